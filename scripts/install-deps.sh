@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages PTĐV needs to build, run and test. Idempotent: only
+# missing packages are installed. Runs as root (or through sudo when available).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libsqlite3-dev sqlite3
+  libutf8proc-dev libsodium-dev
+  libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-json1.81-dev
+)
+if [ "${PTDV_WITH_EXTRA:-}" != "" ]; then
+  # shellcheck disable=SC2206
+  packages+=(${PTDV_WITH_EXTRA})
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

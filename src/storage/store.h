@@ -1,0 +1,173 @@
+#pragma once
+
+// Repository interfaces. Nothing outside storage/ names a backend: OpenStore() picks one from the
+// URL. Every method returns Result; driver errors arrive as ErrorCode::kUnavailable (I/O, busy),
+// kConflict (unique key, stale version) or kNotFound.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/model.h"
+#include "domain/result.h"
+#include "domain/rule_set.h"
+#include "domain/workflow.h"
+#include "domain/working_calendar.h"
+
+namespace ptdv {
+
+class OrganisationRepository {
+ public:
+  virtual ~OrganisationRepository() = default;
+  virtual Result<Id> Insert(const Organisation& org) = 0;
+  virtual Status Update(const Organisation& org) = 0;
+  virtual Result<Organisation> Get(Id id) = 0;
+  virtual Result<Organisation> GetByCode(const std::string& code) = 0;
+  // All units valid on `as_of`, parents before children.
+  virtual Result<std::vector<Organisation>> ListValidOn(Date as_of) = 0;
+  // `root` and every unit below it valid on `as_of` (root included).
+  virtual Result<std::vector<Id>> SubtreeIds(Id root, Date as_of) = 0;
+  // The chain from `id` up to the top, `id` first.
+  virtual Result<std::vector<Organisation>> Ancestors(Id id) = 0;
+};
+
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  virtual Result<Id> Insert(const Person& person) = 0;
+  virtual Status Update(const Person& person) = 0;
+  virtual Result<Person> Get(Id id) = 0;
+  // People whose search_key contains `search_key` (already normalised), kept by a unit in
+  // `org_ids` (all when empty); at most `limit`, ordered by name.
+  virtual Result<std::vector<Person>> Search(const std::string& search_key,
+                                             const std::vector<Id>& org_ids, int limit) = 0;
+};
+
+class MembershipRepository {
+ public:
+  virtual ~MembershipRepository() = default;
+  virtual Result<Id> Insert(const Membership& membership) = 0;
+  // Sets valid_to on an open membership. kNotFound if absent.
+  virtual Status Close(Id membership_id, Date valid_to) = 0;
+  // The membership of `person_id` valid on `on` (any unit), if any.
+  virtual Result<std::optional<Membership>> ValidOn(Id person_id, Date on) = 0;
+  virtual Result<std::vector<Membership>> ListForPerson(Id person_id) = 0;
+  // Official members of `org_id` on `on`: the S9 / P4 denominator.
+  virtual Result<int> CountOfficial(Id org_id, Date on) = 0;
+  // Official members of `org_id` on `on` (person ids), for choosing helpers and introducers.
+  virtual Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) = 0;
+};
+
+// A case with everything recorded on it, in event order.
+using CaseRecord = CaseHistory;
+
+struct CaseFilter {
+  std::vector<Id> cell_ids;             // empty = all
+  std::optional<Stage> stage;
+  std::optional<SourceCategory> category;
+  bool open_only = false;               // not IsClosed(stage)
+  std::optional<Date> deadline_before;  // next_deadline <= this (overdue / due soon lists)
+  int limit = 100;
+  int offset = 0;
+};
+
+class CaseRepository {
+ public:
+  virtual ~CaseRepository() = default;
+  // Inserts the header (version 1). Returns the id.
+  virtual Result<Id> Insert(const Case& header) = 0;
+  // Writes the header if the stored version equals `header.version`, storing version + 1.
+  // kConflict when the stored version differs (a concurrent edit), kNotFound when absent.
+  virtual Status Update(const Case& header) = 0;
+  virtual Result<Case> Get(Id id) = 0;
+  virtual Result<CaseRecord> GetRecord(Id id) = 0;
+  // Appends an event with its documents and vote; assigns id and seq. Returns the id.
+  virtual Result<Id> AppendEvent(const CaseEvent& event) = 0;
+  virtual Result<std::vector<Case>> List(const CaseFilter& filter) = 0;
+  virtual Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter) = 0;
+  virtual Result<int> Count(const CaseFilter& filter) = 0;
+};
+
+class CalendarRepository {
+ public:
+  virtual ~CalendarRepository() = default;
+  // Replaces everything stored for `year.year`.
+  virtual Status PutYear(const CalendarYear& year) = 0;
+  virtual Result<std::vector<CalendarYear>> ListYears() = 0;
+};
+
+class RuleSetRepository {
+ public:
+  virtual ~RuleSetRepository() = default;
+  virtual Status Put(const RuleSet& rule_set) = 0;  // insert or replace by code
+  virtual Result<std::vector<RuleSet>> List() = 0;   // ordered by in_force_from
+};
+
+struct AuditEntry {
+  Id id = 0;
+  std::string at;         // ISO-8601 UTC timestamp, from the injected clock
+  std::string actor;      // user login or "system"
+  std::string role;
+  std::string address;    // client address, or "cli"
+  std::string action;     // "case.transition", "person.create", ...
+  std::string entity;     // "case", "person", "organisation", ...
+  Id entity_id = 0;
+  Id org_id = 0;          // the organisation the change belongs to (for scoped audit trails)
+  std::string before;     // JSON text, empty on create
+  std::string after;      // JSON text, empty on delete
+  std::string prev_hash;  // hex SHA-256 of the previous entry ("" for the first)
+  std::string hash;       // hex SHA-256 over prev_hash and this entry's fields
+};
+
+struct AuditVerification {
+  bool intact = true;
+  long entries = 0;
+  Id first_bad_id = 0;  // when not intact
+  std::string message;  // Vietnamese
+};
+
+// Append-only, hash-chained (each entry hashes the previous one), written in the caller's
+// transaction so a change and its audit entry commit or roll back together.
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  // Fills id, prev_hash and hash. Returns the id.
+  virtual Result<Id> Append(AuditEntry entry) = 0;
+  virtual Result<std::vector<AuditEntry>> ListForEntity(const std::string& entity, Id id) = 0;
+  virtual Result<AuditVerification> Verify() = 0;
+};
+
+// One unit of work: a database transaction. Rolls back in the destructor unless committed.
+// Not thread-safe: one thread uses a transaction at a time.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual OrganisationRepository& Organisations() = 0;
+  virtual PersonRepository& People() = 0;
+  virtual MembershipRepository& Memberships() = 0;
+  virtual CaseRepository& Cases() = 0;
+  virtual CalendarRepository& Calendar() = 0;
+  virtual RuleSetRepository& RuleSets() = 0;
+  virtual AuditLog& Audit() = 0;
+  // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
+  virtual Status Commit() = 0;
+};
+
+enum class Access { kReadOnly, kReadWrite };
+
+// Thread-safe: each Begin() hands out an independent transaction.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Result<std::unique_ptr<Transaction>> Begin(Access access) = 0;
+  // Applies pending numbered migrations; returns the versions applied (empty if current).
+  virtual Result<std::vector<int>> Migrate() = 0;
+  virtual Result<int> SchemaVersion() = 0;
+};
+
+// "sqlite:PATH" or a bare path opens SQLite (WAL); "postgres://..." is reserved for the
+// PostgreSQL backend. kUnavailable if the database cannot be opened.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace ptdv
