@@ -16,6 +16,8 @@ struct LunarDate {
   bool operator==(const LunarDate&) const = default;
 };
 
+// Thread-safe (pure). Computed astronomically (Meeus), so valid far beyond 1900-2100, with the
+// precision of ΔT extrapolation in the distant future.
 LunarDate SolarToLunar(Date date);
 
 // REQUIRES: the lunar date exists (a leap month only in a year that has it).
@@ -24,5 +26,8 @@ Date LunarToSolar(const LunarDate& lunar);
 
 // The solar date of Tết (1/1 lunar) of lunar year `year`.
 Date LunarNewYear(int year);
+
+// The number of the leap month of lunar year `year` (4 for tháng 4 nhuận), 0 if it has none.
+int LeapMonth(int year);
 
 }  // namespace ptdv

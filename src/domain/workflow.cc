@@ -1045,6 +1045,14 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
   return ev;
 }
 
+std::vector<Deadline> DeadlinesOf(const CaseHistory& history, const CaseContext& context,
+                                  Date on) {
+  assert(context.calendar != nullptr);
+  CaseState s = FoldAll(history, context);
+  if (IsClosed(s.stage)) return {};
+  return Deadlines(s, context, on);
+}
+
 Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
                          const CaseContext& context) {
   assert(context.calendar != nullptr);

@@ -78,6 +78,9 @@ struct Evaluation {
 // deadlines with their status.
 Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date on);
 
+// Only the deadlines of Evaluate (no person facts needed): for long to-do lists.
+std::vector<Deadline> DeadlinesOf(const CaseHistory& history, const CaseContext& context, Date on);
+
 // Checks `event` against the current state and the rules and returns the new header (stage and
 // projected dates; version unchanged — storage bumps it). Errors: kInvalid for malformed input
 // (missing field, vote that does not add up, date in the future or before the previous step),
