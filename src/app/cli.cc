@@ -1,0 +1,722 @@
+#include "app/cli.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/shipped_data.h"
+#include "domain/calendar_file.h"
+#include "service/case_service.h"
+#include "service/clock.h"
+#include "service/demo_data.h"
+#include "service/json_codec.h"
+#include "service/reference_data.h"
+#include "storage/store.h"
+
+namespace ptdv {
+namespace {
+
+// Exit statuses, one per error code, so scripts can tell failures apart.
+int ExitCode(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalid: return 2;
+    case ErrorCode::kNotFound: return 3;
+    case ErrorCode::kRuleViolation: return 4;
+    case ErrorCode::kConflict: return 5;
+    case ErrorCode::kForbidden: return 6;
+    case ErrorCode::kUnavailable: return 7;
+  }
+  return 1;
+}
+
+int Fail(const Error& e) {
+  if (e.rule.empty()) {
+    std::cerr << fmt::format("Lỗi: {}\n", e.message);
+  } else {
+    std::cerr << fmt::format("Lỗi [{}]: {}\n", e.rule, e.message);
+  }
+  return ExitCode(e.code);
+}
+
+// Everything a command needs: the store, reference data, the clock and the case service.
+struct Environment {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Clock> clock;
+  std::vector<RuleSet> rule_sets;
+  std::unique_ptr<WorkingCalendar> calendar;
+  std::unique_ptr<CaseService> cases;
+};
+
+struct GlobalOptions {
+  std::string db = "ptdv.db";
+  std::string today;  // empty: the system clock
+  bool json = false;
+};
+
+Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options) {
+  if (options.today.empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+  PTDV_ASSIGN_OR_RETURN(Date today, ParseDate(options.today, "--today"));
+  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(today));
+}
+
+Result<Environment> OpenEnvironment(const GlobalOptions& options) {
+  Environment env;
+  PTDV_ASSIGN_OR_RETURN(env.clock, MakeClock(options));
+  PTDV_ASSIGN_OR_RETURN(env.store, OpenStore(options.db));
+  PTDV_RETURN_IF_ERROR(env.store->Migrate());
+  PTDV_RETURN_IF_ERROR(EnsureReferenceData(*env.store, *env.clock, ShippedCalendarCsv()));
+  PTDV_ASSIGN_OR_RETURN(env.rule_sets, LoadRuleSets(*env.store));
+  PTDV_ASSIGN_OR_RETURN(auto calendar, LoadCalendar(*env.store));
+  env.calendar = std::make_unique<WorkingCalendar>(std::move(calendar));
+  env.cases = std::make_unique<CaseService>(*env.store, *env.calendar, env.rule_sets, *env.clock);
+  return env;
+}
+
+// Resolves an organisation given by code ("HUE-TAYLOC") or numeric id.
+Result<Organisation> FindOrganisation(Store& store, const std::string& code_or_id) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
+  auto by_code = tx->Organisations().GetByCode(code_or_id);
+  if (by_code.ok()) return by_code;
+  if (!code_or_id.empty() && code_or_id.find_first_not_of("0123456789") == std::string::npos) {
+    auto by_id = tx->Organisations().Get(std::stoll(code_or_id));
+    if (by_id.ok()) return by_id;
+  }
+  return Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code_or_id));
+}
+
+Result<Date> DateOrToday(const std::string& text, const Clock& clock, std::string_view field) {
+  if (text.empty()) return clock.Today();
+  return ParseDate(text, field);
+}
+
+std::string DescribeDocuments(const std::vector<Document>& documents) {
+  std::string out;
+  for (const auto& d : documents) {
+    if (!out.empty()) out += ", ";
+    out += d.form_code;
+    if (!d.number.empty()) out += " số " + d.number;
+    if (d.date) out += " ngày " + FormatVnDate(*d.date);
+  }
+  return out;
+}
+
+void PrintCase(const CaseView& view, Date on) {
+  const Case& c = view.record.header;
+  std::cout << fmt::format("Hồ sơ {} — {} (sinh {})\n", c.id, view.person.full_name,
+                           FormatVnDate(view.person.birth_date));
+  std::cout << fmt::format("Chi bộ: {}\n", view.cell.name);
+  std::cout << fmt::format("Nguồn: {}\n", SourceCategoryLabel(c.category));
+  std::cout << fmt::format("Bước hiện tại: {} (phiên bản {}, bộ quy định {})\n",
+                           StageLabel(c.stage), c.version, view.evaluation.rule_set_code);
+  std::cout << "\nQuá trình:\n";
+  for (const auto& e : view.record.events) {
+    std::string line = fmt::format("  {:>3}. {}  {}", e.seq, FormatVnDate(e.date),
+                                   ActionLabel(e.action));
+    if (e.vote) {
+      line += fmt::format(" — {}/{} có mặt, {} tán thành", e.vote->present, e.vote->eligible,
+                          e.vote->in_favour);
+    }
+    if (!e.relative_name.empty()) line += " — " + e.relative_name;
+    if (e.member_person_id) line += fmt::format(" — đảng viên mã {}", *e.member_person_id);
+    if (!e.documents.empty()) line += " [" + DescribeDocuments(e.documents) + "]";
+    std::cout << line << "\n";
+  }
+  std::cout << fmt::format("\nĐiều kiện chưa đáp ứng tại ngày {}:\n", FormatVnDate(on));
+  if (view.evaluation.unmet.empty()) std::cout << "  (không có)\n";
+  for (const auto& u : view.evaluation.unmet) {
+    std::cout << fmt::format("  [{}] {}\n", u.rule, u.message);
+  }
+  std::cout << "\nThời hạn:\n";
+  if (view.evaluation.deadlines.empty()) std::cout << "  (không có)\n";
+  for (const auto& d : view.evaluation.deadlines) {
+    std::cout << fmt::format("  [{}] {}: {} — {} ({})\n", d.rule, d.label, FormatVnDate(d.due),
+                             DeadlineStatusLabel(d.status), d.Describe());
+  }
+  std::cout << "\nCó thể ghi tiếp:";
+  for (Action a : view.evaluation.allowed_actions) std::cout << " " << ActionCode(a);
+  std::cout << "\n";
+}
+
+// Parses "FORM:NUMBER[:DATE]" as given to --doc.
+Result<Document> ParseDocument(const std::string& text) {
+  Document d;
+  auto first = text.find(':');
+  if (first == std::string::npos || first == 0) {
+    return Error::Invalid(fmt::format("--doc «{}» phải có dạng MẪU:SỐ[:NGÀY], ví dụ 6-KNĐ:12-NQ/CB",
+                                      text),
+                          "doc");
+  }
+  d.form_code = text.substr(0, first);
+  std::string rest = text.substr(first + 1);
+  auto second = rest.rfind(':');
+  if (second != std::string::npos) {
+    PTDV_ASSIGN_OR_RETURN(Date date, ParseDate(rest.substr(second + 1), "ngày văn bản"));
+    d.date = date;
+    rest = rest.substr(0, second);
+  }
+  d.number = rest;
+  return d;
+}
+
+struct AdvanceOptions {
+  Id case_id = 0;
+  std::string action;
+  std::string date;
+  std::vector<std::string> docs;
+  std::optional<Id> member;
+  std::string together_since;
+  bool replacement = false;
+  std::string relation;
+  std::string relative_name;
+  bool relative_is_member = false;
+  std::string finding;
+  std::string consent;
+  std::string received_on;
+  int extension = 0;
+  std::optional<int> eligible, present, in_favour, against;
+  std::string note;
+  std::optional<int> version;
+  std::string actor = "cli";
+};
+
+Result<CaseEvent> BuildEvent(const AdvanceOptions& o, const Clock& clock) {
+  CaseEvent e;
+  auto action = ActionFromCode(o.action);
+  if (!action) {
+    return Error::Invalid(fmt::format("Không có thao tác «{}»", o.action), "action");
+  }
+  e.action = *action;
+  PTDV_ASSIGN_OR_RETURN(e.date, DateOrToday(o.date, clock, "--date"));
+  for (const auto& text : o.docs) {
+    PTDV_ASSIGN_OR_RETURN(Document d, ParseDocument(text));
+    e.documents.push_back(std::move(d));
+  }
+  e.member_person_id = o.member;
+  if (!o.together_since.empty()) {
+    PTDV_ASSIGN_OR_RETURN(Date d, ParseDate(o.together_since, "--together-since"));
+    e.together_since = d;
+  }
+  e.replacement = o.replacement ? Replacement::kYes : Replacement::kNo;
+  if (!o.relation.empty()) {
+    e.relation = RelationFromCode(o.relation);
+    if (!e.relation) return Error::Invalid(fmt::format("Không có quan hệ «{}»", o.relation), "relation");
+  }
+  e.relative_name = o.relative_name;
+  e.relative_is_member = o.relative_is_member;
+  if (!o.finding.empty()) {
+    auto f = FindingFromCode(o.finding);
+    if (!f) return Error::Invalid(fmt::format("Không có kết quả thẩm tra «{}»", o.finding), "finding");
+    e.finding = *f;
+  }
+  if (!o.consent.empty()) {
+    e.consent = ConsentKindFromCode(o.consent);
+    if (!e.consent) return Error::Invalid(fmt::format("Không có loại văn bản «{}»", o.consent), "consent");
+  }
+  if (!o.received_on.empty()) {
+    PTDV_ASSIGN_OR_RETURN(Date d, ParseDate(o.received_on, "--received-on"));
+    e.received_on = d;
+  }
+  e.extension_working_days = o.extension;
+  if (o.eligible || o.present || o.in_favour || o.against) {
+    if (!o.eligible || !o.present || !o.in_favour) {
+      return Error::Invalid("Biểu quyết cần đủ --eligible, --present và --in-favour", "vote");
+    }
+    e.vote = Vote{*o.eligible, *o.present, *o.in_favour, o.against.value_or(0)};
+  }
+  e.note = o.note;
+  return e;
+}
+
+void PrintTree(const std::vector<Organisation>& orgs, std::optional<Id> root) {
+  std::map<std::optional<Id>, std::vector<const Organisation*>> children;
+  std::set<Id> present;
+  for (const auto& o : orgs) present.insert(o.id);
+  for (const auto& o : orgs) {
+    std::optional<Id> parent = o.parent_id && present.contains(*o.parent_id) ? o.parent_id
+                                                                              : std::nullopt;
+    children[parent].push_back(&o);
+  }
+  std::function<void(const Organisation&, int)> print = [&](const Organisation& o, int depth) {
+    std::cout << fmt::format("{}{} [{}] {}{}\n", std::string(depth * 2, ' '), o.name, o.code,
+                             OrgKindLabel(o.kind), o.authorised_to_admit ? " (được ủy quyền kết nạp)" : "");
+    for (const auto* c : children[o.id]) print(*c, depth + 1);
+  };
+  for (const auto* top : children[std::nullopt]) {
+    if (!root || top->id == *root) print(*top, 0);
+  }
+  if (root) {
+    for (const auto& o : orgs) {
+      if (o.id == *root && o.parent_id && present.contains(*o.parent_id)) print(o, 0);
+    }
+  }
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"PTĐV — quản lý công tác phát triển đảng viên", "ptdv"};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)");
+  app.add_option("--today", global.today, "Cố định ngày hôm nay (dd/mm/yyyy hoặc yyyy-mm-dd)");
+  app.add_flag("--json", global.json, "In kết quả dạng JSON");
+
+  int status = 0;
+  auto run = [&](auto&& body) {
+    return [&, body] {
+      auto env = OpenEnvironment(global);
+      if (!env.ok()) {
+        status = Fail(env.error());
+        return;
+      }
+      status = body(*env);
+    };
+  };
+
+  // migrate
+  auto* migrate = app.add_subcommand("migrate", "Tạo / nâng cấp lược đồ cơ sở dữ liệu");
+  migrate->callback([&] {
+    auto store = OpenStore(global.db);
+    if (!store.ok()) {
+      status = Fail(store.error());
+      return;
+    }
+    auto applied = (*store)->Migrate();
+    if (!applied.ok()) {
+      status = Fail(applied.error());
+      return;
+    }
+    auto clock = MakeClock(global);
+    if (!clock.ok()) {
+      status = Fail(clock.error());
+      return;
+    }
+    auto seeded = EnsureReferenceData(**store, **clock, ShippedCalendarCsv());
+    if (!seeded.ok()) {
+      status = Fail(seeded.error());
+      return;
+    }
+    auto version = (*store)->SchemaVersion();
+    std::cout << fmt::format("Đã áp dụng {} bản nâng cấp; phiên bản lược đồ {}\n",
+                             applied->size(), version.ok() ? *version : 0);
+  });
+
+  // demo
+  auto* demo = app.add_subcommand("demo", "Nạp dữ liệu mẫu Thành ủy Huế 2023");
+  DemoOptions demo_options;
+  bool nation = false;
+  demo->add_option("--seed", demo_options.seed, "Hạt giống ngẫu nhiên (mặc định 2023)");
+  demo->add_option("--scale", demo_options.scale, "Quy mô (1 = thành phố Huế)")
+      ->check(CLI::Range(0.1, 100000.0));
+  demo->add_flag("--nation", nation, "Quy mô toàn quốc (~5 triệu đảng viên)");
+  demo->callback(run([&](Environment& env) {
+    DemoOptions options = nation ? NationPreset(env.clock->Today()) : demo_options;
+    options.today = env.clock->Today();
+    if (!nation) {
+      options.seed = demo_options.seed;
+      options.scale = demo_options.scale;
+    }
+    auto summary = LoadDemo(*env.store, options, *env.calendar, env.rule_sets);
+    if (!summary.ok()) return Fail(summary.error());
+    std::cout << fmt::format("Đã nạp dữ liệu mẫu (ngày tham chiếu {}): {} đơn vị, {} người, {} "
+                             "đảng viên, {} hồ sơ\n",
+                             FormatVnDate(options.today), summary->organisations,
+                             summary->people, summary->members, summary->cases);
+    for (const auto& [stage, count] : summary->cases_by_stage) {
+      std::cout << fmt::format("  {:<55} {}\n", StageLabel(stage), count);
+    }
+    return 0;
+  }));
+
+  // org tree
+  auto* org = app.add_subcommand("org", "Tổ chức đảng");
+  org->require_subcommand(1);
+  auto* org_tree = org->add_subcommand("tree", "Cây tổ chức tại một ngày");
+  std::string tree_on, tree_root;
+  org_tree->add_option("--on", tree_on, "Ngày (mặc định hôm nay)");
+  org_tree->add_option("--root", tree_root, "Mã đơn vị gốc");
+  org_tree->callback(run([&](Environment& env) {
+    auto on = DateOrToday(tree_on, *env.clock, "--on");
+    if (!on.ok()) return Fail(on.error());
+    std::optional<Id> root;
+    if (!tree_root.empty()) {
+      auto o = FindOrganisation(*env.store, tree_root);
+      if (!o.ok()) return Fail(o.error());
+      root = o->id;
+    }
+    auto tx = env.store->Begin(Access::kReadOnly);
+    if (!tx.ok()) return Fail(tx.error());
+    auto orgs = (*tx)->Organisations().ListValidOn(*on);
+    if (!orgs.ok()) return Fail(orgs.error());
+    if (global.json) {
+      std::cout << "[";
+      for (std::size_t i = 0; i < orgs->size(); ++i) {
+        std::cout << (i ? "," : "") << ToJson((*orgs)[i]);
+      }
+      std::cout << "]\n";
+      return 0;
+    }
+    PrintTree(*orgs, root);
+    return 0;
+  }));
+
+  // person
+  auto* person = app.add_subcommand("person", "Quần chúng, đảng viên");
+  person->require_subcommand(1);
+  auto* person_add = person->add_subcommand("add", "Thêm người");
+  Person new_person;
+  std::string birth, sex = "male", education = "upper_secondary", occupation = "other",
+                     workplace = "none", person_org;
+  person_add->add_option("--name", new_person.full_name, "Họ và tên")->required();
+  person_add->add_option("--birth", birth, "Ngày sinh")->required();
+  person_add->add_option("--sex", sex, "male|female");
+  person_add->add_option("--org", person_org, "Mã đơn vị quản lý")->required();
+  person_add->add_option("--education", education, "none|literacy|primary|lower_secondary|upper_secondary");
+  person_add->add_option("--occupation", occupation, "Nghề nghiệp (teacher, student, militia, ...)");
+  person_add->add_option("--workplace", workplace, "state|private|fdi|household|none");
+  person_add->add_option("--ethnicity", new_person.ethnicity, "Dân tộc");
+  person_add->add_option("--religion", new_person.religion, "Tôn giáo");
+  person_add->add_flag("--youth-union", new_person.youth_union_member, "Là đoàn viên");
+  person_add->add_flag("--trade-union", new_person.trade_union_member, "Là công đoàn viên");
+  person_add->add_option("--phone", new_person.phone, "Điện thoại");
+  person_add->add_option("--address", new_person.address, "Địa chỉ");
+  person_add->add_option("--id-number", new_person.id_number, "Số CCCD");
+  person_add->callback(run([&](Environment& env) {
+    auto b = ParseDate(birth, "--birth");
+    if (!b.ok()) return Fail(b.error());
+    new_person.birth_date = *b;
+    auto s = SexFromCode(sex);
+    auto ed = GeneralEducationFromCode(education);
+    auto oc = OccupationFromCode(occupation);
+    auto wp = WorkplaceTypeFromCode(workplace);
+    if (!s || !ed || !oc || !wp) {
+      return Fail(Error::Invalid("Giá trị --sex/--education/--occupation/--workplace không hợp lệ"));
+    }
+    new_person.sex = *s;
+    new_person.general_education = *ed;
+    new_person.occupation = *oc;
+    new_person.workplace_type = *wp;
+    auto o = FindOrganisation(*env.store, person_org);
+    if (!o.ok()) return Fail(o.error());
+    new_person.org_id = o->id;
+    auto id = env.cases->CreatePerson(Actor{}, new_person);
+    if (!id.ok()) return Fail(id.error());
+    std::cout << (global.json ? fmt::format("{{\"id\":{}}}\n", *id)
+                              : fmt::format("Đã thêm {} (mã {})\n", new_person.full_name, *id));
+    return 0;
+  }));
+  auto* person_search = person->add_subcommand("search", "Tìm theo tên (không cần dấu)");
+  std::string query, search_org;
+  int search_limit = 20;
+  person_search->add_option("query", query, "Từ khóa")->required();
+  person_search->add_option("--org", search_org, "Trong đơn vị");
+  person_search->add_option("--limit", search_limit, "Số kết quả tối đa");
+  person_search->callback(run([&](Environment& env) {
+    std::optional<Id> org_id;
+    if (!search_org.empty()) {
+      auto o = FindOrganisation(*env.store, search_org);
+      if (!o.ok()) return Fail(o.error());
+      org_id = o->id;
+    }
+    auto people = env.cases->SearchPeople(Actor{}, query, org_id, search_limit);
+    if (!people.ok()) return Fail(people.error());
+    for (const auto& p : *people) {
+      if (global.json) {
+        std::cout << ToJson(p) << "\n";
+      } else {
+        std::cout << fmt::format("{:>8}  {:<30} {}\n", p.id, p.full_name, FormatVnDate(p.birth_date));
+      }
+    }
+    return 0;
+  }));
+
+  // case
+  auto* case_cmd = app.add_subcommand("case", "Hồ sơ phát triển đảng viên");
+  case_cmd->require_subcommand(1);
+  auto* case_open = case_cmd->add_subcommand("open", "Đưa một quần chúng vào nguồn");
+  Id open_person = 0;
+  std::string open_cell, open_category = "other", open_date;
+  case_open->add_option("--person", open_person, "Mã người")->required();
+  case_open->add_option("--cell", open_cell, "Mã chi bộ")->required();
+  case_open->add_option("--category", open_category, "teacher|student|militia|youth_union|worker|private_enterprise|civil_servant|other");
+  case_open->add_option("--date", open_date, "Ngày (mặc định hôm nay)");
+  case_open->callback(run([&](Environment& env) {
+    auto cell = FindOrganisation(*env.store, open_cell);
+    if (!cell.ok()) return Fail(cell.error());
+    auto category = SourceCategoryFromCode(open_category);
+    if (!category) return Fail(Error::Invalid(fmt::format("Không có loại nguồn «{}»", open_category)));
+    auto date = DateOrToday(open_date, *env.clock, "--date");
+    if (!date.ok()) return Fail(date.error());
+    auto id = env.cases->OpenCase(Actor{}, open_person, cell->id, *category, *date);
+    if (!id.ok()) return Fail(id.error());
+    std::cout << (global.json ? fmt::format("{{\"id\":{}}}\n", *id)
+                              : fmt::format("Đã mở hồ sơ {}\n", *id));
+    return 0;
+  }));
+
+  auto* case_show = case_cmd->add_subcommand("show", "Xem hồ sơ, điều kiện chưa đáp ứng, thời hạn");
+  Id show_id = 0;
+  std::string show_on;
+  case_show->add_option("id", show_id, "Mã hồ sơ")->required();
+  case_show->add_option("--on", show_on, "Đánh giá tại ngày (mặc định hôm nay)");
+  case_show->callback(run([&](Environment& env) {
+    auto on = DateOrToday(show_on, *env.clock, "--on");
+    if (!on.ok()) return Fail(on.error());
+    auto view = env.cases->Show(Actor{}, show_id, *on);
+    if (!view.ok()) return Fail(view.error());
+    if (global.json) {
+      std::cout << fmt::format(R"({{"case":{},"person":{},"evaluation":{},"events":[)",
+                               ToJson(view->record.header), ToJson(view->person),
+                               ToJson(view->evaluation));
+      for (std::size_t i = 0; i < view->record.events.size(); ++i) {
+        std::cout << (i ? "," : "") << ToJson(view->record.events[i]);
+      }
+      std::cout << "]}\n";
+      return 0;
+    }
+    PrintCase(*view, *on);
+    return 0;
+  }));
+
+  auto* case_list = case_cmd->add_subcommand("list", "Danh sách hồ sơ");
+  std::string list_org, list_stage, list_category;
+  bool list_open = false;
+  int list_limit = 50, list_offset = 0;
+  case_list->add_option("--org", list_org, "Mã đơn vị")->required();
+  case_list->add_option("--stage", list_stage, "Bước");
+  case_list->add_option("--category", list_category, "Loại nguồn");
+  case_list->add_flag("--open", list_open, "Chỉ hồ sơ đang theo dõi");
+  case_list->add_option("--limit", list_limit, "Số dòng");
+  case_list->add_option("--offset", list_offset, "Bỏ qua");
+  case_list->callback(run([&](Environment& env) {
+    auto o = FindOrganisation(*env.store, list_org);
+    if (!o.ok()) return Fail(o.error());
+    CaseFilter filter;
+    if (!list_stage.empty()) {
+      filter.stage = StageFromCode(list_stage);
+      if (!filter.stage) return Fail(Error::Invalid(fmt::format("Không có bước «{}»", list_stage)));
+    }
+    if (!list_category.empty()) {
+      filter.category = SourceCategoryFromCode(list_category);
+      if (!filter.category) {
+        return Fail(Error::Invalid(fmt::format("Không có loại nguồn «{}»", list_category)));
+      }
+    }
+    filter.open_only = list_open;
+    filter.limit = list_limit;
+    filter.offset = list_offset;
+    auto cases = env.cases->ListCases(Actor{}, o->id, filter);
+    if (!cases.ok()) return Fail(cases.error());
+    for (const auto& c : *cases) {
+      if (global.json) {
+        std::cout << ToJson(c) << "\n";
+      } else {
+        std::cout << fmt::format("{:>8}  người {:>8}  {:<45} {}\n", c.id, c.person_id,
+                                 StageLabel(c.stage),
+                                 c.next_deadline ? "hạn " + FormatVnDate(*c.next_deadline) + " (" +
+                                                       c.next_deadline_rule + ")"
+                                                 : "");
+      }
+    }
+    return 0;
+  }));
+
+  auto* case_advance = case_cmd->add_subcommand("advance", "Ghi một bước / một văn bản vào hồ sơ");
+  AdvanceOptions adv;
+  case_advance->add_option("id", adv.case_id, "Mã hồ sơ")->required();
+  case_advance->add_option("--action", adv.action, "Thao tác (mark_sympathiser, cell_vote, ...)")
+      ->required();
+  case_advance->add_option("--date", adv.date, "Ngày của bước (mặc định hôm nay)");
+  case_advance->add_option("--doc", adv.docs, "Văn bản MẪU:SỐ[:NGÀY], lặp lại được");
+  case_advance->add_option("--member", adv.member, "Mã đảng viên (giúp đỡ / giới thiệu)");
+  case_advance->add_option("--together-since", adv.together_since, "Công tác, sinh hoạt cùng từ ngày");
+  case_advance->add_flag("--replacement", adv.replacement, "Người giới thiệu thay thế (R5)");
+  case_advance->add_option("--relation", adv.relation, "self|father|mother|parent_in_law|guardian|spouse|child");
+  case_advance->add_option("--relative-name", adv.relative_name, "Họ tên người được thẩm tra");
+  case_advance->add_flag("--relative-is-member", adv.relative_is_member, "Người thân là đảng viên đã khai đầy đủ");
+  case_advance->add_option("--finding", adv.finding, "clear|political_issue");
+  case_advance->add_option("--consent", adv.consent, "over_60|education_exception|late_ceremony|no_youth_union");
+  case_advance->add_option("--received-on", adv.received_on, "Ngày chi bộ nhận quyết định");
+  case_advance->add_option("--extension", adv.extension, "Số ngày làm việc gia hạn");
+  case_advance->add_option("--eligible", adv.eligible, "Tổng số có quyền biểu quyết");
+  case_advance->add_option("--present", adv.present, "Số có mặt");
+  case_advance->add_option("--in-favour", adv.in_favour, "Số tán thành");
+  case_advance->add_option("--against", adv.against, "Số không tán thành");
+  case_advance->add_option("--note", adv.note, "Ghi chú");
+  case_advance->add_option("--version", adv.version, "Phiên bản hồ sơ đang xem (chống ghi đè)");
+  case_advance->add_option("--actor", adv.actor, "Người thực hiện");
+  case_advance->callback(run([&](Environment& env) {
+    auto event = BuildEvent(adv, *env.clock);
+    if (!event.ok()) return Fail(event.error());
+    Actor actor;
+    actor.login = adv.actor;
+    auto updated = env.cases->Record(actor, adv.case_id, std::move(event).value(), adv.version);
+    if (!updated.ok()) return Fail(updated.error());
+    if (global.json) {
+      std::cout << ToJson(*updated) << "\n";
+    } else {
+      std::cout << fmt::format("Đã ghi. Hồ sơ {}: {} (phiên bản {})\n", updated->id,
+                               StageLabel(updated->stage), updated->version);
+    }
+    return 0;
+  }));
+
+  // deadlines
+  auto* deadlines = app.add_subcommand("deadlines", "Việc cần làm: thời hạn của các hồ sơ");
+  std::string dl_org, dl_on, dl_status;
+  deadlines->add_option("--org", dl_org, "Mã đơn vị")->required();
+  deadlines->add_option("--on", dl_on, "Tại ngày (mặc định hôm nay)");
+  deadlines->add_option("--status", dl_status, "overdue|due_soon|on_time");
+  deadlines->callback(run([&](Environment& env) {
+    auto o = FindOrganisation(*env.store, dl_org);
+    if (!o.ok()) return Fail(o.error());
+    auto on = DateOrToday(dl_on, *env.clock, "--on");
+    if (!on.ok()) return Fail(on.error());
+    if (!dl_status.empty() && dl_status != "overdue" && dl_status != "due_soon" &&
+        dl_status != "on_time") {
+      return Fail(Error::Invalid(fmt::format("Không có trạng thái «{}»", dl_status), "status"));
+    }
+    auto rows = env.cases->DeadlinesFor(Actor{}, o->id, *on);
+    if (!rows.ok()) return Fail(rows.error());
+    int shown = 0;
+    for (const auto& r : *rows) {
+      if (!dl_status.empty() && DeadlineStatusCode(r.deadline.status) != dl_status) continue;
+      ++shown;
+      if (global.json) {
+        std::cout << fmt::format(
+            R"({{"case_id":{},"person_id":{},"cell_id":{},"stage":"{}","rule":"{}","due":"{}","status":"{}","days":{}}})"
+            "\n",
+            r.header.id, r.header.person_id, r.header.cell_id, StageCode(r.header.stage),
+            r.deadline.rule, FormatIsoDate(r.deadline.due), DeadlineStatusCode(r.deadline.status),
+            r.deadline.days);
+      } else {
+        std::cout << fmt::format("{:>8}  {:<4} {}  {:<12} {:<28} {}\n", r.header.id,
+                                 r.deadline.rule, FormatVnDate(r.deadline.due),
+                                 DeadlineStatusLabel(r.deadline.status), r.deadline.Describe(),
+                                 r.deadline.label);
+      }
+    }
+    if (!global.json) {
+      std::cout << fmt::format("{} thời hạn — {} tại ngày {}\n", shown, o->name,
+                               FormatVnDate(*on));
+    }
+    return 0;
+  }));
+
+  // calendar
+  auto* calendar = app.add_subcommand("calendar", "Lịch ngày làm việc");
+  int calendar_year = 0;
+  std::string calendar_load;
+  calendar->add_option("year", calendar_year, "Năm")->check(CLI::Range(1900, 2200));
+  calendar->add_option("--load", calendar_load, "Nạp tệp lịch chính thức / điều chỉnh (CSV)");
+  calendar->callback(run([&](Environment& env) {
+    if (!calendar_load.empty()) {
+      std::ifstream in(calendar_load);
+      if (!in) return Fail(Error::NotFound(fmt::format("Không mở được tệp «{}»", calendar_load)));
+      std::stringstream text;
+      text << in.rdbuf();
+      auto count = ImportCalendar(*env.store, *env.clock, "cli", text.str());
+      if (!count.ok()) return Fail(count.error());
+      std::cout << fmt::format("Đã nạp lịch {} năm\n", *count);
+      return 0;
+    }
+    if (calendar_year == 0) return Fail(Error::Invalid("Cần chỉ rõ năm", "year"));
+    auto days = env.calendar->Exceptions(calendar_year);
+    for (const auto& d : days) {
+      if (global.json) {
+        std::cout << fmt::format(R"({{"date":"{}","kind":"{}","note":"{}"}})" "\n",
+                                 FormatIsoDate(d.date),
+                                 d.kind == DayKind::kHoliday ? "holiday" : "workday", d.note);
+      } else {
+        static const char* kWeekdays[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm",
+                                          "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
+        std::cout << fmt::format("{}  {:<8}  {:<14}  {}\n", FormatVnDate(d.date),
+                                 kWeekdays[IsoWeekdayIndex(d.date)],
+                                 d.kind == DayKind::kHoliday ? "Nghỉ" : "Làm việc", d.note);
+      }
+    }
+    return 0;
+  }));
+
+  // rules
+  auto* rules = app.add_subcommand("rules", "Bộ quy định theo thời kỳ");
+  rules->require_subcommand(1);
+  auto* rules_list = rules->add_subcommand("list", "Liệt kê các bộ quy định và tham số");
+  rules_list->callback(run([&](Environment& env) {
+    for (const auto& r : env.rule_sets) {
+      if (global.json) {
+        std::cout << ToJson(r) << "\n";
+        continue;
+      }
+      std::cout << fmt::format("Bộ quy định {} — hiệu lực từ {}{}\n  Căn cứ: {}\n", r.code,
+                               FormatVnDate(r.in_force_from),
+                               r.in_force_to ? " đến " + FormatVnDate(*r.in_force_to) : "",
+                               r.legal_basis);
+      for (const auto& p : RuleParameters()) {
+        auto v = GetRuleParameter(r, p.name);
+        std::cout << fmt::format("  {:<4} {:<40} {:>6}  {}\n", p.rule, p.name, v.ok() ? *v : 0,
+                                 p.description);
+      }
+    }
+    return 0;
+  }));
+  auto* rules_set = rules->add_subcommand("set", "Sửa một tham số");
+  std::string rule_code, rule_name;
+  long rule_value = 0;
+  rules_set->add_option("code", rule_code, "Mã bộ quy định (2021, 2025)")->required();
+  rules_set->add_option("name", rule_name, "Tên tham số")->required();
+  rules_set->add_option("value", rule_value, "Giá trị")->required();
+  rules_set->callback(run([&](Environment& env) {
+    auto st = SetRuleSetParameter(*env.store, *env.clock, "cli", rule_code, rule_name, rule_value);
+    if (!st.ok()) return Fail(st.error());
+    std::cout << "Đã cập nhật\n";
+    return 0;
+  }));
+
+  // audit
+  auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi băm của nhật ký");
+  audit_verify->callback(run([&](Environment& env) {
+    auto tx = env.store->Begin(Access::kReadOnly);
+    if (!tx.ok()) return Fail(tx.error());
+    auto result = (*tx)->Audit().Verify();
+    if (!result.ok()) return Fail(result.error());
+    if (result->intact) {
+      std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi\n", result->entries);
+      return 0;
+    }
+    std::cerr << fmt::format("Nhật ký bị sửa đổi tại bản ghi {}: {}\n", result->first_bad_id,
+                             result->message);
+    return 8;
+  }));
+  auto* audit_show = audit->add_subcommand("show", "Xem nhật ký của một đối tượng");
+  std::string audit_entity = "case";
+  Id audit_id = 0;
+  audit_show->add_option("--entity", audit_entity, "case|person|organisation|...");
+  audit_show->add_option("--id", audit_id, "Mã")->required();
+  audit_show->callback(run([&](Environment& env) {
+    auto tx = env.store->Begin(Access::kReadOnly);
+    if (!tx.ok()) return Fail(tx.error());
+    auto entries = (*tx)->Audit().ListForEntity(audit_entity, audit_id);
+    if (!entries.ok()) return Fail(entries.error());
+    for (const auto& e : *entries) {
+      std::cout << fmt::format("{}  {:<10} {:<32} {}\n", e.at, e.actor, e.action, e.after);
+    }
+    return 0;
+  }));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return status;
+}
+
+}  // namespace ptdv

@@ -1,0 +1,269 @@
+#include "service/case_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "domain/search_key.h"
+#include "service/json_codec.h"
+
+namespace ptdv {
+
+CaseService::CaseService(Store& store, const WorkingCalendar& calendar,
+                         std::vector<RuleSet> rule_sets, const Clock& clock)
+    : store_(store), calendar_(calendar), rule_sets_(std::move(rule_sets)), clock_(clock) {}
+
+Status CaseService::Authorise(Transaction& tx, const Actor& actor, Id org_id) {
+  if (!actor.scope_root) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
+  for (const auto& o : chain) {
+    if (o.id == *actor.scope_root) return Ok();
+  }
+  return Error::Forbidden("Bạn không có quyền với đơn vị này");
+}
+
+Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord& record, Date on,
+                                              std::optional<Id> extra_member) {
+  CaseContext ctx;
+  ctx.rule_sets = rule_sets_;
+  ctx.calendar = &calendar_;
+  ctx.today = clock_.Today();
+  PTDV_ASSIGN_OR_RETURN(ctx.person, tx.People().Get(record.header.person_id));
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(record.header.cell_id));
+  const Organisation& cell = chain.front();
+  ctx.cell_is_grassroots = cell.kind == OrgKind::kGrassrootsCell;
+  ctx.has_intermediate_level =
+      chain.size() > 1 && chain[1].kind == OrgKind::kIntermediateCommittee;
+  for (const auto& o : chain) {
+    if (o.kind == OrgKind::kGrassrootsCommittee || o.kind == OrgKind::kGrassrootsCell) {
+      ctx.committee_member_count = o.committee_member_count;
+      break;
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(ctx.cell_official_count,
+                        tx.Memberships().CountOfficial(record.header.cell_id, on));
+  std::set<Id> members;
+  for (const auto& e : record.events) {
+    if (e.member_person_id) members.insert(*e.member_person_id);
+  }
+  if (extra_member) members.insert(*extra_member);
+  for (Id m : members) {
+    PTDV_ASSIGN_OR_RETURN(ctx.member_memberships[m], tx.Memberships().ListForPerson(m));
+  }
+  return ctx;
+}
+
+Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
+  person.full_name = NormaliseNfc(person.full_name);
+  if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
+  if (person.birth_date == Date{}) return Error::Invalid("Cần nhập ngày sinh", "birth_date");
+  if (person.birth_date > clock_.Today()) {
+    return Error::Invalid("Ngày sinh ở tương lai", "birth_date");
+  }
+  person.search_key = SearchKey(person.full_name);
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(person.org_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, person.org_id));
+  PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+                                           .actor = actor.login,
+                                           .role = actor.role,
+                                           .address = actor.address,
+                                           .action = "person.create",
+                                           .entity = "person",
+                                           .entity_id = person.id,
+                                           .org_id = person.org_id,
+                                           .after = ToJson(person)}));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return person.id;
+}
+
+Result<Person> CaseService::GetPerson(const Actor& actor, Id person_id) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(Person p, tx->People().Get(person_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, p.org_id));
+  return p;
+}
+
+Result<std::vector<Person>> CaseService::SearchPeople(const Actor& actor, const std::string& query,
+                                                      std::optional<Id> org_id, int limit) {
+  std::string key = SearchKey(query);
+  if (key.empty()) return Error::Invalid("Cần nhập từ khóa tìm kiếm", "q");
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  std::optional<Id> root = org_id ? org_id : actor.scope_root;
+  std::vector<Id> orgs;
+  if (root) {
+    PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, *root));
+    PTDV_ASSIGN_OR_RETURN(orgs, tx->Organisations().SubtreeIds(*root, clock_.Today()));
+  }
+  return tx->People().Search(key, orgs, std::clamp(limit, 1, 500));
+}
+
+Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
+                                 SourceCategory category, Date opened_on) {
+  if (opened_on > clock_.Today()) return Error::Invalid("Ngày mở hồ sơ ở tương lai", "date");
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(cell_id));
+  if (!HoldsMembers(cell.kind)) {
+    return Error::Invalid(fmt::format("«{}» không phải là chi bộ", cell.name), "cell");
+  }
+  if (!cell.ValidOn(opened_on)) {
+    return Error::Invalid(fmt::format("Chi bộ «{}» không hoạt động vào ngày {}", cell.name,
+                                      FormatVnDate(opened_on)),
+                          "cell");
+  }
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, cell_id));
+  PTDV_ASSIGN_OR_RETURN(Person person, tx->People().Get(person_id));
+  PTDV_ASSIGN_OR_RETURN(auto membership, tx->Memberships().ValidOn(person_id, opened_on));
+  if (membership) return Error::Invalid("Người này đã là đảng viên", "person");
+  CaseFilter open_cases;
+  open_cases.open_only = true;
+  open_cases.limit = 1000;
+  open_cases.cell_ids = {cell_id};
+  PTDV_ASSIGN_OR_RETURN(auto existing, tx->Cases().List(open_cases));
+  for (const auto& c : existing) {
+    if (c.person_id == person_id) {
+      return Error::Conflict(fmt::format("{} đã có hồ sơ đang theo dõi (mã {})", person.full_name,
+                                         c.id));
+    }
+  }
+  Case header;
+  header.person_id = person_id;
+  header.cell_id = cell_id;
+  header.category = category;
+  header.stage = Stage::kSource;
+  header.opened_on = opened_on;
+  PTDV_ASSIGN_OR_RETURN(header.id, tx->Cases().Insert(header));
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+                                           .actor = actor.login,
+                                           .role = actor.role,
+                                           .address = actor.address,
+                                           .action = "case.open",
+                                           .entity = "case",
+                                           .entity_id = header.id,
+                                           .org_id = cell_id,
+                                           .after = ToJson(header)}));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return header.id;
+}
+
+Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event,
+                                 std::optional<int> expected_version) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, record.header.cell_id));
+  if (expected_version && *expected_version != record.header.version) {
+    return Error::Conflict("Hồ sơ đã được người khác cập nhật, vui lòng tải lại");
+  }
+  event.case_id = case_id;
+  event.actor = actor.login;
+  event.recorded_at = clock_.NowIso();
+  event.relative_name = NormaliseNfc(event.relative_name);
+  // Facts on the date of the act: the cell's official members then (S9, P4 denominators).
+  PTDV_ASSIGN_OR_RETURN(CaseContext ctx,
+                        BuildContext(*tx, record, event.date, event.member_person_id));
+  PTDV_ASSIGN_OR_RETURN(Case updated, ApplyAction(record, event, ctx));
+  PTDV_ASSIGN_OR_RETURN(event.id, tx->Cases().AppendEvent(event));
+  PTDV_RETURN_IF_ERROR(tx->Cases().Update(updated));
+  updated.version = record.header.version + 1;
+
+  // Membership follows the procedure: probationary from the ceremony (S13), official from the
+  // end of probation (P6), ended on removal or cancellation.
+  MembershipRepository& memberships = tx->Memberships();
+  const Id person_id = record.header.person_id;
+  switch (event.action) {
+    case Action::kCeremony:
+      PTDV_RETURN_IF_ERROR(memberships.Insert({.person_id = person_id,
+                                               .org_id = record.header.cell_id,
+                                               .kind = MembershipKind::kProbationary,
+                                               .valid_from = event.date}));
+      break;
+    case Action::kRecognitionDecision: {
+      PTDV_ASSIGN_OR_RETURN(auto list, memberships.ListForPerson(person_id));
+      Date official_from = updated.official_date.value_or(event.date);
+      for (const auto& m : list) {
+        if (m.kind == MembershipKind::kProbationary && !m.valid_to) {
+          PTDV_RETURN_IF_ERROR(memberships.Close(m.id, official_from - std::chrono::days(1)));
+        }
+      }
+      PTDV_RETURN_IF_ERROR(memberships.Insert({.person_id = person_id,
+                                               .org_id = record.header.cell_id,
+                                               .kind = MembershipKind::kOfficial,
+                                               .valid_from = official_from}));
+      break;
+    }
+    case Action::kRemoveName:
+    case Action::kCancelDecision: {
+      PTDV_ASSIGN_OR_RETURN(auto list, memberships.ListForPerson(person_id));
+      for (const auto& m : list) {
+        if (!m.valid_to) PTDV_RETURN_IF_ERROR(memberships.Close(m.id, event.date));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append(
+      {.at = event.recorded_at,
+       .actor = actor.login,
+       .role = actor.role,
+       .address = actor.address,
+       .action = fmt::format("case.{}", ActionCode(event.action)),
+       .entity = "case",
+       .entity_id = case_id,
+       .org_id = record.header.cell_id,
+       .before = ToJson(record.header),
+       .after = fmt::format(R"({{"case":{},"event":{}}})", ToJson(updated), ToJson(event))}));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return updated;
+}
+
+Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, record.header.cell_id));
+  PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, on, std::nullopt));
+  PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(record.header.cell_id));
+  CaseView view{.record = std::move(record), .person = ctx.person, .cell = std::move(cell)};
+  view.evaluation = Evaluate(view.record, ctx, on);
+  return view;
+}
+
+Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, Id org_id, Date on) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
+  CaseFilter filter;
+  filter.open_only = true;
+  filter.limit = 10'000'000;
+  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, on));
+  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter));
+  // Deadlines depend only on the events, the calendar and the rule sets.
+  CaseContext ctx;
+  ctx.rule_sets = rule_sets_;
+  ctx.calendar = &calendar_;
+  ctx.today = clock_.Today();
+  std::vector<DeadlineRow> rows;
+  for (auto& record : records) {
+    for (auto& d : DeadlinesOf(record, ctx, on)) {
+      if (d.rule == "P1") continue;  // a milestone, not a duty
+      rows.push_back({record.header, std::move(d)});
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const DeadlineRow& a, const DeadlineRow& b) {
+    return a.deadline.due < b.deadline.due;
+  });
+  return rows;
+}
+
+Result<std::vector<Case>> CaseService::ListCases(const Actor& actor, Id org_id, CaseFilter filter) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
+  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, clock_.Today()));
+  return tx->Cases().List(filter);
+}
+
+}  // namespace ptdv

@@ -1,0 +1,80 @@
+#pragma once
+
+// Use cases over people and admission cases. Each public function is one transaction: it loads
+// what it needs, authorises the actor against the organisation scope, lets domain/workflow
+// decide, writes the change and its audit entry together, and commits.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/model.h"
+#include "domain/workflow.h"
+#include "service/clock.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+// Who is acting. Roles and sessions arrive with the HTTP API; the CLI acts as the system.
+struct Actor {
+  std::string login = "system";
+  std::string role = "admin";
+  std::string address = "cli";
+  std::optional<Id> scope_root;  // the organisation subtree the actor may see and change
+};
+
+struct CaseView {
+  CaseRecord record;
+  Person person;
+  Organisation cell;
+  Evaluation evaluation;
+};
+
+struct DeadlineRow {
+  Case header;
+  Deadline deadline;
+};
+
+// Thread-safe if the Store is; holds no mutable state of its own.
+class CaseService {
+ public:
+  // `calendar`, `store` and `clock` must outlive the service.
+  CaseService(Store& store, const WorkingCalendar& calendar, std::vector<RuleSet> rule_sets,
+              const Clock& clock);
+
+  // kInvalid for a missing name or birth date, kForbidden outside the actor's scope.
+  Result<Id> CreatePerson(const Actor& actor, Person person);
+  Result<Person> GetPerson(const Actor& actor, Id person_id);
+  // Diacritic-insensitive: "nguyen van duc" finds "Nguyễn Văn Đức".
+  Result<std::vector<Person>> SearchPeople(const Actor& actor, const std::string& query,
+                                           std::optional<Id> org_id, int limit);
+
+  // Opens a case at stage kSource in `cell_id` (a cell or grassroots cell).
+  Result<Id> OpenCase(const Actor& actor, Id person_id, Id cell_id, SourceCategory category,
+                      Date opened_on);
+
+  // Records `event` on the case. When `expected_version` is given and differs from the stored
+  // version, kConflict (a concurrent edit). Returns the new header. Nothing is written on error.
+  Result<Case> Record(const Actor& actor, Id case_id, CaseEvent event,
+                      std::optional<int> expected_version);
+
+  Result<CaseView> Show(const Actor& actor, Id case_id, Date on);
+
+  // Open deadlines of every open case in the subtree of `org_id`, on `on`, earliest first.
+  Result<std::vector<DeadlineRow>> DeadlinesFor(const Actor& actor, Id org_id, Date on);
+
+  // Cases in the subtree of `org_id` matching `filter` (its cell_ids are replaced).
+  Result<std::vector<Case>> ListCases(const Actor& actor, Id org_id, CaseFilter filter);
+
+ private:
+  Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,
+                                   std::optional<Id> extra_member);
+  Status Authorise(Transaction& tx, const Actor& actor, Id org_id);
+
+  Store& store_;
+  const WorkingCalendar& calendar_;
+  std::vector<RuleSet> rule_sets_;
+  const Clock& clock_;
+};
+
+}  // namespace ptdv
