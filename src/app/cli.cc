@@ -14,6 +14,7 @@
 #include "service/clock.h"
 #include "service/demo_data.h"
 #include "service/json_codec.h"
+#include "service/org_service.h"
 #include "service/reference_data.h"
 #include "storage/store.h"
 
@@ -364,6 +365,109 @@ int RunCli(int argc, char** argv) {
     return 0;
   }));
 
+  auto* org_add = org->add_subcommand("add", "Thêm đơn vị");
+  Organisation new_org;
+  std::string org_kind = "cell", org_parent, org_from = "2021-07-01", org_to;
+  org_add->add_option("--code", new_org.code, "Mã đơn vị (duy nhất)")->required();
+  org_add->add_option("--name", new_org.name, "Tên đơn vị")->required();
+  org_add->add_option("--kind", org_kind,
+                      "provincial_committee|city_committee|grassroots_committee|"
+                      "intermediate_committee|cell|grassroots_cell|political_centre|"
+                      "organisation_board");
+  org_add->add_option("--parent", org_parent, "Mã đơn vị cấp trên");
+  org_add->add_option("--committee-size", new_org.committee_member_count, "Số cấp ủy viên");
+  org_add->add_flag("--authorised", new_org.authorised_to_admit, "Được ủy quyền quyết định kết nạp");
+  org_add->add_option("--valid-from", org_from, "Có hiệu lực từ");
+  org_add->add_option("--valid-to", org_to, "Hết hiệu lực sau ngày");
+  org_add->callback(run([&](Environment& env) {
+    auto kind = OrgKindFromCode(org_kind);
+    if (!kind) return Fail(Error::Invalid(fmt::format("Không có loại đơn vị «{}»", org_kind)));
+    new_org.kind = *kind;
+    auto from = ParseDate(org_from, "--valid-from");
+    if (!from.ok()) return Fail(from.error());
+    new_org.valid_from = *from;
+    if (!org_to.empty()) {
+      auto to = ParseDate(org_to, "--valid-to");
+      if (!to.ok()) return Fail(to.error());
+      new_org.valid_to = *to;
+    }
+    if (!org_parent.empty()) {
+      auto parent = FindOrganisation(*env.store, org_parent);
+      if (!parent.ok()) return Fail(parent.error());
+      new_org.parent_id = parent->id;
+    }
+    OrgService orgs(*env.store, *env.clock);
+    auto id = orgs.CreateOrganisation(Actor{}, new_org);
+    if (!id.ok()) return Fail(id.error());
+    std::cout << (global.json ? fmt::format("{{\"id\":{}}}\n", *id)
+                              : fmt::format("Đã thêm {} (mã {})\n", new_org.name, *id));
+    return 0;
+  }));
+
+  auto* org_members = org->add_subcommand("members", "Đảng viên của chi bộ tại một ngày");
+  std::string members_org, members_on;
+  org_members->add_option("org", members_org, "Mã chi bộ")->required();
+  org_members->add_option("--on", members_on, "Tại ngày (mặc định hôm nay)");
+  org_members->callback(run([&](Environment& env) {
+    auto o = FindOrganisation(*env.store, members_org);
+    if (!o.ok()) return Fail(o.error());
+    auto on = DateOrToday(members_on, *env.clock, "--on");
+    if (!on.ok()) return Fail(on.error());
+    OrgService orgs(*env.store, *env.clock);
+    auto rows = orgs.Members(Actor{}, o->id, *on);
+    if (!rows.ok()) return Fail(rows.error());
+    for (const auto& r : *rows) {
+      if (global.json) {
+        std::cout << fmt::format(R"({{"person":{},"membership":{}}})" "\n", ToJson(r.person),
+                                 ToJson(r.membership));
+      } else {
+        std::cout << fmt::format("{:>8}  {:<30} chính thức từ {}\n", r.person.id,
+                                 r.person.full_name, FormatVnDate(r.membership.valid_from));
+      }
+    }
+    if (!global.json) {
+      std::cout << fmt::format("{} đảng viên chính thức tại ngày {}\n", rows->size(),
+                               FormatVnDate(*on));
+    }
+    return 0;
+  }));
+
+  auto* member = app.add_subcommand("member", "Sinh hoạt đảng");
+  member->require_subcommand(1);
+  auto* member_add = member->add_subcommand("add", "Ghi nhận đảng viên đang sinh hoạt tại chi bộ");
+  Id member_person = 0;
+  std::string member_org, member_kind = "official", member_from, member_to;
+  member_add->add_option("--person", member_person, "Mã người")->required();
+  member_add->add_option("--org", member_org, "Mã chi bộ")->required();
+  member_add->add_option("--kind", member_kind, "official|probationary");
+  member_add->add_option("--from", member_from, "Từ ngày")->required();
+  member_add->add_option("--to", member_to, "Đến ngày");
+  member_add->callback(run([&](Environment& env) {
+    Membership m;
+    m.person_id = member_person;
+    if (member_kind != "official" && member_kind != "probationary") {
+      return Fail(Error::Invalid(fmt::format("Không có loại «{}»", member_kind), "kind"));
+    }
+    m.kind = member_kind == "official" ? MembershipKind::kOfficial : MembershipKind::kProbationary;
+    auto o = FindOrganisation(*env.store, member_org);
+    if (!o.ok()) return Fail(o.error());
+    m.org_id = o->id;
+    auto from = ParseDate(member_from, "--from");
+    if (!from.ok()) return Fail(from.error());
+    m.valid_from = *from;
+    if (!member_to.empty()) {
+      auto to = ParseDate(member_to, "--to");
+      if (!to.ok()) return Fail(to.error());
+      m.valid_to = *to;
+    }
+    OrgService orgs(*env.store, *env.clock);
+    auto id = orgs.AddMembership(Actor{}, m);
+    if (!id.ok()) return Fail(id.error());
+    std::cout << (global.json ? fmt::format("{{\"id\":{}}}\n", *id)
+                              : fmt::format("Đã ghi nhận sinh hoạt đảng (mã {})\n", *id));
+    return 0;
+  }));
+
   // person
   auto* person = app.add_subcommand("person", "Quần chúng, đảng viên");
   person->require_subcommand(1);
@@ -626,12 +730,12 @@ int RunCli(int argc, char** argv) {
     }
     if (calendar_year == 0) return Fail(Error::Invalid("Cần chỉ rõ năm", "year"));
     auto days = env.calendar->Exceptions(calendar_year);
+    if (global.json) {
+      std::cout << ToJson(CalendarYear{.year = calendar_year, .days = days}) << "\n";
+      return 0;
+    }
     for (const auto& d : days) {
-      if (global.json) {
-        std::cout << fmt::format(R"({{"date":"{}","kind":"{}","note":"{}"}})" "\n",
-                                 FormatIsoDate(d.date),
-                                 d.kind == DayKind::kHoliday ? "holiday" : "workday", d.note);
-      } else {
+      {
         static const char* kWeekdays[] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm",
                                           "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
         std::cout << fmt::format("{}  {:<8}  {:<14}  {}\n", FormatVnDate(d.date),
