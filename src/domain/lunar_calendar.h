@@ -9,8 +9,8 @@ namespace ptdv {
 
 struct LunarDate {
   int year = 0;
-  int month = 1;   // 1..12
-  int day = 1;     // 1..30
+  int month = 1;      // 1..12
+  int day = 1;        // 1..30
   bool leap = false;  // tháng nhuận
 
   bool operator==(const LunarDate&) const = default;
