@@ -1,0 +1,90 @@
+#include "storage/sqlite/sqlite_calendar_repository.h"
+
+#include <unordered_map>
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+constexpr std::string_view kDeleteDays = "DELETE FROM calendar_day WHERE year = ?";
+constexpr std::string_view kDeleteYear = "DELETE FROM calendar_year WHERE year = ?";
+constexpr std::string_view kInsertYear =
+    "INSERT INTO calendar_year (year, replaces_default, source) VALUES (?, ?, ?)";
+constexpr std::string_view kInsertDay =
+    "INSERT INTO calendar_day (year, day, kind, note) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kSelectYears =
+    "SELECT year, replaces_default, source FROM calendar_year ORDER BY year";
+constexpr std::string_view kSelectDays =
+    "SELECT year, day, kind, note FROM calendar_day ORDER BY year, day";
+
+std::string_view DayKindCode(DayKind kind) {
+  return kind == DayKind::kHoliday ? "holiday" : "workday";
+}
+
+std::optional<DayKind> DayKindFromCode(std::string_view code) {
+  if (code == "holiday") return DayKind::kHoliday;
+  if (code == "workday") return DayKind::kWorkday;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status SqliteCalendarRepository::PutYear(const CalendarYear& year) {
+  for (std::string_view sql : {kDeleteDays, kDeleteYear}) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(sql));
+    PTDV_RETURN_IF_ERROR(statement.BindInt(year.year).Run());
+  }
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertYear));
+    PTDV_RETURN_IF_ERROR(
+        statement.BindInt(year.year).BindBool(year.replaces_default).BindText(year.source).Run());
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDay));
+  for (const CalendarDay& day : year.days) {
+    PTDV_RETURN_IF_ERROR(insert.BindInt(year.year)
+                             .BindDate(day.date)
+                             .BindText(DayKindCode(day.kind))
+                             .BindText(day.note)
+                             .Run());
+    insert.Reset();
+  }
+  return Ok();
+}
+
+Result<std::vector<CalendarYear>> SqliteCalendarRepository::ListYears() {
+  std::vector<CalendarYear> years;
+  std::unordered_map<int, std::size_t> index;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectYears));
+    while (true) {
+      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+      if (!has_row) break;
+      SqliteRow row(statement);
+      CalendarYear year;
+      year.year = row.Int();
+      year.replaces_default = row.Bool();
+      year.source = row.Text();
+      PTDV_RETURN_IF_ERROR(row.status());
+      index[year.year] = years.size();
+      years.push_back(std::move(year));
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectDays));
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) break;
+    SqliteRow row(statement);
+    int year = row.Int();
+    CalendarDay day;
+    day.date = row.IsoDate();
+    day.kind = row.Code(DayKindFromCode);
+    day.note = row.Text();
+    PTDV_RETURN_IF_ERROR(row.status());
+    auto it = index.find(year);
+    if (it != index.end()) years[it->second].days.push_back(std::move(day));
+  }
+  return years;
+}
+
+}  // namespace ptdv

@@ -1,0 +1,453 @@
+#include "storage/sqlite/sqlite_case_repository.h"
+
+#include <unordered_map>
+#include <utility>
+#include <variant>
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// ReadCase() reads these columns in this order.
+#define PTDV_CASE_COLUMNS                                                                    \
+  "c.id, c.person_id, c.cell_id, c.category, c.stage, c.opened_on, c.version, "              \
+  "c.certificate_date, c.dossier_date, c.cell_vote_date, c.decision_date, c.ceremony_date, " \
+  "c.official_date, c.closed_on, c.next_deadline, c.next_deadline_rule"
+
+// ReadEvent() reads these columns in this order.
+#define PTDV_EVENT_COLUMNS                                                                    \
+  "e.id, e.case_id, e.seq, e.action, e.event_date, e.actor, e.recorded_at, e.vote_eligible, " \
+  "e.vote_present, e.vote_in_favour, e.vote_against, e.member_person_id, e.together_since, "  \
+  "e.replacement, e.relative_name, e.relation, e.relative_is_member, e.finding, e.consent, "  \
+  "e.received_on, e.extension_working_days, e.note"
+
+// ReadDocument() reads these columns (after the event id) in this order.
+#define PTDV_DOCUMENT_COLUMNS "d.event_id, d.form_code, d.number, d.document_date, d.issuer"
+
+// BindCase() binds the columns from person_id to next_deadline_rule in this order.
+constexpr std::string_view kInsert =
+    "INSERT INTO admission_case (person_id, cell_id, category, stage, opened_on, "
+    "certificate_date, dossier_date, cell_vote_date, decision_date, ceremony_date, "
+    "official_date, closed_on, next_deadline, next_deadline_rule, version) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id";
+
+constexpr std::string_view kUpdate =
+    "UPDATE admission_case SET person_id = ?, cell_id = ?, category = ?, stage = ?, "
+    "opened_on = ?, certificate_date = ?, dossier_date = ?, cell_vote_date = ?, "
+    "decision_date = ?, ceremony_date = ?, official_date = ?, closed_on = ?, "
+    "next_deadline = ?, next_deadline_rule = ?, version = version + 1 "
+    "WHERE id = ? AND version = ?";
+
+constexpr std::string_view kExists = "SELECT 1 FROM admission_case WHERE id = ?";
+
+constexpr std::string_view kSelectById =
+    "SELECT " PTDV_CASE_COLUMNS " FROM admission_case c WHERE c.id = ?";
+
+constexpr std::string_view kEventsOfCase =
+    "SELECT " PTDV_EVENT_COLUMNS " FROM case_event e WHERE e.case_id = ? ORDER BY e.seq";
+
+constexpr std::string_view kDocumentsOfCase =
+    "SELECT " PTDV_DOCUMENT_COLUMNS
+    " FROM case_document d"
+    " JOIN case_event e ON e.id = d.event_id"
+    " WHERE e.case_id = ? ORDER BY d.event_id, d.position";
+
+// The id-set queries start FROM the temp table with CROSS JOIN, which fixes SQLite's join order:
+// the cost follows the listed cases (through case_event_case_seq_idx and the case_document
+// key), never a scan of all events. PostgreSQL accepts the same text.
+constexpr std::string_view kEventsOfRecordIds =
+    "SELECT " PTDV_EVENT_COLUMNS
+    " FROM temp.ptdv_record_id r CROSS JOIN case_event e"
+    " WHERE e.case_id = r.id ORDER BY e.case_id, e.seq";
+
+constexpr std::string_view kDocumentsOfRecordIds =
+    "SELECT " PTDV_DOCUMENT_COLUMNS
+    " FROM temp.ptdv_record_id r CROSS JOIN case_event e"
+    " CROSS JOIN case_document d WHERE e.case_id = r.id AND d.event_id = e.id"
+    " ORDER BY d.event_id, d.position";
+
+// No row: the case does not exist.
+constexpr std::string_view kNextSeq =
+    "SELECT COALESCE((SELECT MAX(seq) FROM case_event WHERE case_id = ?1), 0) + 1"
+    " FROM admission_case WHERE id = ?1";
+
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO case_event (case_id, seq, action, event_date, actor, recorded_at, "
+    "vote_eligible, vote_present, vote_in_favour, vote_against, member_person_id, "
+    "together_since, replacement, relative_name, relation, relative_is_member, finding, "
+    "consent, received_on, extension_working_days, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO case_document (event_id, position, form_code, number, document_date, issuer) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+
+// Fragments of the filtered queries (List, ListRecords, Count), bound in the order appended.
+constexpr std::string_view kSelectCasesFrom = "SELECT " PTDV_CASE_COLUMNS " FROM ";
+constexpr std::string_view kCountCasesFrom = "SELECT COUNT(*) FROM ";
+constexpr std::string_view kAllCases = "admission_case c WHERE 1 = 1";
+// Driven from the id set (CROSS JOIN fixes the order) through admission_case_cell_stage_idx.
+constexpr std::string_view kCasesOfFilterCells =
+    "temp.ptdv_filter_id f CROSS JOIN admission_case c WHERE c.cell_id = f.id";
+constexpr std::string_view kAndStage = " AND c.stage = ?";
+constexpr std::string_view kAndCategory = " AND c.category = ?";
+constexpr std::string_view kAndStageNotIn = " AND c.stage NOT IN (";  // + one ? per closed stage
+constexpr std::string_view kAndDeadlineBefore = " AND c.next_deadline <= ?";
+constexpr std::string_view kOrderAndPage = " ORDER BY c.id LIMIT ? OFFSET ?";
+
+#undef PTDV_DOCUMENT_COLUMNS
+#undef PTDV_EVENT_COLUMNS
+#undef PTDV_CASE_COLUMNS
+
+constexpr std::string_view kWhat = "hồ sơ";
+constexpr std::string_view kStaleVersion = "Hồ sơ đã được người khác cập nhật, vui lòng tải lại";
+
+// The codes of the closed stages (IsClosed), for open_only.
+const std::vector<std::string>& ClosedStageCodes() {
+  static const std::vector<std::string> codes = [] {
+    std::vector<std::string> out;
+    for (int i = 0;; ++i) {
+      auto stage = static_cast<Stage>(i);
+      std::string_view code = StageCode(stage);
+      if (code.empty()) break;  // past the last enumerator
+      if (IsClosed(stage)) out.emplace_back(code);
+    }
+    return out;
+  }();
+  return codes;
+}
+
+Case ReadCase(SqliteRow& row) {
+  Case c;
+  c.id = row.Int64();
+  c.person_id = row.Int64();
+  c.cell_id = row.Int64();
+  c.category = row.Code(SourceCategoryFromCode);
+  c.stage = row.Code(StageFromCode);
+  c.opened_on = row.IsoDate();
+  c.version = row.Int();
+  c.certificate_date = row.OptionalIsoDate();
+  c.dossier_date = row.OptionalIsoDate();
+  c.cell_vote_date = row.OptionalIsoDate();
+  c.decision_date = row.OptionalIsoDate();
+  c.ceremony_date = row.OptionalIsoDate();
+  c.official_date = row.OptionalIsoDate();
+  c.closed_on = row.OptionalIsoDate();
+  c.next_deadline = row.OptionalIsoDate();
+  c.next_deadline_rule = row.Text();
+  return c;
+}
+
+void BindCase(SqliteStatement& statement, const Case& c) {
+  statement.BindInt(c.person_id)
+      .BindInt(c.cell_id)
+      .BindText(SourceCategoryCode(c.category))
+      .BindText(StageCode(c.stage))
+      .BindDate(c.opened_on)
+      .BindOptionalDate(c.certificate_date)
+      .BindOptionalDate(c.dossier_date)
+      .BindOptionalDate(c.cell_vote_date)
+      .BindOptionalDate(c.decision_date)
+      .BindOptionalDate(c.ceremony_date)
+      .BindOptionalDate(c.official_date)
+      .BindOptionalDate(c.closed_on)
+      .BindOptionalDate(c.next_deadline)
+      .BindText(c.next_deadline_rule);
+}
+
+CaseEvent ReadEvent(SqliteRow& row) {
+  CaseEvent e;
+  e.id = row.Int64();
+  e.case_id = row.Int64();
+  e.seq = row.Int();
+  e.action = row.Code(ActionFromCode);
+  e.date = row.IsoDate();
+  e.actor = row.Text();
+  e.recorded_at = row.Text();
+  std::optional<std::int64_t> eligible = row.OptionalInt64();
+  std::optional<std::int64_t> present = row.OptionalInt64();
+  std::optional<std::int64_t> in_favour = row.OptionalInt64();
+  std::optional<std::int64_t> against = row.OptionalInt64();
+  if (eligible && present && in_favour && against) {  // the schema's CHECK: all or none
+    e.vote = Vote{.eligible = static_cast<int>(*eligible),
+                  .present = static_cast<int>(*present),
+                  .in_favour = static_cast<int>(*in_favour),
+                  .against = static_cast<int>(*against)};
+  }
+  e.member_person_id = row.OptionalInt64();
+  e.together_since = row.OptionalIsoDate();
+  e.replacement = row.Bool() ? Replacement::kYes : Replacement::kNo;
+  e.relative_name = row.Text();
+  e.relation = row.OptionalCode(RelationFromCode);
+  e.relative_is_member = row.Bool();
+  e.finding = row.Code(FindingFromCode);
+  e.consent = row.OptionalCode(ConsentKindFromCode);
+  e.received_on = row.OptionalIsoDate();
+  e.extension_working_days = row.Int();
+  e.note = row.Text();
+  return e;
+}
+
+std::optional<std::int64_t> VotePart(const std::optional<Vote>& vote, int Vote::*part) {
+  if (!vote) return std::nullopt;
+  return (*vote).*part;
+}
+
+template <typename E>
+std::optional<std::string_view> OptionalCode(const std::optional<E>& value,
+                                             std::string_view (*code)(E)) {
+  if (!value) return std::nullopt;
+  return code(*value);
+}
+
+void BindEvent(SqliteStatement& statement, const CaseEvent& e, int seq) {
+  statement.BindInt(e.case_id)
+      .BindInt(seq)
+      .BindText(ActionCode(e.action))
+      .BindDate(e.date)
+      .BindText(e.actor)
+      .BindText(e.recorded_at)
+      .BindOptionalInt(VotePart(e.vote, &Vote::eligible))
+      .BindOptionalInt(VotePart(e.vote, &Vote::present))
+      .BindOptionalInt(VotePart(e.vote, &Vote::in_favour))
+      .BindOptionalInt(VotePart(e.vote, &Vote::against))
+      .BindOptionalInt(e.member_person_id)
+      .BindOptionalDate(e.together_since)
+      .BindBool(e.replacement == Replacement::kYes);
+  statement.BindText(e.relative_name);
+  if (auto relation = OptionalCode(e.relation, RelationCode)) {
+    statement.BindText(*relation);
+  } else {
+    statement.BindNull();
+  }
+  statement.BindBool(e.relative_is_member).BindText(FindingCode(e.finding));
+  if (auto consent = OptionalCode(e.consent, ConsentKindCode)) {
+    statement.BindText(*consent);
+  } else {
+    statement.BindNull();
+  }
+  statement.BindOptionalDate(e.received_on).BindInt(e.extension_working_days).BindText(e.note);
+}
+
+// Reads the events and then the documents produced by two statements (events ordered by case
+// and seq, documents by event and position) into `records`, located by `record_of_case`.
+Status LoadEvents(SqliteStatement& events, SqliteStatement& documents,
+                  std::vector<CaseRecord>& records,
+                  const std::unordered_map<Id, std::size_t>& record_of_case) {
+  std::unordered_map<Id, std::pair<std::size_t, std::size_t>> event_location;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, events.Step());
+    if (!has_row) break;
+    SqliteRow row(events);
+    CaseEvent event = ReadEvent(row);
+    PTDV_RETURN_IF_ERROR(row.status());
+    auto record = record_of_case.find(event.case_id);
+    if (record == record_of_case.end()) continue;  // not asked for (cannot happen: joined)
+    std::vector<CaseEvent>& list = records[record->second].events;
+    event_location[event.id] = {record->second, list.size()};
+    list.push_back(std::move(event));
+  }
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, documents.Step());
+    if (!has_row) break;
+    SqliteRow row(documents);
+    Id event_id = row.Int64();
+    Document document;
+    document.form_code = row.Text();
+    document.number = row.Text();
+    document.date = row.OptionalIsoDate();
+    document.issuer = row.Text();
+    PTDV_RETURN_IF_ERROR(row.status());
+    auto location = event_location.find(event_id);
+    if (location == event_location.end()) continue;
+    records[location->second.first].events[location->second.second].documents.push_back(
+        std::move(document));
+  }
+  return Ok();
+}
+
+// A filtered query: constant fragments joined, values bound in the same order.
+struct FilterQuery {
+  std::string sql;
+  std::vector<std::variant<std::int64_t, std::string>> values;
+};
+
+// Builds the query for `filter` after `head` (kSelectCasesFrom or kCountCasesFrom), loading
+// cell_ids into the kFilter temp table. `paged` adds ORDER BY and LIMIT/OFFSET.
+Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_view head,
+                                     const CaseFilter& filter, bool paged) {
+  FilterQuery query;
+  query.sql = head;
+  if (filter.cell_ids.empty()) {
+    query.sql += kAllCases;
+  } else {
+    PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, filter.cell_ids));
+    query.sql += kCasesOfFilterCells;
+  }
+  if (filter.stage) {
+    query.sql += kAndStage;
+    query.values.emplace_back(std::string(StageCode(*filter.stage)));
+  }
+  if (filter.category) {
+    query.sql += kAndCategory;
+    query.values.emplace_back(std::string(SourceCategoryCode(*filter.category)));
+  }
+  if (filter.open_only && !ClosedStageCodes().empty()) {
+    query.sql += kAndStageNotIn;
+    for (std::size_t i = 0; i < ClosedStageCodes().size(); ++i) {
+      query.sql += i == 0 ? "?" : ", ?";
+      query.values.emplace_back(ClosedStageCodes()[i]);
+    }
+    query.sql += ")";
+  }
+  if (filter.deadline_before) {
+    query.sql += kAndDeadlineBefore;
+    query.values.emplace_back(FormatIsoDate(*filter.deadline_before));
+  }
+  if (paged) {
+    query.sql += kOrderAndPage;
+    query.values.emplace_back(static_cast<std::int64_t>(filter.limit));
+    query.values.emplace_back(static_cast<std::int64_t>(std::max(filter.offset, 0)));
+  }
+  return query;
+}
+
+Result<SqliteStatement> PrepareFilterQuery(SqliteConnection& connection, std::string_view head,
+                                           const CaseFilter& filter, bool paged) {
+  PTDV_ASSIGN_OR_RETURN(FilterQuery query, BuildFilterQuery(connection, head, filter, paged));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(query.sql));
+  for (const auto& value : query.values) {
+    if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      statement.BindInt(*number);
+    } else {
+      statement.BindText(std::get<std::string>(value));
+    }
+  }
+  return statement;
+}
+
+}  // namespace
+
+Result<Id> SqliteCaseRepository::Insert(const Case& header) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  BindCase(statement, header);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Status SqliteCaseRepository::Update(const Case& header) {
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+    BindCase(statement, header);
+    statement.BindInt(header.id).BindInt(header.version);
+    PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+    if (changed == 1) return Ok();
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+  exists.BindInt(header.id);
+  PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) return RowNotFound(kWhat, header.id);
+  return Error::Conflict(std::string(kStaleVersion));
+}
+
+Result<Case> SqliteCaseRepository::Get(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return RowNotFound(kWhat, id);
+  SqliteRow row(statement);
+  Case header = ReadCase(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return header;
+}
+
+Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
+  std::vector<CaseRecord> records(1);
+  PTDV_ASSIGN_OR_RETURN(records[0].header, Get(id));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfCase));
+  events.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase));
+  documents.BindInt(id);
+  PTDV_RETURN_IF_ERROR(LoadEvents(events, documents, records, {{id, 0}}));
+  return std::move(records[0]);
+}
+
+Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
+  int seq = 0;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement next, connection_.Prepare(kNextSeq));
+    next.BindInt(event.case_id);
+    PTDV_ASSIGN_OR_RETURN(bool has_row, next.Step());
+    if (!has_row) return RowNotFound(kWhat, event.case_id);
+    seq = static_cast<int>(next.Int(0));
+  }
+  Id event_id = 0;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertEvent));
+    BindEvent(insert, event, seq);
+    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
+    (void)has_row;  // RETURNING always yields the row on success
+    event_id = insert.Int(0);
+  }
+  if (!event.documents.empty()) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDocument));
+    int position = 1;
+    for (const Document& document : event.documents) {
+      insert.BindInt(event_id)
+          .BindInt(position++)
+          .BindText(document.form_code)
+          .BindText(document.number)
+          .BindOptionalDate(document.date)
+          .BindText(document.issuer);
+      PTDV_RETURN_IF_ERROR(insert.Run());
+      insert.Reset();
+    }
+  }
+  return event_id;
+}
+
+Result<std::vector<Case>> SqliteCaseRepository::List(const CaseFilter& filter) {
+  std::vector<Case> out;
+  if (filter.limit <= 0) return out;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        PrepareFilterQuery(connection_, kSelectCasesFrom, filter, /*paged=*/true));
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadCase(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter) {
+  PTDV_ASSIGN_OR_RETURN(std::vector<Case> headers, List(filter));
+  std::vector<CaseRecord> records;
+  if (headers.empty()) return records;
+  records.reserve(headers.size());
+  std::vector<Id> ids;
+  ids.reserve(headers.size());
+  std::unordered_map<Id, std::size_t> record_of_case;
+  for (Case& header : headers) {
+    ids.push_back(header.id);
+    record_of_case[header.id] = records.size();
+    records.push_back(CaseRecord{.header = std::move(header)});
+  }
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kRecords, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfRecordIds));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfRecordIds));
+  PTDV_RETURN_IF_ERROR(LoadEvents(events, documents, records, record_of_case));
+  return records;
+}
+
+Result<int> SqliteCaseRepository::Count(const CaseFilter& filter) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        PrepareFilterQuery(connection_, kCountCasesFrom, filter, /*paged=*/false));
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // COUNT always yields one row
+  return static_cast<int>(statement.Int(0));
+}
+
+}  // namespace ptdv

@@ -1,0 +1,192 @@
+#pragma once
+
+// A thin RAII layer over the SQLite C API: one connection with a cache of prepared statements,
+// a statement handle that binds parameters in order, and a row reader that decodes columns into
+// domain types. Only storage/sqlite/ includes this header.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/date.h"
+#include "domain/model.h"
+#include "domain/result.h"
+#include "storage/sqlite/sqlite_error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ptdv {
+
+enum class Synchronous {
+  kNormal,  // WAL + NORMAL: consistent, but a power loss may drop the last commits. Tests only.
+  kFull,    // WAL + FULL: the WAL is fsynced at every commit; an acknowledged commit survives.
+};
+
+struct SqliteOptions {
+  Synchronous synchronous = Synchronous::kFull;
+  // How long a statement waits for another connection's lock before failing with kUnavailable;
+  // also how long Begin() waits for a free pooled connection.
+  std::chrono::milliseconds busy_timeout{5000};
+  // Connections open at once (each transaction holds one until it ends).
+  int max_connections = 8;
+};
+
+// Per-connection TEMP tables holding id lists, so that a list of thousands of ids reaches SQL
+// through bound parameters and a join instead of an IN-list built from values. Two sets exist so
+// that a filter and the batch being loaded can be used in one transaction.
+enum class IdSet {
+  kFilter,   // temp.ptdv_filter_id: CaseFilter::cell_ids, Search org_ids
+  kRecords,  // temp.ptdv_record_id: the case ids whose events ListRecords loads
+};
+
+class SqliteConnection;
+
+// A prepared statement on loan from a connection's cache. Parameters are bound left to right by
+// the Bind* calls; on destruction the statement is reset and returned to the cache.
+// A binding error is reported by the next Step()/Run().
+class SqliteStatement {
+ public:
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(SqliteStatement&&) = delete;
+  ~SqliteStatement();
+
+  SqliteStatement& BindInt(std::int64_t value);
+  SqliteStatement& BindBool(bool value);  // 0 / 1
+  SqliteStatement& BindText(std::string_view value);
+  SqliteStatement& BindNull();
+  SqliteStatement& BindDate(Date value);  // 'yyyy-mm-dd'
+  SqliteStatement& BindOptionalDate(const std::optional<Date>& value);
+  SqliteStatement& BindOptionalInt(const std::optional<std::int64_t>& value);
+
+  // Advances to the next row: true when a row is available, false when done.
+  Result<bool> Step();
+  // Executes a statement that returns no rows (or ignores them).
+  Status Run();
+  // Executes and returns the number of rows inserted, updated or deleted.
+  Result<int> RunCountingChanges();
+  // Makes the statement ready to run again with fresh bindings (batch inserts).
+  void Reset();
+
+  // The current row (after Step() returned true).
+  bool IsNull(int column) const;
+  std::int64_t Int(int column) const;
+  std::string_view Text(int column) const;  // valid until the next Step()
+  std::string_view ColumnName(int column) const;
+
+ private:
+  friend class SqliteConnection;
+  SqliteStatement(SqliteConnection* connection, sqlite3_stmt* statement, bool* in_use);
+  Error LastError(int code) const;
+  void NoteBindResult(int code);
+
+  SqliteConnection* connection_;
+  sqlite3_stmt* statement_;
+  bool* in_use_;  // the cache slot's flag; nullptr for an uncached statement (finalised at end)
+  int next_parameter_ = 1;
+  int bind_error_ = 0;
+};
+
+// Reads the columns of the current row left to right, decoding them into domain types. The
+// first value that cannot be decoded (an unknown enum code, a malformed date) is remembered and
+// reported by status(); later reads return defaults.
+class SqliteRow {
+ public:
+  explicit SqliteRow(const SqliteStatement& statement) : statement_(statement) {}
+
+  std::int64_t Int64();
+  int Int();
+  bool Bool();
+  std::string Text();
+  std::optional<std::int64_t> OptionalInt64();
+  Date IsoDate();
+  std::optional<Date> OptionalIsoDate();
+  template <typename E>
+  E Code(std::optional<E> (*from_code)(std::string_view));
+  template <typename E>
+  std::optional<E> OptionalCode(std::optional<E> (*from_code)(std::string_view));
+  void Skip() { ++column_; }
+
+  const Status& status() const { return status_; }
+
+ private:
+  void Corrupt(int column);
+
+  const SqliteStatement& statement_;
+  int column_ = 0;
+  Status status_;
+};
+
+// One SQLite connection. Not thread-safe: used by one transaction at a time (the pool hands it
+// out). Opened with SQLITE_OPEN_NOMUTEX for that reason.
+class SqliteConnection {
+ public:
+  // Opens (creating if missing) the database at `path` and configures the connection: WAL
+  // journal, foreign keys on, busy timeout, synchronous per `options`, temp tables in memory,
+  // and the IdSet temp tables. kUnavailable when the file cannot be opened or configured.
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path,
+                                                        const SqliteOptions& options);
+  ~SqliteConnection();
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  // Runs `sql` (one or more statements, results ignored) without caching: BEGIN, COMMIT,
+  // migration scripts.
+  Status Execute(const std::string& sql);
+
+  // Prepares `sql`, reusing the cached statement of the same text when it is free.
+  // kUnavailable when no transaction is open: every statement belongs to a transaction, and
+  // SQLite rolls a transaction back by itself after some errors (I/O, full disk), after which a
+  // statement would silently autocommit.
+  Result<SqliteStatement> Prepare(std::string_view sql);
+
+  // Whether a transaction is open (BEGIN ran and it was neither committed nor rolled back).
+  bool InTransaction() const;
+
+  // Replaces the content of `set` with `ids` (duplicates collapse). In the open transaction.
+  Status FillIdSet(IdSet set, const std::vector<Id>& ids);
+
+  sqlite3* handle() const { return db_; }
+
+ private:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  Error LastError(int code) const;
+
+  struct CachedStatement {
+    sqlite3_stmt* statement = nullptr;
+    bool in_use = false;
+  };
+
+  sqlite3* db_;
+  std::unordered_map<std::string, CachedStatement> cache_;  // node addresses are stable
+};
+
+template <typename E>
+E SqliteRow::Code(std::optional<E> (*from_code)(std::string_view)) {
+  int column = column_++;
+  if (!status_.ok()) return E{};
+  std::optional<E> value = from_code(statement_.Text(column));
+  if (!value) {
+    Corrupt(column);
+    return E{};
+  }
+  return *value;
+}
+
+template <typename E>
+std::optional<E> SqliteRow::OptionalCode(std::optional<E> (*from_code)(std::string_view)) {
+  if (statement_.IsNull(column_)) {
+    ++column_;
+    return std::nullopt;
+  }
+  return Code(from_code);
+}
+
+}  // namespace ptdv

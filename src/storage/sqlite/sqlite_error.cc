@@ -1,0 +1,69 @@
+#include "storage/sqlite/sqlite_error.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cassert>
+
+namespace ptdv {
+
+Error TranslateSqliteError(int code, std::string_view driver_message) {
+  assert(code != SQLITE_OK && code != SQLITE_ROW && code != SQLITE_DONE);
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_ROWID:
+      return Error::Conflict(
+          fmt::format("Dữ liệu bị trùng với bản ghi đã có ({})", driver_message));
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Error::Invalid(
+          "Dữ liệu tham chiếu đến bản ghi không tồn tại, hoặc bản ghi đang được tham chiếu");
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return Error::Invalid(fmt::format("Cơ sở dữ liệu từ chối thao tác: {}", driver_message));
+    default:
+      break;
+  }
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT:  // CHECK, NOT NULL, ...
+      return Error::Invalid(fmt::format("Dữ liệu không hợp lệ ({})", driver_message));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error::Unavailable("Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát");
+    case SQLITE_FULL:
+      return Error::Unavailable("Ổ đĩa chứa cơ sở dữ liệu đã đầy");
+    case SQLITE_IOERR:
+      return Error::Unavailable(fmt::format("Lỗi đọc/ghi cơ sở dữ liệu ({})", driver_message));
+    case SQLITE_CANTOPEN:
+      return Error::Unavailable(fmt::format("Không mở được cơ sở dữ liệu ({})", driver_message));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return Error::Unavailable(
+          fmt::format("Không có quyền ghi cơ sở dữ liệu ({})", driver_message));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error::Unavailable(fmt::format(
+          "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu ({})", driver_message));
+    case SQLITE_NOMEM:
+      return Error::Unavailable("Máy chủ hết bộ nhớ khi truy cập cơ sở dữ liệu");
+    default:
+      return Error::Unavailable(fmt::format("Lỗi cơ sở dữ liệu ({})", driver_message));
+  }
+}
+
+Error RowNotFound(std::string_view what, Id id) {
+  return Error::NotFound(fmt::format("Không tìm thấy {} (mã {})", what, id));
+}
+
+Error RowNotFound(std::string_view what, std::string_view key) {
+  return Error::NotFound(fmt::format("Không tìm thấy {} «{}»", what, key));
+}
+
+Error CorruptValue(std::string_view table_column, std::string_view value) {
+  return Error::Unavailable(
+      fmt::format("Giá trị «{}» trong cột {} không hợp lệ: cơ sở dữ liệu do phiên bản mới hơn ghi "
+                  "hoặc đã bị sửa tay",
+                  value, table_column));
+}
+
+}  // namespace ptdv

@@ -1,0 +1,30 @@
+#pragma once
+
+// The one place where SQLite result codes become ptdv errors (STYLE: translate once at each
+// boundary). Repositories never inspect SQLite codes themselves.
+
+#include <string_view>
+
+#include "domain/model.h"
+#include "domain/result.h"
+
+namespace ptdv {
+
+// Maps an SQLite (extended) result code and the driver's message onto the closed error set:
+//   SQLITE_BUSY, _LOCKED, _IOERR, _FULL, _CANTOPEN, _NOMEM, _CORRUPT, _NOTADB, ... -> kUnavailable
+//   SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY                                     -> kConflict
+//   SQLITE_CONSTRAINT_FOREIGNKEY, _CHECK, _NOTNULL, _TRIGGER, other constraints -> kInvalid
+//   anything else (SQL errors: a schema older than the code, ...)            -> kUnavailable
+// Messages are Vietnamese; `driver_message` is appended for operators where it helps.
+// REQUIRES: `code` is an error code (not SQLITE_OK / _ROW / _DONE).
+Error TranslateSqliteError(int code, std::string_view driver_message);
+
+// "Không tìm thấy <what> (mã <id>)": the kNotFound of a lookup by id that found no row.
+Error RowNotFound(std::string_view what, Id id);
+Error RowNotFound(std::string_view what, std::string_view key);
+
+// A stored value that the code cannot decode (an unknown enum code, a malformed date): the
+// database was written by a newer version or edited by hand. kUnavailable.
+Error CorruptValue(std::string_view table_column, std::string_view value);
+
+}  // namespace ptdv

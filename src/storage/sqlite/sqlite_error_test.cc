@@ -1,0 +1,45 @@
+#include "storage/sqlite/sqlite_error.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+namespace ptdv {
+namespace {
+
+TEST(TranslateSqliteError, MapsDriverCodesOntoTheClosedSet) {
+  struct Case {
+    int code;
+    ErrorCode expected;
+  };
+  const Case cases[] = {
+      {.code = SQLITE_BUSY, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_BUSY_SNAPSHOT, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_LOCKED, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_IOERR_FSYNC, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_FULL, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_CANTOPEN, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_CORRUPT, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_READONLY, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_ERROR, .expected = ErrorCode::kUnavailable},
+      {.code = SQLITE_CONSTRAINT_UNIQUE, .expected = ErrorCode::kConflict},
+      {.code = SQLITE_CONSTRAINT_PRIMARYKEY, .expected = ErrorCode::kConflict},
+      {.code = SQLITE_CONSTRAINT_FOREIGNKEY, .expected = ErrorCode::kInvalid},
+      {.code = SQLITE_CONSTRAINT_CHECK, .expected = ErrorCode::kInvalid},
+      {.code = SQLITE_CONSTRAINT_NOTNULL, .expected = ErrorCode::kInvalid},
+      {.code = SQLITE_CONSTRAINT_TRIGGER, .expected = ErrorCode::kInvalid},
+  };
+  for (const Case& c : cases) {
+    Error error = TranslateSqliteError(c.code, "driver text");
+    EXPECT_EQ(error.code, c.expected) << sqlite3_errstr(c.code) << " (" << c.code << ")";
+    EXPECT_FALSE(error.message.empty());
+  }
+}
+
+TEST(RowNotFound, NamesWhatWasSought) {
+  Error error = RowNotFound("hồ sơ", Id{42});
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "Không tìm thấy hồ sơ (mã 42)");
+}
+
+}  // namespace
+}  // namespace ptdv

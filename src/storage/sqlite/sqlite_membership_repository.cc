@@ -1,0 +1,137 @@
+#include "storage/sqlite/sqlite_membership_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+#define PTDV_MEMBERSHIP_COLUMNS "m.id, m.person_id, m.org_id, m.kind, m.valid_from, m.valid_to"
+#define PTDV_MEMBERSHIP_VALID_ON(parameter) \
+  "m.valid_from <= " parameter " AND (m.valid_to IS NULL OR m.valid_to >= " parameter ")"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO membership (person_id, org_id, kind, valid_from, valid_to) "
+    "VALUES (?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kClose =
+    "UPDATE membership SET valid_to = ? WHERE id = ? AND valid_to IS NULL";
+
+constexpr std::string_view kExists = "SELECT 1 FROM membership WHERE id = ?";
+
+constexpr std::string_view kValidOn = "SELECT " PTDV_MEMBERSHIP_COLUMNS
+                                      " FROM membership m"
+                                      " WHERE m.person_id = ?1 AND " PTDV_MEMBERSHIP_VALID_ON(
+                                          "?2") " ORDER BY m.valid_from DESC, m.id DESC LIMIT 1";
+
+constexpr std::string_view kListForPerson = "SELECT " PTDV_MEMBERSHIP_COLUMNS
+                                            " FROM membership m"
+                                            " WHERE m.person_id = ? ORDER BY m.valid_from, m.id";
+
+// Served by membership_org_kind_idx.
+constexpr std::string_view kCountOfficial =
+    "SELECT COUNT(DISTINCT m.person_id) FROM membership m"
+    " WHERE m.org_id = ?1 AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON("?2");
+
+constexpr std::string_view kOfficialMembers =
+    "SELECT DISTINCT m.person_id FROM membership m"
+    " WHERE m.org_id = ?1 AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON(
+        "?2") " ORDER BY m.person_id";
+
+#undef PTDV_MEMBERSHIP_VALID_ON
+#undef PTDV_MEMBERSHIP_COLUMNS
+
+constexpr std::string_view kWhat = "quá trình sinh hoạt đảng";
+
+std::string_view MembershipKindCode(MembershipKind kind) {
+  return kind == MembershipKind::kOfficial ? "official" : "probationary";
+}
+
+std::optional<MembershipKind> MembershipKindFromCode(std::string_view code) {
+  if (code == "official") return MembershipKind::kOfficial;
+  if (code == "probationary") return MembershipKind::kProbationary;
+  return std::nullopt;
+}
+
+Membership ReadMembership(SqliteRow& row) {
+  Membership m;
+  m.id = row.Int64();
+  m.person_id = row.Int64();
+  m.org_id = row.Int64();
+  m.kind = row.Code(MembershipKindFromCode);
+  m.valid_from = row.IsoDate();
+  m.valid_to = row.OptionalIsoDate();
+  return m;
+}
+
+}  // namespace
+
+Result<Id> SqliteMembershipRepository::Insert(const Membership& membership) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  statement.BindInt(membership.person_id)
+      .BindInt(membership.org_id)
+      .BindText(MembershipKindCode(membership.kind))
+      .BindDate(membership.valid_from)
+      .BindOptionalDate(membership.valid_to);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Status SqliteMembershipRepository::Close(Id membership_id, Date valid_to) {
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kClose));
+    statement.BindDate(valid_to).BindInt(membership_id);
+    PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+    if (changed == 1) return Ok();
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+  exists.BindInt(membership_id);
+  PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) return RowNotFound(kWhat, membership_id);
+  return Error::Conflict("Quá trình sinh hoạt đảng này đã kết thúc trước đó");
+}
+
+Result<std::optional<Membership>> SqliteMembershipRepository::ValidOn(Id person_id, Date on) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kValidOn));
+  statement.BindInt(person_id).BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return std::optional<Membership>();
+  SqliteRow row(statement);
+  Membership membership = ReadMembership(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return std::optional<Membership>(std::move(membership));
+}
+
+Result<std::vector<Membership>> SqliteMembershipRepository::ListForPerson(Id person_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson));
+  statement.BindInt(person_id);
+  std::vector<Membership> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadMembership(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficial));
+  statement.BindInt(org_id).BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // COUNT always yields one row
+  return static_cast<int>(statement.Int(0));
+}
+
+Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, Date on) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kOfficialMembers));
+  statement.BindInt(org_id).BindDate(on);
+  std::vector<Id> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    out.push_back(statement.Int(0));
+  }
+}
+
+}  // namespace ptdv

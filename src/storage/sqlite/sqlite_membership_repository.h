@@ -1,0 +1,29 @@
+#pragma once
+
+#include "storage/store.h"
+
+namespace ptdv {
+
+class SqliteConnection;
+
+// MembershipRepository on an open SQLite transaction. Kinds are stored as "probationary" /
+// "official" (the CHECK in migrations/sqlite/0001_init.sql lists the same codes).
+class SqliteMembershipRepository final : public MembershipRepository {
+ public:
+  explicit SqliteMembershipRepository(SqliteConnection& connection) : connection_(connection) {}
+
+  Result<Id> Insert(const Membership& membership) override;
+  // kNotFound if absent; kConflict if the membership is already closed.
+  Status Close(Id membership_id, Date valid_to) override;
+  // When periods overlap (bad data), the one that started last.
+  Result<std::optional<Membership>> ValidOn(Id person_id, Date on) override;
+  Result<std::vector<Membership>> ListForPerson(Id person_id) override;  // by valid_from
+  // Distinct people: a person with two overlapping official rows counts once.
+  Result<int> CountOfficial(Id org_id, Date on) override;
+  Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) override;  // ordered by id
+
+ private:
+  SqliteConnection& connection_;
+};
+
+}  // namespace ptdv

@@ -1,0 +1,194 @@
+#include "storage/sqlite/sqlite_organisation_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// Column list shared by every SELECT below; ReadOrganisation() reads it in this order.
+#define PTDV_ORG_COLUMNS                                               \
+  "o.id, o.parent_id, o.kind, o.code, o.name, o.authorised_to_admit, " \
+  "o.committee_member_count, o.valid_from, o.valid_to, o.successor_id"
+
+// Valid on a date: valid_from <= d AND (valid_to IS NULL OR d <= valid_to); dates are ISO text.
+#define PTDV_ORG_VALID_ON(alias, parameter)                                      \
+  alias ".valid_from <= " parameter " AND (" alias ".valid_to IS NULL OR " alias \
+        ".valid_to >= " parameter ")"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO organisation (parent_id, kind, code, name, authorised_to_admit, "
+    "committee_member_count, valid_from, valid_to, successor_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kUpdate =
+    "UPDATE organisation SET parent_id = ?, kind = ?, code = ?, name = ?, "
+    "authorised_to_admit = ?, committee_member_count = ?, valid_from = ?, valid_to = ?, "
+    "successor_id = ? WHERE id = ?";
+
+constexpr std::string_view kSelectById =
+    "SELECT " PTDV_ORG_COLUMNS " FROM organisation o WHERE o.id = ?";
+
+constexpr std::string_view kSelectByCode =
+    "SELECT " PTDV_ORG_COLUMNS " FROM organisation o WHERE o.code = ?";
+
+constexpr std::string_view kExists = "SELECT 1 FROM organisation WHERE id = ?";
+
+// Roots are the valid units whose parent is absent or not valid on the date; each recursive step
+// follows organisation_parent_idx from one queued unit. Parents come out before children because
+// the result is ordered by depth. (A cycle has no root, so UNION ALL terminates.)
+constexpr std::string_view kListValidOn =
+    "WITH RECURSIVE tree (id, depth) AS ("
+    "  SELECT o.id, 0 FROM organisation o"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?1") " AND (o.parent_id IS NULL OR NOT EXISTS ("
+    "    SELECT 1 FROM organisation p WHERE p.id = o.parent_id AND "
+    PTDV_ORG_VALID_ON("p", "?1") "))"
+    "  UNION ALL"
+    "  SELECT o.id, t.depth + 1 FROM tree t JOIN organisation o ON o.parent_id = t.id"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?1")
+    ") SELECT " PTDV_ORG_COLUMNS " FROM tree t JOIN organisation o ON o.id = t.id"
+    " ORDER BY t.depth, o.code";
+
+// UNION (not UNION ALL) so that a corrupt tree with a cycle still terminates.
+constexpr std::string_view kSubtreeIds =
+    "WITH RECURSIVE subtree (id) AS ("
+    "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
+    "  UNION"
+    "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?2")
+    ") SELECT id FROM subtree";
+
+// Depth-bounded so that a corrupt tree with a cycle still terminates.
+constexpr std::string_view kAncestors =
+    "WITH RECURSIVE chain (id, depth) AS ("
+    "  SELECT id, 0 FROM organisation WHERE id = ?1"
+    "  UNION ALL"
+    "  SELECT o.parent_id, c.depth + 1 FROM chain c JOIN organisation o ON o.id = c.id"
+    "  WHERE o.parent_id IS NOT NULL AND c.depth < 100"
+    ") SELECT " PTDV_ORG_COLUMNS
+    " FROM chain c JOIN organisation o ON o.id = c.id"
+    " ORDER BY c.depth";
+
+#undef PTDV_ORG_VALID_ON
+#undef PTDV_ORG_COLUMNS
+
+constexpr std::string_view kWhat = "tổ chức đảng";
+
+Organisation ReadOrganisation(SqliteRow& row) {
+  Organisation org;
+  org.id = row.Int64();
+  org.parent_id = row.OptionalInt64();
+  org.kind = row.Code(OrgKindFromCode);
+  org.code = row.Text();
+  org.name = row.Text();
+  org.authorised_to_admit = row.Bool();
+  org.committee_member_count = row.Int();
+  org.valid_from = row.IsoDate();
+  org.valid_to = row.OptionalIsoDate();
+  org.successor_id = row.OptionalInt64();
+  return org;
+}
+
+// Binds every column but id, in kInsert / kUpdate order.
+void BindOrganisation(SqliteStatement& statement, const Organisation& org) {
+  statement.BindOptionalInt(org.parent_id)
+      .BindText(OrgKindCode(org.kind))
+      .BindText(org.code)
+      .BindText(org.name)
+      .BindBool(org.authorised_to_admit)
+      .BindInt(org.committee_member_count)
+      .BindDate(org.valid_from)
+      .BindOptionalDate(org.valid_to)
+      .BindOptionalInt(org.successor_id);
+}
+
+Result<std::vector<Organisation>> ReadAll(SqliteStatement& statement) {
+  std::vector<Organisation> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadOrganisation(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<Organisation> ReadOne(SqliteStatement& statement) {
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return Error::NotFound("");  // the caller names what was sought
+  SqliteRow row(statement);
+  Organisation org = ReadOrganisation(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return org;
+}
+
+}  // namespace
+
+Result<Id> SqliteOrganisationRepository::Insert(const Organisation& org) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  BindOrganisation(statement, org);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Status SqliteOrganisationRepository::Update(const Organisation& org) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+  BindOrganisation(statement, org);
+  statement.BindInt(org.id);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 0) return RowNotFound(kWhat, org.id);
+  return Ok();
+}
+
+Result<Organisation> SqliteOrganisationRepository::Get(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
+  statement.BindInt(id);
+  Result<Organisation> org = ReadOne(statement);
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, id);
+  return org;
+}
+
+Result<Organisation> SqliteOrganisationRepository::GetByCode(const std::string& code) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
+  statement.BindText(code);
+  Result<Organisation> org = ReadOne(statement);
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, code);
+  return org;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::ListValidOn(Date as_of) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn));
+  statement.BindDate(as_of);
+  return ReadAll(statement);
+}
+
+Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date as_of) {
+  std::vector<Id> ids;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds));
+    statement.BindInt(root).BindDate(as_of);
+    while (true) {
+      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+      if (!has_row) break;
+      ids.push_back(statement.Int(0));
+    }
+  }
+  if (ids.empty()) {
+    // Either no such unit (kNotFound) or one that is not valid on `as_of` (an empty subtree).
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+    exists.BindInt(root);
+    PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
+    if (!found) return RowNotFound(kWhat, root);
+  }
+  return ids;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement));
+  if (chain.empty()) return RowNotFound(kWhat, id);
+  return chain;
+}
+
+}  // namespace ptdv

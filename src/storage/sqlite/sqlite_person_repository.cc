@@ -1,0 +1,147 @@
+#include "storage/sqlite/sqlite_person_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// ReadPerson() reads these columns in this order.
+#define PTDV_PERSON_COLUMNS                                                         \
+  "p.id, p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion, " \
+  "p.general_education, p.professional_education, p.occupation, p.workplace_type, " \
+  "p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO person (full_name, search_key, sex, birth_date, ethnicity, religion, "
+    "general_education, professional_education, occupation, workplace_type, "
+    "youth_union_member, trade_union_member, id_number, phone, address, org_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kUpdate =
+    "UPDATE person SET full_name = ?, search_key = ?, sex = ?, birth_date = ?, ethnicity = ?, "
+    "religion = ?, general_education = ?, professional_education = ?, occupation = ?, "
+    "workplace_type = ?, youth_union_member = ?, trade_union_member = ?, id_number = ?, "
+    "phone = ?, address = ?, org_id = ? WHERE id = ?";
+
+constexpr std::string_view kSelectById =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p WHERE p.id = ?";
+
+// The pattern is '%' || escaped input || '%'; the same text works in PostgreSQL.
+constexpr std::string_view kSearchAll = "SELECT " PTDV_PERSON_COLUMNS
+                                        " FROM person p"
+                                        " WHERE p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
+                                        " ORDER BY p.search_key, p.id LIMIT ?";
+
+// CROSS JOIN makes SQLite drive the join from the id set (then person_org_idx), so the cost
+// follows the people of those units, not the whole table; PostgreSQL accepts the same text.
+constexpr std::string_view kSearchInOrgs =
+    "SELECT " PTDV_PERSON_COLUMNS
+    " FROM temp.ptdv_filter_id f CROSS JOIN person p"
+    " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
+    " ORDER BY p.search_key, p.id LIMIT ?";
+
+#undef PTDV_PERSON_COLUMNS
+
+constexpr std::string_view kWhat = "người";
+
+Person ReadPerson(SqliteRow& row) {
+  Person p;
+  p.id = row.Int64();
+  p.full_name = row.Text();
+  p.search_key = row.Text();
+  p.sex = row.Code(SexFromCode);
+  p.birth_date = row.IsoDate();
+  p.ethnicity = row.Text();
+  p.religion = row.Text();
+  p.general_education = row.Code(GeneralEducationFromCode);
+  p.professional_education = row.Text();
+  p.occupation = row.Code(OccupationFromCode);
+  p.workplace_type = row.Code(WorkplaceTypeFromCode);
+  p.youth_union_member = row.Bool();
+  p.trade_union_member = row.Bool();
+  p.id_number = row.Text();
+  p.phone = row.Text();
+  p.address = row.Text();
+  p.org_id = row.Int64();
+  return p;
+}
+
+// Binds every column but id, in kInsert / kUpdate order.
+void BindPerson(SqliteStatement& statement, const Person& p) {
+  statement.BindText(p.full_name)
+      .BindText(p.search_key)
+      .BindText(SexCode(p.sex))
+      .BindDate(p.birth_date)
+      .BindText(p.ethnicity)
+      .BindText(p.religion)
+      .BindText(GeneralEducationCode(p.general_education))
+      .BindText(p.professional_education)
+      .BindText(OccupationCode(p.occupation))
+      .BindText(WorkplaceTypeCode(p.workplace_type))
+      .BindBool(p.youth_union_member)
+      .BindBool(p.trade_union_member)
+      .BindText(p.id_number)
+      .BindText(p.phone)
+      .BindText(p.address)
+      .BindInt(p.org_id);
+}
+
+}  // namespace
+
+std::string EscapeLikePattern(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\' || c == '%' || c == '_') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+Result<Id> SqlitePersonRepository::Insert(const Person& person) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  BindPerson(statement, person);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Status SqlitePersonRepository::Update(const Person& person) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+  BindPerson(statement, person);
+  statement.BindInt(person.id);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 0) return RowNotFound(kWhat, person.id);
+  return Ok();
+}
+
+Result<Person> SqlitePersonRepository::Get(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return RowNotFound(kWhat, id);
+  SqliteRow row(statement);
+  Person person = ReadPerson(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return person;
+}
+
+Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& search_key,
+                                                           const std::vector<Id>& org_ids,
+                                                           int limit) {
+  std::vector<Person> out;
+  if (limit <= 0) return out;
+  if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs));
+  statement.BindText(EscapeLikePattern(search_key)).BindInt(limit);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadPerson(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+}  // namespace ptdv

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "storage/store.h"
+
+namespace ptdv {
+
+class SqliteConnection;
+
+// PersonRepository on an open SQLite transaction.
+class SqlitePersonRepository final : public PersonRepository {
+ public:
+  explicit SqlitePersonRepository(SqliteConnection& connection) : connection_(connection) {}
+
+  Result<Id> Insert(const Person& person) override;
+  Status Update(const Person& person) override;
+  Result<Person> Get(Id id) override;
+  // The substring match is `search_key LIKE '%' || ? || '%' ESCAPE '\'` with %, _ and \ of the
+  // input escaped, so they match themselves. `org_ids` (possibly thousands) travel through the
+  // IdSet::kFilter temp table. Ordered by search_key (the name without diacritics), then id.
+  Result<std::vector<Person>> Search(const std::string& search_key, const std::vector<Id>& org_ids,
+                                     int limit) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+// `text` with \, % and _ escaped by a backslash, for LIKE ... ESCAPE '\'.
+std::string EscapeLikePattern(std::string_view text);
+
+}  // namespace ptdv

@@ -1,0 +1,105 @@
+#include "storage/sqlite/sqlite_rule_set_repository.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+constexpr std::string_view kSelectIdByCode = "SELECT id FROM rule_set WHERE code = ?";
+constexpr std::string_view kInsertSet =
+    "INSERT INTO rule_set (code, legal_basis, in_force_from, in_force_to) "
+    "VALUES (?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kUpdateSet =
+    "UPDATE rule_set SET legal_basis = ?, in_force_from = ?, in_force_to = ? WHERE id = ?";
+constexpr std::string_view kDeleteParameters = "DELETE FROM rule_parameter WHERE rule_set_id = ?";
+constexpr std::string_view kInsertParameter =
+    "INSERT INTO rule_parameter (rule_set_id, name, value) VALUES (?, ?, ?)";
+constexpr std::string_view kSelectSets =
+    "SELECT id, code, legal_basis, in_force_from, in_force_to FROM rule_set "
+    "ORDER BY in_force_from, code";
+constexpr std::string_view kSelectParameters =
+    "SELECT rule_set_id, name, value FROM rule_parameter ORDER BY rule_set_id, name";
+
+}  // namespace
+
+Status SqliteRuleSetRepository::Put(const RuleSet& rule_set) {
+  std::optional<Id> id;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement select, connection_.Prepare(kSelectIdByCode));
+    select.BindText(rule_set.code);
+    PTDV_ASSIGN_OR_RETURN(bool found, select.Step());
+    if (found) id = select.Int(0);
+  }
+  if (id) {
+    {
+      PTDV_ASSIGN_OR_RETURN(SqliteStatement update, connection_.Prepare(kUpdateSet));
+      PTDV_RETURN_IF_ERROR(update.BindText(rule_set.legal_basis)
+                               .BindDate(rule_set.in_force_from)
+                               .BindOptionalDate(rule_set.in_force_to)
+                               .BindInt(*id)
+                               .Run());
+    }
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement clear, connection_.Prepare(kDeleteParameters));
+    PTDV_RETURN_IF_ERROR(clear.BindInt(*id).Run());
+  } else {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertSet));
+    insert.BindText(rule_set.code)
+        .BindText(rule_set.legal_basis)
+        .BindDate(rule_set.in_force_from)
+        .BindOptionalDate(rule_set.in_force_to);
+    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
+    (void)has_row;  // RETURNING always yields the row on success
+    id = insert.Int(0);
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertParameter));
+  for (const RuleParameter& parameter : RuleParameters()) {
+    PTDV_ASSIGN_OR_RETURN(long value, GetRuleParameter(rule_set, parameter.name));
+    PTDV_RETURN_IF_ERROR(insert.BindInt(*id)
+                             .BindText(parameter.name)
+                             .BindInt(static_cast<std::int64_t>(value))
+                             .Run());
+    insert.Reset();
+  }
+  return Ok();
+}
+
+Result<std::vector<RuleSet>> SqliteRuleSetRepository::List() {
+  std::vector<RuleSet> sets;
+  std::unordered_map<Id, std::size_t> index;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectSets));
+    while (true) {
+      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+      if (!has_row) break;
+      SqliteRow row(statement);
+      Id id = row.Int64();
+      RuleSet set;  // parameters start at their defaults
+      set.code = row.Text();
+      set.legal_basis = row.Text();
+      set.in_force_from = row.IsoDate();
+      set.in_force_to = row.OptionalIsoDate();
+      PTDV_RETURN_IF_ERROR(row.status());
+      index[id] = sets.size();
+      sets.push_back(std::move(set));
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectParameters));
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) break;
+    auto it = index.find(statement.Int(0));
+    if (it == index.end()) continue;
+    RuleSet& set = sets[it->second];
+    Status applied = SetRuleParameter(set, statement.Text(1), static_cast<long>(statement.Int(2)));
+    if (!applied.ok()) {
+      return Error::Invalid(fmt::format("Bộ quy tắc {}: {}", set.code, applied.error().message));
+    }
+  }
+  return sets;
+}
+
+}  // namespace ptdv

@@ -1,0 +1,116 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include "storage/migrator.h"
+#include "storage/sqlite/sqlite_connection_pool.h"
+#include "storage/sqlite/sqlite_transaction.h"
+
+namespace ptdv {
+namespace {
+
+constexpr const char* kBeginImmediate = "BEGIN IMMEDIATE";
+constexpr const char* kBeginDeferred = "BEGIN";
+constexpr const char* kCommit = "COMMIT";
+constexpr const char* kRollback = "ROLLBACK";
+
+// The runner's bookkeeping table. migrations/sqlite/0001_init.sql declares the same table:
+// change both together.
+constexpr const char* kCreateSchemaMigrations =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    "  version INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  checksum TEXT NOT NULL,"
+    "  applied_at TEXT NOT NULL)";
+constexpr std::string_view kSelectApplied =
+    "SELECT version, checksum FROM schema_migrations ORDER BY version";
+constexpr std::string_view kInsertApplied =
+    "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+    "VALUES (?, ?, ?, CURRENT_TIMESTAMP)";
+constexpr std::string_view kSchemaMigrationsExists =
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+constexpr std::string_view kMaxVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+
+constexpr std::string_view kBackend = "sqlite";
+
+class SqliteMigrationSession final : public MigrationSession {
+ public:
+  explicit SqliteMigrationSession(SqliteConnection& connection) : connection_(connection) {}
+
+  Status BeginExclusive() override { return connection_.Execute(kBeginImmediate); }
+
+  Result<std::vector<AppliedMigration>> Applied() override {
+    PTDV_RETURN_IF_ERROR(connection_.Execute(kCreateSchemaMigrations));
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectApplied));
+    std::vector<AppliedMigration> out;
+    while (true) {
+      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+      if (!has_row) return out;
+      out.push_back({static_cast<int>(statement.Int(0)), std::string(statement.Text(1))});
+    }
+  }
+
+  Status Execute(const Migration& migration) override { return connection_.Execute(migration.sql); }
+
+  Status Record(const Migration& migration) override {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertApplied));
+    return statement.BindInt(migration.version)
+        .BindText(migration.name)
+        .BindText(migration.checksum)
+        .Run();
+  }
+
+  Status Commit() override {
+    Status committed = connection_.Execute(kCommit);
+    if (!committed.ok()) Rollback();
+    return committed;
+  }
+
+  void Rollback() override {
+    if (connection_.InTransaction()) (void)connection_.Execute(kRollback);
+  }
+
+ private:
+  SqliteConnection& connection_;
+};
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool) : pool_(std::move(pool)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       SqliteOptions options) {
+  PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
+                        SqliteConnectionPool::Open(path, options));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
+}
+
+Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
+  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  PTDV_RETURN_IF_ERROR(
+      lease->Execute(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease)));
+}
+
+Result<std::vector<int>> SqliteStore::Migrate() {
+  PTDV_ASSIGN_OR_RETURN(std::vector<Migration> migrations, MigrationsFor(kBackend));
+  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  SqliteMigrationSession session(*lease);
+  return RunMigrations(session, migrations);
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  PTDV_RETURN_IF_ERROR(lease->Execute(kBeginDeferred));
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, lease->Prepare(kSchemaMigrationsExists));
+    PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
+    if (!found) return 0;  // the lease rolls the read transaction back
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, lease->Prepare(kMaxVersion));
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // an aggregate always yields one row
+  return static_cast<int>(statement.Int(0));
+}
+
+}  // namespace ptdv

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/sqlite/sqlite_connection.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+class SqliteConnectionPool;
+
+// The SQLite backend of Store: one database file in WAL mode with foreign keys on, reached
+// through a small pool of connections (one per open transaction, reused).
+//
+// Durability: with the default Synchronous::kFull a transaction whose Commit() returned Ok
+// survives kill -9 and power loss. Thread-safe.
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if missing) the database at `path`. kUnavailable when it cannot be opened
+  // or configured. Does not migrate: call Migrate().
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   SqliteOptions options = {});
+  ~SqliteStore() override;
+
+  // kReadWrite: BEGIN IMMEDIATE, so the write lock is taken up front and a writer never fails
+  // half-way on a lock upgrade (waits up to busy_timeout, then kUnavailable).
+  // kReadOnly: BEGIN (deferred): a snapshot that never blocks or is blocked by writers.
+  Result<std::unique_ptr<Transaction>> Begin(Access access) override;
+  // Applies migrations/sqlite/*.sql (compiled in) through RunMigrations().
+  Result<std::vector<int>> Migrate() override;
+  // 0 for a database never migrated.
+  Result<int> SchemaVersion() override;
+
+ private:
+  explicit SqliteStore(std::shared_ptr<SqliteConnectionPool> pool);
+
+  std::shared_ptr<SqliteConnectionPool> pool_;
+};
+
+}  // namespace ptdv

@@ -1,0 +1,41 @@
+#include "storage/sqlite/sqlite_transaction.h"
+
+#include <cassert>
+
+namespace ptdv {
+namespace {
+
+constexpr const char* kCommit = "COMMIT";
+constexpr const char* kRollback = "ROLLBACK";
+
+}  // namespace
+
+SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
+    : lease_(std::move(lease)),
+      organisations_(*lease_),
+      people_(*lease_),
+      memberships_(*lease_),
+      cases_(*lease_),
+      calendar_(*lease_),
+      rule_sets_(*lease_),
+      audit_(*lease_) {}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);
+  // An unsuccessful rollback is handled by the pool, which drops the connection.
+}
+
+Status SqliteTransaction::Commit() {
+  assert(!finished_);
+  finished_ = true;
+  if (!lease_->InTransaction()) {
+    // SQLite already rolled back by itself after an earlier error (I/O, disk full, ...).
+    return Error::Unavailable(
+        "Giao dịch cơ sở dữ liệu đã bị hủy do lỗi trước đó; không có gì được ghi");
+  }
+  Status committed = lease_->Execute(kCommit);
+  if (!committed.ok() && lease_->InTransaction()) (void)lease_->Execute(kRollback);
+  return committed;
+}
+
+}  // namespace ptdv

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "storage/sqlite/sqlite_audit_log.h"
+#include "storage/sqlite/sqlite_calendar_repository.h"
+#include "storage/sqlite/sqlite_case_repository.h"
+#include "storage/sqlite/sqlite_connection_pool.h"
+#include "storage/sqlite/sqlite_membership_repository.h"
+#include "storage/sqlite/sqlite_organisation_repository.h"
+#include "storage/sqlite/sqlite_person_repository.h"
+#include "storage/sqlite/sqlite_rule_set_repository.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+// A transaction on a pooled connection. The connection goes back to the pool when the
+// transaction is destroyed, rolled back first unless Commit() succeeded.
+class SqliteTransaction final : public Transaction {
+ public:
+  // REQUIRES: BEGIN has run on the leased connection.
+  explicit SqliteTransaction(SqliteConnectionPool::Lease lease);
+  ~SqliteTransaction() override;
+
+  OrganisationRepository& Organisations() override { return organisations_; }
+  PersonRepository& People() override { return people_; }
+  MembershipRepository& Memberships() override { return memberships_; }
+  CaseRepository& Cases() override { return cases_; }
+  CalendarRepository& Calendar() override { return calendar_; }
+  RuleSetRepository& RuleSets() override { return rule_sets_; }
+  AuditLog& Audit() override { return audit_; }
+
+  // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
+  // is rolled back. After Commit() (either outcome) the repositories refuse further work
+  // (kUnavailable). REQUIRES: called at most once.
+  Status Commit() override;
+
+ private:
+  SqliteConnectionPool::Lease lease_;  // first: the repositories below refer to it
+  bool finished_ = false;
+  SqliteOrganisationRepository organisations_;
+  SqlitePersonRepository people_;
+  SqliteMembershipRepository memberships_;
+  SqliteCaseRepository cases_;
+  SqliteCalendarRepository calendar_;
+  SqliteRuleSetRepository rule_sets_;
+  SqliteAuditLog audit_;
+};
+
+}  // namespace ptdv

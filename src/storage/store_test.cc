@@ -1,0 +1,1152 @@
+// The repository contract suite: every backend must pass these tests. It is parameterised by a
+// Backend (how to open a store in a fresh directory, how to reach the database behind the
+// store's back); a PostgreSQL backend adds one more INSTANTIATE_TEST_SUITE_P, not a copy.
+
+#include "storage/store.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <source_location>
+#include <stdexcept>
+#include <thread>
+
+#include "domain/search_key.h"
+
+namespace ptdv {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------------------------
+// Backends
+
+struct Backend {
+  std::string name;
+  // Opens a store on a new database kept inside `dir` (which exists and is empty).
+  std::function<Result<std::unique_ptr<Store>>(const fs::path& dir)> open;
+  // Runs `sql` on a separate connection to the same database, bypassing the store: the
+  // position of someone with direct database access.
+  std::function<Status(const fs::path& dir, const std::string& sql)> raw_execute;
+  // SQL that removes the append-only protection of audit_log.
+  std::string drop_audit_protection;
+};
+
+// gtest names the parameter by its backend rather than dumping its bytes.
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+
+fs::path SqlitePath(const fs::path& dir) { return dir / "ptdv.db"; }
+
+Status SqliteRawExecute(const fs::path& dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(SqlitePath(dir).c_str(), &db) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return Error::Unavailable(message);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  char* message = nullptr;
+  int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  Status status;
+  if (code != SQLITE_OK) status = Error::Invalid(message != nullptr ? message : "error");
+  sqlite3_free(message);
+  sqlite3_close(db);
+  return status;
+}
+
+Backend SqliteBackend() {
+  return Backend{
+      .name = "Sqlite",
+      .open = [](const fs::path& dir) { return OpenStore("sqlite:" + SqlitePath(dir).string()); },
+      .raw_execute = SqliteRawExecute,
+      .drop_audit_protection =
+          "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+// Unwraps a Result, failing the test (by exception, which gtest reports) on an error.
+template <typename T>
+T Must(Result<T> result, std::source_location where = std::source_location::current()) {
+  if (!result.ok()) {
+    ADD_FAILURE_AT(where.file_name(), where.line())
+        << ErrorCodeName(result.error().code) << ": " << result.error().message;
+    throw std::runtime_error("unexpected error");
+  }
+  return std::move(result).value();
+}
+
+void Must(Status status, std::source_location where = std::source_location::current()) {
+  if (!status.ok()) {
+    ADD_FAILURE_AT(where.file_name(), where.line())
+        << ErrorCodeName(status.error().code) << ": " << status.error().message;
+    throw std::runtime_error("unexpected error");
+  }
+}
+
+template <typename T>
+ErrorCode CodeOf(const Result<T>& result) {
+  EXPECT_FALSE(result.ok());
+  return result.ok() ? ErrorCode::kInvalid : result.error().code;
+}
+
+Date D(int y, unsigned m, unsigned d) { return MakeDate(y, m, d); }
+
+std::string Show(const std::optional<Date>& d) { return d ? FormatIsoDate(*d) : "-"; }
+std::string Show(const std::optional<Id>& id) { return id ? std::to_string(*id) : "-"; }
+template <typename E>
+std::string Show(const std::optional<E>& value, std::string_view (*code)(E)) {
+  return value ? std::string(code(*value)) : "-";
+}
+
+// Every field, so that EXPECT_EQ on two descriptions checks a full round trip and prints a
+// readable difference.
+std::string Describe(const Organisation& o) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", o.id, Show(o.parent_id), OrgKindCode(o.kind),
+                     o.code, o.name, o.authorised_to_admit, o.committee_member_count,
+                     FormatIsoDate(o.valid_from), Show(o.valid_to), Show(o.successor_id));
+}
+
+std::string Describe(const Person& p) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", p.id, p.full_name,
+                     p.search_key, SexCode(p.sex), FormatIsoDate(p.birth_date), p.ethnicity,
+                     p.religion, GeneralEducationCode(p.general_education),
+                     p.professional_education, OccupationCode(p.occupation),
+                     WorkplaceTypeCode(p.workplace_type), p.youth_union_member,
+                     p.trade_union_member, p.id_number, p.phone, p.address, p.org_id);
+}
+
+std::string Describe(const Membership& m) {
+  return fmt::format("{}|{}|{}|{}|{}|{}", m.id, m.person_id, m.org_id,
+                     m.kind == MembershipKind::kOfficial ? "official" : "probationary",
+                     FormatIsoDate(m.valid_from), Show(m.valid_to));
+}
+
+std::string Describe(const Case& c) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|v{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", c.id, c.person_id,
+                     c.cell_id, SourceCategoryCode(c.category), StageCode(c.stage),
+                     FormatIsoDate(c.opened_on), c.version, Show(c.certificate_date),
+                     Show(c.dossier_date), Show(c.cell_vote_date), Show(c.decision_date),
+                     Show(c.ceremony_date), Show(c.official_date), Show(c.closed_on),
+                     Show(c.next_deadline), c.next_deadline_rule);
+}
+
+std::string Describe(const CaseEvent& e) {
+  std::string out =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|", e.id, e.case_id, e.seq, ActionCode(e.action),
+                  FormatIsoDate(e.date), e.actor, e.recorded_at);
+  for (const Document& d : e.documents) {
+    out += fmt::format("[{}|{}|{}|{}]", d.form_code, d.number, Show(d.date), d.issuer);
+  }
+  if (e.vote) {
+    out += fmt::format("|vote {}/{}/{}/{}", e.vote->eligible, e.vote->present, e.vote->in_favour,
+                       e.vote->against);
+  } else {
+    out += "|no vote";
+  }
+  out += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", Show(e.member_person_id),
+                     Show(e.together_since), e.replacement == Replacement::kYes, e.relative_name,
+                     Show(e.relation, RelationCode), e.relative_is_member, FindingCode(e.finding),
+                     Show(e.consent, ConsentKindCode), Show(e.received_on),
+                     e.extension_working_days, e.note);
+  return out;
+}
+
+std::string Describe(const AuditEntry& a) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", a.id, a.at, a.actor, a.role,
+                     a.address, a.action, a.entity, a.entity_id, a.org_id, a.before, a.after,
+                     a.prev_hash, a.hash);
+}
+
+Organisation Unit(std::string code, OrgKind kind, std::optional<Id> parent,
+                  Date valid_from = D(2000, 1, 1), std::optional<Date> valid_to = {}) {
+  Organisation o;
+  o.parent_id = parent;
+  o.kind = kind;
+  o.name = "Đơn vị " + code;
+  o.code = std::move(code);
+  o.valid_from = valid_from;
+  o.valid_to = valid_to;
+  return o;
+}
+
+Person SamplePerson(Id org_id, std::string full_name = "Nguyễn Văn Đức") {
+  Person p;
+  p.search_key = SearchKey(full_name);
+  p.full_name = std::move(full_name);
+  p.sex = Sex::kFemale;
+  p.birth_date = D(1998, 2, 28);
+  p.ethnicity = "Tày";
+  p.religion = "Phật giáo";
+  p.general_education = GeneralEducation::kLowerSecondary;
+  p.professional_education = "Đại học";
+  p.occupation = Occupation::kTeacher;
+  p.workplace_type = WorkplaceType::kState;
+  p.youth_union_member = true;
+  p.trade_union_member = true;
+  p.id_number = "046198001234";
+  p.phone = "0912 345 678";
+  p.address = "12 Lê Lợi, phường Vĩnh Ninh, Huế";
+  p.org_id = org_id;
+  return p;
+}
+
+Case SampleCase(Id person_id, Id cell_id) {
+  Case c;
+  c.person_id = person_id;
+  c.cell_id = cell_id;
+  c.category = SourceCategory::kTeacher;
+  c.stage = Stage::kDossier;
+  c.opened_on = D(2023, 3, 1);
+  return c;
+}
+
+AuditEntry SampleAudit(std::string action, Id entity_id) {
+  AuditEntry a;
+  a.at = "2024-03-01T08:00:00Z";
+  a.actor = "cb01.bithu";
+  a.role = "cell_secretary";
+  a.address = "10.0.0.5";
+  a.action = std::move(action);
+  a.entity = "case";
+  a.entity_id = entity_id;
+  a.org_id = 3;
+  a.before = R"({"stage":"dossier"})";
+  a.after = R"({"stage":"cell_approved","note":"Chi bộ đồng ý"})";
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixture
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "ptdv-store-test-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    Result<std::unique_ptr<Store>> store = GetParam().open(dir_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    Result<std::vector<int>> applied = store_->Migrate();
+    ASSERT_TRUE(applied.ok()) << applied.error().message;
+  }
+
+  void TearDown() override {
+    store_.reset();
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+
+  std::unique_ptr<Transaction> Write() { return Must(store_->Begin(Access::kReadWrite)); }
+  std::unique_ptr<Transaction> Read() { return Must(store_->Begin(Access::kReadOnly)); }
+
+  // A province > city > grassroots > cell chain and one person in the cell; committed.
+  struct World {
+    Id province = 0, city = 0, grassroots = 0, cell = 0, person = 0;
+  };
+  World MakeWorld() {
+    World w;
+    auto tx = Write();
+    w.province = Must(tx->Organisations().Insert(Unit("TTH", OrgKind::kProvincialCommittee, {})));
+    w.city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, w.province)));
+    w.grassroots =
+        Must(tx->Organisations().Insert(Unit("HUE-TAYLOC", OrgKind::kGrassrootsCommittee, w.city)));
+    w.cell =
+        Must(tx->Organisations().Insert(Unit("HUE-TAYLOC-CB01", OrgKind::kCell, w.grassroots)));
+    w.person = Must(tx->People().Insert(SamplePerson(w.cell)));
+    Must(tx->Commit());
+    return w;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+TEST_P(StoreContractTest, MigrateIsIdempotent) {
+  EXPECT_EQ(Must(store_->SchemaVersion()), 1);
+  EXPECT_TRUE(Must(store_->Migrate()).empty());
+  EXPECT_EQ(Must(store_->SchemaVersion()), 1);
+}
+
+TEST_P(StoreContractTest, MigrationDoesNotSeedRuleSets) {
+  EXPECT_TRUE(Must(Read()->RuleSets().List()).empty());
+}
+
+TEST_P(StoreContractTest, CommittedDataSurvivesReopening) {
+  World w = MakeWorld();
+  store_.reset();
+  store_ = Must(GetParam().open(dir_));
+  EXPECT_TRUE(Must(store_->Migrate()).empty());
+  EXPECT_EQ(Must(Read()->People().Get(w.person)).full_name, "Nguyễn Văn Đức");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+TEST_P(StoreContractTest, OrganisationRoundTripsEveryField) {
+  auto tx = Write();
+  Id parent = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id successor =
+      Must(tx->Organisations().Insert(Unit("HUE-NEW", OrgKind::kGrassrootsCommittee, parent)));
+  Organisation org =
+      Unit("HUE-TAYLOC", OrgKind::kGrassrootsCommittee, parent, D(2021, 7, 1), D(2024, 12, 31));
+  org.name = "Đảng ủy phường Tây Lộc";
+  org.authorised_to_admit = true;
+  org.committee_member_count = 13;
+  org.successor_id = successor;
+  org.id = Must(tx->Organisations().Insert(org));
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Describe(Must(read->Organisations().Get(org.id))), Describe(org));
+  EXPECT_EQ(Describe(Must(read->Organisations().GetByCode("HUE-TAYLOC"))), Describe(org));
+  read.reset();
+
+  org.name = "Đảng ủy phường Tây Lộc (mới)";
+  org.authorised_to_admit = false;
+  org.valid_to.reset();
+  org.successor_id.reset();
+  org.committee_member_count = 9;
+  auto update = Write();
+  Must(update->Organisations().Update(org));
+  Must(update->Commit());
+  EXPECT_EQ(Describe(Must(Read()->Organisations().Get(org.id))), Describe(org));
+}
+
+TEST_P(StoreContractTest, OrganisationErrors) {
+  auto tx = Write();
+  Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  EXPECT_EQ(CodeOf(tx->Organisations().Insert(Unit("HUE", OrgKind::kCell, {}))),
+            ErrorCode::kConflict);
+  EXPECT_EQ(CodeOf(tx->Organisations().Insert(Unit("X", OrgKind::kCell, Id{9999}))),
+            ErrorCode::kInvalid);
+  EXPECT_EQ(CodeOf(tx->Organisations().Get(9999)), ErrorCode::kNotFound);
+  Result<Organisation> by_code = tx->Organisations().GetByCode("NOPE");
+  ASSERT_EQ(CodeOf(by_code), ErrorCode::kNotFound);
+  EXPECT_NE(by_code.error().message.find("Không tìm thấy"), std::string::npos);
+  Organisation ghost = Unit("GHOST", OrgKind::kCell, {});
+  ghost.id = 9999;
+  Status updated = tx->Organisations().Update(ghost);
+  ASSERT_FALSE(updated.ok());
+  EXPECT_EQ(updated.error().code, ErrorCode::kNotFound);
+  // The transaction is still usable after statement-level errors.
+  EXPECT_TRUE(tx->Organisations().GetByCode("HUE").ok());
+}
+
+TEST_P(StoreContractTest, ListValidOnFollowsEffectiveDates) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id old_ward = Must(tx->Organisations().Insert(
+      Unit("HUE-TAYLOC", OrgKind::kGrassrootsCommittee, city, D(2021, 7, 1), D(2024, 12, 31))));
+  Id old_cell = Must(tx->Organisations().Insert(
+      Unit("HUE-TAYLOC-CB01", OrgKind::kCell, old_ward, D(2021, 7, 1), D(2024, 12, 31))));
+  Id new_ward = Must(tx->Organisations().Insert(
+      Unit("HUE-PHUXUAN", OrgKind::kGrassrootsCommittee, city, D(2025, 1, 1))));
+  Must(tx->Commit());
+
+  auto ids = [](const std::vector<Organisation>& orgs) {
+    std::set<Id> out;
+    for (const Organisation& o : orgs) out.insert(o.id);
+    return out;
+  };
+  auto read = Read();
+  EXPECT_EQ(ids(Must(read->Organisations().ListValidOn(D(2025, 3, 1)))),
+            (std::set<Id>{city, new_ward}));
+  EXPECT_EQ(ids(Must(read->Organisations().ListValidOn(D(2023, 6, 1)))),
+            (std::set<Id>{city, old_ward, old_cell}));
+  // Both ends of the period are inclusive.
+  EXPECT_EQ(ids(Must(read->Organisations().ListValidOn(D(2024, 12, 31)))),
+            (std::set<Id>{city, old_ward, old_cell}));
+  EXPECT_EQ(ids(Must(read->Organisations().ListValidOn(D(2021, 7, 1)))),
+            (std::set<Id>{city, old_ward, old_cell}));
+  EXPECT_EQ(ids(Must(read->Organisations().ListValidOn(D(2021, 6, 30)))), (std::set<Id>{city}));
+}
+
+TEST_P(StoreContractTest, ListValidOnPutsParentsBeforeChildren) {
+  // Ids run against the tree: a is re-parented under c, which is inserted last.
+  auto tx = Write();
+  Id a = Must(tx->Organisations().Insert(Unit("A", OrgKind::kGrassrootsCommittee, {})));
+  Id b = Must(tx->Organisations().Insert(Unit("B", OrgKind::kCell, a)));
+  Id c = Must(tx->Organisations().Insert(Unit("C", OrgKind::kCityCommittee, {})));
+  Organisation moved = Must(tx->Organisations().Get(a));
+  moved.parent_id = c;
+  Must(tx->Organisations().Update(moved));
+  // A unit whose parent has expired is still listed (as a root), not lost.
+  Id expired = Must(tx->Organisations().Insert(
+      Unit("OLD", OrgKind::kGrassrootsCommittee, c, D(2000, 1, 1), D(2010, 1, 1))));
+  Id orphan = Must(tx->Organisations().Insert(Unit("ORPHAN", OrgKind::kCell, expired)));
+  Must(tx->Commit());
+
+  std::vector<Id> order;
+  for (const Organisation& o : Must(Read()->Organisations().ListValidOn(D(2024, 1, 1)))) {
+    order.push_back(o.id);
+  }
+  auto position = [&](Id id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+  ASSERT_EQ(order.size(), 4u);
+  EXPECT_LT(position(c), position(a));
+  EXPECT_LT(position(a), position(b));
+  EXPECT_LT(position(orphan), static_cast<long>(order.size()));
+}
+
+TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id ward = Must(tx->Organisations().Insert(Unit("W", OrgKind::kGrassrootsCommittee, city)));
+  Id cell1 = Must(tx->Organisations().Insert(Unit("W-1", OrgKind::kCell, ward)));
+  Id cell2 = Must(tx->Organisations().Insert(
+      Unit("W-2", OrgKind::kCell, ward, D(2000, 1, 1), D(2020, 12, 31))));
+  Id other = Must(tx->Organisations().Insert(Unit("V", OrgKind::kGrassrootsCommittee, city)));
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto subtree = [&](Id root, Date on) {
+    std::vector<Id> ids = Must(read->Organisations().SubtreeIds(root, on));
+    return std::set<Id>(ids.begin(), ids.end());
+  };
+  EXPECT_EQ(subtree(ward, D(2024, 1, 1)), (std::set<Id>{ward, cell1}));
+  EXPECT_EQ(subtree(ward, D(2019, 1, 1)), (std::set<Id>{ward, cell1, cell2}));
+  EXPECT_EQ(subtree(city, D(2024, 1, 1)), (std::set<Id>{city, ward, cell1, other}));
+  EXPECT_EQ(subtree(cell2, D(2024, 1, 1)), (std::set<Id>{}));  // exists, not valid then
+  EXPECT_EQ(CodeOf(read->Organisations().SubtreeIds(9999, D(2024, 1, 1))), ErrorCode::kNotFound);
+
+  std::vector<Id> chain;
+  for (const Organisation& o : Must(read->Organisations().Ancestors(cell1))) chain.push_back(o.id);
+  EXPECT_EQ(chain, (std::vector<Id>{cell1, ward, city}));
+  EXPECT_EQ(CodeOf(read->Organisations().Ancestors(9999)), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, TreeQueriesScaleToANation) {
+  // 1 + 60 + 1,200 + 48,000 units: the size of a national tree.
+  auto tx = Write();
+  Id top = Must(tx->Organisations().Insert(Unit("VN", OrgKind::kProvincialCommittee, {})));
+  Id first_province = 0;
+  int count = 1;
+  for (int p = 0; p < 60; ++p) {
+    Id province = Must(tx->Organisations().Insert(
+        Unit(fmt::format("P{}", p), OrgKind::kProvincialCommittee, top)));
+    if (p == 0) first_province = province;
+    ++count;
+    for (int g = 0; g < 20; ++g) {
+      Id grassroots = Must(tx->Organisations().Insert(
+          Unit(fmt::format("P{}-G{}", p, g), OrgKind::kGrassrootsCommittee, province)));
+      ++count;
+      for (int c = 0; c < 40; ++c) {
+        Must(tx->Organisations().Insert(
+            Unit(fmt::format("P{}-G{}-C{}", p, g, c), OrgKind::kCell, grassroots)));
+        ++count;
+      }
+    }
+  }
+  Must(tx->Commit());
+
+  auto started = std::chrono::steady_clock::now();
+  auto read = Read();
+  std::vector<Organisation> all = Must(read->Organisations().ListValidOn(D(2024, 1, 1)));
+  std::vector<Id> province_subtree =
+      Must(read->Organisations().SubtreeIds(first_province, D(2024, 1, 1)));
+  std::vector<Id> everything = Must(read->Organisations().SubtreeIds(top, D(2024, 1, 1)));
+  auto elapsed = std::chrono::steady_clock::now() - started;
+
+  ASSERT_EQ(static_cast<int>(all.size()), count);
+  std::set<Id> seen;
+  for (const Organisation& o : all) {
+    if (o.parent_id) {
+      EXPECT_TRUE(seen.contains(*o.parent_id)) << o.code;
+    }
+    seen.insert(o.id);
+  }
+  EXPECT_EQ(province_subtree.size(), 1u + 20 + 20 * 40);
+  EXPECT_EQ(static_cast<int>(everything.size()), count);
+  // Quadratic behaviour would take minutes; the indexed walk takes well under a second.
+  EXPECT_LT(elapsed, std::chrono::seconds(10));
+  std::printf("  [tree of %d units: ListValidOn + 2 SubtreeIds in %lld ms]\n", count,
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+TEST_P(StoreContractTest, PersonRoundTripsEveryField) {
+  World w = MakeWorld();
+  Person p = Must(Read()->People().Get(w.person));
+  Person expected = SamplePerson(w.cell);
+  expected.id = w.person;
+  EXPECT_EQ(Describe(p), Describe(expected));
+
+  Person changed = p;
+  changed.full_name = "Trần Thị Bình";
+  changed.search_key = SearchKey(changed.full_name);
+  changed.sex = Sex::kMale;
+  changed.birth_date = D(1990, 12, 31);
+  changed.ethnicity = "Kinh";
+  changed.religion = "";
+  changed.general_education = GeneralEducation::kUpperSecondary;
+  changed.professional_education = "";
+  changed.occupation = Occupation::kMilitia;
+  changed.workplace_type = WorkplaceType::kNone;
+  changed.youth_union_member = false;
+  changed.trade_union_member = false;
+  changed.id_number = "";
+  changed.phone = "";
+  changed.address = "";
+  changed.org_id = w.grassroots;
+  auto tx = Write();
+  Must(tx->People().Update(changed));
+  Must(tx->Commit());
+  EXPECT_EQ(Describe(Must(Read()->People().Get(w.person))), Describe(changed));
+
+  auto errors = Write();
+  EXPECT_EQ(CodeOf(errors->People().Get(9999)), ErrorCode::kNotFound);
+  Person ghost = changed;
+  ghost.id = 9999;
+  Status updated = errors->People().Update(ghost);
+  EXPECT_EQ(updated.ok() ? ErrorCode::kInvalid : updated.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(CodeOf(errors->People().Insert(SamplePerson(9999))), ErrorCode::kInvalid);
+}
+
+TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id other_cell = Must(tx->Organisations().Insert(Unit("OTHER", OrgKind::kCell, w.grassroots)));
+  Id an = Must(tx->People().Insert(SamplePerson(w.cell, "Lê Văn An")));
+  Id binh = Must(tx->People().Insert(SamplePerson(other_cell, "Phạm Văn Bình")));
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto names = [](const std::vector<Person>& people) {
+    std::vector<std::string> out;
+    for (const Person& p : people) out.push_back(p.full_name);
+    return out;
+  };
+  // Ordered by name (search key).
+  EXPECT_EQ(names(Must(read->People().Search("van", {}, 10))),
+            (std::vector<std::string>{"Lê Văn An", "Nguyễn Văn Đức", "Phạm Văn Bình"}));
+  EXPECT_EQ(names(Must(read->People().Search("van", {w.cell}, 10))),
+            (std::vector<std::string>{"Lê Văn An", "Nguyễn Văn Đức"}));
+  EXPECT_EQ(names(Must(read->People().Search("van", {}, 1))),
+            (std::vector<std::string>{"Lê Văn An"}));
+  EXPECT_TRUE(Must(read->People().Search("van", {}, 0)).empty());
+  EXPECT_EQ(Must(read->People().Search("binh", {}, 10)).at(0).id, binh);
+
+  // Thousands of unit ids (a province's subtree) are fine.
+  std::vector<Id> many;
+  for (Id id = 100000; id < 103000; ++id) many.push_back(id);
+  many.push_back(other_cell);
+  EXPECT_EQ(names(Must(read->People().Search("", many, 10))),
+            (std::vector<std::string>{"Phạm Văn Bình"}));
+  (void)an;
+}
+
+TEST_P(StoreContractTest, SearchEscapesWildcards) {
+  World w = MakeWorld();
+  auto tx = Write();
+  for (std::string key : {"ab_cd", "abxcd", "50% dat", "500 dat", "a\\b", "ab"}) {
+    Person p = SamplePerson(w.cell, key);
+    p.search_key = key;
+    Must(tx->People().Insert(p));
+  }
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto keys = [&](const std::string& query) {
+    std::set<std::string> out;
+    for (const Person& p : Must(read->People().Search(query, {}, 50))) out.insert(p.search_key);
+    return out;
+  };
+  EXPECT_EQ(keys("b_c"), (std::set<std::string>{"ab_cd"}));
+  EXPECT_EQ(keys("0%"), (std::set<std::string>{"50% dat"}));
+  EXPECT_EQ(keys("%"), (std::set<std::string>{"50% dat"}));
+  EXPECT_EQ(keys("_"), (std::set<std::string>{"ab_cd"}));
+  EXPECT_EQ(keys("a\\b"), (std::set<std::string>{"a\\b"}));
+  EXPECT_EQ(keys("\\"), (std::set<std::string>{"a\\b"}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memberships
+
+TEST_P(StoreContractTest, MembershipCountsOnADate) {
+  World w = MakeWorld();
+  auto tx = Write();
+  auto person = [&](const char* name) {
+    return Must(tx->People().Insert(SamplePerson(w.cell, name)));
+  };
+  auto member = [&](Id p, MembershipKind kind, Date from, std::optional<Date> to = {}) {
+    return Must(tx->Memberships().Insert(Membership{
+        .person_id = p, .org_id = w.cell, .kind = kind, .valid_from = from, .valid_to = to}));
+  };
+  Id official = person("Official Since 2020");
+  member(official, MembershipKind::kOfficial, D(2020, 5, 1));
+  Id probationary = person("Probationary");
+  member(probationary, MembershipKind::kProbationary, D(2023, 5, 1));
+  Id recognised = person("Official From 2024-01-10");
+  member(recognised, MembershipKind::kProbationary, D(2023, 1, 10), D(2024, 1, 9));
+  Id recognised_membership = member(recognised, MembershipKind::kOfficial, D(2024, 1, 10));
+  Id left = person("Left End Of 2022");
+  member(left, MembershipKind::kOfficial, D(2015, 1, 1), D(2022, 12, 31));
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.cell, D(2023, 12, 1))), 1);
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.cell, D(2024, 1, 9))), 1);
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.cell, D(2024, 1, 10))), 2);
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.cell, D(2022, 12, 31))), 2);
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.cell, D(2010, 1, 1))), 0);
+  EXPECT_EQ(Must(read->Memberships().CountOfficial(w.grassroots, D(2024, 3, 1))), 0);
+  EXPECT_EQ(Must(read->Memberships().OfficialMembers(w.cell, D(2024, 3, 1))),
+            (std::vector<Id>{official, recognised}));
+
+  std::optional<Membership> on = Must(read->Memberships().ValidOn(recognised, D(2023, 6, 1)));
+  ASSERT_TRUE(on.has_value());
+  EXPECT_EQ(on->kind, MembershipKind::kProbationary);
+  EXPECT_FALSE(Must(read->Memberships().ValidOn(left, D(2023, 6, 1))).has_value());
+  std::vector<Membership> history = Must(read->Memberships().ListForPerson(recognised));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(Describe(history[1]), Describe(Membership{.id = recognised_membership,
+                                                      .person_id = recognised,
+                                                      .org_id = w.cell,
+                                                      .kind = MembershipKind::kOfficial,
+                                                      .valid_from = D(2024, 1, 10)}));
+  read.reset();
+
+  auto close = Write();
+  Must(close->Memberships().Close(recognised_membership, D(2024, 6, 30)));
+  Status twice = close->Memberships().Close(recognised_membership, D(2024, 7, 1));
+  EXPECT_EQ(twice.ok() ? ErrorCode::kInvalid : twice.error().code, ErrorCode::kConflict);
+  Status missing = close->Memberships().Close(9999, D(2024, 7, 1));
+  EXPECT_EQ(missing.ok() ? ErrorCode::kInvalid : missing.error().code, ErrorCode::kNotFound);
+  Must(close->Commit());
+  EXPECT_EQ(Must(Read()->Memberships().CountOfficial(w.cell, D(2024, 7, 1))), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+TEST_P(StoreContractTest, CaseRoundTripsAndVersions) {
+  World w = MakeWorld();
+  Case header = SampleCase(w.person, w.cell);
+  header.version = 7;  // ignored: a new case starts at version 1
+  auto tx = Write();
+  header.id = Must(tx->Cases().Insert(header));
+  Must(tx->Commit());
+  header.version = 1;
+  Case stored = Must(Read()->Cases().Get(header.id));
+  EXPECT_EQ(Describe(stored), Describe(header));
+
+  stored.stage = Stage::kAdmitted;
+  stored.category = SourceCategory::kMilitia;
+  stored.opened_on = D(2023, 3, 2);
+  stored.certificate_date = D(2022, 11, 5);
+  stored.dossier_date = D(2023, 4, 1);
+  stored.cell_vote_date = D(2023, 6, 1);
+  stored.decision_date = D(2023, 8, 1);
+  stored.ceremony_date = D(2023, 9, 2);
+  stored.official_date = D(2024, 9, 2);
+  stored.closed_on = D(2024, 9, 3);
+  stored.next_deadline = D(2023, 10, 14);
+  stored.next_deadline_rule = "S13";
+  auto update = Write();
+  Must(update->Cases().Update(stored));
+  Must(update->Commit());
+  Case after = Must(Read()->Cases().Get(header.id));
+  stored.version = 2;
+  EXPECT_EQ(Describe(after), Describe(stored));
+
+  auto errors = Write();
+  EXPECT_EQ(CodeOf(errors->Cases().Get(9999)), ErrorCode::kNotFound);
+  Case ghost = after;
+  ghost.id = 9999;
+  Status missing = errors->Cases().Update(ghost);
+  EXPECT_EQ(missing.ok() ? ErrorCode::kInvalid : missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(CodeOf(errors->Cases().Insert(SampleCase(9999, w.cell))), ErrorCode::kInvalid);
+}
+
+TEST_P(StoreContractTest, ConcurrentCaseUpdateIsAConflict) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+  Must(tx->Commit());
+
+  // Two users load the case (version 1) at the same time.
+  auto first_reader = Read();
+  auto second_reader = Read();
+  Case first = Must(first_reader->Cases().Get(id));
+  Case second = Must(second_reader->Cases().Get(id));
+  ASSERT_EQ(first.version, 1);
+  ASSERT_EQ(second.version, 1);
+
+  first.stage = Stage::kCellApproved;
+  auto first_writer = Write();
+  Must(first_writer->Cases().Update(first));
+  Must(first_writer->Commit());
+
+  second.stage = Stage::kWithdrawn;
+  auto second_writer = Write();
+  Status stale = second_writer->Cases().Update(second);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().message, "Hồ sơ đã được người khác cập nhật, vui lòng tải lại");
+  second_writer.reset();
+
+  Case stored = Must(Read()->Cases().Get(id));
+  EXPECT_EQ(stored.stage, Stage::kCellApproved);
+  EXPECT_EQ(stored.version, 2);
+}
+
+TEST_P(StoreContractTest, ThreadsUpdatingOneCaseLoseNoUpdate) {
+  World w = MakeWorld();
+  Id id = 0;
+  {
+    auto tx = Write();
+    id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+    Must(tx->Commit());
+  }
+  constexpr int kThreads = 4;
+  constexpr int kIncrements = 10;
+  std::atomic<int> failures = 0;
+  std::atomic<int> conflicts = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int done = 0; done < kIncrements;) {
+        // Read in one transaction, write in another: the web request pattern.
+        Result<std::unique_ptr<Transaction>> read = store_->Begin(Access::kReadOnly);
+        if (!read.ok()) {
+          ++failures;
+          return;
+        }
+        Result<Case> loaded = (*read)->Cases().Get(id);
+        read->reset();
+        if (!loaded.ok()) {
+          ++failures;
+          return;
+        }
+        Case header = *loaded;
+        header.next_deadline_rule = fmt::format("v{}", header.version + 1);
+        Result<std::unique_ptr<Transaction>> write = store_->Begin(Access::kReadWrite);
+        if (!write.ok()) {
+          ++failures;
+          return;
+        }
+        Status updated = (*write)->Cases().Update(header);
+        if (!updated.ok()) {
+          if (updated.error().code != ErrorCode::kConflict) {
+            ++failures;
+            return;
+          }
+          ++conflicts;
+          continue;  // reload and retry
+        }
+        if (!(*write)->Commit().ok()) {
+          ++failures;
+          return;
+        }
+        ++done;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  Case final_case = Must(Read()->Cases().Get(id));
+  EXPECT_EQ(final_case.version, 1 + kThreads * kIncrements);
+  EXPECT_EQ(final_case.next_deadline_rule, fmt::format("v{}", final_case.version));
+}
+
+TEST_P(StoreContractTest, UncommittedTransactionLeavesNothing) {
+  {
+    auto tx = Write();
+    Id unit = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+    Id person = Must(tx->People().Insert(SamplePerson(unit)));
+    Id case_id = Must(tx->Cases().Insert(SampleCase(person, unit)));
+    Must(tx->Cases().AppendEvent(CaseEvent{.case_id = case_id, .date = D(2024, 1, 1)}));
+    Must(tx->Memberships().Insert(
+        Membership{.person_id = person, .org_id = unit, .valid_from = D(2020, 1, 1)}));
+    Must(tx->Audit().Append(SampleAudit("case.create", case_id)));
+    Must(tx->Calendar().PutYear(CalendarYear{.year = 2024}));
+    Must(tx->RuleSets().Put(RuleSet2021()));
+    // Destroyed without Commit().
+  }
+  auto read = Read();
+  EXPECT_EQ(CodeOf(read->Organisations().GetByCode("HUE")), ErrorCode::kNotFound);
+  EXPECT_TRUE(Must(read->People().Search("", {}, 10)).empty());
+  EXPECT_EQ(Must(read->Cases().Count(CaseFilter{})), 0);
+  EXPECT_EQ(Must(read->Audit().Verify()).entries, 0);
+  EXPECT_TRUE(Must(read->Calendar().ListYears()).empty());
+  EXPECT_TRUE(Must(read->RuleSets().List()).empty());
+  read.reset();
+
+  // The connection went back to the pool clean: a new writer is not blocked.
+  auto tx = Write();
+  Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Must(tx->Commit());
+}
+
+TEST_P(StoreContractTest, ReadersSeeASnapshotWhileAWriterWorks) {
+  World w = MakeWorld();
+  auto writer = Write();
+  Must(writer->People().Insert(SamplePerson(w.cell, "Người Mới")));
+  // A reader neither blocks nor sees the uncommitted row.
+  auto reader = Read();
+  EXPECT_EQ(Must(reader->People().Search("nguoi moi", {}, 10)).size(), 0u);
+  Must(writer->Commit());
+  reader.reset();
+  EXPECT_EQ(Must(Read()->People().Search("nguoi moi", {}, 10)).size(), 1u);
+}
+
+TEST_P(StoreContractTest, WorkAfterCommitIsRefused) {
+  auto tx = Write();
+  Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Must(tx->Commit());
+  // Work after Commit() is refused rather than silently autocommitted.
+  EXPECT_EQ(CodeOf(tx->Organisations().Insert(Unit("X", OrgKind::kCell, {}))),
+            ErrorCode::kUnavailable);
+}
+
+CaseEvent FullEvent(Id case_id, Id member) {
+  CaseEvent e;
+  e.case_id = case_id;
+  e.action = Action::kCellVote;
+  e.date = D(2024, 2, 20);
+  e.actor = "cb01.bithu";
+  e.recorded_at = "2024-02-21T09:15:00+07:00";
+  e.documents = {
+      Document{.form_code = "6-KNĐ",
+               .number = "12-NQ/CB",
+               .date = D(2024, 2, 20),
+               .issuer = "Chi bộ Khu vực 1"},
+      Document{.form_code = "BB", .number = "", .date = std::nullopt, .issuer = ""},
+  };
+  e.vote = Vote{.eligible = 15, .present = 13, .in_favour = 12, .against = 1};
+  e.member_person_id = member;
+  e.together_since = D(2022, 1, 15);
+  e.replacement = Replacement::kYes;
+  e.relative_name = "Nguyễn Văn Cha";
+  e.relation = Relation::kFather;
+  e.relative_is_member = true;
+  e.finding = Finding::kPoliticalIssue;
+  e.consent = ConsentKind::kEducationException;
+  e.received_on = D(2024, 3, 1);
+  e.extension_working_days = 25;
+  e.note = "Ghi chú: «đặc biệt» 'quote' \"double\" \\ %_";
+  return e;
+}
+
+TEST_P(StoreContractTest, EventsRoundTripEveryField) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+  CaseEvent minimal{.case_id = case_id,
+                    .action = Action::kOpenDossier,
+                    .date = D(2024, 1, 5),
+                    .actor = "a",
+                    .recorded_at = "2024-01-05T00:00:00Z"};
+  minimal.id = Must(tx->Cases().AppendEvent(minimal));
+  minimal.seq = 1;
+  CaseEvent full = FullEvent(case_id, w.person);
+  full.id = Must(tx->Cases().AppendEvent(full));
+  full.seq = 2;
+  Must(tx->Commit());
+
+  CaseRecord record = Must(Read()->Cases().GetRecord(case_id));
+  EXPECT_EQ(record.header.id, case_id);
+  ASSERT_EQ(record.events.size(), 2u);
+  EXPECT_EQ(Describe(record.events[0]), Describe(minimal));
+  EXPECT_EQ(Describe(record.events[1]), Describe(full));
+
+  auto errors = Write();
+  EXPECT_EQ(CodeOf(errors->Cases().AppendEvent(CaseEvent{.case_id = 9999})), ErrorCode::kNotFound);
+  EXPECT_EQ(CodeOf(errors->Cases().GetRecord(9999)), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, ListFiltersAndLoadsRecordsInBatches) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id cell2 = Must(tx->Organisations().Insert(Unit("CB02", OrgKind::kCell, w.grassroots)));
+  Id cell3 = Must(tx->Organisations().Insert(Unit("CB03", OrgKind::kCell, w.grassroots)));
+  auto add = [&](Id cell, Stage stage, SourceCategory category, std::optional<Date> deadline,
+                 int events) {
+    Case c = SampleCase(w.person, cell);
+    c.stage = stage;
+    c.category = category;
+    c.next_deadline = deadline;
+    Id id = Must(tx->Cases().Insert(c));
+    for (int i = 0; i < events; ++i) {
+      CaseEvent e = FullEvent(id, w.person);
+      e.note = fmt::format("case {} event {}", id, i + 1);
+      e.documents.resize(i % 3);
+      Must(tx->Cases().AppendEvent(e));
+    }
+    return id;
+  };
+  Id a = add(w.cell, Stage::kDossier, SourceCategory::kTeacher, D(2024, 3, 1), 3);
+  Id b = add(w.cell, Stage::kWithdrawn, SourceCategory::kTeacher, std::nullopt, 1);
+  Id c = add(cell2, Stage::kDossier, SourceCategory::kStudent, D(2024, 5, 1), 0);
+  Id d = add(cell2, Stage::kProbation, SourceCategory::kMilitia, D(2024, 2, 1), 2);
+  Id e = add(cell3, Stage::kSource, SourceCategory::kTeacher, std::nullopt, 1);
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto ids = [&](const CaseFilter& filter) {
+    std::vector<Id> out;
+    for (const Case& x : Must(read->Cases().List(filter))) out.push_back(x.id);
+    EXPECT_EQ(Must(read->Cases().Count(CaseFilter{filter.cell_ids, filter.stage, filter.category,
+                                                  filter.open_only, filter.deadline_before})),
+              static_cast<int>(Must(read->Cases().List(CaseFilter{filter.cell_ids, filter.stage,
+                                                                  filter.category, filter.open_only,
+                                                                  filter.deadline_before, 1000, 0}))
+                                   .size()));
+    return out;
+  };
+  EXPECT_EQ(ids({}), (std::vector<Id>{a, b, c, d, e}));
+  EXPECT_EQ(ids({.cell_ids = {w.cell, cell3}}), (std::vector<Id>{a, b, e}));
+  EXPECT_EQ(ids({.stage = Stage::kDossier}), (std::vector<Id>{a, c}));
+  EXPECT_EQ(ids({.category = SourceCategory::kTeacher}), (std::vector<Id>{a, b, e}));
+  EXPECT_EQ(ids({.open_only = true}), (std::vector<Id>{a, c, d, e}));
+  EXPECT_EQ(ids({.deadline_before = D(2024, 3, 1)}), (std::vector<Id>{a, d}));
+  EXPECT_EQ(ids({.cell_ids = {w.cell},
+                 .category = SourceCategory::kTeacher,
+                 .open_only = true,
+                 .deadline_before = D(2024, 12, 31)}),
+            (std::vector<Id>{a}));
+  EXPECT_EQ(ids({.limit = 2, .offset = 1}), (std::vector<Id>{b, c}));
+  EXPECT_EQ(ids({.limit = 0}), (std::vector<Id>{}));
+  EXPECT_EQ(Must(read->Cases().Count({.limit = 1})), 5);
+
+  // Thousands of cell ids travel as data, not as SQL text.
+  CaseFilter many{.cell_ids = {cell2}};
+  for (Id id = 500000; id < 505000; ++id) many.cell_ids.push_back(id);
+  EXPECT_EQ(ids(many), (std::vector<Id>{c, d}));
+
+  // Records: every case with its events and documents, exactly as GetRecord returns them.
+  std::vector<CaseRecord> records = Must(read->Cases().ListRecords({.limit = 100}));
+  ASSERT_EQ(records.size(), 5u);
+  for (const CaseRecord& record : records) {
+    CaseRecord single = Must(read->Cases().GetRecord(record.header.id));
+    EXPECT_EQ(Describe(record.header), Describe(single.header));
+    ASSERT_EQ(record.events.size(), single.events.size());
+    for (std::size_t i = 0; i < record.events.size(); ++i) {
+      EXPECT_EQ(Describe(record.events[i]), Describe(single.events[i]));
+      EXPECT_EQ(record.events[i].seq, static_cast<int>(i) + 1);
+      EXPECT_EQ(record.events[i].documents.size(), i % 3);
+    }
+  }
+  EXPECT_EQ(records[0].events.size(), 3u);
+  EXPECT_EQ(records[2].events.size(), 0u);
+  std::vector<CaseRecord> filtered = Must(read->Cases().ListRecords(many));
+  ASSERT_EQ(filtered.size(), 2u);
+  EXPECT_EQ(filtered[1].header.id, d);
+  EXPECT_EQ(filtered[1].events.size(), 2u);
+  EXPECT_EQ(filtered[1].events[1].note, fmt::format("case {} event 2", d));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar and rule sets
+
+TEST_P(StoreContractTest, CalendarRoundTripsAndReplacesAYear) {
+  CalendarYear y2024{
+      .year = 2024,
+      .replaces_default = true,
+      .source = "Thông báo 6150/TB-LĐTBXH ngày 23/11/2023",
+      .days = {{D(2024, 2, 8), DayKind::kHoliday, "Tết Nguyên Đán"},
+               {D(2024, 2, 9), DayKind::kHoliday, "Tết Nguyên Đán"},
+               {D(2024, 5, 4), DayKind::kWorkday, "Làm bù"}},
+  };
+  CalendarYear y2023{.year = 2023, .replaces_default = false, .source = "admin", .days = {}};
+  auto tx = Write();
+  Must(tx->Calendar().PutYear(y2024));
+  Must(tx->Calendar().PutYear(y2023));
+  Must(tx->Commit());
+
+  auto describe = [](const CalendarYear& y) {
+    std::string out = fmt::format("{}|{}|{}", y.year, y.replaces_default, y.source);
+    for (const CalendarDay& d : y.days) {
+      out += fmt::format("[{}|{}|{}]", FormatIsoDate(d.date),
+                         d.kind == DayKind::kHoliday ? "holiday" : "workday", d.note);
+    }
+    return out;
+  };
+  std::vector<CalendarYear> years = Must(Read()->Calendar().ListYears());
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(describe(years[0]), describe(y2023));
+  EXPECT_EQ(describe(years[1]), describe(y2024));
+
+  CalendarYear corrected{.year = 2024,
+                         .replaces_default = false,
+                         .source = "Sửa bởi quản trị",
+                         .days = {{D(2024, 4, 29), DayKind::kHoliday, "Nghỉ bù"}}};
+  auto update = Write();
+  Must(update->Calendar().PutYear(corrected));
+  Must(update->Commit());
+  years = Must(Read()->Calendar().ListYears());
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(describe(years[1]), describe(corrected));
+
+  auto duplicate = Write();
+  CalendarYear twice{.year = 2025, .days = {{D(2025, 1, 1)}, {D(2025, 1, 1)}}};
+  Status put = duplicate->Calendar().PutYear(twice);
+  EXPECT_EQ(put.ok() ? ErrorCode::kInvalid : put.error().code, ErrorCode::kConflict);
+}
+
+std::string DescribeRuleSet(const RuleSet& r) {
+  std::string out = fmt::format("{}|{}|{}|{}", r.code, r.legal_basis,
+                                FormatIsoDate(r.in_force_from), Show(r.in_force_to));
+  for (const RuleParameter& p : RuleParameters()) {
+    out += fmt::format("|{}={}", p.name, Must(GetRuleParameter(r, p.name)));
+  }
+  return out;
+}
+
+TEST_P(StoreContractTest, RuleSetsRoundTripEveryParameter) {
+  RuleSet r2021 = RuleSet2021();
+  Must(SetRuleParameter(r2021, "decision_working_days", 45));
+  Must(SetRuleParameter(r2021, "stale_redo_verification", 0));
+  RuleSet r2025 = RuleSet2025();
+  auto tx = Write();
+  Must(tx->RuleSets().Put(r2025));  // inserted first, listed second (by in_force_from)
+  Must(tx->RuleSets().Put(r2021));
+  Must(tx->Commit());
+
+  std::vector<RuleSet> sets = Must(Read()->RuleSets().List());
+  ASSERT_EQ(sets.size(), 2u);
+  EXPECT_EQ(DescribeRuleSet(sets[0]), DescribeRuleSet(r2021));
+  EXPECT_EQ(DescribeRuleSet(sets[1]), DescribeRuleSet(r2025));
+
+  // Put with an existing code replaces that set.
+  r2021.legal_basis = "Sửa đổi";
+  r2021.in_force_to = D(2025, 1, 19);
+  Must(SetRuleParameter(r2021, "probation_months", 18));
+  auto update = Write();
+  Must(update->RuleSets().Put(r2021));
+  Must(update->Commit());
+  sets = Must(Read()->RuleSets().List());
+  ASSERT_EQ(sets.size(), 2u);
+  EXPECT_EQ(DescribeRuleSet(sets[0]), DescribeRuleSet(r2021));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+TEST_P(StoreContractTest, AuditChainLinksAndVerifies) {
+  std::vector<AuditEntry> written;
+  for (int batch = 0; batch < 2; ++batch) {
+    auto tx = Write();
+    for (int i = 0; i < 3; ++i) {
+      AuditEntry entry = SampleAudit(fmt::format("case.step{}", i), 40 + i % 2);
+      entry.before = batch == 0 && i == 0 ? "" : entry.before;  // a create
+      Must(tx->Audit().Append(entry));
+    }
+    Must(tx->Commit());
+  }
+  auto read = Read();
+  AuditVerification check = Must(read->Audit().Verify());
+  EXPECT_TRUE(check.intact) << check.message;
+  EXPECT_EQ(check.entries, 6);
+  EXPECT_EQ(check.first_bad_id, 0);
+  EXPECT_FALSE(check.message.empty());
+
+  std::vector<AuditEntry> for_40 = Must(read->Audit().ListForEntity("case", 40));
+  ASSERT_EQ(for_40.size(), 4u);  // i = 0 and 2 in each batch
+  EXPECT_EQ(for_40[0].prev_hash, "");
+  EXPECT_EQ(for_40[0].hash.size(), 64u);
+  EXPECT_EQ(for_40[0].action, "case.step0");
+  EXPECT_EQ(for_40[0].before, "");
+  EXPECT_EQ(for_40[1].after, R"({"stage":"cell_approved","note":"Chi bộ đồng ý"})");
+  std::vector<AuditEntry> for_41 = Must(read->Audit().ListForEntity("case", 41));
+  ASSERT_EQ(for_41.size(), 2u);
+  // Entry 2 (for case 41) links to entry 1.
+  EXPECT_EQ(for_41[0].prev_hash, for_40[0].hash);
+  EXPECT_TRUE(Must(read->Audit().ListForEntity("person", 40)).empty());
+
+  AuditEntry expected = SampleAudit("case.step1", 41);
+  expected.id = for_41[0].id;
+  expected.prev_hash = for_40[0].hash;
+  expected.hash = for_41[0].hash;
+  EXPECT_EQ(Describe(for_41[0]), Describe(expected));
+}
+
+TEST_P(StoreContractTest, AuditLogIsAppendOnly) {
+  auto tx = Write();
+  Must(tx->Audit().Append(SampleAudit("case.create", 1)));
+  Must(tx->Commit());
+  EXPECT_FALSE(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'mallory'").ok());
+  EXPECT_FALSE(GetParam().raw_execute(dir_, "DELETE FROM audit_log").ok());
+  EXPECT_TRUE(Must(Read()->Audit().Verify()).intact);
+}
+
+TEST_P(StoreContractTest, AuditVerifyDetectsTampering) {
+  auto tx = Write();
+  for (int i = 0; i < 4; ++i) Must(tx->Audit().Append(SampleAudit("case.transition", i)));
+  Must(tx->Commit());
+  Must(GetParam().raw_execute(dir_, GetParam().drop_audit_protection));
+
+  // Rewriting a field.
+  Must(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'mallory' WHERE id = 2"));
+  AuditVerification edited = Must(Read()->Audit().Verify());
+  EXPECT_FALSE(edited.intact);
+  EXPECT_EQ(edited.first_bad_id, 2);
+  EXPECT_NE(edited.message.find("2"), std::string::npos);
+
+  // Restoring the field but deleting an entry: the next one no longer links.
+  Must(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'cb01.bithu' WHERE id = 2"));
+  EXPECT_TRUE(Must(Read()->Audit().Verify()).intact);
+  Must(GetParam().raw_execute(dir_, "DELETE FROM audit_log WHERE id = 3"));
+  AuditVerification deleted = Must(Read()->Audit().Verify());
+  EXPECT_FALSE(deleted.intact);
+  EXPECT_EQ(deleted.first_bad_id, 4);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return info.param.name;
+                         });
+
+// ---------------------------------------------------------------------------------------------
+// OpenStore
+
+class OpenStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "ptdv-open-test-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  fs::path dir_;
+};
+
+TEST_F(OpenStoreTest, PicksTheBackendFromTheUrl) {
+  EXPECT_TRUE(OpenStore((dir_ / "bare.db").string()).ok());
+  EXPECT_TRUE(OpenStore("sqlite:" + (dir_ / "prefixed.db").string()).ok());
+  EXPECT_TRUE(OpenStore("sqlite://" + (dir_ / "slashes.db").string()).ok());
+  EXPECT_TRUE(fs::exists(dir_ / "bare.db"));
+  EXPECT_TRUE(fs::exists(dir_ / "prefixed.db"));
+  EXPECT_TRUE(fs::exists(dir_ / "slashes.db"));
+
+  EXPECT_EQ(CodeOf(OpenStore("postgres://ptdv@localhost/ptdv")), ErrorCode::kUnavailable);
+  EXPECT_EQ(CodeOf(OpenStore("postgresql://ptdv@localhost/ptdv")), ErrorCode::kUnavailable);
+  EXPECT_EQ(CodeOf(OpenStore("sqlite::memory:")), ErrorCode::kInvalid);
+  EXPECT_EQ(CodeOf(OpenStore("")), ErrorCode::kInvalid);
+  EXPECT_EQ(CodeOf(OpenStore((dir_ / "missing" / "x.db").string())), ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace ptdv
