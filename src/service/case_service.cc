@@ -57,9 +57,9 @@ Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord&
 Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
   person.full_name = NormaliseNfc(person.full_name);
   if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
-  if (person.birth_date == Date{}) return Error::Invalid("Cần nhập ngày sinh", "birth_date");
-  if (person.birth_date > clock_.Today()) {
-    return Error::Invalid("Ngày sinh ở tương lai", "birth_date");
+  if (YearOf(person.birth_date) < 1900 || person.birth_date > clock_.Today()) {
+    return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
+                          "birth_date");
   }
   person.search_key = SearchKey(person.full_name);
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));

@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
   int status = -1;
   std::string out;
   std::string err;
@@ -48,12 +48,12 @@ class CliTest : public ::testing::Test {
     return q + "'";
   }
 
-  Run Ptdv(const std::vector<std::string>& args) {
+  CliRun Ptdv(const std::vector<std::string>& args) {
     std::string cmd = Quote(bin_) + " --db " + Quote(db_) + " --today 2026-11-27";
     for (const auto& a : args) cmd += " " + Quote(a);
     std::string err_file = (dir_ / "stderr.txt").string();
     cmd += " 2>" + Quote(err_file);
-    Run r;
+    CliRun r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     char buffer[4096];
     std::size_t n;
@@ -69,7 +69,7 @@ class CliTest : public ::testing::Test {
 
   // Runs and expects success; returns stdout.
   std::string Ok(const std::vector<std::string>& args) {
-    Run r = Ptdv(args);
+    CliRun r = Ptdv(args);
     EXPECT_EQ(r.status, 0) << "args: " << args[0] << " " << (args.size() > 1 ? args[1] : "")
                            << "\nstderr: " << r.err << "\nstdout: " << r.out;
     return r.out;
@@ -164,7 +164,7 @@ TEST_F(CliTest, WalksACaseFromSourceToOfficialMember) {
   long version_before = JsonInt(before, "version");
 
   // S9: 5 of 9 in favour is refused with the rule, and nothing changes.
-  Run refused = Ptdv({"case", "advance", id, "--action", "cell_vote", "--date", "2024-04-05",
+  CliRun refused = Ptdv({"case", "advance", id, "--action", "cell_vote", "--date", "2024-04-05",
                       "--eligible", "9", "--present", "8", "--in-favour", "5", "--doc",
                       "6-KNĐ:02-NQ/CB"});
   EXPECT_EQ(refused.status, 4);
@@ -192,7 +192,7 @@ TEST_F(CliTest, WalksACaseFromSourceToOfficialMember) {
   advance({"--action", "record_new_member_certificate", "--date", "2024-10-01", "--doc",
            "GCN:88/GCN-TTCT"});
   // P1: too early for the recognition vote.
-  Run early = Ptdv({"case", "advance", id, "--action", "recognition_cell_vote", "--date",
+  CliRun early = Ptdv({"case", "advance", id, "--action", "recognition_cell_vote", "--date",
                     "2025-05-19", "--eligible", "9", "--present", "9", "--in-favour", "9",
                     "--doc", "10-KNĐ:-", "--doc", "11-KNĐ:-", "--doc", "12-KNĐ:-", "--doc",
                     "13-KNĐ:-"});
@@ -261,13 +261,13 @@ TEST_F(CliTest, RefusesBadInputAndChangesNothing) {
       {{"deadlines", "--org", "HUE", "--on", "tomorrow"}, 2, "định dạng"},
   };
   for (const auto& bad : cases) {
-    Run r = Ptdv(bad.args);
+    CliRun r = Ptdv(bad.args);
     EXPECT_EQ(r.status, bad.status) << bad.args[0] << " " << bad.args[1] << "\n" << r.err;
     EXPECT_NE(r.err.find(bad.message), std::string::npos) << r.err;
   }
 
   // A vote with more in favour than present, on a case ready for the vote, is refused too.
-  Run vote = Ptdv({"case", "advance", id, "--action", "cell_vote", "--date", "2024-04-05",
+  CliRun vote = Ptdv({"case", "advance", id, "--action", "cell_vote", "--date", "2024-04-05",
                    "--eligible", "9", "--present", "5", "--in-favour", "6"});
   EXPECT_NE(vote.status, 0);
 
