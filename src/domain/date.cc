@@ -82,7 +82,8 @@ Date AddMonths(Date date, int months) {
 
 int WholeMonthsBetween(Date from, Date to) {
   int estimate = MonthIndexDifference(from, to);
-  if (estimate >= 0) {
+  // Same month with `to` before `from` is -1, not 0: the loops below handle estimate 0.
+  if (estimate > 0) {
     while (estimate > 0 && AddMonths(from, estimate) > to) --estimate;
     return estimate;
   }

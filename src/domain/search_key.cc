@@ -50,9 +50,11 @@ std::string NormaliseNfc(std::string_view text) {
 }
 
 std::string SearchKey(std::string_view text) {
-  // Decompose, drop combining marks, fold case: "Ễ" -> "e".
-  std::string folded = Map(DropInvalid(text), UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                                  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  // Decompose, drop combining marks, fold case: "Ễ" -> "e". LUMP maps every space separator
+  // (no-break space pasted from word processors, em space, ...) to ' ' so that it collapses.
+  std::string folded =
+      Map(DropInvalid(text), UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                 UTF8PROC_CASEFOLD | UTF8PROC_LUMP);
   std::string key;
   key.reserve(folded.size());
   bool pending_space = false;

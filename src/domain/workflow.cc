@@ -227,7 +227,9 @@ void Fold(CaseState& s, const CaseEvent& e, const CaseContext& context) {
     if (e.action == Action::kRecognitionCellVote) moves = s.recognition_vote.has_value();
     if (moves) {
       s.stage = *target;
-      s.last_step_date = e.date;
+      // A certificate may predate the step before it (R3 counts from its issue date); the
+      // chronology never moves backwards.
+      if (!s.last_step_date || *s.last_step_date < e.date) s.last_step_date = e.date;
     }
   }
 }
@@ -348,8 +350,10 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
   // R6: introductions, union resolution and opinions older than 12 months must be redone.
   Date stale_before = AddMonths(on, -rules.dossier_stale_months);
   auto stale = [&](std::optional<Date> d) { return d && *d < stale_before; };
-  // R4 / R5: introducers.
+  // R4 / R5: introducers. A letter's problems block only when the route lacks valid
+  // introductions: a replaced introducer's letter (R5) stays on the case and cannot be removed.
   int valid_introducers = 0;
+  std::vector<Condition> introduction_problems;
   for (const auto& i : s.introducers) {
     std::vector<Condition> problems;
     CheckIntroducer(i, context, rules, problems);
@@ -360,17 +364,23 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
                                             rules.dossier_stale_months)});
     }
     if (problems.empty()) ++valid_introducers;
-    out.insert(out.end(), problems.begin(), problems.end());
+    introduction_problems.insert(introduction_problems.end(), problems.begin(), problems.end());
   }
   bool union_ok = s.union_resolution && !stale(s.union_resolution);
   if (stale(s.union_resolution)) {
-    out.push_back({"R6", fmt::format("Chưa đủ điều kiện: nghị quyết giới thiệu của Đoàn / Công "
-                                     "đoàn ngày {} đã quá {} tháng, phải làm lại",
-                                     FormatVnDate(*s.union_resolution),
-                                     rules.dossier_stale_months)});
+    introduction_problems.push_back(
+        {"R6", fmt::format("Chưa đủ điều kiện: nghị quyết giới thiệu của Đoàn / Công đoàn ngày {} "
+                           "đã quá {} tháng, phải làm lại",
+                           FormatVnDate(*s.union_resolution), rules.dossier_stale_months)});
   }
   bool youth_route = context.youth_union_present && IsYouth(rules, p, on) &&
                      !s.consents.contains(ConsentKind::kNoYouthUnion);
+  bool introductions_ok = youth_route ? union_ok && valid_introducers >= 1
+                                      : valid_introducers >= 2 ||
+                                            (valid_introducers >= 1 && union_ok);
+  if (!introductions_ok) {
+    out.insert(out.end(), introduction_problems.begin(), introduction_problems.end());
+  }
   if (youth_route) {
     if (!p.youth_union_member) {
       out.push_back({"R4", "Chưa đủ điều kiện: người trong độ tuổi thanh niên nơi có tổ chức Đoàn "
@@ -383,7 +393,7 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
     if (valid_introducers < 1) {
       out.push_back({"R4", "Chưa đủ điều kiện: cần một đảng viên chính thức giới thiệu (3-KNĐ)"});
     }
-  } else if (!(valid_introducers >= 2 || (valid_introducers >= 1 && union_ok))) {
+  } else if (!introductions_ok) {
     out.push_back({"R4", fmt::format("Chưa đủ điều kiện: cần hai đảng viên chính thức giới thiệu, "
                                      "hoặc một đảng viên chính thức và nghị quyết giới thiệu của "
                                      "Đoàn / Công đoàn (hiện có {} người giới thiệu hợp lệ)",
@@ -1063,7 +1073,9 @@ Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
   if (event.date > context.today) {
     return Error::Invalid(fmt::format("Ngày {} ở tương lai", FormatVnDate(event.date)), "date");
   }
-  if (IsClosed(s.stage)) {
+  // The stage table allows one action on a closed case: cancelling the admission of an official
+  // member found to be wrongful (DOMAIN §4); Evaluate offers it, so it must be applicable.
+  if (IsClosed(s.stage) && !AllowedFor(event.action, s, context, rules)) {
     return Error::Conflict(fmt::format("Hồ sơ đã kết thúc ({}), không thể ghi thêm",
                                        StageLabel(s.stage)));
   }
@@ -1081,8 +1093,10 @@ Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
     return Error::Conflict(fmt::format("Không thể «{}» khi hồ sơ đang ở bước «{}»",
                                        ActionLabel(event.action), StageLabel(s.stage)));
   }
-  // Chronology: a step is not dated before the step that enabled it.
-  if (s.last_step_date && event.date < *s.last_step_date) {
+  // Chronology: a step is not dated before the step that enabled it. The awareness-class
+  // certificate is dated by its issue (R3: valid 60 months), which may precede the case.
+  if (s.last_step_date && event.date < *s.last_step_date &&
+      event.action != Action::kRecordCertificate) {
     return Error::Invalid(fmt::format("Ngày {} trước ngày của bước trước ({})",
                                       FormatVnDate(event.date), FormatVnDate(*s.last_step_date)),
                           "date");
