@@ -698,8 +698,8 @@ int RunCli(int argc, char** argv) {
             r.deadline.rule, FormatIsoDate(r.deadline.due), DeadlineStatusCode(r.deadline.status),
             r.deadline.days);
       } else {
-        std::cout << fmt::format("{:>8}  {:<4} {}  {:<12} {:<28} {}\n", r.header.id,
-                                 r.deadline.rule, FormatVnDate(r.deadline.due),
+        std::cout << fmt::format("{:>8}  {:<26} {:<4} {}  {:<12} {:<28} {}\n", r.header.id,
+                                 r.person_name, r.deadline.rule, FormatVnDate(r.deadline.due),
                                  DeadlineStatusLabel(r.deadline.status), r.deadline.Describe(),
                                  r.deadline.label);
       }

@@ -52,6 +52,7 @@ struct CaseState {
   std::optional<Date> ceremony;
   std::optional<Date> new_member_certificate;
   int failed_recognition_votes = 0;
+  bool removal_proposed = false;  // P4: 2/3 of the cell voted against recognition
   std::optional<Date> recognition_vote;
   std::optional<Date> recognition_intermediate;
   std::optional<Date> recognition_grassroots;
@@ -190,8 +191,11 @@ void Fold(CaseState& s, const CaseEvent& e, const CaseContext& context) {
       const RuleSet& rules = RuleSetFor(context, e.date, scratch);
       if (e.vote && rules.VotePasses(e.vote->in_favour, e.vote->eligible)) {
         s.recognition_vote = e.date;
+      } else if (e.vote && rules.VotePasses(e.vote->against, e.vote->eligible)) {
+        // P4: 2/3 against is the cell's proposal to remove the name, not a failed vote.
+        s.removal_proposed = true;
       } else {
-        ++s.failed_recognition_votes;  // P7
+        ++s.failed_recognition_votes;  // P7: no 2/3 either way
       }
       break;
     }
@@ -306,9 +310,10 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
     out.push_back({"R1a", "Chưa đủ điều kiện: trên 60 tuổi, cần có văn bản đồng ý của Ban Thường "
                           "vụ Tỉnh ủy trước khi kết nạp"});
   }
-  // R2: lower-secondary diploma or higher, or a recorded exception.
-  if (p.general_education < GeneralEducation::kLowerSecondary &&
-      !s.consents.contains(ConsentKind::kEducationException)) {
+  // R2: lower-secondary diploma or higher, or a recorded exception, whose floor is literacy.
+  if (p.general_education == GeneralEducation::kNone ||
+      (p.general_education < GeneralEducation::kLowerSecondary &&
+       !s.consents.contains(ConsentKind::kEducationException))) {
     out.push_back({"R2", fmt::format("Chưa đủ điều kiện: trình độ học vấn «{}» chưa đạt tốt "
                                      "nghiệp trung học cơ sở và chưa ghi căn cứ ngoại lệ",
                                      GeneralEducationLabel(p.general_education))});
@@ -1039,6 +1044,10 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
       if (!s.new_member_certificate) {
         ev.unmet.push_back({"P2", "Chưa đủ điều kiện: chưa có giấy chứng nhận lớp bồi dưỡng lý "
                                   "luận chính trị cho đảng viên mới"});
+      }
+      if (s.removal_proposed) {
+        ev.unmet.push_back({"P4", "Chi bộ đã biểu quyết với 2/3 không tán thành công nhận: đề nghị "
+                                  "cấp có thẩm quyền xóa tên trong danh sách đảng viên dự bị"});
       }
       if (ev.escalated) {
         ev.unmet.push_back(

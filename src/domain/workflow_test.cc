@@ -162,6 +162,10 @@ TEST(Workflow, R2EducationBelowLowerSecondaryNeedsRecordedException) {
        .education = GeneralEducation::kLiteracy,
        .exception = true,
        .want = "ok"},
+      {.name = "R2: no literacy fails even with an exception (the floor is literacy)",
+       .education = GeneralEducation::kNone,
+       .exception = true,
+       .want = "R2"},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.name);
@@ -1128,6 +1132,21 @@ TEST(Workflow, P7ThirdFailedRecognitionVoteEscalatesToSuperiorCommittee) {
             "ok");
   EXPECT_EQ(b.stage(), Stage::kOfficial);
   EXPECT_EQ(b.history.header.official_date, D(2024, 6, 20));  // P6
+}
+
+TEST(Workflow, P4TwoThirdsAgainstIsARemovalProposalNotAFailedVote) {
+  CaseBuilder b;
+  ASSERT_EQ(b.AdvanceTo(Stage::kProbation), "");
+  ASSERT_EQ(Outcome(b.Apply({.action = Action::kRecordNewMemberCertificate,
+                             .date = D(2024, 3, 15),
+                             .documents = {Doc("GCN", "45")}})),
+            "ok");
+  const Vote against = {.eligible = 9, .present = 9, .in_favour = 3, .against = 6};
+  ASSERT_EQ(Outcome(b.Apply(b.RecognitionVote(D(2024, 6, 20), against))), "ok");
+  Evaluation evaluation = b.EvaluateOn(D(2024, 6, 21));
+  EXPECT_EQ(evaluation.failed_recognition_votes, 0);  // P7 counts only votes without 2/3 either way
+  EXPECT_TRUE(HasRule(evaluation, "P4"));
+  EXPECT_TRUE(Allows(evaluation, Action::kRemoveName));
 }
 
 TEST(Workflow, P7EscalatedCaseMayAlsoBeRemoved) {

@@ -1,6 +1,7 @@
 #include "service/case_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -249,9 +250,15 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
   for (auto& record : records) {
     for (auto& d : DeadlinesOf(record, ctx, on)) {
       if (d.rule == "P1") continue;  // a milestone, not a duty
-      rows.push_back({record.header, std::move(d)});
+      rows.push_back({record.header, {}, std::move(d)});
     }
   }
+  std::vector<Id> person_ids;
+  for (const auto& r : rows) person_ids.push_back(r.header.person_id);
+  PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
+  std::map<Id, std::string> names;
+  for (auto& p : people) names[p.id] = std::move(p.full_name);
+  for (auto& r : rows) r.person_name = names[r.header.person_id];
   std::stable_sort(rows.begin(), rows.end(), [](const DeadlineRow& a, const DeadlineRow& b) {
     return a.deadline.due < b.deadline.due;
   });

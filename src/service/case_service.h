@@ -32,6 +32,7 @@ struct CaseView {
 
 struct DeadlineRow {
   Case header;
+  std::string person_name;
   Deadline deadline;
 };
 

@@ -93,10 +93,11 @@ Result<std::vector<MemberRow>> OrgService::Members(const Actor& actor, Id org_id
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
   PTDV_ASSIGN_OR_RETURN(auto ids, tx->Memberships().OfficialMembers(org_id, on));
+  PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(ids));
   std::vector<MemberRow> rows;
-  for (Id id : ids) {
-    PTDV_ASSIGN_OR_RETURN(Person p, tx->People().Get(id));
-    PTDV_ASSIGN_OR_RETURN(auto m, tx->Memberships().ValidOn(id, on));
+  for (auto& p : people) {
+    // A cell holds tens of members: one membership look-up each is cheap.
+    PTDV_ASSIGN_OR_RETURN(auto m, tx->Memberships().ValidOn(p.id, on));
     if (m) rows.push_back({std::move(p), *m});
   }
   return rows;

@@ -38,6 +38,8 @@ class PersonRepository {
   virtual Result<Id> Insert(const Person& person) = 0;
   virtual Status Update(const Person& person) = 0;
   virtual Result<Person> Get(Id id) = 0;
+  // The people with these ids (missing ids are skipped), in id order. One query.
+  virtual Result<std::vector<Person>> GetMany(const std::vector<Id>& ids) = 0;
   // People whose search_key contains `search_key` (already normalised), kept by a unit in
   // `org_ids` (all when empty); at most `limit`, ordered by name.
   virtual Result<std::vector<Person>> Search(const std::string& search_key,

@@ -554,6 +554,21 @@ TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
   (void)an;
 }
 
+TEST_P(StoreContractTest, GetManyLoadsPeopleInOneCall) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id an = Must(tx->People().Insert(SamplePerson(w.cell, "Lê Văn An")));
+  Id binh = Must(tx->People().Insert(SamplePerson(w.cell, "Phạm Văn Bình")));
+  Must(tx->Commit());
+  auto read = Read();
+  auto people = Must(read->People().GetMany({binh, 999999, an}));
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].id, an);
+  EXPECT_EQ(people[0].full_name, "Lê Văn An");
+  EXPECT_EQ(people[1].full_name, "Phạm Văn Bình");
+  EXPECT_TRUE(Must(read->People().GetMany({})).empty());
+}
+
 TEST_P(StoreContractTest, SearchEscapesWildcards) {
   World w = MakeWorld();
   auto tx = Write();

@@ -40,6 +40,10 @@ constexpr std::string_view kSearchInOrgs =
     " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
     " ORDER BY p.search_key, p.id LIMIT ?";
 
+constexpr std::string_view kSelectMany = "SELECT " PTDV_PERSON_COLUMNS
+                                         " FROM temp.ptdv_filter_id f CROSS JOIN person p"
+                                         " WHERE p.id = f.id ORDER BY p.id";
+
 #undef PTDV_PERSON_COLUMNS
 
 constexpr std::string_view kWhat = "người";
@@ -124,6 +128,20 @@ Result<Person> SqlitePersonRepository::Get(Id id) {
   Person person = ReadPerson(row);
   PTDV_RETURN_IF_ERROR(row.status());
   return person;
+}
+
+Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id>& ids) {
+  std::vector<Person> out;
+  if (ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectMany));
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadPerson(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& search_key,
