@@ -7,9 +7,12 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "app/shipped_data.h"
 #include "domain/calendar_file.h"
+#include "service/auth_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/demo_data.h"
@@ -811,6 +814,148 @@ int RunCli(int argc, char** argv) {
     for (const auto& e : *entries) {
       std::cout << fmt::format("{}  {:<10} {:<32} {}\n", e.at, e.actor, e.action, e.after);
     }
+    return 0;
+  }));
+
+  // user: accounts and roles (service/auth_service.h). The CLI acts as the system actor, which
+  // may manage every account: whoever runs it holds the database file anyway.
+  auto* user_cmd = app.add_subcommand("user", "Tài khoản người dùng");
+  user_cmd->require_subcommand(1);
+  struct UserOptions {
+    std::string login, name, role, org, password;
+    bool password_stdin = false;
+  } user_opt;
+  // A password from the command line, or one line of standard input (--password-stdin, or when
+  // it is not a terminal), or typed twice at the terminal with echo off.
+  auto read_password = [&](std::string_view prompt) -> Result<std::string> {
+    if (!user_opt.password.empty()) return user_opt.password;
+    auto read_line = [](std::string& line) {
+      if (!std::getline(std::cin, line)) return false;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      return true;
+    };
+    std::string first, second;
+    if (user_opt.password_stdin || !::isatty(STDIN_FILENO)) {
+      if (!read_line(first) || first.empty()) {
+        return Error::Invalid("Không đọc được mật khẩu từ đầu vào chuẩn", "password");
+      }
+      return first;
+    }
+    termios saved{};
+    const bool restore = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (restore) {
+      termios silent = saved;
+      silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    std::cerr << prompt << ": " << std::flush;
+    bool read = read_line(first);
+    std::cerr << "\nNhập lại: " << std::flush;
+    read = read && read_line(second);
+    std::cerr << "\n";
+    if (restore) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (!read) return Error::Invalid("Không đọc được mật khẩu", "password");
+    if (first != second) return Error::Invalid("Hai lần nhập mật khẩu không khớp", "password");
+    return first;
+  };
+  auto with_auth = [&](auto&& body) {
+    return run([&, body](Environment& env) {
+      SystemWallClock wall_clock;
+      PasswordHasher hasher(PasswordHashParameters::Interactive(), 1);
+      AuthService auth(*env.store, wall_clock, hasher);
+      return body(env, auth);
+    });
+  };
+  std::string role_codes;
+  for (Role r : AllRoles())
+    role_codes += (role_codes.empty() ? "" : "|") + std::string(RoleCode(r));
+
+  auto* user_add = user_cmd->add_subcommand("add", "Tạo tài khoản");
+  user_add->add_option("--login", user_opt.login, "Tên đăng nhập")->required();
+  user_add->add_option("--name", user_opt.name, "Họ và tên")->required();
+  user_add->add_option("--role", user_opt.role, role_codes)->required();
+  user_add->add_option("--org", user_opt.org, "Mã đơn vị: phạm vi được xem và thao tác")
+      ->required();
+  auto* add_password = user_add->add_option("--password", user_opt.password,
+                                            "Mật khẩu (≥ 10 ký tự; lộ trong lịch sử lệnh)");
+  user_add->add_flag("--password-stdin", user_opt.password_stdin, "Đọc mật khẩu từ đầu vào chuẩn")
+      ->excludes(add_password);
+  user_add->callback(with_auth([&](Environment& env, AuthService& auth) {
+    std::optional<Role> role = RoleFromCode(user_opt.role);
+    if (!role) {
+      return Fail(Error::Invalid(
+          fmt::format("Không có vai trò «{}» (chọn một trong {})", user_opt.role, role_codes),
+          "role"));
+    }
+    auto org = FindOrganisation(*env.store, user_opt.org);
+    if (!org.ok()) return Fail(org.error());
+    auto password = read_password("Mật khẩu");
+    if (!password.ok()) return Fail(password.error());
+    auto created = auth.CreateUser(Actor{}, {.login = user_opt.login,
+                                             .full_name = user_opt.name,
+                                             .role = *role,
+                                             .org_id = org->id,
+                                             .password = std::move(password).value()});
+    if (!created.ok()) return Fail(created.error());
+    if (global.json) {
+      std::cout << UserToJson(*created) << "\n";
+    } else {
+      std::cout << fmt::format("Đã tạo tài khoản «{}» ({}) — {}, phạm vi {} [{}]\n", created->login,
+                               created->full_name, RoleLabel(created->role), org->name, org->code);
+    }
+    return 0;
+  }));
+
+  auto* user_passwd = user_cmd->add_subcommand("passwd", "Đặt lại mật khẩu (kết thúc mọi phiên)");
+  user_passwd->add_option("--login", user_opt.login, "Tên đăng nhập")->required();
+  user_passwd->add_flag("--password-stdin", user_opt.password_stdin,
+                        "Đọc mật khẩu mới từ đầu vào chuẩn");
+  user_passwd->callback(with_auth([&](Environment&, AuthService& auth) {
+    auto password = read_password("Mật khẩu mới");
+    if (!password.ok()) return Fail(password.error());
+    Status changed = auth.ChangePassword(Actor{}, user_opt.login, *password);
+    if (!changed.ok()) return Fail(changed.error());
+    std::cout << fmt::format("Đã đặt lại mật khẩu của «{}»; các phiên đăng nhập đã kết thúc\n",
+                             user_opt.login);
+    return 0;
+  }));
+
+  for (AccountState state : {AccountState::kDisabled, AccountState::kEnabled}) {
+    const bool disable = state == AccountState::kDisabled;
+    auto* sub = user_cmd->add_subcommand(
+        disable ? "disable" : "enable",
+        disable ? "Khóa tài khoản (kết thúc mọi phiên)" : "Mở khóa tài khoản");
+    sub->add_option("--login", user_opt.login, "Tên đăng nhập")->required();
+    sub->callback(with_auth([&, state, disable](Environment&, AuthService& auth) {
+      Status done = auth.SetAccountState(Actor{}, user_opt.login, state);
+      if (!done.ok()) return Fail(done.error());
+      std::cout << fmt::format("Đã {} tài khoản «{}»\n", disable ? "khóa" : "mở khóa",
+                               user_opt.login);
+      return 0;
+    }));
+  }
+
+  auto* user_list = user_cmd->add_subcommand("list", "Danh sách tài khoản");
+  user_list->callback(with_auth([&](Environment& env, AuthService& auth) {
+    auto users = auth.ListUsers(Actor{});
+    if (!users.ok()) return Fail(users.error());
+    auto tx = env.store->Begin(Access::kReadOnly);
+    if (!tx.ok()) return Fail(tx.error());
+    const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    for (const User& u : *users) {
+      if (global.json) {
+        std::cout << UserToJson(u) << "\n";
+        continue;
+      }
+      auto org = (*tx)->Organisations().Get(u.org_id);
+      std::string state = u.disabled ? "đã khóa"
+                          : u.locked_until && *u.locked_until > now
+                              ? "tạm khóa đến " + FormatInstant(*u.locked_until)
+                              : "hoạt động";
+      std::cout << fmt::format("{:<20} {:<34} {:<18} {:<12} {}\n", u.login, RoleLabel(u.role),
+                               org.ok() ? org->code : std::to_string(u.org_id), state, u.full_name);
+    }
+    if (!global.json) std::cout << fmt::format("{} tài khoản\n", users->size());
     return 0;
   }));
 

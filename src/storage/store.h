@@ -4,6 +4,7 @@
 // URL. Every method returns Result; driver errors arrive as ErrorCode::kUnavailable (I/O, busy),
 // kConflict (unique key, stale version) or kNotFound.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "domain/model.h"
 #include "domain/result.h"
+#include "domain/role.h"
 #include "domain/rule_set.h"
 #include "domain/workflow.h"
 #include "domain/working_calendar.h"
@@ -140,6 +142,80 @@ class AuditLog {
   virtual Result<AuditVerification> Verify() = 0;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Accounts and sessions (service/auth_service.h). Instants are whole seconds of UTC.
+
+using Instant = std::chrono::sys_seconds;
+
+struct User {
+  Id id = 0;
+  std::string login;  // lowercase ASCII [a-z0-9._-]; unique
+  std::string full_name;
+  Role role = Role::kLeader;
+  Id org_id = 0;  // the scope root: the user sees and changes only this unit's subtree
+  // libsodium crypto_pwhash_str (argon2id) string. Empty in every User a service returns.
+  std::string password_hash;
+  bool disabled = false;
+  Instant created_at{};
+  Instant password_changed_at{};
+  std::optional<Instant> last_login_at;
+  int failed_attempts = 0;  // consecutive failed logins since the last success
+  std::optional<Instant> locked_until;
+};
+
+struct Session {
+  Id id = 0;
+  // Lowercase hex SHA-256 of the session token. The token itself is never stored.
+  std::string token_hash;
+  Id user_id = 0;
+  // Per-session CSRF token, sent back by the client on every mutation. Stored as is: it is
+  // worthless without the session token, and the UI may need it again after a reload.
+  std::string csrf_token;
+  Instant created_at{};    // absolute expiry runs from here
+  Instant last_seen_at{};  // idle expiry runs from here (updated at most once a minute)
+  std::string address;     // the client address last seen
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  // Returns the id. kConflict when the login is taken, kInvalid for a login that is not
+  // lowercase or an unknown org_id.
+  virtual Result<Id> Insert(const User& user) = 0;
+  // Writes full_name, role, org_id, password_hash, disabled, password_changed_at,
+  // failed_attempts and locked_until. kNotFound when absent.
+  virtual Status Update(const User& user) = 0;
+  virtual Result<User> Get(Id id) = 0;
+  // ASCII case-insensitive. kNotFound when absent.
+  virtual Result<User> GetByLogin(const std::string& login) = 0;
+  // Every user, ordered by login.
+  virtual Result<std::vector<User>> List() = 0;
+  // Adds one to failed_attempts atomically and returns the new count. kNotFound when absent.
+  virtual Result<int> RecordFailedLogin(Id id) = 0;
+  virtual Status SetLockedUntil(Id id, std::optional<Instant> locked_until) = 0;
+  // failed_attempts = 0, locked_until = none, last_login_at = `at`. kNotFound when absent.
+  virtual Status RecordSuccessfulLogin(Id id, Instant at) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  // Returns the id. kConflict for a token_hash already stored, kInvalid for an unknown user.
+  virtual Result<Id> Insert(const Session& session) = 0;
+  // kNotFound when no session has this token hash.
+  virtual Result<Session> GetByTokenHash(const std::string& token_hash) = 0;
+  virtual Result<std::vector<Session>> ListForUser(Id user_id) = 0;
+  // Sets last_seen_at and address. kNotFound when absent.
+  virtual Status Touch(Id id, Instant last_seen_at, const std::string& address) = 0;
+  // kNotFound when absent.
+  virtual Status Delete(Id id) = 0;
+  // Deletes every session of the user; returns how many.
+  virtual Result<int> DeleteForUser(Id user_id) = 0;
+  // Deletes the sessions last seen before `idle_before` or created before `created_before`;
+  // returns how many.
+  virtual Result<int> DeleteExpired(Instant idle_before, Instant created_before) = 0;
+};
+
 // One unit of work: a database transaction. Rolls back in the destructor unless committed.
 // Not thread-safe: one thread uses a transaction at a time.
 class Transaction {
@@ -152,6 +228,8 @@ class Transaction {
   virtual CalendarRepository& Calendar() = 0;
   virtual RuleSetRepository& RuleSets() = 0;
   virtual AuditLog& Audit() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual SessionRepository& Sessions() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };

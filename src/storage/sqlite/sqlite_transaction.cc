@@ -18,7 +18,9 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
       cases_(*lease_),
       calendar_(*lease_),
       rule_sets_(*lease_),
-      audit_(*lease_) {}
+      audit_(*lease_),
+      users_(*lease_),
+      sessions_(*lease_) {}
 
 SqliteTransaction::~SqliteTransaction() {
   if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);

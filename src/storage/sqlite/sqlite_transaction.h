@@ -8,6 +8,8 @@
 #include "storage/sqlite/sqlite_organisation_repository.h"
 #include "storage/sqlite/sqlite_person_repository.h"
 #include "storage/sqlite/sqlite_rule_set_repository.h"
+#include "storage/sqlite/sqlite_session_repository.h"
+#include "storage/sqlite/sqlite_user_repository.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -27,6 +29,8 @@ class SqliteTransaction final : public Transaction {
   CalendarRepository& Calendar() override { return calendar_; }
   RuleSetRepository& RuleSets() override { return rule_sets_; }
   AuditLog& Audit() override { return audit_; }
+  UserRepository& Users() override { return users_; }
+  SessionRepository& Sessions() override { return sessions_; }
 
   // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
@@ -43,6 +47,8 @@ class SqliteTransaction final : public Transaction {
   SqliteCalendarRepository calendar_;
   SqliteRuleSetRepository rule_sets_;
   SqliteAuditLog audit_;
+  SqliteUserRepository users_;
+  SqliteSessionRepository sessions_;
 };
 
 }  // namespace ptdv

@@ -1,0 +1,717 @@
+#include "service/auth_service.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/json.hpp>
+#include <cassert>
+#include <charconv>
+#include <map>
+
+#include "domain/search_key.h"
+#include "storage/audit_hash.h"
+
+namespace ptdv {
+namespace {
+
+namespace json = boost::json;
+using std::chrono::seconds;
+using std::chrono::system_clock;
+
+constexpr std::size_t kTokenBytes = 32;
+// sodium_base64_ENCODED_LEN(32, URLSAFE_NO_PADDING) without the terminating NUL.
+constexpr std::size_t kTokenLength = 43;
+constexpr std::size_t kMaxNameBytes = 200;
+// The CLI acts under this login (Actor{}); no account may take it.
+constexpr std::string_view kSystemLogin = "system";
+
+constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng";
+constexpr std::string_view kSessionInvalid = "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại";
+constexpr std::string_view kSessionExpired = "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại";
+
+void EnsureSodium() {
+  static const bool initialised = sodium_init() >= 0;
+  assert(initialised);
+  (void)initialised;
+}
+
+// 32 random bytes as unpadded base64url: 43 characters, safe in cookies and headers.
+std::string RandomToken() {
+  EnsureSodium();
+  std::array<unsigned char, kTokenBytes> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::array<char, kTokenLength + 1> text{};
+  sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero(bytes.data(), bytes.size());
+  return std::string(text.data(), kTokenLength);
+}
+
+// Logins: lowercase ASCII letters, digits, '.', '_' and '-', 3 to 64 characters, starting with
+// a letter or digit. Anything else is refused rather than guessed at.
+std::optional<std::string> NormaliseLogin(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 3 || text.size() > 64) return std::nullopt;
+  std::string login;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && c != '.' && c != '_' && c != '-') return std::nullopt;
+    login += c;
+  }
+  if (login.front() == '.' || login.front() == '_' || login.front() == '-') return std::nullopt;
+  return login;
+}
+
+std::string Trimmed(std::string_view text) {
+  const std::string_view space = " \t\r\n";
+  std::size_t first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  std::size_t last = text.find_last_not_of(space);
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::string IsoTimestamp(system_clock::time_point tp) {
+  auto day = std::chrono::floor<std::chrono::days>(tp);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(tp - day).count();
+  return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", FormatIsoDate(Date(day)), ms / 3600000,
+                     ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+}
+
+// Whole minutes to show for a wait, rounded up: "thử lại sau 1 phút" for 5 seconds.
+long long MinutesToWait(seconds wait) { return std::max<long long>(1, (wait.count() + 59) / 60); }
+
+seconds CeilSeconds(system_clock::duration d) {
+  return std::chrono::ceil<seconds>(std::max(d, system_clock::duration::zero()));
+}
+
+json::value InstantJson(const std::optional<Instant>& instant) {
+  if (!instant) return nullptr;
+  return json::value(FormatInstant(*instant));
+}
+
+// The audit image of an account: never the hash.
+json::object UserObject(const User& user) {
+  return json::object{
+      {"id", user.id},
+      {"login", user.login},
+      {"full_name", user.full_name},
+      {"role", RoleCode(user.role)},
+      {"org_id", user.org_id},
+      {"disabled", user.disabled},
+      {"created_at", FormatInstant(user.created_at)},
+      {"password_changed_at", FormatInstant(user.password_changed_at)},
+      {"failed_attempts", user.failed_attempts},
+      {"locked_until", InstantJson(user.locked_until)},
+  };
+}
+
+User WithoutHash(User user) {
+  user.password_hash.clear();
+  return user;
+}
+
+// The system actor of the CLI (Actor{}) has no scope and no role code; every other actor must
+// carry a role code.
+bool IsSystemActor(const Actor& actor) {
+  return !actor.scope_root && !RoleFromCode(actor.role).has_value();
+}
+
+Status InScope(Transaction& tx, const Actor& actor, Id org_id) {
+  if (!actor.scope_root) return Ok();
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, tx.Organisations().Ancestors(org_id));
+  for (const Organisation& o : chain) {
+    if (o.id == *actor.scope_root) return Ok();
+  }
+  return Error::Forbidden("Bạn không có quyền với đơn vị này");
+}
+
+AuditEntry UserAudit(std::string at, const Actor& actor, std::string action, const User& user,
+                     std::string before, std::string after) {
+  return AuditEntry{.at = std::move(at),
+                    .actor = actor.login,
+                    .role = actor.role,
+                    .address = actor.address,
+                    .action = std::move(action),
+                    .entity = "user",
+                    .entity_id = user.id,
+                    .org_id = user.org_id,
+                    .before = std::move(before),
+                    .after = std::move(after)};
+}
+
+LoginOutcome Refuse(Error error, seconds retry_after = seconds(0)) {
+  return LoginOutcome{.result = std::move(error), .retry_after = retry_after};
+}
+
+// The refusal of a throttled login: a whole number of minutes to wait, and the exact wait.
+LoginOutcome Throttled(seconds retry_after) {
+  retry_after = std::max(retry_after, seconds(1));
+  return Refuse(
+      Error::Forbidden(fmt::format("Đăng nhập sai quá nhiều lần, vui lòng thử lại sau {} phút",
+                                   MinutesToWait(retry_after))),
+      retry_after);
+}
+
+Result<User> FindUser(Transaction& tx, const std::string& login) {
+  std::optional<std::string> normalised = NormaliseLogin(login);
+  Result<User> user =
+      normalised ? tx.Users().GetByLogin(*normalised) : Result<User>(Error::NotFound(""));
+  if (!user.ok() && user.error().code == ErrorCode::kNotFound) {
+    return Error::NotFound(fmt::format("Không tìm thấy tài khoản «{}»", login));
+  }
+  return user;
+}
+
+// Whether `actor` may manage an account of `target_role` at `target_org` (AuthService's class
+// comment).
+Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_role, Id target_org) {
+  if (IsSystemActor(actor)) return Ok();
+  std::optional<Role> role = RoleFromCode(actor.role);
+  if (!role || !Allows(*role, Permission::kManageUsers)) {
+    return Error::Forbidden("Bạn không có quyền quản lý tài khoản");
+  }
+  if (!MayGrant(*role, target_role)) {
+    return Error::Forbidden(fmt::format("Bạn không có quyền quản lý tài khoản có vai trò «{}»",
+                                        RoleLabel(target_role)));
+  }
+  return InScope(tx, actor, target_org);
+}
+
+// Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateDemoUsers.
+std::optional<Instant> ParseIsoInstant(std::string_view text) {
+  if (text.size() < 19 || text[10] != 'T') return std::nullopt;
+  Result<Date> date = ParseDate(text.substr(0, 10));
+  if (!date.ok()) return std::nullopt;
+  int parts[3] = {};
+  for (int i = 0; i < 3; ++i) {
+    std::string_view field = text.substr(11 + 3 * i, 2);
+    auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), parts[i]);
+    if (error != std::errc() || end != field.data() + field.size()) return std::nullopt;
+  }
+  return Instant(std::chrono::sys_days(*date)) + std::chrono::hours(parts[0]) +
+         std::chrono::minutes(parts[1]) + seconds(parts[2]);
+}
+
+}  // namespace
+
+std::string UserToJson(const User& user) { return json::serialize(UserObject(user)); }
+
+std::string FormatInstant(Instant instant) {
+  auto day = std::chrono::floor<std::chrono::days>(instant);
+  auto s = (instant - day).count();
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", FormatIsoDate(Date(day)), s / 3600, s / 60 % 60,
+                     s % 60);
+}
+
+// ---------------------------------------------------------------------------------------------
+// LockDelay, LoginThrottle
+
+seconds LockDelay(int failures, const ThrottlePolicy& policy) {
+  if (failures < policy.free_failures) return seconds(0);
+  const int doublings = failures - policy.free_failures;
+  seconds delay = policy.first_delay;
+  for (int i = 0; i < doublings && delay < policy.max_delay; ++i) delay *= 2;
+  return std::min(delay, policy.max_delay);
+}
+
+LoginThrottle::LoginThrottle(ThrottlePolicy policy, const WallClock& clock, std::size_t max_keys)
+    : policy_(policy), clock_(clock), max_keys_(std::max<std::size_t>(max_keys, 1)) {}
+
+bool LoginThrottle::Forgotten(const Entry& entry, system_clock::time_point now) const {
+  return policy_.forget_after > seconds(0) && now >= entry.last_failure + policy_.forget_after &&
+         now >= entry.locked_until;
+}
+
+seconds LoginThrottle::RetryAfter(const std::string& key) const {
+  const auto now = clock_.Now();
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || Forgotten(it->second, now)) return seconds(0);
+  return CeilSeconds(it->second.locked_until - now);
+}
+
+seconds LoginThrottle::RecordFailure(const std::string& key) {
+  const auto now = clock_.Now();
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= max_keys_ && !entries_.contains(key)) Evict(now);
+  Entry& entry = entries_[key];
+  if (Forgotten(entry, now)) entry = Entry{};
+  ++entry.failures;
+  entry.last_failure = now;
+  seconds delay = LockDelay(entry.failures, policy_);
+  if (delay > seconds(0)) entry.locked_until = now + delay;
+  return delay;
+}
+
+void LoginThrottle::Reset(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  entries_.erase(key);
+}
+
+std::size_t LoginThrottle::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+void LoginThrottle::Evict(system_clock::time_point now) {
+  std::erase_if(entries_, [&](const auto& item) { return Forgotten(item.second, now); });
+  if (entries_.size() < max_keys_) return;
+  // Drop the eighth whose last failure is oldest, so that a flood of new keys costs one scan per
+  // max_keys / 8 of them.
+  std::vector<std::pair<system_clock::time_point, const std::string*>> by_age;
+  by_age.reserve(entries_.size());
+  for (const auto& [key, entry] : entries_) by_age.emplace_back(entry.last_failure, &key);
+  std::size_t drop = std::max<std::size_t>(1, entries_.size() / 8);
+  std::nth_element(by_age.begin(), by_age.begin() + (drop - 1), by_age.end());
+  std::vector<std::string> victims;
+  victims.reserve(drop);
+  for (std::size_t i = 0; i < drop; ++i) victims.push_back(*by_age[i].second);
+  for (const std::string& key : victims) entries_.erase(key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+bool CheckCsrf(const Session& session, std::string_view header_value) {
+  if (header_value.empty() || session.csrf_token.empty()) return false;
+  if (header_value.size() != session.csrf_token.size()) return false;
+  return sodium_memcmp(header_value.data(), session.csrf_token.data(), header_value.size()) == 0;
+}
+
+Actor ActorFor(const User& user, std::string address) {
+  return Actor{.login = user.login,
+               .role = std::string(RoleCode(user.role)),
+               .address = std::move(address),
+               .scope_root = user.org_id};
+}
+
+// ---------------------------------------------------------------------------------------------
+// AuthService
+
+AuthService::AuthService(Store& store, const WallClock& clock, PasswordHasher& hasher,
+                         AuthOptions options)
+    : store_(store),
+      clock_(clock),
+      hasher_(hasher),
+      options_(options),
+      address_throttle_(options.address, clock),
+      unknown_login_throttle_(options.account, clock) {
+  EnsureSodium();
+}
+
+Instant AuthService::Now() const { return std::chrono::floor<seconds>(clock_.Now()); }
+
+LoginOutcome AuthService::Login(const LoginRequest& request) {
+  if (request.login.empty() || request.password.empty()) {
+    return Refuse(Error::Invalid("Cần nhập tên đăng nhập và mật khẩu"));
+  }
+  if (seconds wait = address_throttle_.RetryAfter(request.address); wait > seconds(0)) {
+    return Throttled(wait);
+  }
+  const Instant now = Now();
+  const std::optional<std::string> login = NormaliseLogin(request.login);
+
+  std::optional<User> user;
+  if (login) {
+    Result<std::unique_ptr<Transaction>> tx = store_.Begin(Access::kReadOnly);
+    if (!tx.ok()) return Refuse(tx.error());
+    Result<User> found = (*tx)->Users().GetByLogin(*login);
+    if (found.ok()) {
+      user = std::move(found).value();
+    } else if (found.error().code != ErrorCode::kNotFound) {
+      return Refuse(found.error());
+    }
+  }
+
+  if (!user) {
+    // Behave as for an existing account: the same throttling, the time of a verification, the
+    // same message. A malformed login names no account either; its key is bounded like a valid
+    // login's.
+    const std::string key = login.value_or("?" + request.login.substr(0, 64));
+    if (seconds wait = unknown_login_throttle_.RetryAfter(key); wait > seconds(0)) {
+      return Throttled(wait);
+    }
+    hasher_.VerifyDummy(request.password);
+    unknown_login_throttle_.RecordFailure(key);
+    address_throttle_.RecordFailure(request.address);
+    return Refuse(Error::Forbidden(std::string(kBadCredentials)));
+  }
+
+  if (user->locked_until && *user->locked_until > now) return Throttled(*user->locked_until - now);
+
+  if (!hasher_.Verify(user->password_hash, request.password)) {
+    address_throttle_.RecordFailure(request.address);
+    Result<std::unique_ptr<Transaction>> tx = store_.Begin(Access::kReadWrite);
+    if (!tx.ok()) return Refuse(tx.error());
+    Result<int> failures = (*tx)->Users().RecordFailedLogin(user->id);
+    if (!failures.ok()) return Refuse(failures.error());
+    seconds delay = LockDelay(*failures, options_.account);
+    std::optional<Instant> locked_until;
+    if (delay > seconds(0)) {
+      locked_until = now + delay;
+      Status locked = (*tx)->Users().SetLockedUntil(user->id, locked_until);
+      if (!locked.ok()) return Refuse(locked.error());
+    }
+    json::object after{{"failed_attempts", *failures}, {"locked_until", InstantJson(locked_until)}};
+    Actor attempt = ActorFor(*user, request.address);
+    Result<Id> audited =
+        (*tx)->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), attempt, "auth.login_failed",
+                                        *user, "", json::serialize(after)));
+    if (!audited.ok()) return Refuse(audited.error());
+    if (Status committed = (*tx)->Commit(); !committed.ok()) return Refuse(committed.error());
+    return Refuse(Error::Forbidden(std::string(kBadCredentials)));
+  }
+
+  if (user->disabled) {
+    return Refuse(Error::Forbidden("Tài khoản đã bị khóa, vui lòng liên hệ quản trị viên"));
+  }
+
+  // Upgrade a hash made with older parameters while the password is at hand.
+  std::optional<std::string> rehashed;
+  if (hasher_.NeedsRehash(user->password_hash)) {
+    Result<std::string> hash = hasher_.Hash(request.password);
+    if (hash.ok()) rehashed = std::move(hash).value();
+  }
+
+  LoginSuccess success{.user = *user, .session = {}, .token = RandomToken()};
+  Session& session = success.session;
+  session.token_hash = Sha256Hex(success.token);
+  session.user_id = user->id;
+  session.csrf_token = RandomToken();
+  session.created_at = now;
+  session.last_seen_at = now;
+  session.address = request.address;
+
+  Result<std::unique_ptr<Transaction>> begun = store_.Begin(Access::kReadWrite);
+  if (!begun.ok()) return Refuse(begun.error());
+  Transaction& tx = **begun;
+  Result<User> current = tx.Users().Get(user->id);
+  if (!current.ok()) return Refuse(current.error());
+  // Disabled or given a new password between the check and now: the check no longer holds.
+  if (current->disabled || current->password_hash != user->password_hash) {
+    return Refuse(Error::Forbidden(std::string(kBadCredentials)));
+  }
+  if (rehashed) {
+    current->password_hash = *rehashed;
+    if (Status updated = tx.Users().Update(*current); !updated.ok()) return Refuse(updated.error());
+  }
+  if (Status recorded = tx.Users().RecordSuccessfulLogin(user->id, now); !recorded.ok()) {
+    return Refuse(recorded.error());
+  }
+  Result<int> purged =
+      tx.Sessions().DeleteExpired(now - options_.idle_timeout, now - options_.absolute_timeout);
+  if (!purged.ok()) return Refuse(purged.error());
+  Result<Id> session_id = tx.Sessions().Insert(session);
+  if (!session_id.ok()) return Refuse(session_id.error());
+  session.id = *session_id;
+  json::object after{{"session_id", session.id}, {"rehashed", rehashed.has_value()}};
+  Result<Id> audited =
+      tx.Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(*user, request.address),
+                                  "auth.login", *user, "", json::serialize(after)));
+  if (!audited.ok()) return Refuse(audited.error());
+  if (Status committed = tx.Commit(); !committed.ok()) return Refuse(committed.error());
+
+  success.user = WithoutHash(std::move(current).value());
+  success.user.failed_attempts = 0;
+  success.user.locked_until.reset();
+  success.user.last_login_at = now;
+  return LoginOutcome{.result = std::move(success)};
+}
+
+void AuthService::LoginAsync(LoginRequest request, std::function<void(LoginOutcome)> done) {
+  hasher_.Post([this, request = std::move(request), done = std::move(done)]() mutable {
+    LoginOutcome outcome = Login(request);
+    sodium_memzero(request.password.data(), request.password.size());
+    done(std::move(outcome));
+  });
+}
+
+Status AuthService::Logout(const std::string& token) {
+  if (token.size() != kTokenLength) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  Result<Session> session = tx->Sessions().GetByTokenHash(Sha256Hex(token));
+  if (!session.ok()) {
+    if (session.error().code == ErrorCode::kNotFound) return Ok();
+    return session.error();
+  }
+  PTDV_RETURN_IF_ERROR(tx->Sessions().Delete(session->id));
+  PTDV_ASSIGN_OR_RETURN(User user, tx->Users().Get(session->user_id));
+  json::object before{{"session_id", session->id}};
+  PTDV_RETURN_IF_ERROR(
+      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(user, session->address),
+                                   "auth.logout", user, json::serialize(before), "")));
+  return tx->Commit();
+}
+
+Result<Authenticated> AuthService::Authenticate(const std::string& token,
+                                                const std::string& address) {
+  if (token.size() != kTokenLength) return Error::Forbidden(std::string(kSessionInvalid));
+  const std::string token_hash = Sha256Hex(token);
+  const Instant now = Now();
+  Authenticated out;
+  {
+    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+    Result<Session> session = tx->Sessions().GetByTokenHash(token_hash);
+    if (!session.ok()) {
+      if (session.error().code == ErrorCode::kNotFound) {
+        return Error::Forbidden(std::string(kSessionInvalid));
+      }
+      return session.error();
+    }
+    out.session = std::move(session).value();
+    PTDV_ASSIGN_OR_RETURN(out.user, tx->Users().Get(out.session.user_id));
+  }
+  const bool expired = now - out.session.last_seen_at >= options_.idle_timeout ||
+                       now - out.session.created_at >= options_.absolute_timeout;
+  if (expired || out.user.disabled) {
+    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+    Status deleted = tx->Sessions().Delete(out.session.id);
+    if (!deleted.ok() && deleted.error().code != ErrorCode::kNotFound) return deleted.error();
+    PTDV_RETURN_IF_ERROR(tx->Commit());
+    return Error::Forbidden(std::string(expired ? kSessionExpired : kSessionInvalid));
+  }
+  if (now - out.session.last_seen_at >= options_.touch_interval) {
+    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+    Status touched = tx->Sessions().Touch(out.session.id, now, address);
+    if (!touched.ok()) {
+      // Logged out meanwhile.
+      if (touched.error().code == ErrorCode::kNotFound) {
+        return Error::Forbidden(std::string(kSessionInvalid));
+      }
+      return touched.error();
+    }
+    PTDV_RETURN_IF_ERROR(tx->Commit());
+    out.session.last_seen_at = now;
+    out.session.address = address;
+  }
+  out.user = WithoutHash(std::move(out.user));
+  return out;
+}
+
+Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
+  std::optional<std::string> login = NormaliseLogin(request.login);
+  if (!login || *login == kSystemLogin) {
+    return Error::Invalid(
+        "Tên đăng nhập gồm 3-64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch "
+        "ngang, bắt đầu bằng chữ cái hoặc chữ số (không dùng «system»)",
+        "login");
+  }
+  std::string full_name = NormaliseNfc(Trimmed(request.full_name));
+  if (full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
+  if (full_name.size() > kMaxNameBytes) return Error::Invalid("Họ và tên quá dài", "full_name");
+  PTDV_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
+  // What needs no database first, so that a refused actor costs no hash.
+  if (!IsSystemActor(actor)) {
+    std::optional<Role> role = RoleFromCode(actor.role);
+    if (!role || !Allows(*role, Permission::kManageUsers) || !MayGrant(*role, request.role)) {
+      return Error::Forbidden(
+          fmt::format("Bạn không có quyền tạo tài khoản có vai trò «{}»", RoleLabel(request.role)));
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(request.password));
+  sodium_memzero(request.password.data(), request.password.size());
+
+  const Instant now = Now();
+  User user{.login = *login,
+            .full_name = std::move(full_name),
+            .role = request.role,
+            .org_id = request.org_id,
+            .password_hash = std::move(hash),
+            .created_at = now,
+            .password_changed_at = now};
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(user.org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id));
+  if (!RoleFitsOrganisation(user.role, org.kind)) {
+    return Error::Invalid(fmt::format("Vai trò «{}» không gắn được với đơn vị «{}» ({})",
+                                      RoleLabel(user.role), org.name, OrgKindLabel(org.kind)),
+                          "org");
+  }
+  const Error taken = Error::Conflict(fmt::format("Tên đăng nhập «{}» đã được dùng", user.login));
+  Result<User> existing = tx->Users().GetByLogin(user.login);
+  if (existing.ok()) return taken;
+  if (existing.error().code != ErrorCode::kNotFound) return existing.error();
+  Result<Id> id = tx->Users().Insert(user);
+  if (!id.ok()) return id.error().code == ErrorCode::kConflict ? taken : id.error();
+  user.id = *id;
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append(
+      UserAudit(IsoTimestamp(clock_.Now()), actor, "user.create", user, "", UserToJson(user))));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return WithoutHash(std::move(user));
+}
+
+Status AuthService::ChangePassword(const Actor& actor, const std::string& login,
+                                   const std::string& new_password,
+                                   std::optional<std::string> current_password) {
+  PTDV_RETURN_IF_ERROR(CheckPasswordPolicy(new_password));
+  User target;
+  bool own_account = false;
+  {
+    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+    PTDV_ASSIGN_OR_RETURN(target, FindUser(*tx, login));
+    own_account = !IsSystemActor(actor) && actor.login == target.login;
+    if (!own_account)
+      PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, target.role, target.org_id));
+  }
+  if (own_account) {
+    if (!current_password || current_password->empty()) {
+      return Error::Invalid("Cần nhập mật khẩu hiện tại", "current_password");
+    }
+    if (!hasher_.Verify(target.password_hash, *current_password)) {
+      return Error::Forbidden("Mật khẩu hiện tại không đúng");
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(new_password));
+
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(User current, tx->Users().Get(target.id));
+  if (current.password_hash != target.password_hash) {
+    return Error::Conflict("Mật khẩu vừa được thay đổi ở nơi khác, vui lòng thử lại");
+  }
+  const std::string before = UserToJson(current);
+  current.password_hash = std::move(hash);
+  current.password_changed_at = Now();
+  current.failed_attempts = 0;
+  current.locked_until.reset();
+  PTDV_RETURN_IF_ERROR(tx->Users().Update(current));
+  PTDV_ASSIGN_OR_RETURN(int ended, tx->Sessions().DeleteForUser(current.id));
+  json::object after = UserObject(current);
+  after["sessions_ended"] = ended;
+  PTDV_RETURN_IF_ERROR(
+      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor, "user.password", current,
+                                   before, json::serialize(after))));
+  return tx->Commit();
+}
+
+Status AuthService::SetAccountState(const Actor& actor, const std::string& login,
+                                    AccountState state) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(User user, FindUser(*tx, login));
+  if (!IsSystemActor(actor) && actor.login == user.login) {
+    return Error::Invalid("Không thể tự khóa hoặc mở khóa tài khoản của chính mình", "login");
+  }
+  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id));
+  const bool disable = state == AccountState::kDisabled;
+  if (user.disabled == disable) return Ok();  // nothing to change
+  const std::string before = UserToJson(user);
+  user.disabled = disable;
+  if (!disable) {
+    user.failed_attempts = 0;
+    user.locked_until.reset();
+  }
+  PTDV_RETURN_IF_ERROR(tx->Users().Update(user));
+  json::object after = UserObject(user);
+  if (disable) {
+    PTDV_ASSIGN_OR_RETURN(int ended, tx->Sessions().DeleteForUser(user.id));
+    after["sessions_ended"] = ended;
+  }
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor,
+                                                    disable ? "user.disable" : "user.enable", user,
+                                                    before, json::serialize(after))));
+  return tx->Commit();
+}
+
+Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
+  if (!IsSystemActor(actor)) {
+    std::optional<Role> role = RoleFromCode(actor.role);
+    if (!role || !Allows(*role, Permission::kManageUsers)) {
+      return Error::Forbidden("Bạn không có quyền quản lý tài khoản");
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(std::vector<User> users, tx->Users().List());
+  std::vector<User> out;
+  std::map<Id, bool> in_scope;  // per organisation, one Ancestors() walk each
+  for (User& user : users) {
+    auto [it, inserted] = in_scope.try_emplace(user.org_id, true);
+    if (inserted) {
+      Status scoped = InScope(*tx, actor, user.org_id);
+      if (!scoped.ok() && scoped.error().code != ErrorCode::kForbidden) return scoped.error();
+      it->second = scoped.ok();
+    }
+    if (it->second) out.push_back(WithoutHash(std::move(user)));
+  }
+  return out;
+}
+
+Result<int> AuthService::PurgeExpiredSessions() {
+  const Instant now = Now();
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(int deleted, tx->Sessions().DeleteExpired(now - options_.idle_timeout,
+                                                                  now - options_.absolute_timeout));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return deleted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo accounts
+
+Result<std::vector<std::pair<std::string, std::string>>> CreateDemoUsers(
+    Store& store, const Clock& clock, PasswordHashParameters parameters) {
+  struct DemoAccount {
+    std::string_view login;
+    std::string_view full_name;
+    Role role;
+    std::string_view org_code;
+  };
+  static constexpr std::string_view kPassword = "Hue@2023demo";
+  const DemoAccount accounts[] = {
+      {"admin", "Quản trị hệ thống", Role::kCityAdmin, "HUE"},
+      {"bantochuc", "Lê Thị Thu Hà (Ban Tổ chức Thành ủy)", Role::kOrganisationBoard, "HUE"},
+      {"taylocdu", "Phan Văn Lộc (Đảng ủy phường Tây Lộc)", Role::kGrassrootsStaff, "HUE-TAYLOC"},
+      {"vydadu", "Võ Thị Dạ Thảo (Đảng ủy phường Vỹ Dạ)", Role::kGrassrootsStaff, "HUE-VYDA"},
+      {"bithu.tayloc", "Hồ Văn Bình (Bí thư Chi bộ Khu vực 1, phường Tây Lộc)",
+       Role::kCellSecretary, "HUE-TAYLOC-CB01"},
+      {"ttct", "Tôn Nữ Minh Châu (Trung tâm Chính trị)", Role::kPoliticalCentre, "HUE"},
+      {"lanhdao", "Nguyễn Văn Thành (Lãnh đạo Thành ủy)", Role::kLeader, "HUE"},
+  };
+  // Hashed before the transaction so that it holds the write lock only for the inserts. Each
+  // account gets its own salt, as if created one by one.
+  PasswordHasher hasher(parameters, 1);
+  std::vector<std::string> hashes;
+  for (std::size_t i = 0; i < std::size(accounts); ++i) {
+    PTDV_ASSIGN_OR_RETURN(std::string hash, hasher.Hash(kPassword));
+    hashes.push_back(std::move(hash));
+  }
+  const Instant now = ParseIsoInstant(clock.NowIso()).value_or(Instant(clock.Today()));
+  const Actor system;
+
+  std::vector<std::pair<std::string, std::string>> out;
+  PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadWrite));
+  for (std::size_t i = 0; i < std::size(accounts); ++i) {
+    const DemoAccount& account = accounts[i];
+    Result<Organisation> org = tx->Organisations().GetByCode(std::string(account.org_code));
+    if (!org.ok()) {
+      if (org.error().code != ErrorCode::kNotFound) return org.error();
+      return Error::NotFound(
+          fmt::format("Không có đơn vị «{}» cho tài khoản mẫu «{}»: hãy nạp dữ liệu mẫu trước",
+                      account.org_code, account.login));
+    }
+    User user{.login = std::string(account.login),
+              .full_name = std::string(account.full_name),
+              .role = account.role,
+              .org_id = org->id,
+              .password_hash = std::move(hashes[i]),
+              .created_at = now,
+              .password_changed_at = now};
+    Result<Id> id = tx->Users().Insert(user);
+    if (!id.ok()) {
+      if (id.error().code == ErrorCode::kConflict) {
+        return Error::Conflict(fmt::format("Tài khoản mẫu «{}» đã tồn tại", account.login));
+      }
+      return id.error();
+    }
+    user.id = *id;
+    PTDV_RETURN_IF_ERROR(tx->Audit().Append(
+        UserAudit(clock.NowIso(), system, "user.create", user, "", UserToJson(user))));
+    out.emplace_back(std::string(account.login), std::string(kPassword));
+  }
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+}  // namespace ptdv

@@ -1,0 +1,120 @@
+#include "storage/sqlite/sqlite_session_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// Column list shared by every SELECT below; ReadSession() reads it in this order.
+#define PTDV_SESSION_COLUMNS \
+  "id, token_hash, user_id, csrf_token, created_at, last_seen_at, address"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+    "address) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kSelectByTokenHash =
+    "SELECT " PTDV_SESSION_COLUMNS " FROM user_session WHERE token_hash = ?";
+
+constexpr std::string_view kSelectForUser =
+    "SELECT " PTDV_SESSION_COLUMNS " FROM user_session WHERE user_id = ? ORDER BY id";
+
+constexpr std::string_view kTouch =
+    "UPDATE user_session SET last_seen_at = ?, address = ? WHERE id = ?";
+
+constexpr std::string_view kDelete = "DELETE FROM user_session WHERE id = ?";
+
+constexpr std::string_view kDeleteForUser = "DELETE FROM user_session WHERE user_id = ?";
+
+constexpr std::string_view kDeleteExpired =
+    "DELETE FROM user_session WHERE last_seen_at < ? OR created_at < ?";
+
+#undef PTDV_SESSION_COLUMNS
+
+constexpr std::string_view kWhat = "phiên đăng nhập";
+
+std::int64_t Seconds(Instant instant) { return instant.time_since_epoch().count(); }
+
+Instant ToInstant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
+
+Session ReadSession(SqliteRow& row) {
+  Session session;
+  session.id = row.Int64();
+  session.token_hash = row.Text();
+  session.user_id = row.Int64();
+  session.csrf_token = row.Text();
+  session.created_at = ToInstant(row.Int64());
+  session.last_seen_at = ToInstant(row.Int64());
+  session.address = row.Text();
+  return session;
+}
+
+}  // namespace
+
+Result<Id> SqliteSessionRepository::Insert(const Session& session) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  statement.BindText(session.token_hash)
+      .BindInt(session.user_id)
+      .BindText(session.csrf_token)
+      .BindInt(Seconds(session.created_at))
+      .BindInt(Seconds(session.last_seen_at))
+      .BindText(session.address);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Result<Session> SqliteSessionRepository::GetByTokenHash(const std::string& token_hash) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByTokenHash));
+  statement.BindText(token_hash);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  // Never echo the hash: the caller holds the token it came from.
+  if (!has_row) return Error::NotFound("Không tìm thấy phiên đăng nhập");
+  SqliteRow row(statement);
+  Session session = ReadSession(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return session;
+}
+
+Result<std::vector<Session>> SqliteSessionRepository::ListForUser(Id user_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForUser));
+  statement.BindInt(user_id);
+  std::vector<Session> sessions;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return sessions;
+    SqliteRow row(statement);
+    sessions.push_back(ReadSession(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Status SqliteSessionRepository::Touch(Id id, Instant last_seen_at, const std::string& address) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kTouch));
+  statement.BindInt(Seconds(last_seen_at)).BindText(address).BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 0) return RowNotFound(kWhat, id);
+  return Ok();
+}
+
+Status SqliteSessionRepository::Delete(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDelete));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 0) return RowNotFound(kWhat, id);
+  return Ok();
+}
+
+Result<int> SqliteSessionRepository::DeleteForUser(Id user_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteForUser));
+  statement.BindInt(user_id);
+  return statement.RunCountingChanges();
+}
+
+Result<int> SqliteSessionRepository::DeleteExpired(Instant idle_before, Instant created_before) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteExpired));
+  statement.BindInt(Seconds(idle_before)).BindInt(Seconds(created_before));
+  return statement.RunCountingChanges();
+}
+
+}  // namespace ptdv
