@@ -333,6 +333,15 @@ int RunCli(int argc, char** argv) {
     for (const auto& [stage, count] : summary->cases_by_stage) {
       std::cout << fmt::format("  {:<55} {}\n", StageLabel(stage), count);
     }
+    if (!nation) {
+      // One account per role, for trying the system (the HTTP API and web UI log in with them).
+      auto users = CreateDemoUsers(*env.store, *env.clock);
+      if (!users.ok()) return Fail(users.error());
+      std::cout << "Tài khoản dùng thử (tên đăng nhập / mật khẩu):\n";
+      for (const auto& [login, password] : *users) {
+        std::cout << fmt::format("  {:<14} {}\n", login, password);
+      }
+    }
     return 0;
   }));
 

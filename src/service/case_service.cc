@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/search_key.h"
+#include "service/case_context.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -26,33 +27,7 @@ Status CaseService::Authorise(Transaction& tx, const Actor& actor, Id org_id) {
 
 Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                               std::optional<Id> extra_member) {
-  CaseContext ctx;
-  ctx.rule_sets = rule_sets_;
-  ctx.calendar = &calendar_;
-  ctx.today = clock_.Today();
-  PTDV_ASSIGN_OR_RETURN(ctx.person, tx.People().Get(record.header.person_id));
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(record.header.cell_id));
-  const Organisation& cell = chain.front();
-  ctx.cell_is_grassroots = cell.kind == OrgKind::kGrassrootsCell;
-  ctx.has_intermediate_level =
-      chain.size() > 1 && chain[1].kind == OrgKind::kIntermediateCommittee;
-  for (const auto& o : chain) {
-    if (o.kind == OrgKind::kGrassrootsCommittee || o.kind == OrgKind::kGrassrootsCell) {
-      ctx.committee_member_count = o.committee_member_count;
-      break;
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(ctx.cell_official_count,
-                        tx.Memberships().CountOfficial(record.header.cell_id, on));
-  std::set<Id> members;
-  for (const auto& e : record.events) {
-    if (e.member_person_id) members.insert(*e.member_person_id);
-  }
-  if (extra_member) members.insert(*extra_member);
-  for (Id m : members) {
-    PTDV_ASSIGN_OR_RETURN(ctx.member_memberships[m], tx.Memberships().ListForPerson(m));
-  }
-  return ctx;
+  return LoadCaseContext(tx, record, rule_sets_, calendar_, clock_.Today(), on, extra_member);
 }
 
 Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {

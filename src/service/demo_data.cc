@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "domain/search_key.h"
+#include "service/case_context.h"
 #include "service/demo_names.h"
 #include "storage/store.h"
 
@@ -2540,33 +2541,7 @@ Result<DemoSummary> LoadDemo(Store& store, const DemoOptions& options,
 Result<CaseContext> DemoCaseContext(Transaction& tx, const CaseHistory& history,
                                     const std::vector<RuleSet>& rule_sets,
                                     const WorkingCalendar& calendar, Date on) {
-  // Mirrors CaseService::BuildContext (service/case_service.cc): keep the two in step.
-  CaseContext ctx;
-  ctx.rule_sets = rule_sets;
-  ctx.calendar = &calendar;
-  ctx.today = on;
-  PTDV_ASSIGN_OR_RETURN(ctx.person, tx.People().Get(history.header.person_id));
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(history.header.cell_id));
-  if (chain.empty()) return Error::NotFound("Không tìm thấy chi bộ của hồ sơ");
-  const Organisation& cell = chain.front();
-  ctx.cell_is_grassroots = cell.kind == OrgKind::kGrassrootsCell;
-  ctx.has_intermediate_level = chain.size() > 1 && chain[1].kind == OrgKind::kIntermediateCommittee;
-  for (const auto& o : chain) {
-    if (o.kind == OrgKind::kGrassrootsCommittee || o.kind == OrgKind::kGrassrootsCell) {
-      ctx.committee_member_count = o.committee_member_count;
-      break;
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(ctx.cell_official_count,
-                        tx.Memberships().CountOfficial(history.header.cell_id, on));
-  std::set<Id> members;
-  for (const auto& e : history.events) {
-    if (e.member_person_id) members.insert(*e.member_person_id);
-  }
-  for (Id m : members) {
-    PTDV_ASSIGN_OR_RETURN(ctx.member_memberships[m], tx.Memberships().ListForPerson(m));
-  }
-  return ctx;
+  return LoadCaseContext(tx, history, rule_sets, calendar, on, on);
 }
 
 }  // namespace ptdv
