@@ -9,7 +9,7 @@ packages=(
   libutf8proc-dev libsodium-dev
   libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libboost-json1.81-dev
+  libboost-json1.81-dev libboost1.81-dev
 )
 if [ "${PTDV_WITH_EXTRA:-}" != "" ]; then
   # shellcheck disable=SC2206

@@ -1,0 +1,111 @@
+#include "http/access_log.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <ctime>
+#include <iterator>
+
+#include "http/request.h"
+
+namespace ptdv::http {
+namespace {
+
+// Appends `text` as a JSON string literal; invalid UTF-8 bytes become U+FFFD.
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      switch (byte) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          if (byte < 0x20 || byte == 0x7F) {
+            fmt::format_to(std::back_inserter(out), "\\u{:04x}", byte);
+          } else {
+            out += static_cast<char>(byte);
+          }
+      }
+      ++i;
+      continue;
+    }
+    std::size_t length = (byte & 0xE0) == 0xC0   ? 2
+                         : (byte & 0xF0) == 0xE0 ? 3
+                         : (byte & 0xF8) == 0xF0 ? 4
+                                                 : 0;
+    bool valid = length != 0 && IsValidUtf8(text.substr(i, length));
+    if (valid) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  out += '"';
+}
+
+std::string IsoUtc(std::chrono::system_clock::time_point time) {
+  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch());
+  std::time_t seconds = static_cast<std::time_t>(millis.count() / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900,
+                     utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                     millis.count() % 1000);
+}
+
+}  // namespace
+
+AccessLog::AccessLog()
+    : sink_([](std::string_view line) {
+        std::string text(line);
+        text += '\n';
+        std::fwrite(text.data(), 1, text.size(), stderr);
+      }) {}
+
+std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
+  std::string line = "{\"time\":\"" + IsoUtc(entry.time) + "\",\"remote\":";
+  AppendJsonString(line, entry.remote);
+  line += ",\"method\":";
+  AppendJsonString(line, entry.method);
+  line += ",\"path\":";
+  AppendJsonString(line, entry.path);
+  line += ",\"route\":";
+  AppendJsonString(line, entry.route);
+  fmt::format_to(std::back_inserter(line), ",\"status\":{},\"bytes\":{},\"duration_ms\":{:.3f}",
+                 entry.status, entry.bytes, entry.duration_ms);
+  if (!entry.user.empty()) {
+    line += ",\"user\":";
+    AppendJsonString(line, entry.user);
+  }
+  if (!entry.error.empty()) {
+    line += ",\"error\":";
+    AppendJsonString(line, entry.error);
+  }
+  line += '}';
+  return line;
+}
+
+void AccessLog::Write(const AccessLogEntry& entry) {
+  std::string line = FormatLine(entry);
+  std::lock_guard lock(mutex_);
+  if (sink_) sink_(line);
+}
+
+}  // namespace ptdv::http

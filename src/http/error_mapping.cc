@@ -1,0 +1,122 @@
+#include "http/error_mapping.h"
+
+#include <boost/json.hpp>
+
+namespace ptdv::http {
+namespace {
+
+const char* DefaultMessage(HttpFailure failure) {
+  switch (failure) {
+    case HttpFailure::kBadRequest:
+      return "Yêu cầu không hợp lệ";
+    case HttpFailure::kUnauthenticated:
+      return "Chưa đăng nhập hoặc phiên đã hết hạn";
+    case HttpFailure::kMethodNotAllowed:
+      return "Phương thức không được hỗ trợ cho địa chỉ này";
+    case HttpFailure::kPayloadTooLarge:
+      return "Nội dung yêu cầu quá lớn";
+    case HttpFailure::kUnsupportedMediaType:
+      return "Kiểu nội dung không được hỗ trợ";
+    case HttpFailure::kHeaderTooLarge:
+      return "Phần đầu yêu cầu quá lớn";
+    case HttpFailure::kInternal:
+      return "Lỗi máy chủ";
+  }
+  return "Lỗi máy chủ";
+}
+
+}  // namespace
+
+int HttpStatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kInvalid:
+      return 400;
+    case ErrorCode::kRuleViolation:
+      return 422;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kUnavailable:
+      return 503;
+  }
+  return 500;
+}
+
+int HttpStatusOf(HttpFailure failure) {
+  switch (failure) {
+    case HttpFailure::kBadRequest:
+      return 400;
+    case HttpFailure::kUnauthenticated:
+      return 401;
+    case HttpFailure::kMethodNotAllowed:
+      return 405;
+    case HttpFailure::kPayloadTooLarge:
+      return 413;
+    case HttpFailure::kUnsupportedMediaType:
+      return 415;
+    case HttpFailure::kHeaderTooLarge:
+      return 431;
+    case HttpFailure::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+const char* HttpFailureName(HttpFailure failure) {
+  switch (failure) {
+    case HttpFailure::kBadRequest:
+      return "bad_request";
+    case HttpFailure::kUnauthenticated:
+      return "unauthenticated";
+    case HttpFailure::kMethodNotAllowed:
+      return "method_not_allowed";
+    case HttpFailure::kPayloadTooLarge:
+      return "payload_too_large";
+    case HttpFailure::kUnsupportedMediaType:
+      return "unsupported_media_type";
+    case HttpFailure::kHeaderTooLarge:
+      return "header_too_large";
+    case HttpFailure::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+std::string ErrorBody(std::string_view code, std::string_view message, std::string_view rule,
+                      std::string_view field) {
+  boost::json::object error;
+  error["code"] = code;
+  if (!rule.empty()) error["rule"] = rule;
+  error["message"] = message;
+  if (!field.empty()) error["field"] = field;
+  boost::json::object body;
+  body["error"] = std::move(error);
+  return boost::json::serialize(body);
+}
+
+Response ErrorResponse(const Error& error) {
+  return Response::Json(
+      ErrorBody(ErrorCodeName(error.code), error.message, error.rule, error.field),
+      HttpStatusOf(error.code));
+}
+
+Response ErrorResponse(HttpFailure failure, std::string message) {
+  if (message.empty()) message = DefaultMessage(failure);
+  return Response::Json(ErrorBody(HttpFailureName(failure), message), HttpStatusOf(failure));
+}
+
+Response MethodNotAllowedResponse(std::span<const Method> allowed) {
+  Response response = ErrorResponse(HttpFailure::kMethodNotAllowed);
+  std::string allow;
+  for (Method method : allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += MethodName(method);
+  }
+  response.headers.Set("Allow", std::move(allow));
+  return response;
+}
+
+}  // namespace ptdv::http

@@ -1,0 +1,57 @@
+#pragma once
+
+// The one place where failures become HTTP statuses and the one JSON error body:
+//
+//   {"error":{"code":"rule_violation","rule":"S9","message":"…","field":"…"}}
+//
+// "rule" and "field" appear only when set. Statuses:
+//
+//   ErrorCode        code               status
+//   kNotFound        not_found          404
+//   kInvalid         invalid            400  malformed or impossible input: the request itself
+//                                            is wrong, whatever the state of the data
+//   kRuleViolation   rule_violation     422  well-formed, but a DOMAIN rule refuses it now
+//   kForbidden       forbidden          403
+//   kConflict        conflict           409  stale version, duplicate, step not allowed now
+//   kUnavailable     unavailable        503  storage or another dependency failed
+//
+// and the transport-level failures of HttpFailure (no ErrorCode: they arise before any service
+// is called): bad_request 400, unauthenticated 401, method_not_allowed 405 (with Allow),
+// payload_too_large 413, unsupported_media_type 415, header_too_large 431, internal 500.
+
+#include <span>
+#include <string>
+
+#include "domain/result.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace ptdv::http {
+
+enum class HttpFailure {
+  kBadRequest,            // 400 bad_request: malformed HTTP
+  kUnauthenticated,       // 401 unauthenticated: no valid session
+  kMethodNotAllowed,      // 405 method_not_allowed
+  kPayloadTooLarge,       // 413 payload_too_large
+  kUnsupportedMediaType,  // 415 unsupported_media_type
+  kHeaderTooLarge,        // 431 header_too_large
+  kInternal,              // 500 internal: a bug; the message never carries details
+};
+
+int HttpStatusOf(ErrorCode code);
+int HttpStatusOf(HttpFailure failure);
+const char* HttpFailureName(HttpFailure failure);
+
+// The JSON error response for an expected failure of a service.
+Response ErrorResponse(const Error& error);
+// The JSON error response for a transport-level failure; an empty message takes a default
+// Vietnamese one.
+Response ErrorResponse(HttpFailure failure, std::string message = {});
+// 405 with the Allow header listing `allowed`.
+Response MethodNotAllowedResponse(std::span<const Method> allowed);
+
+// The JSON error body alone (for callers that build their own response).
+std::string ErrorBody(std::string_view code, std::string_view message, std::string_view rule = {},
+                      std::string_view field = {});
+
+}  // namespace ptdv::http

@@ -1,0 +1,86 @@
+#include "http/error_mapping.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <boost/json.hpp>
+
+namespace ptdv::http {
+namespace {
+
+namespace json = boost::json;
+
+TEST(ErrorMapping, EveryErrorCodeHasItsStatus) {
+  struct Case {
+    Error error;
+    int status;
+    const char* code;
+  };
+  const Case cases[] = {
+      {.error = Error::NotFound("x"), .status = 404, .code = "not_found"},
+      {.error = Error::Invalid("x"), .status = 400, .code = "invalid"},
+      {.error = Error::Rule("S9", "x"), .status = 422, .code = "rule_violation"},
+      {.error = Error::Forbidden("x"), .status = 403, .code = "forbidden"},
+      {.error = Error::Conflict("x"), .status = 409, .code = "conflict"},
+      {.error = Error::Unavailable("x"), .status = 503, .code = "unavailable"},
+  };
+  for (const Case& c : cases) {
+    Response response = ErrorResponse(c.error);
+    EXPECT_EQ(response.status, c.status) << c.code;
+    EXPECT_EQ(response.content_type, "application/json");
+    EXPECT_EQ(json::parse(response.body).at("error").at("code").as_string(), c.code);
+  }
+}
+
+TEST(ErrorMapping, TransportFailuresHaveTheirStatuses) {
+  struct Case {
+    HttpFailure failure;
+    int status;
+    const char* code;
+  };
+  const Case cases[] = {
+      {HttpFailure::kBadRequest, 400, "bad_request"},
+      {HttpFailure::kUnauthenticated, 401, "unauthenticated"},
+      {HttpFailure::kMethodNotAllowed, 405, "method_not_allowed"},
+      {HttpFailure::kPayloadTooLarge, 413, "payload_too_large"},
+      {HttpFailure::kUnsupportedMediaType, 415, "unsupported_media_type"},
+      {HttpFailure::kHeaderTooLarge, 431, "header_too_large"},
+      {HttpFailure::kInternal, 500, "internal"},
+  };
+  for (const Case& c : cases) {
+    Response response = ErrorResponse(c.failure);
+    EXPECT_EQ(response.status, c.status) << c.code;
+    json::object error = json::parse(response.body).at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), c.code);
+    EXPECT_FALSE(error.at("message").as_string().empty()) << c.code;
+  }
+}
+
+TEST(ErrorMapping, RuleViolationCarriesRuleFieldAndVietnameseMessage) {
+  Response response = ErrorResponse(Error::Rule(
+      "S9", "Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán thành", "votes.in_favour"));
+  json::value body = json::parse(response.body);
+  EXPECT_EQ(
+      body,
+      json::parse(R"({"error":{"code":"rule_violation","rule":"S9",)"
+                  R"("message":"Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán thành",)"
+                  R"("field":"votes.in_favour"}})"));
+}
+
+TEST(ErrorMapping, EmptyRuleAndFieldAreLeftOut) {
+  json::object error =
+      json::parse(ErrorResponse(Error::NotFound("Không có hồ sơ")).body).at("error").as_object();
+  EXPECT_FALSE(error.contains("rule"));
+  EXPECT_FALSE(error.contains("field"));
+  EXPECT_EQ(error.at("message").as_string(), "Không có hồ sơ");
+}
+
+TEST(ErrorMapping, MethodNotAllowedListsAllowedMethods) {
+  std::array<Method, 3> allowed = {Method::kGet, Method::kHead, Method::kPatch};
+  Response response = MethodNotAllowedResponse(allowed);
+  EXPECT_EQ(response.status, 405);
+  EXPECT_EQ(response.headers.Get("Allow"), "GET, HEAD, PATCH");
+}
+
+}  // namespace
+}  // namespace ptdv::http

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+#include "http/headers.h"
+
+namespace ptdv::http {
+
+// One HTTP response as handlers build it: no Beast types. The server adds Content-Length,
+// Connection and X-Content-Type-Options; a HEAD request gets the headers without the body.
+// Not thread-safe; a value type.
+struct Response {
+  int status = 200;
+  std::string content_type;  // empty: no Content-Type (e.g. 204, 304)
+  Headers headers;           // any further fields: Set-Cookie, ETag, Cache-Control, Allow, ...
+  std::string body;
+
+  // `json` is serialised JSON text; Content-Type application/json.
+  static Response Json(std::string json, int status = 200);
+  // text/plain; charset=utf-8.
+  static Response Text(std::string text, int status = 200);
+  // No body and no Content-Type (204 No Content, 304 Not Modified, ...).
+  static Response Empty(int status);
+};
+
+}  // namespace ptdv::http

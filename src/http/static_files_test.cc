@@ -1,0 +1,129 @@
+#include "http/static_files.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "domain/result.h"
+
+namespace ptdv::http {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(MimeTypeOf, KnowsTheWebUiTypes) {
+  struct Case {
+    const char* extension;
+    const char* type;
+  };
+  for (Case c :
+       {Case{"html", "text/html; charset=utf-8"}, Case{"js", "text/javascript; charset=utf-8"},
+        Case{"mjs", "text/javascript; charset=utf-8"}, Case{"css", "text/css; charset=utf-8"},
+        Case{"svg", "image/svg+xml"}, Case{"png", "image/png"}, Case{"ico", "image/x-icon"},
+        Case{"json", "application/json"}, Case{"woff2", "font/woff2"},
+        Case{"map", "application/json"}, Case{"txt", "text/plain; charset=utf-8"},
+        Case{"PNG", "image/png"}, Case{"exe", "application/octet-stream"},
+        Case{"", "application/octet-stream"}}) {
+    EXPECT_STREQ(MimeTypeOf(c.extension), c.type) << c.extension;
+  }
+}
+
+class StaticFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "ptdv-static-test-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    root_ = dir_ / "web";
+    fs::create_directories(root_ / "assets");
+    Write(root_ / "index.html", "<!doctype html><title>PTĐV</title>");
+    Write(root_ / "assets" / "app-3f2a1c.js", "console.log(1)");
+    Write(root_ / "assets" / "app-3f2a1c.css", "body{}");
+    Write(root_ / "favicon.ico", "ico");
+    Write(root_ / ".env", "SECRET=1");
+    Write(dir_ / "secret.txt", "outside the root");
+    fs::create_symlink(dir_ / "secret.txt", root_ / "escape.txt");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static void Write(const fs::path& path, std::string_view text) {
+    std::ofstream(path, std::ios::binary) << text;
+  }
+
+  Response Get(std::string_view target, std::string_view if_none_match = {}) {
+    Request request;
+    Status parsed = ParseTarget(target, request);
+    EXPECT_TRUE(parsed.ok()) << target;
+    if (!if_none_match.empty()) request.headers.Add("If-None-Match", std::string(if_none_match));
+    return StaticFiles(root_).Serve(request);
+  }
+
+  fs::path dir_;
+  fs::path root_;
+};
+
+TEST_F(StaticFilesTest, ServesFilesWithTypesAndCacheHeaders) {
+  Response index = Get("/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(index.headers.Get("Cache-Control"), "no-cache");
+  EXPECT_EQ(index.body, "<!doctype html><title>PTĐV</title>");
+
+  Response script = Get("/assets/app-3f2a1c.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(script.headers.Get("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(script.body, "console.log(1)");
+
+  EXPECT_EQ(Get("/assets/app-3f2a1c.css").content_type, "text/css; charset=utf-8");
+  Response icon = Get("/favicon.ico");
+  EXPECT_EQ(icon.content_type, "image/x-icon");
+  EXPECT_EQ(icon.headers.Get("Cache-Control"), "no-cache");
+}
+
+TEST_F(StaticFilesTest, EtagRevalidationAnswers304) {
+  Response first = Get("/assets/app-3f2a1c.js");
+  std::optional<std::string_view> etag = first.headers.Get("ETag");
+  ASSERT_TRUE(etag.has_value());
+  std::string tag(*etag);
+
+  Response again = Get("/assets/app-3f2a1c.js", tag);
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(again.headers.Get("ETag"), tag);
+  EXPECT_EQ(Get("/assets/app-3f2a1c.js", "\"other\", W/" + tag).status, 304);
+  EXPECT_EQ(Get("/assets/app-3f2a1c.js", "*").status, 304);
+  EXPECT_EQ(Get("/assets/app-3f2a1c.js", "\"other\"").status, 200);
+
+  // A changed file gets a new tag.
+  Write(root_ / "assets" / "app-3f2a1c.js", "console.log(2); // longer");
+  EXPECT_EQ(Get("/assets/app-3f2a1c.js", tag).status, 200);
+}
+
+TEST_F(StaticFilesTest, UnknownPathsFallBackToIndexOutsideAssets) {
+  for (const char* target : {"/cases/42", "/orgs/tay-loc/todo?date=2024-01-05", "/cases/"}) {
+    Response response = Get(target);
+    EXPECT_EQ(response.status, 200) << target;
+    EXPECT_EQ(response.content_type, "text/html; charset=utf-8") << target;
+    EXPECT_EQ(response.headers.Get("Cache-Control"), "no-cache") << target;
+  }
+  EXPECT_EQ(Get("/assets/app-000000.js").status, 404);
+  EXPECT_EQ(Get("/assets/app-000000.js").content_type, "application/json");
+}
+
+TEST_F(StaticFilesTest, RefusesTraversalDotFilesAndEscapingLinks) {
+  for (const char* target :
+       {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+        "/assets/..%2f..%2fsecret.txt", "/assets/%2e%2e%5c..%5csecret.txt", "/./index.html"}) {
+    Response response = Get(target);
+    EXPECT_EQ(response.status, 400) << target;
+    EXPECT_EQ(response.body.find("outside the root"), std::string::npos) << target;
+  }
+  EXPECT_EQ(Get("/.env").status, 404);
+  EXPECT_EQ(Get("/escape.txt").status, 404);
+}
+
+}  // namespace
+}  // namespace ptdv::http
