@@ -120,15 +120,6 @@ bool IsSystemActor(const Actor& actor) {
   return !actor.scope_root && !RoleFromCode(actor.role).has_value();
 }
 
-Status InScope(Transaction& tx, const Actor& actor, Id org_id) {
-  if (!actor.scope_root) return Ok();
-  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, tx.Organisations().Ancestors(org_id));
-  for (const Organisation& o : chain) {
-    if (o.id == *actor.scope_root) return Ok();
-  }
-  return Error::Forbidden("Bạn không có quyền với đơn vị này");
-}
-
 AuditEntry UserAudit(std::string at, const Actor& actor, std::string action, const User& user,
                      std::string before, std::string after) {
   return AuditEntry{.at = std::move(at),
@@ -178,7 +169,7 @@ Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_ro
     return Error::Forbidden(fmt::format("Bạn không có quyền quản lý tài khoản có vai trò «{}»",
                                         RoleLabel(target_role)));
   }
-  return InScope(tx, actor, target_org);
+  return AuthoriseScope(tx, actor, target_org);
 }
 
 // Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateDemoUsers.
@@ -629,7 +620,7 @@ Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
   for (User& user : users) {
     auto [it, inserted] = in_scope.try_emplace(user.org_id, true);
     if (inserted) {
-      Status scoped = InScope(*tx, actor, user.org_id);
+      Status scoped = AuthoriseScope(*tx, actor, user.org_id);
       if (!scoped.ok() && scoped.error().code != ErrorCode::kForbidden) return scoped.error();
       it->second = scoped.ok();
     }

@@ -31,7 +31,7 @@
 #include "domain/model.h"
 #include "domain/result.h"
 #include "domain/role.h"
-#include "service/case_service.h"
+#include "service/actor.h"
 #include "service/clock.h"
 #include "service/password_hasher.h"
 #include "storage/store.h"

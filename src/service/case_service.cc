@@ -16,15 +16,6 @@ CaseService::CaseService(Store& store, const WorkingCalendar& calendar,
                          std::vector<RuleSet> rule_sets, const Clock& clock)
     : store_(store), calendar_(calendar), rule_sets_(std::move(rule_sets)), clock_(clock) {}
 
-Status CaseService::Authorise(Transaction& tx, const Actor& actor, Id org_id) {
-  if (!actor.scope_root) return Ok();
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
-  for (const auto& o : chain) {
-    if (o.id == *actor.scope_root) return Ok();
-  }
-  return Error::Forbidden("Bạn không có quyền với đơn vị này");
-}
-
 Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                               std::optional<Id> extra_member) {
   return LoadCaseContext(tx, record, rule_sets_, calendar_, clock_.Today(), on, extra_member);
@@ -40,7 +31,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
   person.search_key = SearchKey(person.full_name);
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(person.org_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, person.org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, person.org_id));
   PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
   PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
                                            .actor = actor.login,
@@ -58,7 +49,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
 Result<Person> CaseService::GetPerson(const Actor& actor, Id person_id) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_ASSIGN_OR_RETURN(Person p, tx->People().Get(person_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, p.org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, p.org_id));
   return p;
 }
 
@@ -70,7 +61,7 @@ Result<std::vector<Person>> CaseService::SearchPeople(const Actor& actor, const 
   std::optional<Id> root = org_id ? org_id : actor.scope_root;
   std::vector<Id> orgs;
   if (root) {
-    PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, *root));
+    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, *root));
     PTDV_ASSIGN_OR_RETURN(orgs, tx->Organisations().SubtreeIds(*root, clock_.Today()));
   }
   return tx->People().Search(key, orgs, std::clamp(limit, 1, 500));
@@ -89,7 +80,7 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
                                       FormatVnDate(opened_on)),
                           "cell");
   }
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, cell_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, cell_id));
   PTDV_ASSIGN_OR_RETURN(Person person, tx->People().Get(person_id));
   PTDV_ASSIGN_OR_RETURN(auto membership, tx->Memberships().ValidOn(person_id, opened_on));
   if (membership) return Error::Invalid("Người này đã là đảng viên", "person");
@@ -128,7 +119,7 @@ Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event
                                  std::optional<int> expected_version) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, record.header.cell_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
   if (expected_version && *expected_version != record.header.version) {
     return Error::Conflict("Hồ sơ đã được người khác cập nhật, vui lòng tải lại");
   }
@@ -199,7 +190,7 @@ Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event
 Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, record.header.cell_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
   PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, on, std::nullopt));
   PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(record.header.cell_id));
   CaseView view{.record = std::move(record), .person = ctx.person, .cell = std::move(cell)};
@@ -210,7 +201,7 @@ Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
 Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   CaseFilter filter;
   filter.open_only = true;
   filter.limit = 10'000'000;
@@ -243,7 +234,7 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
 Result<std::vector<Case>> CaseService::ListCases(const Actor& actor, Id org_id, CaseFilter filter) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, clock_.Today()));
   return tx->Cases().List(filter);
 }

@@ -10,18 +10,11 @@
 
 #include "domain/model.h"
 #include "domain/workflow.h"
+#include "service/actor.h"
 #include "service/clock.h"
 #include "storage/store.h"
 
 namespace ptdv {
-
-// Who is acting. Roles and sessions arrive with the HTTP API; the CLI acts as the system.
-struct Actor {
-  std::string login = "system";
-  std::string role = "admin";
-  std::string address = "cli";
-  std::optional<Id> scope_root;  // the organisation subtree the actor may see and change
-};
 
 struct CaseView {
   CaseRecord record;
@@ -70,7 +63,6 @@ class CaseService {
  private:
   Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                    std::optional<Id> extra_member);
-  Status Authorise(Transaction& tx, const Actor& actor, Id org_id);
 
   Store& store_;
   const WorkingCalendar& calendar_;

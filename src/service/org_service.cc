@@ -6,15 +6,6 @@
 
 namespace ptdv {
 
-Status OrgService::Authorise(Transaction& tx, const Actor& actor, Id org_id) {
-  if (!actor.scope_root) return Ok();
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
-  for (const auto& o : chain) {
-    if (o.id == *actor.scope_root) return Ok();
-  }
-  return Error::Forbidden("Bạn không có quyền với đơn vị này");
-}
-
 Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) {
   if (org.code.empty()) return Error::Invalid("Cần nhập mã đơn vị", "code");
   if (org.name.empty()) return Error::Invalid("Cần nhập tên đơn vị", "name");
@@ -31,7 +22,7 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
       return Error::Invalid(fmt::format("Không thể đặt đơn vị dưới chi bộ «{}»", parent.name),
                             "parent");
     }
-    PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, parent.id));
+    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, parent.id));
   } else {
     if (actor.scope_root) return Error::Forbidden("Chỉ quản trị cấp cao nhất được tạo đơn vị gốc");
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
@@ -62,7 +53,7 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
   if (!HoldsMembers(org.kind)) {
     return Error::Invalid(fmt::format("«{}» không phải là chi bộ", org.name), "org");
   }
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org.id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org.id));
   PTDV_RETURN_IF_ERROR(tx->People().Get(membership.person_id));
   PTDV_ASSIGN_OR_RETURN(auto existing, tx->Memberships().ListForPerson(membership.person_id));
   for (const auto& m : existing) {
@@ -91,7 +82,7 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
 Result<std::vector<MemberRow>> OrgService::Members(const Actor& actor, Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
-  PTDV_RETURN_IF_ERROR(Authorise(*tx, actor, org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   PTDV_ASSIGN_OR_RETURN(auto ids, tx->Memberships().OfficialMembers(org_id, on));
   PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(ids));
   std::vector<MemberRow> rows;

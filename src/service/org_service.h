@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "domain/model.h"
-#include "service/case_service.h"
+#include "service/actor.h"
 #include "service/clock.h"
 #include "storage/store.h"
 
@@ -34,8 +34,6 @@ class OrgService {
   Result<std::vector<MemberRow>> Members(const Actor& actor, Id org_id, Date on);
 
  private:
-  Status Authorise(Transaction& tx, const Actor& actor, Id org_id);
-
   Store& store_;
   const Clock& clock_;
 };
