@@ -12,12 +12,18 @@
 
 #include "app/shipped_data.h"
 #include "domain/calendar_file.h"
+#include "http/access_log.h"
+#include "http/auth_api.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/demo_data.h"
 #include "service/json_codec.h"
 #include "service/org_service.h"
+#include "service/password_hasher.h"
 #include "service/reference_data.h"
 #include "storage/store.h"
 
@@ -342,6 +348,40 @@ int RunCli(int argc, char** argv) {
         std::cout << fmt::format("  {:<14} {}\n", login, password);
       }
     }
+    return 0;
+  }));
+
+  // serve
+  auto* serve = app.add_subcommand("serve", "Chạy máy chủ web (API /api/v1 và giao diện)");
+  http::ServerOptions server_options;
+  bool secure_cookies = false;
+  serve->add_option("--listen", server_options.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)");
+  serve->add_option("--threads", server_options.threads, "Số luồng mạng (0 = số lõi)");
+  serve->add_option("--static-dir", server_options.static_dir, "Thư mục giao diện web đã build");
+  serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)");
+  serve->callback(run([&](Environment& env) {
+    SystemWallClock wall_clock;
+    PasswordHasher hasher;
+    hasher.WarmUp();
+    AuthService auth(*env.store, wall_clock, hasher);
+    http::Router router;
+    auto registered = http::RegisterAuthApi(router, auth, {.secure_cookies = secure_cookies});
+    if (!registered.ok()) return Fail(registered.error());
+    http::Metrics metrics;
+    http::AccessLog access_log;
+    Store& store = *env.store;
+    server_options.readiness = [&store]() -> Status {
+      PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
+      PTDV_RETURN_IF_ERROR(tx->RuleSets().List());
+      return Ok();
+    };
+    http::Server server(server_options, router, metrics, access_log);
+    auto started = server.Start();
+    if (!started.ok()) return Fail(started.error());
+    std::cerr << fmt::format("PTĐV đang chạy: http://{}:{}/ (Ctrl+C để dừng)\n",
+                             server_options.listen.substr(0, server_options.listen.rfind(':')),
+                             server.port());
+    server.Run();
     return 0;
   }));
 

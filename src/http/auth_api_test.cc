@@ -1,0 +1,168 @@
+#include "http/auth_api.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "http/access_log.h"
+#include "http/metrics.h"
+#include "http/server.h"
+#include "http/test_http_client.h"
+#include "service/org_service.h"
+#include "service/password_hasher.h"
+
+namespace ptdv::http {
+namespace {
+
+namespace fs = std::filesystem;
+using test::ClientResponse;
+using test::TestHttpClient;
+
+// A real server on a loopback port with the auth routes and one extra protected mutation.
+class AuthApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "ptdv-auth-api-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    auto store = OpenStore((dir_ / "t.db").string());
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store).value();
+    ASSERT_TRUE(store_->Migrate().ok());
+    OrgService orgs(*store_, clock_);
+    auto city = orgs.CreateOrganisation({}, {.kind = OrgKind::kCityCommittee, .code = "HUE",
+                                             .name = "Thành ủy Huế",
+                                             .valid_from = MakeDate(2021, 7, 1)});
+    ASSERT_TRUE(city.ok());
+    auth_ = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
+    for (auto [login, role] : {std::pair{"lanhdao", Role::kLeader},
+                               std::pair{"admin", Role::kCityAdmin}}) {
+      auto user = auth_->CreateUser({}, {.login = login, .full_name = "Người dùng",
+                                         .role = role, .org_id = *city,
+                                         .password = "Hue@2023demo"});
+      ASSERT_TRUE(user.ok()) << user.error().message;
+    }
+    ASSERT_TRUE(RegisterAuthApi(router_, *auth_).ok());
+    ASSERT_TRUE(router_
+                    .Add(Method::kPost, "/api/v1/calendar/{year}",
+                         RouteAccess::Require("manage_calendar"),
+                         [](const Request&, RouteContext&) { return Response::Empty(204); })
+                    .ok());
+    ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    options.threads = 1;
+    options.handler_threads = 2;
+    options.handle_signals = false;
+    server_ = std::make_unique<Server>(options, router_, metrics_, access_log_);
+    ASSERT_TRUE(server_->Start().ok());
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (runner_.joinable()) runner_.join();
+    fs::remove_all(dir_);
+  }
+
+  struct LoggedIn {
+    std::string cookie;  // "ptdv_session=…"
+    std::string csrf;
+  };
+
+  LoggedIn Login(const std::string& login) {
+    TestHttpClient client(server_->port());
+    auto r = client.Request("POST", "/api/v1/auth/login",
+                            R"({"login":")" + login + R"(","password":"Hue@2023demo"})",
+                            {{"Content-Type", "application/json"}});
+    EXPECT_TRUE(r.has_value());
+    if (!r) return {};
+    EXPECT_EQ(r->status, 200) << r->body;
+    std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    auto pos = r->body.find("\"csrf_token\":\"");
+    EXPECT_NE(pos, std::string::npos);
+    std::string csrf = r->body.substr(pos + 14, r->body.find('"', pos + 14) - pos - 14);
+    return {set_cookie.substr(0, set_cookie.find(';')), csrf};
+  }
+
+  std::optional<ClientResponse> Call(std::string_view method, std::string_view target,
+                                     std::vector<std::pair<std::string, std::string>> fields) {
+    TestHttpClient client(server_->port());
+    return client.Request(method, target, {}, fields);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+  FixedClock clock_{MakeDate(2026, 11, 27)};
+  SystemWallClock wall_clock_;
+  PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
+  std::unique_ptr<AuthService> auth_;
+  Router router_;
+  Metrics metrics_;
+  AccessLog access_log_{[](std::string_view) {}};
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+};
+
+TEST_F(AuthApiTest, LoginMeAndLogoutWithCsrf) {
+  LoggedIn session = Login("lanhdao");
+  auto me = Call("GET", "/api/v1/auth/me", {{"Cookie", session.cookie}});
+  ASSERT_TRUE(me);
+  EXPECT_EQ(me->status, 200);
+  EXPECT_NE(me->body.find("lanhdao"), std::string::npos);
+  EXPECT_EQ(me->body.find("argon2"), std::string::npos);  // no password hash leaks
+
+  // A mutation without the CSRF token is refused and the session survives.
+  auto no_csrf = Call("POST", "/api/v1/auth/logout", {{"Cookie", session.cookie}});
+  ASSERT_TRUE(no_csrf);
+  EXPECT_EQ(no_csrf->status, 403);
+  EXPECT_NE(no_csrf->body.find("\"error\""), std::string::npos);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", session.cookie}})->status, 200);
+
+  auto logout = Call("POST", "/api/v1/auth/logout",
+                     {{"Cookie", session.cookie}, {std::string(kCsrfHeader), session.csrf}});
+  ASSERT_TRUE(logout);
+  EXPECT_EQ(logout->status, 204);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", session.cookie}})->status, 401);
+}
+
+TEST_F(AuthApiTest, RefusesAnonymousWrongPasswordsAndMissingPermissions) {
+  auto anonymous = Call("GET", "/api/v1/auth/me", {});
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+
+  TestHttpClient client(server_->port());
+  auto wrong = client.Request("POST", "/api/v1/auth/login",
+                              R"({"login":"lanhdao","password":"sai-mat-khau-roi"})",
+                              {{"Content-Type", "application/json"}});
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_FALSE(wrong->headers.Get("Set-Cookie").has_value());
+
+  for (std::string body : {std::string("{not json"), std::string(R"({"login":1})"),
+                           std::string(R"({"login":"a","password":"b","extra":"x"})")}) {
+    TestHttpClient c(server_->port());
+    auto bad = c.Request("POST", "/api/v1/auth/login", body,
+                         {{"Content-Type", "application/json"}});
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << body;
+  }
+
+  // A leader may not manage the calendar; the city administrator may.
+  LoggedIn leader = Login("lanhdao");
+  auto refused = Call("POST", "/api/v1/calendar/2026",
+                      {{"Cookie", leader.cookie}, {std::string(kCsrfHeader), leader.csrf}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  LoggedIn admin = Login("admin");
+  auto allowed = Call("POST", "/api/v1/calendar/2026",
+                      {{"Cookie", admin.cookie}, {std::string(kCsrfHeader), admin.csrf}});
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 204);
+}
+
+}  // namespace
+}  // namespace ptdv::http
