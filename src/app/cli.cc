@@ -14,6 +14,7 @@
 #include "domain/calendar_file.h"
 #include "http/access_log.h"
 #include "http/auth_api.h"
+#include "http/case_api.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -366,6 +367,8 @@ int RunCli(int argc, char** argv) {
     AuthService auth(*env.store, wall_clock, hasher);
     http::Router router;
     auto registered = http::RegisterAuthApi(router, auth, {.secure_cookies = secure_cookies});
+    if (!registered.ok()) return Fail(registered.error());
+    registered = http::RegisterCaseApi(router, *env.store, *env.cases, *env.clock);
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;
     http::AccessLog access_log;

@@ -76,6 +76,7 @@ Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options
       return ErrorResponse(HttpFailure::kUnauthenticated, who.error().message);
     }
     context.user = who->user.login;
+    context.actor = ActorFor(who->user, request.remote_address);
     if (IsMutation(request.method)) {
       auto csrf = request.Header(kCsrfHeader);
       if (!csrf || !CheckCsrf(who->session, *csrf)) {

@@ -1,4 +1,5 @@
 #include "http/auth_api.h"
+#include "http/case_api.h"
 
 #include <gtest/gtest.h>
 
@@ -36,6 +37,7 @@ class AuthApiTest : public ::testing::Test {
                                              .name = "Thành ủy Huế",
                                              .valid_from = MakeDate(2021, 7, 1)});
     ASSERT_TRUE(city.ok());
+    city_ = *city;
     auth_ = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
     for (auto [login, role] : {std::pair{"lanhdao", Role::kLeader},
                                std::pair{"admin", Role::kCityAdmin}}) {
@@ -45,6 +47,8 @@ class AuthApiTest : public ::testing::Test {
       ASSERT_TRUE(user.ok()) << user.error().message;
     }
     ASSERT_TRUE(RegisterAuthApi(router_, *auth_).ok());
+    cases_ = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
+    ASSERT_TRUE(RegisterCaseApi(router_, *store_, *cases_, clock_).ok());
     ASSERT_TRUE(router_
                     .Add(Method::kPost, "/api/v1/calendar/{year}",
                          RouteAccess::Require("manage_calendar"),
@@ -100,6 +104,9 @@ class AuthApiTest : public ::testing::Test {
   SystemWallClock wall_clock_;
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
   std::unique_ptr<AuthService> auth_;
+  WorkingCalendar calendar_;
+  std::unique_ptr<CaseService> cases_;
+  Id city_ = 0;
   Router router_;
   Metrics metrics_;
   AccessLog access_log_{[](std::string_view) {}};
@@ -162,6 +169,67 @@ TEST_F(AuthApiTest, RefusesAnonymousWrongPasswordsAndMissingPermissions) {
                       {{"Cookie", admin.cookie}, {std::string(kCsrfHeader), admin.csrf}});
   ASSERT_TRUE(allowed);
   EXPECT_EQ(allowed->status, 204);
+}
+
+TEST_F(AuthApiTest, CaseOfAnotherWardIsForbiddenAndLeaksNothing) {
+  OrgService orgs(*store_, clock_);
+  Date from = MakeDate(2021, 7, 1);
+  std::map<std::string, Id> wards, cells;
+  for (std::string code : {"HUE-A", "HUE-B"}) {
+    wards[code] = *orgs.CreateOrganisation({}, {.parent_id = city_,
+                                                .kind = OrgKind::kGrassrootsCommittee,
+                                                .code = code,
+                                                .name = "Đảng ủy phường " + code,
+                                                .committee_member_count = 7,
+                                                .valid_from = from});
+    cells[code] = *orgs.CreateOrganisation({}, {.parent_id = wards[code],
+                                                .kind = OrgKind::kCell,
+                                                .code = code + "-CB1",
+                                                .name = "Chi bộ 1",
+                                                .valid_from = from});
+    ASSERT_TRUE(auth_
+                    ->CreateUser({}, {.login = code == "HUE-A" ? "wardA" : "wardB",
+                                      .full_name = "Chuyên viên",
+                                      .role = Role::kGrassrootsStaff,
+                                      .org_id = wards[code],
+                                      .password = "Hue@2023demo"})
+                    .ok());
+  }
+  Id person = *cases_->CreatePerson({}, {.full_name = "Nguyễn Văn Đức",
+                                         .birth_date = MakeDate(1990, 5, 10),
+                                         .phone = "0905123456",
+                                         .org_id = cells["HUE-A"]});
+  Id id = *cases_->OpenCase({}, person, cells["HUE-A"], SourceCategory::kTeacher,
+                            MakeDate(2024, 1, 5));
+  std::string target = "/api/v1/cases/" + std::to_string(id);
+
+  LoggedIn own = Login("warda");
+  auto mine = Call("GET", target, {{"Cookie", own.cookie}});
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(mine->status, 200) << mine->body;
+  EXPECT_NE(mine->body.find("Nguyễn Văn Đức"), std::string::npos);
+  EXPECT_NE(mine->body.find("0905123456"), std::string::npos);  // staff may read personal data
+  EXPECT_NE(mine->body.find(R"("unmet":[{"rule":"S0")"), std::string::npos) << mine->body;
+
+  LoggedIn other = Login("wardb");
+  for (std::string path : {target, std::string("/api/v1/deadlines?org=HUE-A")}) {
+    auto theirs = Call("GET", path, {{"Cookie", other.cookie}});
+    ASSERT_TRUE(theirs);
+    EXPECT_EQ(theirs->status, 403) << path;
+    EXPECT_EQ(theirs->body.find("Nguyễn"), std::string::npos);
+    EXPECT_EQ(theirs->body.find("0905123456"), std::string::npos);
+  }
+  // A leader reads the case but not the sensitive fields.
+  LoggedIn leader = Login("lanhdao");
+  auto read = Call("GET", target, {{"Cookie", leader.cookie}});
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200);
+  EXPECT_EQ(read->body.find("0905123456"), std::string::npos);
+
+  EXPECT_EQ(Call("GET", "/api/v1/cases/abc", {{"Cookie", own.cookie}})->status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/cases/999999", {{"Cookie", own.cookie}})->status, 404);
+  EXPECT_EQ(Call("GET", target + "?on=31/02/2024", {{"Cookie", own.cookie}})->status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/deadlines", {{"Cookie", own.cookie}})->status, 200);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "domain/result.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "service/actor.h"
 
 namespace ptdv::http {
 
@@ -35,6 +36,7 @@ struct RouteContext {
   std::string_view pattern;             // the matched route's pattern ("/api/v1/cases/{id}")
   const RouteAccess* access = nullptr;  // the matched route's access; never null in a handler
   std::string user;                     // set by the guard or handler: logged in the access log
+  std::optional<Actor> actor;           // set by the guard for authenticated routes
 };
 
 // Handlers run on the server's handler thread pool, never on a network thread, so they may

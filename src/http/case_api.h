@@ -1,0 +1,17 @@
+#pragma once
+
+// Read-only case routes of /api/v1 (the rest of issue #3 extends this file): a case with its
+// evaluation, and the deadline list of an organisation subtree. Scope is enforced by the
+// services through the Actor the guard puts on the RouteContext.
+
+#include "http/router.h"
+#include "service/case_service.h"
+#include "storage/store.h"
+
+namespace ptdv::http {
+
+// Registers GET /api/v1/cases/{id} and GET /api/v1/deadlines. `store`, `cases` and `clock` must
+// outlive the router.
+Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock);
+
+}  // namespace ptdv::http
