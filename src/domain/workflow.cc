@@ -1023,12 +1023,16 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
 
   switch (s.stage) {
     case Stage::kSource:
-      ev.unmet.push_back({"S0", "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh sách "
-                                "cảm tình Đảng và phân công đảng viên giúp đỡ"});
+      ev.unmet.push_back({"S0",
+                          "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh sách "
+                          "cảm tình Đảng và phân công đảng viên giúp đỡ",
+                          /*blocking=*/false});
       break;
     case Stage::kSympathiser:
-      ev.unmet.push_back({"R3", "Chưa đủ điều kiện: chưa có giấy chứng nhận học lớp bồi dưỡng "
-                                "nhận thức về Đảng"});
+      ev.unmet.push_back({"R3",
+                          "Chưa đủ điều kiện: chưa có giấy chứng nhận học lớp bồi dưỡng "
+                          "nhận thức về Đảng",
+                          /*blocking=*/false});
       break;
     case Stage::kCertified:
     case Stage::kDossier:
@@ -1037,9 +1041,10 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
     case Stage::kProbation: {
       Date end = AddMonths(*s.ceremony, rules.probation_months);
       if (on < end) {
-        ev.unmet.push_back({"P1", fmt::format("Chưa đủ điều kiện: chưa hết {} tháng dự bị (đến "
-                                              "{})",
-                                              rules.probation_months, FormatVnDate(end))});
+        ev.unmet.push_back({"P1",
+                            fmt::format("Chưa đủ điều kiện: chưa hết {} tháng dự bị (đến {})",
+                                        rules.probation_months, FormatVnDate(end)),
+                            /*blocking=*/false});
       }
       if (!s.new_member_certificate) {
         ev.unmet.push_back({"P2", "Chưa đủ điều kiện: chưa có giấy chứng nhận lớp bồi dưỡng lý "

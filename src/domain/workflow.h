@@ -61,6 +61,11 @@ struct Deadline {
 struct Condition {
   std::string rule;     // R1 ... P7
   std::string message;  // Vietnamese: "Chưa đủ điều kiện: ..."
+  // False for what is merely the next routine step or the passing of time (S0 at the source
+  // stage, R3 for a sympathiser awaiting the class, P1 during probation); true for what someone
+  // must resolve (a missing introducer, an expired certificate, a consent, P7 ...). The case
+  // list's "vướng" (blocked) filter counts only blocking conditions.
+  bool blocking = true;
 };
 
 struct Evaluation {

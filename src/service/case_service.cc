@@ -326,7 +326,9 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
       std::vector<Condition> unmet;
       if (query.due == CaseDue::kBlocked) {
         PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, query.on, std::nullopt));
-        unmet = Evaluate(record, ctx, query.on).unmet;
+        for (auto& c : Evaluate(record, ctx, query.on).unmet) {
+          if (c.blocking) unmet.push_back(std::move(c));
+        }
         if (unmet.empty()) continue;
       }
       ++counts[record.header.stage];

@@ -30,7 +30,7 @@ struct DeadlineRow {
 };
 
 // Which cases of a list: by their earliest deadline (DeadlineStatus on the query date) or by
-// what blocks their next step (Evaluation::unmet).
+// a blocking condition of their next step (Condition::blocking).
 enum class CaseDue { kAny, kOverdue, kDueSoon, kBlocked };
 
 // A page of the case list (the web UI's list and the API's GET /cases).
@@ -56,7 +56,7 @@ struct CaseListRow {
   std::string cell_code;
   std::string cell_name;
   std::optional<Deadline> deadline;  // the earliest open duty (P1, a milestone, excluded)
-  std::vector<Condition> unmet;      // filled only for CaseDue::kBlocked
+  std::vector<Condition> unmet;      // CaseDue::kBlocked only: the blocking conditions
 };
 
 struct CasePage {

@@ -167,7 +167,8 @@ std::string ToJson(const Evaluation& ev) {
   j["allowed_actions"] = std::move(actions);
   json::array unmet;
   for (const auto& c : ev.unmet) {
-    unmet.push_back(json::object{{"rule", c.rule}, {"message", c.message}});
+    unmet.push_back(
+        json::object{{"rule", c.rule}, {"message", c.message}, {"blocking", c.blocking}});
   }
   j["unmet"] = std::move(unmet);
   json::array deadlines;
