@@ -13,8 +13,7 @@
 #include "app/shipped_data.h"
 #include "domain/calendar_file.h"
 #include "http/access_log.h"
-#include "http/auth_api.h"
-#include "http/case_api.h"
+#include "http/api.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -366,9 +365,11 @@ int RunCli(int argc, char** argv) {
     hasher.WarmUp();
     AuthService auth(*env.store, wall_clock, hasher);
     http::Router router;
-    auto registered = http::RegisterAuthApi(router, auth, {.secure_cookies = secure_cookies});
-    if (!registered.ok()) return Fail(registered.error());
-    registered = http::RegisterCaseApi(router, *env.store, *env.cases, *env.clock);
+    auto registered = http::RegisterApi(router, {.store = *env.store,
+                                                 .auth = auth,
+                                                 .cases = *env.cases,
+                                                 .clock = *env.clock,
+                                                 .auth_options = {.secure_cookies = secure_cookies}});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;
     http::AccessLog access_log;

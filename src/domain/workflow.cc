@@ -1005,6 +1005,47 @@ std::string_view ExpectedForm(Action action) {
   }
 }
 
+std::span<const std::string_view> EventFields(Action action) {
+  using F = std::string_view;
+  static constexpr F kPlain[] = {"date", "documents", "note"};
+  static constexpr F kHelper[] = {"date", "documents", "note", "member_person_id"};
+  static constexpr F kRequest[] = {"date", "documents", "note", "relative_name", "relation",
+                                   "relative_is_member"};
+  static constexpr F kReply[] = {"date", "documents", "note", "relative_name", "relation",
+                                 "relative_is_member", "finding"};
+  static constexpr F kIntroducer[] = {"date", "documents", "note", "member_person_id",
+                                      "together_since", "replacement"};
+  static constexpr F kConsent[] = {"date", "documents", "note", "consent"};
+  static constexpr F kVote[] = {"date", "documents", "note", "vote"};
+  static constexpr F kExtension[] = {"date", "documents", "note", "extension_working_days"};
+  static constexpr F kDecision[] = {"date", "documents", "note", "received_on"};
+  switch (action) {
+    case Action::kMarkSympathiser:
+    case Action::kAssignHelper:
+      return kHelper;
+    case Action::kRequestVerification:
+      return kRequest;
+    case Action::kRecordVerificationReply:
+      return kReply;
+    case Action::kAddIntroducer:
+      return kIntroducer;
+    case Action::kRecordConsent:
+      return kConsent;
+    case Action::kCellVote:
+    case Action::kGrassrootsVote:
+    case Action::kRecognitionCellVote:
+    case Action::kRecognitionGrassrootsVote:
+      return kVote;
+    case Action::kExtendDecision:
+    case Action::kExtendRecognitionDecision:
+      return kExtension;
+    case Action::kAdmissionDecision:
+      return kDecision;
+    default:
+      return kPlain;
+  }
+}
+
 Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date on) {
   assert(context.calendar != nullptr);
   CaseState s = FoldAll(history, context);

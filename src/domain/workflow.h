@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -104,5 +105,12 @@ std::vector<Action> ActionsAtStage(Stage stage);
 
 // The Vietnamese name of the form an action expects first, e.g. "6-KNĐ" for kCellVote.
 std::string_view ExpectedForm(Action action);
+
+// The CaseEvent fields that recording `action` uses, by their API/JSON names ("date",
+// "documents", "vote", "member_person_id", "together_since", "replacement", "relative_name",
+// "relation", "relative_is_member", "finding", "consent", "received_on",
+// "extension_working_days", "note"). The web UI's step form asks exactly these; the API
+// refuses any other field for that action. Every action uses "date", "documents" and "note".
+std::span<const std::string_view> EventFields(Action action);
 
 }  // namespace ptdv

@@ -1489,3 +1489,32 @@ TEST(Workflow, ExpectedFormsOfTheProcedure) {
 
 }  // namespace
 }  // namespace ptdv
+
+namespace ptdv {
+namespace {
+
+// The step form asks what ApplyAction checks: every action its date and documents; the votes
+// (S9, S11, P3, P4) their vote; introducers (R5) the time worked together.
+TEST(EventFieldsTest, EachActionListsWhatItsValidationReads) {
+  auto has = [](Action a, std::string_view field) {
+    auto fields = EventFields(a);
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  };
+  for (int i = 0; i <= static_cast<int>(Action::kCancelDecision); ++i) {
+    Action a = static_cast<Action>(i);
+    EXPECT_TRUE(has(a, "date")) << ActionCode(a);
+    EXPECT_TRUE(has(a, "documents")) << ActionCode(a);
+    const bool vote = a == Action::kCellVote || a == Action::kGrassrootsVote ||
+                      a == Action::kRecognitionCellVote || a == Action::kRecognitionGrassrootsVote;
+    EXPECT_EQ(has(a, "vote"), vote) << ActionCode(a);
+  }
+  EXPECT_TRUE(has(Action::kAddIntroducer, "together_since"));
+  EXPECT_TRUE(has(Action::kAddIntroducer, "member_person_id"));
+  EXPECT_TRUE(has(Action::kRecordVerificationReply, "finding"));
+  EXPECT_TRUE(has(Action::kRecordConsent, "consent"));
+  EXPECT_TRUE(has(Action::kExtendDecision, "extension_working_days"));
+  EXPECT_FALSE(has(Action::kCeremony, "vote"));
+}
+
+}  // namespace
+}  // namespace ptdv

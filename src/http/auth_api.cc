@@ -83,7 +83,15 @@ Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options
         return ErrorResponse(Error::Forbidden("Thiếu hoặc sai mã chống giả mạo (CSRF)"));
       }
     }
-    if (context.access->permission != kAnyUser) {
+    if (context.access->permission == kAnyRecorder) {
+      const Role role = who->user.role;
+      if (!Allows(role, Permission::kRecordCellStep) &&
+          !Allows(role, Permission::kRecordGrassrootsStep) &&
+          !Allows(role, Permission::kRecordDecision) &&
+          !Allows(role, Permission::kRecordCertificate)) {
+        return ErrorResponse(Error::Forbidden("Bạn không có quyền ghi các bước của hồ sơ"));
+      }
+    } else if (context.access->permission != kAnyUser) {
       auto permission = PermissionFromCode(context.access->permission);
       if (!permission || !Allows(who->user.role, *permission)) {
         return ErrorResponse(Error::Forbidden("Bạn không có quyền thực hiện thao tác này"));

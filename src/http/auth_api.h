@@ -14,6 +14,10 @@ inline constexpr std::string_view kSessionCookie = "ptdv_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 // The pseudo-permission of routes open to any logged-in user.
 inline constexpr std::string_view kAnyUser = "session";
+// The pseudo-permission of the route that records a step: a user holding any of the recording
+// permissions (cell, grassroots, decision, certificate) passes the guard, and the service then
+// decides per action and per case who may record it (domain/role.h MayRecord).
+inline constexpr std::string_view kAnyRecorder = "record_step";
 
 struct AuthApiOptions {
   bool secure_cookies = false;  // set behind TLS

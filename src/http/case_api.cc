@@ -1,12 +1,16 @@
 #include "http/case_api.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "domain/role.h"
+#include "domain/search_key.h"
+#include "http/auth_api.h"
 #include "http/error_mapping.h"
+#include "http/json_body.h"
 #include "service/json_codec.h"
 
 namespace ptdv::http {
@@ -38,6 +42,254 @@ Person Redacted(Person person, const Actor& actor) {
     person.address.clear();
   }
   return person;
+}
+
+// Refuses a query parameter the route does not know, naming it (a typo never passes silently).
+Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : request.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Error::Invalid(fmt::format("Tham số «{}» không được hỗ trợ", key), key);
+    }
+  }
+  return Ok();
+}
+
+// A code parameter (?stage=dossier): nullopt when absent, kInvalid when unknown.
+template <typename E>
+Result<std::optional<E>> CodeParam(const Request& request, std::string_view name,
+                                   std::optional<E> (*from_code)(std::string_view)) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return std::optional<E>{};
+  auto value = from_code(*text);
+  if (!value) return Error::Invalid(fmt::format("Giá trị «{}» của «{}» không hợp lệ", *text, name),
+                                    std::string(name));
+  return value;
+}
+
+Result<int> IntParam(const Request& request, std::string_view name, int fallback) {
+  auto text = request.Query(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || ptr != text->data() + text->size()) {
+    return Error::Invalid(fmt::format("«{}» phải là số nguyên", name), std::string(name));
+  }
+  return value;
+}
+
+// The organisation a list is about: ?org=CODE, by default the user's own scope root (the city
+// for a user without one).
+Result<Id> OrgParam(Store& store, const Request& request, const Actor& actor) {
+  auto tx = store.Begin(Access::kReadOnly);
+  if (!tx.ok()) return tx.error();
+  if (auto code = request.Query("org")) {
+    auto org = (*tx)->Organisations().GetByCode(std::string(*code));
+    if (!org.ok()) return org.error();
+    return org->id;
+  }
+  if (actor.scope_root) return *actor.scope_root;
+  return Error::Invalid("Cần chọn đơn vị (org)", "org");
+}
+
+// The version a write expects: If-Match: "7" (or W/"7", or 7), else the body's "version".
+// kInvalid when neither is given: a write without it could silently overwrite another's.
+Result<int> ExpectedVersion(const Request& request, const BodyReader& body) {
+  if (auto header = request.Header("If-Match")) {
+    std::string_view text = *header;
+    if (text.starts_with("W/")) text.remove_prefix(2);
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+      text = text.substr(1, text.size() - 2);
+    }
+    int version = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+    if (ec == std::errc() && ptr == text.data() + text.size() && version > 0) return version;
+    return Error::Invalid("Tiêu đề If-Match không hợp lệ", "If-Match");
+  }
+  int version = 0;
+  PTDV_RETURN_IF_ERROR(body.ReadInt("version", version, Presence::kOptional, 1));
+  if (version > 0) return version;
+  return Error::Invalid(
+      "Thiếu phiên bản hồ sơ (If-Match hoặc version) để tránh ghi đè thay đổi của người khác",
+      "version");
+}
+
+constexpr std::string_view kEventKeys[] = {
+    "action",        "date",           "documents",          "vote",
+    "member_person_id", "together_since", "replacement",     "relative_name",
+    "relation",      "relative_is_member", "finding",        "consent",
+    "received_on",   "extension_working_days", "note",       "version"};
+
+// A CaseEvent from the request body. Besides BodyReader's rules (unknown keys, types, dates),
+// a field the action does not use (domain/workflow.h EventFields) is refused, naming it.
+Result<CaseEvent> ParseEvent(const BodyReader& body) {
+  CaseEvent e;
+  PTDV_RETURN_IF_ERROR(body.ReadCode("action", e.action, ActionFromCode, Presence::kRequired));
+  auto fields = EventFields(e.action);
+  for (std::string_view key : kEventKeys) {
+    if (key == "action" || key == "version" || !body.Has(key)) continue;
+    if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
+      return Error::Invalid(fmt::format("Bước «{}» không dùng trường «{}»",
+                                        ActionLabel(e.action), key),
+                            std::string(key));
+    }
+  }
+  PTDV_RETURN_IF_ERROR(body.ReadDate("date", e.date, Presence::kRequired));
+  PTDV_ASSIGN_OR_RETURN(auto documents,
+                        body.Objects("documents", {"form_code", "number", "date", "issuer"}));
+  for (const auto& d : documents) {
+    Document doc;
+    PTDV_RETURN_IF_ERROR(d.ReadString("form_code", doc.form_code));
+    PTDV_RETURN_IF_ERROR(d.ReadString("number", doc.number));
+    PTDV_RETURN_IF_ERROR(d.ReadOptionalDate("date", doc.date));
+    PTDV_RETURN_IF_ERROR(d.ReadString("issuer", doc.issuer));
+    e.documents.push_back(std::move(doc));
+  }
+  PTDV_ASSIGN_OR_RETURN(auto vote,
+                        body.Object("vote", {"eligible", "present", "in_favour", "against"}));
+  if (vote) {
+    Vote v;
+    PTDV_RETURN_IF_ERROR(vote->ReadInt("eligible", v.eligible, Presence::kRequired, 0, 100000));
+    PTDV_RETURN_IF_ERROR(vote->ReadInt("present", v.present, Presence::kRequired, 0, 100000));
+    PTDV_RETURN_IF_ERROR(vote->ReadInt("in_favour", v.in_favour, Presence::kRequired, 0, 100000));
+    PTDV_RETURN_IF_ERROR(vote->ReadInt("against", v.against, Presence::kOptional, 0, 100000));
+    e.vote = v;
+  }
+  if (body.Has("member_person_id")) {
+    std::int64_t member = 0;
+    PTDV_RETURN_IF_ERROR(body.ReadInt("member_person_id", member, Presence::kRequired, 1));
+    e.member_person_id = member;
+  }
+  PTDV_RETURN_IF_ERROR(body.ReadOptionalDate("together_since", e.together_since));
+  bool replacement = false;
+  PTDV_RETURN_IF_ERROR(body.ReadBool("replacement", replacement));
+  e.replacement = replacement ? Replacement::kYes : Replacement::kNo;
+  PTDV_RETURN_IF_ERROR(body.ReadString("relative_name", e.relative_name));
+  if (body.Has("relation")) {
+    Relation relation{};
+    PTDV_RETURN_IF_ERROR(body.ReadCode("relation", relation, RelationFromCode));
+    e.relation = relation;
+  }
+  PTDV_RETURN_IF_ERROR(body.ReadBool("relative_is_member", e.relative_is_member));
+  PTDV_RETURN_IF_ERROR(body.ReadCode("finding", e.finding, FindingFromCode));
+  if (body.Has("consent")) {
+    ConsentKind consent{};
+    PTDV_RETURN_IF_ERROR(body.ReadCode("consent", consent, ConsentKindFromCode));
+    e.consent = consent;
+  }
+  PTDV_RETURN_IF_ERROR(body.ReadOptionalDate("received_on", e.received_on));
+  PTDV_RETURN_IF_ERROR(body.ReadInt("extension_working_days", e.extension_working_days,
+                                    Presence::kOptional, 0, 1000));
+  PTDV_RETURN_IF_ERROR(body.ReadString("note", e.note));
+  return e;
+}
+
+json::value DateValue(const std::optional<Date>& d) {
+  if (!d) return nullptr;
+  return json::string(FormatIsoDate(*d));
+}
+
+json::object DeadlineObject(const Deadline& d) {
+  return json::object{{"rule", d.rule},
+                      {"label", d.label},
+                      {"due", FormatIsoDate(d.due)},
+                      {"status", DeadlineStatusCode(d.status)},
+                      {"days", d.days},
+                      {"working_days", d.unit == DayUnit::kWorkingDays},
+                      {"text", d.Describe()}};
+}
+
+json::object RowObject(const CaseListRow& row) {
+  const Case& c = row.header;
+  json::array unmet;
+  for (const auto& u : row.unmet) {
+    unmet.push_back(json::object{{"rule", u.rule}, {"message", u.message}});
+  }
+  return json::object{
+      {"id", c.id},
+      {"person_id", c.person_id},
+      {"person_name", row.person_name},
+      {"birth_date", FormatIsoDate(row.birth_date)},
+      {"cell_id", c.cell_id},
+      {"cell_code", row.cell_code},
+      {"cell_name", row.cell_name},
+      {"category", SourceCategoryCode(c.category)},
+      {"category_label", SourceCategoryLabel(c.category)},
+      {"stage", StageCode(c.stage)},
+      {"stage_label", StageLabel(c.stage)},
+      {"opened_on", FormatIsoDate(c.opened_on)},
+      {"next_deadline", DateValue(c.next_deadline)},
+      {"next_deadline_rule", c.next_deadline_rule},
+      {"deadline", row.deadline ? json::value(DeadlineObject(*row.deadline)) : json::value()},
+      {"unmet", std::move(unmet)},
+      {"version", c.version}};
+}
+
+Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
+  PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"org", "stage", "category", "due", "q", "open",
+                                                "sort", "order", "page", "page_size", "on"}));
+  CaseQuery q;
+  PTDV_ASSIGN_OR_RETURN(q.on, DateParam(request, "on", clock));
+  PTDV_ASSIGN_OR_RETURN(q.stage, CodeParam(request, "stage", StageFromCode));
+  PTDV_ASSIGN_OR_RETURN(q.category, CodeParam(request, "category", SourceCategoryFromCode));
+  if (auto due = request.Query("due"); due && !due->empty()) {
+    if (*due == "overdue") {
+      q.due = CaseDue::kOverdue;
+    } else if (*due == "due_soon") {
+      q.due = CaseDue::kDueSoon;
+    } else if (*due == "blocked") {
+      q.due = CaseDue::kBlocked;
+    } else {
+      return Error::Invalid("«due» phải là overdue, due_soon hoặc blocked", "due");
+    }
+  }
+  if (auto open = request.Query("open")) {
+    if (*open != "true" && *open != "false") {
+      return Error::Invalid("«open» phải là true hoặc false", "open");
+    }
+    q.open_only = *open == "true";
+  }
+  if (auto text = request.Query("q")) q.text = std::string(*text);
+  if (auto sort = request.Query("sort"); sort && !sort->empty()) {
+    static constexpr std::pair<std::string_view, CaseSort> kSorts[] = {
+        {"id", CaseSort::kId},
+        {"next_deadline", CaseSort::kNextDeadline},
+        {"opened_on", CaseSort::kOpenedOn},
+        {"person_name", CaseSort::kPersonName},
+        {"stage", CaseSort::kStage}};
+    auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
+                           [&](const auto& s) { return s.first == *sort; });
+    if (it == std::end(kSorts)) {
+      return Error::Invalid(
+          "«sort» phải là id, next_deadline, opened_on, person_name hoặc stage", "sort");
+    }
+    q.sort = it->second;
+  }
+  if (auto order = request.Query("order"); order && !order->empty()) {
+    if (*order != "asc" && *order != "desc") {
+      return Error::Invalid("«order» phải là asc hoặc desc", "order");
+    }
+    q.descending = *order == "desc";
+  }
+  PTDV_ASSIGN_OR_RETURN(q.page, IntParam(request, "page", 1));
+  PTDV_ASSIGN_OR_RETURN(q.page_size, IntParam(request, "page_size", 50));
+  return q;
+}
+
+Response CaseCreated(const Case& header, int status) {
+  Response r = Response::Json(fmt::format(R"({{"case":{}}})", ToJson(header)), status);
+  r.headers.Set("ETag", fmt::format("\"{}\"", header.version));
+  if (status == 201) r.headers.Set("Location", fmt::format("/api/v1/cases/{}", header.id));
+  return r;
+}
+
+json::array Labelled(auto first, auto last, auto code, auto label) {
+  json::array out;
+  for (int i = static_cast<int>(first); i <= static_cast<int>(last); ++i) {
+    using E = decltype(first);
+    out.push_back(json::object{{"code", code(static_cast<E>(i))},
+                               {"label", label(static_cast<E>(i))}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -96,6 +348,106 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
         }
         return Response::Json(json::serialize(json::object{{"on", FormatIsoDate(*on)},
                                                            {"items", std::move(items)}}));
+      }));
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kGet, "/api/v1/cases", RouteAccess::Require("read_cases"),
+      [&store, &cases, &clock](const Request& request, RouteContext& context) {
+        auto query = ParseCaseQuery(request, clock);
+        if (!query.ok()) return ErrorResponse(query.error());
+        auto org = OrgParam(store, request, *context.actor);
+        if (!org.ok()) return ErrorResponse(org.error());
+        auto page = cases.FindCases(*context.actor, *org, *query);
+        if (!page.ok()) return ErrorResponse(page.error());
+        json::array items;
+        for (const auto& row : page->rows) items.push_back(RowObject(row));
+        json::object counts;
+        for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
+        return Response::Json(json::serialize(json::object{{"items", std::move(items)},
+                                                           {"total", page->total},
+                                                           {"page", query->page},
+                                                           {"page_size", query->page_size},
+                                                           {"counts_by_stage", std::move(counts)},
+                                                           {"on", FormatIsoDate(query->on)}}));
+      }));
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kPost, "/api/v1/cases", RouteAccess::Require("write_people"),
+      [&store, &cases, &clock](const Request& request, RouteContext& context) {
+        auto body = BodyReader::Parse(request, {"person_id", "cell", "category", "opened_on"});
+        if (!body.ok()) return ErrorResponse(body.error());
+        std::int64_t person_id = 0;
+        std::string cell_code;
+        SourceCategory category{};
+        Date opened_on = clock.Today();
+        for (Status s : {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
+                         body->ReadString("cell", cell_code, Presence::kRequired),
+                         body->ReadCode("category", category, SourceCategoryFromCode,
+                                        Presence::kRequired),
+                         body->ReadDate("opened_on", opened_on)}) {
+          if (!s.ok()) return ErrorResponse(s.error());
+        }
+        Id cell_id = 0;
+        {
+          auto tx = store.Begin(Access::kReadOnly);
+          if (!tx.ok()) return ErrorResponse(tx.error());
+          auto cell = (*tx)->Organisations().GetByCode(cell_code);
+          if (!cell.ok()) {
+            Error e = cell.error();
+            if (e.code == ErrorCode::kNotFound) e.field = "cell";
+            return ErrorResponse(e);
+          }
+          cell_id = cell->id;
+        }
+        auto id = cases.OpenCase(*context.actor, person_id, cell_id, category, opened_on);
+        if (!id.ok()) return ErrorResponse(id.error());
+        auto view = cases.Show(*context.actor, *id, clock.Today());
+        if (!view.ok()) return ErrorResponse(view.error());
+        return CaseCreated(view->record.header, 201);
+      }));
+  // Who may record which step is decided per action by the service (domain/role.h MayRecord);
+  // the route needs at least the weakest recording permission a role can hold.
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kPost, "/api/v1/cases/{id}/events", RouteAccess::Require(std::string(kAnyRecorder), "id"),
+      [&cases](const Request& request, RouteContext& context) {
+        auto id = ParseId(request.PathParam("id"), "id");
+        if (!id.ok()) return ErrorResponse(id.error());
+        auto body = BodyReader::Parse(request, BodyReader::Keys(kEventKeys));
+        if (!body.ok()) return ErrorResponse(body.error());
+        auto version = ExpectedVersion(request, *body);
+        if (!version.ok()) return ErrorResponse(version.error());
+        auto event = ParseEvent(*body);
+        if (!event.ok()) return ErrorResponse(event.error());
+        auto updated = cases.Record(*context.actor, *id, std::move(*event), *version);
+        if (!updated.ok()) return ErrorResponse(updated.error());
+        return CaseCreated(*updated, 200);
+      }));
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kGet, "/api/v1/reference", RouteAccess::Require(std::string(kAnyUser)),
+      [](const Request&, RouteContext&) {
+        json::array actions;
+        for (int i = 0; i <= static_cast<int>(Action::kCancelDecision); ++i) {
+          Action a = static_cast<Action>(i);
+          json::array fields;
+          for (std::string_view f : EventFields(a)) fields.push_back(json::string(f));
+          actions.push_back(json::object{{"code", ActionCode(a)},
+                                         {"label", ActionLabel(a)},
+                                         {"form", ExpectedForm(a)},
+                                         {"fields", std::move(fields)}});
+        }
+        json::array roles;
+        for (Role role : AllRoles()) {
+          roles.push_back(json::object{{"code", RoleCode(role)}, {"label", RoleLabel(role)}});
+        }
+        json::object reference{
+            {"stages", Labelled(Stage::kSource, Stage::kCancelled, StageCode, StageLabel)},
+            {"actions", std::move(actions)},
+            {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther,
+                                    SourceCategoryCode, SourceCategoryLabel)},
+            {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode,
+                                   RelationCode)},
+            {"roles", std::move(roles)}};
+        Response r = Response::Json(json::serialize(reference));
+        r.headers.Set("Cache-Control", "private, max-age=3600");
+        return r;
       }));
   return Ok();
 }

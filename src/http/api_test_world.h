@@ -1,0 +1,196 @@
+#pragma once
+
+// Test support (header-only, outside ptdv_http): a real server on a loopback port serving the
+// /api/v1 routes over a small world — the city of Huế with its organisation board, Political
+// Centre, administrator and leader; two wards (HUE-A, HUE-B), each with one cell, its staff
+// and its cell secretary. Cell HUE-A-CB1 has 9 official members, HUE-B-CB1 has 3. Every user's
+// password is kPassword. Used by the case API tests and the route-table access test.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "http/access_log.h"
+#include "http/api.h"
+#include "http/auth_api.h"
+#include "http/metrics.h"
+#include "http/server.h"
+#include "http/test_http_client.h"
+#include "service/auth_service.h"
+#include "service/case_service.h"
+#include "service/org_service.h"
+#include "service/password_hasher.h"
+#include "service/reference_data.h"
+
+namespace ptdv::http::test {
+
+inline constexpr const char* kPassword = "Hue@2023demo";
+
+class ApiWorld {
+ public:
+  struct Session {
+    std::string login;
+    std::string cookie;  // "ptdv_session=…"
+    std::string csrf;
+  };
+
+  // Builds the world and starts the server. Check ok() (gtest ASSERT inside a constructor
+  // cannot return).
+  ApiWorld() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ptdv-api-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) { Fail("mkdtemp"); return; }
+    dir_ = pattern;
+    auto store = OpenStore((dir_ / "t.db").string());
+    if (!store.ok()) { Fail(store.error().message); return; }
+    store_ = std::move(store).value();
+    if (!store_->Migrate().ok()) { Fail("migrate"); return; }
+    OrgService orgs(*store_, clock_);
+    const Date from = MakeDate(2021, 7, 1);
+    auto must = [this](auto result) {
+      if (!result.ok()) Fail(result.error().message);
+      using T = std::decay_t<decltype(*result)>;
+      return result.ok() ? T(*result) : T{};
+    };
+    city = must(orgs.CreateOrganisation({}, {.kind = OrgKind::kCityCommittee, .code = "HUE",
+                                             .name = "Thành ủy Huế",
+                                             .committee_member_count = 15,
+                                             .valid_from = from}));
+    cases = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
+    for (std::string ward : {"A", "B"}) {
+      Id w = must(orgs.CreateOrganisation({}, {.parent_id = city,
+                                               .kind = OrgKind::kGrassrootsCommittee,
+                                               .code = "HUE-" + ward,
+                                               .name = "Đảng ủy phường " + ward,
+                                               .committee_member_count = 7,
+                                               .valid_from = from}));
+      Id c = must(orgs.CreateOrganisation({}, {.parent_id = w,
+                                               .kind = OrgKind::kCell,
+                                               .code = "HUE-" + ward + "-CB1",
+                                               .name = "Chi bộ khu vực 1",
+                                               .valid_from = from}));
+      wards[ward] = w;
+      cells[ward] = c;
+      for (int i = 0; i < (ward == "A" ? 9 : 3); ++i) {
+        Id member = must(cases->CreatePerson(
+            {}, {.full_name = "Đảng viên " + ward + std::to_string(i + 1),
+                 .birth_date = MakeDate(1970, 1, 1 + i),
+                 .org_id = c}));
+        must(orgs.AddMembership({}, {.person_id = member, .org_id = c,
+                                     .valid_from = MakeDate(2010, 1, 1)}));
+        members[ward].push_back(member);
+      }
+    }
+    auth = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
+    struct U {
+      const char* login;
+      Role role;
+      Id org;
+    };
+    for (auto [login, role, org] : {U{"admin", Role::kCityAdmin, city},
+                                    U{"bantochuc", Role::kOrganisationBoard, city},
+                                    U{"ttct", Role::kPoliticalCentre, city},
+                                    U{"lanhdao", Role::kLeader, city},
+                                    U{"warda", Role::kGrassrootsStaff, wards["A"]},
+                                    U{"bithua", Role::kCellSecretary, cells["A"]},
+                                    U{"wardb", Role::kGrassrootsStaff, wards["B"]},
+                                    U{"bithub", Role::kCellSecretary, cells["B"]}}) {
+      must(auth->CreateUser({}, {.login = login, .full_name = std::string("Người dùng ") + login,
+                                 .role = role, .org_id = org, .password = kPassword}));
+    }
+    Status registered = RegisterApi(router, {.store = *store_, .auth = *auth, .cases = *cases,
+                                             .clock = clock_});
+    if (!registered.ok()) { Fail(registered.error().message); return; }
+    ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    options.threads = 1;
+    options.handler_threads = 2;
+    options.handle_signals = false;
+    server_ = std::make_unique<Server>(options, router, metrics_, access_log_);
+    if (auto started = server_->Start(); !started.ok()) { Fail(started.error().message); return; }
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  ~ApiWorld() {
+    if (server_) server_->Stop();
+    if (runner_.joinable()) runner_.join();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  bool ok() const { return failure_.empty(); }
+  const std::string& failure() const { return failure_; }
+  Store& store() { return *store_; }
+  const Clock& clock() const { return clock_; }
+  const WorkingCalendar& calendar() const { return calendar_; }
+  int port() const { return server_->port(); }
+
+  Session Login(const std::string& login) {
+    TestHttpClient client(port());
+    auto r = client.Request("POST", "/api/v1/auth/login",
+                            R"({"login":")" + login + R"(","password":")" + kPassword + R"("})",
+                            {{"Content-Type", "application/json"}});
+    EXPECT_TRUE(r.has_value());
+    if (!r) return {};
+    EXPECT_EQ(r->status, 200) << login << ": " << r->body;
+    std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
+    auto pos = r->body.find("\"csrf_token\":\"");
+    if (pos == std::string::npos) return {};
+    std::string csrf = r->body.substr(pos + 14, r->body.find('"', pos + 14) - pos - 14);
+    return {login, set_cookie.substr(0, set_cookie.find(';')), csrf};
+  }
+
+  // A request as `session` (CSRF header included); `body`, when given, is sent as JSON.
+  ClientResponse Call(const Session& session, std::string_view method, std::string_view target,
+                      std::optional<std::string> body = std::nullopt,
+                      std::vector<std::pair<std::string, std::string>> extra = {}) {
+    std::vector<std::pair<std::string, std::string>> fields = {
+        {"Cookie", session.cookie}, {std::string(kCsrfHeader), session.csrf}};
+    if (body) fields.emplace_back("Content-Type", "application/json");
+    for (auto& f : extra) fields.push_back(std::move(f));
+    TestHttpClient client(port());
+    auto r = client.Request(method, target, body.value_or(""), fields);
+    EXPECT_TRUE(r.has_value()) << method << " " << target;
+    return r.value_or(ClientResponse{});
+  }
+
+  // The audit chain's length: a refused request must leave it unchanged.
+  long AuditEntries() {
+    auto tx = store_->Begin(Access::kReadOnly);
+    if (!tx.ok()) return -1;
+    auto verified = (*tx)->Audit().Verify();
+    return verified.ok() ? verified->entries : -1;
+  }
+
+  Id city = 0;
+  std::map<std::string, Id> wards, cells;
+  std::map<std::string, std::vector<Id>> members;  // official members of each ward's cell
+  std::unique_ptr<CaseService> cases;
+  std::unique_ptr<AuthService> auth;
+  Router router;
+
+ private:
+  void Fail(std::string message) {
+    if (failure_.empty()) failure_ = std::move(message);
+  }
+
+  std::string failure_;
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+  FixedClock clock_{MakeDate(2026, 11, 27)};
+  SystemWallClock wall_clock_;
+  PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
+  WorkingCalendar calendar_;
+  Metrics metrics_;
+  AccessLog access_log_{[](std::string_view) {}};
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+};
+
+}  // namespace ptdv::http::test
