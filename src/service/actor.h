@@ -23,4 +23,11 @@ struct Actor {
 // kNotFound for an unknown unit. The one scope check every service uses.
 Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id);
 
+// Ok when the actor may record `action` on a case kept by `cell_id` (domain/role.h MayRecord):
+// the procedure names who records each step, and the deciding body's acts (S12, P5) fall to a
+// grassroots committee's staff only when the grassroots committee above the cell is authorised
+// to admit (DOMAIN §1). The CLI's system actor (role "admin", no scope) may record anything;
+// an unknown role may record nothing. kForbidden with a Vietnamese message otherwise.
+Status AuthoriseAction(Transaction& tx, const Actor& actor, Action action, Id cell_id);
+
 }  // namespace ptdv

@@ -1,6 +1,7 @@
 #include "service/case_service.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -120,6 +121,7 @@ Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseAction(*tx, actor, event.action, record.header.cell_id));
   if (expected_version && *expected_version != record.header.version) {
     return Error::Conflict("Hồ sơ đã được người khác cập nhật, vui lòng tải lại");
   }
@@ -237,6 +239,132 @@ Result<std::vector<Case>> CaseService::ListCases(const Actor& actor, Id org_id, 
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, clock_.Today()));
   return tx->Cases().List(filter);
+}
+
+namespace {
+
+// The earliest open duty of a case on `on` (P1, the end of probation, is a milestone).
+std::optional<Deadline> FirstDuty(std::vector<Deadline> deadlines) {
+  for (auto& d : deadlines) {
+    if (d.rule != "P1") return std::move(d);
+  }
+  return std::nullopt;
+}
+
+bool Matches(CaseDue due, const std::optional<Deadline>& duty) {
+  switch (due) {
+    case CaseDue::kOverdue:
+      return duty && duty->status == DeadlineStatus::kOverdue;
+    case CaseDue::kDueSoon:
+      return duty && duty->status == DeadlineStatus::kDueSoon;
+    case CaseDue::kAny:
+    case CaseDue::kBlocked:
+      return true;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
+  if (query.page < 1) return Error::Invalid("Số trang phải từ 1 trở lên", "page");
+  if (query.page_size < 1 || query.page_size > CaseQuery::kMaxPageSize) {
+    return Error::Invalid(
+        fmt::format("Số dòng mỗi trang phải từ 1 đến {}", CaseQuery::kMaxPageSize), "page_size");
+  }
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+
+  CaseFilter filter;
+  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, query.on));
+  filter.category = query.category;
+  filter.open_only = query.open_only || query.due != CaseDue::kAny;
+  filter.person_key = SearchKey(query.text);
+  filter.sort = query.sort;
+  filter.descending = query.descending;
+
+  CaseContext deadline_context;  // deadlines need only the events, the calendar and rule sets
+  deadline_context.rule_sets = rule_sets_;
+  deadline_context.calendar = &calendar_;
+  deadline_context.today = clock_.Today();
+
+  CasePage page;
+  std::vector<CaseRecord> records;
+  std::map<Id, std::vector<Condition>> unmet_of;  // kBlocked: the page's cases
+  const int offset = (query.page - 1) * query.page_size;
+  if (query.due == CaseDue::kAny) {
+    PTDV_ASSIGN_OR_RETURN(page.counts_by_stage, tx->Cases().CountByStage(filter));
+    filter.stage = query.stage;
+    if (query.stage) {
+      auto it = std::find_if(page.counts_by_stage.begin(), page.counts_by_stage.end(),
+                             [&](const auto& c) { return c.first == *query.stage; });
+      page.total = it == page.counts_by_stage.end() ? 0 : it->second;
+    } else {
+      for (const auto& [stage, n] : page.counts_by_stage) page.total += n;
+    }
+    filter.limit = query.page_size;
+    filter.offset = offset;
+    PTDV_ASSIGN_OR_RETURN(records, tx->Cases().ListRecords(filter));
+  } else {
+    // Candidates: a deadline can be overdue or due soon on `on` only if the earliest one falls
+    // before the end of the widest warning window.
+    if (query.due != CaseDue::kBlocked) {
+      PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(rule_sets_, query.on));
+      filter.deadline_before =
+          query.due == CaseDue::kOverdue
+              ? query.on - std::chrono::days(1)
+              : std::max(calendar_.AddWorkingDays(query.on, rules.due_soon_working_days),
+                         query.on + std::chrono::days(rules.certificate_warning_days));
+    }
+    filter.limit = std::numeric_limits<int>::max();
+    PTDV_ASSIGN_OR_RETURN(auto candidates, tx->Cases().ListRecords(filter));
+    std::map<Stage, int> counts;
+    for (auto& record : candidates) {
+      auto duty = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
+      if (!Matches(query.due, duty)) continue;
+      std::vector<Condition> unmet;
+      if (query.due == CaseDue::kBlocked) {
+        PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, query.on, std::nullopt));
+        unmet = Evaluate(record, ctx, query.on).unmet;
+        if (unmet.empty()) continue;
+      }
+      ++counts[record.header.stage];
+      if (query.stage && record.header.stage != *query.stage) continue;
+      if (page.total++ < offset || static_cast<int>(records.size()) >= query.page_size) continue;
+      unmet_of[record.header.id] = std::move(unmet);
+      records.push_back(std::move(record));
+    }
+    page.counts_by_stage.assign(counts.begin(), counts.end());
+  }
+
+  std::vector<Id> person_ids;
+  for (const auto& r : records) person_ids.push_back(r.header.person_id);
+  PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
+  std::map<Id, const Person*> person_of;
+  for (const auto& p : people) person_of[p.id] = &p;
+  std::map<Id, Organisation> cells;
+  for (auto& record : records) {
+    CaseListRow row;
+    if (auto it = person_of.find(record.header.person_id); it != person_of.end()) {
+      row.person_name = it->second->full_name;
+      row.birth_date = it->second->birth_date;
+    }
+    auto cell = cells.find(record.header.cell_id);
+    if (cell == cells.end()) {
+      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(record.header.cell_id));
+      cell = cells.emplace(org.id, std::move(org)).first;
+    }
+    row.cell_code = cell->second.code;
+    row.cell_name = cell->second.name;
+    row.deadline = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
+    if (auto it = unmet_of.find(record.header.id); it != unmet_of.end()) {
+      row.unmet = std::move(it->second);
+    }
+    row.header = std::move(record.header);
+    page.rows.push_back(std::move(row));
+  }
+  return page;
 }
 
 }  // namespace ptdv

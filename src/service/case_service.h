@@ -29,6 +29,44 @@ struct DeadlineRow {
   Deadline deadline;
 };
 
+// Which cases of a list: by their earliest deadline (DeadlineStatus on the query date) or by
+// what blocks their next step (Evaluation::unmet).
+enum class CaseDue { kAny, kOverdue, kDueSoon, kBlocked };
+
+// A page of the case list (the web UI's list and the API's GET /cases).
+struct CaseQuery {
+  std::optional<Stage> stage;
+  std::optional<SourceCategory> category;
+  bool open_only = false;
+  CaseDue due = CaseDue::kAny;
+  std::string text;  // part of the person's name, with or without diacritics
+  CaseSort sort = CaseSort::kNextDeadline;
+  bool descending = false;
+  int page = 1;        // from 1
+  int page_size = 50;  // 1 ... kMaxPageSize
+  Date on{};           // the date deadlines and conditions are judged on
+
+  static constexpr int kMaxPageSize = 500;
+};
+
+struct CaseListRow {
+  Case header;
+  std::string person_name;
+  Date birth_date{};
+  std::string cell_code;
+  std::string cell_name;
+  std::optional<Deadline> deadline;  // the earliest open duty (P1, a milestone, excluded)
+  std::vector<Condition> unmet;      // filled only for CaseDue::kBlocked
+};
+
+struct CasePage {
+  std::vector<CaseListRow> rows;
+  int total = 0;  // matching cases over all pages
+  // Matching cases per stage with the query's stage condition left out (the "counts per step"
+  // of the list), in procedural order.
+  std::vector<std::pair<Stage, int>> counts_by_stage;
+};
+
 // Thread-safe if the Store is; holds no mutable state of its own.
 class CaseService {
  public:
@@ -59,6 +97,12 @@ class CaseService {
 
   // Cases in the subtree of `org_id` matching `filter` (its cell_ids are replaced).
   Result<std::vector<Case>> ListCases(const Actor& actor, Id org_id, CaseFilter filter);
+
+  // One page of the cases in the subtree of `org_id` (as of query.on) matching `query`, with the
+  // total and the counts per stage. kInvalid for a page or page size out of range. A plain list
+  // costs a fixed number of queries; the due filters judge each open candidate case (those with
+  // a deadline before the window's end, or every open case for kBlocked) in memory.
+  Result<CasePage> FindCases(const Actor& actor, Id org_id, const CaseQuery& query);
 
  private:
   Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,

@@ -212,5 +212,174 @@ TEST_F(CaseServiceTest, DeadlinesListTheOverdueDecision) {
   EXPECT_TRUE(service_->DeadlinesFor(admin_, ward_b_, MakeDate(2024, 9, 2))->empty());
 }
 
+TEST_F(CaseServiceTest, OnlyTheBodiesTheProcedureNamesMayRecordAStep) {
+  // A cell's step: cell secretaries and grassroots staff may; leaders and the Political Centre
+  // may not (domain/role.h MayRecord). Nothing is written on refusal.
+  Actor leader{.login = "lanhdao", .role = "leader", .scope_root = city_};
+  Actor centre{.login = "ttct", .role = "political_centre", .scope_root = city_};
+  Actor secretary{.login = "bithu", .role = "cell_secretary", .scope_root = cell_a_};
+  CaseEvent sympathiser{.action = Action::kMarkSympathiser,
+                        .date = MakeDate(2024, 1, 10),
+                        .member_person_id = members_[0]};
+  long before = AuditEntries();
+  for (const Actor& refused : {leader, centre}) {
+    auto r = service_->Record(refused, case_, sympathiser, 1);
+    ASSERT_FALSE(r.ok()) << refused.role;
+    EXPECT_EQ(r.error().code, ErrorCode::kForbidden) << refused.role;
+  }
+  EXPECT_EQ(AuditEntries(), before);
+  ASSERT_TRUE(service_->Record(secretary, case_, sympathiser, 1).ok());
+  // The certificate (S1 / R3) is the Political Centre's, not the cell secretary's.
+  CaseEvent certificate{.action = Action::kRecordCertificate,
+                        .date = MakeDate(2024, 1, 20),
+                        .documents = {{.form_code = "GCN", .number = "1"}}};
+  EXPECT_EQ(service_->Record(secretary, case_, certificate, 2).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(service_->Record(centre, case_, certificate, 2).ok());
+}
+
+TEST_F(CaseServiceTest, AdmissionDecisionFallsToGrassrootsStaffOnlyWhenAuthorised) {
+  auto decide = [&](const Actor& actor) {
+    auto tx = store_->Begin(Access::kReadWrite);
+    return AuthoriseAction(**tx, actor, Action::kAdmissionDecision, cell_a_);
+  };
+  Actor staff{.login = "ancuu", .role = "grassroots_staff", .scope_root = ward_a_};
+  Actor board{.login = "bantochuc", .role = "organisation_board", .scope_root = city_};
+  EXPECT_EQ(decide(staff).error().code, ErrorCode::kForbidden);
+  EXPECT_NE(decide(staff).error().message.find("Quyết định kết nạp"), std::string::npos)
+      << decide(staff).error().message;
+  EXPECT_TRUE(decide(board).ok());
+  {
+    auto tx = store_->Begin(Access::kReadWrite);
+    Organisation ward = Must((*tx)->Organisations().Get(ward_a_));
+    ward.authorised_to_admit = true;
+    ASSERT_TRUE((*tx)->Organisations().Update(ward).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  EXPECT_TRUE(decide(staff).ok());
+}
+
+TEST_F(CaseServiceTest, FindCasesSearchesCountsPagesAndFiltersByDeadline) {
+  // Ward A: the setup's case (teacher) plus four more; ward B: one.
+  std::vector<Id> cases{case_};
+  for (auto [name, category] : {std::pair{"Trần Thị An", SourceCategory::kStudent},
+                                std::pair{"Lê Văn Bình", SourceCategory::kMilitia},
+                                std::pair{"Hồ Thị Cúc", SourceCategory::kTeacher},
+                                std::pair{"Phan Đình Dũng", SourceCategory::kTeacher}}) {
+    Id p = Must(service_->CreatePerson(
+        admin_, {.full_name = name, .birth_date = MakeDate(2000, 1, 1), .org_id = cell_a_}));
+    cases.push_back(Must(service_->OpenCase(admin_, p, cell_a_, category, MakeDate(2024, 1, 5))));
+  }
+  Id other = Must(service_->CreatePerson(
+      admin_, {.full_name = "Nguyễn Văn Đức", .birth_date = MakeDate(1991, 1, 1),
+               .org_id = cell_b_}));
+  Must(service_->OpenCase(admin_, other, cell_b_, SourceCategory::kTeacher, MakeDate(2024, 1, 5)));
+  // Two sympathisers; one gets its certificate, whose 60-month validity (R3) is the deadline
+  // that "due soon" and "overdue" find in 2028-2029.
+  for (Id c : {cases[1], cases[2]}) {
+    ASSERT_TRUE(service_
+                    ->Record(admin_, c,
+                             {.action = Action::kMarkSympathiser,
+                              .date = MakeDate(2024, 1, 10),
+                              .member_person_id = members_[0]},
+                             std::nullopt)
+                    .ok());
+  }
+  ASSERT_TRUE(service_
+                  ->Record(admin_, cases[1],
+                           {.action = Action::kRecordCertificate,
+                            .date = MakeDate(2024, 1, 20),
+                            .documents = {{.form_code = "GCN", .number = "7"}}},
+                           std::nullopt)
+                  .ok());
+
+  Actor staff{.login = "ancuu", .role = "grassroots_staff", .scope_root = ward_a_};
+  CaseQuery q{.on = MakeDate(2024, 2, 1)};
+  CasePage all = Must(service_->FindCases(staff, ward_a_, q));
+  EXPECT_EQ(all.total, 5);
+  EXPECT_EQ(all.rows.size(), 5u);
+  using Counts = std::vector<std::pair<Stage, int>>;
+  EXPECT_EQ(all.counts_by_stage, (Counts{{Stage::kSource, 3},
+                                         {Stage::kSympathiser, 1},
+                                         {Stage::kCertified, 1}}));
+  EXPECT_EQ(all.rows.front().cell_code, "HUE-A-CB1");
+
+  // The stage filter narrows rows and total, not the counts per step.
+  q.stage = Stage::kSource;
+  CasePage sources = Must(service_->FindCases(staff, ward_a_, q));
+  EXPECT_EQ(sources.total, 3);
+  EXPECT_EQ(sources.rows.size(), 3u);
+  EXPECT_EQ(sources.counts_by_stage, all.counts_by_stage);
+  
+  q.stage.reset();
+
+  // Unaccented text finds the accented name; only within the actor's scope.
+  q.text = "nguyen van duc";
+  CasePage duc = Must(service_->FindCases(staff, ward_a_, q));
+  ASSERT_EQ(duc.total, 1);
+  EXPECT_EQ(duc.rows[0].person_name, "Nguyễn Văn Đức");
+  EXPECT_EQ(duc.rows[0].header.id, case_);
+  EXPECT_EQ(Must(service_->FindCases(admin_, city_, q)).total, 2);
+  q.text.clear();
+
+  // Pages: sorted by name, two per page.
+  q.sort = CaseSort::kPersonName;
+  q.page_size = 2;
+  q.page = 3;
+  CasePage last = Must(service_->FindCases(staff, ward_a_, q));
+  EXPECT_EQ(last.total, 5);
+  ASSERT_EQ(last.rows.size(), 1u);
+  EXPECT_EQ(last.rows[0].person_name, "Trần Thị An");
+  q.page = 0;
+  EXPECT_EQ(service_->FindCases(staff, ward_a_, q).error().field, "page");
+  q.page = 1;
+  q.page_size = CaseQuery::kMaxPageSize + 1;
+  EXPECT_EQ(service_->FindCases(staff, ward_a_, q).error().field, "page_size");
+  q.page_size = 50;
+
+  // Another ward's staff may not list ward A.
+  Actor vyda{.login = "vyda", .role = "grassroots_staff", .scope_root = ward_b_};
+  EXPECT_EQ(service_->FindCases(vyda, ward_a_, q).error().code, ErrorCode::kForbidden);
+
+  // Deadline filters agree with each row's earliest duty.
+  int found_with_status = 0;
+  for (Date on : {MakeDate(2024, 2, 1), MakeDate(2028, 12, 1), MakeDate(2029, 3, 1)}) {
+    q.on = on;
+    for (CaseDue due : {CaseDue::kOverdue, CaseDue::kDueSoon}) {
+      q.due = due;
+      CasePage page = Must(service_->FindCases(staff, ward_a_, q));
+      EXPECT_EQ(page.total, static_cast<int>(page.rows.size()));
+      for (const auto& row : page.rows) {
+        ASSERT_TRUE(row.deadline);
+        EXPECT_EQ(row.deadline->status, due == CaseDue::kOverdue ? DeadlineStatus::kOverdue
+                                                                 : DeadlineStatus::kDueSoon);
+      }
+      // Every case of the plain list whose duty has that status is found.
+      q.due = CaseDue::kAny;
+      int expected = 0;
+      for (const auto& row : Must(service_->FindCases(staff, ward_a_, q)).rows) {
+        if (row.deadline && row.deadline->status == (due == CaseDue::kOverdue
+                                                          ? DeadlineStatus::kOverdue
+                                                          : DeadlineStatus::kDueSoon)) {
+          ++expected;
+        }
+      }
+      EXPECT_EQ(page.total, expected) << FormatIsoDate(on);
+      found_with_status += page.total;
+    }
+  }
+  EXPECT_EQ(found_with_status, 2);  // due soon on 01/12/2028, overdue on 01/03/2029
+  // Blocked: every row says why.
+  q.due = CaseDue::kBlocked;
+  q.on = MakeDate(2024, 2, 1);
+  CasePage blocked = Must(service_->FindCases(staff, ward_a_, q));
+  EXPECT_GT(blocked.total, 0);
+  EXPECT_LE(blocked.total, all.total);
+  for (const auto& row : blocked.rows) {
+    EXPECT_FALSE(row.unmet.empty());
+    EXPECT_FALSE(row.unmet[0].rule.empty());
+  }
+}
+
 }  // namespace
 }  // namespace ptdv

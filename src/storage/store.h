@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/model.h"
@@ -66,6 +67,15 @@ class MembershipRepository {
 // A case with everything recorded on it, in event order.
 using CaseRecord = CaseHistory;
 
+// Order of List / ListRecords; ties are broken by case id, so pages are stable.
+enum class CaseSort {
+  kId,
+  kNextDeadline,  // earliest first; cases without a deadline last (in either direction)
+  kOpenedOn,
+  kPersonName,    // by the person's search key (diacritic-free, so "Đức" sorts with "Duc")
+  kStage,         // procedural order of Stage
+};
+
 struct CaseFilter {
   std::vector<Id> cell_ids;             // empty = all
   std::optional<Stage> stage;
@@ -74,6 +84,11 @@ struct CaseFilter {
   std::optional<Date> deadline_before;  // next_deadline <= this (overdue / due soon lists)
   int limit = 100;
   int offset = 0;
+  // The person's search key contains this (already normalised by domain/search_key.h
+  // SearchKey); empty = any. Matched as a literal ('%' and '_' are not wildcards).
+  std::string person_key;
+  CaseSort sort = CaseSort::kId;
+  bool descending = false;
 };
 
 class CaseRepository {
@@ -91,6 +106,9 @@ class CaseRepository {
   virtual Result<std::vector<Case>> List(const CaseFilter& filter) = 0;
   virtual Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter) = 0;
   virtual Result<int> Count(const CaseFilter& filter) = 0;
+  // How many cases match `filter` per stage (stages without a case are absent); limit, offset
+  // and sort are ignored. One GROUP BY query.
+  virtual Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) = 0;
 };
 
 class CalendarRepository {

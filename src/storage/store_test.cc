@@ -890,6 +890,66 @@ TEST_P(StoreContractTest, EventsRoundTripEveryField) {
   EXPECT_EQ(CodeOf(errors->Cases().GetRecord(9999)), ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContractTest, ListSearchesSortsAndCountsByStage) {
+  World w = MakeWorld();
+  auto tx = Write();
+  auto person = [&](std::string name, std::string key) {
+    Person p = SamplePerson(w.cell, std::move(name));
+    p.search_key = std::move(key);
+    return Must(tx->People().Insert(p));
+  };
+  Id an = person("Trần Thị An", "tran thi an");
+  Id binh = person("Lê Văn Bình", "le van binh");
+  Id pct = person("Phạm 100% Cường", "pham 100% cuong");
+  auto add = [&](Id who, Stage stage, Date opened, std::optional<Date> deadline) {
+    Case c = SampleCase(who, w.cell);
+    c.stage = stage;
+    c.opened_on = opened;
+    c.next_deadline = deadline;
+    return Must(tx->Cases().Insert(c));
+  };
+  Id a = add(an, Stage::kProbation, D(2024, 1, 5), D(2024, 6, 1));
+  Id b = add(binh, Stage::kSource, D(2023, 5, 1), std::nullopt);
+  Id c = add(pct, Stage::kDossier, D(2024, 2, 1), D(2024, 4, 1));
+  Id d = add(an, Stage::kDossier, D(2022, 9, 9), D(2024, 3, 1));
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto ids = [&](CaseFilter filter) {
+    std::vector<Id> out;
+    for (const Case& x : Must(read->Cases().List(filter))) out.push_back(x.id);
+    return out;
+  };
+  // Search by the person's key, literally: '%' and '_' are not wildcards.
+  EXPECT_EQ(ids({.person_key = "thi an"}), (std::vector<Id>{a, d}));
+  EXPECT_EQ(ids({.person_key = "100%"}), (std::vector<Id>{c}));
+  EXPECT_EQ(ids({.person_key = "1_0"}), (std::vector<Id>{}));
+  EXPECT_EQ(Must(read->Cases().Count({.person_key = "an"})), 3);  // "le van binh" too
+  EXPECT_EQ(ids({.stage = Stage::kDossier, .person_key = "thi an"}), (std::vector<Id>{d}));
+
+  // Sorting; ties by id; cases without a deadline last in both directions.
+  EXPECT_EQ(ids({.sort = CaseSort::kNextDeadline}), (std::vector<Id>{d, c, a, b}));
+  EXPECT_EQ(ids({.sort = CaseSort::kNextDeadline, .descending = true}),
+            (std::vector<Id>{a, c, d, b}));
+  EXPECT_EQ(ids({.sort = CaseSort::kOpenedOn}), (std::vector<Id>{d, b, a, c}));
+  EXPECT_EQ(ids({.sort = CaseSort::kPersonName}), (std::vector<Id>{b, c, a, d}));
+  EXPECT_EQ(ids({.sort = CaseSort::kPersonName, .descending = true}),
+            (std::vector<Id>{d, a, c, b}));
+  EXPECT_EQ(ids({.sort = CaseSort::kStage}), (std::vector<Id>{b, c, d, a}));
+  EXPECT_EQ(ids({.limit = 2, .offset = 1, .sort = CaseSort::kNextDeadline}),
+            (std::vector<Id>{c, a}));
+
+  // Counts per stage, in procedural order, with the other conditions applied.
+  using Counts = std::vector<std::pair<Stage, int>>;
+  EXPECT_EQ(Must(read->Cases().CountByStage({})),
+            (Counts{{Stage::kSource, 1}, {Stage::kDossier, 2}, {Stage::kProbation, 1}}));
+  EXPECT_EQ(Must(read->Cases().CountByStage({.person_key = "thi an"})),
+            (Counts{{Stage::kDossier, 1}, {Stage::kProbation, 1}}));
+  EXPECT_EQ(Must(read->Cases().CountByStage({.cell_ids = {w.cell}, .open_only = true,
+                                             .deadline_before = D(2024, 3, 31)})),
+            (Counts{{Stage::kDossier, 1}}));
+}
+
 TEST_P(StoreContractTest, ListFiltersAndLoadsRecordsInBatches) {
   World w = MakeWorld();
   auto tx = Write();

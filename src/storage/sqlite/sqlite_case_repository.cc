@@ -1,8 +1,11 @@
 #include "storage/sqlite/sqlite_case_repository.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <utility>
 #include <variant>
+
+#include <fmt/format.h>
 
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -83,18 +86,25 @@ constexpr std::string_view kInsertDocument =
     "INSERT INTO case_document (event_id, position, form_code, number, document_date, issuer) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 
-// Fragments of the filtered queries (List, ListRecords, Count), bound in the order appended.
+// Fragments of the filtered queries (List, ListRecords, Count, CountByStage), bound in the order
+// appended.
 constexpr std::string_view kSelectCasesFrom = "SELECT " PTDV_CASE_COLUMNS " FROM ";
 constexpr std::string_view kCountCasesFrom = "SELECT COUNT(*) FROM ";
-constexpr std::string_view kAllCases = "admission_case c WHERE 1 = 1";
+constexpr std::string_view kCountByStageFrom = "SELECT c.stage, COUNT(*) FROM ";
+constexpr std::string_view kAllCases = "admission_case c";
 // Driven from the id set (CROSS JOIN fixes the order) through admission_case_cell_stage_idx.
 constexpr std::string_view kCasesOfFilterCells =
-    "temp.ptdv_filter_id f CROSS JOIN admission_case c WHERE c.cell_id = f.id";
+    "temp.ptdv_filter_id f CROSS JOIN admission_case c";
+constexpr std::string_view kJoinPerson = " JOIN person p ON p.id = c.person_id";
+constexpr std::string_view kWhereFilterCell = " WHERE c.cell_id = f.id";
+constexpr std::string_view kWhereAll = " WHERE 1 = 1";
 constexpr std::string_view kAndStage = " AND c.stage = ?";
 constexpr std::string_view kAndCategory = " AND c.category = ?";
 constexpr std::string_view kAndStageNotIn = " AND c.stage NOT IN (";  // + one ? per closed stage
 constexpr std::string_view kAndDeadlineBefore = " AND c.next_deadline <= ?";
-constexpr std::string_view kOrderAndPage = " ORDER BY c.id LIMIT ? OFFSET ?";
+constexpr std::string_view kAndPersonKey = " AND p.search_key LIKE ? ESCAPE '!'";
+constexpr std::string_view kGroupByStage = " GROUP BY c.stage";
+constexpr std::string_view kPage = " LIMIT ? OFFSET ?";
 
 #undef PTDV_DOCUMENT_COLUMNS
 #undef PTDV_EVENT_COLUMNS
@@ -273,18 +283,59 @@ struct FilterQuery {
   std::vector<std::variant<std::int64_t, std::string>> values;
 };
 
-// Builds the query for `filter` after `head` (kSelectCasesFrom or kCountCasesFrom), loading
-// cell_ids into the kFilter temp table. `paged` adds ORDER BY and LIMIT/OFFSET.
+// "%key%" for LIKE with '!' as the escape character, so that the key matches literally.
+std::string LikeContains(std::string_view key) {
+  std::string pattern = "%";
+  for (char ch : key) {
+    if (ch == '%' || ch == '_' || ch == '!') pattern += '!';
+    pattern += ch;
+  }
+  pattern += '%';
+  return pattern;
+}
+
+// ORDER BY for `filter.sort`; every order ends with the case id so that pages are stable.
+std::string OrderBy(const CaseFilter& filter) {
+  const char* dir = filter.descending ? " DESC" : "";
+  switch (filter.sort) {
+    case CaseSort::kId:
+      return fmt::format(" ORDER BY c.id{}", dir);
+    case CaseSort::kNextDeadline:
+      // Cases without a deadline last in both directions (portable: no NULLS LAST).
+      return fmt::format(" ORDER BY CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, "
+                         "c.next_deadline{0}, c.id{0}",
+                         dir);
+    case CaseSort::kOpenedOn:
+      return fmt::format(" ORDER BY c.opened_on{0}, c.id{0}", dir);
+    case CaseSort::kPersonName:
+      return fmt::format(" ORDER BY p.search_key{0}, c.id{0}", dir);
+    case CaseSort::kStage: {
+      // Procedural order: Stage is declared in the order of the procedure.
+      std::string order = " ORDER BY CASE c.stage";
+      for (int i = 0; i <= static_cast<int>(Stage::kCancelled); ++i) {
+        order += fmt::format(" WHEN '{}' THEN {}", StageCode(static_cast<Stage>(i)), i);
+      }
+      return order + fmt::format(" END{0}, c.id{0}", dir);
+    }
+  }
+  return " ORDER BY c.id";
+}
+
+// Builds the query for `filter` after `head` (kSelectCasesFrom, kCountCasesFrom or
+// kCountByStageFrom), loading cell_ids into the kFilter temp table. `paged` adds ORDER BY and
+// LIMIT/OFFSET; `tail` (e.g. GROUP BY) follows the conditions.
 Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_view head,
-                                     const CaseFilter& filter, bool paged) {
+                                     const CaseFilter& filter, bool paged,
+                                     std::string_view tail = {}) {
   FilterQuery query;
   query.sql = head;
-  if (filter.cell_ids.empty()) {
-    query.sql += kAllCases;
-  } else {
-    PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, filter.cell_ids));
-    query.sql += kCasesOfFilterCells;
+  const bool by_cells = !filter.cell_ids.empty();
+  if (by_cells) PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, filter.cell_ids));
+  query.sql += by_cells ? kCasesOfFilterCells : kAllCases;
+  if (!filter.person_key.empty() || (paged && filter.sort == CaseSort::kPersonName)) {
+    query.sql += kJoinPerson;
   }
+  query.sql += by_cells ? kWhereFilterCell : kWhereAll;
   if (filter.stage) {
     query.sql += kAndStage;
     query.values.emplace_back(std::string(StageCode(*filter.stage)));
@@ -305,8 +356,14 @@ Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_v
     query.sql += kAndDeadlineBefore;
     query.values.emplace_back(FormatIsoDate(*filter.deadline_before));
   }
+  if (!filter.person_key.empty()) {
+    query.sql += kAndPersonKey;
+    query.values.emplace_back(LikeContains(filter.person_key));
+  }
+  query.sql += tail;
   if (paged) {
-    query.sql += kOrderAndPage;
+    query.sql += OrderBy(filter);
+    query.sql += kPage;
     query.values.emplace_back(static_cast<std::int64_t>(filter.limit));
     query.values.emplace_back(static_cast<std::int64_t>(std::max(filter.offset, 0)));
   }
@@ -314,8 +371,10 @@ Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_v
 }
 
 Result<SqliteStatement> PrepareFilterQuery(SqliteConnection& connection, std::string_view head,
-                                           const CaseFilter& filter, bool paged) {
-  PTDV_ASSIGN_OR_RETURN(FilterQuery query, BuildFilterQuery(connection, head, filter, paged));
+                                           const CaseFilter& filter, bool paged,
+                                           std::string_view tail = {}) {
+  PTDV_ASSIGN_OR_RETURN(FilterQuery query,
+                        BuildFilterQuery(connection, head, filter, paged, tail));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(query.sql));
   for (const auto& value : query.values) {
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
@@ -448,6 +507,23 @@ Result<int> SqliteCaseRepository::Count(const CaseFilter& filter) {
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   (void)has_row;  // COUNT always yields one row
   return static_cast<int>(statement.Int(0));
+}
+
+Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
+    const CaseFilter& filter) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        PrepareFilterQuery(connection_, kCountByStageFrom, filter,
+                                           /*paged=*/false, kGroupByStage));
+  std::vector<std::pair<Stage, int>> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) break;
+    auto stage = StageFromCode(statement.Text(0));
+    if (!stage) return Error::Unavailable("Giai đoạn không hợp lệ trong cơ sở dữ liệu");
+    out.emplace_back(*stage, static_cast<int>(statement.Int(1)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace ptdv

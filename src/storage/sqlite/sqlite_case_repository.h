@@ -34,6 +34,7 @@ class SqliteCaseRepository final : public CaseRepository {
   Result<std::vector<Case>> List(const CaseFilter& filter) override;
   Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter) override;
   Result<int> Count(const CaseFilter& filter) override;  // ignores limit and offset
+  Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) override;
 
  private:
   SqliteConnection& connection_;
