@@ -10,6 +10,18 @@ import { DateField } from './DateField';
 import { PersonPicker } from './PersonPicker';
 import { VoteFields, type FieldError } from './VoteFields';
 
+// The step that moves the case along the main line, when allowed; else the first allowed one.
+const kMainLine = [
+  'mark_sympathiser', 'record_certificate', 'open_dossier', 'cell_vote', 'intermediate_appraisal',
+  'grassroots_vote', 'admission_decision', 'ceremony', 'recognition_cell_vote', 'recognition_intermediate',
+  'recognition_grassroots_vote', 'recognition_decision',
+];
+
+export function nextAction(allowed: string[]): string | undefined {
+  if (allowed.includes('record_certificate') && allowed.includes('cell_vote')) return 'cell_vote';
+  return kMainLine.find((a) => allowed.includes(a)) ?? allowed[0];
+}
+
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
 interface Values {
@@ -93,7 +105,13 @@ export function StepForm({
     if (draft && (!draft.action || allowed.includes(draft.action))) {
       form.setFieldsValue(draft);
     } else if (!form.getFieldValue('action')) {
-      form.setFieldsValue({ action: allowed.find((a) => a !== 'assign_helper' && a !== 'withdraw' && a !== 'record_consent') ?? allowed[0], date: serverToday() });
+      const next = nextAction(allowed);
+      const a = reference.actions.find((x) => x.code === next);
+      form.setFieldsValue({
+        action: next,
+        date: serverToday(),
+        documents: a?.fields.includes('documents') ? [{ form_code: a.form || '', number: '', date: null, issuer: '' }] : [],
+      });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
@@ -150,7 +168,7 @@ export function StepForm({
       open={open}
       onClose={onClose}
       title="Ghi nhận một bước của quy trình"
-      width={640}
+      width={Math.min(640, typeof window === 'undefined' ? 640 : window.innerWidth)}
       destroyOnHidden={false}
       className="step-drawer"
       footer={

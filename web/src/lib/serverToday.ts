@@ -11,3 +11,7 @@ export function setServerToday(iso: string | null | undefined): void {
 export function serverToday(): string {
   return known ?? todayIso();
 }
+
+export function knowsServerToday(): boolean {
+  return known !== null;
+}

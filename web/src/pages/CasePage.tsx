@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../api/client';
@@ -12,6 +12,8 @@ import { can, useAuth } from '../auth/AuthContext';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
+import { knowsServerToday, setServerToday } from '../lib/serverToday';
+import type { DeadlineList } from '../api/types';
 
 export default function CasePage() {
   const { id } = useParams();
@@ -19,6 +21,12 @@ export default function CasePage() {
   const reference = useReference();
   const [formOpen, setFormOpen] = useState(false);
   const view = useApi((signal) => api.get<CaseView>(`/cases/${id}`, { signal }), [id]);
+  // The server's today (a demo may run on a fixed date) is the default date of a new step.
+  const cellCode = view.data?.cell.code;
+  useEffect(() => {
+    if (!cellCode || knowsServerToday()) return;
+    api.get<DeadlineList>('/deadlines', { query: { org: cellCode } }).then((d) => setServerToday(d.on), () => undefined);
+  }, [cellCode]);
   const audit = useApi(
     (signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { case: id } }),
     [id, view.data?.case.version],

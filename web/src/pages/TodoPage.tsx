@@ -38,7 +38,7 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
 function Section({ title, count, tone, children, className }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string }) {
   return (
     <section className={`todo-card ${className ?? ''}`} aria-label={title}>
-      <h2>{title}{count !== undefined && <span className={`count count-${tone ?? 'plain'}`}>{count}</span>}</h2>
+      <h2>{title}{count !== undefined && <span className={`count count-${tone ?? 'plain'}`} data-testid={`${tone}-count`}>{count}</span>}</h2>
       {children}
     </section>
   );
