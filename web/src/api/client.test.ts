@@ -36,7 +36,7 @@ describe('api client', () => {
 
   it('maps the server error body, rule and field', async () => {
     setFetch(respond(422, { error: { code: 'rule_violation', rule: 'S9', field: 'vote.in_favour', message: 'Chưa đủ 2/3' } }) as unknown as typeof fetch);
-    const error = await api.post('/cases/1/events', {}).catch((e) => e);
+    const error = (await api.post('/cases/1/events', {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(422);
     expect(error.rule).toBe('S9');
@@ -56,10 +56,10 @@ describe('api client', () => {
 
   it('gives a Vietnamese message when the body is not JSON or the network fails', async () => {
     setFetch(vi.fn(async () => new Response('oops', { status: 502 })) as unknown as typeof fetch);
-    const e1 = await api.get('/x').catch((e) => e);
+    const e1 = (await api.get('/x').catch((e: unknown) => e)) as ApiError;
     expect(e1.message).toMatch(/Máy chủ gặp lỗi \(502\)/);
     setFetch(vi.fn(async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch);
-    const e2 = await api.get('/x').catch((e) => e);
+    const e2 = (await api.get('/x').catch((e: unknown) => e)) as ApiError;
     expect(e2.code).toBe('network');
     expect(e2.message).toMatch(/vẫn được giữ lại/);
   });
