@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= ptdv-demo.db
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run demo test bench format clean
+.PHONY: all deps configure build run demo test bench format clean web web-test e2e e2e-run bench-web
 
 all: build
 
@@ -18,15 +18,41 @@ build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
 # Builds, loads the Huế demo into $(DEMO_DB) (once) and shows what is due.
-run: build
+run: build web
 	@bash scripts/run-demo.sh $(BUILD)/ptdv $(DEMO_DB)
 
 test: CMAKE_FLAGS += -DPTDV_WERROR=ON
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
+	@$(MAKE) --no-print-directory web-test e2e-run
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# --- web UI (issue #4) -------------------------------------------------------------------
+# web/: Vite + React + antd. `web` builds web/dist (served by `ptdv serve` by default);
+# `web-test` runs the Vitest component tests; `e2e` drives /usr/bin/chromium through
+# playwright-core against the real server (skipped when chromium is missing); `bench-web`
+# measures bundle sizes and the first render of "Việc cần làm".
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+
+web: web/node_modules/.package-lock.json
+	@cd web && npm run --silent build
+
+web-test: web/node_modules/.package-lock.json
+	@cd web && npm run --silent test
+
+e2e: build e2e-run
+
+e2e-run: web
+	@if [ -x /usr/bin/chromium ]; then \
+	  cd web && PTDV_BIN=$(abspath $(BUILD))/ptdv npx tsx e2e/run.ts; \
+	else echo "e2e: /usr/bin/chromium missing, skipped (scripts/install-deps.sh installs it)"; fi
+
+bench-web: build web
+	@bash bench/web/run.sh $(BUILD)
+# --- end web UI ----------------------------------------------------------------------------
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'tests/*.cc' 'bench/*.cc')

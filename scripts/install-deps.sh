@@ -10,6 +10,7 @@ packages=(
   libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-json1.81-dev libboost1.81-dev
+  chromium fonts-dejavu-core  # the web UI's e2e tests and bench/web (headless, no download)
 )
 if [ "${PTDV_WITH_EXTRA:-}" != "" ]; then
   # shellcheck disable=SC2206
@@ -22,6 +23,11 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# The web UI (web/) needs Node.js >= 20.19 with npm; Debian 12's nodejs is older, so an
+# existing installation is kept and only a missing one is filled from Debian.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -357,7 +358,12 @@ int RunCli(int argc, char** argv) {
   bool secure_cookies = false;
   serve->add_option("--listen", server_options.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)");
   serve->add_option("--threads", server_options.threads, "Số luồng mạng (0 = số lõi)");
-  serve->add_option("--static-dir", server_options.static_dir, "Thư mục giao diện web đã build");
+  // The web UI built by `make web` (web/dist) is served by default when run from the checkout.
+  if (std::error_code ec; std::filesystem::is_directory("web/dist", ec)) {
+    server_options.static_dir = "web/dist";
+  }
+  serve->add_option("--static-dir", server_options.static_dir,
+                    "Thư mục giao diện web đã build (mặc định web/dist nếu có)");
   serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)");
   serve->callback(run([&](Environment& env) {
     SystemWallClock wall_clock;

@@ -1,0 +1,38 @@
+import { expect, kDesktop, kPhone, login, test } from './harness';
+
+test('a ward specialist logs in and lands on Việc cần làm', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  expect(page.url() === `${fixture.baseUrl}/`, `landed on ${page.url()}`);
+  await screenshot(page, 'viec-can-lam-desktop');
+});
+
+test('an overdue case is marked on Việc cần làm', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  const overdue = page.locator('.todo-overdue .deadline-item[data-status="overdue"]');
+  await overdue.first().waitFor();
+  expect((await overdue.count()) > 0, 'no overdue item');
+  const badge = await overdue.first().locator('.badge').innerText();
+  expect(/Quá hạn: quá hạn \d+ ngày/.test(badge), `badge reads «${badge}»`);
+  const count = await page.getByTestId('overdue-count').innerText().catch(() => '');
+  expect(count === '' || Number(count) > 0, `overdue count ${count}`);
+  // The overdue item opens its case.
+  const name = await overdue.first().locator('.deadline-person').innerText();
+  await overdue.first().locator('.deadline-person').click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  const phone = await newPage(kPhone);
+  await login(phone, fixture.baseUrl, 'taylocdu');
+  await phone.locator('.deadline-item').first().waitFor();
+  await screenshot(phone, 'viec-can-lam-phone');
+});
+
+test('the larger-text switch is remembered', async ({ newPage, fixture }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  await page.getByRole('switch', { name: 'Chữ to' }).click();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+  const large = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
+  expect(large, 'large text not kept after reload');
+});

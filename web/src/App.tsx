@@ -1,0 +1,103 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { ReferenceProvider } from './lib/reference';
+import { LargeTextContext, useLargeText } from './lib/textSize';
+import { AppLayout } from './components/AppLayout';
+import { TodoPage } from './pages/TodoPage';
+
+dayjs.locale('vi');
+
+// Every page but the first two is its own chunk, so the initial JavaScript stays small.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const SessionExpiredModal = lazy(() => import('./components/SessionExpiredModal'));
+const CaseListPage = lazy(() => import('./pages/CaseListPage'));
+const CasePage = lazy(() => import('./pages/CasePage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const PersonPage = lazy(() => import('./pages/PersonPage'));
+const OrgTreePage = lazy(() => import('./pages/OrgTreePage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+
+function Loading() {
+  return (
+    <div className="page-loading" role="status">
+      <span className="spinner" aria-hidden="true" /> <span>Đang tải…</span>
+    </div>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, checking, expired } = useAuth();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (!user && !expired) {
+    return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  }
+  // An expired session keeps the page (and what was typed) mounted under the login dialog.
+  return (
+    <>
+      {children}
+      {expired && !user && <Suspense fallback={null}><SessionExpiredModal /></Suspense>}
+    </>
+  );
+}
+
+function Shell() {
+  return (
+    <RequireAuth>
+      <ReferenceProvider>
+        <AppLayout>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<TodoPage />} />
+              <Route path="/ho-so" element={<CaseListPage />} />
+              <Route path="/ho-so/:id" element={<CasePage />} />
+              <Route path="/nguoi" element={<PeoplePage />} />
+              <Route path="/nguoi/moi" element={<PersonPage />} />
+              <Route path="/nguoi/:id" element={<PersonPage />} />
+              <Route path="/to-chuc" element={<OrgTreePage />} />
+              <Route path="/lich" element={<CalendarPage />} />
+              <Route path="/tai-khoan" element={<UsersPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        </AppLayout>
+      </ReferenceProvider>
+    </RequireAuth>
+  );
+}
+
+export function App() {
+  const largeText = useLargeText();
+  const [large] = largeText;
+  return (
+    <LargeTextContext.Provider value={largeText}>
+    <ConfigProvider
+      locale={viVN}
+      theme={{
+        token: {
+          colorPrimary: '#b3151b',
+          fontSize: large ? 19 : 16,
+          controlHeight: large ? 48 : 40,
+          borderRadius: 6,
+          fontFamily: '"Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif',
+        },
+      }}
+    >
+              <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/dang-nhap" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
+              <Route path="/*" element={<Shell />} />
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+          </ConfigProvider>
+    </LargeTextContext.Provider>
+  );
+}

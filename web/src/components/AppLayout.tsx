@@ -1,0 +1,80 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
+import { Button, Switch } from 'antd';
+import { can, useAuth } from '../auth/AuthContext';
+import { useReference } from '../lib/reference';
+import { useLargeTextSwitch } from '../lib/textSize';
+
+const kPages = [
+  { to: '/', label: 'Việc cần làm' },
+  { to: '/ho-so', label: 'Hồ sơ kết nạp' },
+  { to: '/nguoi', label: 'Quần chúng' },
+  { to: '/to-chuc', label: 'Tổ chức đảng' },
+  { to: '/lich', label: 'Lịch làm việc' },
+  { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' as const },
+];
+
+// The frame of every page: plain links (keyboard and screen-reader friendly, and light enough
+// to keep the first page fast), the larger-text switch, the user and "Đăng xuất". On narrow
+// screens the links fold behind a "Danh mục" button.
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { user, logout } = useAuth();
+  const { roleLabel } = useReference();
+  const [large, setLarge] = useLargeTextSwitch();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const pages = kPages.filter((p) => !p.need || can(user, p.need));
+  return (
+    <div className="app">
+      <a className="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+      <header className="app-header">
+        <NavLink to="/" className="app-brand" aria-label="PTĐV — về trang Việc cần làm">
+          <span className="app-star" aria-hidden="true">★</span> PTĐV
+        </NavLink>
+        <button
+          type="button"
+          className="app-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ☰ Danh mục
+        </button>
+        <nav id="app-nav" className={`app-nav${menuOpen ? ' open' : ''}`} aria-label="Trang chính">
+          <ul>
+            {pages.map((p) => (
+              <li key={p.to}>
+                <NavLink to={p.to} end={p.to === '/'}>{p.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-user">
+          <label className="large-text-switch">
+            <Switch checked={large} onChange={setLarge} aria-label="Chữ to" /> <span>Chữ to</span>
+          </label>
+          {user && (
+            <span className="app-user-name" title={roleLabel(user.role)}>
+              {user.full_name}
+              <span className="app-user-role"> · {roleLabel(user.role)}</span>
+            </span>
+          )}
+          <Button
+            className="logout-button"
+            onClick={async () => {
+              await logout();
+              navigate('/dang-nhap');
+            }}
+          >
+            Đăng xuất
+          </Button>
+        </div>
+      </header>
+      <main id="noi-dung" className="app-content" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

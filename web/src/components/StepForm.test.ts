@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { eventBody, nextAction } from './StepForm';
+import { kActions } from '../lib/labels';
+
+const action = (code: string) => kActions.find((a) => a.code === code)!;
+
+describe('eventBody', () => {
+  it('sends only what the cell vote needs', () => {
+    const body = eventBody({
+      action: 'cell_vote', date: '2023-11-15', vote: { eligible: 9, present: 9, in_favour: 6, against: 3 },
+      documents: [{ form_code: '6-KNĐ', number: ' 02-NQ/CB ', date: null, issuer: '' }, { form_code: '', number: '' }],
+      relative_name: 'ignored', note: '  ',
+    }, action('cell_vote'));
+    expect(body).toEqual({
+      action: 'cell_vote', date: '2023-11-15',
+      vote: { eligible: 9, present: 9, in_favour: 6, against: 3 },
+      documents: [{ form_code: '6-KNĐ', number: '02-NQ/CB', date: null, issuer: '' }],
+    });
+  });
+
+  it('sends the introducer fields', () => {
+    const body = eventBody({ action: 'add_introducer', date: '2023-09-01', member_person_id: 12, together_since: '2020-01-01', replacement: false }, action('add_introducer'));
+    expect(body).toMatchObject({ member_person_id: 12, together_since: '2020-01-01' });
+    expect(body).not.toHaveProperty('replacement');
+  });
+});
+
+describe('nextAction', () => {
+  it('proposes the step that moves the case along', () => {
+    expect(nextAction(['assign_helper', 'record_certificate', 'stamp_biography', 'cell_vote', 'withdraw'])).toBe('cell_vote');
+    expect(nextAction(['assign_helper', 'ceremony', 'cancel_decision'])).toBe('ceremony');
+    expect(nextAction(['withdraw'])).toBe('withdraw');
+  });
+});

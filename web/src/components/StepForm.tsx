@@ -1,0 +1,320 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { api, ApiError } from '../api/client';
+import type { CaseHeader, CaseView, CaseEvent, ReferenceAction } from '../api/types';
+import { useReference } from '../lib/reference';
+import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
+import { kConsents, kFindings, kRelations, kRuleExplanations } from '../lib/labels';
+import { serverToday } from '../lib/serverToday';
+import { DateField } from './DateField';
+import { PersonPicker } from './PersonPicker';
+import { VoteFields, type FieldError } from './VoteFields';
+
+// The step that moves the case along the main line, when allowed; else the first allowed one.
+const kMainLine = [
+  'mark_sympathiser', 'record_certificate', 'open_dossier', 'cell_vote', 'intermediate_appraisal',
+  'grassroots_vote', 'admission_decision', 'ceremony', 'recognition_cell_vote', 'recognition_intermediate',
+  'recognition_grassroots_vote', 'recognition_decision',
+];
+
+export function nextAction(allowed: string[]): string | undefined {
+  if (allowed.includes('record_certificate') && allowed.includes('cell_vote')) return 'cell_vote';
+  return kMainLine.find((a) => allowed.includes(a)) ?? allowed[0];
+}
+
+const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
+
+interface Values {
+  action?: string;
+  date?: string;
+  documents?: { form_code?: string; number?: string; date?: string | null; issuer?: string }[];
+  vote?: { eligible?: number; present?: number; in_favour?: number; against?: number };
+  member_person_id?: number;
+  together_since?: string;
+  replacement?: boolean;
+  relative_name?: string;
+  relation?: string;
+  relative_is_member?: boolean;
+  finding?: string;
+  consent?: string;
+  received_on?: string;
+  extension_working_days?: number;
+  note?: string;
+}
+
+// The event body for POST /cases/{id}/events: only what the action asks for.
+export function eventBody(values: Values, action: ReferenceAction): CaseEvent {
+  const has = (f: string) => action.fields.includes(f);
+  const body: CaseEvent = { action: action.code, date: values.date ?? '', documents: [] };
+  if (has('documents')) {
+    body.documents = (values.documents ?? [])
+      .filter((d) => d && (d.number?.trim() || d.form_code?.trim()))
+      .map((d) => ({ form_code: d.form_code?.trim() ?? '', number: d.number?.trim() ?? '', date: d.date || null, issuer: d.issuer?.trim() ?? '' }));
+  }
+  if (has('vote') && values.vote) {
+    body.vote = {
+      eligible: values.vote.eligible ?? 0,
+      present: values.vote.present ?? 0,
+      in_favour: values.vote.in_favour ?? 0,
+      against: values.vote.against ?? 0,
+    };
+  }
+  if (has('member_person_id') && values.member_person_id) body.member_person_id = values.member_person_id;
+  if (has('together_since') && values.together_since) body.together_since = values.together_since;
+  if (has('replacement') && values.replacement) body.replacement = true;
+  if (has('relation') && values.relation) body.relation = values.relation;
+  if (has('relative_name') && values.relative_name) body.relative_name = values.relative_name.trim();
+  if (has('relative_is_member') && values.relative_is_member) body.relative_is_member = true;
+  if (has('finding') && values.finding) body.finding = values.finding;
+  if (has('consent') && values.consent) body.consent = values.consent;
+  if (has('received_on') && values.received_on) body.received_on = values.received_on;
+  if (has('extension_working_days') && values.extension_working_days) body.extension_working_days = values.extension_working_days;
+  if (values.note?.trim()) body.note = values.note.trim();
+  return body;
+}
+
+export function StepForm({
+  view,
+  open,
+  onClose,
+  onRecorded,
+  onStale,
+}: {
+  view: CaseView;
+  open: boolean;
+  onClose: () => void;
+  onRecorded: (header: CaseHeader | undefined) => void;
+  onStale: () => void;
+}) {
+  const reference = useReference();
+  const [form] = Form.useForm<Values>();
+  const draftKey = `event.${view.case.id}`;
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const allowed = view.evaluation.allowed_actions;
+  const actionCode = Form.useWatch('action', form) as string | undefined;
+  const action = useMemo(
+    () => reference.actions.find((a) => a.code === actionCode),
+    [reference.actions, actionCode],
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const draft = loadDraft<Values>(draftKey);
+    if (draft && (!draft.action || allowed.includes(draft.action))) {
+      form.setFieldsValue(draft);
+    } else if (!form.getFieldValue('action')) {
+      const next = nextAction(allowed);
+      const a = reference.actions.find((x) => x.code === next);
+      form.setFieldsValue({
+        action: next,
+        date: serverToday(),
+        documents: a?.fields.includes('documents') ? [{ form_code: a.form || '', number: '', date: null, issuer: '' }] : [],
+      });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  // A new action starts with its expected form code in the first document row.
+  const onActionChange = (code: string) => {
+    const a = reference.actions.find((x) => x.code === code);
+    setServerErrors({});
+    setGeneral(null);
+    form.setFieldsValue({ documents: a?.fields.includes('documents') ? [{ form_code: a.form || '', number: '', date: null, issuer: '' }] : [] });
+  };
+
+  const serverError = (field: string): FieldError =>
+    serverErrors[field] ? { help: serverErrors[field], validateStatus: 'error' } : {};
+
+  const submit = async (values: Values) => {
+    if (!action) return;
+    setBusy(true);
+    setServerErrors({});
+    setGeneral(null);
+    try {
+      const r = await api.post<{ case?: CaseHeader }>(`/cases/${view.case.id}/events`, eventBody(values, action), {
+        headers: { 'If-Match': `"${view.case.version}"` },
+      });
+      clearDraft(draftKey);
+      form.resetFields();
+      onRecorded(r?.case);
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        setGeneral(new ApiError(0, { code: 'internal', message: 'Đã có lỗi xảy ra, vui lòng thử lại' }));
+      } else if (e.status === 401) {
+        // The session-expired dialog opens; the form keeps its values.
+      } else if (e.field) {
+        const text = e.display;
+        setServerErrors({ [e.field]: text });
+        const path = e.field.split('.');
+        if (form.getFieldInstance(path as never) !== undefined || path[0] === 'date' || path[0] === 'vote') {
+          form.setFields([{ name: path as never, errors: [text] }]);
+        }
+        setGeneral(e);
+      } else {
+        setGeneral(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const has = (f: string) => action?.fields.includes(f) ?? false;
+  const fieldHelp = (f: string) => serverError(f);
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title="Ghi nhận một bước của quy trình"
+      width={Math.min(640, typeof window === 'undefined' ? 640 : window.innerWidth)}
+      destroyOnHidden={false}
+      className="step-drawer"
+      footer={
+        <Space>
+          <Button type="primary" size="large" loading={busy} onClick={() => form.submit()}>Lưu bước này</Button>
+          <Button size="large" onClick={() => { clearDraft(draftKey); form.resetFields(); setServerErrors({}); setGeneral(null); onClose(); }}>Hủy</Button>
+        </Space>
+      }
+    >
+      {allowed.length === 0 ? (
+        <Alert type="info" showIcon message="Ở giai đoạn này không còn bước nào để ghi nhận." />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          onValuesChange={(changed, all) => {
+            saveDraft(draftKey, all);
+            const keys = Object.keys(changed);
+            if (keys.length) {
+              setServerErrors((prev) => {
+                const next = { ...prev };
+                for (const k of Object.keys(next)) if (keys.includes(k.split('.')[0])) delete next[k];
+                return next;
+              });
+            }
+          }}
+          scrollToFirstError
+        >
+          <Form.Item name="action" label="Bước cần ghi nhận" rules={[{ required: true, message: 'Chọn bước cần ghi nhận' }]}>
+            <Select
+              onChange={onActionChange}
+              options={allowed.map((code) => ({ value: code, label: reference.actionLabel(code) }))}
+              aria-label="Bước cần ghi nhận"
+            />
+          </Form.Item>
+          <Form.Item name="date" label="Ngày thực hiện (ngày họp, ngày ký văn bản)" rules={[{ required: true, message: 'Cần nhập ngày' }]} {...fieldHelp('date')}>
+            <DateField aria-label="Ngày thực hiện" />
+          </Form.Item>
+
+          {has('vote') && actionCode && <VoteFields form={form} action={actionCode} serverError={serverError} />}
+
+          {has('member_person_id') && (
+            <Form.Item name="member_person_id" label={actionCode === 'add_introducer' ? 'Người giới thiệu (đảng viên chính thức)' : 'Đảng viên được phân công giúp đỡ'}
+              rules={[{ required: true, message: 'Cần chọn đảng viên' }]} {...fieldHelp('member_person_id')}>
+              <PersonPicker />
+            </Form.Item>
+          )}
+          {has('together_since') && (
+            <Form.Item name="together_since" label="Công tác, sinh hoạt cùng người vào Đảng từ ngày" extra={kRuleExplanations.R5} {...fieldHelp('together_since')}>
+              <DateField aria-label="Công tác, sinh hoạt cùng từ ngày" />
+            </Form.Item>
+          )}
+          {has('replacement') && (
+            <Form.Item name="replacement" valuePropName="checked" {...fieldHelp('replacement')}>
+              <Checkbox>Người giới thiệu thay thế (người giới thiệu trước đã chuyển đi hoặc không còn đủ điều kiện)</Checkbox>
+            </Form.Item>
+          )}
+          {has('relation') && (
+            <Form.Item name="relation" label="Quan hệ với người vào Đảng" rules={[{ required: true, message: 'Cần chọn quan hệ' }]} {...fieldHelp('relation')}>
+              <Select options={opts(kRelations)} />
+            </Form.Item>
+          )}
+          {has('relative_name') && (
+            <Form.Item name="relative_name" label="Họ tên người được thẩm tra" rules={[{ required: true, message: 'Cần nhập họ tên' }]} {...fieldHelp('relative_name')}>
+              <Input />
+            </Form.Item>
+          )}
+          {has('relative_is_member') && (
+            <Form.Item name="relative_is_member" valuePropName="checked" {...fieldHelp('relative_is_member')}>
+              <Checkbox>Người thân là đảng viên và đã khai đầy đủ trong lý lịch (không cần thẩm tra)</Checkbox>
+            </Form.Item>
+          )}
+          {has('finding') && (
+            <Form.Item name="finding" label="Kết quả thẩm tra" rules={[{ required: true, message: 'Cần chọn kết quả' }]} {...fieldHelp('finding')}>
+              <Select options={opts(kFindings)} />
+            </Form.Item>
+          )}
+          {has('consent') && (
+            <Form.Item name="consent" label="Loại văn bản đồng ý / căn cứ" rules={[{ required: true, message: 'Cần chọn loại văn bản' }]} {...fieldHelp('consent')}>
+              <Select options={opts(kConsents)} />
+            </Form.Item>
+          )}
+          {has('received_on') && (
+            <Form.Item name="received_on" label="Ngày chi bộ nhận được quyết định" extra="Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày này (S13)." {...fieldHelp('received_on')}>
+              <DateField aria-label="Ngày nhận quyết định" />
+            </Form.Item>
+          )}
+          {has('extension_working_days') && (
+            <Form.Item name="extension_working_days" label="Số ngày làm việc gia hạn (tối đa 30)" rules={[{ required: true, message: 'Cần nhập số ngày' }]} {...fieldHelp('extension_working_days')}>
+              <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          {has('documents') && (
+            <fieldset className="documents-fields">
+              <legend>Văn bản kèm theo</legend>
+              {serverErrors.documents && <Alert type="error" showIcon role="alert" message={serverErrors.documents} style={{ marginBottom: 12 }} />}
+              <Form.List name="documents">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((f, i) => (
+                      <div key={f.key} className="document-row">
+                        <Form.Item name={[f.name, 'form_code']} label="Mẫu (ví dụ 6-KNĐ)">
+                          <Input aria-label={`Mẫu văn bản ${i + 1}`} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'number']} label="Số văn bản">
+                          <Input aria-label={`Số văn bản ${i + 1}`} placeholder="ví dụ 02-NQ/CB" />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'date']} label="Ngày văn bản">
+                          <DateField aria-label={`Ngày văn bản ${i + 1}`} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'issuer']} label="Nơi ban hành">
+                          <Input aria-label={`Nơi ban hành ${i + 1}`} />
+                        </Form.Item>
+                        <Button onClick={() => remove(f.name)} aria-label={`Bỏ văn bản ${i + 1}`}>Bỏ văn bản này</Button>
+                      </div>
+                    ))}
+                    <Button onClick={() => add({ form_code: action?.form ?? '', number: '', date: null, issuer: '' })}>+ Thêm văn bản</Button>
+                  </>
+                )}
+              </Form.List>
+            </fieldset>
+          )}
+          <Form.Item name="note" label="Ghi chú" {...fieldHelp('note')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          {general && (
+            <Alert
+              type={general.status === 409 ? 'warning' : 'error'}
+              showIcon
+              role="alert"
+              className="step-error"
+              message={general.status === 409 ? 'Hồ sơ vừa được người khác cập nhật' : general.rule ? `Không ghi nhận được — quy định ${general.rule}` : 'Không ghi nhận được'}
+              description={
+                <>
+                  <div>{general.message}</div>
+                  {general.rule && kRuleExplanations[general.rule] ? <Typography.Text type="secondary">{kRuleExplanations[general.rule]}</Typography.Text> : null}
+                  {general.status === 409 && (
+                    <div><Button onClick={onStale} style={{ marginTop: 8 }}>Tải lại hồ sơ (giữ nguyên những gì đã nhập)</Button></div>
+                  )}
+                </>
+              }
+            />
+          )}
+        </Form>
+      )}
+    </Drawer>
+  );
+}

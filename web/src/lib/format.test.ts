@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineText, foldVietnamese, formatDate, formatInstant, parseDate, todayIso } from './format';
+
+describe('dates', () => {
+  it('shows ISO dates as dd/mm/yyyy', () => {
+    expect(formatDate('2023-11-05')).toBe('05/11/2023');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+  });
+
+  it('reads dd/mm/yyyy, d/m/yyyy and ISO, and refuses impossible dates', () => {
+    expect(parseDate('05/11/2023')).toBe('2023-11-05');
+    expect(parseDate('5/1/2024')).toBe('2024-01-05');
+    expect(parseDate('21.03.2024')).toBe('2024-03-21');
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('30/02/2024')).toBeNull();
+    expect(parseDate('29/02/2023')).toBeNull();
+    expect(parseDate('hôm qua')).toBeNull();
+  });
+
+  it('shows instants in Việt Nam time (UTC+7)', () => {
+    expect(formatInstant('2023-11-15T18:30:00Z')).toBe('01:30 16/11/2023');
+  });
+
+  it('takes today in Việt Nam, not UTC', () => {
+    expect(todayIso(new Date('2023-11-15T18:00:00Z'))).toBe('2023-11-16');
+  });
+});
+
+describe('deadlines', () => {
+  it('says how many working days are left or overdue', () => {
+    expect(deadlineText({ status: 'due_soon', days: 3, working_days: true })).toBe('còn 3 ngày làm việc');
+    expect(deadlineText({ status: 'overdue', days: 2, working_days: true })).toBe('quá hạn 2 ngày làm việc');
+    expect(deadlineText({ status: 'on_time', days: 40, working_days: false })).toBe('còn 40 ngày');
+    expect(deadlineText({ status: 'due_soon', days: 0 })).toBe('đến hạn hôm nay');
+  });
+});
+
+describe('search folding', () => {
+  it('finds Nguyễn Văn Đức from nguyen van duc', () => {
+    expect(foldVietnamese('Nguyễn Văn Đức')).toBe('nguyen van duc');
+    expect(foldVietnamese('  ĐẶNG   Thị  Ánh ')).toBe('dang thi anh');
+  });
+});

@@ -1,0 +1,153 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../api/client';
+import type { CaseList } from '../api/types';
+import { useApi } from '../lib/useApi';
+import { formatDate } from '../lib/format';
+import { useReference } from '../lib/reference';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { OrgSelect } from '../components/OrgSelect';
+
+const StageChart = lazy(() => import('../components/StageChart'));
+
+const kDue = [
+  { value: 'overdue', label: 'Quá hạn' },
+  { value: 'due_soon', label: 'Sắp đến hạn' },
+  { value: 'blocked', label: 'Đang vướng điều kiện' },
+];
+
+const kSort = [
+  { value: 'next_deadline', label: 'Hạn gần nhất trước' },
+  { value: 'opened_on', label: 'Ngày mở hồ sơ' },
+  { value: 'person_name', label: 'Họ tên' },
+  { value: 'stage', label: 'Bước' },
+];
+
+export default function CaseListPage() {
+  const reference = useReference();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [showChart, setShowChart] = useState(false);
+  const filters = {
+    org: params.get('org') ?? undefined,
+    stage: params.get('stage') ?? undefined,
+    category: params.get('category') ?? undefined,
+    due: params.get('due') ?? undefined,
+    q: params.get('q') ?? undefined,
+    sort: params.get('sort') ?? 'next_deadline',
+    page: Number(params.get('page') ?? '1'),
+  };
+  const [query, setQuery] = useState(filters.q ?? '');
+  const list = useApi(
+    (signal) => api.get<CaseList>('/cases', { signal, query: { ...filters, page_size: 20 } }),
+    [params.toString()],
+  );
+  const set = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+  const counts = list.data?.counts_by_stage ?? {};
+  return (
+    <div className="page case-list-page">
+      <Typography.Title level={1}>Hồ sơ kết nạp</Typography.Title>
+      <Card className="filters no-print">
+        <Form layout="vertical">
+          <Row gutter={16}>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Tìm theo họ tên (gõ có dấu hoặc không dấu)" htmlFor="case-search">
+                <Input.Search
+                  id="case-search"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  onSearch={(v) => set({ q: v.trim() })}
+                  enterButton="Tìm"
+                  allowClear
+                  placeholder="ví dụ: nguyen van duc"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Đơn vị (gồm cả các chi bộ trực thuộc)">
+                <OrgSelect value={filters.org} onChange={(org) => set({ org })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Bước của quy trình">
+                <Select allowClear value={filters.stage} onChange={(stage) => set({ stage })} placeholder="Tất cả các bước"
+                  options={reference.stages.map((s) => ({ value: s.code, label: s.label }))} aria-label="Bước của quy trình" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Đối tượng (nguồn)">
+                <Select allowClear value={filters.category} onChange={(category) => set({ category })} placeholder="Tất cả đối tượng"
+                  options={reference.categories.map((s) => ({ value: s.code, label: s.label }))} aria-label="Đối tượng" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Thời hạn, vướng mắc">
+                <Select allowClear value={filters.due} onChange={(due) => set({ due })} placeholder="Tất cả" options={kDue} aria-label="Thời hạn" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="Sắp xếp">
+                <Select value={filters.sort} onChange={(sort) => set({ sort })} options={kSort} aria-label="Sắp xếp" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} what="danh sách hồ sơ" /> : (
+        <>
+          <Card className="stage-counts" title={`Số hồ sơ theo bước (${list.data?.total ?? 0} hồ sơ)`}
+            extra={<Button onClick={() => setShowChart((s) => !s)} className="no-print">{showChart ? 'Ẩn biểu đồ' : 'Xem biểu đồ'}</Button>}>
+            <Space wrap>
+              {reference.stages.filter((s) => counts[s.code]).map((s) => (
+                <Button key={s.code} type={filters.stage === s.code ? 'primary' : 'default'} onClick={() => set({ stage: filters.stage === s.code ? undefined : s.code })}>
+                  {s.label}: <strong>{counts[s.code]}</strong>
+                </Button>
+              ))}
+            </Space>
+            {showChart && (
+              <Suspense fallback={<div>Đang tải biểu đồ…</div>}>
+                <StageChart counts={counts} labels={reference.stages} />
+              </Suspense>
+            )}
+          </Card>
+          <Table
+            className="case-table"
+            loading={list.loading}
+            rowKey="id"
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 900 }}
+            onRow={(c) => ({ onDoubleClick: () => navigate(`/ho-so/${c.id}`) })}
+            locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
+            pagination={{
+              current: list.data?.page ?? filters.page,
+              pageSize: list.data?.page_size ?? 20,
+              total: list.data?.total ?? 0,
+              showSizeChanger: false,
+              onChange: (page) => set({ page }),
+              showTotal: (t) => `${t} hồ sơ`,
+            }}
+            columns={[
+              { title: 'Họ và tên', dataIndex: 'person_name', render: (n, c) => <Link to={`/ho-so/${c.id}`}>{n}</Link> },
+              { title: 'Ngày sinh', dataIndex: 'birth_date', render: formatDate, width: 120 },
+              { title: 'Chi bộ', dataIndex: 'cell_name' },
+              { title: 'Đối tượng', dataIndex: 'category_label', render: (l, c) => l || reference.categoryLabel(c.category) },
+              { title: 'Bước hiện tại', dataIndex: 'stage_label', render: (l, c) => <Tag>{l || reference.stageLabel(c.stage)}</Tag> },
+              { title: 'Mở hồ sơ', dataIndex: 'opened_on', render: formatDate, width: 120 },
+              { title: 'Hạn tiếp theo', dataIndex: 'next_deadline', width: 150, render: (d, c) => d ? <span>{formatDate(d)} <Typography.Text type="secondary">({c.next_deadline_rule})</Typography.Text></span> : '' },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}

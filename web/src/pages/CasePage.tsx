@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
+import { api } from '../api/client';
+import type { AuditEntry, CaseEvent, CaseView, DocumentRef } from '../api/types';
+import { useApi } from '../lib/useApi';
+import { deadlineColor, formatDate, formatInstant } from '../lib/format';
+import { kEducations, kOccupations, kRuleExplanations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
+import { useReference } from '../lib/reference';
+import { votesNeeded } from '../lib/vote';
+import { can, useAuth } from '../auth/AuthContext';
+import { CaseTimeline } from '../components/CaseTimeline';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StepForm } from '../components/StepForm';
+import { knowsServerToday, setServerToday } from '../lib/serverToday';
+import type { DeadlineList } from '../api/types';
+
+export default function CasePage() {
+  const { id } = useParams();
+  const { user } = useAuth();
+  const reference = useReference();
+  const [formOpen, setFormOpen] = useState(false);
+  const view = useApi((signal) => api.get<CaseView>(`/cases/${id}`, { signal }), [id]);
+  // The server's today (a demo may run on a fixed date) is the default date of a new step.
+  const cellCode = view.data?.cell.code;
+  useEffect(() => {
+    if (!cellCode || knowsServerToday()) return;
+    api.get<DeadlineList>('/deadlines', { query: { org: cellCode } }).then((d) => setServerToday(d.on), () => undefined);
+  }, [cellCode]);
+  const audit = useApi(
+    (signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { case: id } }),
+    [id, view.data?.case.version],
+  );
+
+  if (view.error) return <div className="page"><ErrorNotice error={view.error} onRetry={view.reload} what="hồ sơ" /></div>;
+  if (!view.data) return <div className="page"><Skeleton active paragraph={{ rows: 12 }} /></div>;
+  const { case: header, person, cell, evaluation, events } = view.data;
+
+  const documents: (DocumentRef & { step: string; key: string })[] = events.flatMap((e, i) =>
+    e.documents.map((d, j) => ({ ...d, step: reference.actionLabel(e.action), key: `${i}.${j}` })),
+  );
+  const votes = events.filter((e): e is CaseEvent & { vote: NonNullable<CaseEvent['vote']> } => !!e.vote);
+
+  return (
+    <div className="page case-page">
+      <div className="page-head">
+        <div>
+          <Typography.Text type="secondary">Hồ sơ số {header.id} · <Link to="/ho-so">Danh sách hồ sơ</Link></Typography.Text>
+          <Typography.Title level={1} className="case-title">{person.full_name}</Typography.Title>
+          <Space wrap>
+            <Tag color="blue" className="stage-tag">{evaluation.stage_label || reference.stageLabel(evaluation.stage)}</Tag>
+            <span>{cell.name}</span>
+            <span>· Nguồn: {reference.categoryLabel(header.category)}</span>
+            <span>· Mở hồ sơ ngày {formatDate(header.opened_on)}</span>
+          </Space>
+        </div>
+        <Space className="no-print" wrap>
+          {can(user, 'record') && evaluation.allowed_actions.length > 0 && (
+            <Button type="primary" size="large" onClick={() => setFormOpen(true)}>Ghi nhận bước tiếp theo</Button>
+          )}
+          <Button size="large" onClick={() => window.print()}>In hồ sơ</Button>
+        </Space>
+      </div>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title="Điều kiện chưa đạt" className="unmet-card">
+            {evaluation.unmet.length === 0 ? (
+              <Alert type="success" showIcon message="Không có điều kiện nào chưa đạt cho bước tiếp theo." />
+            ) : (
+              <List
+                dataSource={evaluation.unmet}
+                renderItem={(u) => (
+                  <List.Item className="unmet-item">
+                    <div>
+                      <Tag color="red" className="rule-tag">Quy định {u.rule}</Tag>
+                      <strong>{u.message}</strong>
+                      {kRuleExplanations[u.rule] && <div className="rule-explanation">{kRuleExplanations[u.rule]}</div>}
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+
+          <Card title="Thời hạn" className="deadlines-card">
+            {evaluation.deadlines.length === 0 ? <Empty description="Không có thời hạn đang chạy" /> : (
+              <Table
+                size="middle"
+                pagination={false}
+                rowKey={(d) => d.rule + d.due}
+                dataSource={evaluation.deadlines}
+                columns={[
+                  { title: 'Việc', dataIndex: 'label', render: (v, d) => <span>{v} <Typography.Text type="secondary">({d.rule})</Typography.Text></span> },
+                  { title: 'Hạn', dataIndex: 'due', render: formatDate, width: 120 },
+                  { title: 'Tình trạng', dataIndex: 'text', width: 220, render: (t, d) => <Tag color={deadlineColor(d.status)} className="deadline-tag">{t}</Tag> },
+                ]}
+              />
+            )}
+          </Card>
+
+          <Card title="Văn bản" className="documents-card">
+            <Table
+              size="middle"
+              pagination={false}
+              dataSource={documents}
+              locale={{ emptyText: 'Chưa có văn bản' }}
+              scroll={{ x: true }}
+              columns={[
+                { title: 'Mẫu', dataIndex: 'form_code', width: 100 },
+                { title: 'Số', dataIndex: 'number' },
+                { title: 'Ngày', dataIndex: 'date', render: formatDate, width: 120 },
+                { title: 'Nơi ban hành', dataIndex: 'issuer' },
+                { title: 'Bước', dataIndex: 'step' },
+              ]}
+            />
+          </Card>
+
+          <Card title="Biểu quyết" className="votes-card">
+            <Table
+              size="middle"
+              pagination={false}
+              rowKey={(v) => `${v.action}.${v.date}.${v.seq ?? ''}`}
+              dataSource={votes}
+              locale={{ emptyText: 'Chưa có biểu quyết' }}
+              scroll={{ x: true }}
+              columns={[
+                { title: 'Bước', dataIndex: 'action', render: (a) => reference.actionLabel(a) },
+                { title: 'Ngày', dataIndex: 'date', render: formatDate, width: 120 },
+                { title: 'Tổng số', render: (_, v) => v.vote.eligible, width: 90 },
+                { title: 'Có mặt', render: (_, v) => v.vote.present, width: 90 },
+                { title: 'Tán thành', render: (_, v) => v.vote.in_favour, width: 100 },
+                { title: 'Không tán thành', render: (_, v) => v.vote.against, width: 120 },
+                {
+                  title: 'Kết quả',
+                  render: (_, v) => v.vote.in_favour >= votesNeeded(v.vote.eligible)
+                    ? <Tag color="green">Đạt 2/3</Tag>
+                    : <Tag color="red">Không đạt 2/3 (cần {votesNeeded(v.vote.eligible)})</Tag>,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+
+        <Col xs={24} lg={10}>
+          <Card title="Các bước của quy trình" className="timeline-card">
+            <CaseTimeline stage={evaluation.stage} openedOn={header.opened_on} events={events} />
+          </Card>
+          <Card title="Người vào Đảng" className="person-card"
+            extra={<Link to={`/nguoi/${person.id}`} className="no-print">Xem, sửa thông tin</Link>}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label="Họ và tên">{person.full_name}</Descriptions.Item>
+              <Descriptions.Item label="Ngày sinh">{formatDate(person.birth_date)}</Descriptions.Item>
+              <Descriptions.Item label="Giới tính">{labelOf(kSexes, person.sex)}</Descriptions.Item>
+              <Descriptions.Item label="Dân tộc, tôn giáo">{person.ethnicity}{person.religion ? `, ${person.religion}` : ''}</Descriptions.Item>
+              <Descriptions.Item label="Học vấn">{labelOf(kEducations, person.general_education)}{person.professional_education ? `; ${person.professional_education}` : ''}</Descriptions.Item>
+              <Descriptions.Item label="Nghề nghiệp">{labelOf(kOccupations, person.occupation)}</Descriptions.Item>
+              <Descriptions.Item label="Nơi làm việc">{labelOf(kWorkplaces, person.workplace_type)}</Descriptions.Item>
+              <Descriptions.Item label="Đoàn viên / Công đoàn">{person.youth_union_member ? 'Đoàn viên' : 'Không là đoàn viên'} · {person.trade_union_member ? 'Công đoàn viên' : 'Không là công đoàn viên'}</Descriptions.Item>
+              {person.phone ? <Descriptions.Item label="Điện thoại">{person.phone}</Descriptions.Item> : null}
+              {person.address ? <Descriptions.Item label="Địa chỉ">{person.address}</Descriptions.Item> : null}
+            </Descriptions>
+          </Card>
+          <Card title="Lịch sử thay đổi" className="history-card">
+            {audit.data?.items?.length ? (
+              <List
+                size="small"
+                dataSource={audit.data.items}
+                renderItem={(a) => (
+                  <List.Item>
+                    <div>
+                      <div>{a.summary ?? a.action ?? a.entity}</div>
+                      <Typography.Text type="secondary">{a.actor} · {formatInstant(a.at ?? a.time)}</Typography.Text>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <List
+                size="small"
+                dataSource={[...events].reverse()}
+                locale={{ emptyText: 'Chưa có' }}
+                renderItem={(e) => (
+                  <List.Item>
+                    <div>
+                      <div><strong>{formatDate(e.date)}</strong> — {reference.actionLabel(e.action)}</div>
+                      <Typography.Text type="secondary">Ghi bởi {e.actor || 'hệ thống'}{e.recorded_at ? ` lúc ${formatInstant(e.recorded_at)}` : ''}</Typography.Text>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <StepForm
+        view={view.data}
+        open={formOpen}
+        onClose={() => setFormOpen(false)}
+        onStale={view.reload}
+        onRecorded={() => {
+          setFormOpen(false);
+          message.success('Đã ghi nhận bước mới');
+          view.reload();
+        }}
+      />
+    </div>
+  );
+}

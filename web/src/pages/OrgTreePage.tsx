@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react';
+import { Card, Empty, Input, Space, Tree, Typography } from 'antd';
+import { api } from '../api/client';
+import type { Organisation } from '../api/types';
+import { useApi } from '../lib/useApi';
+import { foldVietnamese, formatDate } from '../lib/format';
+import { kOrgKinds } from '../lib/labels';
+import { serverToday } from '../lib/serverToday';
+import { DateField } from '../components/DateField';
+import { ErrorNotice } from '../components/ErrorNotice';
+
+interface Node { key: number; title: React.ReactNode; children: Node[]; match: boolean }
+
+export default function OrgTreePage() {
+  const [on, setOn] = useState<string>(serverToday());
+  const [filter, setFilter] = useState('');
+  const orgs = useApi((signal) => api.get<{ items: Organisation[] }>('/organisations', { signal, query: { on } }), [on]);
+  const tree = useMemo(() => {
+    const all = orgs.data?.items ?? [];
+    const ids = new Set(all.map((o) => o.id));
+    const needle = foldVietnamese(filter);
+    const byParent = new Map<number | null, Organisation[]>();
+    for (const o of all) {
+      const p = o.parent_id !== null && ids.has(o.parent_id) ? o.parent_id : null;
+      byParent.set(p, [...(byParent.get(p) ?? []), o]);
+    }
+    const build = (o: Organisation): Node => {
+      const children = (byParent.get(o.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi')).map(build).filter((c) => !needle || c.match);
+      const self = !needle || foldVietnamese(o.name).includes(needle) || o.code.toLowerCase().includes(needle);
+      return {
+        key: o.id,
+        match: self || children.length > 0,
+        children,
+        title: (
+          <span className="org-node">
+            <strong>{o.name}</strong> <Typography.Text type="secondary">· {kOrgKinds[o.kind] ?? o.kind} · mã {o.code}
+              {o.valid_to ? ` · đến ${formatDate(o.valid_to)}` : ''}</Typography.Text>
+          </span>
+        ),
+      };
+    };
+    return (byParent.get(null) ?? []).map(build).filter((n) => n.match);
+  }, [orgs.data, filter]);
+  return (
+    <div className="page org-page">
+      <Typography.Title level={1}>Tổ chức đảng</Typography.Title>
+      <Card className="no-print">
+        <Space wrap size="large">
+          <label>Cây tổ chức tại ngày <span style={{ display: 'inline-block', width: 180 }}><DateField value={on} onChange={(d) => d && setOn(d)} aria-label="Tại ngày" /></span></label>
+          <label>Tìm đơn vị <Input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="ví dụ: tay loc" style={{ width: 260 }} allowClear /></label>
+        </Space>
+      </Card>
+      <Card title={`Tại ngày ${formatDate(on)}`}>
+        {orgs.error ? <ErrorNotice error={orgs.error} onRetry={orgs.reload} what="cây tổ chức" /> :
+          tree.length === 0 ? <Empty description={orgs.loading ? 'Đang tải…' : 'Không có đơn vị'} /> : (
+            <Tree treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} expandedKeys={filter ? undefined : undefined}
+              defaultExpandParent showLine blockNode key={filter} defaultExpandAll={!!filter} />
+          )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { Link } from 'react-router';
+import { api, isMissingRoute } from '../api/client';
+import type { AuditEntry, CaseList, DeadlineList, DeadlineRow } from '../api/types';
+import { useApi } from '../lib/useApi';
+import { formatDate, formatInstant } from '../lib/format';
+import { useReference } from '../lib/reference';
+import { setServerToday } from '../lib/serverToday';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useAuth } from '../auth/AuthContext';
+import { useState, type ReactNode } from 'react';
+
+// "Việc cần làm", the first page after login: plain markup and no antd data components, so
+// that it renders from the initial bundle alone (bench/web measures it).
+
+const kStatusLabel: Record<DeadlineRow['status'], string> = {
+  overdue: 'Quá hạn',
+  due_soon: 'Sắp đến hạn',
+  on_time: 'Còn hạn',
+};
+
+function DeadlineItem({ row }: { row: DeadlineRow }) {
+  const { stageLabel } = useReference();
+  return (
+    <li className={`todo-item deadline-item deadline-${row.status}`} data-status={row.status} data-case={row.case_id}>
+      <div className="deadline-main">
+        <Link to={`/ho-so/${row.case_id}`} className="deadline-person">{row.person_name}</Link>
+        <div className="deadline-label">{row.label}</div>
+        <div className="muted">{stageLabel(row.stage)}</div>
+      </div>
+      <div className="deadline-side">
+        <span className={`badge badge-${row.status}`}>{kStatusLabel[row.status]}: {row.text}</span>
+        <div>Hạn: <strong>{formatDate(row.due)}</strong></div>
+      </div>
+    </li>
+  );
+}
+
+function Section({ title, count, tone, children, className }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`todo-card ${className ?? ''}`} aria-label={title}>
+      <h2>{title}{count !== undefined && <span className={`count count-${tone ?? 'plain'}`} data-testid={`${tone}-count`}>{count}</span>}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Paged({ rows, empty }: { rows: DeadlineRow[]; empty: string }) {
+  const [shown, setShown] = useState(10);
+  if (rows.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <>
+      <ul className="todo-list">{rows.slice(0, shown).map((r) => <DeadlineItem key={`${r.case_id}.${r.rule}`} row={r} />)}</ul>
+      {rows.length > shown && (
+        <button type="button" className="more-button" onClick={() => setShown(shown + 20)}>
+          Xem thêm ({rows.length - shown} việc nữa)
+        </button>
+      )}
+    </>
+  );
+}
+
+export function TodoPage() {
+  const { user } = useAuth();
+  const deadlines = useApi(
+    (signal) => api.get<DeadlineList>('/deadlines', { signal }).then((d) => { setServerToday(d.on); return d; }),
+    [],
+  );
+  const blocked = useApi(
+    (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 20, sort: 'next_deadline' } }),
+    [],
+  );
+  const activity = useApi((signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { limit: 15 } }), []);
+  const items = deadlines.data?.items ?? [];
+  const overdue = items.filter((d) => d.status === 'overdue');
+  const dueSoon = items.filter((d) => d.status === 'due_soon');
+  const loading = deadlines.loading && !deadlines.data;
+  return (
+    <div className="page todo-page">
+      <h1 className="page-title">Việc cần làm</h1>
+      <p className="muted">
+        {user?.full_name}: các thời hạn tính theo ngày làm việc
+        {deadlines.data?.on ? `, tính đến ngày ${formatDate(deadlines.data.on)}` : ''}.
+      </p>
+      {deadlines.error ? <ErrorNotice error={deadlines.error} onRetry={deadlines.reload} what="danh sách thời hạn" /> : null}
+      <div className="todo-grid">
+        <Section title="Quá hạn" count={overdue.length} tone="overdue" className="todo-overdue">
+          {loading ? <p className="loading">Đang tải…</p> : <Paged rows={overdue} empty="Không có việc quá hạn" />}
+        </Section>
+        <Section title="Sắp đến hạn" count={dueSoon.length} tone="due_soon" className="todo-due-soon">
+          {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có việc sắp đến hạn" />}
+        </Section>
+        <Section title="Hồ sơ đang vướng" count={blocked.data?.total} tone="blocked">
+          {blocked.error ? (
+            isMissingRoute(blocked.error)
+              ? <p className="muted">Danh sách hồ sơ đang vướng sẽ có khi máy chủ cung cấp danh sách hồ sơ.</p>
+              : <ErrorNotice error={blocked.error} onRetry={blocked.reload} />
+          ) : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
+            <p className="empty">Không có hồ sơ đang vướng</p>
+          ) : (
+            <ul className="todo-list">
+              {blocked.data!.items.map((c) => (
+                <li key={c.id} className="todo-item">
+                  <div>
+                    <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link> — {c.stage_label}
+                    <div className="blocked-reason">{c.blocked_reason ?? 'Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.'}</div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Hoạt động gần đây">
+          {activity.error ? (
+            isMissingRoute(activity.error) || (activity.error as { status?: number }).status === 403
+              ? <p className="muted">Chưa có nhật ký hoạt động để hiển thị.</p>
+              : <ErrorNotice error={activity.error} onRetry={activity.reload} />
+          ) : activity.loading ? <p className="loading">Đang tải…</p> : (activity.data?.items.length ?? 0) === 0 ? (
+            <p className="empty">Chưa có hoạt động</p>
+          ) : (
+            <ul className="todo-list">
+              {activity.data!.items.map((a, i) => (
+                <li key={a.id ?? i} className="todo-item">
+                  <div>
+                    <strong>{a.actor}</strong> — {a.summary ?? a.action ?? a.entity}
+                    {a.case_id ? <> (<Link to={`/ho-so/${a.case_id}`}>hồ sơ {a.case_id}</Link>)</> : null}
+                    <div className="muted">{formatInstant(a.at ?? a.time)}</div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}
