@@ -1,7 +1,6 @@
-import { expect, kDesktop, kPhone, login, requireRoute, test } from './harness';
+import { expect, kDesktop, kPhone, login, test } from './harness';
 
 test('find a person by the unaccented search and open the case', async ({ newPage, fixture, screenshot }) => {
-  await requireRoute(fixture.baseUrl, 'GET', '/cases');
   const page = await newPage(kDesktop);
   await login(page, fixture.baseUrl, 'taylocdu');
   await page.getByRole('link', { name: 'Hồ sơ kết nạp' }).click();

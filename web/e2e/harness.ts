@@ -42,15 +42,6 @@ export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
-export class Skip extends Error {}
-
-// Skips the test while the server does not have a route yet (another branch is building it):
-// an unknown /api path answers 404 before any authentication, a known one 401.
-export async function requireRoute(baseUrl: string, method: string, apiPath: string): Promise<void> {
-  const r = await fetch(`${baseUrl}/api/v1${apiPath}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
-  if (r.status === 404) throw new Skip(`${method} /api/v1${apiPath} is not on this server yet`);
-}
-
 export async function login(page: Page, baseUrl: string, user: string): Promise<void> {
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(user);

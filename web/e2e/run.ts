@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { Skip, setCurrentFile, tests, type Fixture, type TestContext } from './harness';
+import { setCurrentFile, tests, type Fixture, type TestContext } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.resolve(here, '..');
@@ -57,7 +57,6 @@ async function main(): Promise<number> {
   let browser: Browser | null = null;
   let passed = 0;
   let failed = 0;
-  let skipped = 0;
   try {
     browser = await chromium.launch({
       executablePath: browserPath,
@@ -92,11 +91,6 @@ async function main(): Promise<number> {
         passed++;
         console.log(`  ✓ ${t.file} › ${t.name} (${Date.now() - started} ms)`);
       } catch (e) {
-        if (e instanceof Skip) {
-          skipped++;
-          console.log(`  - ${t.file} › ${t.name}: skipped (${e.message})`);
-          continue;
-        }
         failed++;
         console.log(`  ✗ ${t.file} › ${t.name} (${Date.now() - started} ms)\n      ${String((e as Error).message ?? e).split('\n').slice(0, 6).join('\n      ')}`);
         const page = contexts.at(-1)?.pages().at(-1);
@@ -110,7 +104,7 @@ async function main(): Promise<number> {
     server.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
 
