@@ -7,6 +7,7 @@
 
 #include "domain/role.h"
 #include "http/error_mapping.h"
+#include "http/redaction.h"
 #include "service/json_codec.h"
 
 namespace ptdv::http {
@@ -27,17 +28,6 @@ Result<Date> DateParam(const Request& request, std::string_view name, const Cloc
   auto text = request.Query(name);
   if (!text) return clock.Today();
   return ParseDate(*text, name);
-}
-
-// Sensitive fields (ID number, phone, address) only for roles that need them.
-Person Redacted(Person person, const Actor& actor) {
-  auto role = RoleFromCode(actor.role);
-  if (!role || !Allows(*role, Permission::kReadPersonal)) {
-    person.id_number.clear();
-    person.phone.clear();
-    person.address.clear();
-  }
-  return person;
 }
 
 }  // namespace
