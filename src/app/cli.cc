@@ -13,12 +13,19 @@
 #include "app/shipped_data.h"
 #include "domain/calendar_file.h"
 #include "http/access_log.h"
+#include "http/audit_api.h"
 #include "http/auth_api.h"
+#include "http/calendar_api.h"
 #include "http/case_api.h"
 #include "http/metrics.h"
+#include "http/org_api.h"
+#include "http/people_api.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/user_api.h"
+#include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/demo_data.h"
@@ -58,7 +65,10 @@ struct Environment {
   std::unique_ptr<Store> store;
   std::unique_ptr<Clock> clock;
   std::vector<RuleSet> rule_sets;
-  std::unique_ptr<WorkingCalendar> calendar;
+  // CaseService reads the calendar through `calendars`, which `ptdv serve` updates when an
+  // administrator corrects it; `calendar` is the one loaded at start, for one-shot commands.
+  std::unique_ptr<CalendarProvider> calendars;
+  const WorkingCalendar* calendar = nullptr;
   std::unique_ptr<CaseService> cases;
 };
 
@@ -82,8 +92,10 @@ Result<Environment> OpenEnvironment(const GlobalOptions& options) {
   PTDV_RETURN_IF_ERROR(EnsureReferenceData(*env.store, *env.clock, ShippedCalendarCsv()));
   PTDV_ASSIGN_OR_RETURN(env.rule_sets, LoadRuleSets(*env.store));
   PTDV_ASSIGN_OR_RETURN(auto calendar, LoadCalendar(*env.store));
-  env.calendar = std::make_unique<WorkingCalendar>(std::move(calendar));
-  env.cases = std::make_unique<CaseService>(*env.store, *env.calendar, env.rule_sets, *env.clock);
+  env.calendars = std::make_unique<CalendarProvider>(std::move(calendar));
+  env.calendar = &env.calendars->Current();
+  env.cases =
+      std::make_unique<CaseService>(*env.store, *env.calendars, env.rule_sets, *env.clock);
   return env;
 }
 
@@ -370,6 +382,19 @@ int RunCli(int argc, char** argv) {
     if (!registered.ok()) return Fail(registered.error());
     registered = http::RegisterCaseApi(router, *env.store, *env.cases, *env.clock);
     if (!registered.ok()) return Fail(registered.error());
+    OrgService orgs(*env.store, *env.clock);
+    auto shipped_calendar = ParseCalendarFile(ShippedCalendarCsv());
+    if (!shipped_calendar.ok()) return Fail(shipped_calendar.error());
+    CalendarService calendar_service(*env.store, *env.clock, *env.calendars, *shipped_calendar);
+    AuditService audit(*env.store, *env.clock);
+    for (const Status& status :
+         {http::RegisterOrgApi(router, orgs, *env.clock),
+          http::RegisterPeopleApi(router, *env.store, *env.cases),
+          http::RegisterCalendarApi(router, calendar_service),
+          http::RegisterUserApi(router, *env.store, auth, hasher),
+          http::RegisterAuditApi(router, *env.store, audit)}) {
+      if (!status.ok()) return Fail(status.error());
+    }
     http::Metrics metrics;
     http::AccessLog access_log;
     Store& store = *env.store;
