@@ -120,6 +120,30 @@ TEST_F(PeopleApiTest, SearchIsDiacriticInsensitiveAndScoped) {
   EXPECT_EQ(ErrorField(Call("warda", "GET", "/api/v1/people")), "q");
 }
 
+// A user whose unit has ended (the 2025 regrouping, DOMAIN §1) has no subtree today: a search
+// must find nothing rather than everyone (an empty unit list means "all units" to the store).
+TEST_F(PeopleApiTest, SearchFromAnEndedUnitFindsNobody) {
+  CreatePerson("Nguyễn Văn Đức", "HUE-A-CB1");
+  auto ended = orgs_->CreateOrganisation({}, {.parent_id = city_,
+                                              .kind = OrgKind::kGrassrootsCommittee,
+                                              .code = "HUE-CU",
+                                              .name = "Đảng ủy phường cũ",
+                                              .valid_from = MakeDate(2021, 7, 1),
+                                              .valid_to = MakeDate(2023, 12, 31)});
+  ASSERT_TRUE(ended.ok());
+  ASSERT_TRUE(auth_->CreateUser({}, {.login = "wardcu", .full_name = "Chuyên viên cũ",
+                                     .role = Role::kGrassrootsStaff, .org_id = *ended,
+                                     .password = test::kPassword})
+                  .ok());
+  auto r = Call("wardcu", "GET", "/api/v1/people?q=nguyen");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(Json(r).at("items").as_array().empty()) << r.body;
+  auto dup = Call("wardcu", "GET",
+                  "/api/v1/people/duplicates?name=Nguyen+Van+Duc&birth_date=1995-05-10");
+  ASSERT_EQ(dup.status, 200) << dup.body;
+  EXPECT_TRUE(Json(dup).at("items").as_array().empty()) << dup.body;
+}
+
 TEST_F(PeopleApiTest, SensitiveFieldsOnlyForRolesThatReadPersonalData) {
   Id id = CreatePerson("Nguyễn Văn Đức", "HUE-A-CB1");
   const std::string target = "/api/v1/people/" + std::to_string(id);
