@@ -18,7 +18,9 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/demo_data.h"
@@ -58,7 +60,10 @@ struct Environment {
   std::unique_ptr<Store> store;
   std::unique_ptr<Clock> clock;
   std::vector<RuleSet> rule_sets;
-  std::unique_ptr<WorkingCalendar> calendar;
+  // CaseService reads the calendar through `calendars`, which `ptdv serve` updates when an
+  // administrator corrects it; `calendar` is the one loaded at start, for one-shot commands.
+  std::unique_ptr<CalendarProvider> calendars;
+  const WorkingCalendar* calendar = nullptr;
   std::unique_ptr<CaseService> cases;
 };
 
@@ -82,8 +87,10 @@ Result<Environment> OpenEnvironment(const GlobalOptions& options) {
   PTDV_RETURN_IF_ERROR(EnsureReferenceData(*env.store, *env.clock, ShippedCalendarCsv()));
   PTDV_ASSIGN_OR_RETURN(env.rule_sets, LoadRuleSets(*env.store));
   PTDV_ASSIGN_OR_RETURN(auto calendar, LoadCalendar(*env.store));
-  env.calendar = std::make_unique<WorkingCalendar>(std::move(calendar));
-  env.cases = std::make_unique<CaseService>(*env.store, *env.calendar, env.rule_sets, *env.clock);
+  env.calendars = std::make_unique<CalendarProvider>(std::move(calendar));
+  env.calendar = &env.calendars->Current();
+  env.cases =
+      std::make_unique<CaseService>(*env.store, *env.calendars, env.rule_sets, *env.clock);
   return env;
 }
 
@@ -371,10 +378,19 @@ int RunCli(int argc, char** argv) {
     hasher.WarmUp();
     AuthService auth(*env.store, wall_clock, hasher);
     http::Router router;
+    OrgService orgs(*env.store, *env.clock);
+    auto shipped_calendar = ParseCalendarFile(ShippedCalendarCsv());
+    if (!shipped_calendar.ok()) return Fail(shipped_calendar.error());
+    CalendarService calendar_service(*env.store, *env.clock, *env.calendars, *shipped_calendar);
+    AuditService audit(*env.store, *env.clock);
     auto registered = http::RegisterApi(router, {.store = *env.store,
-                                                 .auth = auth,
-                                                 .cases = *env.cases,
                                                  .clock = *env.clock,
+                                                 .auth = auth,
+                                                 .hasher = hasher,
+                                                 .cases = *env.cases,
+                                                 .orgs = orgs,
+                                                 .calendar = calendar_service,
+                                                 .audit = audit,
                                                  .auth_options = {.secure_cookies = secure_cookies}});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;

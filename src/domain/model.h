@@ -117,6 +117,7 @@ struct Person {
   std::string address;
   // The unit that keeps the person's record (their cell or grassroots organisation).
   Id org_id = 0;
+  int version = 1;  // optimistic concurrency: every update increments it
 };
 
 // A party membership period in a cell. Official counts per cell on a date are the S9/P4

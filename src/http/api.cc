@@ -1,12 +1,22 @@
 #include "http/api.h"
 
+#include "http/audit_api.h"
+#include "http/calendar_api.h"
 #include "http/case_api.h"
+#include "http/org_api.h"
+#include "http/people_api.h"
+#include "http/user_api.h"
 
 namespace ptdv::http {
 
 Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuthApi(router, deps.auth, deps.auth_options));
   PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.store, deps.cases, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterOrgApi(router, deps.orgs, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterPeopleApi(router, deps.store, deps.cases));
+  PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
+  PTDV_RETURN_IF_ERROR(RegisterUserApi(router, deps.store, deps.auth, deps.hasher));
+  PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
   return Ok();
 }
 

@@ -5,9 +5,13 @@
 
 #include "http/auth_api.h"
 #include "http/router.h"
+#include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
+#include "service/org_service.h"
+#include "service/password_hasher.h"
 #include "storage/store.h"
 
 namespace ptdv::http {
@@ -15,9 +19,13 @@ namespace ptdv::http {
 // What the routes use; everything must outlive the router.
 struct ApiDeps {
   Store& store;
-  AuthService& auth;
-  CaseService& cases;
   const Clock& clock;
+  AuthService& auth;
+  PasswordHasher& hasher;
+  CaseService& cases;
+  OrgService& orgs;
+  CalendarService& calendar;
+  AuditService& audit;
   AuthApiOptions auth_options = {};
 };
 

@@ -24,7 +24,10 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/calendar_provider.h"
+#include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
@@ -63,7 +66,7 @@ class ApiWorld {
                                              .name = "Thành ủy Huế",
                                              .committee_member_count = 15,
                                              .valid_from = from}));
-    cases = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
+    cases = std::make_unique<CaseService>(*store_, calendars_, DefaultRuleSets(), clock_);
     for (std::string ward : {"A", "B"}) {
       Id w = must(orgs.CreateOrganisation({}, {.parent_id = city,
                                                .kind = OrgKind::kGrassrootsCommittee,
@@ -105,8 +108,18 @@ class ApiWorld {
       must(auth->CreateUser({}, {.login = login, .full_name = std::string("Người dùng ") + login,
                                  .role = role, .org_id = org, .password = kPassword}));
     }
-    Status registered = RegisterApi(router, {.store = *store_, .auth = *auth, .cases = *cases,
-                                             .clock = clock_});
+    orgs_ = std::make_unique<OrgService>(*store_, clock_);
+    calendar_service_ = std::make_unique<CalendarService>(*store_, clock_, calendars_,
+                                                          std::vector<CalendarYear>{});
+    audit_ = std::make_unique<AuditService>(*store_, clock_);
+    Status registered = RegisterApi(router, {.store = *store_,
+                                             .clock = clock_,
+                                             .auth = *auth,
+                                             .hasher = hasher_,
+                                             .cases = *cases,
+                                             .orgs = *orgs_,
+                                             .calendar = *calendar_service_,
+                                             .audit = *audit_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -128,7 +141,7 @@ class ApiWorld {
   const std::string& failure() const { return failure_; }
   Store& store() { return *store_; }
   const Clock& clock() const { return clock_; }
-  const WorkingCalendar& calendar() const { return calendar_; }
+  const WorkingCalendar& calendar() const { return calendars_.Current(); }
   int port() const { return server_->port(); }
 
   Session Login(const std::string& login) {
@@ -186,7 +199,10 @@ class ApiWorld {
   FixedClock clock_{MakeDate(2026, 11, 27)};
   SystemWallClock wall_clock_;
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
-  WorkingCalendar calendar_;
+  CalendarProvider calendars_;
+  std::unique_ptr<OrgService> orgs_;
+  std::unique_ptr<CalendarService> calendar_service_;
+  std::unique_ptr<AuditService> audit_;
   Metrics metrics_;
   AccessLog access_log_{[](std::string_view) {}};
   std::unique_ptr<Server> server_;

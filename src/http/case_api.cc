@@ -10,39 +10,15 @@
 #include "domain/search_key.h"
 #include "http/auth_api.h"
 #include "http/error_mapping.h"
+#include "http/api_params.h"
 #include "http/json_body.h"
+#include "http/redaction.h"
 #include "service/json_codec.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
-
-Result<Id> ParseId(std::optional<std::string_view> text, std::string_view field) {
-  Id id = 0;
-  if (text) {
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (ec == std::errc() && ptr == text->data() + text->size() && id > 0) return id;
-  }
-  return Error::Invalid(fmt::format("«{}» phải là số nguyên dương", field), std::string(field));
-}
-
-Result<Date> DateParam(const Request& request, std::string_view name, const Clock& clock) {
-  auto text = request.Query(name);
-  if (!text) return clock.Today();
-  return ParseDate(*text, name);
-}
-
-// Sensitive fields (ID number, phone, address) only for roles that need them.
-Person Redacted(Person person, const Actor& actor) {
-  auto role = RoleFromCode(actor.role);
-  if (!role || !Allows(*role, Permission::kReadPersonal)) {
-    person.id_number.clear();
-    person.phone.clear();
-    person.address.clear();
-  }
-  return person;
-}
 
 // Refuses a query parameter the route does not know, naming it (a typo never passes silently).
 Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
@@ -66,27 +42,10 @@ Result<std::optional<E>> CodeParam(const Request& request, std::string_view name
   return value;
 }
 
-Result<int> IntParam(const Request& request, std::string_view name, int fallback) {
-  auto text = request.Query(name);
-  if (!text) return fallback;
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || ptr != text->data() + text->size()) {
-    return Error::Invalid(fmt::format("«{}» phải là số nguyên", name), std::string(name));
-  }
-  return value;
-}
-
 // The organisation a list is about: ?org=CODE, by default the user's own scope root (the city
 // for a user without one).
 Result<Id> OrgParam(Store& store, const Request& request, const Actor& actor) {
-  auto tx = store.Begin(Access::kReadOnly);
-  if (!tx.ok()) return tx.error();
-  if (auto code = request.Query("org")) {
-    auto org = (*tx)->Organisations().GetByCode(std::string(*code));
-    if (!org.ok()) return org.error();
-    return org->id;
-  }
+  if (auto code = request.Query("org")) return OrganisationIdByCode(store, std::string(*code));
   if (actor.scope_root) return *actor.scope_root;
   return Error::Invalid("Cần chọn đơn vị (org)", "org");
 }
@@ -94,17 +53,8 @@ Result<Id> OrgParam(Store& store, const Request& request, const Actor& actor) {
 // The version a write expects: If-Match: "7" (or W/"7", or 7), else the body's "version".
 // kInvalid when neither is given: a write without it could silently overwrite another's.
 Result<int> ExpectedVersion(const Request& request, const BodyReader& body) {
-  if (auto header = request.Header("If-Match")) {
-    std::string_view text = *header;
-    if (text.starts_with("W/")) text.remove_prefix(2);
-    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-      text = text.substr(1, text.size() - 2);
-    }
-    int version = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
-    if (ec == std::errc() && ptr == text.data() + text.size() && version > 0) return version;
-    return Error::Invalid("Tiêu đề If-Match không hợp lệ", "If-Match");
-  }
+  PTDV_ASSIGN_OR_RETURN(std::optional<int> header, IfMatchVersion(request));
+  if (header) return *header;
   int version = 0;
   PTDV_RETURN_IF_ERROR(body.ReadInt("version", version, Presence::kOptional, 1));
   if (version > 0) return version;
@@ -228,7 +178,7 @@ Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
   PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"org", "stage", "category", "due", "q", "open",
                                                 "sort", "order", "page", "page_size", "on"}));
   CaseQuery q;
-  PTDV_ASSIGN_OR_RETURN(q.on, DateParam(request, "on", clock));
+  PTDV_ASSIGN_OR_RETURN(q.on, QueryDate(request, "on", clock.Today()));
   PTDV_ASSIGN_OR_RETURN(q.stage, CodeParam(request, "stage", StageFromCode));
   PTDV_ASSIGN_OR_RETURN(q.category, CodeParam(request, "category", SourceCategoryFromCode));
   if (auto due = request.Query("due"); due && !due->empty()) {
@@ -270,14 +220,14 @@ Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
     }
     q.descending = *order == "desc";
   }
-  PTDV_ASSIGN_OR_RETURN(q.page, IntParam(request, "page", 1));
-  PTDV_ASSIGN_OR_RETURN(q.page_size, IntParam(request, "page_size", 50));
+  PTDV_ASSIGN_OR_RETURN(q.page, QueryInt(request, "page", 1, 1, 1 << 30));
+  PTDV_ASSIGN_OR_RETURN(q.page_size, QueryInt(request, "page_size", 50, 1, CaseQuery::kMaxPageSize));
   return q;
 }
 
 Response CaseCreated(const Case& header, int status) {
   Response r = Response::Json(fmt::format(R"({{"case":{}}})", ToJson(header)), status);
-  r.headers.Set("ETag", fmt::format("\"{}\"", header.version));
+  r.headers.Set("ETag", VersionETag(header.version));
   if (status == 201) r.headers.Set("Location", fmt::format("/api/v1/cases/{}", header.id));
   return r;
 }
@@ -298,9 +248,9 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases"),
       [&cases, &clock](const Request& request, RouteContext& context) {
-        auto id = ParseId(request.PathParam("id"), "id");
+        auto id = PathId(request, "id");
         if (!id.ok()) return ErrorResponse(id.error());
-        auto on = DateParam(request, "on", clock);
+        auto on = QueryDate(request, "on", clock.Today());
         if (!on.ok()) return ErrorResponse(on.error());
         auto view = cases.Show(*context.actor, *id, *on);
         if (!view.ok()) return ErrorResponse(view.error());
@@ -314,24 +264,20 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
             R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
             ToJson(view->record.header), ToJson(Redacted(view->person, *context.actor)),
             ToJson(view->cell), ToJson(view->evaluation), events));
-        r.headers.Set("ETag", fmt::format("\"{}\"", view->record.header.version));
+        r.headers.Set("ETag", VersionETag(view->record.header.version));
         return r;
       }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/deadlines", RouteAccess::Require("read_cases"),
       [&store, &cases, &clock](const Request& request, RouteContext& context) {
-        auto on = DateParam(request, "on", clock);
-        if (!on.ok()) return ErrorResponse(on.error());
-        // The organisation by code; by default the user's own scope.
-        Id org_id = context.actor->scope_root.value_or(0);
-        if (auto code = request.Query("org")) {
-          auto tx = store.Begin(Access::kReadOnly);
-          if (!tx.ok()) return ErrorResponse(tx.error());
-          auto org = (*tx)->Organisations().GetByCode(std::string(*code));
-          if (!org.ok()) return ErrorResponse(org.error());
-          org_id = org->id;
+        if (auto known = CheckQueryKeys(request, {"org", "on"}); !known.ok()) {
+          return ErrorResponse(known.error());
         }
-        auto rows = cases.DeadlinesFor(*context.actor, org_id, *on);
+        auto on = QueryDate(request, "on", clock.Today());
+        if (!on.ok()) return ErrorResponse(on.error());
+        auto org_id = OrgParam(store, request, *context.actor);
+        if (!org_id.ok()) return ErrorResponse(org_id.error());
+        auto rows = cases.DeadlinesFor(*context.actor, *org_id, *on);
         if (!rows.ok()) return ErrorResponse(rows.error());
         json::array items;
         for (const auto& row : *rows) {
@@ -408,7 +354,7 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kPost, "/api/v1/cases/{id}/events", RouteAccess::Require(std::string(kAnyRecorder), "id"),
       [&cases](const Request& request, RouteContext& context) {
-        auto id = ParseId(request.PathParam("id"), "id");
+        auto id = PathId(request, "id");
         if (!id.ok()) return ErrorResponse(id.error());
         auto body = BodyReader::Parse(request, BodyReader::Keys(kEventKeys));
         if (!body.ok()) return ErrorResponse(body.error());

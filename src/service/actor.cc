@@ -35,4 +35,11 @@ Status AuthoriseAction(Transaction& tx, const Actor& actor, Action action, Id ce
                                       RoleLabel(*role), ActionLabel(action)));
 }
 
+Status AuthorisePermission(const Actor& actor, Permission permission) {
+  std::optional<Role> role = RoleFromCode(actor.role);
+  if (!role && !actor.scope_root) return Ok();  // the system actor
+  if (role && Allows(*role, permission)) return Ok();
+  return Error::Forbidden("Bạn không có quyền thực hiện thao tác này");
+}
+
 }  // namespace ptdv

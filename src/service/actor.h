@@ -5,6 +5,7 @@
 
 #include "domain/model.h"
 #include "domain/result.h"
+#include "domain/role.h"
 
 namespace ptdv {
 
@@ -29,5 +30,10 @@ Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id);
 // to admit (DOMAIN §1). The CLI's system actor (role "admin", no scope) may record anything;
 // an unknown role may record nothing. kForbidden with a Vietnamese message otherwise.
 Status AuthoriseAction(Transaction& tx, const Actor& actor, Action action, Id cell_id);
+
+// Ok when the actor's role holds `permission` (domain/role.h), or the actor is the system (no
+// scope root and no role code: the CLI); kForbidden otherwise. The HTTP guard checks the route's
+// permission first; services check again so that no other caller can skip it.
+Status AuthorisePermission(const Actor& actor, Permission permission);
 
 }  // namespace ptdv

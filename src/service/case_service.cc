@@ -12,18 +12,46 @@
 #include "service/json_codec.h"
 
 namespace ptdv {
+namespace {
+
+// A name as stored: NFC, runs of white space collapsed to one space, none at either end.
+std::string CleanName(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (char c : NormaliseNfc(name)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
 
 CaseService::CaseService(Store& store, const WorkingCalendar& calendar,
                          std::vector<RuleSet> rule_sets, const Clock& clock)
-    : store_(store), calendar_(calendar), rule_sets_(std::move(rule_sets)), clock_(clock) {}
+    : store_(store),
+      fixed_calendar_(std::make_unique<CalendarProvider>(&calendar)),
+      calendars_(*fixed_calendar_),
+      rule_sets_(std::move(rule_sets)),
+      clock_(clock) {}
+
+CaseService::CaseService(Store& store, const CalendarProvider& calendars,
+                         std::vector<RuleSet> rule_sets, const Clock& clock)
+    : store_(store), calendars_(calendars), rule_sets_(std::move(rule_sets)), clock_(clock) {}
 
 Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                               std::optional<Id> extra_member) {
-  return LoadCaseContext(tx, record, rule_sets_, calendar_, clock_.Today(), on, extra_member);
+  return LoadCaseContext(tx, record, rule_sets_, calendars_.Current(), clock_.Today(), on,
+                         extra_member);
 }
 
 Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
-  person.full_name = NormaliseNfc(person.full_name);
+  person.full_name = CleanName(person.full_name);
   if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
   if (YearOf(person.birth_date) < 1900 || person.birth_date > clock_.Today()) {
     return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
@@ -64,8 +92,60 @@ Result<std::vector<Person>> CaseService::SearchPeople(const Actor& actor, const 
   if (root) {
     PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, *root));
     PTDV_ASSIGN_OR_RETURN(orgs, tx->Organisations().SubtreeIds(*root, clock_.Today()));
+    // No unit valid today: nothing, not everyone (an empty list means "all units" to Search).
+    if (orgs.empty()) return std::vector<Person>{};
   }
   return tx->People().Search(key, orgs, std::clamp(limit, 1, 500));
+}
+
+Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
+                                         std::optional<int> expected_version) {
+  person.full_name = CleanName(person.full_name);
+  if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
+  if (YearOf(person.birth_date) < 1900 || person.birth_date > clock_.Today()) {
+    return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
+                          "birth_date");
+  }
+  person.search_key = SearchKey(person.full_name);
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Person before, tx->People().Get(person.id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, before.org_id));
+  if (person.org_id != before.org_id) {
+    PTDV_RETURN_IF_ERROR(tx->Organisations().Get(person.org_id));
+    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, person.org_id));
+  }
+  if (expected_version && *expected_version != before.version) {
+    return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
+  }
+  person.version = before.version;
+  PTDV_RETURN_IF_ERROR(tx->People().Update(person));
+  person.version = before.version + 1;
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+                                           .actor = actor.login,
+                                           .role = actor.role,
+                                           .address = actor.address,
+                                           .action = "person.update",
+                                           .entity = "person",
+                                           .entity_id = person.id,
+                                           .org_id = person.org_id,
+                                           .before = ToJson(before),
+                                           .after = ToJson(person)}));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return person;
+}
+
+Result<std::vector<Person>> CaseService::FindDuplicates(const Actor& actor,
+                                                        const std::string& full_name,
+                                                        Date birth_date, int limit) {
+  std::string key = SearchKey(full_name);
+  if (key.empty()) return Error::Invalid("Cần nhập họ và tên", "name");
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  std::vector<Id> orgs;
+  if (actor.scope_root) {
+    PTDV_ASSIGN_OR_RETURN(orgs, tx->Organisations().SubtreeIds(*actor.scope_root, clock_.Today()));
+    if (orgs.empty()) return std::vector<Person>{};  // the scope root is not valid today
+  }
+  return tx->People().FindSameNameAndBirthDate(key, birth_date, orgs, std::clamp(limit, 1, 100));
 }
 
 Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
@@ -212,7 +292,7 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
   // Deadlines depend only on the events, the calendar and the rule sets.
   CaseContext ctx;
   ctx.rule_sets = rule_sets_;
-  ctx.calendar = &calendar_;
+  ctx.calendar = &calendars_.Current();
   ctx.today = clock_.Today();
   std::vector<DeadlineRow> rows;
   for (auto& record : records) {
@@ -284,9 +364,11 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   filter.sort = query.sort;
   filter.descending = query.descending;
 
+  // One calendar for the whole request, even if an administrator changes it meanwhile.
+  const WorkingCalendar& calendar = calendars_.Current();
   CaseContext deadline_context;  // deadlines need only the events, the calendar and rule sets
   deadline_context.rule_sets = rule_sets_;
-  deadline_context.calendar = &calendar_;
+  deadline_context.calendar = &calendar;
   deadline_context.today = clock_.Today();
 
   CasePage page;
@@ -314,7 +396,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
       filter.deadline_before =
           query.due == CaseDue::kOverdue
               ? query.on - std::chrono::days(1)
-              : std::max(calendar_.AddWorkingDays(query.on, rules.due_soon_working_days),
+              : std::max(calendar.AddWorkingDays(query.on, rules.due_soon_working_days),
                          query.on + std::chrono::days(rules.certificate_warning_days));
     }
     filter.limit = std::numeric_limits<int>::max();

@@ -4,6 +4,7 @@
 // what it needs, authorises the actor against the organisation scope, lets domain/workflow
 // decide, writes the change and its audit entry together, and commits.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "domain/model.h"
 #include "domain/workflow.h"
 #include "service/actor.h"
+#include "service/calendar_provider.h"
 #include "service/clock.h"
 #include "storage/store.h"
 
@@ -73,6 +75,10 @@ class CaseService {
   // `calendar`, `store` and `clock` must outlive the service.
   CaseService(Store& store, const WorkingCalendar& calendar, std::vector<RuleSet> rule_sets,
               const Clock& clock);
+  // With a calendar that an administrator may change while the service runs (ptdv serve): each
+  // use case reads `calendars.Current()` once. `calendars` must outlive the service.
+  CaseService(Store& store, const CalendarProvider& calendars, std::vector<RuleSet> rule_sets,
+              const Clock& clock);
 
   // kInvalid for a missing name or birth date, kForbidden outside the actor's scope.
   Result<Id> CreatePerson(const Actor& actor, Person person);
@@ -80,6 +86,18 @@ class CaseService {
   // Diacritic-insensitive: "nguyen van duc" finds "Nguyễn Văn Đức".
   Result<std::vector<Person>> SearchPeople(const Actor& actor, const std::string& query,
                                            std::optional<Id> org_id, int limit);
+  // Replaces every field of the stored person `person.id` (the keeping unit too) and returns it
+  // as stored, with its new version. When `expected_version` is given and differs from the
+  // stored version, kConflict (a concurrent edit). kNotFound for an unknown person or unit;
+  // kForbidden when the person's current or new unit lies outside the actor's scope; kInvalid
+  // as CreatePerson. Audited "person.update" with before and after, in the same transaction.
+  Result<Person> UpdatePerson(const Actor& actor, Person person,
+                              std::optional<int> expected_version);
+  // People in the actor's scope with the same name (compared by SearchKey, so "Nguyen Van Duc"
+  // matches "Nguyễn Văn Đức") and birth date: the duplicate warning before a person is saved.
+  // At most `limit` (clamped to 1..100), in id order. kInvalid for an empty name.
+  Result<std::vector<Person>> FindDuplicates(const Actor& actor, const std::string& full_name,
+                                             Date birth_date, int limit = 20);
 
   // Opens a case at stage kSource in `cell_id` (a cell or grassroots cell).
   Result<Id> OpenCase(const Actor& actor, Id person_id, Id cell_id, SourceCategory category,
@@ -109,7 +127,8 @@ class CaseService {
                                    std::optional<Id> extra_member);
 
   Store& store_;
-  const WorkingCalendar& calendar_;
+  std::unique_ptr<CalendarProvider> fixed_calendar_;  // set by the WorkingCalendar constructor
+  const CalendarProvider& calendars_;
   std::vector<RuleSet> rule_sets_;
   const Clock& clock_;
 };

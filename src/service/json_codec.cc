@@ -47,6 +47,7 @@ json::object PersonObject(const Person& p) {
   j["phone"] = p.phone;
   j["address"] = p.address;
   j["org_id"] = p.org_id;
+  j["version"] = p.version;
   return j;
 }
 

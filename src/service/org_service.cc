@@ -1,10 +1,55 @@
 #include "service/org_service.h"
 
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "service/json_codec.h"
 
 namespace ptdv {
+namespace {
+
+// The units of the subtree of `root` (every unit when none) valid on `on`, parents before
+// children, with member counts summed bottom-up.
+Result<std::vector<OrgTreeRow>> SubtreeRows(Transaction& tx, std::optional<Id> root, Date on) {
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> all, tx.Organisations().ListValidOn(on));
+  std::vector<OrgTreeRow> rows;
+  if (root) {
+    PTDV_ASSIGN_OR_RETURN(std::vector<Id> ids, tx.Organisations().SubtreeIds(*root, on));
+    std::unordered_set<Id> in_subtree(ids.begin(), ids.end());
+    for (Organisation& org : all) {
+      if (in_subtree.contains(org.id)) rows.push_back({.org = std::move(org)});
+    }
+  } else {
+    for (Organisation& org : all) rows.push_back({.org = std::move(org)});
+  }
+  std::vector<Id> ids;
+  std::unordered_map<Id, std::size_t> index;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ids.push_back(rows[i].org.id);
+    index[rows[i].org.id] = i;
+  }
+  PTDV_ASSIGN_OR_RETURN(std::vector<MemberCount> counts,
+                        tx.Memberships().CountByOrganisation(ids, on));
+  for (const MemberCount& count : counts) {
+    rows[index.at(count.org_id)].official_members = count.official;
+    rows[index.at(count.org_id)].probationary_members = count.probationary;
+  }
+  // Parents come before children, so walking backwards adds each finished unit to its parent.
+  for (std::size_t i = rows.size(); i-- > 0;) {
+    const OrgTreeRow& row = rows[i];
+    if (!row.org.parent_id) continue;
+    auto parent = index.find(*row.org.parent_id);
+    if (parent == index.end()) continue;  // the subtree's root
+    rows[parent->second].official_members += row.official_members;
+    rows[parent->second].probationary_members += row.probationary_members;
+  }
+  return rows;
+}
+
+}  // namespace
 
 Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) {
   if (org.code.empty()) return Error::Invalid("Cần nhập mã đơn vị", "code");
@@ -92,6 +137,30 @@ Result<std::vector<MemberRow>> OrgService::Members(const Actor& actor, Id org_id
     if (m) rows.push_back({std::move(p), *m});
   }
   return rows;
+}
+
+Result<std::vector<OrgTreeRow>> OrgService::Tree(const Actor& actor, Date on) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  return SubtreeRows(*tx, actor.scope_root, on);
+}
+
+Result<OrgUnitView> OrgService::Unit(const Actor& actor, const std::string& code, Date on) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().GetByCode(code));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org.id));
+  OrgUnitView view{.unit = {.org = org}};
+  if (!org.ValidOn(on)) return view;
+  PTDV_ASSIGN_OR_RETURN(std::vector<OrgTreeRow> rows, SubtreeRows(*tx, org.id, on));
+  for (OrgTreeRow& row : rows) {
+    if (row.org.id == org.id) {
+      view.unit = std::move(row);
+    } else if (row.org.parent_id == org.id) {
+      view.children.push_back(std::move(row));
+    }
+  }
+  std::sort(view.children.begin(), view.children.end(),
+            [](const OrgTreeRow& a, const OrgTreeRow& b) { return a.org.code < b.org.code; });
+  return view;
 }
 
 }  // namespace ptdv

@@ -17,6 +17,20 @@ struct MemberRow {
   Membership membership;
 };
 
+// A unit of the tree on a date with its party members on that date, counted over the unit and
+// every unit below it valid then (a cell: its own members).
+struct OrgTreeRow {
+  Organisation org;
+  int official_members = 0;
+  int probationary_members = 0;
+};
+
+// One unit on a date: its row, and the rows of its children valid then (ordered by code).
+struct OrgUnitView {
+  OrgTreeRow unit;
+  std::vector<OrgTreeRow> children;
+};
+
 class OrgService {
  public:
   OrgService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -32,6 +46,16 @@ class OrgService {
 
   // The members of `org_id` on `on` (official and probationary).
   Result<std::vector<MemberRow>> Members(const Actor& actor, Id org_id, Date on);
+
+  // The tree valid on `on` limited to the actor's subtree (all of it for the system actor),
+  // parents before children, with member counts. Empty when the actor's unit is not valid on
+  // `on`. Three queries whatever the size of the tree.
+  Result<std::vector<OrgTreeRow>> Tree(const Actor& actor, Date on);
+
+  // The unit with code `code` on `on` and its children. kNotFound for an unknown code,
+  // kForbidden outside the actor's scope. A unit not valid on `on` comes with zero counts and
+  // no children.
+  Result<OrgUnitView> Unit(const Actor& actor, const std::string& code, Date on);
 
  private:
   Store& store_;

@@ -38,7 +38,10 @@ class OrganisationRepository {
 class PersonRepository {
  public:
   virtual ~PersonRepository() = default;
+  // Stores version 1 whatever `person.version` says. Returns the id.
   virtual Result<Id> Insert(const Person& person) = 0;
+  // Writes every field if the stored version equals `person.version`, storing version + 1.
+  // kConflict when the stored version differs (a concurrent edit), kNotFound when absent.
   virtual Status Update(const Person& person) = 0;
   virtual Result<Person> Get(Id id) = 0;
   // The people with these ids (missing ids are skipped), in id order. One query.
@@ -47,6 +50,19 @@ class PersonRepository {
   // `org_ids` (all when empty); at most `limit`, ordered by name.
   virtual Result<std::vector<Person>> Search(const std::string& search_key,
                                              const std::vector<Id>& org_ids, int limit) = 0;
+  // People whose search_key equals `search_key` (already normalised) and born on `birth_date`,
+  // kept by a unit in `org_ids` (all when empty); at most `limit`, in id order. For the
+  // duplicate warning before a person is saved.
+  virtual Result<std::vector<Person>> FindSameNameAndBirthDate(const std::string& search_key,
+                                                               Date birth_date,
+                                                               const std::vector<Id>& org_ids,
+                                                               int limit) = 0;
+};
+
+struct MemberCount {
+  Id org_id = 0;
+  int official = 0;
+  int probationary = 0;
 };
 
 class MembershipRepository {
@@ -62,6 +78,10 @@ class MembershipRepository {
   virtual Result<int> CountOfficial(Id org_id, Date on) = 0;
   // Official members of `org_id` on `on` (person ids), for choosing helpers and introducers.
   virtual Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) = 0;
+  // Members (distinct people) held directly by each unit of `org_ids` on `on`, one query; units
+  // without members are left out. Ordered by org_id.
+  virtual Result<std::vector<MemberCount>> CountByOrganisation(const std::vector<Id>& org_ids,
+                                                               Date on) = 0;
 };
 
 // A case with everything recorded on it, in event order.
@@ -157,6 +177,11 @@ class AuditLog {
   // Fills id, prev_hash and hash. Returns the id.
   virtual Result<Id> Append(AuditEntry entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListForEntity(const std::string& entity, Id id) = 0;
+  // The entries whose org_id is in `org_ids` and whose id is below `before` (all when none),
+  // newest first, at most `limit`: one page of an organisation's trail.
+  virtual Result<std::vector<AuditEntry>> ListForOrganisations(const std::vector<Id>& org_ids,
+                                                               std::optional<Id> before,
+                                                               int limit) = 0;
   virtual Result<AuditVerification> Verify() = 0;
 };
 

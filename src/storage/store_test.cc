@@ -120,12 +120,13 @@ std::string Describe(const Organisation& o) {
 }
 
 std::string Describe(const Person& p) {
-  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", p.id, p.full_name,
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|v{}", p.id, p.full_name,
                      p.search_key, SexCode(p.sex), FormatIsoDate(p.birth_date), p.ethnicity,
                      p.religion, GeneralEducationCode(p.general_education),
                      p.professional_education, OccupationCode(p.occupation),
                      WorkplaceTypeCode(p.workplace_type), p.youth_union_member,
-                     p.trade_union_member, p.id_number, p.phone, p.address, p.org_id);
+                     p.trade_union_member, p.id_number, p.phone, p.address, p.org_id,
+                     p.version);
 }
 
 std::string Describe(const Membership& m) {
@@ -511,6 +512,16 @@ TEST_P(StoreContractTest, PersonRoundTripsEveryField) {
   auto tx = Write();
   Must(tx->People().Update(changed));
   Must(tx->Commit());
+  changed.version = 2;  // every update increments the version
+  EXPECT_EQ(Describe(Must(Read()->People().Get(w.person))), Describe(changed));
+
+  // An update from a stale read (version 1) is a conflict and changes nothing.
+  auto stale = Write();
+  Person old = p;
+  old.full_name = "Lê Văn Cũ";
+  Status refused = stale->People().Update(old);
+  EXPECT_EQ(refused.ok() ? ErrorCode::kInvalid : refused.error().code, ErrorCode::kConflict);
+  Must(stale->Commit());
   EXPECT_EQ(Describe(Must(Read()->People().Get(w.person))), Describe(changed));
 
   auto errors = Write();
@@ -553,6 +564,38 @@ TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
   EXPECT_EQ(names(Must(read->People().Search("", many, 10))),
             (std::vector<std::string>{"Phạm Văn Bình"}));
   (void)an;
+}
+
+TEST_P(StoreContractTest, FindSameNameAndBirthDateWithinUnits) {
+  World w = MakeWorld();  // "Nguyễn Văn Đức" in the cell
+  Person born = Must(Read()->People().Get(w.person));
+  auto tx = Write();
+  Person twin = SamplePerson(w.grassroots, "NGUYEN van  DUC");
+  twin.search_key = SearchKey(twin.full_name);
+  twin.birth_date = born.birth_date;
+  Id same = Must(tx->People().Insert(twin));
+  Person other_day = SamplePerson(w.cell);
+  other_day.birth_date = born.birth_date + std::chrono::days(1);
+  Must(tx->People().Insert(other_day));
+  Must(tx->People().Insert(SamplePerson(w.cell, "Nguyễn Văn Đức Anh")));
+  Must(tx->Commit());
+
+  auto read = Read();
+  const std::string key = SearchKey("Nguyễn Văn Đức");
+  auto ids = [](const std::vector<Person>& people) {
+    std::vector<Id> out;
+    for (const auto& p : people) out.push_back(p.id);
+    return out;
+  };
+  EXPECT_EQ(ids(Must(read->People().FindSameNameAndBirthDate(key, born.birth_date, {}, 10))),
+            (std::vector<Id>{w.person, same}));
+  EXPECT_EQ(
+      ids(Must(read->People().FindSameNameAndBirthDate(key, born.birth_date, {w.cell}, 10))),
+      (std::vector<Id>{w.person}));
+  EXPECT_EQ(ids(Must(read->People().FindSameNameAndBirthDate(key, born.birth_date, {}, 1))),
+            (std::vector<Id>{w.person}));
+  EXPECT_TRUE(
+      Must(read->People().FindSameNameAndBirthDate(key, D(1900, 1, 1), {}, 10)).empty());
 }
 
 TEST_P(StoreContractTest, GetManyLoadsPeopleInOneCall) {
@@ -627,6 +670,16 @@ TEST_P(StoreContractTest, MembershipCountsOnADate) {
   EXPECT_EQ(Must(read->Memberships().CountOfficial(w.grassroots, D(2024, 3, 1))), 0);
   EXPECT_EQ(Must(read->Memberships().OfficialMembers(w.cell, D(2024, 3, 1))),
             (std::vector<Id>{official, recognised}));
+  auto counts = Must(read->Memberships().CountByOrganisation({w.grassroots, w.cell}, D(2023, 6, 1)));
+  ASSERT_EQ(counts.size(), 1u);  // the committee holds no members
+  EXPECT_EQ(counts[0].org_id, w.cell);
+  EXPECT_EQ(counts[0].official, 1);
+  EXPECT_EQ(counts[0].probationary, 2);
+  counts = Must(read->Memberships().CountByOrganisation({w.cell}, D(2024, 1, 10)));
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].official, 2);
+  EXPECT_EQ(counts[0].probationary, 1);
+  EXPECT_TRUE(Must(read->Memberships().CountByOrganisation({}, D(2024, 1, 10))).empty());
 
   std::optional<Membership> on = Must(read->Memberships().ValidOn(recognised, D(2023, 6, 1)));
   ASSERT_TRUE(on.has_value());
@@ -1154,6 +1207,29 @@ TEST_P(StoreContractTest, AuditChainLinksAndVerifies) {
   expected.prev_hash = for_40[0].hash;
   expected.hash = for_41[0].hash;
   EXPECT_EQ(Describe(for_41[0]), Describe(expected));
+}
+
+TEST_P(StoreContractTest, AuditPagesAnOrganisationsTrailNewestFirst) {
+  auto tx = Write();
+  for (int i = 0; i < 7; ++i) {
+    AuditEntry entry = SampleAudit(fmt::format("case.step{}", i), 40);
+    entry.org_id = i % 3 == 0 ? 5 : (i % 3 == 1 ? 6 : 7);  // 5: 0 3 6; 6: 1 4; 7: 2 5
+    Must(tx->Audit().Append(entry));
+  }
+  Must(tx->Commit());
+  auto read = Read();
+  auto actions = [](const std::vector<AuditEntry>& entries) {
+    std::vector<std::string> out;
+    for (const auto& e : entries) out.push_back(e.action);
+    return out;
+  };
+  std::vector<AuditEntry> page = Must(read->Audit().ListForOrganisations({5, 6}, std::nullopt, 3));
+  EXPECT_EQ(actions(page), (std::vector<std::string>{"case.step6", "case.step4", "case.step3"}));
+  page = Must(read->Audit().ListForOrganisations({5, 6}, page.back().id, 3));
+  EXPECT_EQ(actions(page), (std::vector<std::string>{"case.step1", "case.step0"}));
+  EXPECT_TRUE(Must(read->Audit().ListForOrganisations({5, 6}, page.back().id, 3)).empty());
+  EXPECT_TRUE(Must(read->Audit().ListForOrganisations({}, std::nullopt, 3)).empty());
+  EXPECT_TRUE(Must(read->Audit().ListForOrganisations({8}, std::nullopt, 3)).empty());
 }
 
 TEST_P(StoreContractTest, AuditLogIsAppendOnly) {

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_audit_log.h"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "storage/audit_hash.h"
@@ -21,6 +23,12 @@ constexpr std::string_view kInsert = "INSERT INTO audit_log (" PTDV_AUDIT_COLUMN
 
 constexpr std::string_view kSelectForEntity =
     "SELECT " PTDV_AUDIT_COLUMNS " FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id";
+
+// Driven from the id set, then audit_log_org_idx (org_id, and implicitly the rowid id) per unit.
+constexpr std::string_view kSelectForOrganisations =
+    "SELECT " PTDV_AUDIT_COLUMNS " FROM audit_log"
+    " WHERE org_id IN (SELECT f.id FROM temp.ptdv_filter_id f) AND id < ?"
+    " ORDER BY id DESC LIMIT ?";
 
 constexpr std::string_view kSelectAll = "SELECT " PTDV_AUDIT_COLUMNS " FROM audit_log ORDER BY id";
 
@@ -81,6 +89,22 @@ Result<std::vector<AuditEntry>> SqliteAuditLog::ListForEntity(const std::string&
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForEntity));
   statement.BindText(entity).BindInt(id);
   std::vector<AuditEntry> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadEntry(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
+    const std::vector<Id>& org_ids, std::optional<Id> before, int limit) {
+  std::vector<AuditEntry> out;
+  if (org_ids.empty() || limit <= 0) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForOrganisations));
+  statement.BindInt(before.value_or(std::numeric_limits<Id>::max())).BindInt(limit);
   while (true) {
     PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) return out;

@@ -17,6 +17,10 @@ class SqliteAuditLog final : public AuditLog {
   // ignored.
   Result<Id> Append(AuditEntry entry) override;
   Result<std::vector<AuditEntry>> ListForEntity(const std::string& entity, Id id) override;
+  // `org_ids` travel through the IdSet::kFilter temp table.
+  Result<std::vector<AuditEntry>> ListForOrganisations(const std::vector<Id>& org_ids,
+                                                       std::optional<Id> before,
+                                                       int limit) override;
   // Streams the whole chain in id order (constant memory), recomputing every hash. Reports the
   // first entry whose link or hash does not match. Removing the newest entries leaves a shorter
   // chain that still verifies: compare `entries` with an external record to catch that.

@@ -37,6 +37,14 @@ constexpr std::string_view kOfficialMembers =
     " WHERE m.org_id = ?1 AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON(
         "?2") " ORDER BY m.person_id";
 
+// Driven from the id set (CROSS JOIN), then membership_org_kind_idx per unit.
+constexpr std::string_view kCountByOrganisation =
+    "SELECT m.org_id,"
+    " COUNT(DISTINCT CASE WHEN m.kind = 'official' THEN m.person_id END),"
+    " COUNT(DISTINCT CASE WHEN m.kind = 'probationary' THEN m.person_id END)"
+    " FROM temp.ptdv_filter_id f CROSS JOIN membership m"
+    " WHERE m.org_id = f.id AND " PTDV_MEMBERSHIP_VALID_ON("?1") " GROUP BY m.org_id ORDER BY m.org_id";
+
 #undef PTDV_MEMBERSHIP_VALID_ON
 #undef PTDV_MEMBERSHIP_COLUMNS
 
@@ -131,6 +139,22 @@ Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, D
     PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) return out;
     out.push_back(statement.Int(0));
+  }
+}
+
+Result<std::vector<MemberCount>> SqliteMembershipRepository::CountByOrganisation(
+    const std::vector<Id>& org_ids, Date on) {
+  std::vector<MemberCount> out;
+  if (org_ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountByOrganisation));
+  statement.BindDate(on);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    out.push_back({.org_id = statement.Int(0),
+                   .official = static_cast<int>(statement.Int(1)),
+                   .probationary = static_cast<int>(statement.Int(2))});
   }
 }
 

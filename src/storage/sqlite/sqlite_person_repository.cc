@@ -9,7 +9,8 @@ namespace {
 #define PTDV_PERSON_COLUMNS                                                         \
   "p.id, p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion, " \
   "p.general_education, p.professional_education, p.occupation, p.workplace_type, " \
-  "p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id"
+  "p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id, " \
+  "p.version"
 
 constexpr std::string_view kInsert =
     "INSERT INTO person (full_name, search_key, sex, birth_date, ethnicity, religion, "
@@ -17,11 +18,14 @@ constexpr std::string_view kInsert =
     "youth_union_member, trade_union_member, id_number, phone, address, org_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
+// Conditional on the version the caller read (optimistic concurrency).
 constexpr std::string_view kUpdate =
     "UPDATE person SET full_name = ?, search_key = ?, sex = ?, birth_date = ?, ethnicity = ?, "
     "religion = ?, general_education = ?, professional_education = ?, occupation = ?, "
     "workplace_type = ?, youth_union_member = ?, trade_union_member = ?, id_number = ?, "
-    "phone = ?, address = ?, org_id = ? WHERE id = ?";
+    "phone = ?, address = ?, org_id = ?, version = version + 1 WHERE id = ? AND version = ?";
+
+constexpr std::string_view kExists = "SELECT 1 FROM person WHERE id = ?";
 
 constexpr std::string_view kSelectById =
     "SELECT " PTDV_PERSON_COLUMNS " FROM person p WHERE p.id = ?";
@@ -39,6 +43,19 @@ constexpr std::string_view kSearchInOrgs =
     " FROM temp.ptdv_filter_id f CROSS JOIN person p"
     " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
     " ORDER BY p.search_key, p.id LIMIT ?";
+
+// Exact search key and birth date, served by person_search_key_idx.
+constexpr std::string_view kSameNameAll = "SELECT " PTDV_PERSON_COLUMNS
+                                          " FROM person p"
+                                          " WHERE p.search_key = ? AND p.birth_date = ?"
+                                          " ORDER BY p.id LIMIT ?";
+
+constexpr std::string_view kSameNameInOrgs =
+    "SELECT " PTDV_PERSON_COLUMNS
+    " FROM person p"
+    " WHERE p.search_key = ? AND p.birth_date = ?"
+    " AND p.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
+    " ORDER BY p.id LIMIT ?";
 
 constexpr std::string_view kSelectMany = "SELECT " PTDV_PERSON_COLUMNS
                                          " FROM temp.ptdv_filter_id f CROSS JOIN person p"
@@ -67,6 +84,7 @@ Person ReadPerson(SqliteRow& row) {
   p.phone = row.Text();
   p.address = row.Text();
   p.org_id = row.Int64();
+  p.version = row.Int();
   return p;
 }
 
@@ -113,10 +131,14 @@ Result<Id> SqlitePersonRepository::Insert(const Person& person) {
 Status SqlitePersonRepository::Update(const Person& person) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
   BindPerson(statement, person);
-  statement.BindInt(person.id);
+  statement.BindInt(person.id).BindInt(person.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kWhat, person.id);
-  return Ok();
+  if (changed == 1) return Ok();
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+  exists.BindInt(person.id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
+  if (!has_row) return RowNotFound(kWhat, person.id);
+  return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
 }
 
 Result<Person> SqlitePersonRepository::Get(Id id) {
@@ -153,6 +175,23 @@ Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& se
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs));
   statement.BindText(EscapeLikePattern(search_key)).BindInt(limit);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadPerson(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<std::vector<Person>> SqlitePersonRepository::FindSameNameAndBirthDate(
+    const std::string& search_key, Date birth_date, const std::vector<Id>& org_ids, int limit) {
+  std::vector<Person> out;
+  if (limit <= 0) return out;
+  if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs));
+  statement.BindText(search_key).BindDate(birth_date).BindInt(limit);
   while (true) {
     PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) return out;

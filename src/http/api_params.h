@@ -1,0 +1,40 @@
+#pragma once
+
+// Small parsers shared by the /api/v1 handlers: path and query parameters, If-Match versions,
+// organisation codes. Each refusal is kInvalid naming the parameter (→ 400 with "field").
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/date.h"
+#include "domain/model.h"
+#include "domain/result.h"
+#include "http/request.h"
+#include "storage/store.h"
+
+namespace ptdv::http {
+
+// A positive integer id: the path parameter or query parameter `name`.
+Result<Id> PathId(const Request& request, std::string_view name);
+// nullopt when the query parameter is absent.
+Result<std::optional<Id>> QueryId(const Request& request, std::string_view name);
+
+// The query parameter `name` as a date ("yyyy-mm-dd" or "dd/mm/yyyy"), `fallback` when absent.
+Result<Date> QueryDate(const Request& request, std::string_view name, Date fallback);
+
+// The query parameter `name` as an integer in [min, max], `fallback` when absent.
+Result<int> QueryInt(const Request& request, std::string_view name, int fallback, int min,
+                     int max);
+
+// The version of an If-Match header: "3", W/"3" or 3. nullopt when there is no If-Match (or
+// it is "*"); kInvalid (field "If-Match") when it is no version.
+Result<std::optional<int>> IfMatchVersion(const Request& request);
+// The ETag of a version: "3" with the quotes.
+std::string VersionETag(int version);
+
+// The id of the unit with `code`. kNotFound for an unknown code (no scope check: the services
+// check scope on the id).
+Result<Id> OrganisationIdByCode(Store& store, const std::string& code);
+
+}  // namespace ptdv::http

@@ -1,0 +1,23 @@
+#pragma once
+
+// People routes of /api/v1 (DOMAIN §2): search, create, read, correct, and the duplicate check
+// the UI runs before saving. Sensitive fields (ID number, phone, address) are blanked for roles
+// without read_personal (http/redaction.h). Scope is enforced by CaseService through the Actor
+// the guard puts on the RouteContext.
+
+#include "http/router.h"
+#include "service/case_service.h"
+#include "storage/store.h"
+
+namespace ptdv::http {
+
+// Registers:
+//   GET   /api/v1/people?q=&org=CODE&limit=              read_cases
+//   POST  /api/v1/people                                 write_people (201, Location, ETag)
+//   GET   /api/v1/people/duplicates?name=&birth_date=    read_cases
+//   GET   /api/v1/people/{id}                            read_cases (ETag: the version)
+//   PATCH /api/v1/people/{id}                            write_people (If-Match: the version)
+// `store` and `cases` must outlive the router.
+Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases);
+
+}  // namespace ptdv::http

@@ -1,0 +1,37 @@
+#pragma once
+
+// Reading the audit trail (GET /api/v1/audit), scoped like everything else: a user sees the
+// entries of the organisations of their subtree and of the cases kept there.
+
+#include <optional>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/clock.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+// Thread-safe if the Store is.
+class AuditService {
+ public:
+  // `store` and `clock` must outlive the service.
+  AuditService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Every entry about the case, oldest first. kForbidden without Permission::kReadAudit or
+  // when the case's cell lies outside the actor's scope; kNotFound for an unknown case.
+  Result<std::vector<AuditEntry>> CaseTrail(const Actor& actor, Id case_id);
+
+  // One page of the trail of `org_id`'s subtree (as of today; the unit alone once it has ended):
+  // the entries on those units, the people they keep, their cases and accounts — every entry
+  // whose org_id lies there — with id below `before` (all when none), newest first, at most
+  // `limit` (clamped to 1..500). Errors as CaseTrail.
+  Result<std::vector<AuditEntry>> OrganisationTrail(const Actor& actor, Id org_id,
+                                                    std::optional<Id> before, int limit);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace ptdv
