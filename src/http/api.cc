@@ -3,6 +3,7 @@
 #include "http/audit_api.h"
 #include "http/calendar_api.h"
 #include "http/case_api.h"
+#include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
 #include "http/user_api.h"
@@ -17,6 +18,7 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
   PTDV_RETURN_IF_ERROR(RegisterUserApi(router, deps.store, deps.auth, deps.hasher));
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
+  PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }
 
