@@ -1,10 +1,12 @@
 #pragma once
 
 // Test support (header-only, outside ptdv_http): a real server on a loopback port serving the
-// /api/v1 routes over a small world — the city of Huế with its organisation board, Political
-// Centre, administrator and leader; two wards (HUE-A, HUE-B), each with one cell, its staff
-// and its cell secretary. Cell HUE-A-CB1 has 9 official members, HUE-B-CB1 has 3. Every user's
-// password is kPassword. Used by the case API tests and the route-table access test.
+// /api/v1 routes over a small world — a province (TTH) with two cities: Huế (HUE) with its
+// organisation board, Political Centre, administrator and leader, and two wards (HUE-A, HUE-B),
+// each with one cell, its staff and its cell secretary; and Hương Thủy (HTY), whose city-level
+// users (admin.hty, bantochuc.hty, ttct.hty, lanhdao.hty) are outsiders to Huế. Cell HUE-A-CB1
+// has 9 official members, HUE-B-CB1 has 3. Every user's password is kPassword. Used by the case
+// API tests and the route-table access test.
 
 #include <gtest/gtest.h>
 
@@ -62,10 +64,21 @@ class ApiWorld {
       using T = std::decay_t<decltype(*result)>;
       return result.ok() ? T(*result) : T{};
     };
-    city = must(orgs.CreateOrganisation({}, {.kind = OrgKind::kCityCommittee, .code = "HUE",
+    province = must(orgs.CreateOrganisation({}, {.kind = OrgKind::kProvincialCommittee,
+                                                 .code = "TTH",
+                                                 .name = "Tỉnh ủy Thừa Thiên Huế",
+                                                 .valid_from = from}));
+    city = must(orgs.CreateOrganisation({}, {.parent_id = province,
+                                             .kind = OrgKind::kCityCommittee, .code = "HUE",
                                              .name = "Thành ủy Huế",
                                              .committee_member_count = 15,
                                              .valid_from = from}));
+    other_city = must(orgs.CreateOrganisation({}, {.parent_id = province,
+                                                   .kind = OrgKind::kCityCommittee,
+                                                   .code = "HTY",
+                                                   .name = "Thị ủy Hương Thủy",
+                                                   .committee_member_count = 11,
+                                                   .valid_from = from}));
     cases = std::make_unique<CaseService>(*store_, calendars_, DefaultRuleSets(), clock_);
     for (std::string ward : {"A", "B"}) {
       Id w = must(orgs.CreateOrganisation({}, {.parent_id = city,
@@ -104,7 +117,11 @@ class ApiWorld {
                                     U{"warda", Role::kGrassrootsStaff, wards["A"]},
                                     U{"bithua", Role::kCellSecretary, cells["A"]},
                                     U{"wardb", Role::kGrassrootsStaff, wards["B"]},
-                                    U{"bithub", Role::kCellSecretary, cells["B"]}}) {
+                                    U{"bithub", Role::kCellSecretary, cells["B"]},
+                                    U{"admin.hty", Role::kCityAdmin, other_city},
+                                    U{"bantochuc.hty", Role::kOrganisationBoard, other_city},
+                                    U{"ttct.hty", Role::kPoliticalCentre, other_city},
+                                    U{"lanhdao.hty", Role::kLeader, other_city}}) {
       must(auth->CreateUser({}, {.login = login, .full_name = std::string("Người dùng ") + login,
                                  .role = role, .org_id = org, .password = kPassword}));
     }
@@ -181,7 +198,9 @@ class ApiWorld {
     return verified.ok() ? verified->entries : -1;
   }
 
-  Id city = 0;
+  std::string db_path() const { return (dir_ / "t.db").string(); }
+
+  Id province = 0, city = 0, other_city = 0;
   std::map<std::string, Id> wards, cells;
   std::map<std::string, std::vector<Id>> members;  // official members of each ward's cell
   std::unique_ptr<CaseService> cases;

@@ -246,7 +246,7 @@ json::array Labelled(auto first, auto last, auto code, auto label) {
 
 Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock) {
   PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases"),
+      Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"),
       [&cases, &clock](const Request& request, RouteContext& context) {
         auto id = PathId(request, "id");
         if (!id.ok()) return ErrorResponse(id.error());
