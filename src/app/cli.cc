@@ -279,7 +279,11 @@ int RunCli(int argc, char** argv) {
   CLI::App app{"PTĐV — quản lý công tác phát triển đảng viên", "ptdv"};
   app.require_subcommand(1);
   GlobalOptions global;
-  app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)");
+  // Every option may also come from the environment (PTDV_*) or a TOML file given by --config
+  // (sections per subcommand: [serve] listen = "0.0.0.0:8080"); flags override both.
+  app.set_config("--config", "", "Tệp cấu hình TOML (ví dụ [serve] listen = \"0.0.0.0:8080\")");
+  app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)")
+      ->envname("PTDV_DB");
   app.add_option("--today", global.today, "Cố định ngày hôm nay (dd/mm/yyyy hoặc yyyy-mm-dd)");
   app.add_flag("--json", global.json, "In kết quả dạng JSON");
 
@@ -363,16 +367,40 @@ int RunCli(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web (API /api/v1 và giao diện)");
   http::ServerOptions server_options;
   bool secure_cookies = false;
-  serve->add_option("--listen", server_options.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)");
-  serve->add_option("--threads", server_options.threads, "Số luồng mạng (0 = số lõi)");
+  int read_timeout_s = static_cast<int>(server_options.read_timeout.count() / 1000);
+  int idle_timeout_s = static_cast<int>(server_options.idle_timeout.count() / 1000);
+  serve->add_option("--listen", server_options.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)")
+      ->envname("PTDV_LISTEN");
+  serve->add_option("--threads", server_options.threads, "Số luồng mạng (0 = số lõi)")
+      ->envname("PTDV_THREADS")
+      ->check(CLI::Range(0, 256));
+  serve->add_option("--handler-threads", server_options.handler_threads,
+                    "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu; 0 = số lõi)")
+      ->envname("PTDV_HANDLER_THREADS")
+      ->check(CLI::Range(0, 256));
+  serve->add_option("--max-body-bytes", server_options.max_body_bytes,
+                    "Kích thước tối đa của nội dung yêu cầu (byte, mặc định 1 MiB)")
+      ->envname("PTDV_MAX_BODY_BYTES")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20));
+  serve->add_option("--read-timeout", read_timeout_s, "Thời gian chờ đọc một yêu cầu (giây)")
+      ->envname("PTDV_READ_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--idle-timeout", idle_timeout_s,
+                    "Thời gian giữ kết nối rảnh giữa hai yêu cầu (giây)")
+      ->envname("PTDV_IDLE_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
   // The web UI built by `make web` (web/dist) is served by default when run from the checkout.
   if (std::error_code ec; std::filesystem::is_directory("web/dist", ec)) {
     server_options.static_dir = "web/dist";
   }
   serve->add_option("--static-dir", server_options.static_dir,
-                    "Thư mục giao diện web đã build (mặc định web/dist nếu có)");
-  serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)");
+                    "Thư mục giao diện web đã build (mặc định web/dist nếu có)")
+      ->envname("PTDV_STATIC_DIR");
+  serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)")
+      ->envname("PTDV_SECURE_COOKIES");
   serve->callback(run([&](Environment& env) {
+    server_options.read_timeout = std::chrono::seconds(read_timeout_s);
+    server_options.idle_timeout = std::chrono::seconds(idle_timeout_s);
     SystemWallClock wall_clock;
     PasswordHasher hasher;
     hasher.WarmUp();
