@@ -260,10 +260,23 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
           events += ToJson(view->record.events[i]);
         }
         events += "]";
+        // Verification details (relatives' names, findings) are sensitive too, also where the
+        // evaluation's messages name a relative.
+        std::string evaluation = ToJson(view->evaluation);
+        if (!MayReadPersonal(*context.actor)) {
+          events = RedactedJson(events, *context.actor);
+          for (const auto& e : view->record.events) {
+            if (e.relative_name.empty()) continue;
+            for (auto at = evaluation.find(e.relative_name); at != std::string::npos;
+                 at = evaluation.find(e.relative_name, at)) {
+              evaluation.replace(at, e.relative_name.size(), "[đã ẩn]");
+            }
+          }
+        }
         Response r = Response::Json(fmt::format(
             R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
             ToJson(view->record.header), ToJson(Redacted(view->person, *context.actor)),
-            ToJson(view->cell), ToJson(view->evaluation), events));
+            ToJson(view->cell), evaluation, events));
         r.headers.Set("ETag", VersionETag(view->record.header.version));
         return r;
       }));

@@ -363,6 +363,34 @@ TEST_F(CaseApiTest, OpeningACaseChecksScopePermissionAndInput) {
   EXPECT_EQ(world_.Call(ward, "POST", "/api/v1/cases", body).status, 409);  // already open
 }
 
+TEST_F(CaseApiTest, VerificationDetailsAreHiddenFromRolesWithoutPersonalData) {
+  Session ward = world_.Login("warda");
+  Session leader = world_.Login("lanhdao");
+  Id id = Open(ward, NewPerson("A"), "HUE-A-CB1");
+  Actor admin;
+  for (CaseEvent e : {CaseEvent{.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+                                .member_person_id = world_.members["A"][0]},
+                      CaseEvent{.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
+                                .documents = {{.form_code = "GCN", .number = "1"}}},
+                      CaseEvent{.action = Action::kOpenDossier, .date = MakeDate(2024, 2, 1)},
+                      CaseEvent{.action = Action::kRequestVerification,
+                                .date = MakeDate(2024, 2, 3),
+                                .relative_name = "Trần Văn Cha",
+                                .relation = Relation::kFather}}) {
+    ASSERT_TRUE(world_.cases->Record(admin, id, e, std::nullopt).ok());
+  }
+  const std::string target = fmt::format("/api/v1/cases/{}", id);
+  auto staff_view = world_.Call(ward, "GET", target);
+  EXPECT_NE(staff_view.body.find("Trần Văn Cha"), std::string::npos);
+  EXPECT_NE(staff_view.body.find("0905123456"), std::string::npos);
+  auto leader_view = world_.Call(leader, "GET", target);
+  EXPECT_EQ(leader_view.status, 200);
+  EXPECT_EQ(leader_view.body.find("Trần Văn Cha"), std::string::npos);
+  EXPECT_NE(leader_view.body.find("[đã ẩn]"), std::string::npos);  // the condition still shows
+  EXPECT_EQ(leader_view.body.find("0905123456"), std::string::npos);
+  EXPECT_EQ(leader_view.body.find("046090001234"), std::string::npos);
+}
+
 TEST_F(CaseApiTest, ReferenceListsEveryActionWithTheFieldsItsFormAsks) {
   Session secretary = world_.Login("bithua");
   auto r = world_.Call(secretary, "GET", "/api/v1/reference");
