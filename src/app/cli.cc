@@ -411,6 +411,8 @@ int RunCli(int argc, char** argv) {
     if (!shipped_calendar.ok()) return Fail(shipped_calendar.error());
     CalendarService calendar_service(*env.store, *env.clock, *env.calendars, *shipped_calendar);
     AuditService audit(*env.store, *env.clock);
+    ClassService classes(*env.store, *env.cases, *env.clock);
+    TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
                                                  .auth = auth,
@@ -419,6 +421,8 @@ int RunCli(int argc, char** argv) {
                                                  .orgs = orgs,
                                                  .calendar = calendar_service,
                                                  .audit = audit,
+                                                 .classes = classes,
+                                                 .targets = targets,
                                                  .auth_options = {.secure_cookies = secure_cookies}});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;

@@ -30,7 +30,7 @@ struct PermissionEntry {
   std::string_view code;
 };
 
-constexpr std::array<PermissionEntry, 12> kPermissions{{
+constexpr std::array<PermissionEntry, 13> kPermissions{{
     {Permission::kReadCases, "read_cases"},
     {Permission::kReadPersonal, "read_personal"},
     {Permission::kWritePeople, "write_people"},
@@ -43,9 +43,10 @@ constexpr std::array<PermissionEntry, 12> kPermissions{{
     {Permission::kManageRules, "manage_rules"},
     {Permission::kReadAudit, "read_audit"},
     {Permission::kReadAggregates, "read_aggregates"},
+    {Permission::kManageTargets, "manage_targets"},
 }};
 
-constexpr std::array<Permission, 12> kPermissionList{Permission::kReadCases,
+constexpr std::array<Permission, 13> kPermissionList{Permission::kReadCases,
                                                      Permission::kReadPersonal,
                                                      Permission::kWritePeople,
                                                      Permission::kRecordCellStep,
@@ -56,7 +57,8 @@ constexpr std::array<Permission, 12> kPermissionList{Permission::kReadCases,
                                                      Permission::kManageCalendar,
                                                      Permission::kManageRules,
                                                      Permission::kReadAudit,
-                                                     Permission::kReadAggregates};
+                                                     Permission::kReadAggregates,
+                                                     Permission::kManageTargets};
 
 constexpr unsigned Bit(Permission p) { return 1u << static_cast<unsigned>(p); }
 
@@ -71,15 +73,17 @@ using P = Permission;
 // The matrix. Least privilege: the administrator runs the system and, as part of the superior
 // committee, may enter its decisions, but does not read the sensitive fields; the political
 // centre sees cases (to find the holders of its certificates) but not the sensitive fields;
-// leaders read lists and aggregates only. Printed in docs/architecture.md: change both together.
+// leaders read lists and aggregates only. Targets (§7) are set by the city's resolution and
+// entered by its organisation board or administrator, never by the units they bind. Printed in
+// docs/architecture.md: change both together.
 unsigned PermissionsOf(Role role) {
   switch (role) {
     case Role::kCityAdmin:
       return Bits({P::kReadCases, P::kRecordDecision, P::kManageUsers, P::kManageCalendar,
-                   P::kManageRules, P::kReadAudit, P::kReadAggregates});
+                   P::kManageRules, P::kReadAudit, P::kReadAggregates, P::kManageTargets});
     case Role::kOrganisationBoard:
-      return Bits(
-          {P::kReadCases, P::kReadPersonal, P::kRecordDecision, P::kReadAudit, P::kReadAggregates});
+      return Bits({P::kReadCases, P::kReadPersonal, P::kRecordDecision, P::kReadAudit,
+                   P::kReadAggregates, P::kManageTargets});
     case Role::kGrassrootsStaff:
       return Bits({P::kReadCases, P::kReadPersonal, P::kWritePeople, P::kRecordCellStep,
                    P::kRecordGrassrootsStep, P::kRecordDecision, P::kRecordCertificate,

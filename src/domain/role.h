@@ -44,6 +44,7 @@ enum class Permission {
   kManageRules,
   kReadAudit,
   kReadAggregates,  // statistics and reports
+  kManageTargets,   // yearly admission targets and their split among units (chỉ tiêu, §7)
 };
 
 std::span<const Permission> AllPermissions();

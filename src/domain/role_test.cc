@@ -65,6 +65,7 @@ TEST(Role, PermissionMatrix) {
       {.permission = P::kReadAudit, .roles = {kAdmin, kBoard, kStaff}},
       {.permission = P::kReadAggregates,
        .roles = {kAdmin, kBoard, kStaff, kSecretary, kCentre, kLeader}},
+      {.permission = P::kManageTargets, .roles = {kAdmin, kBoard}},
   };
   ASSERT_EQ(std::size(rows), AllPermissions().size());
   for (const Row& row : rows) {

@@ -52,6 +52,16 @@ const std::vector<Binding>& Bindings() {
        &RuleSet::max_failed_recognition_votes, 1, 20},
       {{"due_soon_working_days", "", "Cảnh báo sắp đến hạn trước (ngày làm việc)"},
        &RuleSet::due_soon_working_days, 0, 100},
+      {{"class_min_attendance_percent", "S1", "Tỷ lệ số buổi học tối thiểu để được cấp giấy chứng nhận (%)"},
+       &RuleSet::class_min_attendance_percent, 0, 100},
+      {{"forecast_certificate_days", "§7", "Dự báo: từ khi vào nguồn đến khi có giấy chứng nhận (ngày)"},
+       &RuleSet::forecast_certificate_days, 0, 3650},
+      {{"forecast_dossier_days", "§7", "Dự báo: từ giấy chứng nhận đến khi lập hồ sơ (ngày)"},
+       &RuleSet::forecast_dossier_days, 0, 3650},
+      {{"forecast_cell_vote_days", "§7", "Dự báo: từ khi lập hồ sơ đến khi chi bộ xét (ngày)"},
+       &RuleSet::forecast_cell_vote_days, 0, 3650},
+      {{"forecast_decision_days", "§7", "Dự báo: từ khi chi bộ xét đến quyết định kết nạp (ngày)"},
+       &RuleSet::forecast_decision_days, 0, 3650},
   };
   return kBindings;
 }

@@ -56,6 +56,15 @@ struct RuleSet {
   int max_failed_recognition_votes = 3;
   // Deadline status: "due soon" within this many working days.
   int due_soon_working_days = 5;
+  // S1 [?]: share of an awareness or new-member class's sessions (percent) a learner must attend
+  // to be certified; the default of each new class (TrainingClass::min_attendance_percent).
+  int class_min_attendance_percent = 80;
+  // §7 [?]: forecast of admissions (domain/target.h): calendar days each segment takes when
+  // neither the organisation nor its city has enough admitted cases to measure it.
+  int forecast_certificate_days = 90;   // opened → awareness certificate (S0-S1)
+  int forecast_dossier_days = 60;       // certificate → dossier (S2-S3)
+  int forecast_cell_vote_days = 120;    // dossier → cell vote (S4-S9)
+  int forecast_decision_days = 84;      // cell vote → decision (S10-S12: 60 working days)
 
   bool InForceOn(Date d) const {
     return in_force_from <= d && (!in_force_to || d <= *in_force_to);

@@ -87,6 +87,25 @@ class AccessControlTest : public ::testing::Test {
                                      MakeDate(2024, 1, 5));
     ASSERT_TRUE(id.ok());
     case_ = *id;
+    // Issue #5: a class of Huế's Political Centre with HUE-A's person nominated, and HUE-A's
+    // share of the city's target.
+    auto training_class = world_.classes->CreateClass(
+        {}, {.kind = ClassKind::kAwareness, .code = "HUE-NT-2026-01", .name = "Lớp nhận thức",
+             .organiser_id = world_.city, .capacity = 30, .starts_on = MakeDate(2026, 10, 5),
+             .ends_on = MakeDate(2026, 10, 9), .session_count = 5},
+        std::nullopt);
+    ASSERT_TRUE(training_class.ok()) << training_class.error().message;
+    class_ = training_class->id;
+    auto enrolment = world_.classes->Nominate({}, class_, case_);
+    ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
+    enrolment_ = enrolment->id;
+    auto city_target = world_.targets->CreateTarget(
+        {}, {.org_id = world_.city, .year = 2026, .count = 100, .legal_basis = "Nghị quyết 14-NQ/TU"});
+    ASSERT_TRUE(city_target.ok()) << city_target.error().message;
+    auto ward_target = world_.targets->CreateTarget(
+        {}, {.org_id = world_.wards["A"], .year = 2026, .count = 40, .parent_id = city_target->id});
+    ASSERT_TRUE(ward_target.ok()) << ward_target.error().message;
+    target_ = ward_target->id;
   }
 
   // The probe of each route, aimed at HUE-A. Keyed by "METHOD pattern".
@@ -144,6 +163,43 @@ class AccessControlTest : public ::testing::Test {
           R"({"password":"Mat-khau-moi-2024-dai"})"}},
         {"GET /api/v1/audit", {Target::kObject, "/api/v1/audit?org=HUE-A"}},
         {"GET /api/v1/openapi.json", {Target::kReference, "/api/v1/openapi.json"}},
+        // Classes (issue #5): a ward below the organiser sees the class, with its own learners
+        // only; every change needs the organiser (HUE) or HUE-A's case in the caller's scope.
+        {"GET /api/v1/classes", {Target::kOwnScope, "/api/v1/classes"}},
+        {"POST /api/v1/classes",
+         {Target::kObject, "/api/v1/classes",
+          R"({"kind":"awareness","code":"HUE-NT-X","name":"Lớp mới","organiser":"HUE",)"
+          R"("capacity":10,"starts_on":"2026-11-02","ends_on":"2026-11-04","sessions":3})"}},
+        {"GET /api/v1/classes/{id}",
+         {Target::kOwnScope, fmt::format("/api/v1/classes/{}", class_)}},
+        {"POST /api/v1/classes/{id}/nominations",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/nominations", class_),
+          fmt::format(R"({{"case_id":{}}})", case_)}},
+        {"PATCH /api/v1/classes/{id}/enrolments/{enrolment}",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/enrolments/{}", class_, enrolment_),
+          R"({"state":"enrolled"})"}},
+        {"PUT /api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}",
+         {Target::kObject,
+          fmt::format("/api/v1/classes/{}/enrolments/{}/attendance/1", class_, enrolment_),
+          R"({"present":true})"}},
+        {"PUT /api/v1/classes/{id}/enrolments/{enrolment}/assessment",
+         {Target::kObject,
+          fmt::format("/api/v1/classes/{}/enrolments/{}/assessment", class_, enrolment_),
+          R"({"result":"passed"})"}},
+        {"POST /api/v1/classes/{id}/enrolments/{enrolment}/certificate",
+         {Target::kObject,
+          fmt::format("/api/v1/classes/{}/enrolments/{}/certificate", class_, enrolment_),
+          R"({"number":"99-GCN/TTCT","date":"2026-10-09"})"}},
+        // Public by design; an unknown code answers {valid:false}.
+        {"GET /api/v1/certificates/{code}", {Target::kReference, "/api/v1/certificates/ABCDE12345"}},
+        {"GET /api/v1/targets", {Target::kObject, "/api/v1/targets?org=HUE-A&year=2026"}},
+        {"POST /api/v1/targets",
+         {Target::kObject, "/api/v1/targets",
+          R"({"org":"HUE-A","year":2026,"category":"teacher","count":5,"legal_basis":"NQ"})"}},
+        {"PUT /api/v1/targets/{id}",
+         {Target::kObject, fmt::format("/api/v1/targets/{}", target_), R"({"count":41})"}},
+        {"GET /api/v1/targets/progress",
+         {Target::kObject, "/api/v1/targets/progress?org=HUE-A&year=2026"}},
     };
   }
 
@@ -170,7 +226,7 @@ class AccessControlTest : public ::testing::Test {
   }
 
   ApiWorld world_;
-  Id person_ = 0, case_ = 0;
+  Id person_ = 0, case_ = 0, class_ = 0, enrolment_ = 0, target_ = 0;
 };
 
 TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {

@@ -3,9 +3,11 @@
 #include "http/audit_api.h"
 #include "http/calendar_api.h"
 #include "http/case_api.h"
+#include "http/class_api.h"
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
+#include "http/target_api.h"
 #include "http/user_api.h"
 
 namespace ptdv::http {
@@ -18,6 +20,8 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
   PTDV_RETURN_IF_ERROR(RegisterUserApi(router, deps.store, deps.auth, deps.hasher));
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
+  PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

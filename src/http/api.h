@@ -9,9 +9,11 @@
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
 #include "service/case_service.h"
+#include "service/class_service.h"
 #include "service/clock.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
+#include "service/target_service.h"
 #include "storage/store.h"
 
 namespace ptdv::http {
@@ -26,6 +28,8 @@ struct ApiDeps {
   OrgService& orgs;
   CalendarService& calendar;
   AuditService& audit;
+  ClassService& classes;
+  TargetService& targets;
   AuthApiOptions auth_options = {};
 };
 

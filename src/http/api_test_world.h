@@ -129,6 +129,8 @@ class ApiWorld {
     calendar_service_ = std::make_unique<CalendarService>(*store_, clock_, calendars_,
                                                           std::vector<CalendarYear>{});
     audit_ = std::make_unique<AuditService>(*store_, clock_);
+    classes = std::make_unique<ClassService>(*store_, *cases, clock_);
+    targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -136,7 +138,9 @@ class ApiWorld {
                                              .cases = *cases,
                                              .orgs = *orgs_,
                                              .calendar = *calendar_service_,
-                                             .audit = *audit_});
+                                             .audit = *audit_,
+                                             .classes = *classes,
+                                             .targets = *targets});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -205,6 +209,8 @@ class ApiWorld {
   std::map<std::string, std::vector<Id>> members;  // official members of each ward's cell
   std::unique_ptr<CaseService> cases;
   std::unique_ptr<AuthService> auth;
+  std::unique_ptr<ClassService> classes;
+  std::unique_ptr<TargetService> targets;
   Router router;
 
  private:

@@ -199,6 +199,15 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
 Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event,
                                  std::optional<int> expected_version) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Case updated,
+                        RecordIn(*tx, actor, case_id, std::move(event), expected_version));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return updated;
+}
+
+Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor, Id case_id,
+                                   CaseEvent event, std::optional<int> expected_version) {
+  Transaction* tx = &transaction;
   PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
   PTDV_RETURN_IF_ERROR(AuthoriseAction(*tx, actor, event.action, record.header.cell_id));
@@ -265,7 +274,6 @@ Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event
        .org_id = record.header.cell_id,
        .before = ToJson(record.header),
        .after = fmt::format(R"({{"case":{},"event":{}}})", ToJson(updated), ToJson(event))}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
   return updated;
 }
 

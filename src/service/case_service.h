@@ -107,6 +107,16 @@ class CaseService {
   // version, kConflict (a concurrent edit). Returns the new header. Nothing is written on error.
   Result<Case> Record(const Actor& actor, Id case_id, CaseEvent event,
                       std::optional<int> expected_version);
+  // The core of Record inside the caller's transaction `tx` (REQUIRES: a read-write one, which
+  // the caller commits): authorises, applies the event, writes it with the header, the
+  // memberships that follow and the audit entry. On error the caller must not commit. Used by
+  // use cases that record a step as part of a larger change (ClassService issuing a
+  // certificate records S1 / P2 on the case in the same transaction).
+  Result<Case> RecordIn(Transaction& tx, const Actor& actor, Id case_id, CaseEvent event,
+                        std::optional<int> expected_version);
+
+  // The rule sets the service evaluates cases under.
+  const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
 
   Result<CaseView> Show(const Actor& actor, Id case_id, Date on);
 

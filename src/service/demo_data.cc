@@ -2284,6 +2284,57 @@ Result<Id> InsertUnit(BatchWriter& writer, Organisation org) {
   return id;
 }
 
+// Issue #5 / §7: Huế's admission targets for 2023 under Nghị quyết 14-NQ/TU (10/12/2022), on
+// the 2021-2024 rows: the city's total, split among its 29 wards (4 or 5 each) and 7 communes
+// (3 each) with the rest kept for its agencies, schools and enterprises, plus the city's targets
+// for the source categories the conference of 20/10/2023 singled out (docs/demo-data.md).
+Status WriteHueTargets(BatchWriter& writer, const DistrictData& data) {
+  int city = -1;
+  for (std::size_t i = 0; i < data.units.size(); ++i) {
+    if (data.units[i].kind == OrgKind::kCityCommittee) {
+      city = static_cast<int>(i);
+      break;
+    }
+  }
+  if (city < 0) return Ok();
+  const std::string basis =
+      "Nghị quyết 14-NQ/TU (10/12/2022) của Ban Chấp hành Đảng bộ thành phố Huế; "
+      "Kế hoạch phát triển đảng viên năm 2023";
+  constexpr int kYear = 2023;
+  constexpr int kAgencies = 40;  // agencies, schools and enterprises, not split here
+  std::vector<Target> splits;
+  int ward_number = 0;
+  for (const UnitRec& u : data.units) {
+    if (u.kind != OrgKind::kGrassrootsCommittee || u.parent != city) continue;
+    const bool commune = u.name.starts_with("Đảng ủy xã");
+    if (!commune && !u.name.starts_with("Đảng ủy phường")) continue;
+    splits.push_back({.org_id = u.historical_id,
+                      .year = kYear,
+                      .count = commune ? 3 : 4 + (ward_number++ % 2),
+                      .legal_basis = basis});
+  }
+  int sum = 0;
+  for (const auto& t : splits) sum += t.count;
+  PTDV_ASSIGN_OR_RETURN(Transaction * tx, writer.Tx());
+  const Id city_id = data.units[static_cast<std::size_t>(city)].historical_id;
+  PTDV_ASSIGN_OR_RETURN(Id total, tx->Targets().Insert({.org_id = city_id,
+                                                         .year = kYear,
+                                                         .count = sum + kAgencies,
+                                                         .legal_basis = basis}));
+  for (auto [category, count] : {std::pair{SourceCategory::kTeacher, 25},
+                                 std::pair{SourceCategory::kStudent, 30},
+                                 std::pair{SourceCategory::kMilitia, 20}}) {
+    PTDV_RETURN_IF_ERROR(tx->Targets().Insert(
+        {.org_id = city_id, .year = kYear, .category = category, .count = count,
+         .legal_basis = basis}));
+  }
+  for (Target& t : splits) {
+    t.parent_id = total;
+    PTDV_RETURN_IF_ERROR(tx->Targets().Insert(t));
+  }
+  return writer.Wrote(static_cast<long>(splits.size()) + 4);
+}
+
 Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id,
                      const DistrictSpec& spec, DistrictData& data, DemoSummary& summary) {
   const Date today = wc.options.today;
@@ -2447,6 +2498,7 @@ Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id
     summary.events += static_cast<long>(history.events.size());
     ++summary.cases_by_stage[header.stage];
   }
+  if (spec.hue) PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data));
   return Ok();
 }
 

@@ -192,6 +192,18 @@ TEST_F(DemoDataTest, HueHasExactlyItsThirtySixWardAndCommuneCommittees) {
   // Intermediate committees exist somewhere in Huế.
   EXPECT_EQ(tx->Organisations().GetByCode("HUE-CQCQ-BP1")->kind, OrgKind::kIntermediateCommittee);
   EXPECT_TRUE(tx->Organisations().GetByCode("HUE-CA")->authorised_to_admit);
+  // §7: the 2023 targets of Nghị quyết 14-NQ/TU, split among the 36 (docs/demo-data.md).
+  auto targets = *tx->Targets().ListForYear({hue}, 2023);
+  ASSERT_EQ(targets.size(), 4u);  // the total, teachers, pupils and students, militia
+  EXPECT_FALSE(targets[0].category.has_value());
+  EXPECT_EQ(targets[0].count, 191);
+  EXPECT_NE(targets[0].legal_basis.find("14-NQ/TU"), std::string::npos);
+  auto splits = *tx->Targets().Children(targets[0].id);
+  EXPECT_EQ(splits.size(), 36u);
+  int sum = 0;
+  for (const auto& t : splits) sum += t.count;
+  EXPECT_EQ(sum, 151);
+  EXPECT_TRUE(CheckSplitSum(targets[0], splits, "Thành ủy Huế").ok());
 }
 
 TEST_F(DemoDataTest, EveryStageAppears) {

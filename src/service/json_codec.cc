@@ -188,4 +188,56 @@ std::string ToJson(const Evaluation& ev) {
   return json::serialize(j);
 }
 
+std::string ToJson(const TrainingClass& c) {
+  json::object j;
+  j["id"] = c.id;
+  j["kind"] = Str(ClassKindCode(c.kind));
+  j["code"] = c.code;
+  j["name"] = c.name;
+  j["organiser_id"] = c.organiser_id;
+  j["format"] = Str(ClassFormatCode(c.format));
+  j["place"] = c.place;
+  j["capacity"] = c.capacity;
+  j["starts_on"] = FormatIsoDate(c.starts_on);
+  j["ends_on"] = FormatIsoDate(c.ends_on);
+  j["sessions"] = c.session_count;
+  j["min_attendance_percent"] = c.min_attendance_percent;
+  j["version"] = c.version;
+  return json::serialize(j);
+}
+
+std::string ToJson(const Enrolment& e) {
+  json::object j;
+  j["id"] = e.id;
+  j["class_id"] = e.class_id;
+  j["person_id"] = e.person_id;
+  j["case_id"] = e.case_id;
+  j["nominating_org_id"] = e.nominating_org_id;
+  j["state"] = Str(EnrolmentStateCode(e.state));
+  j["assessment"] = Str(AssessmentCode(e.assessment));
+  j["certificate_number"] = e.certificate_number;
+  j["certificate_date"] = DateOrNull(e.certificate_date);
+  return json::serialize(j);
+}
+
+std::string ToJson(const Attendance& a) {
+  return json::serialize(json::object{
+      {"enrolment_id", a.enrolment_id}, {"session", a.session}, {"present", a.present}});
+}
+
+std::string ToJson(const Target& t) {
+  json::object j;
+  j["id"] = t.id;
+  j["org_id"] = t.org_id;
+  j["year"] = t.year;
+  j["category"] = t.category ? json::value(Str(SourceCategoryCode(*t.category)))
+                             : json::value(nullptr);
+  j["count"] = t.count;
+  j["legal_basis"] = t.legal_basis;
+  j["parent_id"] = t.parent_id ? json::value(*t.parent_id) : json::value(nullptr);
+  j["split_final"] = t.split_final;
+  j["version"] = t.version;
+  return json::serialize(j);
+}
+
 }  // namespace ptdv

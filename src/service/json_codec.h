@@ -7,6 +7,8 @@
 
 #include "domain/model.h"
 #include "domain/rule_set.h"
+#include "domain/target.h"
+#include "domain/training.h"
 #include "domain/workflow.h"
 
 namespace ptdv {
@@ -20,5 +22,11 @@ std::string ToJson(const RuleSet& rule_set);
 std::string ToJson(const CalendarYear& year);
 // Evaluation of a case on a date: stage, unmet conditions, deadlines.
 std::string ToJson(const Evaluation& evaluation);
+// Classes and targets (issue #5). An enrolment's verification code is never written: the audit
+// trail is readable by many, and the code is what a certificate holder shows.
+std::string ToJson(const TrainingClass& training_class);
+std::string ToJson(const Enrolment& enrolment);
+std::string ToJson(const Attendance& attendance);
+std::string ToJson(const Target& target);
 
 }  // namespace ptdv

@@ -15,6 +15,8 @@
 #include "domain/result.h"
 #include "domain/role.h"
 #include "domain/rule_set.h"
+#include "domain/target.h"
+#include "domain/training.h"
 #include "domain/workflow.h"
 #include "domain/working_calendar.h"
 
@@ -186,6 +188,63 @@ class AuditLog {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Classes and targets (issue #5; migrations/sqlite/0006_classes_targets.sql).
+
+// The Political Centre's classes, their enrolments and attendance (domain/training.h).
+class ClassRepository {
+ public:
+  virtual ~ClassRepository() = default;
+  // Stores version 1. Returns the id. kConflict when the code is taken; kInvalid for an unknown
+  // organiser or a value the schema refuses.
+  virtual Result<Id> Insert(const TrainingClass& training_class) = 0;
+  // kNotFound when absent.
+  virtual Result<TrainingClass> Get(Id id) = 0;
+  // The classes organised by a unit of `organiser_ids` (every class when empty) that run during
+  // `year` (starts_on or ends_on in it; every year when nullopt), by starts_on, then id.
+  virtual Result<std::vector<TrainingClass>> List(const std::vector<Id>& organiser_ids,
+                                                  std::optional<int> year) = 0;
+
+  // Returns the id. kConflict when the person is already enrolled in the class.
+  virtual Result<Id> InsertEnrolment(const Enrolment& enrolment) = 0;
+  // Writes state, assessment and the certificate fields (an empty number and code are stored
+  // as NULL). kNotFound when absent; kConflict for a certificate number or verification code
+  // already used.
+  virtual Status UpdateEnrolment(const Enrolment& enrolment) = 0;
+  virtual Result<Enrolment> GetEnrolment(Id id) = 0;
+  // The class's enrolments in id order.
+  virtual Result<std::vector<Enrolment>> ListEnrolments(Id class_id) = 0;
+  // Enrolments of the class in state enrolled.
+  virtual Result<int> CountEnrolled(Id class_id) = 0;
+  // The enrolment holding this verification code (already normalised), if any.
+  virtual Result<std::optional<Enrolment>> FindByVerificationCode(const std::string& code) = 0;
+  // Whether a class of `kind` organised by `organiser_id` already issued certificate `number`.
+  virtual Result<bool> CertificateNumberTaken(Id organiser_id, ClassKind kind,
+                                              const std::string& number) = 0;
+
+  // Inserts or replaces the attendance of one session.
+  virtual Status PutAttendance(const Attendance& attendance) = 0;
+  // The attendance of every enrolment of the class, by enrolment then session.
+  virtual Result<std::vector<Attendance>> ListAttendance(Id class_id) = 0;
+};
+
+// Yearly admission targets (domain/target.h, DOMAIN §7).
+class TargetRepository {
+ public:
+  virtual ~TargetRepository() = default;
+  // Stores version 1. Returns the id. kConflict when the unit already has a target for that
+  // year and category; kInvalid for an unknown unit or parent.
+  virtual Result<Id> Insert(const Target& target) = 0;
+  // Writes count, legal_basis and split_final if the stored version equals `target.version`,
+  // storing version + 1. kConflict when it differs, kNotFound when absent.
+  virtual Status Update(const Target& target) = 0;
+  virtual Result<Target> Get(Id id) = 0;
+  // The targets of `year` set for a unit of `org_ids`, by org_id, then category ('' first).
+  virtual Result<std::vector<Target>> ListForYear(const std::vector<Id>& org_ids, int year) = 0;
+  // The splits of `parent_id`, in id order.
+  virtual Result<std::vector<Target>> Children(Id parent_id) = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Accounts and sessions (service/auth_service.h). Instants are whole seconds of UTC.
 
 using Instant = std::chrono::sys_seconds;
@@ -273,6 +332,8 @@ class Transaction {
   virtual AuditLog& Audit() = 0;
   virtual UserRepository& Users() = 0;
   virtual SessionRepository& Sessions() = 0;
+  virtual ClassRepository& Classes() = 0;
+  virtual TargetRepository& Targets() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };

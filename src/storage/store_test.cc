@@ -1450,6 +1450,211 @@ TEST_P(StoreContractTest, SessionsRoundTripTouchAndExpire) {
   EXPECT_EQ(CodeOf(Read()->Sessions().GetByTokenHash(std::string(64, 'f'))), ErrorCode::kNotFound);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Classes and targets (issue #5)
+
+TrainingClass SampleClass(Id organiser, std::string code = "HUE-NT-2023-01") {
+  TrainingClass c;
+  c.kind = ClassKind::kAwareness;
+  c.code = std::move(code);
+  c.name = "Lớp bồi dưỡng nhận thức về Đảng khóa 1 năm 2023";
+  c.organiser_id = organiser;
+  c.format = ClassFormat::kShortened;
+  c.place = "Trung tâm Chính trị thành phố Huế";
+  c.capacity = 60;
+  c.starts_on = D(2023, 3, 6);
+  c.ends_on = D(2023, 3, 10);
+  c.session_count = 5;
+  c.min_attendance_percent = 80;
+  return c;
+}
+
+std::string Describe(const TrainingClass& c) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|v{}", c.id, ClassKindCode(c.kind),
+                     c.code, c.name, c.organiser_id, ClassFormatCode(c.format), c.place,
+                     c.capacity, FormatIsoDate(c.starts_on), FormatIsoDate(c.ends_on),
+                     c.session_count, c.min_attendance_percent, c.version);
+}
+
+std::string Describe(const Enrolment& e) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", e.id, e.class_id, e.person_id, e.case_id,
+                     e.nominating_org_id, EnrolmentStateCode(e.state),
+                     AssessmentCode(e.assessment), e.certificate_number,
+                     Show(e.certificate_date), e.verification_code);
+}
+
+std::string Describe(const Target& t) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|v{}", t.id, t.org_id, t.year,
+                     Show(t.category, SourceCategoryCode), t.count, t.legal_basis,
+                     Show(t.parent_id), t.split_final, t.version);
+}
+
+TEST_P(StoreContractTest, ClassesRoundTripAndListByOrganiserAndYear) {
+  World w = MakeWorld();
+  auto tx = Write();
+  TrainingClass first = SampleClass(w.city);
+  first.id = Must(tx->Classes().Insert(first));
+  TrainingClass december = SampleClass(w.city, "HUE-NT-2023-09");
+  december.kind = ClassKind::kNewMember;
+  december.format = ClassFormat::kStandard;
+  december.starts_on = D(2023, 12, 28);
+  december.ends_on = D(2024, 1, 5);  // runs in both years
+  december.id = Must(tx->Classes().Insert(december));
+  TrainingClass ward = SampleClass(w.grassroots, "TAYLOC-2024");
+  ward.starts_on = D(2024, 5, 1);
+  ward.ends_on = D(2024, 5, 2);
+  ward.id = Must(tx->Classes().Insert(ward));
+  EXPECT_EQ(CodeOf(tx->Classes().Insert(SampleClass(w.city))), ErrorCode::kConflict);  // code
+  EXPECT_EQ(CodeOf(tx->Classes().Insert(SampleClass(9999, "X"))), ErrorCode::kInvalid);
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Describe(Must(read->Classes().Get(first.id))), Describe(first));
+  EXPECT_EQ(Describe(Must(read->Classes().Get(december.id))), Describe(december));
+  EXPECT_EQ(CodeOf(read->Classes().Get(9999)), ErrorCode::kNotFound);
+  auto codes = [](const std::vector<TrainingClass>& list) {
+    std::vector<std::string> out;
+    for (const auto& c : list) out.push_back(c.code);
+    return out;
+  };
+  EXPECT_EQ(codes(Must(read->Classes().List({}, std::nullopt))),
+            (std::vector<std::string>{"HUE-NT-2023-01", "HUE-NT-2023-09", "TAYLOC-2024"}));
+  EXPECT_EQ(codes(Must(read->Classes().List({w.city}, 2024))),
+            (std::vector<std::string>{"HUE-NT-2023-09"}));
+  EXPECT_EQ(codes(Must(read->Classes().List({w.city, w.grassroots}, 2024))),
+            (std::vector<std::string>{"HUE-NT-2023-09", "TAYLOC-2024"}));
+  EXPECT_TRUE(Must(read->Classes().List({w.cell}, std::nullopt)).empty());
+}
+
+TEST_P(StoreContractTest, EnrolmentsCertificatesAndAttendance) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id class_id = Must(tx->Classes().Insert(SampleClass(w.city)));
+  Id other_class = Must(tx->Classes().Insert(SampleClass(w.city, "HUE-NT-2023-02")));
+  Id case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+  Id second_person = Must(tx->People().Insert(SamplePerson(w.cell, "Lê Thị Hoa")));
+  Id second_case = Must(tx->Cases().Insert(SampleCase(second_person, w.cell)));
+  Enrolment e{.class_id = class_id, .person_id = w.person, .case_id = case_id,
+              .nominating_org_id = w.grassroots};
+  e.id = Must(tx->Classes().InsertEnrolment(e));
+  Enrolment again = e;
+  EXPECT_EQ(CodeOf(tx->Classes().InsertEnrolment(again)), ErrorCode::kConflict);  // same person
+  Enrolment second{.class_id = class_id, .person_id = second_person, .case_id = second_case,
+                   .nominating_org_id = w.grassroots, .state = EnrolmentState::kEnrolled};
+  second.id = Must(tx->Classes().InsertEnrolment(second));
+  Enrolment elsewhere{.class_id = other_class, .person_id = w.person, .case_id = case_id,
+                      .nominating_org_id = w.grassroots, .state = EnrolmentState::kEnrolled};
+  elsewhere.id = Must(tx->Classes().InsertEnrolment(elsewhere));
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Describe(Must(read->Classes().GetEnrolment(e.id))), Describe(e));
+  EXPECT_EQ(Must(read->Classes().CountEnrolled(class_id)), 1);
+  EXPECT_EQ(Must(read->Classes().ListEnrolments(class_id)).size(), 2u);
+  EXPECT_FALSE(Must(read->Classes().FindByVerificationCode("ABCDE12345")).has_value());
+  read.reset();
+
+  auto issue = Write();
+  e.state = EnrolmentState::kEnrolled;
+  e.assessment = Assessment::kPassed;
+  e.certificate_number = "125-GCN/TTCT";
+  e.certificate_date = D(2023, 3, 10);
+  e.verification_code = "ABCDE12345";
+  Must(issue->Classes().UpdateEnrolment(e));
+  // A verification code is unique everywhere; a number within its class.
+  second.certificate_number = "126-GCN/TTCT";
+  second.certificate_date = D(2023, 3, 10);
+  second.verification_code = "ABCDE12345";
+  EXPECT_EQ(issue->Classes().UpdateEnrolment(second).error().code, ErrorCode::kConflict);
+  second.certificate_number = "125-GCN/TTCT";
+  second.verification_code = "ZZZZZ99999";
+  EXPECT_EQ(issue->Classes().UpdateEnrolment(second).error().code, ErrorCode::kConflict);
+  Enrolment ghost = e;
+  ghost.id = 9999;
+  EXPECT_EQ(issue->Classes().UpdateEnrolment(ghost).error().code, ErrorCode::kNotFound);
+  Must(issue->Classes().PutAttendance({.enrolment_id = e.id, .session = 2, .present = false}));
+  Must(issue->Classes().PutAttendance({.enrolment_id = e.id, .session = 1, .present = true}));
+  Must(issue->Classes().PutAttendance({.enrolment_id = e.id, .session = 2, .present = true}));
+  Must(issue->Classes().PutAttendance({.enrolment_id = second.id, .session = 1, .present = false}));
+  Must(issue->Classes().PutAttendance({.enrolment_id = elsewhere.id, .session = 1, .present = true}));
+  Must(issue->Commit());
+
+  read = Read();
+  EXPECT_EQ(Describe(Must(read->Classes().GetEnrolment(e.id))), Describe(e));
+  auto found = Must(read->Classes().FindByVerificationCode("ABCDE12345"));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, e.id);
+  EXPECT_TRUE(Must(read->Classes().CertificateNumberTaken(w.city, ClassKind::kAwareness,
+                                                          "125-GCN/TTCT")));
+  EXPECT_FALSE(Must(read->Classes().CertificateNumberTaken(w.city, ClassKind::kNewMember,
+                                                           "125-GCN/TTCT")));
+  EXPECT_FALSE(Must(read->Classes().CertificateNumberTaken(w.grassroots, ClassKind::kAwareness,
+                                                           "125-GCN/TTCT")));
+  std::string attendance;
+  for (const auto& a : Must(read->Classes().ListAttendance(class_id))) {
+    attendance += fmt::format("{}:{}={} ", a.enrolment_id == e.id ? "e" : "s", a.session,
+                              a.present);
+  }
+  EXPECT_EQ(attendance, "e:1=true e:2=true s:1=false ");
+  // The second learner's certificate fields are still empty (stored as NULL, not '').
+  EXPECT_FALSE(Must(read->Classes().GetEnrolment(second.id)).Certified());
+  EXPECT_EQ(Must(read->Classes().GetEnrolment(second.id)).verification_code, "");
+}
+
+TEST_P(StoreContractTest, TargetsRoundTripVersionAndSplit) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Target city{.org_id = w.city, .year = 2023, .count = 900,
+              .legal_basis = "Nghị quyết 14-NQ/TU (10/12/2022)"};
+  city.id = Must(tx->Targets().Insert(city));
+  Target teachers = city;
+  teachers.category = SourceCategory::kTeacher;
+  teachers.count = 120;
+  teachers.id = Must(tx->Targets().Insert(teachers));
+  Target ward{.org_id = w.grassroots, .year = 2023, .count = 30,
+              .legal_basis = "Nghị quyết 14-NQ/TU (10/12/2022)", .parent_id = city.id};
+  ward.id = Must(tx->Targets().Insert(ward));
+  Target other_year = ward;
+  other_year.year = 2024;
+  other_year.parent_id.reset();
+  other_year.id = Must(tx->Targets().Insert(other_year));
+  Target duplicate = ward;
+  EXPECT_EQ(CodeOf(tx->Targets().Insert(duplicate)), ErrorCode::kConflict);
+  Target orphan = ward;
+  orphan.year = 2025;
+  orphan.parent_id = 9999;
+  EXPECT_EQ(CodeOf(tx->Targets().Insert(orphan)), ErrorCode::kInvalid);
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Describe(Must(read->Targets().Get(teachers.id))), Describe(teachers));
+  EXPECT_EQ(Describe(Must(read->Targets().Get(ward.id))), Describe(ward));
+  auto listed = Must(read->Targets().ListForYear({w.city, w.grassroots}, 2023));
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0].id, city.id);  // by unit, the all-categories target first
+  EXPECT_EQ(listed[1].id, teachers.id);
+  EXPECT_EQ(listed[2].id, ward.id);
+  EXPECT_TRUE(Must(read->Targets().ListForYear({}, 2023)).empty());
+  auto children = Must(read->Targets().Children(city.id));
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children[0].id, ward.id);
+  read.reset();
+
+  auto update = Write();
+  Target changed = city;
+  changed.count = 950;
+  changed.split_final = true;
+  changed.legal_basis = "Nghị quyết 14-NQ/TU; Kế hoạch 2023";
+  Must(update->Targets().Update(changed));
+  EXPECT_EQ(update->Targets().Update(changed).error().code, ErrorCode::kConflict);  // stale
+  Target ghost = changed;
+  ghost.id = 9999;
+  EXPECT_EQ(update->Targets().Update(ghost).error().code, ErrorCode::kNotFound);
+  Must(update->Commit());
+  changed.version = 2;
+  EXPECT_EQ(Describe(Must(Read()->Targets().Get(city.id))), Describe(changed));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return info.param.name;

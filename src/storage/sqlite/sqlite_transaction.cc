@@ -20,7 +20,9 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
       rule_sets_(*lease_),
       audit_(*lease_),
       users_(*lease_),
-      sessions_(*lease_) {}
+      sessions_(*lease_),
+      classes_(*lease_),
+      targets_(*lease_) {}
 
 SqliteTransaction::~SqliteTransaction() {
   if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);

@@ -3,12 +3,14 @@
 #include "storage/sqlite/sqlite_audit_log.h"
 #include "storage/sqlite/sqlite_calendar_repository.h"
 #include "storage/sqlite/sqlite_case_repository.h"
+#include "storage/sqlite/sqlite_class_repository.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
 #include "storage/sqlite/sqlite_membership_repository.h"
 #include "storage/sqlite/sqlite_organisation_repository.h"
 #include "storage/sqlite/sqlite_person_repository.h"
 #include "storage/sqlite/sqlite_rule_set_repository.h"
 #include "storage/sqlite/sqlite_session_repository.h"
+#include "storage/sqlite/sqlite_target_repository.h"
 #include "storage/sqlite/sqlite_user_repository.h"
 #include "storage/store.h"
 
@@ -31,6 +33,8 @@ class SqliteTransaction final : public Transaction {
   AuditLog& Audit() override { return audit_; }
   UserRepository& Users() override { return users_; }
   SessionRepository& Sessions() override { return sessions_; }
+  ClassRepository& Classes() override { return classes_; }
+  TargetRepository& Targets() override { return targets_; }
 
   // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
@@ -49,6 +53,8 @@ class SqliteTransaction final : public Transaction {
   SqliteAuditLog audit_;
   SqliteUserRepository users_;
   SqliteSessionRepository sessions_;
+  SqliteClassRepository classes_;
+  SqliteTargetRepository targets_;
 };
 
 }  // namespace ptdv

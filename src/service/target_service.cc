@@ -1,0 +1,246 @@
+#include "service/target_service.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "domain/role.h"
+#include "service/json_codec.h"
+
+namespace ptdv {
+namespace {
+
+Status Append(Transaction& tx, const Actor& actor, const Clock& clock, std::string action,
+              const Target& target, std::string before) {
+  auto appended = tx.Audit().Append({.at = clock.NowIso(),
+                                     .actor = actor.login,
+                                     .role = actor.role,
+                                     .address = actor.address,
+                                     .action = std::move(action),
+                                     .entity = "target",
+                                     .entity_id = target.id,
+                                     .org_id = target.org_id,
+                                     .before = std::move(before),
+                                     .after = ToJson(target)});
+  if (!appended.ok()) return appended.error();
+  return Ok();
+}
+
+std::string CategoryText(const std::optional<SourceCategory>& category) {
+  return category ? fmt::format("nguồn «{}»", SourceCategoryLabel(*category)) : "chung";
+}
+
+// Checks the splits of `parent` with `changed` in place of (or added to) its stored splits.
+Status CheckSplitsOf(Transaction& tx, const Target& parent, const Target* changed) {
+  PTDV_ASSIGN_OR_RETURN(auto children, tx.Targets().Children(parent.id));
+  if (changed != nullptr) {
+    bool replaced = false;
+    for (auto& c : children) {
+      if (c.id == changed->id && changed->id != 0) {
+        c = *changed;
+        replaced = true;
+      }
+    }
+    if (!replaced) children.push_back(*changed);
+  }
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx.Organisations().Get(parent.org_id));
+  return CheckSplitSum(parent, children, org.name);
+}
+
+}  // namespace
+
+TargetService::TargetService(Store& store, std::vector<RuleSet> rule_sets, const Clock& clock,
+                             ForecastOptions options)
+    : store_(store), rule_sets_(std::move(rule_sets)), clock_(clock), options_(options) {}
+
+Result<Target> TargetService::CreateTarget(const Actor& actor, Target t) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageTargets));
+  if (t.year < 2000 || t.year > 2100) {
+    return Error::Invalid(fmt::format("Năm {} không hợp lệ", t.year), "year");
+  }
+  if (t.count < 0) return Error::Invalid("Chỉ tiêu không được âm", "count");
+  t.id = 0;
+  t.version = 1;
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(t.org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org.id));
+  std::optional<Target> parent;
+  if (t.parent_id) {
+    PTDV_ASSIGN_OR_RETURN(parent, tx->Targets().Get(*t.parent_id));
+    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, parent->org_id));
+    if (parent->year != t.year || parent->category != t.category) {
+      return Error::Invalid(fmt::format("Chỉ tiêu phân bổ phải cùng năm ({}) và cùng loại nguồn "
+                                        "({}) với chỉ tiêu được phân bổ",
+                                        parent->year, CategoryText(parent->category)),
+                            "parent");
+    }
+    PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org.id));
+    bool below = false;
+    for (const auto& o : chain) below |= o.id == parent->org_id && o.id != org.id;
+    if (!below) {
+      return Error::Invalid(fmt::format("«{}» không trực thuộc đơn vị của chỉ tiêu được phân bổ",
+                                        org.name),
+                            "org");
+    }
+    if (t.legal_basis.empty()) t.legal_basis = parent->legal_basis;
+  }
+  if (t.legal_basis.empty()) {
+    return Error::Invalid("Cần ghi căn cứ giao chỉ tiêu (nghị quyết, kế hoạch)", "legal_basis");
+  }
+  PTDV_ASSIGN_OR_RETURN(auto same_unit, tx->Targets().ListForYear({org.id}, t.year));
+  for (const auto& other : same_unit) {
+    if (other.category == t.category) {
+      return Error::Conflict(fmt::format("{} đã có chỉ tiêu năm {} ({}): {}", org.name, t.year,
+                                         CategoryText(t.category), other.count));
+    }
+  }
+  // §7: the new target's own splits (none yet) and, for a split, its siblings.
+  PTDV_RETURN_IF_ERROR(CheckSplitSum(t, {}, org.name));
+  if (parent) PTDV_RETURN_IF_ERROR(CheckSplitsOf(*tx, *parent, &t));
+  PTDV_ASSIGN_OR_RETURN(t.id, tx->Targets().Insert(t));
+  PTDV_RETURN_IF_ERROR(Append(*tx, actor, clock_, "target.create", t, ""));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return t;
+}
+
+Result<Target> TargetService::UpdateTarget(const Actor& actor, Id target_id,
+                                           std::optional<int> count,
+                                           std::optional<std::string> legal_basis,
+                                           std::optional<bool> split_final,
+                                           std::optional<int> expected_version) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageTargets));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Target before, tx->Targets().Get(target_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, before.org_id));
+  if (expected_version && *expected_version != before.version) {
+    return Error::Conflict("Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
+  }
+  Target after = before;
+  if (count) {
+    if (*count < 0) return Error::Invalid("Chỉ tiêu không được âm", "count");
+    after.count = *count;
+  }
+  if (legal_basis) {
+    if (legal_basis->empty()) {
+      return Error::Invalid("Cần ghi căn cứ giao chỉ tiêu (nghị quyết, kế hoạch)", "legal_basis");
+    }
+    after.legal_basis = *legal_basis;
+  }
+  if (split_final) after.split_final = *split_final;
+  PTDV_RETURN_IF_ERROR(CheckSplitsOf(*tx, after, nullptr));
+  if (after.parent_id) {
+    PTDV_ASSIGN_OR_RETURN(Target parent, tx->Targets().Get(*after.parent_id));
+    PTDV_RETURN_IF_ERROR(CheckSplitsOf(*tx, parent, &after));
+  }
+  PTDV_RETURN_IF_ERROR(tx->Targets().Update(after));
+  after.version = before.version + 1;
+  PTDV_RETURN_IF_ERROR(Append(*tx, actor, clock_, "target.update", after, ToJson(before)));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return after;
+}
+
+Result<std::vector<TargetRow>> TargetService::ListTargets(const Actor& actor, Id org_id,
+                                                          int year) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+  PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().SubtreeIds(org_id, MakeDate(year, 12, 31)));
+  if (units.empty()) units.push_back(org_id);  // a unit that ended during the year
+  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear(units, year));
+  std::map<Id, std::pair<int, int>> splits;  // parent → (sum, count)
+  for (const auto& t : targets) {
+    if (t.parent_id) {
+      splits[*t.parent_id].first += t.count;
+      splits[*t.parent_id].second += 1;
+    }
+  }
+  std::vector<TargetRow> rows;
+  for (auto& t : targets) {
+    PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(t.org_id));
+    // Splits whose unit lies outside the listed subtree are counted through Children.
+    PTDV_ASSIGN_OR_RETURN(auto children, tx->Targets().Children(t.id));
+    int sum = 0;
+    for (const auto& c : children) sum += c.count;
+    rows.push_back({.target = std::move(t),
+                    .org_code = org.code,
+                    .org_name = org.name,
+                    .split_sum = sum,
+                    .split_count = static_cast<int>(children.size())});
+  }
+  return rows;
+}
+
+Result<std::vector<Case>> TargetService::CasesUnder(Transaction& tx, Id org_id, Date as_of) {
+  CaseFilter filter;
+  filter.limit = std::numeric_limits<int>::max();
+  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx.Organisations().SubtreeIds(org_id, as_of));
+  if (filter.cell_ids.empty()) return std::vector<Case>{};  // empty would mean every cell
+  return tx.Cases().List(filter);
+}
+
+Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int year, Date on) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
+  if (year < 2000 || year > 2100) {
+    return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
+  }
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+  const Date first = MakeDate(year, 1, 1), last = MakeDate(year, 12, 31);
+  const Date as_of = std::min(std::max(on, first), last);
+
+  Progress p{.org_id = org_id, .year = year, .on = on};
+  std::map<std::optional<SourceCategory>, ProgressLine> lines;
+  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear({org_id}, year));
+  for (const auto& t : targets) {
+    lines[t.category].category = t.category;
+    lines[t.category].target = t.count;
+    if (!t.category) p.legal_basis = t.legal_basis;
+  }
+
+  PTDV_ASSIGN_OR_RETURN(auto cases, CasesUnder(*tx, org_id, as_of));
+  // Step durations: the organisation's own, else its city's, else the rule set's defaults.
+  SegmentSamples own = MeasureSegments(cases), city;
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
+  for (const auto& o : chain) {
+    if (o.kind != OrgKind::kCityCommittee) continue;
+    if (o.id == org_id) {
+      city = own;
+    } else {
+      PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(*tx, o.id, as_of));
+      city = MeasureSegments(city_cases);
+    }
+    break;
+  }
+  PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(rule_sets_, on));
+  p.medians = ChooseMedians(own, city, rules, options_.min_samples);
+
+  for (const auto& c : cases) {
+    ProgressLine& line = lines[c.category];
+    line.category = c.category;
+    if (c.decision_date && *c.decision_date >= first && *c.decision_date <= std::min(on, last) &&
+        c.stage != Stage::kCancelled) {
+      ++line.admitted;
+      ++p.total.admitted;
+      continue;
+    }
+    auto expected = ExpectedAdmission(c, p.medians, on);
+    if (!expected) continue;
+    ++p.open_cases;
+    if (on <= last && *expected <= last) {
+      ++line.forecast;
+      ++p.total.forecast;
+    }
+  }
+  if (auto all = lines.find(std::nullopt); all != lines.end()) {
+    p.total.target = all->second.target;
+    lines.erase(all);
+  }
+  for (auto& [category, line] : lines) p.categories.push_back(line);
+  return p;
+}
+
+}  // namespace ptdv

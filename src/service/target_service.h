@@ -1,0 +1,95 @@
+#pragma once
+
+// Use cases of the yearly admission targets (chỉ tiêu, DOMAIN §7; issue #5): set by the city's
+// resolution and split among its wards, and the progress of an organisation against its target
+// with a forecast for the end of the year (domain/target.h). Each write is one transaction,
+// authorised (manage_targets and the unit in the actor's subtree) and audited in it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/target.h"
+#include "service/actor.h"
+#include "service/clock.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+struct TargetRow {
+  Target target;
+  std::string org_code;
+  std::string org_name;
+  int split_sum = 0;  // the sum of its splits' counts
+  int split_count = 0;
+};
+
+struct ProgressLine {
+  std::optional<SourceCategory> category;  // none: all categories
+  std::optional<int> target;               // none when no target was set for it
+  int admitted = 0;                        // S12 decisions dated in the year, up to `on`
+  int forecast = 0;                        // open cases expected to be admitted by 31/12
+};
+
+struct Progress {
+  Id org_id = 0;
+  int year = 0;
+  Date on{};
+  std::string legal_basis;  // of the all-categories target, when set
+  ProgressLine total;
+  std::vector<ProgressLine> categories;  // every category with a target or a case counted
+  SegmentMedians medians;                // the forecast's step durations and their sources
+  int open_cases = 0;                    // open cases not yet admitted
+};
+
+struct ForecastOptions {
+  // A segment's median is taken from an organisation (or its city) only with at least this
+  // many admitted cases measuring it; otherwise the next fallback applies.
+  int min_samples = 3;
+};
+
+// Thread-safe if the Store is; holds no mutable state of its own.
+class TargetService {
+ public:
+  // `store` and `clock` must outlive the service.
+  TargetService(Store& store, std::vector<RuleSet> rule_sets, const Clock& clock,
+                ForecastOptions options = {});
+
+  // Sets a new target. With parent_id it is a split of that target: same year and category,
+  // a unit strictly below the parent's, the legal basis inherited when left empty, and the
+  // splits' sum checked (domain CheckSplitSum: kRuleViolation "§7" naming the numbers).
+  // kInvalid for a year outside 2000..2100, a negative count, no legal basis, or a split that
+  // does not fit its parent; kConflict when the unit already has a target for that year and
+  // category; kForbidden without manage_targets or outside the scope. Audited "target.create".
+  Result<Target> CreateTarget(const Actor& actor, Target target);
+
+  // Changes count, legal basis and split_final (each when given). Checks the target's own
+  // splits and, for a split, its siblings against the parent (kRuleViolation "§7"). kConflict
+  // when `expected_version` is given and differs. Audited "target.update".
+  Result<Target> UpdateTarget(const Actor& actor, Id target_id, std::optional<int> count,
+                              std::optional<std::string> legal_basis,
+                              std::optional<bool> split_final,
+                              std::optional<int> expected_version);
+
+  // The targets of `year` set for `org_id` and the units of its subtree (read_aggregates).
+  Result<std::vector<TargetRow>> ListTargets(const Actor& actor, Id org_id, int year);
+
+  // Admitted so far against the target, and the forecast (read_aggregates). Cases counted are
+  // those of the cells of `org_id`'s subtree (as of 31/12 of `year`): admitted = an S12
+  // decision dated from 1/1 of the year up to `on` (cancelled decisions excluded); forecast =
+  // open cases not yet admitted whose domain ExpectedAdmission on `on` falls by 31/12 of the
+  // year (none when `on` is after the year). Step durations: the organisation's own admitted
+  // cases, else its city's (the nearest city committee above it), else the rule set in force
+  // on `on` (forecast_*_days).
+  Result<Progress> ProgressOf(const Actor& actor, Id org_id, int year, Date on);
+
+ private:
+  Result<std::vector<Case>> CasesUnder(Transaction& tx, Id org_id, Date as_of);
+
+  Store& store_;
+  std::vector<RuleSet> rule_sets_;
+  const Clock& clock_;
+  ForecastOptions options_;
+};
+
+}  // namespace ptdv

@@ -1,0 +1,265 @@
+#include "storage/sqlite/sqlite_class_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// ReadClass() reads these columns in this order.
+#define PTDV_CLASS_COLUMNS                                                                   \
+  "c.id, c.kind, c.code, c.name, c.organiser_id, c.format, c.place, c.capacity, c.starts_on, " \
+  "c.ends_on, c.session_count, c.min_attendance_percent, c.version"
+
+constexpr std::string_view kInsertClass =
+    "INSERT INTO training_class (kind, code, name, organiser_id, format, place, capacity, "
+    "starts_on, ends_on, session_count, min_attendance_percent) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kSelectClass =
+    "SELECT " PTDV_CLASS_COLUMNS " FROM training_class c WHERE c.id = ?";
+
+// A class runs during a year when it starts or ends in it; dates compare as ISO text.
+constexpr std::string_view kListAll =
+    "SELECT " PTDV_CLASS_COLUMNS
+    " FROM training_class c"
+    " WHERE (? = 0 OR (c.starts_on BETWEEN ? AND ?) OR (c.ends_on BETWEEN ? AND ?))"
+    " ORDER BY c.starts_on, c.id";
+
+constexpr std::string_view kListInOrgs =
+    "SELECT " PTDV_CLASS_COLUMNS
+    " FROM training_class c"
+    " WHERE c.organiser_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
+    " AND (? = 0 OR (c.starts_on BETWEEN ? AND ?) OR (c.ends_on BETWEEN ? AND ?))"
+    " ORDER BY c.starts_on, c.id";
+
+#undef PTDV_CLASS_COLUMNS
+
+// ReadEnrolment() reads these columns in this order.
+#define PTDV_ENROLMENT_COLUMNS                                                             \
+  "e.id, e.class_id, e.person_id, e.case_id, e.nominating_org_id, e.state, e.assessment, " \
+  "e.certificate_number, e.certificate_date, e.verification_code"
+
+constexpr std::string_view kInsertEnrolment =
+    "INSERT INTO class_enrolment (class_id, person_id, case_id, nominating_org_id, state, "
+    "assessment) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr std::string_view kUpdateEnrolment =
+    "UPDATE class_enrolment SET state = ?, assessment = ?, certificate_number = ?, "
+    "certificate_date = ?, verification_code = ? WHERE id = ?";
+
+constexpr std::string_view kSelectEnrolment =
+    "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.id = ?";
+
+constexpr std::string_view kListEnrolments =
+    "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.class_id = ? ORDER BY e.id";
+
+constexpr std::string_view kSelectByCode =
+    "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.verification_code = ?";
+
+#undef PTDV_ENROLMENT_COLUMNS
+
+constexpr std::string_view kCountEnrolled =
+    "SELECT COUNT(*) FROM class_enrolment WHERE class_id = ? AND state = 'enrolled'";
+
+constexpr std::string_view kNumberTaken =
+    "SELECT 1 FROM class_enrolment e JOIN training_class c ON c.id = e.class_id"
+    " WHERE c.organiser_id = ? AND c.kind = ? AND e.certificate_number = ? LIMIT 1";
+
+// Portable upsert: PostgreSQL accepts the same ON CONFLICT clause.
+constexpr std::string_view kPutAttendance =
+    "INSERT INTO class_attendance (enrolment_id, session_no, present) VALUES (?, ?, ?)"
+    " ON CONFLICT (enrolment_id, session_no) DO UPDATE SET present = excluded.present";
+
+constexpr std::string_view kListAttendance =
+    "SELECT a.enrolment_id, a.session_no, a.present"
+    " FROM class_attendance a JOIN class_enrolment e ON e.id = a.enrolment_id"
+    " WHERE e.class_id = ? ORDER BY a.enrolment_id, a.session_no";
+
+constexpr std::string_view kClassWhat = "lớp học";
+constexpr std::string_view kEnrolmentWhat = "học viên";
+
+TrainingClass ReadClass(SqliteRow& row) {
+  TrainingClass c;
+  c.id = row.Int64();
+  c.kind = row.Code(ClassKindFromCode);
+  c.code = row.Text();
+  c.name = row.Text();
+  c.organiser_id = row.Int64();
+  c.format = row.Code(ClassFormatFromCode);
+  c.place = row.Text();
+  c.capacity = row.Int();
+  c.starts_on = row.IsoDate();
+  c.ends_on = row.IsoDate();
+  c.session_count = row.Int();
+  c.min_attendance_percent = row.Int();
+  c.version = row.Int();
+  return c;
+}
+
+Enrolment ReadEnrolment(SqliteRow& row) {
+  Enrolment e;
+  e.id = row.Int64();
+  e.class_id = row.Int64();
+  e.person_id = row.Int64();
+  e.case_id = row.Int64();
+  e.nominating_org_id = row.Int64();
+  e.state = row.Code(EnrolmentStateFromCode);
+  e.assessment = row.Code(AssessmentFromCode);
+  e.certificate_number = row.Text();  // NULL reads as ""
+  e.certificate_date = row.OptionalIsoDate();
+  e.verification_code = row.Text();
+  return e;
+}
+
+// An empty string as NULL (certificate fields before issue).
+void BindTextOrNull(SqliteStatement& statement, const std::string& value) {
+  if (value.empty()) {
+    statement.BindNull();
+  } else {
+    statement.BindText(value);
+  }
+}
+
+template <typename T, typename Read>
+Result<std::vector<T>> ReadAll(SqliteStatement& statement, Read read) {
+  std::vector<T> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(read(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+}  // namespace
+
+Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertClass));
+  statement.BindText(ClassKindCode(c.kind))
+      .BindText(c.code)
+      .BindText(c.name)
+      .BindInt(c.organiser_id)
+      .BindText(ClassFormatCode(c.format))
+      .BindText(c.place)
+      .BindInt(c.capacity)
+      .BindDate(c.starts_on)
+      .BindDate(c.ends_on)
+      .BindInt(c.session_count)
+      .BindInt(c.min_attendance_percent);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Result<TrainingClass> SqliteClassRepository::Get(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return RowNotFound(kClassWhat, id);
+  SqliteRow row(statement);
+  TrainingClass c = ReadClass(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return c;
+}
+
+Result<std::vector<TrainingClass>> SqliteClassRepository::List(
+    const std::vector<Id>& organiser_ids, std::optional<int> year) {
+  if (!organiser_ids.empty()) {
+    PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, organiser_ids));
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(organiser_ids.empty() ? kListAll : kListInOrgs));
+  const int y = year.value_or(2000);
+  const Date first = MakeDate(y, 1, 1), last = MakeDate(y, 12, 31);
+  statement.BindInt(year ? 1 : 0).BindDate(first).BindDate(last).BindDate(first).BindDate(last);
+  return ReadAll<TrainingClass>(statement, ReadClass);
+}
+
+Result<Id> SqliteClassRepository::InsertEnrolment(const Enrolment& e) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertEnrolment));
+  statement.BindInt(e.class_id)
+      .BindInt(e.person_id)
+      .BindInt(e.case_id)
+      .BindInt(e.nominating_org_id)
+      .BindText(EnrolmentStateCode(e.state))
+      .BindText(AssessmentCode(e.assessment));
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;
+  return statement.Int(0);
+}
+
+Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdateEnrolment));
+  statement.BindText(EnrolmentStateCode(e.state)).BindText(AssessmentCode(e.assessment));
+  BindTextOrNull(statement, e.certificate_number);
+  statement.BindOptionalDate(e.certificate_date);
+  BindTextOrNull(statement, e.verification_code);
+  statement.BindInt(e.id);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 0) return RowNotFound(kEnrolmentWhat, e.id);
+  return Ok();
+}
+
+Result<Enrolment> SqliteClassRepository::GetEnrolment(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return RowNotFound(kEnrolmentWhat, id);
+  SqliteRow row(statement);
+  Enrolment e = ReadEnrolment(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return e;
+}
+
+Result<std::vector<Enrolment>> SqliteClassRepository::ListEnrolments(Id class_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments));
+  statement.BindInt(class_id);
+  return ReadAll<Enrolment>(statement, ReadEnrolment);
+}
+
+Result<int> SqliteClassRepository::CountEnrolled(Id class_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled));
+  statement.BindInt(class_id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // an aggregate always yields one row
+  return static_cast<int>(statement.Int(0));
+}
+
+Result<std::optional<Enrolment>> SqliteClassRepository::FindByVerificationCode(
+    const std::string& code) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
+  statement.BindText(code);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return std::optional<Enrolment>{};
+  SqliteRow row(statement);
+  Enrolment e = ReadEnrolment(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return std::optional<Enrolment>(std::move(e));
+}
+
+Result<bool> SqliteClassRepository::CertificateNumberTaken(Id organiser_id, ClassKind kind,
+                                                           const std::string& number) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kNumberTaken));
+  statement.BindInt(organiser_id).BindText(ClassKindCode(kind)).BindText(number);
+  return statement.Step();
+}
+
+Status SqliteClassRepository::PutAttendance(const Attendance& a) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kPutAttendance));
+  return statement.BindInt(a.enrolment_id).BindInt(a.session).BindBool(a.present).Run();
+}
+
+Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance));
+  statement.BindInt(class_id);
+  return ReadAll<Attendance>(statement, [](SqliteRow& row) {
+    Attendance a;
+    a.enrolment_id = row.Int64();
+    a.session = row.Int();
+    a.present = row.Bool();
+    return a;
+  });
+}
+
+}  // namespace ptdv

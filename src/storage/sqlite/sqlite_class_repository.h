@@ -1,0 +1,34 @@
+#pragma once
+
+#include "storage/store.h"
+
+namespace ptdv {
+
+class SqliteConnection;
+
+// ClassRepository on an open SQLite transaction. List's organiser ids travel through the
+// IdSet::kFilter temp table.
+class SqliteClassRepository final : public ClassRepository {
+ public:
+  explicit SqliteClassRepository(SqliteConnection& connection) : connection_(connection) {}
+
+  Result<Id> Insert(const TrainingClass& training_class) override;
+  Result<TrainingClass> Get(Id id) override;
+  Result<std::vector<TrainingClass>> List(const std::vector<Id>& organiser_ids,
+                                          std::optional<int> year) override;
+  Result<Id> InsertEnrolment(const Enrolment& enrolment) override;
+  Status UpdateEnrolment(const Enrolment& enrolment) override;
+  Result<Enrolment> GetEnrolment(Id id) override;
+  Result<std::vector<Enrolment>> ListEnrolments(Id class_id) override;
+  Result<int> CountEnrolled(Id class_id) override;
+  Result<std::optional<Enrolment>> FindByVerificationCode(const std::string& code) override;
+  Result<bool> CertificateNumberTaken(Id organiser_id, ClassKind kind,
+                                      const std::string& number) override;
+  Status PutAttendance(const Attendance& attendance) override;
+  Result<std::vector<Attendance>> ListAttendance(Id class_id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+}  // namespace ptdv

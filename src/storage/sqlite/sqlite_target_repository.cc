@@ -1,0 +1,123 @@
+#include "storage/sqlite/sqlite_target_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// ReadTarget() reads these columns in this order.
+#define PTDV_TARGET_COLUMNS \
+  "t.id, t.org_id, t.year, NULLIF(t.category, ''), t.admissions, t.legal_basis, t.parent_id, " \
+  "t.split_final, t.version"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO admission_target (org_id, year, category, admissions, legal_basis, parent_id, "
+    "split_final) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+// Conditional on the version the caller read (optimistic concurrency).
+constexpr std::string_view kUpdate =
+    "UPDATE admission_target SET admissions = ?, legal_basis = ?, split_final = ?,"
+    " version = version + 1 WHERE id = ? AND version = ?";
+
+constexpr std::string_view kExists = "SELECT 1 FROM admission_target WHERE id = ?";
+
+constexpr std::string_view kSelect =
+    "SELECT " PTDV_TARGET_COLUMNS " FROM admission_target t WHERE t.id = ?";
+
+constexpr std::string_view kListForYear =
+    "SELECT " PTDV_TARGET_COLUMNS
+    " FROM admission_target t"
+    " WHERE t.year = ? AND t.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
+    " ORDER BY t.org_id, t.category, t.id";
+
+constexpr std::string_view kChildren =
+    "SELECT " PTDV_TARGET_COLUMNS " FROM admission_target t WHERE t.parent_id = ? ORDER BY t.id";
+
+#undef PTDV_TARGET_COLUMNS
+
+constexpr std::string_view kWhat = "chỉ tiêu";
+
+Target ReadTarget(SqliteRow& row) {
+  Target t;
+  t.id = row.Int64();
+  t.org_id = row.Int64();
+  t.year = row.Int();
+  t.category = row.OptionalCode(SourceCategoryFromCode);  // '' (all categories) reads as NULL
+  t.count = row.Int();
+  t.legal_basis = row.Text();
+  t.parent_id = row.OptionalInt64();
+  t.split_final = row.Bool();
+  t.version = row.Int();
+  return t;
+}
+
+Result<std::vector<Target>> ReadAll(SqliteStatement& statement) {
+  std::vector<Target> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadTarget(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+}  // namespace
+
+Result<Id> SqliteTargetRepository::Insert(const Target& t) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
+  statement.BindInt(t.org_id)
+      .BindInt(t.year)
+      .BindText(t.category ? SourceCategoryCode(*t.category) : std::string_view(""))
+      .BindInt(t.count)
+      .BindText(t.legal_basis)
+      .BindOptionalInt(t.parent_id)
+      .BindBool(t.split_final);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  (void)has_row;  // RETURNING always yields the row on success
+  return statement.Int(0);
+}
+
+Status SqliteTargetRepository::Update(const Target& t) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+  statement.BindInt(t.count)
+      .BindText(t.legal_basis)
+      .BindBool(t.split_final)
+      .BindInt(t.id)
+      .BindInt(t.version);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 1) return Ok();
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+  exists.BindInt(t.id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
+  if (!has_row) return RowNotFound(kWhat, t.id);
+  return Error::Conflict("Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
+}
+
+Result<Target> SqliteTargetRepository::Get(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect));
+  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return RowNotFound(kWhat, id);
+  SqliteRow row(statement);
+  Target t = ReadTarget(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return t;
+}
+
+Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vector<Id>& org_ids,
+                                                                int year) {
+  if (org_ids.empty()) return std::vector<Target>{};
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear));
+  statement.BindInt(year);
+  return ReadAll(statement);
+}
+
+Result<std::vector<Target>> SqliteTargetRepository::Children(Id parent_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren));
+  statement.BindInt(parent_id);
+  return ReadAll(statement);
+}
+
+}  // namespace ptdv
