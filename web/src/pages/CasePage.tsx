@@ -2,17 +2,18 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../api/client';
-import type { AuditEntry, CaseEvent, CaseView, DocumentRef } from '../api/types';
+import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate, formatInstant } from '../lib/format';
 import { kEducations, kOccupations, kRuleExplanations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
 import { useReference } from '../lib/reference';
 import { votesNeeded } from '../lib/vote';
-import { can, useAuth } from '../auth/AuthContext';
+import { can, mayRecord, useAuth } from '../auth/AuthContext';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
+import { auditDetail, auditTitle } from '../lib/audit';
 import type { DeadlineList } from '../api/types';
 
 export default function CasePage() {
@@ -27,9 +28,14 @@ export default function CasePage() {
     if (!cellCode || knowsServerToday()) return;
     api.get<DeadlineList>('/deadlines', { query: { org: cellCode } }).then((d) => setServerToday(d.on), () => undefined);
   }, [cellCode]);
+  // The change history (GET /audit?case=) for the roles with read_audit; the others see the
+  // recorded steps instead.
+  const readsAudit = can(user, 'read_audit');
   const audit = useApi(
-    (signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { case: id } }),
-    [id, view.data?.case.version],
+    (signal) => readsAudit
+      ? api.get<AuditPage>('/audit', { signal, query: { case: id } })
+      : Promise.resolve<AuditPage>({ items: [], next_before: null }),
+    [id, readsAudit, view.data?.case.version],
   );
 
   if (view.error) return <div className="page"><ErrorNotice error={view.error} onRetry={view.reload} what="hồ sơ" /></div>;
@@ -39,6 +45,7 @@ export default function CasePage() {
   const documents: (DocumentRef & { step: string; key: string })[] = events.flatMap((e, i) =>
     e.documents.map((d, j) => ({ ...d, step: reference.actionLabel(e.action), key: `${i}.${j}` })),
   );
+  const recordable = evaluation.allowed_actions.filter((a) => mayRecord(user, a));
   const votes = events.filter((e): e is CaseEvent & { vote: NonNullable<CaseEvent['vote']> } => !!e.vote);
 
   return (
@@ -55,7 +62,7 @@ export default function CasePage() {
           </Space>
         </div>
         <Space className="no-print" wrap>
-          {can(user, 'record') && evaluation.allowed_actions.length > 0 && (
+          {recordable.length > 0 && (
             <Button type="primary" size="large" onClick={() => setFormOpen(true)}>Ghi nhận bước tiếp theo</Button>
           )}
           <Button size="large" onClick={() => window.print()}>In hồ sơ</Button>
@@ -162,26 +169,34 @@ export default function CasePage() {
             </Descriptions>
           </Card>
           <Card title="Lịch sử thay đổi" className="history-card">
-            {audit.data?.items?.length ? (
-              <List
-                size="small"
-                dataSource={audit.data.items}
-                renderItem={(a) => (
-                  <List.Item>
-                    <div>
-                      <div>{a.summary ?? a.action ?? a.entity}</div>
-                      <Typography.Text type="secondary">{a.actor} · {formatInstant(a.at ?? a.time)}</Typography.Text>
-                    </div>
-                  </List.Item>
-                )}
-              />
+            {readsAudit ? (
+              audit.error ? <ErrorNotice error={audit.error} onRetry={audit.reload} what="lịch sử thay đổi" /> : (
+                <List
+                  size="small"
+                  loading={audit.loading && !audit.data}
+                  dataSource={[...(audit.data?.items ?? [])].reverse()}
+                  locale={{ emptyText: 'Chưa có' }}
+                  renderItem={(a) => {
+                    const detail = auditDetail(a);
+                    return (
+                      <List.Item className="history-item" data-action={a.action}>
+                        <div>
+                          <div><strong>{auditTitle(a, reference.actionLabel)}</strong></div>
+                          {detail ? <div className="history-detail">{detail}</div> : null}
+                          <Typography.Text type="secondary">{a.actor || 'hệ thống'} · {formatInstant(a.at)}</Typography.Text>
+                        </div>
+                      </List.Item>
+                    );
+                  }}
+                />
+              )
             ) : (
               <List
                 size="small"
                 dataSource={[...events].reverse()}
                 locale={{ emptyText: 'Chưa có' }}
                 renderItem={(e) => (
-                  <List.Item>
+                  <List.Item className="history-item">
                     <div>
                       <div><strong>{formatDate(e.date)}</strong> — {reference.actionLabel(e.action)}</div>
                       <Typography.Text type="secondary">Ghi bởi {e.actor || 'hệ thống'}{e.recorded_at ? ` lúc ${formatInstant(e.recorded_at)}` : ''}</Typography.Text>
@@ -195,6 +210,7 @@ export default function CasePage() {
       </Row>
       <StepForm
         view={view.data}
+        allowed={recordable}
         open={formOpen}
         onClose={() => setFormOpen(false)}
         onStale={view.reload}

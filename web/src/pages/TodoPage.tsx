@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
-import { api, isMissingRoute } from '../api/client';
-import type { AuditEntry, CaseList, DeadlineList, DeadlineRow } from '../api/types';
+import { api } from '../api/client';
+import type { AuditPage, CaseList, DeadlineList, DeadlineRow } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { formatDate, formatInstant } from '../lib/format';
 import { useReference } from '../lib/reference';
 import { setServerToday } from '../lib/serverToday';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useAuth } from '../auth/AuthContext';
+import { can, useAuth } from '../auth/AuthContext';
+import { auditDetail, auditLink, auditTitle } from '../lib/audit';
 import { useState, type ReactNode } from 'react';
 
 // "Việc cần làm", the first page after login: plain markup and no antd data components, so
@@ -69,7 +70,15 @@ export function TodoPage() {
     (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 20, sort: 'next_deadline' } }),
     [],
   );
-  const activity = useApi((signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { limit: 15 } }), []);
+  // Only the roles with read_audit see the trail (the others would get 403).
+  const readsAudit = can(user, 'read_audit');
+  const activity = useApi(
+    (signal) => readsAudit
+      ? api.get<AuditPage>('/audit', { signal, query: { limit: 15 } })
+      : Promise.resolve<AuditPage>({ items: [], next_before: null }),
+    [readsAudit],
+  );
+  const { actionLabel } = useReference();
   const items = deadlines.data?.items ?? [];
   const overdue = items.filter((d) => d.status === 'overdue');
   const dueSoon = items.filter((d) => d.status === 'due_soon');
@@ -90,11 +99,7 @@ export function TodoPage() {
           {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có việc sắp đến hạn" />}
         </Section>
         <Section title="Hồ sơ đang vướng" count={blocked.data?.total} tone="blocked">
-          {blocked.error ? (
-            isMissingRoute(blocked.error)
-              ? <p className="muted">Danh sách hồ sơ đang vướng sẽ có khi máy chủ cung cấp danh sách hồ sơ.</p>
-              : <ErrorNotice error={blocked.error} onRetry={blocked.reload} />
-          ) : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
+          {blocked.error ? <ErrorNotice error={blocked.error} onRetry={blocked.reload} /> : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
             <p className="empty">Không có hồ sơ đang vướng</p>
           ) : (
             <ul className="todo-list">
@@ -102,34 +107,39 @@ export function TodoPage() {
                 <li key={c.id} className="todo-item">
                   <div>
                     <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link> — {c.stage_label}
-                    <div className="blocked-reason">{c.blocked_reason ?? 'Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.'}</div>
+                    {c.unmet.length === 0 ? (
+                      <div className="blocked-reason">Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.</div>
+                    ) : c.unmet.map((u) => (
+                      <div key={u.rule + u.message} className="blocked-reason"><span className="rule-code">{u.rule}</span> {u.message}</div>
+                    ))}
                   </div>
                 </li>
               ))}
             </ul>
           )}
         </Section>
-        <Section title="Hoạt động gần đây">
-          {activity.error ? (
-            isMissingRoute(activity.error) || (activity.error as { status?: number }).status === 403
-              ? <p className="muted">Chưa có nhật ký hoạt động để hiển thị.</p>
-              : <ErrorNotice error={activity.error} onRetry={activity.reload} />
-          ) : activity.loading ? <p className="loading">Đang tải…</p> : (activity.data?.items.length ?? 0) === 0 ? (
+        {readsAudit && <Section title="Hoạt động gần đây">
+          {activity.error ? <ErrorNotice error={activity.error} onRetry={activity.reload} /> : activity.loading ? <p className="loading">Đang tải…</p> : (activity.data?.items.length ?? 0) === 0 ? (
             <p className="empty">Chưa có hoạt động</p>
           ) : (
             <ul className="todo-list">
-              {activity.data!.items.map((a, i) => (
-                <li key={a.id ?? i} className="todo-item">
-                  <div>
-                    <strong>{a.actor}</strong> — {a.summary ?? a.action ?? a.entity}
-                    {a.case_id ? <> (<Link to={`/ho-so/${a.case_id}`}>hồ sơ {a.case_id}</Link>)</> : null}
-                    <div className="muted">{formatInstant(a.at ?? a.time)}</div>
-                  </div>
-                </li>
-              ))}
+              {activity.data!.items.map((a) => {
+                const link = auditLink(a);
+                const detail = auditDetail(a);
+                return (
+                  <li key={a.seq} className="todo-item activity-item">
+                    <div>
+                      <strong>{a.actor || 'hệ thống'}</strong> — {auditTitle(a, actionLabel)}
+                      {link ? <> (<Link to={link.to}>{link.text}</Link>)</> : null}
+                      {detail ? <div>{detail}</div> : null}
+                      <div className="muted">{formatInstant(a.at)}</div>
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           )}
-        </Section>
+        </Section>}
       </div>
     </div>
   );
