@@ -30,7 +30,8 @@ export default function CasePage() {
   }, [cellCode]);
   // The change history (GET /audit?case=) for the roles with read_audit; the others see the
   // recorded steps instead.
-  const readsAudit = can(user, 'read_audit');
+  // Asked only once the case itself has loaded, so a case out of scope costs one refusal.
+  const readsAudit = can(user, 'read_audit') && view.data !== undefined;
   const audit = useApi(
     (signal) => readsAudit
       ? api.get<AuditPage>('/audit', { signal, query: { case: id } })

@@ -20,7 +20,11 @@ export default function PeoplePage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [text, setText] = useState(q);
-  const people = useApi((signal) => api.get<{ items: Person[] }>('/people', { signal, query: { q, limit: kLimit } }), [q]);
+  // The server searches only for a given name (400 without `q`).
+  const people = useApi(
+    (signal) => q ? api.get<{ items: Person[] }>('/people', { signal, query: { q, limit: kLimit } }) : Promise.resolve({ items: [] as Person[] }),
+    [q],
+  );
   const count = people.data?.items.length ?? 0;
   const orgNames = useOrgNames();
   return (
@@ -49,7 +53,7 @@ export default function PeoplePage() {
           rowKey="id"
           dataSource={people.data?.items ?? []}
           scroll={{ x: 700 }}
-          locale={{ emptyText: q ? `Không tìm thấy ai với «${q}»` : 'Chưa có dữ liệu' }}
+          locale={{ emptyText: q ? `Không tìm thấy ai với «${q}»` : 'Gõ họ tên (có dấu hoặc không dấu) rồi bấm «Tìm»' }}
           pagination={{
             current: page,
             pageSize: 20,
