@@ -9,7 +9,12 @@ import { organisations } from '../lib/myOrg';
 import { can, useAuth } from '../auth/AuthContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 
-const kOrigin: Record<string, string> = { computed: 'tính theo quy định', shipped: 'lịch chính thức', override: 'điều chỉnh của quản trị' };
+// How the year's calendar came to be (GET /calendar/{year} `base`).
+const kBase: Record<string, string> = {
+  computed: 'Lịch tính theo quy định về ngày lễ, Tết',
+  shipped: 'Lịch nghỉ chính thức đã công bố',
+  override: 'Lịch do quản trị viên nhập',
+};
 
 const kWeekdays = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
 const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -75,7 +80,7 @@ export default function CalendarPage() {
           {calendar.data && (
             <Alert type="info" showIcon style={{ marginBottom: 16 }} className="calendar-summary"
               message={`Năm ${calendar.data.year} có ${calendar.data.working_days} ngày làm việc`}
-              description={`Lịch ${kOrigin[calendar.data.base] ?? calendar.data.base}${calendar.data.source ? ` — nguồn: ${calendar.data.source}` : ''}.`} />
+              description={`${kBase[calendar.data.base] ?? calendar.data.base}${calendar.data.source ? ` — nguồn: ${calendar.data.source}` : ''}.`} />
           )}
           <div className="year-grid">
             {Array.from({ length: 12 }, (_, m) => (

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api/client';
 import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate } from '../lib/format';
 import { kRuleExplanations } from '../lib/labels';
+import { useNarrow } from '../lib/useNarrow';
 import { useReference } from '../lib/reference';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
@@ -30,6 +31,7 @@ export default function CaseListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [showChart, setShowChart] = useState(false);
+  const narrow = useNarrow();
   // Exactly the parameters GET /cases knows (it refuses any other with 400).
   const filters: CaseQuery = {
     org: params.get('org') ?? undefined,
@@ -122,6 +124,10 @@ export default function CaseListPage() {
               </Suspense>
             )}
           </Card>
+          {narrow ? (
+            <CaseCards list={list.data} loading={list.loading} blocked={filters.due === 'blocked'}
+              onPage={(page) => set({ page })} />
+          ) : (
           <Table
             className="case-table"
             loading={list.loading}
@@ -152,6 +158,7 @@ export default function CaseListPage() {
               }] : []),
             ]}
           />
+          )}
         </>
       )}
     </div>
@@ -180,5 +187,28 @@ function UnmetCell({ row }: { row: CaseListItem }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+// The list on a phone: one card per case, nothing to scroll sideways.
+function CaseCards({ list, loading, blocked, onPage }: { list: CaseList | undefined; loading: boolean; blocked: boolean; onPage: (page: number) => void }) {
+  if (!list) return <p className="loading" role="status">Đang tải…</p>;
+  if (list.items.length === 0) return <p className="empty">Không có hồ sơ phù hợp</p>;
+  return (
+    <div className="case-table case-cards" aria-busy={loading}>
+      <ul className="card-list">
+        {list.items.map((c) => (
+          <li key={c.id} className="case-card ant-table-row">
+            <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link>
+            <div className="muted">Sinh {formatDate(c.birth_date)} · {c.cell_name}</div>
+            <div><Tag className="stage-tag-small">{c.stage_label}</Tag> <span className="muted">{c.category_label}</span></div>
+            <DeadlineCell row={c} />
+            {blocked && <UnmetCell row={c} />}
+          </li>
+        ))}
+      </ul>
+      <Pagination current={list.page} pageSize={list.page_size} total={list.total} showSizeChanger={false}
+        onChange={onPage} showTotal={(t) => `${t} hồ sơ`} simple />
+    </div>
   );
 }

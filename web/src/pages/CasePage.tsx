@@ -14,6 +14,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
 import { auditDetail, auditTitle } from '../lib/audit';
+import { useNarrow } from '../lib/useNarrow';
 import type { DeadlineList } from '../api/types';
 
 export default function CasePage() {
@@ -21,6 +22,7 @@ export default function CasePage() {
   const { user } = useAuth();
   const reference = useReference();
   const [formOpen, setFormOpen] = useState(false);
+  const narrow = useNarrow();
   const view = useApi((signal) => api.get<CaseView>(`/cases/${id}`, { signal }), [id]);
   // The server's today (a demo may run on a fixed date) is the default date of a new step.
   const cellCode = view.data?.cell.code;
@@ -55,12 +57,12 @@ export default function CasePage() {
         <div>
           <Typography.Text type="secondary">Hồ sơ số {header.id} · <Link to="/ho-so">Danh sách hồ sơ</Link></Typography.Text>
           <Typography.Title level={1} className="case-title">{person.full_name}</Typography.Title>
-          <Space wrap>
-            <Tag color="blue" className="stage-tag">{evaluation.stage_label || reference.stageLabel(evaluation.stage)}</Tag>
-            <span>{cell.name}</span>
-            <span>· Nguồn: {reference.categoryLabel(header.category)}</span>
-            <span>· Mở hồ sơ ngày {formatDate(header.opened_on)}</span>
-          </Space>
+          <Tag color="blue" className="stage-tag">{evaluation.stage_label || reference.stageLabel(evaluation.stage)}</Tag>
+          <ul className="case-meta">
+            <li>{cell.name}</li>
+            <li>Nguồn: {reference.categoryLabel(header.category)}</li>
+            <li>Mở hồ sơ ngày {formatDate(header.opened_on)}</li>
+          </ul>
         </div>
         <Space className="no-print" wrap>
           {recordable.length > 0 && (
@@ -93,21 +95,32 @@ export default function CasePage() {
 
           <Card title="Thời hạn" className="deadlines-card">
             {evaluation.deadlines.length === 0 ? <Empty description="Không có thời hạn đang chạy" /> : (
-              <Table
-                size="middle"
-                pagination={false}
-                rowKey={(d) => d.rule + d.due}
-                dataSource={evaluation.deadlines}
-                columns={[
-                  { title: 'Việc', dataIndex: 'label', render: (v, d) => <span>{v} <Typography.Text type="secondary">({d.rule})</Typography.Text></span> },
-                  { title: 'Hạn', dataIndex: 'due', render: formatDate, width: 120 },
-                  { title: 'Tình trạng', dataIndex: 'text', width: 220, render: (t, d) => <Tag color={deadlineColor(d.status)} className="deadline-tag">{t}</Tag> },
-                ]}
-              />
+              <ul className="card-list deadline-list">
+                {evaluation.deadlines.map((d) => (
+                  <li key={d.rule + d.due} className="deadline-row" data-status={d.status}>
+                    <div className="deadline-row-label">{d.label} <Typography.Text type="secondary">({d.rule})</Typography.Text></div>
+                    <div className="deadline-row-side">
+                      <span>Hạn <strong>{formatDate(d.due)}</strong></span>
+                      <Tag color={deadlineColor(d.status)} className="deadline-tag">{d.text}</Tag>
+                    </div>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
 
           <Card title="Văn bản" className="documents-card">
+            {narrow ? (
+              <ul className="card-list">
+                {documents.length === 0 ? <li className="empty">Chưa có văn bản</li> : documents.map((d) => (
+                  <li key={d.key}>
+                    <strong className="form-code">{d.form_code || 'Văn bản'}</strong>
+                    {d.number ? <> · số {d.number}</> : null}{d.date ? <> · ngày {formatDate(d.date)}</> : null}{d.issuer ? <> · {d.issuer}</> : null}
+                    <div className="muted">{d.step}</div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
             <Table
               size="middle"
               pagination={false}
@@ -115,16 +128,30 @@ export default function CasePage() {
               locale={{ emptyText: 'Chưa có văn bản' }}
               scroll={{ x: true }}
               columns={[
-                { title: 'Mẫu', dataIndex: 'form_code', width: 100 },
+                { title: 'Mẫu', dataIndex: 'form_code', width: 100, className: 'form-code' },
                 { title: 'Số', dataIndex: 'number' },
                 { title: 'Ngày', dataIndex: 'date', render: formatDate, width: 120 },
                 { title: 'Nơi ban hành', dataIndex: 'issuer' },
                 { title: 'Bước', dataIndex: 'step' },
               ]}
             />
+            )}
           </Card>
 
           <Card title="Biểu quyết" className="votes-card">
+            {narrow ? (
+              <ul className="card-list">
+                {votes.length === 0 ? <li className="empty">Chưa có biểu quyết</li> : votes.map((v) => (
+                  <li key={`${v.action}.${v.date}.${v.seq ?? ''}`}>
+                    <strong>{reference.actionLabel(v.action)}</strong> · {formatDate(v.date)}
+                    <div>{v.vote.in_favour}/{v.vote.eligible} tán thành, {v.vote.against} không tán thành, {v.vote.present} có mặt</div>
+                    {v.vote.in_favour >= votesNeeded(v.vote.eligible)
+                      ? <Tag color="green">Đạt 2/3</Tag>
+                      : <Tag color="red">Không đạt 2/3 (cần {votesNeeded(v.vote.eligible)})</Tag>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
             <Table
               size="middle"
               pagination={false}
@@ -147,6 +174,7 @@ export default function CasePage() {
                 },
               ]}
             />
+            )}
           </Card>
         </Col>
 

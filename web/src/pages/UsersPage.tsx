@@ -47,21 +47,21 @@ export default function UsersPage() {
             rowKey="login"
             loading={users.loading}
             dataSource={users.data?.items ?? []}
-            scroll={{ x: 800 }}
+            scroll={{ x: 1200 }}
             columns={[
-              { title: 'Tên đăng nhập', dataIndex: 'login' },
-              { title: 'Họ và tên', dataIndex: 'full_name' },
-              { title: 'Vai trò', dataIndex: 'role', render: (r, u) => u.role_label || reference.roleLabel(r) },
-              { title: 'Đơn vị', dataIndex: 'organisation', render: (code, u) => orgNames.get(u.org_id) ?? code },
+              { title: 'Tên đăng nhập', dataIndex: 'login', width: 150 },
+              { title: 'Họ và tên', dataIndex: 'full_name', width: 240 },
+              { title: 'Vai trò', dataIndex: 'role', width: 170, render: (r, u) => u.role_label || reference.roleLabel(r) },
+              { title: 'Đơn vị', dataIndex: 'organisation', width: 180, render: (code, u) => orgNames.get(u.org_id) ?? code },
               {
-                title: 'Trạng thái', dataIndex: 'state', render: (state, u) => (
+                title: 'Trạng thái', dataIndex: 'state', width: 130, render: (state, u) => (
                   <>
                     {state === 'disabled' ? <Tag color="red">Đã khóa</Tag> : <Tag color="green">Đang dùng</Tag>}
                     {u.locked_until ? <div><Typography.Text type="secondary">Tạm khóa đến {formatInstant(u.locked_until)}</Typography.Text></div> : null}
                   </>
                 ),
               },
-              { title: 'Đăng nhập lần cuối', dataIndex: 'last_login_at', render: (t) => t ? formatInstant(t) : 'Chưa đăng nhập' },
+              { title: 'Đăng nhập lần cuối', dataIndex: 'last_login_at', width: 150, render: (t) => t ? formatInstant(t) : 'Chưa đăng nhập' },
               {
                 title: 'Thao tác',
                 render: (_, u) => u.login === user?.login ? <Typography.Text type="secondary">Tài khoản của bạn</Typography.Text> : (
