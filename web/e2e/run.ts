@@ -47,6 +47,8 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(screenshotDir, { recursive: true });
+  // Failure screenshots of an earlier run would pass for this one's.
+  for (const f of readdirSync(screenshotDir)) if (f.startsWith('FAILED-')) rmSync(path.join(screenshotDir, f));
   const work = mkdtempSync(path.join(tmpdir(), 'ptdv-e2e-'));
   const db = path.join(work, 'e2e.db');
   const out = execFileSync('bash', [path.join(here, 'fixture.sh'), bin, db], { encoding: 'utf8' });
