@@ -19,6 +19,14 @@ const kStatusLabel: Record<DeadlineRow['status'], string> = {
   on_time: 'Còn hạn',
 };
 
+// "Quá hạn 148 ngày" rather than "Quá hạn: quá hạn 148 ngày" when the server's text already
+// says it; "Sắp đến hạn: còn 3 ngày làm việc" otherwise.
+function badgeText(row: DeadlineRow): string {
+  const label = kStatusLabel[row.status];
+  if (row.text.toLowerCase().startsWith(label.toLowerCase())) return label + row.text.slice(label.length);
+  return `${label}: ${row.text}`;
+}
+
 function DeadlineItem({ row }: { row: DeadlineRow }) {
   const { stageLabel } = useReference();
   return (
@@ -29,7 +37,7 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
         <div className="muted">{stageLabel(row.stage)}</div>
       </div>
       <div className="deadline-side">
-        <span className={`badge badge-${row.status}`}>{kStatusLabel[row.status]}: {row.text}</span>
+        <span className={`badge badge-${row.status}`}>{badgeText(row)}</span>
         <div>Hạn: <strong>{formatDate(row.due)}</strong></div>
       </div>
     </li>
@@ -67,14 +75,16 @@ export function TodoPage() {
     [],
   );
   const blocked = useApi(
-    (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 20, sort: 'next_deadline' } }),
+    (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 10, sort: 'next_deadline' } }),
     [],
   );
   // Only the roles with read_audit see the trail (the others would get 403).
   const readsAudit = can(user, 'read_audit');
   const activity = useApi(
     (signal) => readsAudit
-      ? api.get<AuditPage>('/audit', { signal, query: { limit: 15 } })
+      ? api.get<AuditPage>('/audit', { signal, query: { limit: 60 } })
+        // Logins and logouts would drown the work itself.
+        .then((page) => ({ ...page, items: page.items.filter((a) => !a.action.startsWith('auth.')).slice(0, 15) }))
       : Promise.resolve<AuditPage>({ items: [], next_before: null }),
     [readsAudit],
   );
@@ -109,13 +119,17 @@ export function TodoPage() {
                     <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link> — {c.stage_label}
                     {c.unmet.length === 0 ? (
                       <div className="blocked-reason">Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.</div>
-                    ) : c.unmet.map((u) => (
+                    ) : c.unmet.slice(0, 2).map((u) => (
                       <div key={u.rule + u.message} className="blocked-reason"><span className="rule-code">{u.rule}</span> {u.message}</div>
                     ))}
+                    {c.unmet.length > 2 && <div className="muted">và {c.unmet.length - 2} điều kiện khác</div>}
                   </div>
                 </li>
               ))}
             </ul>
+          )}
+          {(blocked.data?.total ?? 0) > (blocked.data?.items.length ?? 0) && (
+            <Link to="/ho-so?due=blocked" className="more-link">Xem tất cả {blocked.data!.total} hồ sơ đang vướng</Link>
           )}
         </Section>
         {readsAudit && <Section title="Hoạt động gần đây">
