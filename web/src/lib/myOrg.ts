@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Organisation, OrgTree, OrgTreeRow } from '../api/types';
-import { setServerToday } from './serverToday';
+import { knowsServerToday, serverToday, setServerToday } from './serverToday';
 
 let cache: Promise<OrgTreeRow[]> | null = null;
 
@@ -53,4 +53,20 @@ export function useOrganisations(): OrgTreeRow[] {
 export function useOrgNames(): Map<number, string> {
   const all = useOrganisations();
   return new Map(all.map((o) => [o.id, o.name]));
+}
+
+// The server's today (a demo runs on a fixed date), or null until it is known: a page opened by
+// URL learns it from the organisation tree it needs anyway.
+export function useServerToday(): string | null {
+  const [today, setToday] = useState<string | null>(knowsServerToday() ? serverToday() : null);
+  useEffect(() => {
+    if (today) return;
+    let live = true;
+    organisations().then(
+      () => { if (live) setToday(serverToday()); },
+      () => { if (live) setToday(serverToday()); },
+    );
+    return () => { live = false; };
+  }, [today]);
+  return today;
 }

@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Radio, Space, Tag, Typography, message } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CalendarDay, CalendarYear } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { formatDate } from '../lib/format';
-import { knowsServerToday, serverToday } from '../lib/serverToday';
-import { organisations } from '../lib/myOrg';
+import { useServerToday } from '../lib/myOrg';
 import { can, useAuth } from '../auth/AuthContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -47,14 +46,16 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
   );
 }
 
+// The server's year first (a demo runs on a fixed date), learnt when the page is opened by URL.
 export default function CalendarPage() {
+  const today = useServerToday();
+  if (!today) return <div className="page-loading" role="status">Đang tải…</div>;
+  return <CalendarView initialYear={Number(today.slice(0, 4))} />;
+}
+
+function CalendarView({ initialYear }: { initialYear: number }) {
   const { user } = useAuth();
-  const [year, setYear] = useState(Number(serverToday().slice(0, 4)));
-  // Opened by URL, the page learns the server's today (a demo runs on a fixed date) first.
-  useEffect(() => {
-    if (knowsServerToday()) return;
-    organisations().then(() => setYear(Number(serverToday().slice(0, 4))), () => undefined);
-  }, []);
+  const [year, setYear] = useState(initialYear);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [form] = Form.useForm<{ kind: 'holiday' | 'workday'; note: string }>();

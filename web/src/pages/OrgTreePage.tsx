@@ -4,14 +4,21 @@ import { api } from '../api/client';
 import type { OrgTree, OrgTreeRow } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { foldVietnamese, formatDate } from '../lib/format';
-import { serverToday } from '../lib/serverToday';
+import { useServerToday } from '../lib/myOrg';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 interface Node { key: number; title: React.ReactNode; children: Node[]; match: boolean }
 
+// The tree on the server's today first (a demo runs on a fixed date).
 export default function OrgTreePage() {
-  const [on, setOn] = useState<string>(serverToday());
+  const today = useServerToday();
+  if (!today) return <div className="page-loading" role="status">Đang tải…</div>;
+  return <OrgTreeView initialOn={today} />;
+}
+
+function OrgTreeView({ initialOn }: { initialOn: string }) {
+  const [on, setOn] = useState<string>(initialOn);
   const [filter, setFilter] = useState('');
   const orgs = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on } }), [on]);
   const tree = useMemo(() => {
