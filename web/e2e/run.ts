@@ -105,6 +105,9 @@ async function main(): Promise<number> {
         },
         expectApiStatus: (status, apiPath) => { expected.push({ status, path: apiPath }); },
         screenshot: async (page, name) => {
+          // Not while a table is still faded behind its loading spinner.
+          await page.locator('.ant-spin-blur, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+          await page.waitForTimeout(300);
           await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
         },
       };
