@@ -35,5 +35,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // antd form tests type into several inputs; on 2 shared cores they can pass 5 s.
+    testTimeout: 20000,
   },
 });

@@ -14,7 +14,7 @@ test('an overdue case is marked on Việc cần làm', async ({ newPage, fixture
   await overdue.first().waitFor();
   expect((await overdue.count()) > 0, 'no overdue item');
   const badge = await overdue.first().locator('.badge').innerText();
-  expect(/Quá hạn: quá hạn \d+ ngày/.test(badge), `badge reads «${badge}»`);
+  expect(/^Quá hạn \d+ ngày/.test(badge), `badge reads «${badge}»`);
   const count = await page.getByTestId('overdue-count').innerText().catch(() => '');
   expect(count === '' || Number(count) > 0, `overdue count ${count}`);
   // The overdue item opens its case.
@@ -35,4 +35,23 @@ test('the larger-text switch is remembered', async ({ newPage, fixture }) => {
   await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
   const large = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
   expect(large, 'large text not kept after reload');
+});
+
+test('Việc cần làm names why blocked cases are stuck and shows the work done', async ({ newPage, fixture }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'admin');
+  const blocked = page.getByRole('region', { name: 'Hồ sơ đang vướng' });
+  const reason = blocked.locator('.blocked-reason').first();
+  await reason.waitFor();
+  const text = await reason.innerText();
+  expect(/^[A-Z]\d+[a-z]?\s+Chưa đủ điều kiện/.test(text), `the reason reads «${text}»`);
+  await blocked.getByRole('link', { name: /^Xem tất cả \d+ hồ sơ đang vướng$/ }).click();
+  await page.waitForURL(/\/ho-so\?due=blocked$/);
+  await page.getByRole('columnheader', { name: 'Đang vướng' }).waitFor();
+  // Recent activity is the work (case steps, people), not logins.
+  await page.goto(`${fixture.baseUrl}/`);
+  const activity = page.getByRole('region', { name: 'Hoạt động gần đây' }).locator('.activity-item');
+  await activity.first().waitFor();
+  const items = await activity.allInnerTexts();
+  expect(!items.some((i) => i.includes('Đăng nhập')), `activity lists logins: ${items.slice(0, 3).join(' | ')}`);
 });

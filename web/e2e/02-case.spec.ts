@@ -35,7 +35,9 @@ test('the case page shows the person, the timeline, conditions and deadlines', a
   await screenshot(phone, 'ho-so-chi-tiet-phone');
 });
 
-test('a user of another ward cannot open the case by URL', async ({ newPage, fixture, screenshot }) => {
+test('a user of another ward cannot open the case by URL', async ({ newPage, fixture, screenshot, expectApiStatus }) => {
+  expectApiStatus(403, new RegExp(`^/api/v1/cases/${fixture.caseId}$`));
+  expectApiStatus(404, new RegExp(`^/api/v1/cases/${fixture.caseId}$`));
   const page = await newPage(kDesktop);
   await login(page, fixture.baseUrl, 'vydadu');
   await page.goto(`${fixture.baseUrl}/ho-so/${fixture.caseId}`);

@@ -9,7 +9,8 @@ async function fillVote(page: Page, eligible: number, present: number, inFavour:
   await field('Số không tán thành').fill(String(against));
 }
 
-test('a cell vote of 5 of 8 is refused with the 2/3 rule, 6 of 9 is accepted', async ({ newPage, fixture, screenshot }) => {
+test('a cell vote of 5 of 8 is refused with the 2/3 rule, 6 of 9 is accepted', async ({ newPage, fixture, screenshot, expectApiStatus }) => {
+  expectApiStatus(422, new RegExp(`^/api/v1/cases/${fixture.caseId}/events$`));
   const page = await newPage(kDesktop);
   await login(page, fixture.baseUrl, 'taylocdu');
   await page.goto(`${fixture.baseUrl}/ho-so/${fixture.caseId}`);
@@ -37,4 +38,20 @@ test('a cell vote of 5 of 8 is refused with the 2/3 rule, 6 of 9 is accepted', a
   await page.getByRole('button', { name: 'Lưu bước này' }).click();
   await page.locator('.stage-tag', { hasText: 'Chi bộ đã xét, đề nghị kết nạp' }).waitFor();
   await page.locator('.votes-card').getByText('Đạt 2/3').waitFor();
+});
+
+test('the case history shows the recorded vote and not the refused one', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  await page.goto(`${fixture.baseUrl}/ho-so/${fixture.caseId}`);
+  await page.getByRole('heading', { name: 'Nguyễn Văn Đức', level: 1 }).waitFor();
+  const votes = page.locator('.history-card .history-item[data-action="case.cell_vote"]');
+  await votes.first().waitFor();
+  expect((await votes.count()) === 1, `${await votes.count()} cell votes in the history`);
+  const text = await votes.innerText();
+  expect(text.includes('Chi bộ xét, đề nghị kết nạp'), `the entry reads «${text}»`);
+  expect(text.includes('6/9 tán thành') && text.includes('đạt 2/3'), `the vote reads «${text}»`);
+  expect(text.includes('taylocdu'), `the entry names no actor: «${text}»`);
+  await page.locator('.history-card').scrollIntoViewIfNeeded();
+  await screenshot(page, 'ho-so-lich-su');
 });

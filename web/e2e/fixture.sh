@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the e2e database: the Huế demo as on 15/11/2023, plus one cell of HUE-TAYLOC with
 # exactly 9 official members and a case of "Nguyễn Văn Đức" whose dossier is complete, so
-# that the cell vote (S9: 2/3 of ALL 9 official members) is the next step.
-# Usage: fixture.sh PTDV_BIN DB. Prints "case_id=N person_id=N".
+# that the cell vote (S9: 2/3 of ALL 9 official members) is the next step; and a case of
+# "Lê Thị Cúc" in HUE-TAYLOC-CB01 (the cell of the demo's bithu.tayloc) with the certificate
+# recorded, so that receiving the dossier (a cell step) is next.
+# Usage: fixture.sh PTDV_BIN DB. Prints "case_id=N person_id=N cell_case_id=N".
 set -euo pipefail
 bin=$1
 db=$2
@@ -35,4 +37,10 @@ a --action conclude_verification --date 2023-07-10 --doc "2-KNĐ:31-BC/ĐU"
 a --action add_introducer --date 2023-09-01 --member "${members[0]}" --together-since 2020-01-01 --doc "3-KNĐ:"
 a --action add_introducer --date 2023-09-02 --member "${members[1]}" --together-since 2020-01-01 --doc "3-KNĐ:"
 a --action record_opinions --date 2023-10-01 --doc "5-KNĐ:"
-echo "case_id=$case_id person_id=$person"
+cuc=$(p --json person add --name "Lê Thị Cúc" --birth 1998-05-20 --sex female --org HUE-TAYLOC-CB01 \
+        --education upper_secondary --occupation public_employee --workplace state --youth-union \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+cell_case=$(p --json case open --person "$cuc" --cell HUE-TAYLOC-CB01 --category youth_union --date 2023-01-10 \
+            | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("id") or d["case"]["id"])')
+p case advance "$cell_case" --action record_certificate --date 2023-03-01 --doc "GCN-NT:202/GCN-TTCT" >/dev/null
+echo "case_id=$case_id person_id=$person cell_case_id=$cell_case"

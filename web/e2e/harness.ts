@@ -6,6 +6,8 @@ export interface Fixture {
   baseUrl: string;
   caseId: number;
   personId: number;
+  // A case of HUE-TAYLOC-CB01 (bithu.tayloc's cell) whose next step is the dossier.
+  cellCaseId: number;
   screenshotDir: string;
 }
 
@@ -15,6 +17,9 @@ export interface TestContext {
   // A fresh browser context (cookies, storage) at the given viewport.
   newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<void>;
+  // Every page fails its test on a console error or an /api answer of 400 or more, except the
+  // statuses a test expects (a refused vote, a forbidden case) declared here.
+  expectApiStatus: (status: number, path: RegExp) => void;
 }
 
 export interface TestCase {
@@ -40,6 +45,27 @@ export const kPassword = 'Hue@2023demo';
 
 export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
+}
+
+// Polls `probe` until it returns true (a list redrawn after a filter, say); fails with
+// `message(last value)` after `timeout` ms.
+export async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, message: (value: T) => string, timeout = 10000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(message(value));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Picks `option` in the antd Select labelled `label` (a combobox); `search` is typed first when
+// the list is long.
+export async function pick(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  if (search) await box.fill(search);
+  await page.locator('.ant-select-dropdown:visible, .ant-select-tree:visible').getByTitle(option).first().click();
 }
 
 export async function login(page: Page, baseUrl: string, user: string): Promise<void> {

@@ -47,13 +47,15 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(screenshotDir, { recursive: true });
+  // Failure screenshots of an earlier run would pass for this one's.
+  for (const f of readdirSync(screenshotDir)) if (f.startsWith('FAILED-')) rmSync(path.join(screenshotDir, f));
   const work = mkdtempSync(path.join(tmpdir(), 'ptdv-e2e-'));
   const db = path.join(work, 'e2e.db');
   const out = execFileSync('bash', [path.join(here, 'fixture.sh'), bin, db], { encoding: 'utf8' });
-  const m = /case_id=(\d+) person_id=(\d+)/.exec(out);
+  const m = /case_id=(\d+) person_id=(\d+) cell_case_id=(\d+)/.exec(out);
   if (!m) throw new Error(`fixture.sh printed no case: ${out}`);
   const { server, baseUrl } = await startServer(db);
-  const fixture: Fixture = { baseUrl, caseId: Number(m[1]), personId: Number(m[2]), screenshotDir };
+  const fixture: Fixture = { baseUrl, caseId: Number(m[1]), personId: Number(m[2]), cellCaseId: Number(m[3]), screenshotDir };
   let browser: Browser | null = null;
   let passed = 0;
   let failed = 0;
@@ -72,6 +74,11 @@ async function main(): Promise<number> {
     for (const t of tests) {
       if (filter && !`${t.file} ${t.name}`.includes(filter)) continue;
       const contexts: import('playwright-core').BrowserContext[] = [];
+      // What went wrong in the browser: /api answers of 400 or more that the test did not
+      // declare, console errors, uncaught exceptions.
+      const problems: string[] = [];
+      // The first /auth/me of a page without a session answers 401 by design.
+      const expected: { status: number; path: RegExp }[] = [{ status: 401, path: /^\/api\/v1\/auth\/me$/ }];
       const ctx: TestContext = {
         browser: b,
         fixture,
@@ -79,15 +86,35 @@ async function main(): Promise<number> {
           const c = await b.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
           c.setDefaultTimeout(15000);
           contexts.push(c);
-          return c.newPage();
+          const page = await c.newPage();
+          page.on('response', (r) => {
+            const url = new URL(r.url());
+            if (!url.pathname.startsWith('/api/') || r.status() < 400) return;
+            if (expected.some((e) => e.status === r.status() && e.path.test(url.pathname))) return;
+            problems.push(`${r.status()} ${r.request().method()} ${url.pathname}${url.search}`);
+          });
+          page.on('console', (message) => {
+            // A failed fetch is also logged as "Failed to load resource"; the response
+            // handler above judges those.
+            if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+              problems.push(`console: ${message.text().slice(0, 300)}`);
+            }
+          });
+          page.on('pageerror', (error) => problems.push(`page error: ${error.message.slice(0, 300)}`));
+          return page;
         },
+        expectApiStatus: (status, apiPath) => { expected.push({ status, path: apiPath }); },
         screenshot: async (page, name) => {
+          // Not while a table is still faded behind its loading spinner.
+          await page.locator('.ant-spin-blur, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+          await page.waitForTimeout(300);
           await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
         },
       };
       const started = Date.now();
       try {
         await t.fn(ctx);
+        if (problems.length) throw new Error(`the browser saw:\n${[...new Set(problems)].join('\n')}`);
         passed++;
         console.log(`  ✓ ${t.file} › ${t.name} (${Date.now() - started} ms)`);
       } catch (e) {

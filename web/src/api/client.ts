@@ -28,7 +28,7 @@ export class ApiError extends Error {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined | null>;
+  query?: { [key: string]: string | number | boolean | undefined | null };
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;

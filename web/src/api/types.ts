@@ -3,6 +3,7 @@
 
 export type IsoDate = string;
 
+// The logged-in user (POST /auth/login, GET /auth/me: service/auth_service.cc UserObject).
 export interface User {
   id: number;
   login: string;
@@ -14,7 +15,32 @@ export interface User {
   password_changed_at?: string;
   failed_attempts?: number;
   locked_until?: string | null;
-  org_code?: string;
+}
+
+// An account as GET/POST /users and PATCH /users/{login} return it (http/user_api.cc).
+export interface Account {
+  id: number;
+  login: string;
+  full_name: string;
+  role: string;
+  role_label: string;
+  org_id: number;
+  organisation: string; // the unit's code
+  state: 'active' | 'disabled';
+  created_at: string;
+  password_changed_at: string;
+  last_login_at: string | null;
+  failed_attempts: number;
+  locked_until: string | null;
+}
+
+// POST /users.
+export interface NewAccount {
+  login: string;
+  full_name: string;
+  role: string;
+  organisation: string;
+  password: string;
 }
 
 export interface Session {
@@ -35,6 +61,19 @@ export interface Organisation {
   successor_id?: number | null;
 }
 
+// A row of GET /organisations?on= (http/org_api.cc): the unit and its members on `on`, summed
+// over its subtree.
+export interface OrgTreeRow extends Organisation {
+  kind_label: string;
+  official_members: number;
+  probationary_members: number;
+}
+
+export interface OrgTree {
+  on: IsoDate;
+  items: OrgTreeRow[];
+}
+
 export interface Person {
   id: number;
   full_name: string;
@@ -52,8 +91,18 @@ export interface Person {
   phone: string;
   address: string;
   org_id: number;
-  org_code?: string;
+  version: number;
 }
+
+// The fields of POST /people and PATCH /people/{id} (http/people_api.cc kPersonKeys); `org` is
+// the code of the keeping unit. Any other key is refused with 400.
+export const kPersonKeys = [
+  'full_name', 'birth_date', 'sex', 'ethnicity', 'religion', 'general_education',
+  'professional_education', 'occupation', 'workplace_type', 'youth_union_member',
+  'trade_union_member', 'id_number', 'phone', 'address', 'org',
+] as const;
+
+export type PersonBody = Partial<Pick<Person, Exclude<(typeof kPersonKeys)[number], 'org'>>> & { org?: string };
 
 export interface CaseHeader {
   id: number;
@@ -89,6 +138,7 @@ export interface Deadline {
 export interface Unmet {
   rule: string;
   message: string;
+  blocking?: boolean; // in a case's evaluation only
 }
 
 export interface Evaluation {
@@ -179,16 +229,35 @@ export interface CaseListItem {
   opened_on: IsoDate;
   next_deadline: IsoDate | null;
   next_deadline_rule: string;
+  // The case's nearest running deadline on `on`, or null.
+  deadline: Deadline | null;
+  // Why the case cannot move on (filled when ?due=blocked).
+  unmet: Unmet[];
   version: number;
-  blocked_reason?: string;
 }
 
+// GET /cases (http/case_api.cc RowObject); the server refuses any other query parameter.
 export interface CaseList {
   items: CaseListItem[];
   total: number;
   page: number;
   page_size: number;
   counts_by_stage: Record<string, number>;
+  on: IsoDate;
+}
+
+export interface CaseQuery {
+  org?: string;
+  stage?: string;
+  category?: string;
+  due?: 'overdue' | 'due_soon' | 'blocked';
+  q?: string;
+  open?: boolean;
+  sort?: 'id' | 'next_deadline' | 'opened_on' | 'person_name' | 'stage';
+  order?: 'asc' | 'desc';
+  page?: number;
+  page_size?: number;
+  on?: IsoDate;
 }
 
 export interface ReferenceAction {
@@ -198,37 +267,63 @@ export interface ReferenceAction {
   form: string;
 }
 
-export interface Reference {
-  stages: { code: string; label: string }[];
-  actions: ReferenceAction[];
-  categories: { code: string; label: string }[];
-  roles: { code: string; label: string }[];
+export interface Labelled {
+  code: string;
+  label: string;
 }
+
+// GET /reference: the codes of the domain with their Vietnamese labels; each action with the
+// event fields it accepts and the form it expects. `relations` carry their codes as labels.
+export interface Reference {
+  stages: Labelled[];
+  actions: ReferenceAction[];
+  categories: Labelled[];
+  relations: Labelled[];
+  roles: Labelled[];
+}
+
+export type CalendarOrigin = 'computed' | 'shipped' | 'override';
 
 export interface CalendarDay {
   date: IsoDate;
   kind: 'holiday' | 'workday';
   note: string;
+  origin: CalendarOrigin;
 }
 
+// GET /calendar/{year}, and the answer of PUT/DELETE /calendar/{year}/days/{date}: `days` are
+// the non-working weekdays and working weekend days in force; `entries` the stored ones.
 export interface CalendarYear {
   year: number;
-  replaces_default?: boolean;
-  source?: string;
+  base: CalendarOrigin;
+  replaces_default: boolean;
+  source: string;
+  working_days: number;
   days: CalendarDay[];
+  entries: CalendarDay[];
 }
 
+// One entry of GET /audit (http/audit_api.cc). `before`/`after` are JSON images (sensitive
+// fields blanked for roles without read_personal), null when empty.
 export interface AuditEntry {
-  id?: number;
-  at?: string;
-  time?: string;
-  actor?: string;
-  role?: string;
-  entity?: string;
-  entity_id?: number | string;
-  action?: string;
-  summary?: string;
-  case_id?: number;
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  address: string;
+  action: string; // "case.cell_vote", "person.update", "user.create", "calendar.day_put", …
+  entity: string; // "case", "person", "user", "calendar_year", …
+  entity_id: number;
+  org_id: number;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  next_before: number | null;
+  case?: number;
+  org?: string;
 }
 
 export interface ApiErrorBody {

@@ -75,3 +75,24 @@ export function can(user: User | null, what: 'write_people' | 'record' | 'manage
     case 'read_audit': return r === 'city_admin' || r === 'organisation_board' || r === 'grassroots_staff';
   }
 }
+
+// Who records which case action (mirrors src/domain/role.cc RecorderOf and MayRecord; the
+// server decides, this only keeps the UI from offering a step the role would be refused).
+const kCellSteps = ['mark_sympathiser', 'assign_helper', 'open_dossier', 'request_verification',
+  'record_verification_reply', 'add_introducer', 'record_union_resolution', 'record_opinions',
+  'cell_vote', 'ceremony', 'recognition_cell_vote', 'withdraw'];
+const kGrassrootsSteps = ['stamp_biography', 'conclude_verification', 'intermediate_appraisal',
+  'grassroots_vote', 'recognition_intermediate', 'recognition_grassroots_vote'];
+const kCertificates = ['record_certificate', 'record_new_member_certificate'];
+
+export function mayRecord(user: User | null, action: string): boolean {
+  if (!user) return false;
+  const r = user.role;
+  if (kCellSteps.includes(action)) return r === 'grassroots_staff' || r === 'cell_secretary';
+  if (kGrassrootsSteps.includes(action)) return r === 'grassroots_staff';
+  if (kCertificates.includes(action)) return r === 'grassroots_staff' || r === 'political_centre';
+  if (action === 'record_consent') return r === 'grassroots_staff' || r === 'organisation_board' || r === 'city_admin';
+  // The deciding body's acts: the board and the administrator, and grassroots staff whose
+  // committee is authorised to admit (the server checks that).
+  return r === 'city_admin' || r === 'organisation_board' || r === 'grassroots_staff';
+}

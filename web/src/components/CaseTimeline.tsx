@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../api/types';
 import { formatDate } from '../lib/format';
 import { kClosedStages, kMainStages, kStages, labelOf } from '../lib/labels';
+import { useReference } from '../lib/reference';
 
 // The action that brings a case into each stage of the main line (docs/architecture.md).
 const kReachedBy: Record<string, string> = {
@@ -37,7 +38,12 @@ export interface TimelineStep {
 // The procedure as steps: done (with the date it was reached), the current one, those ahead;
 // a stage passed without its own event (no intermediate committee, a failed vote later
 // overturned) is "skipped"; a closed case ends with its closing step.
-export function timelineSteps(stage: string, openedOn: string, events: CaseEvent[]): TimelineStep[] {
+export function timelineSteps(
+  stage: string,
+  openedOn: string,
+  events: CaseEvent[],
+  label: (code: string) => string = (code) => labelOf(kStages, code),
+): TimelineStep[] {
   // The date of the last event of an action; a recognition vote may be recorded more than once.
   const lastDate = (action: string): string | null => {
     let date: string | null = null;
@@ -64,11 +70,11 @@ export function timelineSteps(stage: string, openedOn: string, events: CaseEvent
     if (i < reached) status = date ? 'done' : 'skipped';
     else if (i === reached) status = closed ? 'done' : stage === 'official' ? 'done' : 'current';
     else status = 'ahead';
-    return { stage: s, label: labelOf(kStages, s), status, date };
+    return { stage: s, label: label(s), status, date };
   });
   if (closed) {
     const end = steps.slice(0, reached + 1);
-    end.push({ stage, label: labelOf(kStages, stage), status: 'closed', date: lastDate(kClosedBy[stage]) });
+    end.push({ stage, label: label(stage), status: 'closed', date: lastDate(kClosedBy[stage]) });
     return end;
   }
   return steps;
@@ -83,7 +89,8 @@ const kStatusText: Record<StepStatus, string> = {
 };
 
 export function CaseTimeline({ stage, openedOn, events }: { stage: string; openedOn: string; events: CaseEvent[] }) {
-  const steps = timelineSteps(stage, openedOn, events);
+  const { stageLabel } = useReference();
+  const steps = timelineSteps(stage, openedOn, events, stageLabel);
   return (
     <ol className="timeline" aria-label="Các bước của quy trình">
       {steps.map((s) => (

@@ -19,7 +19,7 @@ export function PersonPicker({ value, onChange, id }: { value?: number; onChange
     timer.current = setTimeout(async () => {
       setSearching(true);
       try {
-        const r = await api.get<{ items: Person[] }>('/people', { query: { q: text, page_size: 20 } });
+        const r = await api.get<{ items: Person[] }>('/people', { query: { q: text, limit: 20 } });
         setOptions(r.items.map((p) => ({ value: p.id, label: `${p.full_name} (sinh ${formatDate(p.birth_date)}, mã ${p.id})` })));
       } catch {
         setOptions([]);

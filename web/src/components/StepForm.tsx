@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CaseHeader, CaseView, CaseEvent, ReferenceAction } from '../api/types';
+
+export type EventBody = Omit<CaseEvent, 'documents'> & { documents?: CaseEvent['documents'] };
 import { useReference } from '../lib/reference';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
-import { kConsents, kFindings, kRelations, kRuleExplanations } from '../lib/labels';
+import { kConsents, kFindings, kRelations, kRuleExplanations, labelOf } from '../lib/labels';
 import { serverToday } from '../lib/serverToday';
 import { DateField } from './DateField';
 import { PersonPicker } from './PersonPicker';
@@ -42,10 +44,11 @@ interface Values {
   note?: string;
 }
 
-// The event body for POST /cases/{id}/events: only what the action asks for.
-export function eventBody(values: Values, action: ReferenceAction): CaseEvent {
+// The event body for POST /cases/{id}/events: only the fields the action accepts
+// (/reference `actions[].fields`); the server refuses any other with 400 naming it.
+export function eventBody(values: Values, action: ReferenceAction): EventBody {
   const has = (f: string) => action.fields.includes(f);
-  const body: CaseEvent = { action: action.code, date: values.date ?? '', documents: [] };
+  const body: EventBody = { action: action.code, date: values.date ?? '' };
   if (has('documents')) {
     body.documents = (values.documents ?? [])
       .filter((d) => d && (d.number?.trim() || d.form_code?.trim()))
@@ -69,18 +72,21 @@ export function eventBody(values: Values, action: ReferenceAction): CaseEvent {
   if (has('consent') && values.consent) body.consent = values.consent;
   if (has('received_on') && values.received_on) body.received_on = values.received_on;
   if (has('extension_working_days') && values.extension_working_days) body.extension_working_days = values.extension_working_days;
-  if (values.note?.trim()) body.note = values.note.trim();
+  if (has('note') && values.note?.trim()) body.note = values.note.trim();
   return body;
 }
 
 export function StepForm({
   view,
+  allowed,
   open,
   onClose,
   onRecorded,
   onStale,
 }: {
   view: CaseView;
+  // The actions of evaluation.allowed_actions this user may record.
+  allowed: string[];
   open: boolean;
   onClose: () => void;
   onRecorded: (header: CaseHeader | undefined) => void;
@@ -92,7 +98,6 @@ export function StepForm({
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = view.evaluation.allowed_actions;
   const actionCode = Form.useWatch('action', form) as string | undefined;
   const action = useMemo(
     () => reference.actions.find((a) => a.code === actionCode),
@@ -100,7 +105,7 @@ export function StepForm({
   );
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || !reference.loaded) return;
     const draft = loadDraft<Values>(draftKey);
     if (draft && (!draft.action || allowed.includes(draft.action))) {
       form.setFieldsValue(draft);
@@ -114,7 +119,7 @@ export function StepForm({
       });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  }, [open, reference.loaded]);
 
   // A new action starts with its expected form code in the first document row.
   const onActionChange = (code: string) => {
@@ -180,6 +185,10 @@ export function StepForm({
     >
       {allowed.length === 0 ? (
         <Alert type="info" showIcon message="Ở giai đoạn này không còn bước nào để ghi nhận." />
+      ) : !reference.loaded ? (
+        reference.error
+          ? <Alert type="error" showIcon message="Không tải được danh mục các bước từ máy chủ; vui lòng tải lại trang." />
+          : <p className="loading" role="status">Đang tải danh mục các bước…</p>
       ) : (
         <Form
           form={form}
@@ -229,7 +238,7 @@ export function StepForm({
           )}
           {has('relation') && (
             <Form.Item name="relation" label="Quan hệ với người vào Đảng" rules={[{ required: true, message: 'Cần chọn quan hệ' }]} {...fieldHelp('relation')}>
-              <Select options={opts(kRelations)} />
+              <Select options={reference.relations.map((r) => ({ value: r.code, label: labelOf(kRelations, r.code) }))} />
             </Form.Item>
           )}
           {has('relative_name') && (

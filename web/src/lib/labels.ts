@@ -1,8 +1,7 @@
-// Vietnamese labels of the codes the API returns (src/domain/model.cc, src/domain/role.cc).
-// GET /api/v1/reference is the source of truth once it answers (lib/reference.ts); these tables
-// keep the UI readable while it does not, and name the event fields of each action.
-
-import type { Reference, ReferenceAction } from '../api/types';
+// Vietnamese labels of the codes GET /api/v1/reference does not label (person fields, relations,
+// findings, consents), the stage labels Việc cần làm needs before /reference
+// answers (lib/reference.tsx), and plain explanations of the rule codes. The actions, their
+// fields and forms, the source categories and the roles come only from /reference.
 
 export const kStages: [string, string][] = [
   ['source', 'Quần chúng ưu tú (nguồn)'],
@@ -27,77 +26,6 @@ export const kStages: [string, string][] = [
 // The main line of the procedure, in order; the timeline draws these.
 export const kMainStages = kStages.slice(0, 13).map(([code]) => code);
 export const kClosedStages = ['official', 'withdrawn', 'not_admitted', 'removed', 'cancelled'];
-
-// Fields of the event body (POST /cases/{id}/events) each action asks for; `documents` is a
-// list of {form_code, number, date, issuer}; `vote` is {eligible, present, in_favour, against}.
-const F = {
-  doc: 'documents', vote: 'vote', member: 'member_person_id', since: 'together_since',
-  repl: 'replacement', rname: 'relative_name', rel: 'relation', rmember: 'relative_is_member',
-  finding: 'finding', consent: 'consent', received: 'received_on', ext: 'extension_working_days',
-  note: 'note',
-};
-
-export const kActions: ReferenceAction[] = [
-  { code: 'mark_sympathiser', label: 'Đưa vào danh sách cảm tình Đảng', fields: [F.member, F.note], form: '' },
-  { code: 'assign_helper', label: 'Phân công đảng viên giúp đỡ', fields: [F.member, F.note], form: '' },
-  { code: 'record_certificate', label: 'Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng', fields: [F.doc, F.note], form: '' },
-  { code: 'open_dossier', label: 'Nhận đơn xin vào Đảng và lý lịch', fields: [F.doc, F.note], form: '1-KNĐ' },
-  { code: 'stamp_biography', label: 'Đảng ủy cơ sở đóng dấu giáp lai lý lịch', fields: [F.note], form: '' },
-  { code: 'request_verification', label: 'Gửi công văn thẩm tra lý lịch', fields: [F.rel, F.rname, F.rmember, F.doc, F.note], form: '20-KNĐ' },
-  { code: 'record_verification_reply', label: 'Ghi nhận kết quả thẩm tra lý lịch', fields: [F.rel, F.rname, F.finding, F.doc, F.note], form: '' },
-  { code: 'conclude_verification', label: 'Kết luận thẩm tra lý lịch', fields: [F.doc, F.note], form: '' },
-  { code: 'add_introducer', label: 'Ghi nhận người giới thiệu', fields: [F.member, F.since, F.repl, F.doc, F.note], form: '3-KNĐ' },
-  { code: 'record_union_resolution', label: 'Ghi nhận nghị quyết giới thiệu của Đoàn / Công đoàn', fields: [F.doc, F.note], form: '4-KNĐ' },
-  { code: 'record_opinions', label: 'Tổng hợp ý kiến nhận xét', fields: [F.doc, F.note], form: '5-KNĐ' },
-  { code: 'record_consent', label: 'Ghi nhận văn bản đồng ý / căn cứ ngoại lệ', fields: [F.consent, F.doc, F.note], form: '' },
-  { code: 'cell_vote', label: 'Chi bộ xét, đề nghị kết nạp', fields: [F.vote, F.doc, F.note], form: '6-KNĐ' },
-  { code: 'intermediate_appraisal', label: 'Đảng ủy bộ phận thẩm định', fields: [F.doc, F.note], form: '7-KNĐ' },
-  { code: 'grassroots_vote', label: 'Đảng ủy cơ sở xét, đề nghị', fields: [F.vote, F.doc, F.note], form: '8-KNĐ' },
-  { code: 'extend_decision', label: 'Gia hạn thời gian ra quyết định kết nạp', fields: [F.ext, F.doc, F.note], form: '' },
-  { code: 'admission_decision', label: 'Quyết định kết nạp', fields: [F.doc, F.received, F.note], form: '9-KNĐ' },
-  { code: 'ceremony', label: 'Lễ kết nạp', fields: [F.doc, F.note], form: '' },
-  { code: 'record_new_member_certificate', label: 'Ghi nhận chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng viên mới', fields: [F.doc, F.note], form: '' },
-  { code: 'recognition_cell_vote', label: 'Chi bộ xét, đề nghị công nhận đảng viên chính thức', fields: [F.vote, F.doc, F.note], form: '13-KNĐ' },
-  { code: 'recognition_intermediate', label: 'Đảng ủy bộ phận thẩm định công nhận chính thức', fields: [F.doc, F.note], form: '14-KNĐ' },
-  { code: 'recognition_grassroots_vote', label: 'Đảng ủy cơ sở xét, đề nghị công nhận chính thức', fields: [F.vote, F.doc, F.note], form: '15-KNĐ' },
-  { code: 'extend_recognition_decision', label: 'Gia hạn thời gian ra quyết định công nhận chính thức', fields: [F.ext, F.doc, F.note], form: '' },
-  { code: 'recognition_decision', label: 'Công nhận đảng viên chính thức', fields: [F.doc, F.note], form: '16-KNĐ' },
-  { code: 'withdraw', label: 'Dừng theo dõi', fields: [F.note], form: '' },
-  { code: 'reject_admission', label: 'Không kết nạp', fields: [F.doc, F.note], form: '' },
-  { code: 'remove_name', label: 'Xóa tên trong danh sách đảng viên dự bị', fields: [F.doc, F.note], form: '' },
-  { code: 'cancel_decision', label: 'Hủy quyết định kết nạp', fields: [F.doc, F.note], form: '' },
-];
-
-export const kCategories: [string, string][] = [
-  ['teacher', 'Giáo viên'],
-  ['student', 'Học sinh, sinh viên'],
-  ['militia', 'Dân quân'],
-  ['youth_union', 'Đoàn viên'],
-  ['worker', 'Công nhân, người lao động'],
-  ['private_enterprise', 'Doanh nghiệp ngoài nhà nước'],
-  ['civil_servant', 'Cán bộ, công chức, viên chức'],
-  ['other', 'Khác'],
-];
-
-export const kRoles: [string, string][] = [
-  ['city_admin', 'Quản trị hệ thống cấp thành phố'],
-  ['organisation_board', 'Ban Tổ chức'],
-  ['grassroots_staff', 'Chuyên viên đảng ủy cơ sở'],
-  ['cell_secretary', 'Bí thư chi bộ'],
-  ['political_centre', 'Trung tâm Chính trị'],
-  ['leader', 'Lãnh đạo'],
-];
-
-export const kOrgKinds: Record<string, string> = {
-  provincial_committee: 'Tỉnh ủy',
-  city_committee: 'Thành ủy, huyện ủy',
-  grassroots_committee: 'Đảng bộ cơ sở',
-  intermediate_committee: 'Đảng ủy bộ phận',
-  cell: 'Chi bộ',
-  grassroots_cell: 'Chi bộ cơ sở',
-  political_centre: 'Trung tâm chính trị',
-  organisation_board: 'Ban Tổ chức',
-};
 
 export const kSexes: [string, string][] = [['male', 'Nam'], ['female', 'Nữ']];
 
@@ -190,13 +118,4 @@ export const kRuleExplanations: Record<string, string> = {
 export function labelOf(table: [string, string][], code: string | null | undefined): string {
   if (!code) return '';
   return table.find(([c]) => c === code)?.[1] ?? code;
-}
-
-export function fallbackReference(): Reference {
-  return {
-    stages: kStages.map(([code, label]) => ({ code, label })),
-    actions: kActions,
-    categories: kCategories.map(([code, label]) => ({ code, label })),
-    roles: kRoles.map(([code, label]) => ({ code, label })),
-  };
 }

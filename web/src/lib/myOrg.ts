@@ -1,12 +1,17 @@
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { Organisation } from '../api/types';
+import type { Organisation, OrgTree, OrgTreeRow } from '../api/types';
+import { knowsServerToday, serverToday, setServerToday } from './serverToday';
 
-let cache: Promise<Organisation[]> | null = null;
+let cache: Promise<OrgTreeRow[]> | null = null;
 
-// The organisation tree today (GET /api/v1/organisations), fetched once per page load.
-export function organisations(): Promise<Organisation[]> {
+// The caller's organisation tree today (GET /api/v1/organisations), fetched once per page load.
+export function organisations(): Promise<OrgTreeRow[]> {
   if (!cache) {
-    cache = api.get<{ items: Organisation[] }>('/organisations').then((r) => r.items ?? []);
+    cache = api.get<OrgTree>('/organisations').then((r) => {
+      setServerToday(r.on);
+      return r.items ?? [];
+    });
     cache.catch(() => {
       cache = null;
     });
@@ -32,4 +37,36 @@ export function subtree(all: Organisation[], rootId: number | undefined): (Organ
   if (root) walk(root, 0);
   else for (const r of all.filter((o) => !o.parent_id || !all.some((p) => p.id === o.parent_id))) walk(r, 0);
   return out;
+}
+
+// id → code and id → name of the units the caller sees (empty until the tree has loaded).
+export function useOrganisations(): OrgTreeRow[] {
+  const [all, setAll] = useState<OrgTreeRow[]>([]);
+  useEffect(() => {
+    let live = true;
+    organisations().then((rows) => { if (live) setAll(rows); }, () => undefined);
+    return () => { live = false; };
+  }, []);
+  return all;
+}
+
+export function useOrgNames(): Map<number, string> {
+  const all = useOrganisations();
+  return new Map(all.map((o) => [o.id, o.name]));
+}
+
+// The server's today (a demo runs on a fixed date), or null until it is known: a page opened by
+// URL learns it from the organisation tree it needs anyway.
+export function useServerToday(): string | null {
+  const [today, setToday] = useState<string | null>(knowsServerToday() ? serverToday() : null);
+  useEffect(() => {
+    if (today) return;
+    let live = true;
+    organisations().then(
+      () => { if (live) setToday(serverToday()); },
+      () => { if (live) setToday(serverToday()); },
+    );
+    return () => { live = false; };
+  }, [today]);
+  return today;
 }

@@ -1,44 +1,57 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
-import type { Reference } from '../api/types';
-import { fallbackReference } from './labels';
+import type { Labelled, Reference, ReferenceAction } from '../api/types';
+import { kStages } from './labels';
 
-const ReferenceContext = createContext<Reference>(fallbackReference());
+interface ReferenceState extends Reference {
+  // False until GET /reference has answered: the actions (and their fields) come only from it.
+  loaded: boolean;
+  error: unknown;
+}
 
-// GET /api/v1/reference once per session; the built-in tables (lib/labels.ts) until it answers,
-// and for any code it does not list.
+// Until GET /reference answers only the stage labels are known (Việc cần làm shows them on its
+// first paint); every other list starts empty.
+function initialReference(): ReferenceState {
+  return {
+    stages: kStages.map(([code, label]) => ({ code, label })),
+    actions: [],
+    categories: [],
+    relations: [],
+    roles: [],
+    loaded: false,
+    error: undefined,
+  };
+}
+
+const ReferenceContext = createContext<ReferenceState>(initialReference());
+
+// GET /api/v1/reference once per session: the source of the stage, action, category and role
+// labels and of the fields each action accepts.
 export function ReferenceProvider({ children }: { children: ReactNode }) {
-  const [reference, setReference] = useState<Reference>(fallbackReference);
+  const [reference, setReference] = useState<ReferenceState>(initialReference);
   useEffect(() => {
     api.get<Reference>('/reference').then(
-      (r) => {
-        const base = fallbackReference();
-        setReference({
-          stages: r.stages?.length ? r.stages : base.stages,
-          actions: r.actions?.length
-            ? r.actions.map((a) => ({ ...(base.actions.find((b) => b.code === a.code) ?? {}), ...a }))
-            : base.actions,
-          categories: r.categories?.length ? r.categories : base.categories,
-          roles: r.roles?.length ? r.roles : base.roles,
-        });
-      },
-      () => undefined,
+      (r) => setReference({ ...r, loaded: true, error: undefined }),
+      (error) => setReference((prev) => ({ ...prev, error })),
     );
   }, []);
   return <ReferenceContext.Provider value={reference}>{children}</ReferenceContext.Provider>;
 }
 
-export function useReference(): Reference & {
+export interface ReferenceView extends ReferenceState {
+  action: (code: string | undefined) => ReferenceAction | undefined;
   stageLabel: (code: string) => string;
   actionLabel: (code: string) => string;
   categoryLabel: (code: string) => string;
   roleLabel: (code: string) => string;
-} {
+}
+
+export function useReference(): ReferenceView {
   const r = useContext(ReferenceContext);
-  const find = (list: { code: string; label: string }[], code: string) =>
-    list.find((x) => x.code === code)?.label ?? code;
+  const find = (list: Labelled[], code: string) => list.find((x) => x.code === code)?.label ?? code;
   return {
     ...r,
+    action: (code) => r.actions.find((a) => a.code === code),
     stageLabel: (code) => find(r.stages, code),
     actionLabel: (code) => find(r.actions, code),
     categoryLabel: (code) => find(r.categories, code),

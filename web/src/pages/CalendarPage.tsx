@@ -4,9 +4,16 @@ import { api, ApiError } from '../api/client';
 import type { CalendarDay, CalendarYear } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { formatDate } from '../lib/format';
-import { serverToday } from '../lib/serverToday';
+import { useServerToday } from '../lib/myOrg';
 import { can, useAuth } from '../auth/AuthContext';
 import { ErrorNotice } from '../components/ErrorNotice';
+
+// How the year's calendar came to be (GET /calendar/{year} `base`).
+const kBase: Record<string, string> = {
+  computed: 'Lịch tính theo quy định về ngày lễ, Tết',
+  shipped: 'Lịch nghỉ chính thức đã công bố',
+  override: 'Lịch do quản trị viên nhập',
+};
 
 const kWeekdays = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
 const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -39,14 +46,22 @@ function Month({ year, month, days, onPick }: { year: number; month: number; day
   );
 }
 
+// The server's year first (a demo runs on a fixed date), learnt when the page is opened by URL.
 export default function CalendarPage() {
+  const today = useServerToday();
+  if (!today) return <div className="page-loading" role="status">Đang tải…</div>;
+  return <CalendarView initialYear={Number(today.slice(0, 4))} />;
+}
+
+function CalendarView({ initialYear }: { initialYear: number }) {
   const { user } = useAuth();
-  const [year, setYear] = useState(Number(serverToday().slice(0, 4)));
+  const [year, setYear] = useState(initialYear);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [form] = Form.useForm<{ kind: 'holiday' | 'workday'; note: string }>();
   const calendar = useApi((signal) => api.get<CalendarYear>(`/calendar/${year}`, { signal }), [year]);
   const days = useMemo(() => new Map((calendar.data?.days ?? []).map((d) => [d.date, d])), [calendar.data]);
+  const entries = useMemo(() => new Set((calendar.data?.entries ?? []).map((d) => d.date)), [calendar.data]);
   const admin = can(user, 'manage_calendar');
   const special = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
   return (
@@ -63,7 +78,11 @@ export default function CalendarPage() {
       </Card>
       {calendar.error ? <ErrorNotice error={calendar.error} onRetry={calendar.reload} what="lịch làm việc" /> : (
         <>
-          {calendar.data?.source && <Alert type="info" showIcon message={`Nguồn: ${calendar.data.source}`} style={{ marginBottom: 16 }} />}
+          {calendar.data && (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} className="calendar-summary"
+              message={`Năm ${calendar.data.year} có ${calendar.data.working_days} ngày làm việc`}
+              description={`${kBase[calendar.data.base] ?? calendar.data.base}${calendar.data.source ? ` — nguồn: ${calendar.data.source}` : ''}.`} />
+          )}
           <div className="year-grid">
             {Array.from({ length: 12 }, (_, m) => (
               <Month key={m} year={year} month={m} days={days} onPick={admin ? (d) => {
@@ -77,7 +96,11 @@ export default function CalendarPage() {
           <Card title="Các ngày nghỉ và ngày làm bù" style={{ marginTop: 16 }}>
             <ul className="special-days">
               {special.map((d) => (
-                <li key={d.date}><Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{d.kind === 'holiday' ? 'Nghỉ' : 'Làm bù'}</Tag> {formatDate(d.date)} {d.note}</li>
+                <li key={d.date} data-date={d.date} data-origin={d.origin}>
+                  <Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{d.kind === 'holiday' ? 'Nghỉ' : 'Làm bù'}</Tag>
+                  <strong>{formatDate(d.date)}</strong> {d.note}
+                  {d.origin === 'override' ? <Tag className="origin-tag">Điều chỉnh</Tag> : null}
+                </li>
               ))}
             </ul>
           </Card>
@@ -88,14 +111,14 @@ export default function CalendarPage() {
         title={`Điều chỉnh ngày ${formatDate(editing)}`}
         onCancel={() => setEditing(null)}
         footer={[
-          <Button key="del" danger onClick={async () => {
+          editing && entries.has(editing) ? <Button key="del" danger onClick={async () => {
             try {
               await api.del(`/calendar/${year}/days/${editing}`);
               setEditing(null);
               message.success('Đã bỏ điều chỉnh');
               calendar.reload();
             } catch (e) { if (e instanceof ApiError) setError(e); }
-          }}>Bỏ điều chỉnh ngày này</Button>,
+          }}>Bỏ điều chỉnh ngày này</Button> : null,
           <Button key="cancel" onClick={() => setEditing(null)}>Hủy</Button>,
           <Button key="ok" type="primary" onClick={() => form.submit()}>Lưu</Button>,
         ]}

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api/client';
-import type { CaseList } from '../api/types';
+import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
-import { formatDate } from '../lib/format';
+import { deadlineColor, formatDate } from '../lib/format';
+import { kRuleExplanations } from '../lib/labels';
+import { useNarrow } from '../lib/useNarrow';
 import { useReference } from '../lib/reference';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
@@ -29,14 +31,16 @@ export default function CaseListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [showChart, setShowChart] = useState(false);
-  const filters = {
+  const narrow = useNarrow();
+  // Exactly the parameters GET /cases knows (it refuses any other with 400).
+  const filters: CaseQuery = {
     org: params.get('org') ?? undefined,
     stage: params.get('stage') ?? undefined,
     category: params.get('category') ?? undefined,
-    due: params.get('due') ?? undefined,
+    due: (params.get('due') ?? undefined) as CaseQuery['due'],
     q: params.get('q') ?? undefined,
-    sort: params.get('sort') ?? 'next_deadline',
-    page: Number(params.get('page') ?? '1'),
+    sort: (params.get('sort') ?? 'next_deadline') as CaseQuery['sort'],
+    page: Math.max(1, Number(params.get('page') ?? '1') || 1),
   };
   const [query, setQuery] = useState(filters.q ?? '');
   const list = useApi(
@@ -120,6 +124,10 @@ export default function CaseListPage() {
               </Suspense>
             )}
           </Card>
+          {narrow ? (
+            <CaseCards list={list.data} loading={list.loading} blocked={filters.due === 'blocked'}
+              onPage={(page) => set({ page })} />
+          ) : (
           <Table
             className="case-table"
             loading={list.loading}
@@ -143,11 +151,64 @@ export default function CaseListPage() {
               { title: 'Đối tượng', dataIndex: 'category_label', render: (l, c) => l || reference.categoryLabel(c.category) },
               { title: 'Bước hiện tại', dataIndex: 'stage_label', render: (l, c) => <Tag>{l || reference.stageLabel(c.stage)}</Tag> },
               { title: 'Mở hồ sơ', dataIndex: 'opened_on', render: formatDate, width: 120 },
-              { title: 'Hạn tiếp theo', dataIndex: 'next_deadline', width: 150, render: (d, c) => d ? <span>{formatDate(d)} <Typography.Text type="secondary">({c.next_deadline_rule})</Typography.Text></span> : '' },
+              { title: 'Hạn tiếp theo', dataIndex: 'deadline', width: 220, render: (_, c) => <DeadlineCell row={c} /> },
+              ...(filters.due === 'blocked' ? [{
+                title: 'Đang vướng', dataIndex: 'unmet', width: 320,
+                render: (_: unknown, c: CaseListItem) => <UnmetCell row={c} />,
+              }] : []),
             ]}
           />
+          )}
         </>
       )}
+    </div>
+  );
+}
+
+function DeadlineCell({ row }: { row: CaseListItem }) {
+  const d = row.deadline;
+  if (!d) return row.next_deadline ? <span>{formatDate(row.next_deadline)}</span> : <Typography.Text type="secondary">Không có</Typography.Text>;
+  return (
+    <div className="deadline-cell" data-status={d.status}>
+      <div>{formatDate(d.due)} <Typography.Text type="secondary">({d.rule})</Typography.Text></div>
+      <Tag color={deadlineColor(d.status)} className="deadline-tag" title={d.label}>{d.text}</Tag>
+    </div>
+  );
+}
+
+// Why a blocked case cannot move on: each unmet condition with its rule and a plain sentence.
+function UnmetCell({ row }: { row: CaseListItem }) {
+  if (row.unmet.length === 0) return <Typography.Text type="secondary">Mở hồ sơ để xem</Typography.Text>;
+  return (
+    <ul className="unmet-cell">
+      {row.unmet.map((u) => (
+        <li key={u.rule + u.message} className="blocked-reason" title={kRuleExplanations[u.rule]}>
+          <Tag color="red" className="rule-tag">{u.rule}</Tag>{u.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// The list on a phone: one card per case, nothing to scroll sideways.
+function CaseCards({ list, loading, blocked, onPage }: { list: CaseList | undefined; loading: boolean; blocked: boolean; onPage: (page: number) => void }) {
+  if (!list) return <p className="loading" role="status">Đang tải…</p>;
+  if (list.items.length === 0) return <p className="empty">Không có hồ sơ phù hợp</p>;
+  return (
+    <div className="case-table case-cards" aria-busy={loading}>
+      <ul className="card-list">
+        {list.items.map((c) => (
+          <li key={c.id} className="case-card ant-table-row">
+            <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link>
+            <div className="muted">Sinh {formatDate(c.birth_date)} · {c.cell_name}</div>
+            <div><Tag className="stage-tag-small">{c.stage_label}</Tag> <span className="muted">{c.category_label}</span></div>
+            <DeadlineCell row={c} />
+            {blocked && <UnmetCell row={c} />}
+          </li>
+        ))}
+      </ul>
+      <Pagination current={list.page} pageSize={list.page_size} total={list.total} showSizeChanger={false}
+        onChange={onPage} showTotal={(t) => `${t} hồ sơ`} simple />
     </div>
   );
 }

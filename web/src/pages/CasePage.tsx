@@ -2,17 +2,19 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../api/client';
-import type { AuditEntry, CaseEvent, CaseView, DocumentRef } from '../api/types';
+import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate, formatInstant } from '../lib/format';
 import { kEducations, kOccupations, kRuleExplanations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
 import { useReference } from '../lib/reference';
 import { votesNeeded } from '../lib/vote';
-import { can, useAuth } from '../auth/AuthContext';
+import { can, mayRecord, useAuth } from '../auth/AuthContext';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
+import { auditDetail, auditTitle } from '../lib/audit';
+import { useNarrow } from '../lib/useNarrow';
 import type { DeadlineList } from '../api/types';
 
 export default function CasePage() {
@@ -20,6 +22,7 @@ export default function CasePage() {
   const { user } = useAuth();
   const reference = useReference();
   const [formOpen, setFormOpen] = useState(false);
+  const narrow = useNarrow();
   const view = useApi((signal) => api.get<CaseView>(`/cases/${id}`, { signal }), [id]);
   // The server's today (a demo may run on a fixed date) is the default date of a new step.
   const cellCode = view.data?.cell.code;
@@ -27,9 +30,15 @@ export default function CasePage() {
     if (!cellCode || knowsServerToday()) return;
     api.get<DeadlineList>('/deadlines', { query: { org: cellCode } }).then((d) => setServerToday(d.on), () => undefined);
   }, [cellCode]);
+  // The change history (GET /audit?case=) for the roles with read_audit; the others see the
+  // recorded steps instead.
+  // Asked only once the case itself has loaded, so a case out of scope costs one refusal.
+  const readsAudit = can(user, 'read_audit') && view.data !== undefined;
   const audit = useApi(
-    (signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { case: id } }),
-    [id, view.data?.case.version],
+    (signal) => readsAudit
+      ? api.get<AuditPage>('/audit', { signal, query: { case: id } })
+      : Promise.resolve<AuditPage>({ items: [], next_before: null }),
+    [id, readsAudit, view.data?.case.version],
   );
 
   if (view.error) return <div className="page"><ErrorNotice error={view.error} onRetry={view.reload} what="hồ sơ" /></div>;
@@ -39,6 +48,7 @@ export default function CasePage() {
   const documents: (DocumentRef & { step: string; key: string })[] = events.flatMap((e, i) =>
     e.documents.map((d, j) => ({ ...d, step: reference.actionLabel(e.action), key: `${i}.${j}` })),
   );
+  const recordable = evaluation.allowed_actions.filter((a) => mayRecord(user, a));
   const votes = events.filter((e): e is CaseEvent & { vote: NonNullable<CaseEvent['vote']> } => !!e.vote);
 
   return (
@@ -47,15 +57,15 @@ export default function CasePage() {
         <div>
           <Typography.Text type="secondary">Hồ sơ số {header.id} · <Link to="/ho-so">Danh sách hồ sơ</Link></Typography.Text>
           <Typography.Title level={1} className="case-title">{person.full_name}</Typography.Title>
-          <Space wrap>
-            <Tag color="blue" className="stage-tag">{evaluation.stage_label || reference.stageLabel(evaluation.stage)}</Tag>
-            <span>{cell.name}</span>
-            <span>· Nguồn: {reference.categoryLabel(header.category)}</span>
-            <span>· Mở hồ sơ ngày {formatDate(header.opened_on)}</span>
-          </Space>
+          <Tag color="blue" className="stage-tag">{evaluation.stage_label || reference.stageLabel(evaluation.stage)}</Tag>
+          <ul className="case-meta">
+            <li>{cell.name}</li>
+            <li>Nguồn: {reference.categoryLabel(header.category)}</li>
+            <li>Mở hồ sơ ngày {formatDate(header.opened_on)}</li>
+          </ul>
         </div>
         <Space className="no-print" wrap>
-          {can(user, 'record') && evaluation.allowed_actions.length > 0 && (
+          {recordable.length > 0 && (
             <Button type="primary" size="large" onClick={() => setFormOpen(true)}>Ghi nhận bước tiếp theo</Button>
           )}
           <Button size="large" onClick={() => window.print()}>In hồ sơ</Button>
@@ -85,21 +95,32 @@ export default function CasePage() {
 
           <Card title="Thời hạn" className="deadlines-card">
             {evaluation.deadlines.length === 0 ? <Empty description="Không có thời hạn đang chạy" /> : (
-              <Table
-                size="middle"
-                pagination={false}
-                rowKey={(d) => d.rule + d.due}
-                dataSource={evaluation.deadlines}
-                columns={[
-                  { title: 'Việc', dataIndex: 'label', render: (v, d) => <span>{v} <Typography.Text type="secondary">({d.rule})</Typography.Text></span> },
-                  { title: 'Hạn', dataIndex: 'due', render: formatDate, width: 120 },
-                  { title: 'Tình trạng', dataIndex: 'text', width: 220, render: (t, d) => <Tag color={deadlineColor(d.status)} className="deadline-tag">{t}</Tag> },
-                ]}
-              />
+              <ul className="card-list deadline-list">
+                {evaluation.deadlines.map((d) => (
+                  <li key={d.rule + d.due} className="deadline-row" data-status={d.status}>
+                    <div className="deadline-row-label">{d.label} <Typography.Text type="secondary">({d.rule})</Typography.Text></div>
+                    <div className="deadline-row-side">
+                      <span>Hạn <strong>{formatDate(d.due)}</strong></span>
+                      <Tag color={deadlineColor(d.status)} className="deadline-tag">{d.text}</Tag>
+                    </div>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
 
           <Card title="Văn bản" className="documents-card">
+            {narrow ? (
+              <ul className="card-list">
+                {documents.length === 0 ? <li className="empty">Chưa có văn bản</li> : documents.map((d) => (
+                  <li key={d.key}>
+                    <strong className="form-code">{d.form_code || 'Văn bản'}</strong>
+                    {d.number ? <> · số {d.number}</> : null}{d.date ? <> · ngày {formatDate(d.date)}</> : null}{d.issuer ? <> · {d.issuer}</> : null}
+                    <div className="muted">{d.step}</div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
             <Table
               size="middle"
               pagination={false}
@@ -107,16 +128,30 @@ export default function CasePage() {
               locale={{ emptyText: 'Chưa có văn bản' }}
               scroll={{ x: true }}
               columns={[
-                { title: 'Mẫu', dataIndex: 'form_code', width: 100 },
+                { title: 'Mẫu', dataIndex: 'form_code', width: 100, className: 'form-code' },
                 { title: 'Số', dataIndex: 'number' },
                 { title: 'Ngày', dataIndex: 'date', render: formatDate, width: 120 },
                 { title: 'Nơi ban hành', dataIndex: 'issuer' },
                 { title: 'Bước', dataIndex: 'step' },
               ]}
             />
+            )}
           </Card>
 
           <Card title="Biểu quyết" className="votes-card">
+            {narrow ? (
+              <ul className="card-list">
+                {votes.length === 0 ? <li className="empty">Chưa có biểu quyết</li> : votes.map((v) => (
+                  <li key={`${v.action}.${v.date}.${v.seq ?? ''}`}>
+                    <strong>{reference.actionLabel(v.action)}</strong> · {formatDate(v.date)}
+                    <div>{v.vote.in_favour}/{v.vote.eligible} tán thành, {v.vote.against} không tán thành, {v.vote.present} có mặt</div>
+                    {v.vote.in_favour >= votesNeeded(v.vote.eligible)
+                      ? <Tag color="green">Đạt 2/3</Tag>
+                      : <Tag color="red">Không đạt 2/3 (cần {votesNeeded(v.vote.eligible)})</Tag>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
             <Table
               size="middle"
               pagination={false}
@@ -139,6 +174,7 @@ export default function CasePage() {
                 },
               ]}
             />
+            )}
           </Card>
         </Col>
 
@@ -162,26 +198,34 @@ export default function CasePage() {
             </Descriptions>
           </Card>
           <Card title="Lịch sử thay đổi" className="history-card">
-            {audit.data?.items?.length ? (
-              <List
-                size="small"
-                dataSource={audit.data.items}
-                renderItem={(a) => (
-                  <List.Item>
-                    <div>
-                      <div>{a.summary ?? a.action ?? a.entity}</div>
-                      <Typography.Text type="secondary">{a.actor} · {formatInstant(a.at ?? a.time)}</Typography.Text>
-                    </div>
-                  </List.Item>
-                )}
-              />
+            {readsAudit ? (
+              audit.error ? <ErrorNotice error={audit.error} onRetry={audit.reload} what="lịch sử thay đổi" /> : (
+                <List
+                  size="small"
+                  loading={audit.loading && !audit.data}
+                  dataSource={[...(audit.data?.items ?? [])].reverse()}
+                  locale={{ emptyText: 'Chưa có' }}
+                  renderItem={(a) => {
+                    const detail = auditDetail(a);
+                    return (
+                      <List.Item className="history-item" data-action={a.action}>
+                        <div>
+                          <div><strong>{auditTitle(a, reference.actionLabel)}</strong></div>
+                          {detail ? <div className="history-detail">{detail}</div> : null}
+                          <Typography.Text type="secondary">{a.actor || 'hệ thống'} · {formatInstant(a.at)}</Typography.Text>
+                        </div>
+                      </List.Item>
+                    );
+                  }}
+                />
+              )
             ) : (
               <List
                 size="small"
                 dataSource={[...events].reverse()}
                 locale={{ emptyText: 'Chưa có' }}
                 renderItem={(e) => (
-                  <List.Item>
+                  <List.Item className="history-item">
                     <div>
                       <div><strong>{formatDate(e.date)}</strong> — {reference.actionLabel(e.action)}</div>
                       <Typography.Text type="secondary">Ghi bởi {e.actor || 'hệ thống'}{e.recorded_at ? ` lúc ${formatInstant(e.recorded_at)}` : ''}</Typography.Text>
@@ -195,6 +239,7 @@ export default function CasePage() {
       </Row>
       <StepForm
         view={view.data}
+        allowed={recordable}
         open={formOpen}
         onClose={() => setFormOpen(false)}
         onStale={view.reload}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Table, Typography } from 'antd';
 import { api } from '../api/client';
 import type { Person } from '../api/types';
 import { useApi } from '../lib/useApi';
@@ -8,16 +8,25 @@ import { formatDate } from '../lib/format';
 import { kOccupations, kSexes, labelOf } from '../lib/labels';
 import { can, useAuth } from '../auth/AuthContext';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useOrgNames } from '../lib/myOrg';
 
-interface PeopleList { items: Person[]; total?: number; page?: number; page_size?: number }
+// GET /people answers at most `limit` (≤ 500) people of the caller's subtree, best matches
+// first; the table pages through them here.
+const kLimit = 200;
 
 export default function PeoplePage() {
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [text, setText] = useState(q);
-  const people = useApi((signal) => api.get<PeopleList>('/people', { signal, query: { q, page, page_size: 20 } }), [q, page]);
+  // The server searches only for a given name (400 without `q`).
+  const people = useApi(
+    (signal) => q ? api.get<{ items: Person[] }>('/people', { signal, query: { q, limit: kLimit } }) : Promise.resolve({ items: [] as Person[] }),
+    [q],
+  );
+  const count = people.data?.items.length ?? 0;
+  const orgNames = useOrgNames();
   return (
     <div className="page people-page">
       <div className="page-head">
@@ -44,23 +53,23 @@ export default function PeoplePage() {
           rowKey="id"
           dataSource={people.data?.items ?? []}
           scroll={{ x: 700 }}
-          locale={{ emptyText: q ? `Không tìm thấy ai với «${q}»` : 'Chưa có dữ liệu' }}
+          locale={{ emptyText: q ? `Không tìm thấy ai với «${q}»` : 'Gõ họ tên (có dấu hoặc không dấu) rồi bấm «Tìm»' }}
           pagination={{
-            current: people.data?.page ?? page,
-            pageSize: people.data?.page_size ?? 20,
-            total: people.data?.total ?? people.data?.items.length ?? 0,
+            current: page,
+            pageSize: 20,
             showSizeChanger: false,
             onChange: (p) => setParams({ ...(q ? { q } : {}), page: String(p) }),
+            showTotal: (t) => count >= kLimit ? `${kLimit} người đầu tiên — hãy gõ họ tên để tìm chính xác hơn` : `${t} người`,
           }}
           columns={[
             { title: 'Họ và tên', dataIndex: 'full_name', render: (n, p) => <Link to={`/nguoi/${p.id}`}>{n}</Link> },
             { title: 'Ngày sinh', dataIndex: 'birth_date', render: formatDate, width: 120 },
             { title: 'Giới tính', dataIndex: 'sex', render: (s) => labelOf(kSexes, s), width: 100 },
             { title: 'Nghề nghiệp', dataIndex: 'occupation', render: (o) => labelOf(kOccupations, o) },
+            { title: 'Đơn vị', dataIndex: 'org_id', render: (o) => orgNames.get(o) ?? '' },
           ]}
         />
       )}
-      <Space />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Row, Select, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api, ApiError } from '../api/client';
-import type { CaseList, Person } from '../api/types';
+import { kPersonKeys, type CaseList, type CaseListItem, type Person, type PersonBody } from '../api/types';
 import { formatDate, todayIso } from '../lib/format';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
 import { kEducations, kOccupations, kSexes, kWorkplaces } from '../lib/labels';
@@ -12,10 +12,41 @@ import { can, useAuth } from '../auth/AuthContext';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
+import { organisations } from '../lib/myOrg';
 
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
-type Values = Partial<Person> & { org?: string };
+type Values = PersonBody;
+
+// The form's values as a request body: only the keys the server accepts, trimmed; for a
+// correction only what differs from `before` (the server keeps what is absent).
+export function personBody(values: Values, before?: Values): PersonBody {
+  const body: Record<string, unknown> = {};
+  for (const key of kPersonKeys) {
+    let value = values[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string') value = value.trim();
+    if (before && JSON.stringify(before[key] ?? (typeof value === 'boolean' ? false : '')) === JSON.stringify(value)) continue;
+    body[key] = value;
+  }
+  return body as PersonBody;
+}
+
+// A person as the form's values: the stored fields, and the code of the keeping unit.
+async function personValues(p: Person): Promise<Values> {
+  const all = await organisations().catch(() => []);
+  const values: Record<string, unknown> = {};
+  for (const key of kPersonKeys) if (key !== 'org') values[key] = p[key];
+  values.org = all.find((o) => o.id === p.org_id)?.code;
+  return values as Values;
+}
+
+// GET /cases has no person filter: the cases of a person are found by searching their name and
+// keeping the rows of this person.
+async function casesOf(p: Person): Promise<CaseListItem[]> {
+  const r = await api.get<CaseList>('/cases', { query: { q: p.full_name, page_size: 100, sort: 'opened_on' } });
+  return r.items.filter((c) => c.person_id === p.id);
+}
 
 export default function PersonPage() {
   const { id } = useParams();
@@ -30,7 +61,8 @@ export default function PersonPage() {
   const [duplicates, setDuplicates] = useState<Person[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [person, setPerson] = useState<Person | null>(null);
-  const [cases, setCases] = useState<CaseList | null>(null);
+  const [stored, setStored] = useState<Values | undefined>(undefined);
+  const [cases, setCases] = useState<CaseListItem[] | null>(null);
   const draftKey = `person.${id ?? 'new'}`;
   const editable = can(user, 'write_people');
 
@@ -40,16 +72,19 @@ export default function PersonPage() {
       form.setFieldsValue(draft ?? { sex: 'male', ethnicity: 'Kinh', religion: 'Không', general_education: 'upper_secondary', workplace_type: 'none', occupation: 'other' });
       return;
     }
-    api.get<Person | { person: Person }>(`/people/${id}`).then(
-      (r) => {
-        const p = 'person' in r ? r.person : r;
+    setLoading(true);
+    setCases(null);
+    api.get<{ person: Person }>(`/people/${id}`).then(
+      async ({ person: p }) => {
+        const values = await personValues(p);
         setPerson(p);
-        form.setFieldsValue(draft ?? p);
+        setStored(values);
+        form.setFieldsValue(draft ?? values);
         setLoading(false);
+        casesOf(p).then(setCases, () => setCases([]));
       },
       (e) => { setLoadError(e); setLoading(false); },
     );
-    api.get<CaseList>('/cases', { query: { person: id } }).then(setCases, () => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
@@ -68,18 +103,28 @@ export default function PersonPage() {
     }
     setBusy(true);
     try {
-      const body = { ...values };
-      const saved = isNew ? await api.post<Person | { person: Person }>('/people', body) : await api.patch<Person | { person: Person }>(`/people/${id}`, body);
-      const p = saved && 'person' in saved ? saved.person : (saved as Person);
+      const { person: p } = isNew
+        ? await api.post<{ person: Person }>('/people', personBody(values))
+        : await api.patch<{ person: Person }>(`/people/${id}`, personBody(values, stored), {
+            headers: { 'If-Match': `"${person!.version}"` },
+          });
       clearDraft(draftKey);
       setDuplicates(null);
       message.success('Đã lưu thông tin');
-      if (isNew && p?.id) navigate(`/nguoi/${p.id}`, { replace: true });
-      else if (p) setPerson(p);
+      if (isNew) {
+        navigate(`/nguoi/${p.id}`, { replace: true });
+      } else {
+        const saved = await personValues(p);
+        setPerson(p);
+        setStored(saved);
+        form.setFieldsValue(saved);
+      }
     } catch (e) {
       if (e instanceof ApiError) {
         setSaveError(e);
-        if (e.field) form.setFields([{ name: e.field as keyof Values, errors: [e.message] }]);
+        if (e.field && (kPersonKeys as readonly string[]).includes(e.field)) {
+          form.setFields([{ name: e.field as keyof Values, errors: [e.message] }]);
+        }
       }
     } finally {
       setBusy(false);
@@ -162,7 +207,8 @@ export default function PersonPage() {
       </Card>
       {!isNew && person && (
         <Card title="Hồ sơ kết nạp của người này" style={{ marginTop: 16 }}>
-          <Table size="middle" rowKey="id" pagination={false} dataSource={cases?.items ?? []}
+          <Table size="middle" rowKey="id" pagination={false} dataSource={cases ?? []} loading={cases === null}
+            className="person-cases" scroll={{ x: true }}
             locale={{ emptyText: 'Chưa có hồ sơ kết nạp' }}
             columns={[
               { title: 'Hồ sơ', dataIndex: 'id', render: (cid) => <Link to={`/ho-so/${cid}`}>Hồ sơ số {cid}</Link> },

@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
-import { api, isMissingRoute } from '../api/client';
-import type { AuditEntry, CaseList, DeadlineList, DeadlineRow } from '../api/types';
+import { api } from '../api/client';
+import type { AuditPage, CaseList, DeadlineList, DeadlineRow } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { formatDate, formatInstant } from '../lib/format';
 import { useReference } from '../lib/reference';
 import { setServerToday } from '../lib/serverToday';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useAuth } from '../auth/AuthContext';
+import { can, useAuth } from '../auth/AuthContext';
+import { auditDetail, auditLink, auditTitle } from '../lib/audit';
 import { useState, type ReactNode } from 'react';
 
 // "Việc cần làm", the first page after login: plain markup and no antd data components, so
@@ -18,6 +19,14 @@ const kStatusLabel: Record<DeadlineRow['status'], string> = {
   on_time: 'Còn hạn',
 };
 
+// "Quá hạn 148 ngày" rather than "Quá hạn: quá hạn 148 ngày" when the server's text already
+// says it; "Sắp đến hạn: còn 3 ngày làm việc" otherwise.
+function badgeText(row: DeadlineRow): string {
+  const label = kStatusLabel[row.status];
+  if (row.text.toLowerCase().startsWith(label.toLowerCase())) return label + row.text.slice(label.length);
+  return `${label}: ${row.text}`;
+}
+
 function DeadlineItem({ row }: { row: DeadlineRow }) {
   const { stageLabel } = useReference();
   return (
@@ -28,7 +37,7 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
         <div className="muted">{stageLabel(row.stage)}</div>
       </div>
       <div className="deadline-side">
-        <span className={`badge badge-${row.status}`}>{kStatusLabel[row.status]}: {row.text}</span>
+        <span className={`badge badge-${row.status}`}>{badgeText(row)}</span>
         <div>Hạn: <strong>{formatDate(row.due)}</strong></div>
       </div>
     </li>
@@ -66,10 +75,20 @@ export function TodoPage() {
     [],
   );
   const blocked = useApi(
-    (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 20, sort: 'next_deadline' } }),
+    (signal) => api.get<CaseList>('/cases', { signal, query: { due: 'blocked', page_size: 10, sort: 'next_deadline' } }),
     [],
   );
-  const activity = useApi((signal) => api.get<{ items: AuditEntry[] }>('/audit', { signal, query: { limit: 15 } }), []);
+  // Only the roles with read_audit see the trail (the others would get 403).
+  const readsAudit = can(user, 'read_audit');
+  const activity = useApi(
+    (signal) => readsAudit
+      ? api.get<AuditPage>('/audit', { signal, query: { limit: 60 } })
+        // Logins and logouts would drown the work itself.
+        .then((page) => ({ ...page, items: page.items.filter((a) => !a.action.startsWith('auth.')).slice(0, 15) }))
+      : Promise.resolve<AuditPage>({ items: [], next_before: null }),
+    [readsAudit],
+  );
+  const { actionLabel } = useReference();
   const items = deadlines.data?.items ?? [];
   const overdue = items.filter((d) => d.status === 'overdue');
   const dueSoon = items.filter((d) => d.status === 'due_soon');
@@ -90,11 +109,7 @@ export function TodoPage() {
           {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có việc sắp đến hạn" />}
         </Section>
         <Section title="Hồ sơ đang vướng" count={blocked.data?.total} tone="blocked">
-          {blocked.error ? (
-            isMissingRoute(blocked.error)
-              ? <p className="muted">Danh sách hồ sơ đang vướng sẽ có khi máy chủ cung cấp danh sách hồ sơ.</p>
-              : <ErrorNotice error={blocked.error} onRetry={blocked.reload} />
-          ) : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
+          {blocked.error ? <ErrorNotice error={blocked.error} onRetry={blocked.reload} /> : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
             <p className="empty">Không có hồ sơ đang vướng</p>
           ) : (
             <ul className="todo-list">
@@ -102,34 +117,43 @@ export function TodoPage() {
                 <li key={c.id} className="todo-item">
                   <div>
                     <Link to={`/ho-so/${c.id}`} className="deadline-person">{c.person_name}</Link> — {c.stage_label}
-                    <div className="blocked-reason">{c.blocked_reason ?? 'Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.'}</div>
+                    {c.unmet.length === 0 ? (
+                      <div className="blocked-reason">Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.</div>
+                    ) : c.unmet.slice(0, 2).map((u) => (
+                      <div key={u.rule + u.message} className="blocked-reason"><span className="rule-code">{u.rule}</span> {u.message}</div>
+                    ))}
+                    {c.unmet.length > 2 && <div className="muted">và {c.unmet.length - 2} điều kiện khác</div>}
                   </div>
                 </li>
               ))}
             </ul>
           )}
+          {(blocked.data?.total ?? 0) > (blocked.data?.items.length ?? 0) && (
+            <Link to="/ho-so?due=blocked" className="more-link">Xem tất cả {blocked.data!.total} hồ sơ đang vướng</Link>
+          )}
         </Section>
-        <Section title="Hoạt động gần đây">
-          {activity.error ? (
-            isMissingRoute(activity.error) || (activity.error as { status?: number }).status === 403
-              ? <p className="muted">Chưa có nhật ký hoạt động để hiển thị.</p>
-              : <ErrorNotice error={activity.error} onRetry={activity.reload} />
-          ) : activity.loading ? <p className="loading">Đang tải…</p> : (activity.data?.items.length ?? 0) === 0 ? (
+        {readsAudit && <Section title="Hoạt động gần đây">
+          {activity.error ? <ErrorNotice error={activity.error} onRetry={activity.reload} /> : activity.loading ? <p className="loading">Đang tải…</p> : (activity.data?.items.length ?? 0) === 0 ? (
             <p className="empty">Chưa có hoạt động</p>
           ) : (
             <ul className="todo-list">
-              {activity.data!.items.map((a, i) => (
-                <li key={a.id ?? i} className="todo-item">
-                  <div>
-                    <strong>{a.actor}</strong> — {a.summary ?? a.action ?? a.entity}
-                    {a.case_id ? <> (<Link to={`/ho-so/${a.case_id}`}>hồ sơ {a.case_id}</Link>)</> : null}
-                    <div className="muted">{formatInstant(a.at ?? a.time)}</div>
-                  </div>
-                </li>
-              ))}
+              {activity.data!.items.map((a) => {
+                const link = auditLink(a);
+                const detail = auditDetail(a);
+                return (
+                  <li key={a.seq} className="todo-item activity-item">
+                    <div>
+                      <strong>{a.actor || 'hệ thống'}</strong> — {auditTitle(a, actionLabel)}
+                      {link ? <> (<Link to={link.to}>{link.text}</Link>)</> : null}
+                      {detail ? <div>{detail}</div> : null}
+                      <div className="muted">{formatInstant(a.at)}</div>
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           )}
-        </Section>
+        </Section>}
       </div>
     </div>
   );

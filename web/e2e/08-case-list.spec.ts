@@ -1,0 +1,32 @@
+import { expect, kDesktop, login, pick, test, until } from './harness';
+
+test('the case list filters overdue cases and shows why blocked ones are stuck', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  await page.getByRole('link', { name: 'Hồ sơ kết nạp' }).click();
+  await page.getByRole('heading', { name: 'Hồ sơ kết nạp', level: 1 }).waitFor();
+  const rows = page.locator('.case-table tbody tr.ant-table-row');
+  await rows.first().waitFor();
+
+  await pick(page, 'Thời hạn', 'Quá hạn');
+  await page.waitForURL(/due=overdue/);
+  const all = await rows.count();
+  // Every row left is overdue (and some are not: the filter did filter).
+  await until(
+    () => page.locator('.case-table .deadline-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status'))),
+    (statuses) => statuses.length > 0 && statuses.length < all && statuses.every((s) => s === 'overdue'),
+    (statuses) => `deadline statuses after filtering ${all} rows: ${statuses.join(',')}`,
+  );
+  const tag = await page.locator('.case-table .deadline-cell .deadline-tag').first().innerText();
+  expect(/quá hạn \d+ ngày/.test(tag), `deadline reads «${tag}»`);
+  await screenshot(page, 'ho-so-qua-han');
+
+  await pick(page, 'Thời hạn', 'Đang vướng điều kiện');
+  await page.waitForURL(/due=blocked/);
+  await page.getByRole('columnheader', { name: 'Đang vướng' }).waitFor();
+  const reason = page.locator('.case-table .unmet-cell .blocked-reason').first();
+  await reason.waitFor();
+  const text = await reason.innerText();
+  expect(/^[A-Z]\d+[a-z]?\s*\S/.test(text.trim()) && text.length > 12, `the reason reads «${text}»`);
+  await screenshot(page, 'ho-so-dang-vuong');
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../api/types';
+import { auditDetail, auditLink, auditTitle } from './audit';
+
+// As GET /audit?case= answers (http/audit_api.cc, service/case_service.cc Record).
+const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
+  seq: 7, at: '2023-11-15T02:03:04Z', actor: 'taylocdu', role: 'grassroots_staff', address: '127.0.0.1',
+  action: 'case.cell_vote', entity: 'case', entity_id: 42, org_id: 3, before: null, after: null, ...patch,
+});
+
+describe('audit entries', () => {
+  it('names a case step by its /reference label and shows its vote', () => {
+    const vote = entry({ after: { case: { id: 42 }, event: { action: 'cell_vote', date: '2023-11-15', vote: { eligible: 9, present: 9, in_favour: 6, against: 3 } } } });
+    expect(auditTitle(vote, (c) => (c === 'cell_vote' ? 'Chi bộ xét, đề nghị kết nạp' : c))).toBe('Chi bộ xét, đề nghị kết nạp');
+    expect(auditDetail(vote)).toBe('Biểu quyết: 6/9 tán thành, 9 có mặt — đạt 2/3');
+    expect(auditLink(vote)).toEqual({ to: '/ho-so/42', text: 'hồ sơ số 42' });
+  });
+
+  it('says which fields a correction changed', () => {
+    const update = entry({ action: 'person.update', entity: 'person', before: { full_name: 'A', phone: '1' }, after: { full_name: 'A', phone: '2' } });
+    expect(auditTitle(update, (c) => c)).toBe('Sửa thông tin người');
+    expect(auditDetail(update)).toBe('Đã sửa: điện thoại');
+    expect(auditLink(update)?.to).toBe('/nguoi/42');
+  });
+
+  it('shows an unknown action as is', () => {
+    expect(auditTitle(entry({ action: 'rules.load', entity: 'rule_set' }), (c) => c)).toBe('rules.load');
+    expect(auditLink(entry({ entity: 'calendar_year' }))).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+// Plain Vietnamese for the entries of GET /audit (http/audit_api.cc): what was done, to what,
+// and for a case step its vote. The action codes are the service's ("case.cell_vote",
+// "person.update", service/*.cc); an unknown one is shown as is.
+import type { AuditEntry, Vote } from '../api/types';
+import { votesNeeded } from './vote';
+
+const kActionLabels: Record<string, string> = {
+  'case.open': 'Mở hồ sơ kết nạp',
+  'person.create': 'Thêm người',
+  'person.update': 'Sửa thông tin người',
+  'user.create': 'Tạo tài khoản',
+  'user.disable': 'Khóa tài khoản',
+  'user.enable': 'Mở khóa tài khoản',
+  'user.password': 'Đổi mật khẩu',
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập không thành công',
+  'auth.logout': 'Đăng xuất',
+  'calendar.day_put': 'Điều chỉnh lịch làm việc',
+  'calendar.day_delete': 'Bỏ điều chỉnh lịch làm việc',
+  'calendar.override': 'Điều chỉnh lịch làm việc',
+  'calendar.seed': 'Nạp lịch làm việc',
+  'organisation.create': 'Thêm tổ chức đảng',
+  'membership.create': 'Ghi nhận đảng viên',
+};
+
+const kPersonFields: Record<string, string> = {
+  full_name: 'họ tên', birth_date: 'ngày sinh', sex: 'giới tính', ethnicity: 'dân tộc',
+  religion: 'tôn giáo', general_education: 'học vấn', professional_education: 'chuyên môn',
+  occupation: 'nghề nghiệp', workplace_type: 'khu vực làm việc', youth_union_member: 'đoàn viên',
+  trade_union_member: 'công đoàn viên', id_number: 'số định danh', phone: 'điện thoại',
+  address: 'nơi ở', org_id: 'đơn vị',
+};
+
+function object(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+// The event a case entry recorded (its `after` is {case, event}).
+export function auditEvent(entry: AuditEntry): Record<string, unknown> | null {
+  return object(object(entry.after)?.event);
+}
+
+export function auditVote(entry: AuditEntry): Vote | null {
+  const vote = object(auditEvent(entry)?.vote);
+  if (!vote || typeof vote.eligible !== 'number' || typeof vote.in_favour !== 'number') return null;
+  return vote as unknown as Vote;
+}
+
+// What the entry did: "Chi bộ xét, đề nghị kết nạp" for a case step (its label from
+// /reference), else the label of the action.
+export function auditTitle(entry: AuditEntry, actionLabel: (code: string) => string): string {
+  if (entry.action.startsWith('case.') && entry.action !== 'case.open') {
+    return actionLabel(entry.action.slice('case.'.length));
+  }
+  return kActionLabels[entry.action] ?? entry.action;
+}
+
+// One line of detail: the vote and its 2/3 result, the fields a correction changed, the day a
+// calendar change was about; '' when there is nothing to add.
+export function auditDetail(entry: AuditEntry): string {
+  const vote = auditVote(entry);
+  if (vote) {
+    const needed = votesNeeded(vote.eligible);
+    const result = vote.in_favour >= needed ? 'đạt 2/3' : `không đạt 2/3 (cần ${needed})`;
+    return `Biểu quyết: ${vote.in_favour}/${vote.eligible} tán thành, ${vote.present} có mặt — ${result}`;
+  }
+  if (entry.action === 'person.update') {
+    const before = object(entry.before);
+    const after = object(entry.after);
+    if (before && after) {
+      const changed = Object.keys(kPersonFields).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      if (changed.length) return `Đã sửa: ${changed.map((k) => kPersonFields[k]).join(', ')}`;
+    }
+  }
+  const event = auditEvent(entry);
+  if (event && typeof event.date === 'string') return `Ngày thực hiện: ${event.date.split('-').reverse().join('/')}`;
+  return '';
+}
+
+// Where the entry's object is shown in the UI, if anywhere.
+export function auditLink(entry: AuditEntry): { to: string; text: string } | null {
+  if (entry.entity === 'case') return { to: `/ho-so/${entry.entity_id}`, text: `hồ sơ số ${entry.entity_id}` };
+  if (entry.entity === 'person') return { to: `/nguoi/${entry.entity_id}`, text: `người mã ${entry.entity_id}` };
+  return null;
+}
