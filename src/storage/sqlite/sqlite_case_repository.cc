@@ -259,7 +259,7 @@ Status LoadEvents(SqliteStatement& events, SqliteStatement* documents,
     auto record = record_of_case.find(event.case_id);
     if (record == record_of_case.end()) continue;  // not asked for (cannot happen: joined)
     std::vector<CaseEvent>& list = records[record->second].events;
-    event_location[event.id] = {record->second, list.size()};
+    if (documents != nullptr) event_location[event.id] = {record->second, list.size()};
     list.push_back(std::move(event));
   }
   if (documents == nullptr) return Ok();
