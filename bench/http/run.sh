@@ -21,7 +21,8 @@
 #   PTDV_BENCH_DURATION     seconds per measurement, default 10
 #   PTDV_BENCH_WARD         the ward of the case list and details, default HUE-TAYLOC (its
 #                           account is `taylocdu`, created in the copy when missing)
-#   PTDV_BENCH_STEP_CASES   open cases to prepare for the transitions, default 40000
+#   PTDV_BENCH_STEP_CASES   open cases to prepare for the transitions, default 15000 (~250
+#                           wards, one account and login each: about two minutes)
 # Raw wrk output, the transition lists and the server's non-200 log lines stay in
 # BUILD_DIR/bench-http/.
 set -euo pipefail
@@ -34,7 +35,7 @@ db=${PTDV_BENCH_DB:-${XDG_CACHE_HOME:-$HOME/.cache}/ptdv/nation.db}
 connections=${PTDV_BENCH_CONNECTIONS:-"1 16 64"}
 duration=${PTDV_BENCH_DURATION:-10}
 ward=${PTDV_BENCH_WARD:-HUE-TAYLOC}
-step_cases=${PTDV_BENCH_STEP_CASES:-40000}
+step_cases=${PTDV_BENCH_STEP_CASES:-15000}
 today=2023-11-15             # the demo's reference day, also the server's --today
 password='Hue@2023demo'      # the demo accounts' password
 closed="'official','withdrawn','not_admitted','removed','cancelled'"  # IsClosed (domain/model.cc)
