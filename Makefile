@@ -29,6 +29,13 @@ test: build
 bench: build
 	@bash bench/run.sh $(BUILD)
 
+# HTTP benchmark of `ptdv serve` with wrk (Debian's; installed here only): bench/http/run.sh.
+# PTDV_BENCH_DB names the nation-scale demo database, generated when missing (~20 min, ~5 GB).
+.PHONY: bench-http
+bench-http: build
+	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
+	@bash bench/http/run.sh $(BUILD)
+
 # --- web UI (issue #4) -------------------------------------------------------------------
 # web/: Vite + React + antd. `web` builds web/dist (served by `ptdv serve` by default);
 # `web-test` runs the Vitest component tests; `e2e` drives /usr/bin/chromium through

@@ -102,7 +102,7 @@ ptdv::Result<EvaluateFigures> EvaluateAll(ptdv::Store& store, const ptdv::Workin
   filter.open_only = true;
   filter.limit = 100'000'000;
   PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org, on));
-  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter));
+  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter, ptdv::EventDocuments::kLoad));
   std::vector<ptdv::CaseContext> contexts;
   contexts.reserve(records.size());
   for (const auto& r : records) {

@@ -296,8 +296,8 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
   filter.open_only = true;
   filter.limit = 10'000'000;
   PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, on));
-  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter));
-  // Deadlines depend only on the events, the calendar and the rule sets.
+  // Deadlines depend only on the events (not their documents), the calendar and the rule sets.
+  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter, EventDocuments::kSkip));
   CaseContext ctx;
   ctx.rule_sets = rule_sets_;
   ctx.calendar = &calendars_.Current();
@@ -374,7 +374,9 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
 
   // One calendar for the whole request, even if an administrator changes it meanwhile.
   const WorkingCalendar& calendar = calendars_.Current();
-  CaseContext deadline_context;  // deadlines need only the events, the calendar and rule sets
+  // Deadlines and the blocking conditions need only the events (folding the history reads no
+  // document), the calendar and rule sets; the rows show no documents.
+  CaseContext deadline_context;
   deadline_context.rule_sets = rule_sets_;
   deadline_context.calendar = &calendar;
   deadline_context.today = clock_.Today();
@@ -395,7 +397,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     }
     filter.limit = query.page_size;
     filter.offset = offset;
-    PTDV_ASSIGN_OR_RETURN(records, tx->Cases().ListRecords(filter));
+    PTDV_ASSIGN_OR_RETURN(records, tx->Cases().ListRecords(filter, EventDocuments::kSkip));
   } else {
     // Candidates: a deadline can be overdue or due soon on `on` only if the earliest one falls
     // before the end of the widest warning window.
@@ -408,7 +410,8 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
                          query.on + std::chrono::days(rules.certificate_warning_days));
     }
     filter.limit = std::numeric_limits<int>::max();
-    PTDV_ASSIGN_OR_RETURN(auto candidates, tx->Cases().ListRecords(filter));
+    PTDV_ASSIGN_OR_RETURN(auto candidates,
+                          tx->Cases().ListRecords(filter, EventDocuments::kSkip));
     std::map<Stage, int> counts;
     for (auto& record : candidates) {
       auto duty = FirstDuty(DeadlinesOf(record, deadline_context, query.on));

@@ -73,7 +73,7 @@ class DemoDataTest : public ::testing::Test {
     CaseFilter filter;
     filter.limit = 10'000'000;
     filter.open_only = open_only;
-    auto records = tx.Cases().ListRecords(filter);
+    auto records = tx.Cases().ListRecords(filter, EventDocuments::kLoad);
     EXPECT_TRUE(records.ok());
     return records.ok() ? *records : std::vector<CaseRecord>{};
   }
@@ -439,7 +439,7 @@ TEST_F(DemoDataTest, TayLocHasOverdueAndBlockedCases) {
   filter.open_only = true;
   filter.limit = 100000;
   std::set<std::string> overdue, blocked;
-  std::vector<CaseRecord> records = *tx->Cases().ListRecords(filter);
+  std::vector<CaseRecord> records = *tx->Cases().ListRecords(filter, EventDocuments::kLoad);
   ASSERT_FALSE(records.empty());
   for (const CaseRecord& r : records) {
     auto ctx = DemoCaseContext(*tx, r, rules_, calendar_, today_);

@@ -113,6 +113,11 @@ struct CaseFilter {
   bool descending = false;
 };
 
+// Whether ListRecords loads the documents of the events. Deadlines and the case list need only
+// the events (domain/workflow.h folds no document); a step's validation and the case page need
+// them.
+enum class EventDocuments { kLoad, kSkip };
+
 class CaseRepository {
  public:
   virtual ~CaseRepository() = default;
@@ -126,7 +131,10 @@ class CaseRepository {
   // Appends an event with its documents and vote; assigns id and seq. Returns the id.
   virtual Result<Id> AppendEvent(const CaseEvent& event) = 0;
   virtual Result<std::vector<Case>> List(const CaseFilter& filter) = 0;
-  virtual Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter) = 0;
+  // The cases of List(filter) with their events in seq order; with EventDocuments::kSkip every
+  // event's `documents` is left empty.
+  virtual Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter,
+                                                      EventDocuments documents) = 0;
   virtual Result<int> Count(const CaseFilter& filter) = 0;
   // How many cases match `filter` per stage (stages without a case are absent); limit, offset
   // and sort are ignored. One GROUP BY query.

@@ -1063,7 +1063,8 @@ TEST_P(StoreContractTest, ListFiltersAndLoadsRecordsInBatches) {
   EXPECT_EQ(ids(many), (std::vector<Id>{c, d}));
 
   // Records: every case with its events and documents, exactly as GetRecord returns them.
-  std::vector<CaseRecord> records = Must(read->Cases().ListRecords({.limit = 100}));
+  std::vector<CaseRecord> records =
+      Must(read->Cases().ListRecords({.limit = 100}, EventDocuments::kLoad));
   ASSERT_EQ(records.size(), 5u);
   for (const CaseRecord& record : records) {
     CaseRecord single = Must(read->Cases().GetRecord(record.header.id));
@@ -1077,7 +1078,20 @@ TEST_P(StoreContractTest, ListFiltersAndLoadsRecordsInBatches) {
   }
   EXPECT_EQ(records[0].events.size(), 3u);
   EXPECT_EQ(records[2].events.size(), 0u);
-  std::vector<CaseRecord> filtered = Must(read->Cases().ListRecords(many));
+  // Without documents: the same events in the same order, none of their documents.
+  std::vector<CaseRecord> bare =
+      Must(read->Cases().ListRecords({.limit = 100}, EventDocuments::kSkip));
+  ASSERT_EQ(bare.size(), records.size());
+  for (std::size_t r = 0; r < bare.size(); ++r) {
+    EXPECT_EQ(Describe(bare[r].header), Describe(records[r].header));
+    ASSERT_EQ(bare[r].events.size(), records[r].events.size());
+    for (std::size_t i = 0; i < bare[r].events.size(); ++i) {
+      CaseEvent expected = records[r].events[i];
+      expected.documents.clear();
+      EXPECT_EQ(Describe(bare[r].events[i]), Describe(expected));
+    }
+  }
+  std::vector<CaseRecord> filtered = Must(read->Cases().ListRecords(many, EventDocuments::kLoad));
   ASSERT_EQ(filtered.size(), 2u);
   EXPECT_EQ(filtered[1].header.id, d);
   EXPECT_EQ(filtered[1].events.size(), 2u);

@@ -58,17 +58,20 @@ constexpr std::string_view kDocumentsOfCase =
 
 // The id-set queries start FROM the temp table with CROSS JOIN, which fixes SQLite's join order:
 // the cost follows the listed cases (through case_event_case_seq_idx and the case_document
-// key), never a scan of all events. PostgreSQL accepts the same text.
+// key), never a scan of all events. They order by r.id (the temp table's rowid, the order of
+// the scan), then e.seq and d.position (the following index columns), so rows come out in
+// scan order with no temporary sort B-tree; ordering by e.case_id instead (the same value)
+// made SQLite sort every row. PostgreSQL accepts the same text.
 constexpr std::string_view kEventsOfRecordIds =
     "SELECT " PTDV_EVENT_COLUMNS
     " FROM temp.ptdv_record_id r CROSS JOIN case_event e"
-    " WHERE e.case_id = r.id ORDER BY e.case_id, e.seq";
+    " WHERE e.case_id = r.id ORDER BY r.id, e.seq";
 
 constexpr std::string_view kDocumentsOfRecordIds =
     "SELECT " PTDV_DOCUMENT_COLUMNS
     " FROM temp.ptdv_record_id r CROSS JOIN case_event e"
     " CROSS JOIN case_document d WHERE e.case_id = r.id AND d.event_id = e.id"
-    " ORDER BY d.event_id, d.position";
+    " ORDER BY r.id, e.seq, d.position";
 
 // No row: the case does not exist.
 constexpr std::string_view kNextSeq =
@@ -241,8 +244,9 @@ void BindEvent(SqliteStatement& statement, const CaseEvent& e, int seq) {
 }
 
 // Reads the events and then the documents produced by two statements (events ordered by case
-// and seq, documents by event and position) into `records`, located by `record_of_case`.
-Status LoadEvents(SqliteStatement& events, SqliteStatement& documents,
+// and seq, documents by event and position; no documents statement: none) into `records`,
+// located by `record_of_case`.
+Status LoadEvents(SqliteStatement& events, SqliteStatement* documents,
                   std::vector<CaseRecord>& records,
                   const std::unordered_map<Id, std::size_t>& record_of_case) {
   std::unordered_map<Id, std::pair<std::size_t, std::size_t>> event_location;
@@ -255,13 +259,14 @@ Status LoadEvents(SqliteStatement& events, SqliteStatement& documents,
     auto record = record_of_case.find(event.case_id);
     if (record == record_of_case.end()) continue;  // not asked for (cannot happen: joined)
     std::vector<CaseEvent>& list = records[record->second].events;
-    event_location[event.id] = {record->second, list.size()};
+    if (documents != nullptr) event_location[event.id] = {record->second, list.size()};
     list.push_back(std::move(event));
   }
+  if (documents == nullptr) return Ok();
   while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, documents.Step());
+    PTDV_ASSIGN_OR_RETURN(bool has_row, documents->Step());
     if (!has_row) break;
-    SqliteRow row(documents);
+    SqliteRow row(*documents);
     Id event_id = row.Int64();
     Document document;
     document.form_code = row.Text();
@@ -429,7 +434,7 @@ Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
   events.BindInt(id);
   PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase));
   documents.BindInt(id);
-  PTDV_RETURN_IF_ERROR(LoadEvents(events, documents, records, {{id, 0}}));
+  PTDV_RETURN_IF_ERROR(LoadEvents(events, &documents, records, {{id, 0}}));
   return std::move(records[0]);
 }
 
@@ -481,7 +486,8 @@ Result<std::vector<Case>> SqliteCaseRepository::List(const CaseFilter& filter) {
   }
 }
 
-Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter) {
+Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter,
+                                                                  EventDocuments documents) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Case> headers, List(filter));
   std::vector<CaseRecord> records;
   if (headers.empty()) return records;
@@ -496,8 +502,12 @@ Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilt
   }
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kRecords, ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfRecordIds));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfRecordIds));
-  PTDV_RETURN_IF_ERROR(LoadEvents(events, documents, records, record_of_case));
+  if (documents == EventDocuments::kSkip) {
+    PTDV_RETURN_IF_ERROR(LoadEvents(events, nullptr, records, record_of_case));
+    return records;
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement document_rows, connection_.Prepare(kDocumentsOfRecordIds));
+  PTDV_RETURN_IF_ERROR(LoadEvents(events, &document_rows, records, record_of_case));
   return records;
 }
 

@@ -10,8 +10,8 @@ class SqliteConnection;
 //
 // Loading is batched, never one query per case or per event: GetRecord runs three queries
 // (header, events, documents of all events); ListRecords runs List() and then two queries for
-// the events and documents of all listed cases, whose ids go through the IdSet::kRecords temp
-// table.
+// the events and (unless skipped) documents of all listed cases, whose ids go through the
+// IdSet::kRecords temp table.
 //
 // CaseFilter::cell_ids may hold thousands of ids (a province's cells). They are inserted into
 // the IdSet::kFilter temp table (one cached INSERT per id, inside the transaction) and joined,
@@ -32,7 +32,8 @@ class SqliteCaseRepository final : public CaseRepository {
   Result<Id> AppendEvent(const CaseEvent& event) override;
   // Ordered by id (opening order); filter.limit <= 0 yields nothing.
   Result<std::vector<Case>> List(const CaseFilter& filter) override;
-  Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter) override;
+  Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter,
+                                              EventDocuments documents) override;
   Result<int> Count(const CaseFilter& filter) override;  // ignores limit and offset
   Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) override;
 
