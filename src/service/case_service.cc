@@ -382,8 +382,10 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   deadline_context.today = clock_.Today();
 
   CasePage page;
-  std::vector<CaseRecord> records;
-  std::map<Id, std::vector<Condition>> unmet_of;  // kBlocked: the page's cases
+  // The page: headers, each with its earliest duty, and (kBlocked) its blocking conditions.
+  std::vector<Case> headers;
+  std::vector<std::optional<Deadline>> duties;
+  std::map<Id, std::vector<Condition>> unmet_of;
   const int offset = (query.page - 1) * query.page_size;
   if (query.due == CaseDue::kAny) {
     PTDV_ASSIGN_OR_RETURN(page.counts_by_stage, tx->Cases().CountByStage(filter));
@@ -397,7 +399,30 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     }
     filter.limit = query.page_size;
     filter.offset = offset;
-    PTDV_ASSIGN_OR_RETURN(records, tx->Cases().ListRecords(filter, EventDocuments::kSkip));
+    PTDV_ASSIGN_OR_RETURN(headers, tx->Cases().List(filter));
+    // Each row's duty from the cache; the events of the others in one query.
+    duties.resize(headers.size());
+    std::vector<Case> missing;
+    std::vector<std::size_t> missing_at;
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+      auto known = duty_cache_.Find({headers[i].id, headers[i].version, query.on, &calendar});
+      if (known) {
+        duties[i] = std::move(*known);
+      } else {
+        missing.push_back(headers[i]);
+        missing_at.push_back(i);
+      }
+    }
+    if (!missing.empty()) {
+      PTDV_ASSIGN_OR_RETURN(auto records,
+                            tx->Cases().LoadRecords(std::move(missing), EventDocuments::kSkip));
+      for (std::size_t j = 0; j < records.size(); ++j) {
+        auto duty = FirstDuty(DeadlinesOf(records[j], deadline_context, query.on));
+        const Case& h = records[j].header;
+        duty_cache_.Put({h.id, h.version, query.on, &calendar}, duty);
+        duties[missing_at[j]] = std::move(duty);
+      }
+    }
   } else {
     // Candidates: a deadline can be overdue or due soon on `on` only if the earliest one falls
     // before the end of the widest warning window.
@@ -426,37 +451,38 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
       }
       ++counts[record.header.stage];
       if (query.stage && record.header.stage != *query.stage) continue;
-      if (page.total++ < offset || static_cast<int>(records.size()) >= query.page_size) continue;
+      if (page.total++ < offset || static_cast<int>(headers.size()) >= query.page_size) continue;
       unmet_of[record.header.id] = std::move(unmet);
-      records.push_back(std::move(record));
+      headers.push_back(std::move(record.header));
+      duties.push_back(std::move(duty));
     }
     page.counts_by_stage.assign(counts.begin(), counts.end());
   }
 
   std::vector<Id> person_ids;
-  for (const auto& r : records) person_ids.push_back(r.header.person_id);
+  for (const auto& h : headers) person_ids.push_back(h.person_id);
   PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
   std::map<Id, const Person*> person_of;
   for (const auto& p : people) person_of[p.id] = &p;
   std::map<Id, Organisation> cells;
-  for (auto& record : records) {
+  for (std::size_t i = 0; i < headers.size(); ++i) {
     CaseListRow row;
-    if (auto it = person_of.find(record.header.person_id); it != person_of.end()) {
+    if (auto it = person_of.find(headers[i].person_id); it != person_of.end()) {
       row.person_name = it->second->full_name;
       row.birth_date = it->second->birth_date;
     }
-    auto cell = cells.find(record.header.cell_id);
+    auto cell = cells.find(headers[i].cell_id);
     if (cell == cells.end()) {
-      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(record.header.cell_id));
+      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(headers[i].cell_id));
       cell = cells.emplace(org.id, std::move(org)).first;
     }
     row.cell_code = cell->second.code;
     row.cell_name = cell->second.name;
-    row.deadline = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
-    if (auto it = unmet_of.find(record.header.id); it != unmet_of.end()) {
+    row.deadline = std::move(duties[i]);
+    if (auto it = unmet_of.find(headers[i].id); it != unmet_of.end()) {
       row.unmet = std::move(it->second);
     }
-    row.header = std::move(record.header);
+    row.header = std::move(headers[i]);
     page.rows.push_back(std::move(row));
   }
   return page;

@@ -14,6 +14,7 @@
 #include "service/actor.h"
 #include "service/calendar_provider.h"
 #include "service/clock.h"
+#include "service/duty_cache.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -141,6 +142,7 @@ class CaseService {
   const CalendarProvider& calendars_;
   std::vector<RuleSet> rule_sets_;
   const Clock& clock_;
+  DutyCache duty_cache_;  // the case list's per-row duties (see duty_cache.h)
 };
 
 }  // namespace ptdv

@@ -384,5 +384,38 @@ TEST_F(CaseServiceTest, FindCasesSearchesCountsPagesAndFiltersByDeadline) {
   }
 }
 
+// The case list remembers each row's duty per case version (service/duty_cache.h): a step
+// recorded after a list was read shows in the next list, and a repeated list answers the same.
+TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
+  CaseQuery q{.on = MakeDate(2028, 12, 1)};
+  auto duty_of_case = [&] {
+    for (auto& row : Must(service_->FindCases(admin_, ward_a_, q)).rows) {
+      if (row.header.id == case_) return row.deadline;
+    }
+    return std::optional<Deadline>{};
+  };
+  EXPECT_FALSE(duty_of_case());
+  ASSERT_TRUE(service_
+                  ->Record(admin_, case_,
+                           {.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+                            .member_person_id = members_[0]},
+                           std::nullopt)
+                  .ok());
+  EXPECT_FALSE(duty_of_case());  // a sympathiser has no deadline yet
+  ASSERT_TRUE(service_
+                  ->Record(admin_, case_,
+                           {.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
+                            .documents = {{.form_code = "GCN", .number = "1"}}},
+                           std::nullopt)
+                  .ok());
+  auto duty = duty_of_case();
+  ASSERT_TRUE(duty);  // R3: the certificate expires on 20/01/2029, due soon on 01/12/2028
+  EXPECT_EQ(duty->rule, "R3");
+  EXPECT_EQ(duty->status, DeadlineStatus::kDueSoon);
+  EXPECT_EQ(duty_of_case()->due, duty->due);  // the cached answer is the same
+  q.on = MakeDate(2029, 3, 1);                 // another day: judged again
+  EXPECT_EQ(duty_of_case()->status, DeadlineStatus::kOverdue);
+}
+
 }  // namespace
 }  // namespace ptdv

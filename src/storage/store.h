@@ -135,6 +135,10 @@ class CaseRepository {
   // event's `documents` is left empty.
   virtual Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter,
                                                       EventDocuments documents) = 0;
+  // The records of `headers` (as List returned them), in the same order, with their events:
+  // ListRecords for a page whose headers are already at hand. One query (two with documents).
+  virtual Result<std::vector<CaseRecord>> LoadRecords(std::vector<Case> headers,
+                                                      EventDocuments documents) = 0;
   virtual Result<int> Count(const CaseFilter& filter) = 0;
   // How many cases match `filter` per stage (stages without a case are absent); limit, offset
   // and sort are ignored. One GROUP BY query.

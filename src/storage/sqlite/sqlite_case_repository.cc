@@ -489,6 +489,11 @@ Result<std::vector<Case>> SqliteCaseRepository::List(const CaseFilter& filter) {
 Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter,
                                                                   EventDocuments documents) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Case> headers, List(filter));
+  return LoadRecords(std::move(headers), documents);
+}
+
+Result<std::vector<CaseRecord>> SqliteCaseRepository::LoadRecords(std::vector<Case> headers,
+                                                                  EventDocuments documents) {
   std::vector<CaseRecord> records;
   if (headers.empty()) return records;
   records.reserve(headers.size());

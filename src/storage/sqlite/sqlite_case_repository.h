@@ -34,6 +34,8 @@ class SqliteCaseRepository final : public CaseRepository {
   Result<std::vector<Case>> List(const CaseFilter& filter) override;
   Result<std::vector<CaseRecord>> ListRecords(const CaseFilter& filter,
                                               EventDocuments documents) override;
+  Result<std::vector<CaseRecord>> LoadRecords(std::vector<Case> headers,
+                                              EventDocuments documents) override;
   Result<int> Count(const CaseFilter& filter) override;  // ignores limit and offset
   Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) override;
 
