@@ -1,5 +1,6 @@
 #include "http/api_params.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -80,6 +81,15 @@ Result<Id> OrganisationIdByCode(Store& store, const std::string& code) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().GetByCode(code));
   return org.id;
+}
+
+Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : request.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Error::Invalid(fmt::format("Tham số «{}» không được hỗ trợ", key), key);
+    }
+  }
+  return Ok();
 }
 
 }  // namespace ptdv::http

@@ -3,6 +3,7 @@
 // Small parsers shared by the /api/v1 handlers: path and query parameters, If-Match versions,
 // organisation codes. Each refusal is kInvalid naming the parameter (→ 400 with "field").
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,10 @@ Result<int> QueryInt(const Request& request, std::string_view name, int fallback
 Result<std::optional<int>> IfMatchVersion(const Request& request);
 // The ETag of a version: "3" with the quotes.
 std::string VersionETag(int version);
+
+// Ok when every query parameter of `request` is in `known`; else kInvalid naming the first
+// unknown one, so that a misspelt filter is refused rather than silently ignored.
+Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known);
 
 // The id of the unit with `code`. kNotFound for an unknown code (no scope check: the services
 // check scope on the id).

@@ -20,16 +20,6 @@ namespace {
 
 namespace json = boost::json;
 
-// Refuses a query parameter the route does not know, naming it (a typo never passes silently).
-Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : request.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      return Error::Invalid(fmt::format("Tham số «{}» không được hỗ trợ", key), key);
-    }
-  }
-  return Ok();
-}
-
 // A code parameter (?stage=dossier): nullopt when absent, kInvalid when unknown.
 template <typename E>
 Result<std::optional<E>> CodeParam(const Request& request, std::string_view name,

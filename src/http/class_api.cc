@@ -109,15 +109,6 @@ Result<TrainingClass> ParseClass(Store& store, const BodyReader& body,
   return c;
 }
 
-Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : request.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      return Error::Invalid(fmt::format("Tham số «{}» không được hỗ trợ", key), key);
-    }
-  }
-  return Ok();
-}
-
 }  // namespace
 
 Status RegisterClassApi(Router& router, Store& store, ClassService& classes, const Clock& clock) {

@@ -43,15 +43,6 @@ json::object LineObject(const ProgressLine& line) {
   return j;
 }
 
-Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : request.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      return Error::Invalid(fmt::format("Tham số «{}» không được hỗ trợ", key), key);
-    }
-  }
-  return Ok();
-}
-
 // ?org=CODE (default: the caller's own unit) and ?year= (default: this year).
 struct OrgYear {
   Id org_id = 0;
