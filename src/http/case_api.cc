@@ -392,7 +392,7 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
             {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther,
                                     SourceCategoryCode, SourceCategoryLabel)},
             {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode,
-                                   RelationCode)},
+                                   RelationLabel)},
             {"roles", std::move(roles)}};
         Response r = Response::Json(json::serialize(reference));
         r.headers.Set("Cache-Control", "private, max-age=3600");

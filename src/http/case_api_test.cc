@@ -405,6 +405,10 @@ TEST_F(CaseApiTest, ReferenceListsEveryActionWithTheFieldsItsFormAsks) {
   }
   EXPECT_TRUE(found_vote);
   EXPECT_EQ(body.at("stages").as_array().size(), static_cast<std::size_t>(Stage::kCancelled) + 1);
+  // Relations carry their Vietnamese label, not their code twice.
+  const auto& father = body.at("relations").as_array()[1].as_object();
+  EXPECT_EQ(father.at("code").as_string(), RelationCode(Relation::kFather));
+  EXPECT_EQ(father.at("label").as_string(), RelationLabel(Relation::kFather));
 }
 
 }  // namespace
