@@ -349,6 +349,11 @@ class Transaction {
   virtual SessionRepository& Sessions() = 0;
   virtual ClassRepository& Classes() = 0;
   virtual TargetRepository& Targets() = 0;
+  // A number that grows with every committed write to the tables derived figures are computed
+  // from (organisations, people, memberships, cases and their events, targets, rule sets, the
+  // calendar; migrations/sqlite/0007_data_change.sql), as seen by this transaction's snapshot.
+  // Equal counters (of one database) mean equal data, so in-process caches key by it.
+  virtual Result<std::int64_t> DataChangeCounter() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };

@@ -406,6 +406,26 @@ TEST_P(StoreContractTest, ListValidOnPutsParentsBeforeChildren) {
   EXPECT_LT(position(orphan), static_cast<long>(order.size()));
 }
 
+TEST_P(StoreContractTest, DataChangeCounterGrowsWithCommittedWritesOnly) {
+  const std::int64_t before = Must(Read()->DataChangeCounter());
+  {
+    auto tx = Write();
+    Must(tx->Organisations().Insert(Unit("GONE", OrgKind::kCityCommittee, {})));
+  }  // rolled back
+  EXPECT_EQ(Must(Read()->DataChangeCounter()), before);
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Must(tx->Commit());
+  const std::int64_t after_insert = Must(Read()->DataChangeCounter());
+  EXPECT_GT(after_insert, before);
+  auto update = Write();
+  Organisation org = Must(update->Organisations().Get(city));
+  org.name = "Thành ủy Huế";
+  Must(update->Organisations().Update(org));
+  Must(update->Commit());
+  EXPECT_GT(Must(Read()->DataChangeCounter()), after_insert);
+}
+
 TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
   auto tx = Write();
   Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
