@@ -413,7 +413,7 @@ int RunCli(int argc, char** argv) {
     AuditService audit(*env.store, *env.clock);
     ClassService classes(*env.store, *env.cases, *env.clock);
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
-    DashboardService dashboards(*env.store, *env.cases, targets);
+    DashboardService dashboards(*env.store, *env.cases, targets, *env.clock);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
                                                  .auth = auth,

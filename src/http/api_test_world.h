@@ -131,7 +131,7 @@ class ApiWorld {
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     classes = std::make_unique<ClassService>(*store_, *cases, clock_);
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
-    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
+    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets, clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,

@@ -127,6 +127,9 @@ class CaseService {
 
   // The rule sets the service evaluates cases under.
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+  // The working calendar in force now (it may be replaced while the service runs; a replaced
+  // calendar stays alive, so its address names it: service/calendar_provider.h).
+  const WorkingCalendar& calendar() const { return calendars_.Current(); }
 
   Result<CaseView> Show(const Actor& actor, Id case_id, Date on);
 

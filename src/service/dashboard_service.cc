@@ -49,8 +49,14 @@ bool IsSource(Stage stage) { return stage == Stage::kSource || stage == Stage::k
 
 }  // namespace
 
-DashboardService::DashboardService(Store& store, CaseService& cases, TargetService& targets)
-    : store_(store), cases_(cases), targets_(targets) {}
+DashboardService::DashboardService(Store& store, CaseService& cases, TargetService& targets,
+                                   const Clock& clock, DashboardOptions options)
+    : store_(store), cases_(cases), targets_(targets), clock_(clock), options_(options) {}
+
+long DashboardService::computed() const {
+  std::lock_guard lock(mutex_);
+  return computed_;
+}
 
 Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year, Date on) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
@@ -58,13 +64,37 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
     return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
   }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  Dashboard d{.year = year, .on = on};
-  PTDV_ASSIGN_OR_RETURN(d.org, tx->Organisations().Get(org_id));
+  // First read of the transaction: the snapshot everything below sees.
+  PTDV_ASSIGN_OR_RETURN(std::int64_t counter, tx->DataChangeCounter());
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+  const CacheKey key{org_id, year, on, clock_.Today(), &cases_.calendar()};
+  if (options_.cache_entries > 0) {
+    std::lock_guard lock(mutex_);
+    if (counter == cache_counter_) {
+      if (auto hit = cache_.find(key); hit != cache_.end()) return *hit->second;
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on));
+  std::lock_guard lock(mutex_);
+  ++computed_;
+  if (options_.cache_entries == 0 || counter < cache_counter_) return d;  // a newer one is kept
+  if (counter > cache_counter_ || cache_.size() >= options_.cache_entries) {
+    cache_.clear();
+    cache_counter_ = counter;
+  }
+  cache_[key] = std::make_shared<const Dashboard>(d);
+  return d;
+}
+
+Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation& org, int year,
+                                            Date on) {
+  const Id org_id = org.id;
+  Dashboard d{.org = org, .year = year, .on = on};
 
   // The subtree as of `on`, and for each of its units the direct child of `org` it lies under
   // (parents come before children, so a unit's parent is already placed).
-  PTDV_ASSIGN_OR_RETURN(auto subtree, tx->Organisations().ListSubtree(org_id, on));
+  PTDV_ASSIGN_OR_RETURN(auto subtree, tx.Organisations().ListSubtree(org_id, on));
   if (subtree.empty()) subtree.push_back(d.org);  // not valid on `on`: its own cases only
   std::map<Id, int> unit_of;                      // unit id → index in d.units (-1: org itself)
   std::vector<Id> unit_ids{org_id};
@@ -86,11 +116,11 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
     return it == unit_of.end() ? -1 : it->second;
   };
   filter.limit = std::numeric_limits<int>::max();
-  PTDV_ASSIGN_OR_RETURN(auto records, tx->Cases().ListRecords(filter, EventDocuments::kSkip));
-  PTDV_ASSIGN_OR_RETURN(auto due, cases_.DueStatesIn(*tx, records, on));
+  PTDV_ASSIGN_OR_RETURN(auto records, tx.Cases().ListRecords(filter, EventDocuments::kSkip));
+  PTDV_ASSIGN_OR_RETURN(auto due, cases_.DueStatesIn(tx, records, on));
 
   // Progress against the targets (TargetService's definitions), for the unit and each child.
-  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear(unit_ids, year));
+  PTDV_ASSIGN_OR_RETURN(auto targets, tx.Targets().ListForYear(unit_ids, year));
   std::vector<Case> headers;
   std::vector<std::vector<Case>> unit_headers(d.units.size());
   headers.reserve(records.size());
@@ -99,7 +129,7 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
     if (int u = unit_index(r.header.cell_id); u >= 0) unit_headers[u].push_back(r.header);
   }
   const SegmentSamples own = MeasureSegments(headers);
-  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, targets_.CitySamples(*tx, org_id, on, own));
+  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, targets_.CitySamples(tx, org_id, on, own));
   PTDV_ASSIGN_OR_RETURN(Progress progress,
                         targets_.ProgressFrom(org_id, year, on, targets, headers, own, city));
   d.totals.target = progress.total.target;
