@@ -15,7 +15,7 @@ namespace ptdv::http {
 
 Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuthApi(router, deps.auth, deps.auth_options));
-  PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.store, deps.cases, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.store, deps.cases, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOrgApi(router, deps.orgs, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterPeopleApi(router, deps.store, deps.cases));
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
@@ -23,7 +23,8 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
   PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
-  PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
+                                            deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

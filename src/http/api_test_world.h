@@ -131,7 +131,7 @@ class ApiWorld {
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     classes = std::make_unique<ClassService>(*store_, *cases, clock_);
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
-    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets, clock_);
+    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -142,7 +142,8 @@ class ApiWorld {
                                              .audit = *audit_,
                                              .classes = *classes,
                                              .targets = *targets,
-                                             .dashboards = *dashboards});
+                                             .dashboards = *dashboards,
+                                             .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -232,6 +233,7 @@ class ApiWorld {
   std::unique_ptr<CalendarService> calendar_service_;
   std::unique_ptr<AuditService> audit_;
   Metrics metrics_;
+  ResponseCache response_cache_;
   AccessLog access_log_{[](std::string_view) {}};
   std::unique_ptr<Server> server_;
   std::thread runner_;

@@ -1,6 +1,7 @@
 #include "http/dashboard_api.h"
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
@@ -24,6 +25,33 @@ json::object DurationFields(const StepDuration& d) {
                       {"p90_days", OptionalInt(d.p90_days)},
                       {"samples", d.samples}};
 }
+
+// The dashboard of the request's parameters, or the error.
+Response Answer(Store& store, DashboardService& dashboards, const Clock& clock,
+                const Request& request, const Actor& actor) {
+  if (auto known = CheckQueryKeys(request, {"org", "year", "on"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  auto on = QueryDate(request, "on", clock.Today());
+  if (!on.ok()) return ErrorResponse(on.error());
+  auto year = QueryInt(request, "year", YearOf(*on), 2000, 2100);
+  if (!year.ok()) return ErrorResponse(year.error());
+  Id org_id = 0;
+  if (auto code = request.Query("org")) {
+    auto id = OrganisationIdByCode(store, std::string(*code));
+    if (!id.ok()) return ErrorResponse(id.error());
+    org_id = *id;
+  } else if (actor.scope_root) {
+    org_id = *actor.scope_root;
+  } else {
+    return ErrorResponse(Error::Invalid("Cần chọn đơn vị (org)", "org"));
+  }
+  auto dashboard = dashboards.Get(actor, org_id, *year, *on);
+  if (!dashboard.ok()) return ErrorResponse(dashboard.error());
+  return Response::Json(DashboardJson(*dashboard));
+}
+
+}  // namespace
 
 std::string DashboardJson(const Dashboard& d) {
   json::array funnel;
@@ -84,33 +112,20 @@ std::string DashboardJson(const Dashboard& d) {
                                       {"step_durations", std::move(durations)}});
 }
 
-}  // namespace
-
 Status RegisterDashboardApi(Router& router, Store& store, DashboardService& dashboards,
-                            const Clock& clock) {
+                            const Clock& clock, ResponseCache* cache) {
   return router.Add(
       Method::kGet, "/api/v1/dashboard", RouteAccess::Require("read_aggregates"),
-      [&store, &dashboards, &clock](const Request& request, RouteContext& context) {
-        if (auto known = CheckQueryKeys(request, {"org", "year", "on"}); !known.ok()) {
-          return ErrorResponse(known.error());
-        }
-        auto on = QueryDate(request, "on", clock.Today());
-        if (!on.ok()) return ErrorResponse(on.error());
-        auto year = QueryInt(request, "year", YearOf(*on), 2000, 2100);
-        if (!year.ok()) return ErrorResponse(year.error());
-        Id org_id = 0;
-        if (auto code = request.Query("org")) {
-          auto id = OrganisationIdByCode(store, std::string(*code));
-          if (!id.ok()) return ErrorResponse(id.error());
-          org_id = *id;
-        } else if (context.actor->scope_root) {
-          org_id = *context.actor->scope_root;
-        } else {
-          return ErrorResponse(Error::Invalid("Cần chọn đơn vị (org)", "org"));
-        }
-        auto dashboard = dashboards.Get(*context.actor, org_id, *year, *on);
-        if (!dashboard.ok()) return ErrorResponse(dashboard.error());
-        return Response::Json(DashboardJson(*dashboard));
+      [&store, &dashboards, &clock, cache](const Request& request, RouteContext& context) {
+        const Actor& actor = *context.actor;
+        // Everything the answer depends on besides the data (as GET /cases): who asks, what
+        // they ask, the day (the defaults of `on`, the deadlines) and the calendar.
+        const std::string key = fmt::format(
+            "dashboard\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
+            actor.scope_root ? *actor.scope_root : 0, request.target,
+            FormatIsoDate(clock.Today()), static_cast<const void*>(dashboards.CalendarInForce()));
+        return CachedGet(cache, store, request, key,
+                         [&] { return Answer(store, dashboards, clock, request, actor); });
       });
 }
 

@@ -5,8 +5,10 @@
 //                                          counts, drill-down per child unit, admissions by
 //                                          month and category, time spent in each step
 // `org` defaults to the caller's own unit, `on` to today, `year` to the year of `on`. Scope is
-// enforced by service/dashboard_service.h through the Actor the guard sets.
+// enforced by service/dashboard_service.h through the Actor the guard sets. Answers are kept in
+// the response cache (http/response_cache.h) until the next write.
 
+#include "http/response_cache.h"
 #include "http/router.h"
 #include "service/clock.h"
 #include "service/dashboard_service.h"
@@ -14,8 +16,11 @@
 
 namespace ptdv::http {
 
-// `store`, `dashboards` and `clock` must outlive the router.
+// The JSON body of GET /api/v1/dashboard (the contract's shape; bench/dashboard times it too).
+std::string DashboardJson(const Dashboard& dashboard);
+
+// `store`, `dashboards`, `clock` and `cache` (null: no caching) must outlive the router.
 Status RegisterDashboardApi(Router& router, Store& store, DashboardService& dashboards,
-                            const Clock& clock);
+                            const Clock& clock, ResponseCache* cache);
 
 }  // namespace ptdv::http

@@ -118,6 +118,30 @@ TEST_F(DashboardApiTest, AWardSeesItsOwnAndIsRefusedTheCityAndOtherWards) {
   EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=NOPE").status, 404);
 }
 
+// Repeated dashboards come from the response cache until a write, never stale after one.
+TEST_F(DashboardApiTest, RepeatsAreCachedUntilAWrite) {
+  auto board = world_.Login("bantochuc");
+  const std::string url = "/api/v1/dashboard?org=HUE&on=2024-06-30";
+  auto first = world_.Call(board, "GET", url);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.headers.Get("X-Cache"), "miss");
+  auto again = world_.Call(board, "GET", url);
+  EXPECT_EQ(again.headers.Get("X-Cache"), "hit");
+  EXPECT_EQ(again.body, first.body);
+  // A second case opened (a write outside HTTP): recomputed, and it shows.
+  auto person = world_.cases->CreatePerson({}, {.full_name = "Lê Thị Nguồn",
+                                                .birth_date = MakeDate(1999, 5, 6),
+                                                .org_id = world_.cells["B"]});
+  ASSERT_TRUE(person.ok());
+  ASSERT_TRUE(world_.cases
+                  ->OpenCase({}, *person, world_.cells["B"], SourceCategory::kMilitia,
+                             MakeDate(2024, 2, 1))
+                  .ok());
+  auto after = world_.Call(board, "GET", url);
+  EXPECT_EQ(after.headers.Get("X-Cache"), "miss");
+  EXPECT_EQ(Parse(after).at("totals").at("open").as_int64(), 2);
+}
+
 TEST_F(DashboardApiTest, RefusesBadParameters) {
   auto board = world_.Login("bantochuc");
   for (const char* query : {"?year=1999", "?on=2024-02-30", "?org=HUE&page=2", "?year=abc"}) {

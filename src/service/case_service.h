@@ -127,9 +127,6 @@ class CaseService {
 
   // The rule sets the service evaluates cases under.
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
-  // The working calendar in force now (it may be replaced while the service runs; a replaced
-  // calendar stays alive, so its address names it: service/calendar_provider.h).
-  const WorkingCalendar& calendar() const { return calendars_.Current(); }
 
   Result<CaseView> Show(const Actor& actor, Id case_id, Date on);
 
@@ -152,6 +149,10 @@ class CaseService {
   // the caller has authorised the subtree the records come from.
   Result<std::vector<DueState>> DueStatesIn(Transaction& tx,
                                             const std::vector<CaseRecord>& records, Date on);
+
+  // The working calendar in force now. A replaced calendar is never freed (CalendarProvider),
+  // so the address names it: answers that count working days key caches on it.
+  const WorkingCalendar* CalendarInForce() const { return &calendars_.Current(); }
 
  private:
   Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,

@@ -49,14 +49,8 @@ bool IsSource(Stage stage) { return stage == Stage::kSource || stage == Stage::k
 
 }  // namespace
 
-DashboardService::DashboardService(Store& store, CaseService& cases, TargetService& targets,
-                                   const Clock& clock, DashboardOptions options)
-    : store_(store), cases_(cases), targets_(targets), clock_(clock), options_(options) {}
-
-long DashboardService::computed() const {
-  std::lock_guard lock(mutex_);
-  return computed_;
-}
+DashboardService::DashboardService(Store& store, CaseService& cases, TargetService& targets)
+    : store_(store), cases_(cases), targets_(targets) {}
 
 Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year, Date on) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
@@ -64,27 +58,9 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
     return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
   }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  // First read of the transaction: the snapshot everything below sees.
-  PTDV_ASSIGN_OR_RETURN(std::int64_t counter, tx->DataChangeCounter());
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
-  const CacheKey key{org_id, year, on, clock_.Today(), &cases_.calendar()};
-  if (options_.cache_entries > 0) {
-    std::lock_guard lock(mutex_);
-    if (counter == cache_counter_) {
-      if (auto hit = cache_.find(key); hit != cache_.end()) return *hit->second;
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on));
-  std::lock_guard lock(mutex_);
-  ++computed_;
-  if (options_.cache_entries == 0 || counter < cache_counter_) return d;  // a newer one is kept
-  if (counter > cache_counter_ || cache_.size() >= options_.cache_entries) {
-    cache_.clear();
-    cache_counter_ = counter;
-  }
-  cache_[key] = std::make_shared<const Dashboard>(d);
-  return d;
+  return Compute(*tx, org, year, on);
 }
 
 Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation& org, int year,

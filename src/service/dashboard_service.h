@@ -12,12 +12,7 @@
 // cost grows with the subtree, not with the database.
 
 #include <array>
-#include <cstdint>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,7 +20,6 @@
 #include "domain/target.h"
 #include "service/actor.h"
 #include "service/case_service.h"
-#include "service/clock.h"
 #include "service/target_service.h"
 #include "storage/store.h"
 
@@ -81,25 +75,13 @@ struct Dashboard {
   std::vector<StageDurations> step_durations;  // the stages of `funnel`, in the same order
 };
 
-struct DashboardOptions {
-  // Dashboards remembered (below); 0 turns the cache off.
-  std::size_t cache_entries = 256;
-};
-
-// Thread-safe if the Store and the services are.
-//
-// Cache: a dashboard is a pure function of the data, the tree date, the year, `on`, today and the
-// calendar, so computed dashboards are remembered keyed by (unit, year, on, today, calendar,
-// Transaction::DataChangeCounter). The counter is read first in the request's read transaction,
-// whose snapshot the computation then uses, so an entry always describes exactly the data its
-// counter names; any committed write to the tables the figures come from moves the counter on
-// and the old entries are dropped. Authorisation runs on every request before the cache is
-// consulted. Bounded by `cache_entries` (cleared when full).
+// Thread-safe if the Store and the services are; holds no mutable state of its own. A dashboard
+// depends only on the data, the arguments, today and the calendar in force, so the route answers
+// repeated requests from http/response_cache.h until the next write.
 class DashboardService {
  public:
-  // `store`, `cases`, `targets` and `clock` must outlive the service.
-  DashboardService(Store& store, CaseService& cases, TargetService& targets, const Clock& clock,
-                   DashboardOptions options = {});
+  // `store`, `cases` and `targets` must outlive the service.
+  DashboardService(Store& store, CaseService& cases, TargetService& targets);
 
   // The dashboard of `org_id`'s subtree (the tree as of `on`) for `year`, judged on `on`.
   // kForbidden without read_aggregates or when `org_id` lies outside the actor's scope;
@@ -107,24 +89,15 @@ class DashboardService {
   // `on` counts only its own cases and has no children.
   Result<Dashboard> Get(const Actor& actor, Id org_id, int year, Date on);
 
-  // Dashboards computed (not answered from the cache) since construction; for tests and the
-  // benchmark.
-  long computed() const;
+  // The calendar the due counts are judged with (CaseService::CalendarInForce), for cache keys.
+  const WorkingCalendar* CalendarInForce() const { return cases_.CalendarInForce(); }
 
  private:
-  using CacheKey = std::tuple<Id, int, Date, Date, const WorkingCalendar*>;
-
   Result<Dashboard> Compute(Transaction& tx, const Organisation& org, int year, Date on);
 
   Store& store_;
   CaseService& cases_;
   TargetService& targets_;
-  const Clock& clock_;
-  DashboardOptions options_;
-  mutable std::mutex mutex_;
-  std::int64_t cache_counter_ = -1;                                 // guarded by mutex_
-  std::map<CacheKey, std::shared_ptr<const Dashboard>> cache_;      // guarded by mutex_
-  long computed_ = 0;                                               // guarded by mutex_
 };
 
 }  // namespace ptdv

@@ -148,7 +148,7 @@ class DashboardServiceTest : public ::testing::Test {
     ASSERT_TRUE(summary.ok()) << summary.error().message;
     cases_ = std::make_unique<CaseService>(*store_, calendar_, rules_, clock_);
     targets_ = std::make_unique<TargetService>(*store_, rules_, clock_);
-    dashboards_ = std::make_unique<DashboardService>(*store_, *cases_, *targets_, clock_);
+    dashboards_ = std::make_unique<DashboardService>(*store_, *cases_, *targets_);
     raw_ = std::make_unique<RawDb>((dir_ / "demo.db").string());
   }
 

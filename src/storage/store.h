@@ -5,6 +5,7 @@
 // kConflict (unique key, stale version) or kNotFound.
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -349,11 +350,6 @@ class Transaction {
   virtual SessionRepository& Sessions() = 0;
   virtual ClassRepository& Classes() = 0;
   virtual TargetRepository& Targets() = 0;
-  // A number that grows with every committed write to the tables derived figures are computed
-  // from (organisations, people, memberships, cases and their events, targets, rule sets, the
-  // calendar; migrations/sqlite/0007_data_change.sql), as seen by this transaction's snapshot.
-  // Equal counters (of one database) mean equal data, so in-process caches key by it.
-  virtual Result<std::int64_t> DataChangeCounter() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };
@@ -368,6 +364,11 @@ class Store {
   // Applies pending numbered migrations; returns the versions applied (empty if current).
   virtual Result<std::vector<int>> Migrate() = 0;
   virtual Result<int> SchemaVersion() = 0;
+  // An opaque number that changes whenever a committed write becomes visible, whoever made it
+  // (this process, another process, the CLI). Equal values read at two moments mean that no
+  // write was committed in between, so a result computed after the first read is still current
+  // (http/response_cache.h). Only comparable within one Store object's lifetime.
+  virtual Result<std::uint64_t> DataVersion() = 0;
 };
 
 // "sqlite:PATH" or a bare path opens SQLite (WAL); "postgres://..." is reserved for the

@@ -7,7 +7,6 @@ namespace {
 
 constexpr const char* kCommit = "COMMIT";
 constexpr const char* kRollback = "ROLLBACK";
-constexpr std::string_view kDataChangeCounter = "SELECT counter FROM data_change WHERE id = 1";
 
 }  // namespace
 
@@ -28,13 +27,6 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
 SqliteTransaction::~SqliteTransaction() {
   if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);
   // An unsuccessful rollback is handled by the pool, which drops the connection.
-}
-
-Result<std::int64_t> SqliteTransaction::DataChangeCounter() {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, lease_->Prepare(kDataChangeCounter));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Error::Unavailable("Thiếu bộ đếm thay đổi dữ liệu (migration 0007)");
-  return statement.Int(0);
 }
 
 Status SqliteTransaction::Commit() {

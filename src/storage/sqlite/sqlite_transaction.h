@@ -35,7 +35,6 @@ class SqliteTransaction final : public Transaction {
   SessionRepository& Sessions() override { return sessions_; }
   ClassRepository& Classes() override { return classes_; }
   TargetRepository& Targets() override { return targets_; }
-  Result<std::int64_t> DataChangeCounter() override;
 
   // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
