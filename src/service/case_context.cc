@@ -1,12 +1,50 @@
 #include "service/case_context.h"
 
-#include <set>
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 namespace ptdv {
+namespace {
+
+void AppendInt(std::string& out, std::int64_t value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void AppendDate(std::string& out, Date date) { AppendInt(out, date.time_since_epoch().count()); }
+
+}  // namespace
+
+std::vector<Id> NamedMembers(const CaseHistory& history) {
+  std::vector<Id> members;
+  for (const auto& e : history.events) {
+    if (e.member_person_id) members.push_back(*e.member_person_id);
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  return members;
+}
 
 CaseContextLoader::CaseContextLoader(Transaction& tx, const std::vector<RuleSet>& rule_sets,
                                      const WorkingCalendar& calendar, Date today, Date on)
     : tx_(tx), rule_sets_(rule_sets), calendar_(calendar), today_(today), on_(on) {}
+
+// The tree facts of a cell from its chain (the cell first, then up; not empty); the official
+// count is filled by the caller.
+CaseContextLoader::CellFacts CaseContextLoader::FactsOf(
+    const std::vector<const Organisation*>& chain) {
+  CellFacts facts;
+  facts.is_grassroots = chain.front()->kind == OrgKind::kGrassrootsCell;
+  facts.has_intermediate_level =
+      chain.size() > 1 && chain[1]->kind == OrgKind::kIntermediateCommittee;
+  for (const Organisation* o : chain) {
+    if (o->kind == OrgKind::kGrassrootsCommittee || o->kind == OrgKind::kGrassrootsCell) {
+      facts.committee_member_count = o->committee_member_count;
+      break;
+    }
+  }
+  return facts;
+}
 
 Status CaseContextLoader::Prefetch(const std::vector<Id>& person_ids) {
   std::vector<Id> ids;
@@ -22,56 +60,137 @@ Status CaseContextLoader::Prefetch(const std::vector<Id>& person_ids) {
   return Ok();
 }
 
+Status CaseContextLoader::PrefetchCells(const std::vector<Id>& cell_ids) {
+  std::vector<Id> ids;
+  for (Id id : cell_ids) {
+    if (!cells_.contains(id)) ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.empty()) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto units, tx_.Organisations().WithAncestors(ids));
+  std::unordered_map<Id, const Organisation*> unit_of;
+  for (const auto& o : units) unit_of[o.id] = &o;
+  PTDV_ASSIGN_OR_RETURN(auto counts, tx_.Memberships().CountByOrganisation(ids, on_));
+  std::unordered_map<Id, int> official;
+  for (const auto& c : counts) official[c.org_id] = c.official;
+  for (Id id : ids) {
+    // The chain from the cell up, as Ancestors gives it (bounded like its query).
+    std::vector<const Organisation*> chain;
+    for (auto it = unit_of.find(id); it != unit_of.end() && chain.size() <= 100;) {
+      chain.push_back(it->second);
+      if (!it->second->parent_id) break;
+      it = unit_of.find(*it->second->parent_id);
+    }
+    if (chain.empty()) continue;  // unknown: Load reports it
+    CellFacts facts = FactsOf(chain);
+    auto count = official.find(id);
+    facts.official_count = count == official.end() ? 0 : count->second;
+    cells_.emplace(id, facts);
+  }
+  return Ok();
+}
+
+Status CaseContextLoader::PrefetchMembers(const std::vector<Id>& member_ids) {
+  std::vector<Id> ids;
+  for (Id id : member_ids) {
+    if (!memberships_.contains(id)) ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.empty()) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto list, tx_.Memberships().ListForPeople(ids));
+  for (Id id : ids) memberships_[id];  // members without any membership: known, empty
+  for (auto& m : list) memberships_[m.person_id].push_back(std::move(m));
+  return Ok();
+}
+
+Result<const Person*> CaseContextLoader::PersonOf(Id person_id) {
+  auto person = people_.find(person_id);
+  if (person == people_.end()) {
+    PTDV_ASSIGN_OR_RETURN(Person p, tx_.People().Get(person_id));
+    person = people_.emplace(p.id, std::move(p)).first;
+  }
+  return &person->second;
+}
+
+Result<const CaseContextLoader::CellFacts*> CaseContextLoader::CellOf(Id cell_id) {
+  auto cell = cells_.find(cell_id);
+  if (cell == cells_.end()) {
+    PTDV_ASSIGN_OR_RETURN(auto units, tx_.Organisations().Ancestors(cell_id));
+    if (units.empty()) return Error::NotFound("Không tìm thấy chi bộ của hồ sơ");
+    std::vector<const Organisation*> chain;
+    for (const auto& o : units) chain.push_back(&o);
+    CellFacts facts = FactsOf(chain);
+    PTDV_ASSIGN_OR_RETURN(facts.official_count, tx_.Memberships().CountOfficial(cell_id, on_));
+    cell = cells_.emplace(cell_id, facts).first;
+  }
+  return &cell->second;
+}
+
+Result<const std::vector<Membership>*> CaseContextLoader::MembershipsOf(Id member_id) {
+  auto known = memberships_.find(member_id);
+  if (known == memberships_.end()) {
+    PTDV_ASSIGN_OR_RETURN(auto list, tx_.Memberships().ListForPerson(member_id));
+    known = memberships_.emplace(member_id, std::move(list)).first;
+  }
+  return &known->second;
+}
+
 Result<CaseContext> CaseContextLoader::Load(const CaseHistory& history,
                                             std::optional<Id> extra_member) {
+  std::vector<Id> members = NamedMembers(history);
+  if (extra_member && !std::binary_search(members.begin(), members.end(), *extra_member)) {
+    members.insert(std::upper_bound(members.begin(), members.end(), *extra_member),
+                   *extra_member);
+  }
+  return Load(history.header, members);
+}
+
+Result<CaseContext> CaseContextLoader::Load(const Case& header, const std::vector<Id>& members) {
   CaseContext ctx;
   ctx.rule_sets = rule_sets_;
   ctx.calendar = &calendar_;
   ctx.today = today_;
-  auto person = people_.find(history.header.person_id);
-  if (person == people_.end()) {
-    PTDV_ASSIGN_OR_RETURN(Person p, tx_.People().Get(history.header.person_id));
-    person = people_.emplace(p.id, std::move(p)).first;
-  }
-  ctx.person = person->second;
-
-  auto cell = cells_.find(history.header.cell_id);
-  if (cell == cells_.end()) {
-    CellFacts facts;
-    PTDV_ASSIGN_OR_RETURN(auto chain, tx_.Organisations().Ancestors(history.header.cell_id));
-    if (chain.empty()) return Error::NotFound("Không tìm thấy chi bộ của hồ sơ");
-    facts.is_grassroots = chain.front().kind == OrgKind::kGrassrootsCell;
-    facts.has_intermediate_level =
-        chain.size() > 1 && chain[1].kind == OrgKind::kIntermediateCommittee;
-    for (const auto& o : chain) {
-      if (o.kind == OrgKind::kGrassrootsCommittee || o.kind == OrgKind::kGrassrootsCell) {
-        facts.committee_member_count = o.committee_member_count;
-        break;
-      }
-    }
-    PTDV_ASSIGN_OR_RETURN(facts.official_count,
-                          tx_.Memberships().CountOfficial(history.header.cell_id, on_));
-    cell = cells_.emplace(history.header.cell_id, facts).first;
-  }
-  ctx.cell_is_grassroots = cell->second.is_grassroots;
-  ctx.has_intermediate_level = cell->second.has_intermediate_level;
-  ctx.committee_member_count = cell->second.committee_member_count;
-  ctx.cell_official_count = cell->second.official_count;
-
-  std::set<Id> members;
-  for (const auto& e : history.events) {
-    if (e.member_person_id) members.insert(*e.member_person_id);
-  }
-  if (extra_member) members.insert(*extra_member);
+  PTDV_ASSIGN_OR_RETURN(const Person* person, PersonOf(header.person_id));
+  ctx.person = *person;
+  PTDV_ASSIGN_OR_RETURN(const CellFacts* cell, CellOf(header.cell_id));
+  ctx.cell_is_grassroots = cell->is_grassroots;
+  ctx.has_intermediate_level = cell->has_intermediate_level;
+  ctx.committee_member_count = cell->committee_member_count;
+  ctx.cell_official_count = cell->official_count;
   for (Id m : members) {
-    auto known = memberships_.find(m);
-    if (known == memberships_.end()) {
-      PTDV_ASSIGN_OR_RETURN(auto list, tx_.Memberships().ListForPerson(m));
-      known = memberships_.emplace(m, std::move(list)).first;
-    }
-    ctx.member_memberships[m] = known->second;
+    PTDV_ASSIGN_OR_RETURN(const std::vector<Membership>* list, MembershipsOf(m));
+    ctx.member_memberships[m] = *list;
   }
   return ctx;
+}
+
+Status CaseContextLoader::AppendFingerprint(const Case& header, const std::vector<Id>& members,
+                                            std::string& out) {
+  PTDV_ASSIGN_OR_RETURN(const Person* person, PersonOf(header.person_id));
+  AppendInt(out, person->id);
+  AppendInt(out, person->version);  // every update of a person bumps it
+  PTDV_ASSIGN_OR_RETURN(const CellFacts* cell, CellOf(header.cell_id));
+  AppendInt(out, header.cell_id);
+  AppendInt(out, cell->is_grassroots);
+  AppendInt(out, cell->has_intermediate_level);
+  AppendInt(out, cell->committee_member_count);
+  AppendInt(out, cell->official_count);
+  for (Id m : members) {
+    PTDV_ASSIGN_OR_RETURN(const std::vector<Membership>* list, MembershipsOf(m));
+    AppendInt(out, m);
+    AppendInt(out, static_cast<std::int64_t>(list->size()));
+    for (const Membership& ms : *list) {
+      AppendInt(out, ms.id);
+      AppendInt(out, ms.org_id);
+      AppendInt(out, static_cast<std::int64_t>(ms.kind));
+      AppendDate(out, ms.valid_from);
+      AppendInt(out, ms.valid_to.has_value());
+      if (ms.valid_to) AppendDate(out, *ms.valid_to);
+    }
+  }
+  return Ok();
 }
 
 Result<CaseContext> LoadCaseContext(Transaction& tx, const CaseHistory& history,

@@ -502,31 +502,108 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   return page;
 }
 
-Result<std::vector<DueState>> CaseService::DueStatesIn(Transaction& tx,
-                                                       const std::vector<CaseRecord>& records,
-                                                       Date on) {
+Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
+                                                          const std::vector<Case>& headers,
+                                                          Date on, Date stays_from) {
   const WorkingCalendar& calendar = calendars_.Current();
+  const Date today = clock_.Today();
   CaseContext deadline_context;
   deadline_context.rule_sets = rule_sets_;
   deadline_context.calendar = &calendar;
-  deadline_context.today = clock_.Today();
-  CaseContextLoader contexts(tx, rule_sets_, calendar, clock_.Today(), on);
-  std::vector<Id> people;
-  for (const auto& record : records) {
-    if (!IsClosed(record.header.stage)) people.push_back(record.header.person_id);
+  deadline_context.today = today;
+  CaseContext fold_context;  // StageStays folds the events, which needs only the rule sets
+  fold_context.rule_sets = rule_sets_;
+
+  const std::size_t n = headers.size();
+  std::vector<CaseSummary> out(n);
+  std::vector<std::optional<Deadline>> duties(n);
+  std::vector<std::size_t> missing;  // whose events must be folded
+  std::vector<bool> duty_missing(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Case& h = headers[i];
+    const bool open = !IsClosed(h.stage);
+    bool miss = false;
+    if (open || !h.closed_on || *h.closed_on >= stays_from) {
+      if (auto facts = facts_cache_.Find({h.id, h.version})) {
+        out[i].facts = std::move(*facts);
+      } else {
+        miss = true;
+      }
+    }
+    if (open) {
+      if (auto duty = duty_cache_.Find({h.id, h.version, on, &calendar})) {
+        duties[i] = std::move(*duty);
+      } else {
+        miss = duty_missing[i] = true;
+      }
+    }
+    if (miss) missing.push_back(i);
+  }
+  // The events of the cases not remembered, in one query; kept for the blocked judgements.
+  std::map<std::size_t, CaseRecord> records;
+  auto load = [&](const std::vector<std::size_t>& at) -> Status {
+    std::vector<Case> wanted;
+    for (std::size_t i : at) wanted.push_back(headers[i]);
+    PTDV_ASSIGN_OR_RETURN(auto loaded,
+                          tx.Cases().LoadRecords(std::move(wanted), EventDocuments::kSkip));
+    for (std::size_t k = 0; k < at.size(); ++k) records.emplace(at[k], std::move(loaded[k]));
+    return Ok();
+  };
+  if (!missing.empty()) PTDV_RETURN_IF_ERROR(load(missing));
+  for (std::size_t i : missing) {
+    const CaseRecord& record = records.at(i);
+    const Case& h = record.header;
+    if (!out[i].facts && (!IsClosed(h.stage) || !h.closed_on || *h.closed_on >= stays_from)) {
+      auto facts = std::make_shared<const CaseFacts>(
+          CaseFacts{.stays = StageStays(record, fold_context), .named_members = NamedMembers(record)});
+      facts_cache_.Put({h.id, h.version}, facts);
+      out[i].facts = std::move(facts);
+    }
+    if (duty_missing[i]) {
+      duties[i] = FirstDuty(DeadlinesOf(record, deadline_context, on));
+      duty_cache_.Put({h.id, h.version, on, &calendar}, duties[i]);
+    }
+  }
+
+  // Blocked: the contexts of every open case in a few queries, then each judgement from the
+  // cache under its fingerprint, or evaluated.
+  CaseContextLoader contexts(tx, rule_sets_, calendar, today, on);
+  std::vector<Id> people, cells, members;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (IsClosed(headers[i].stage)) continue;
+    people.push_back(headers[i].person_id);
+    cells.push_back(headers[i].cell_id);
+    const auto& named = out[i].facts->named_members;
+    members.insert(members.end(), named.begin(), named.end());
   }
   PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
-  std::vector<DueState> states(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const CaseRecord& record = records[i];
-    if (IsClosed(record.header.stage)) continue;
-    auto duty = FirstDuty(DeadlinesOf(record, deadline_context, on));
-    states[i].overdue = Matches(CaseDue::kOverdue, duty);
-    states[i].due_soon = Matches(CaseDue::kDueSoon, duty);
-    PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, record, on));
-    states[i].blocked = !unmet.empty();
+  PTDV_RETURN_IF_ERROR(contexts.PrefetchCells(cells));
+  PTDV_RETURN_IF_ERROR(contexts.PrefetchMembers(members));
+  std::vector<std::string> keys(n);
+  std::vector<std::size_t> unjudged, unloaded;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Case& h = headers[i];
+    if (IsClosed(h.stage)) continue;
+    out[i].due.overdue = Matches(CaseDue::kOverdue, duties[i]);
+    out[i].due.due_soon = Matches(CaseDue::kDueSoon, duties[i]);
+    std::string& key = keys[i];
+    key = fmt::format("{}/{}/{}/{}/{}/", h.id, h.version, on.time_since_epoch().count(),
+                      today.time_since_epoch().count(), static_cast<const void*>(&calendar));
+    PTDV_RETURN_IF_ERROR(contexts.AppendFingerprint(h, out[i].facts->named_members, key));
+    if (auto blocked = blocked_cache_.Find(key)) {
+      out[i].due.blocked = *blocked;
+    } else {
+      unjudged.push_back(i);
+      if (!records.contains(i)) unloaded.push_back(i);
+    }
   }
-  return states;
+  if (!unloaded.empty()) PTDV_RETURN_IF_ERROR(load(unloaded));
+  for (std::size_t i : unjudged) {
+    PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, records.at(i), on));
+    blocked_cache_.Put(keys[i], !unmet.empty());
+    out[i].due.blocked = !unmet.empty();
+  }
+  return out;
 }
 
 }  // namespace ptdv

@@ -13,6 +13,7 @@
 #include "domain/workflow.h"
 #include "service/actor.h"
 #include "service/calendar_provider.h"
+#include "service/case_facts_cache.h"
 #include "service/clock.h"
 #include "service/duty_cache.h"
 #include "storage/store.h"
@@ -79,7 +80,14 @@ struct DueState {
   bool blocked = false;
 };
 
-// Thread-safe if the Store is; holds no mutable state of its own.
+// One case as the dashboards see it (CaseService::SummariesIn).
+struct CaseSummary {
+  DueState due;
+  std::shared_ptr<const CaseFacts> facts;  // null: closed before the day asked
+};
+
+// Thread-safe if the Store is; its only mutable state is the caches of answers that a case's
+// version (and the other facts they depend on) name exactly.
 class CaseService {
  public:
   // `calendar`, `store` and `clock` must outlive the service.
@@ -142,13 +150,17 @@ class CaseService {
   // a deadline before the window's end, or every open case for kBlocked) in memory.
   Result<CasePage> FindCases(const Actor& actor, Id org_id, const CaseQuery& query);
 
-  // The DueState on `on` of each of `records` (cases with their events, documents not needed),
-  // in order, read in the caller's transaction `tx`: exactly what FindCases' due=overdue,
-  // due_soon and blocked filters decide (a closed case gets all false). The contexts of the
-  // cases are loaded per cell and member, not per case (CaseContextLoader). No authorisation:
-  // the caller has authorised the subtree the records come from.
-  Result<std::vector<DueState>> DueStatesIn(Transaction& tx,
-                                            const std::vector<CaseRecord>& records, Date on);
+  // What the dashboards need of each case of `headers` (as CaseRepository::List gives them) on
+  // `on`, in order, read in the caller's transaction `tx`: its DueState — exactly what
+  // FindCases' due=overdue, due_soon and blocked filters decide (a closed case gets all false)
+  // — and its facts (stays, named members), except for a case closed before `stays_from`
+  // (facts null: none of its stays ends on or after that day). Each answer is remembered per
+  // case version (service/case_facts_cache.h, duty_cache.h), so the events of only the cases
+  // whose answers are not remembered are loaded, in one query; the contexts of the open cases
+  // are loaded in a few queries for all of them (CaseContextLoader's Prefetch*). No
+  // authorisation: the caller has authorised the subtree the headers come from.
+  Result<std::vector<CaseSummary>> SummariesIn(Transaction& tx, const std::vector<Case>& headers,
+                                               Date on, Date stays_from);
 
   // The working calendar in force now. A replaced calendar is never freed (CalendarProvider),
   // so the address names it: answers that count working days key caches on it.
@@ -164,6 +176,8 @@ class CaseService {
   std::vector<RuleSet> rule_sets_;
   const Clock& clock_;
   DutyCache duty_cache_;  // the case list's per-row duties (see duty_cache.h)
+  CaseFactsCache facts_cache_;      // SummariesIn (see case_facts_cache.h)
+  BlockedCache blocked_cache_;      // SummariesIn (see case_facts_cache.h)
 };
 
 }  // namespace ptdv

@@ -92,17 +92,16 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
     return it == unit_of.end() ? -1 : it->second;
   };
   filter.limit = std::numeric_limits<int>::max();
-  PTDV_ASSIGN_OR_RETURN(auto records, tx.Cases().ListRecords(filter, EventDocuments::kSkip));
-  PTDV_ASSIGN_OR_RETURN(auto due, cases_.DueStatesIn(tx, records, on));
+  PTDV_ASSIGN_OR_RETURN(std::vector<Case> headers, tx.Cases().List(filter));
+  // Stays count when they end from 1/1 of the year up to `on`.
+  const Date first = MakeDate(year, 1, 1), last = std::min(on, MakeDate(year, 12, 31));
+  PTDV_ASSIGN_OR_RETURN(auto summaries, cases_.SummariesIn(tx, headers, on, first));
 
   // Progress against the targets (TargetService's definitions), for the unit and each child.
   PTDV_ASSIGN_OR_RETURN(auto targets, tx.Targets().ListForYear(unit_ids, year));
-  std::vector<Case> headers;
   std::vector<std::vector<Case>> unit_headers(d.units.size());
-  headers.reserve(records.size());
-  for (const auto& r : records) {
-    headers.push_back(r.header);
-    if (int u = unit_index(r.header.cell_id); u >= 0) unit_headers[u].push_back(r.header);
+  for (const auto& h : headers) {
+    if (int u = unit_index(h.cell_id); u >= 0) unit_headers[u].push_back(h);
   }
   const SegmentSamples own = MeasureSegments(headers);
   PTDV_ASSIGN_OR_RETURN(SegmentSamples city, targets_.CitySamples(tx, org_id, on, own));
@@ -135,22 +134,20 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
   }
 
   // The funnel, the due counts, the sources, admissions by month and the stays in each step.
-  const Date first = MakeDate(year, 1, 1), last = std::min(on, MakeDate(year, 12, 31));
   std::map<Stage, int> open_by_stage;
   std::map<Stage, std::vector<int>> stays_all;
   std::vector<std::map<Stage, std::vector<int>>> stays_of_unit(d.units.size());
-  CaseContext fold_context;  // StageStays folds the events, which needs only the rule sets
-  fold_context.rule_sets = cases_.rule_sets();
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const Case& c = records[i].header;
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    const Case& c = headers[i];
+    const DueState& due = summaries[i].due;
     const int u = unit_index(c.cell_id);
     DashboardFigures* unit = u >= 0 ? &d.units[u].figures : nullptr;
     for (DashboardFigures* f : {&d.totals, unit}) {
       if (f == nullptr || IsClosed(c.stage)) continue;
       ++f->open;
-      f->overdue += due[i].overdue;
-      f->due_soon += due[i].due_soon;
-      f->blocked += due[i].blocked;
+      f->overdue += due.overdue;
+      f->due_soon += due.due_soon;
+      f->blocked += due.blocked;
       f->sources += IsSource(c.stage);
     }
     if (!IsClosed(c.stage)) ++open_by_stage[c.stage];
@@ -159,7 +156,8 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
         c.stage != Stage::kCancelled) {
       ++d.admissions_by_month[static_cast<unsigned>(MonthOf(*c.decision_date)) - 1];
     }
-    for (const StageStay& stay : StageStays(records[i], fold_context)) {
+    if (!summaries[i].facts) continue;  // closed before the year: no stay ends in it
+    for (const StageStay& stay : summaries[i].facts->stays) {
       if (!stay.left || *stay.left < first || *stay.left > last) continue;
       const int days = std::max(0, static_cast<int>((*stay.left - stay.entered).count()));
       stays_all[stay.stage].push_back(days);

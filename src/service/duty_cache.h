@@ -7,54 +7,39 @@
 // version comes from the database. The case list asks this instead of loading every listed
 // case's events (bench/http: that load was most of a list request's time).
 //
-// Thread-safe: sharded by case id, one mutex per shard. Bounded: a shard that grows past its
-// share of `capacity` is cleared (entries are cheap to recompute; no LRU bookkeeping on hits).
+// Thread-safe and bounded (service/sharded_cache.h).
 
-#include <array>
 #include <cstddef>
-#include <mutex>
 #include <optional>
-#include <unordered_map>
 
 #include "domain/date.h"
 #include "domain/model.h"
 #include "domain/workflow.h"
 #include "domain/working_calendar.h"
+#include "service/sharded_cache.h"
 
 namespace ptdv {
 
-class DutyCache {
+struct DutyKey {
+  Id case_id = 0;
+  int version = 0;
+  Date on{};
+  const WorkingCalendar* calendar = nullptr;  // a replaced calendar is never freed (see
+                                              // service/calendar_provider.h), so its address
+                                              // names it
+  bool operator==(const DutyKey&) const = default;
+};
+
+struct DutyKeyHash {
+  std::size_t operator()(const DutyKey& k) const noexcept;
+};
+
+// Find gives the remembered duty (itself nullopt when the case has none), or nullopt when
+// unknown.
+class DutyCache : public ShardedCache<DutyKey, std::optional<Deadline>, DutyKeyHash> {
  public:
-  struct Key {
-    Id case_id = 0;
-    int version = 0;
-    Date on{};
-    const WorkingCalendar* calendar = nullptr;  // a replaced calendar is never freed (see
-                                                // service/calendar_provider.h), so its address
-                                                // names it
-    bool operator==(const Key&) const = default;
-  };
-
-  explicit DutyCache(std::size_t capacity = 200'000) : shard_capacity_(capacity / kShards + 1) {}
-
-  // The remembered duty (itself nullopt when the case has none), or nullopt when unknown.
-  std::optional<std::optional<Deadline>> Find(const Key& key) const;
-  void Put(const Key& key, std::optional<Deadline> duty);
-
- private:
-  struct Hash {
-    std::size_t operator()(const Key& k) const noexcept;
-  };
-  struct Shard {
-    mutable std::mutex mutex;
-    std::unordered_map<Key, std::optional<Deadline>, Hash> entries;  // guarded by mutex
-  };
-  static constexpr std::size_t kShards = 16;
-
-  Shard& ShardOf(Id case_id) const { return shards_[static_cast<std::size_t>(case_id) % kShards]; }
-
-  std::size_t shard_capacity_;
-  mutable std::array<Shard, kShards> shards_;
+  using Key = DutyKey;
+  explicit DutyCache(std::size_t capacity = 200'000) : ShardedCache(capacity) {}
 };
 
 }  // namespace ptdv

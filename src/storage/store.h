@@ -39,6 +39,10 @@ class OrganisationRepository {
   virtual Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) = 0;
   // The chain from `id` up to the top, `id` first.
   virtual Result<std::vector<Organisation>> Ancestors(Id id) = 0;
+  // The units of `ids` and every unit above each of them (the union of their Ancestors), each
+  // once, in no particular order; unknown ids are left out. One query, for the chains of many
+  // cells at once.
+  virtual Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) = 0;
 };
 
 class PersonRepository {
@@ -80,6 +84,9 @@ class MembershipRepository {
   // The membership of `person_id` valid on `on` (any unit), if any.
   virtual Result<std::optional<Membership>> ValidOn(Id person_id, Date on) = 0;
   virtual Result<std::vector<Membership>> ListForPerson(Id person_id) = 0;
+  // ListForPerson of every person of `person_ids` in one query: by person id, then in
+  // ListForPerson's order.
+  virtual Result<std::vector<Membership>> ListForPeople(const std::vector<Id>& person_ids) = 0;
   // Official members of `org_id` on `on`: the S9 / P4 denominator.
   virtual Result<int> CountOfficial(Id org_id, Date on) = 0;
   // Official members of `org_id` on `on` (person ids), for choosing helpers and introducers.

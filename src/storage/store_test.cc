@@ -463,6 +463,17 @@ TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
   for (const Organisation& o : Must(read->Organisations().Ancestors(cell1))) chain.push_back(o.id);
   EXPECT_EQ(chain, (std::vector<Id>{cell1, ward, city}));
   EXPECT_EQ(CodeOf(read->Organisations().Ancestors(9999)), ErrorCode::kNotFound);
+
+  // WithAncestors: the union of the chains, each unit once (validity plays no part).
+  auto with_ancestors = [&](const std::vector<Id>& ids) {
+    std::multiset<Id> out;
+    for (const Organisation& o : Must(read->Organisations().WithAncestors(ids))) out.insert(o.id);
+    return out;
+  };
+  EXPECT_EQ(with_ancestors({cell1, cell2, other, 9999}),
+            (std::multiset<Id>{city, ward, cell1, cell2, other}));
+  EXPECT_EQ(with_ancestors({ward}), (std::multiset<Id>{city, ward}));
+  EXPECT_TRUE(with_ancestors({}).empty());
 }
 
 TEST_P(StoreContractTest, TreeQueriesScaleToANation) {
@@ -724,6 +735,23 @@ TEST_P(StoreContractTest, MembershipCountsOnADate) {
                                                       .org_id = w.cell,
                                                       .kind = MembershipKind::kOfficial,
                                                       .valid_from = D(2024, 1, 10)}));
+  // ListForPeople: each person's ListForPerson, by person id, in one query; unknown ids add
+  // nothing.
+  std::vector<std::string> want, got;
+  std::vector<Id> people = {recognised, 9999, left, official};
+  std::sort(people.begin(), people.end());
+  for (Id p : people) {
+    for (const Membership& m : Must(read->Memberships().ListForPerson(p))) {
+      want.push_back(Describe(m));
+    }
+  }
+  for (const Membership& m :
+       Must(read->Memberships().ListForPeople({recognised, 9999, left, official}))) {
+    got.push_back(Describe(m));
+  }
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(want.size(), 4u);
+  EXPECT_TRUE(Must(read->Memberships().ListForPeople({})).empty());
   read.reset();
 
   auto close = Write();

@@ -27,6 +27,12 @@ constexpr std::string_view kListForPerson = "SELECT " PTDV_MEMBERSHIP_COLUMNS
                                             " FROM membership m"
                                             " WHERE m.person_id = ? ORDER BY m.valid_from, m.id";
 
+// Driven from the id set (CROSS JOIN), then the person index per person.
+constexpr std::string_view kListForPeople =
+    "SELECT " PTDV_MEMBERSHIP_COLUMNS
+    " FROM temp.ptdv_filter_id f CROSS JOIN membership m"
+    " WHERE m.person_id = f.id ORDER BY m.person_id, m.valid_from, m.id";
+
 // Served by membership_org_kind_idx.
 constexpr std::string_view kCountOfficial =
     "SELECT COUNT(DISTINCT m.person_id) FROM membership m"
@@ -114,6 +120,21 @@ Result<std::vector<Membership>> SqliteMembershipRepository::ListForPerson(Id per
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson));
   statement.BindInt(person_id);
   std::vector<Membership> out;
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    out.push_back(ReadMembership(row));
+    PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<std::vector<Membership>> SqliteMembershipRepository::ListForPeople(
+    const std::vector<Id>& person_ids) {
+  std::vector<Membership> out;
+  if (person_ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, person_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPeople));
   while (true) {
     PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) return out;

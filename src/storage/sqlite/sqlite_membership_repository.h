@@ -18,6 +18,8 @@ class SqliteMembershipRepository final : public MembershipRepository {
   // When periods overlap (bad data), the one that started last.
   Result<std::optional<Membership>> ValidOn(Id person_id, Date on) override;
   Result<std::vector<Membership>> ListForPerson(Id person_id) override;  // by valid_from
+  // `person_ids` travel through the IdSet::kFilter temp table.
+  Result<std::vector<Membership>> ListForPeople(const std::vector<Id>& person_ids) override;
   // Distinct people: a person with two overlapping official rows counts once.
   Result<int> CountOfficial(Id org_id, Date on) override;
   Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) override;  // ordered by id

@@ -79,6 +79,16 @@ constexpr std::string_view kAncestors =
     " FROM chain c JOIN organisation o ON o.id = c.id"
     " ORDER BY c.depth";
 
+// Every unit above the units of the id set; UNION (not UNION ALL) so that shared ancestors are
+// visited once and a corrupt tree with a cycle still terminates.
+constexpr std::string_view kWithAncestors =
+    "WITH RECURSIVE up (id) AS ("
+    "  SELECT f.id FROM temp.ptdv_filter_id f"
+    "  UNION"
+    "  SELECT o.parent_id FROM up u JOIN organisation o ON o.id = u.id"
+    "  WHERE o.parent_id IS NOT NULL"
+    ") SELECT " PTDV_ORG_COLUMNS " FROM up u JOIN organisation o ON o.id = u.id";
+
 #undef PTDV_ORG_VALID_ON
 #undef PTDV_ORG_COLUMNS
 
@@ -207,6 +217,14 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id)
   PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement));
   if (chain.empty()) return RowNotFound(kWhat, id);
   return chain;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::WithAncestors(
+    const std::vector<Id>& ids) {
+  if (ids.empty()) return std::vector<Organisation>{};
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kWithAncestors));
+  return ReadAll(statement);
 }
 
 }  // namespace ptdv

@@ -21,6 +21,7 @@ class SqliteOrganisationRepository final : public OrganisationRepository {
   Result<std::vector<Id>> SubtreeIds(Id root, Date as_of) override;
   Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) override;
   Result<std::vector<Organisation>> Ancestors(Id id) override;
+  Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) override;
 
  private:
   SqliteConnection& connection_;
