@@ -71,9 +71,8 @@ Status CaseContextLoader::PrefetchCells(const std::vector<Id>& cell_ids) {
   PTDV_ASSIGN_OR_RETURN(auto units, tx_.Organisations().WithAncestors(ids));
   std::unordered_map<Id, const Organisation*> unit_of;
   for (const auto& o : units) unit_of[o.id] = &o;
-  PTDV_ASSIGN_OR_RETURN(auto counts, tx_.Memberships().CountByOrganisation(ids, on_));
-  std::unordered_map<Id, int> official;
-  for (const auto& c : counts) official[c.org_id] = c.official;
+  PTDV_ASSIGN_OR_RETURN(auto counts, tx_.Memberships().CountOfficialEach(ids, on_));
+  std::unordered_map<Id, int> official(counts.begin(), counts.end());
   for (Id id : ids) {
     // The chain from the cell up, as Ancestors gives it (bounded like its query).
     std::vector<const Organisation*> chain;
@@ -88,6 +87,17 @@ Status CaseContextLoader::PrefetchCells(const std::vector<Id>& cell_ids) {
     facts.official_count = count == official.end() ? 0 : count->second;
     cells_.emplace(id, facts);
   }
+  return Ok();
+}
+
+Status CaseContextLoader::PrefetchVersions(const std::vector<Id>& person_ids) {
+  std::vector<Id> ids;
+  for (Id id : person_ids) {
+    if (!people_.contains(id) && !versions_.contains(id)) ids.push_back(id);
+  }
+  if (ids.empty()) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto versions, tx_.People().Versions(ids));
+  versions_.insert(versions.begin(), versions.end());
   return Ok();
 }
 
@@ -168,9 +178,14 @@ Result<CaseContext> CaseContextLoader::Load(const Case& header, const std::vecto
 
 Status CaseContextLoader::AppendFingerprint(const Case& header, const std::vector<Id>& members,
                                             std::string& out) {
-  PTDV_ASSIGN_OR_RETURN(const Person* person, PersonOf(header.person_id));
-  AppendInt(out, person->id);
-  AppendInt(out, person->version);  // every update of a person bumps it
+  // The person's version names its row: every update of a person bumps it.
+  AppendInt(out, header.person_id);
+  if (auto known = versions_.find(header.person_id); known != versions_.end()) {
+    AppendInt(out, known->second);
+  } else {
+    PTDV_ASSIGN_OR_RETURN(const Person* person, PersonOf(header.person_id));
+    AppendInt(out, person->version);
+  }
   PTDV_ASSIGN_OR_RETURN(const CellFacts* cell, CellOf(header.cell_id));
   AppendInt(out, header.cell_id);
   AppendInt(out, cell->is_grassroots);

@@ -39,6 +39,9 @@ class CaseContextLoader {
   // Loads the tree facts of these cells (one query for their chains) and their official counts
   // on `on` (one query). Optional, as Prefetch.
   Status PrefetchCells(const std::vector<Id>& cell_ids);
+  // Loads the versions of these people in one query, for AppendFingerprint (which otherwise
+  // loads each person). Optional, as Prefetch.
+  Status PrefetchVersions(const std::vector<Id>& person_ids);
   // Loads the memberships of these members in one query. Optional, as Prefetch.
   Status PrefetchMembers(const std::vector<Id>& member_ids);
 
@@ -71,6 +74,7 @@ class CaseContextLoader {
   const WorkingCalendar& calendar_;
   Date today_, on_;
   std::map<Id, Person> people_;
+  std::map<Id, int> versions_;  // PrefetchVersions: person id → version
   std::map<Id, CellFacts> cells_;
   std::map<Id, std::vector<Membership>> memberships_;
 };

@@ -576,7 +576,7 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     const auto& named = out[i].facts->named_members;
     members.insert(members.end(), named.begin(), named.end());
   }
-  PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
+  PTDV_RETURN_IF_ERROR(contexts.PrefetchVersions(people));
   PTDV_RETURN_IF_ERROR(contexts.PrefetchCells(cells));
   PTDV_RETURN_IF_ERROR(contexts.PrefetchMembers(members));
   std::vector<std::string> keys(n);
@@ -598,6 +598,9 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     }
   }
   if (!unloaded.empty()) PTDV_RETURN_IF_ERROR(load(unloaded));
+  people.clear();
+  for (std::size_t i : unjudged) people.push_back(headers[i].person_id);
+  PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
   for (std::size_t i : unjudged) {
     PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, records.at(i), on));
     blocked_cache_.Put(keys[i], !unmet.empty());

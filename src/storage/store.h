@@ -56,6 +56,9 @@ class PersonRepository {
   virtual Result<Person> Get(Id id) = 0;
   // The people with these ids (missing ids are skipped), in id order. One query.
   virtual Result<std::vector<Person>> GetMany(const std::vector<Id>& ids) = 0;
+  // The (id, version) of the people with these ids (missing ids are skipped), in id order: what
+  // names each one's stored state, without reading the rows' other columns. One query.
+  virtual Result<std::vector<std::pair<Id, int>>> Versions(const std::vector<Id>& ids) = 0;
   // People whose search_key contains `search_key` (already normalised), kept by a unit in
   // `org_ids` (all when empty); at most `limit`, ordered by name.
   virtual Result<std::vector<Person>> Search(const std::string& search_key,
@@ -89,6 +92,10 @@ class MembershipRepository {
   virtual Result<std::vector<Membership>> ListForPeople(const std::vector<Id>& person_ids) = 0;
   // Official members of `org_id` on `on`: the S9 / P4 denominator.
   virtual Result<int> CountOfficial(Id org_id, Date on) = 0;
+  // CountOfficial of each unit of `org_ids` on `on` in one query, as (unit, count) in unit id
+  // order, zeros included.
+  virtual Result<std::vector<std::pair<Id, int>>> CountOfficialEach(const std::vector<Id>& org_ids,
+                                                                    Date on) = 0;
   // Official members of `org_id` on `on` (person ids), for choosing helpers and introducers.
   virtual Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) = 0;
   // Members (distinct people) held directly by each unit of `org_ids` on `on`, one query; units

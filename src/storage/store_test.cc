@@ -654,6 +654,18 @@ TEST_P(StoreContractTest, GetManyLoadsPeopleInOneCall) {
   EXPECT_EQ(people[0].full_name, "Lê Văn An");
   EXPECT_EQ(people[1].full_name, "Phạm Văn Bình");
   EXPECT_TRUE(Must(read->People().GetMany({})).empty());
+  EXPECT_EQ(Must(read->People().Versions({binh, 999999, an})),
+            (std::vector<std::pair<Id, int>>{{an, 1}, {binh, 1}}));
+  EXPECT_TRUE(Must(read->People().Versions({})).empty());
+  read.reset();
+  auto edit = Write();
+  Person changed = Must(edit->People().Get(binh));
+  changed.phone = "0900000000";
+  Must(edit->People().Update(changed));
+  Must(edit->Commit());
+  read = Read();
+  EXPECT_EQ(Must(read->People().Versions({binh, an})),
+            (std::vector<std::pair<Id, int>>{{an, 1}, {binh, 2}}));
 }
 
 TEST_P(StoreContractTest, SearchEscapesWildcards) {
@@ -723,6 +735,15 @@ TEST_P(StoreContractTest, MembershipCountsOnADate) {
   EXPECT_EQ(counts[0].official, 2);
   EXPECT_EQ(counts[0].probationary, 1);
   EXPECT_TRUE(Must(read->Memberships().CountByOrganisation({}, D(2024, 1, 10))).empty());
+  // CountOfficialEach: CountOfficial of every unit asked, zeros included, by unit id.
+  for (Date d : {D(2010, 1, 1), D(2022, 12, 31), D(2024, 1, 9), D(2024, 1, 10)}) {
+    std::vector<std::pair<Id, int>> want;
+    for (Id unit : std::set<Id>{w.grassroots, w.cell}) {
+      want.emplace_back(unit, Must(read->Memberships().CountOfficial(unit, d)));
+    }
+    EXPECT_EQ(Must(read->Memberships().CountOfficialEach({w.cell, w.grassroots}, d)), want);
+  }
+  EXPECT_TRUE(Must(read->Memberships().CountOfficialEach({}, D(2024, 1, 10))).empty());
 
   std::optional<Membership> on = Must(read->Memberships().ValidOn(recognised, D(2023, 6, 1)));
   ASSERT_TRUE(on.has_value());

@@ -38,6 +38,13 @@ constexpr std::string_view kCountOfficial =
     "SELECT COUNT(DISTINCT m.person_id) FROM membership m"
     " WHERE m.org_id = ?1 AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON("?2");
 
+// kCountOfficial per unit of the id set: one index search each (a GROUP BY over the joined rows
+// made SQLite sort them through temporary B-trees, several times slower).
+constexpr std::string_view kCountOfficialEach =
+    "SELECT f.id, (SELECT COUNT(DISTINCT m.person_id) FROM membership m"
+    " WHERE m.org_id = f.id AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON("?1") ")"
+    " FROM temp.ptdv_filter_id f ORDER BY f.id";
+
 constexpr std::string_view kOfficialMembers =
     "SELECT DISTINCT m.person_id FROM membership m"
     " WHERE m.org_id = ?1 AND m.kind = 'official' AND " PTDV_MEMBERSHIP_VALID_ON(
@@ -150,6 +157,20 @@ Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   (void)has_row;  // COUNT always yields one row
   return static_cast<int>(statement.Int(0));
+}
+
+Result<std::vector<std::pair<Id, int>>> SqliteMembershipRepository::CountOfficialEach(
+    const std::vector<Id>& org_ids, Date on) {
+  std::vector<std::pair<Id, int>> out;
+  if (org_ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficialEach));
+  statement.BindDate(on);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
+  }
 }
 
 Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, Date on) {

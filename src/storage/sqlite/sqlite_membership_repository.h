@@ -22,6 +22,9 @@ class SqliteMembershipRepository final : public MembershipRepository {
   Result<std::vector<Membership>> ListForPeople(const std::vector<Id>& person_ids) override;
   // Distinct people: a person with two overlapping official rows counts once.
   Result<int> CountOfficial(Id org_id, Date on) override;
+  // `org_ids` travel through the IdSet::kFilter temp table.
+  Result<std::vector<std::pair<Id, int>>> CountOfficialEach(const std::vector<Id>& org_ids,
+                                                            Date on) override;
   Result<std::vector<Id>> OfficialMembers(Id org_id, Date on) override;  // ordered by id
   // `org_ids` travel through the IdSet::kFilter temp table.
   Result<std::vector<MemberCount>> CountByOrganisation(const std::vector<Id>& org_ids,

@@ -61,6 +61,10 @@ constexpr std::string_view kSelectMany = "SELECT " PTDV_PERSON_COLUMNS
                                          " FROM temp.ptdv_filter_id f CROSS JOIN person p"
                                          " WHERE p.id = f.id ORDER BY p.id";
 
+constexpr std::string_view kSelectVersions =
+    "SELECT p.id, p.version FROM temp.ptdv_filter_id f CROSS JOIN person p"
+    " WHERE p.id = f.id ORDER BY p.id";
+
 #undef PTDV_PERSON_COLUMNS
 
 constexpr std::string_view kWhat = "người";
@@ -163,6 +167,19 @@ Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id
     SqliteRow row(statement);
     out.push_back(ReadPerson(row));
     PTDV_RETURN_IF_ERROR(row.status());
+  }
+}
+
+Result<std::vector<std::pair<Id, int>>> SqlitePersonRepository::Versions(
+    const std::vector<Id>& ids) {
+  std::vector<std::pair<Id, int>> out;
+  if (ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectVersions));
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
   }
 }
 

@@ -16,6 +16,7 @@ class SqlitePersonRepository final : public PersonRepository {
   Result<Person> Get(Id id) override;
   // `ids` travel through the IdSet::kFilter temp table.
   Result<std::vector<Person>> GetMany(const std::vector<Id>& ids) override;
+  Result<std::vector<std::pair<Id, int>>> Versions(const std::vector<Id>& ids) override;
   // The substring match is `search_key LIKE '%' || ? || '%' ESCAPE '\'` with %, _ and \ of the
   // input escaped, so they match themselves. `org_ids` (possibly thousands) travel through the
   // IdSet::kFilter temp table. Ordered by search_key (the name without diacritics), then id.
