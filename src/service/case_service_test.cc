@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "service/case_context.h"
 #include "service/org_service.h"
 #include "service/reference_data.h"
 
@@ -415,6 +416,135 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
   EXPECT_EQ(duty_of_case()->due, duty->due);  // the cached answer is the same
   q.on = MakeDate(2029, 3, 1);                 // another day: judged again
   EXPECT_EQ(duty_of_case()->status, DeadlineStatus::kOverdue);
+}
+
+// SummariesIn (the dashboards) remembers each case's facts and due state per version and each
+// blocked judgement under its context's fingerprint: after every step, and after facts outside
+// the case change, it answers what a service with nothing remembered answers.
+TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
+  OrgService orgs(*store_, clock_);
+  struct Seen {
+    DueState due;
+    std::vector<std::tuple<Stage, Date, std::optional<Date>>> stays;
+    std::vector<Id> named;
+    bool operator==(const Seen& o) const {
+      return due.overdue == o.due.overdue && due.due_soon == o.due.due_soon &&
+             due.blocked == o.due.blocked && stays == o.stays && named == o.named;
+    }
+  };
+  auto summarise = [&](CaseService& service, Date on) {
+    auto tx = Must(store_->Begin(Access::kReadOnly));
+    CaseFilter filter;
+    filter.cell_ids = {cell_a_};
+    auto headers = Must(tx->Cases().List(filter));
+    auto summaries = Must(service.SummariesIn(*tx, headers, on, MakeDate(2024, 1, 1)));
+    EXPECT_EQ(summaries.size(), 1u);
+    Seen seen{.due = summaries.at(0).due};
+    for (const auto& s : summaries.at(0).facts->stays) seen.stays.emplace_back(s.stage, s.entered, s.left);
+    seen.named = summaries.at(0).facts->named_members;
+    return seen;
+  };
+  // The cached answer (asked twice: the second from the caches) against a fresh service's.
+  auto check = [&](Date on) {
+    CaseService fresh(*store_, calendar_, DefaultRuleSets(), clock_);
+    Seen want = summarise(fresh, on);
+    EXPECT_TRUE(summarise(*service_, on) == want);
+    EXPECT_TRUE(summarise(*service_, on) == want);
+    return want;
+  };
+  const Date feb = MakeDate(2024, 2, 1);
+  Seen s = check(feb);
+  EXPECT_EQ(s.stays.size(), 1u);
+  EXPECT_FALSE(s.due.blocked);  // a source waits for the cell (S0): routine
+  ASSERT_TRUE(service_
+                  ->Record(admin_, case_,
+                           {.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+                            .member_person_id = members_[0]},
+                           std::nullopt)
+                  .ok());
+  s = check(feb);
+  EXPECT_EQ(s.stays.size(), 2u);
+  EXPECT_EQ(s.named, std::vector<Id>{members_[0]});
+  EXPECT_FALSE(s.due.blocked);  // a sympathiser awaiting the class (R3): routine
+  ASSERT_TRUE(service_
+                  ->Record(admin_, case_,
+                           {.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
+                            .documents = {{.form_code = "GCN", .number = "1"}}},
+                           std::nullopt)
+                  .ok());
+  s = check(feb);
+  EXPECT_EQ(s.stays.size(), 3u);
+  EXPECT_TRUE(s.due.blocked);  // certified: dossier, introducers and opinions missing
+  EXPECT_TRUE(check(MakeDate(2028, 12, 1)).due.due_soon);  // R3: the certificate expires
+  EXPECT_TRUE(check(MakeDate(2029, 3, 1)).due.overdue);
+  // Facts outside the case: the person edited, a member joins the cell, the helper leaves.
+  Person person = Must(service_->GetPerson(admin_, person_));
+  person.phone = "0905000000";
+  Must(service_->UpdatePerson(admin_, person, std::nullopt));
+  check(feb);
+  Id newcomer = Must(service_->CreatePerson(
+      admin_, {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
+  ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
+                                          .org_id = cell_a_,
+                                          .valid_from = MakeDate(2015, 1, 1)})
+                  .ok());
+  check(feb);
+  {
+    auto tx = Must(store_->Begin(Access::kReadWrite));
+    auto list = Must(tx->Memberships().ListForPerson(members_[0]));
+    ASSERT_FALSE(list.empty());
+    ASSERT_TRUE(tx->Memberships().Close(list.back().id, MakeDate(2023, 12, 31)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  check(feb);
+}
+
+// Every fact an evaluation reads besides the case's events is in its fingerprint: the
+// person's version, the cell's official count, the named members' memberships. Prefetched or
+// loaded one by one, the fingerprint is the same.
+TEST_F(CaseServiceTest, ContextFingerprintChangesWithEveryFactItNames) {
+  OrgService orgs(*store_, clock_);
+  const Date on = MakeDate(2024, 2, 1);
+  auto fingerprint = [&](bool prefetch) {
+    auto tx = Must(store_->Begin(Access::kReadOnly));
+    Case header = Must(tx->Cases().Get(case_));
+    CaseContextLoader loader(*tx, service_->rule_sets(), calendar_, clock_.Today(), on);
+    if (prefetch) {
+      EXPECT_TRUE(loader.PrefetchVersions({person_}).ok());
+      EXPECT_TRUE(loader.PrefetchCells({cell_a_}).ok());
+      EXPECT_TRUE(loader.PrefetchMembers({members_[0]}).ok());
+    }
+    std::string out;
+    EXPECT_TRUE(loader.AppendFingerprint(header, {members_[0]}, out).ok());
+    return out;
+  };
+  auto both = [&] {
+    std::string prefetched = fingerprint(true);
+    EXPECT_EQ(prefetched, fingerprint(false));
+    return prefetched;
+  };
+  const std::string first = both();
+  EXPECT_EQ(first, both());  // nothing changed
+  Person person = Must(service_->GetPerson(admin_, person_));
+  person.address = "12 Lê Lợi";
+  Must(service_->UpdatePerson(admin_, person, std::nullopt));
+  const std::string edited = both();
+  EXPECT_NE(edited, first);
+  Id newcomer = Must(service_->CreatePerson(
+      admin_, {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
+  ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
+                                          .org_id = cell_a_,
+                                          .valid_from = MakeDate(2015, 1, 1)})
+                  .ok());
+  const std::string counted = both();  // the cell's official count on `on` grew
+  EXPECT_NE(counted, edited);
+  {
+    auto tx = Must(store_->Begin(Access::kReadWrite));
+    auto list = Must(tx->Memberships().ListForPerson(members_[0]));
+    ASSERT_TRUE(tx->Memberships().Close(list.back().id, MakeDate(2030, 1, 1)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_NE(both(), counted);  // the member's membership now ends (later: the count is equal)
 }
 
 }  // namespace

@@ -399,6 +399,43 @@ TEST_F(DashboardServiceTest, ProvinceScaleFiguresMatchTheRawTables) {
                                                .count()));
 }
 
+// The dashboard remembers each case's stays and due state per case version, and each blocked
+// judgement under the fingerprint of its context (service/case_facts_cache.h). After a step is
+// recorded, and after a named member's membership ends (a fact outside the case: its version
+// does not change), the next dashboard from the same services still matches the raw tables
+// and the case list (whose due= filters judge every case afresh).
+TEST_F(DashboardServiceTest, FiguresFollowARecordedStepAndAMembershipThatEnds) {
+  Load(1);
+  const Id hue = IdOf("HUE");
+  Dashboard before = CheckDashboard("HUE", 2023);
+  // A source whose cell has an official member to help it.
+  Rows pick = raw_->Query(
+      std::string(kSubtree) +
+          "SELECT c.id, c.version, m.person_id, m.id FROM admission_case c JOIN membership m"
+          " ON m.org_id = c.cell_id AND m.kind = 'official' AND m.valid_from <= ?2"
+          " AND m.valid_to IS NULL WHERE c.cell_id IN sub AND c.stage = 'source'"
+          " ORDER BY c.id, m.id LIMIT 1",
+      {std::to_string(hue), FormatIsoDate(on_)});
+  ASSERT_EQ(pick.size(), 1u);
+  const Id case_id = std::stoll(pick[0][0]), member = std::stoll(pick[0][2]);
+  auto recorded = cases_->Record(
+      {}, case_id, {.action = Action::kMarkSympathiser, .date = on_, .member_person_id = member},
+      std::stoi(pick[0][1]));
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  Dashboard after = CheckDashboard("HUE", 2023);
+  ASSERT_EQ(after.funnel[0].first, Stage::kSource);
+  ASSERT_EQ(after.funnel[1].first, Stage::kSympathiser);
+  EXPECT_EQ(after.funnel[0].second, before.funnel[0].second - 1);
+  EXPECT_EQ(after.funnel[1].second, before.funnel[1].second + 1);
+  {
+    auto tx = store_->Begin(Access::kReadWrite);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE((*tx)->Memberships().Close(std::stoll(pick[0][3]), on_ - std::chrono::days(1)).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  CheckDashboard("HUE", 2023);
+}
+
 TEST_F(DashboardServiceTest, AWardSeesOnlyItsOwnSubtree) {
   Load(1);
   const Actor ward{.login = "taylocdu", .role = "grassroots_staff",
