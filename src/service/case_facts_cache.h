@@ -3,10 +3,11 @@
 // What the dashboards remember of each case between requests (CaseService::SummariesIn), so
 // that a dashboard after a write loads and folds the events of the changed cases only:
 //
-// - CaseFactsCache: what a case's events alone say — its stays in each stage (StageStays) and
-//   the members named on it — keyed by (case, version). Every change to a case's events bumps
-//   its version, so the key names the answer exactly, also when another process wrote the case
-//   (the version comes from the database).
+// - CaseFactsCache: what a case's events alone say — its stays in each stage (StageStays), the
+//   members named on it and whether its earliest duty is overdue or due soon on the date —
+//   keyed by (case, version, date, calendar) as service/duty_cache.h is. Every change to a
+//   case's events bumps its version, so the key names the answer exactly, also when another
+//   process wrote the case (the version comes from the database).
 // - BlockedCache: whether a blocking condition stands before the case's next step (Evaluate),
 //   keyed by the case's id and version, the date, today, the calendar and the fingerprint of
 //   every other fact the evaluation reads (CaseContextLoader::AppendFingerprint: the person's
@@ -17,13 +18,13 @@
 // Both thread-safe and bounded (service/sharded_cache.h).
 
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "domain/model.h"
 #include "domain/workflow.h"
+#include "service/duty_cache.h"
 #include "service/sharded_cache.h"
 
 namespace ptdv {
@@ -31,22 +32,14 @@ namespace ptdv {
 struct CaseFacts {
   std::vector<StageStay> stays;    // StageStays of the events
   std::vector<Id> named_members;   // NamedMembers of the events (service/case_context.h)
-};
-
-struct CaseVersionKey {
-  Id case_id = 0;
-  int version = 0;
-  bool operator==(const CaseVersionKey&) const = default;
-};
-
-struct CaseVersionKeyHash {
-  std::size_t operator()(const CaseVersionKey& k) const noexcept {
-    return std::hash<Id>()(k.case_id) * 31 + std::hash<int>()(k.version);
-  }
+  // The earliest duty (P1's milestone excluded) on the date, as the case list's due= filters
+  // judge it; false for a closed case.
+  bool overdue = false;
+  bool due_soon = false;
 };
 
 class CaseFactsCache
-    : public ShardedCache<CaseVersionKey, std::shared_ptr<const CaseFacts>, CaseVersionKeyHash> {
+    : public ShardedCache<DutyKey, std::shared_ptr<const CaseFacts>, DutyKeyHash> {
  public:
   explicit CaseFactsCache(std::size_t capacity = 200'000) : ShardedCache(capacity) {}
 };

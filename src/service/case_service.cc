@@ -1,6 +1,7 @@
 #include "service/case_service.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <set>
@@ -516,28 +517,16 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
 
   const std::size_t n = headers.size();
   std::vector<CaseSummary> out(n);
-  std::vector<std::optional<Deadline>> duties(n);
   std::vector<std::size_t> missing;  // whose events must be folded
-  std::vector<bool> duty_missing(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Case& h = headers[i];
-    const bool open = !IsClosed(h.stage);
-    bool miss = false;
-    if (open || !h.closed_on || *h.closed_on >= stays_from) {
-      if (auto facts = facts_cache_.Find({h.id, h.version})) {
+    if (!IsClosed(h.stage) || !h.closed_on || *h.closed_on >= stays_from) {
+      if (auto facts = facts_cache_.Find({h.id, h.version, on, &calendar})) {
         out[i].facts = std::move(*facts);
       } else {
-        miss = true;
+        missing.push_back(i);
       }
     }
-    if (open) {
-      if (auto duty = duty_cache_.Find({h.id, h.version, on, &calendar})) {
-        duties[i] = std::move(*duty);
-      } else {
-        miss = duty_missing[i] = true;
-      }
-    }
-    if (miss) missing.push_back(i);
   }
   // The events of the cases not remembered, in one query; kept for the blocked judgements.
   std::map<std::size_t, CaseRecord> records;
@@ -553,16 +542,15 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
   for (std::size_t i : missing) {
     const CaseRecord& record = records.at(i);
     const Case& h = record.header;
-    if (!out[i].facts && (!IsClosed(h.stage) || !h.closed_on || *h.closed_on >= stays_from)) {
-      auto facts = std::make_shared<const CaseFacts>(
-          CaseFacts{.stays = StageStays(record, fold_context), .named_members = NamedMembers(record)});
-      facts_cache_.Put({h.id, h.version}, facts);
-      out[i].facts = std::move(facts);
+    CaseFacts facts{.stays = StageStays(record, fold_context),
+                    .named_members = NamedMembers(record)};
+    if (!IsClosed(h.stage)) {
+      auto duty = FirstDuty(DeadlinesOf(record, deadline_context, on));
+      facts.overdue = Matches(CaseDue::kOverdue, duty);
+      facts.due_soon = Matches(CaseDue::kDueSoon, duty);
     }
-    if (duty_missing[i]) {
-      duties[i] = FirstDuty(DeadlinesOf(record, deadline_context, on));
-      duty_cache_.Put({h.id, h.version, on, &calendar}, duties[i]);
-    }
+    out[i].facts = std::make_shared<const CaseFacts>(std::move(facts));
+    facts_cache_.Put({h.id, h.version, on, &calendar}, out[i].facts);
   }
 
   // Blocked: the contexts of every open case in a few queries, then each judgement from the
@@ -584,11 +572,16 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
   for (std::size_t i = 0; i < n; ++i) {
     const Case& h = headers[i];
     if (IsClosed(h.stage)) continue;
-    out[i].due.overdue = Matches(CaseDue::kOverdue, duties[i]);
-    out[i].due.due_soon = Matches(CaseDue::kDueSoon, duties[i]);
+    out[i].due.overdue = out[i].facts->overdue;
+    out[i].due.due_soon = out[i].facts->due_soon;
     std::string& key = keys[i];
-    key = fmt::format("{}/{}/{}/{}/{}/", h.id, h.version, on.time_since_epoch().count(),
-                      today.time_since_epoch().count(), static_cast<const void*>(&calendar));
+    key.reserve(128);
+    for (std::int64_t part : {h.id, static_cast<std::int64_t>(h.version),
+                              static_cast<std::int64_t>(on.time_since_epoch().count()),
+                              static_cast<std::int64_t>(today.time_since_epoch().count()),
+                              reinterpret_cast<std::int64_t>(&calendar)}) {
+      key.append(reinterpret_cast<const char*>(&part), sizeof part);
+    }
     PTDV_RETURN_IF_ERROR(contexts.AppendFingerprint(h, out[i].facts->named_members, key));
     if (auto blocked = blocked_cache_.Find(key)) {
       out[i].due.blocked = *blocked;
