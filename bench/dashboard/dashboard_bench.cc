@@ -1,6 +1,7 @@
 // Dashboard benchmark (issue #5): the time of a dashboard for the city (Thành ủy Huế) and one
-// ward (Tây Lộc) — computed (DashboardService::Get and the JSON body: the cost after any write)
-// and answered by the route's response cache (http/response_cache.h, while nothing is written) —
+// ward (Tây Lộc) — computed (DashboardService::Get and the JSON body: the cost after any write,
+// with each unchanged case's facts remembered per version), computed cold (fresh services that
+// remember nothing: the first dashboard after a restart) and answered by the route's response cache (http/response_cache.h, while nothing is written) —
 // on a city-scale database and on a nation-scale one, and of the plain
 // SQL GROUP BY that counts the same cases per child unit, stage, category and month — all in one
 // run. Prints median and p99 per row and the nation/city ratio of each.
@@ -175,6 +176,16 @@ int main(int argc, char** argv) {
         return http::Response::Json(http::DashboardJson(*d));
       };
       rows.push_back({t.label + ", computed", db_label, Measure(runs, [&] { (void)compute(); })});
+      // Computed by services that remember nothing yet (a restarted server): every case's
+      // events loaded and folded, every open case evaluated (service/case_facts_cache.h).
+      rows.push_back({t.label + ", computed cold", db_label, Measure(runs, [&] {
+                        CaseService cold_cases(**store, calendar, rules, clock);
+                        TargetService cold_targets(**store, rules, clock);
+                        DashboardService cold(**store, cold_cases, cold_targets);
+                        auto d = cold.Get({}, org_id, year, *on);
+                        if (!d.ok()) std::abort();
+                        (void)http::Response::Json(http::DashboardJson(*d));
+                      })});
       // Cached: the route's http::CachedGet while nothing is written (reads the data version,
       // finds the body).
       http::Request request;
