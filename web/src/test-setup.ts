@@ -1,7 +1,10 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
+
+// Pages render antd tables and forms; on 2 shared cores the first paint can pass 1 s.
+configure({ asyncUtilTimeout: 8000 });
 
 // antd reads these in jsdom.
 if (!window.matchMedia) {
@@ -23,3 +26,7 @@ if (!(window as unknown as { ResizeObserver?: unknown }).ResizeObserver) {
 if (!window.getComputedStyle) {
   window.getComputedStyle = () => ({ getPropertyValue: () => '' }) as unknown as CSSStyleDeclaration;
 }
+
+// jsdom implements getComputedStyle without pseudo-elements (antd's Table asks for ::-webkit-scrollbar).
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = ((element: Element) => computedStyle(element)) as typeof window.getComputedStyle;

@@ -5,7 +5,7 @@ import { api, ApiError, fieldOf } from '../api/client';
 import type { CaseList, ClassView, Enrolment, EnrolmentState, TrainingClass } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
 import { formatDate, parseDate } from '../lib/format';
-import { serverToday } from '../lib/serverToday';
+import { useServerToday } from '../lib/myOrg';
 import { kAssessments, kClassFormats, kClassKinds, kEnrolmentStates, labelOf, nominableStages } from '../lib/planning';
 import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
@@ -19,6 +19,8 @@ export default function ClassPage() {
   const { id } = useParams();
   const { user } = useAuth();
   const view = useApi((signal) => api.get<ClassView>(`/classes/${id}`, { signal }), [id]);
+  // The default certificate date (a demo server runs on a fixed day).
+  const today = useServerToday();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [certifying, setCertifying] = useState<Enrolment | null>(null);
@@ -145,7 +147,7 @@ export default function ClassPage() {
           ]}
         />
       </Card>
-      <CertificateModal c={c} enrolment={certifying} onClose={() => setCertifying(null)}
+      <CertificateModal c={c} today={today ?? c.ends_on} enrolment={certifying} onClose={() => setCertifying(null)}
         onIssued={(e) => { setCertifying(null); setIssued(e); view.reload(); }} />
       <Modal open={!!issued} title="Đã cấp giấy chứng nhận" onCancel={() => setIssued(null)} onOk={() => setIssued(null)}
         okText="Đóng" cancelButtonProps={{ style: { display: 'none' } }}>
@@ -218,13 +220,12 @@ function NominateCard({ c, onDone }: { c: TrainingClass; onDone: () => void }) {
   );
 }
 
-function CertificateModal({ c, enrolment, onClose, onIssued }: {
-  c: TrainingClass; enrolment: Enrolment | null; onClose: () => void; onIssued: (e: Enrolment) => void;
+function CertificateModal({ c, today, enrolment, onClose, onIssued }: {
+  c: TrainingClass; today: string; enrolment: Enrolment | null; onClose: () => void; onIssued: (e: Enrolment) => void;
 }) {
   const [form] = Form.useForm<{ number: string; date: string }>();
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const today = serverToday();
   const submit = async (values: { number: string; date: string }) => {
     if (!enrolment) return;
     setSaving(true);

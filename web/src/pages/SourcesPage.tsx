@@ -5,7 +5,7 @@ import { api, ApiError, fieldOf } from '../api/client';
 import type { SourceCategoryCount, SourceItem, SourceList, SourceReview } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
-import { serverToday } from '../lib/serverToday';
+import { useServerToday } from '../lib/myOrg';
 import { formatNumber } from '../lib/planning';
 import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
@@ -175,6 +175,7 @@ function SourceCards({ items }: { items: SourceItem[] }) {
 
 function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName: string; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<{ reviewed_on: string; note: string }>();
+  const today = useServerToday();
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const submit = async (v: { reviewed_on: string; note: string }) => {
@@ -196,7 +197,7 @@ function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName:
     <Modal open title={`Ghi nhận rà soát danh sách nguồn — ${orgName}`} onCancel={onClose} onOk={() => form.submit()}
       okText="Ghi nhận" cancelText="Hủy" confirmLoading={saving}>
       <p>Cấp ủy rà soát định kỳ danh sách quần chúng ưu tú, cảm tình Đảng (S0).</p>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reviewed_on: serverToday(), note: '' }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reviewed_on: today, note: '' }} key={today ?? ''}>
         <Form.Item label="Ngày rà soát" name="reviewed_on" rules={[{ required: true, message: 'Cần nhập ngày rà soát' }]}>
           <DateField aria-label="Ngày rà soát" />
         </Form.Item>
