@@ -257,7 +257,7 @@ function CertificateModal({ c, today, enrolment, onClose, onIssued }: {
           <DateField aria-label="Ngày cấp" />
         </Form.Item>
         {error && !(fieldOf(error)?.[0] === 'number' || fieldOf(error)?.[0] === 'date') && (
-          <Alert type="error" showIcon role="alert" message={error.display} />
+          <Alert type="error" showIcon role="alert" title={error.display} />
         )}
       </Form>
     </Modal>

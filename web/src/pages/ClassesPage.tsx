@@ -187,7 +187,7 @@ export function NewClassForm({ onCreated, onCancel }: { onCreated: (c: TrainingC
       <Form.Item label="Địa điểm" name="place">
         <Input />
       </Form.Item>
-      {error && !fieldOf(error) && <Alert type="error" showIcon message={error.display} className="form-error" />}
+      {error && !fieldOf(error) && <Alert type="error" showIcon title={error.display} className="form-error" />}
       <div className="form-buttons">
         <Button type="primary" htmlType="submit" loading={saving} size="large">Mở lớp</Button>
         <Button onClick={onCancel} size="large">Hủy</Button>

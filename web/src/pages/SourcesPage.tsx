@@ -204,7 +204,7 @@ function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName:
         <Form.Item label="Ghi chú (kết quả rà soát)" name="note">
           <Input.TextArea rows={3} />
         </Form.Item>
-        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" message={error.display} />}
+        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" title={error.display} />}
       </Form>
     </Modal>
   );

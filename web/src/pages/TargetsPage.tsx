@@ -100,6 +100,8 @@ export default function TargetsPage() {
             </ul>
           ) : (
             <Table
+              // Expanded on first render only: a new list is a new table, every split shown.
+              key={(list.data?.items ?? []).map((t) => t.id).join(',')}
               className="targets-table"
               loading={list.loading}
               rowKey="id"
@@ -198,7 +200,7 @@ function useServerError() {
     on: (field: string) => (error && (fieldOf(error)?.[0] === field || (field === 'count' && error.status === 422 && !fieldOf(error)))
       ? { validateStatus: 'error' as const, help: error.display } : {}),
     general: (fields: string[]) => error && !(fieldOf(error) && fields.includes(fieldOf(error)![0])) && !(error.status === 422 && fields.includes('count'))
-      ? <Alert type="error" showIcon role="alert" message={error.display} /> : null,
+      ? <Alert type="error" showIcon role="alert" title={error.display} /> : null,
   };
 }
 
@@ -344,7 +346,7 @@ function SplitModal({ parent, existing, onClose, onSaved, onPartial }: {
         Tổng đã phân bổ: <strong>{sum}</strong> / {parent.count}
         {over ? ` — vượt ${sum - parent.count}` : sum < parent.count ? ` — còn ${parent.count - sum}` : ' — vừa đủ'}
       </div>
-      {server.error && <Alert type="error" showIcon role="alert" className="split-error" message={server.error.display} />}
+      {server.error && <Alert type="error" showIcon role="alert" className="split-error" title={server.error.display} />}
     </Modal>
   );
 }
