@@ -1,7 +1,11 @@
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  // Let React's scheduler finish what unmounting queued before jsdom is torn down.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+});
 
 // Pages render antd tables and forms; on 2 shared cores the first paint can pass 1 s.
 configure({ asyncUtilTimeout: 8000 });
