@@ -25,6 +25,8 @@ export default function ClassPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [certifying, setCertifying] = useState<Enrolment | null>(null);
   const [issued, setIssued] = useState<Enrolment | null>(null);
+  // Ticks shown at once, before the server answers (undone if it refuses).
+  const [ticks, setTicks] = useState<Record<string, boolean>>({});
   if (view.error && !view.data) return <ErrorNotice error={view.error} onRetry={view.reload} what="lớp bồi dưỡng" />;
   if (!view.data) return <p className="loading" role="status">Đang tải…</p>;
   const { class: c, enrolments, all_enrolments: all } = view.data;
@@ -51,8 +53,14 @@ export default function ClassPage() {
   const base = `/classes/${c.id}/enrolments`;
   const setState = (e: Enrolment, state: EnrolmentState) =>
     run(`state-${e.id}`, () => api.patch(`${base}/${e.id}`, { state }));
-  const setPresent = (e: Enrolment, session: number, present: boolean) =>
-    run(`att-${e.id}-${session}`, () => api.put(`${base}/${e.id}/attendance/${session}`, { present }));
+  const setPresent = async (e: Enrolment, session: number, present: boolean) => {
+    const key = `${e.id}-${session}`;
+    setTicks((t) => ({ ...t, [key]: present }));
+    await run(`att-${key}`, () => api.put(`${base}/${e.id}/attendance/${session}`, { present }).catch((error) => {
+      setTicks((t) => { const { [key]: _, ...rest } = t; return rest; });
+      throw error;
+    }));
+  };
   const setAssessment = (e: Enrolment, result: string) =>
     run(`assess-${e.id}`, () => api.put(`${base}/${e.id}/assessment`, { result }));
 
@@ -120,10 +128,10 @@ export default function ClassPage() {
             ...sessions.map((s) => ({
               title: `Buổi ${s}`, key: `s${s}`, width: 70, align: 'center' as const,
               render: (_: unknown, e: Enrolment) => {
-                const present = e.attendance?.find((a) => a.session === s)?.present ?? false;
+                const present = ticks[`${e.id}-${s}`] ?? e.attendance?.find((a) => a.session === s)?.present ?? false;
                 if (!manage || e.state !== 'enrolled' || e.certificate_number) return present ? '✓' : '';
                 return (
-                  <Checkbox checked={present} disabled={busy === `att-${e.id}-${s}`} className="attendance-box"
+                  <Checkbox checked={present} className="attendance-box"
                     aria-label={`${e.person_name} có mặt buổi ${s}`} onChange={(ev) => setPresent(e, s, ev.target.checked)} />
                 );
               },

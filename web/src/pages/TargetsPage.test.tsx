@@ -53,7 +53,7 @@ describe('TargetsPage', () => {
       'POST /targets': { status: 422, body: refusal },
     }, kUsers.board);
     renderPage(<TargetsPage />, '/chi-tieu', '/chi-tieu');
-    fireEvent.click(await screen.findByLabelText('Phân bổ chỉ tiêu của Thành ủy Huế'));
+    fireEvent.click(await screen.findByLabelText('Phân bổ chỉ tiêu của Thành ủy Huế (tất cả các nguồn)'));
     const vyda = await screen.findByLabelText('Chỉ tiêu của Đảng ủy phường Vỹ Dạ');
     fireEvent.change(vyda, { target: { value: '115' } });
     await waitFor(() => expect(screen.getByTestId('split-sum').textContent).toContain('125'));
@@ -71,7 +71,7 @@ describe('TargetsPage', () => {
       'PUT /targets/1': { status: 422, body: { error: { code: 'rule_violation', rule: '§7', message: 'Tổng chỉ tiêu phân bổ là 10, vượt chỉ tiêu 5' } } },
     }, kUsers.board);
     renderPage(<TargetsPage />, '/chi-tieu', '/chi-tieu');
-    fireEvent.click(await screen.findByLabelText('Sửa chỉ tiêu của Thành ủy Huế'));
+    fireEvent.click(await screen.findByLabelText('Sửa chỉ tiêu của Thành ủy Huế (tất cả các nguồn)'));
     fireEvent.change(await screen.findByLabelText('Số đảng viên kết nạp'), { target: { value: '5' } });
     fireEvent.click(screen.getByText('Lưu', { selector: '.ant-modal-footer button span' }));
     const help = await screen.findByText('[§7] Tổng chỉ tiêu phân bổ là 10, vượt chỉ tiêu 5');

@@ -139,7 +139,9 @@ function SplitTag({ t }: { t: Target }) {
 }
 
 function TargetButtons({ t, onEdit, onSplit }: { t: Target; onEdit: (t: Target) => void; onSplit: (t: Target) => void }) {
-  const where = t.org_name || t.org;
+  const reference = useReference();
+  // A unit has one target per category: name both, so each button is told apart.
+  const where = `${t.org_name || t.org} (${t.category ? reference.categoryLabel(t.category) : 'tất cả các nguồn'})`;
   return (
     <Space wrap className="no-print">
       <Button onClick={() => onEdit(t)} aria-label={`Sửa chỉ tiêu của ${where}`}>Sửa</Button>
