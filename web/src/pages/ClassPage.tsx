@@ -137,7 +137,7 @@ export default function ClassPage() {
               },
             })),
             { title: 'Số buổi dự', dataIndex: 'attended', width: 100, render: (n) => `${n ?? 0}/${c.sessions}` },
-            { title: 'Kết quả', dataIndex: 'assessment', width: 170,
+            { title: 'Kết quả', dataIndex: 'assessment', width: 190,
               render: (a, e) => manage && e.state === 'enrolled' && !e.certificate_number ? (
                 <Select value={a} options={kAssessments} style={{ width: '100%' }} aria-label={`Kết quả của ${e.person_name}`}
                   loading={busy === `assess-${e.id}`} onChange={(v) => setAssessment(e, v)} />
