@@ -530,7 +530,8 @@ export interface SourceCategoryCount {
   sympathisers: number;
   target: number | null;
   admitted: number;
-  needed: number;
+  forecast?: number;
+  needed: number | null;
 }
 
 export interface SourceList {
@@ -560,5 +561,6 @@ export interface AdmissionsReport {
   to: IsoDate;
   as_of: IsoDate;
   rows: ReportRow[];
-  columns: { key: string; label: string }[];
+  // `group`: the header above several columns ("Trong đó", "Trình độ học vấn, chuyên môn" …).
+  columns: { key: string; label: string; group?: string }[];
 }

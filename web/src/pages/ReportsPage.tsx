@@ -20,6 +20,18 @@ export function reportValue(row: ReportRow, key: string): unknown {
   return value;
 }
 
+// The two header rows of an office table: a group's title over its columns; a column without a
+// group spans both rows.
+export function headerRows(columns: AdmissionsReport['columns']) {
+  const top: { label: string; span: number; grouped: boolean; key: string }[] = [];
+  for (const c of columns) {
+    const last = top.at(-1);
+    if (c.group && last?.grouped && last.label === c.group) last.span += 1;
+    else top.push({ label: c.group || c.label, span: 1, grouped: !!c.group, key: c.key });
+  }
+  return { top, bottom: columns.filter((c) => c.group) };
+}
+
 export function reportCell(value: unknown, key: string): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return formatNumber(value, key.endsWith('_pct') ? 1 : 0);
@@ -51,6 +63,7 @@ export default function ReportsPage() {
     setParams(next);
   };
   const r = report.data;
+  const headers = headerRows(r?.columns ?? []);
   return (
     <div className="page report-page">
       <div className="page-head no-print">
@@ -97,9 +110,14 @@ export default function ReportsPage() {
             <table className="report-table">
               <thead>
                 <tr>
-                  <th scope="col">TT</th>
-                  <th scope="col">Đơn vị</th>
-                  {r.columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+                  <th scope="col" rowSpan={2}>TT</th>
+                  <th scope="col" rowSpan={2}>Đơn vị</th>
+                  {headers.top.map((h) => h.grouped
+                    ? <th key={h.key} scope="colgroup" colSpan={h.span}>{h.label}</th>
+                    : <th key={h.key} scope="col" rowSpan={2}>{h.label}</th>)}
+                </tr>
+                <tr>
+                  {headers.bottom.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
                 </tr>
               </thead>
               <tbody>

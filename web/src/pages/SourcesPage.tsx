@@ -147,8 +147,10 @@ function CategoryCounts({ rows }: { rows: SourceCategoryCount[] }) {
           { title: 'Chỉ tiêu', dataIndex: 'target', align: 'right', render: (n) => formatNumber(n) },
           { title: 'Đã kết nạp', dataIndex: 'admitted', align: 'right', render: (n) => formatNumber(n) },
           { title: 'Còn cần', dataIndex: 'needed', align: 'right',
-            render: (n, r) => <span className={n > r.sources + r.sympathisers ? 'text-overdue' : ''}
-              title={n > r.sources + r.sympathisers ? 'Số nguồn ít hơn số còn cần kết nạp' : undefined}>{formatNumber(n)}</span> },
+            render: (n: number | null, r) => {
+              const short = n !== null && n > r.sources + r.sympathisers;
+              return <span className={short ? 'text-overdue' : ''} title={short ? 'Số nguồn ít hơn số còn cần kết nạp' : undefined}>{formatNumber(n)}</span>;
+            } },
         ]}
       />
     </Card>
