@@ -2,11 +2,11 @@
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, ScatterChart } from 'echarts/charts';
 import {
-  CalendarComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  CalendarComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, HeatmapChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent,
-  MarkLineComponent, CalendarComponent, VisualMapComponent, SVGRenderer]);
+  CalendarComponent, VisualMapComponent, SVGRenderer]);
 
 export const init = echarts.init;
