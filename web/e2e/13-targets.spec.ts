@@ -67,7 +67,7 @@ test('a ward sees only its own target and cannot change it', async ({ newPage, f
     const text = await list.innerText();
     expect(!text.includes('Thành ủy Huế') && !text.includes('Vỹ Dạ'), `the ward sees «${text}»`);
     expect(await page.getByRole('button', { name: 'Giao chỉ tiêu' }).count() === 0, 'a ward is offered to set targets');
-    await page.locator('.progress-table tbody tr', { hasText: 'Tổng số' }).waitFor();
+    await page.locator(suffix === 'desktop' ? '.progress-table tbody tr' : '.progress-cards li', { hasText: 'Tổng số' }).waitFor();
     await screenshot(page, `chi-tieu-phuong-${suffix}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow <= 0, `/chi-tieu at ${viewport.width} px is ${overflow} px too wide`);

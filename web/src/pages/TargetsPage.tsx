@@ -81,7 +81,7 @@ export default function TargetsPage() {
       </Card>
 
       {progress.error ? <ErrorNotice error={progress.error} onRetry={progress.reload} what="tiến độ thực hiện chỉ tiêu" /> : (
-        <ProgressCard progress={progress.data} />
+        <ProgressCard progress={progress.data} narrow={narrow} />
       )}
 
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} what="danh sách chỉ tiêu" /> : (
@@ -150,13 +150,23 @@ function TargetButtons({ t, onEdit, onSplit }: { t: Target; onEdit: (t: Target) 
   );
 }
 
-function ProgressCard({ progress }: { progress: TargetProgress | undefined }) {
+function ProgressCard({ progress, narrow }: { progress: TargetProgress | undefined; narrow: boolean }) {
   if (!progress) return <Card title="Tiến độ và dự báo"><p className="loading" role="status">Đang tải…</p></Card>;
   const lines: ProgressLine[] = [progress, ...progress.categories.filter((c) => c.target !== null || c.admitted || c.forecast)];
   return (
     <Card title={`Tiến độ và dự báo đến 31/12/${progress.year} (tính đến ${formatDate(progress.on)})`} className="target-progress">
       {progress.legal_basis && <p className="muted">Căn cứ: {progress.legal_basis}</p>}
-      <Table
+      {narrow ? (
+        <ul className="card-list progress-cards">
+          {lines.map((l) => (
+            <li key={l.category ?? 'all'}>
+              <strong>{l.category ? l.category_label || l.category : 'Tổng số'}</strong>
+              <div>Chỉ tiêu {formatNumber(l.target)} · đã kết nạp {formatNumber(l.admitted)} · dự báo thêm {formatNumber(l.forecast)}</div>
+              <ProgressBar line={l} />
+            </li>
+          ))}
+        </ul>
+      ) : <Table
         rowKey={(l) => l.category ?? 'all'}
         dataSource={lines}
         pagination={false}
@@ -171,7 +181,7 @@ function ProgressCard({ progress }: { progress: TargetProgress | undefined }) {
           { title: 'Dự kiến cả năm', dataIndex: 'expected_total', align: 'right', width: 130, render: (n) => formatNumber(n) },
           { title: 'Tiến độ', key: 'progress', width: 240, render: (_, l) => <ProgressBar line={l} /> },
         ]}
-      />
+      />}
       {progress.open_cases !== undefined && <p className="muted">Dự báo từ {formatNumber(progress.open_cases)} hồ sơ đang mở, theo thời gian thực tế của từng bước.</p>}
     </Card>
   );
