@@ -34,6 +34,13 @@ test('the city dashboard shows every ward and drills down to one', async ({ newP
   expect(await page.locator('.steps-table tbody tr.ant-table-row').count() > 3, 'too few step durations');
   await screenshot(page, 'tong-quan-thanh-pho');
   await fullShot(page, fixture.screenshotDir, 'tong-quan-thanh-pho-toan-trang');
+  // Where time is lost: each ward's median days per step as a heat map.
+  await page.getByText('So sánh đơn vị: trung vị').click();
+  const heat = page.getByRole('img', { name: 'Bản đồ nhiệt số ngày trung vị của từng bước theo đơn vị' });
+  await heat.locator('svg').waitFor();
+  await heat.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await heat.screenshot({ path: path.join(fixture.screenshotDir, 'tong-quan-thoi-gian-theo-don-vi.png') });
 
   await page.locator('.units-table .drill-link', { hasText: 'Đảng ủy phường Tây Lộc' }).click();
   await ready(page, 'Tổng quan — Đảng ủy phường Tây Lộc');

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Dashboard } from '../api/types';
 import { callsTo, kUsers, mockApi, renderPage } from '../test/mockApi';
-import DashboardPage from './DashboardPage';
+import DashboardPage, { stepHeatmap } from './DashboardPage';
 
 vi.mock('../components/Chart', () => import('../test/chartStub'));
 
@@ -74,6 +74,23 @@ describe('DashboardPage', () => {
     expect(screen.queryByText('Đảng ủy phường Vỹ Dạ')).toBeNull();
     // Their own unit: no way "up".
     expect(document.querySelector('.up-link')).toBeNull();
+  });
+
+  it('maps each unit’s step days for the heat map, leaving out units without samples', () => {
+    const h = stepHeatmap(kCity, 'p90_days');
+    expect(h.units.map((o) => o.code)).toEqual(['HUE-TAYLOC', 'HUE-VYDA']);
+    expect(h.cells).toEqual([[0, 0, 120]]);
+    expect(h.max).toBe(120);
+  });
+
+  it('compares the units’ step medians on demand', async () => {
+    mockApi({ 'GET /dashboard': { body: kCity } }, kUsers.board);
+    renderPage(<DashboardPage />, '/tong-quan', '/tong-quan');
+    await screen.findByText('Tổng quan — Thành ủy Huế', { selector: 'h1' });
+    fireEvent.click(screen.getByText('So sánh đơn vị: trung vị'));
+    await waitFor(() => expect(screen.getByLabelText('Bản đồ nhiệt số ngày trung vị của từng bước theo đơn vị')).toBeTruthy());
+    const series = within(screen.getByLabelText('Bản đồ nhiệt số ngày trung vị của từng bước theo đơn vị')).getByTestId('series');
+    expect(series.textContent).toBe('[[0,0,38]]');
   });
 
   it('shows the server’s error', async () => {

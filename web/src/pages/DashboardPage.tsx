@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, InputNumber, Row, Table, Typography } from 'antd';
+import { Button, Card, Col, Form, InputNumber, Radio, Row, Table, Typography } from 'antd';
 import { api } from '../api/client';
 import type { Dashboard, DashboardUnit, StepDuration } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -250,9 +250,42 @@ function CategoryCard({ d }: { d: Dashboard }) {
 }
 
 // Where time is lost: each step's median and 90th percentile, overall and per unit below.
+type StepView = 'all' | 'median' | 'p90';
+
+// Days of each step per unit as a heat map (rows: units, columns: steps): where time is lost.
+export function stepHeatmap(d: Dashboard, measure: 'median_days' | 'p90_days') {
+  const units = d.units.map((u) => u.org);
+  const cells: [number, number, number][] = [];
+  let max = 1;
+  d.step_durations.forEach((s, x) => {
+    units.forEach((o, y) => {
+      const u = s.units.find((c) => c.code === o.code);
+      const v = u && u.samples ? u[measure] : null;
+      if (v === null || v === undefined) return;
+      cells.push([x, y, v]);
+      max = Math.max(max, v);
+    });
+  });
+  return { units, cells, max };
+}
+
 function StepTimeCard({ d }: { d: Dashboard }) {
   const steps = d.step_durations;
   const units = d.units.map((u) => u.org);
+  const [view, setView] = useState<StepView>('all');
+  const heat = useMemo(() => {
+    if (view === 'all') return null;
+    const h = stepHeatmap(d, view === 'median' ? 'median_days' : 'p90_days');
+    return {
+      grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+      xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: 30, width: 140, overflow: 'truncate', fontSize: 12 } },
+      yAxis: { type: 'category', inverse: true, data: h.units.map((o) => o.name), axisLabel: { width: 200, overflow: 'truncate', fontSize: 12 } },
+      visualMap: { min: 0, max: h.max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+        inRange: { color: ['#fff7e6', '#ffa940', '#b3151b'] }, text: [`${h.max} ngày`, '0'] },
+      series: [{ type: 'heatmap', data: h.cells, label: { show: true, fontSize: 11 } }],
+      tooltip: { position: 'top' },
+    };
+  }, [d, steps, view]);
   const option = useMemo(() => ({
     grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, data: ['Trung vị (ngày)', '90% hồ sơ trong (ngày)'] },
@@ -268,7 +301,17 @@ function StepTimeCard({ d }: { d: Dashboard }) {
   return (
     <Card title="Thời gian ở từng bước (ngày)" className="steps-card">
       <p className="muted">Trung vị: một nửa số hồ sơ qua bước này nhanh hơn. 90%: chín phần mười số hồ sơ qua bước trong thời gian này — chỗ nào hai con số cách xa nhau là chỗ đang chậm.</p>
-      <Chart option={option} height={Math.max(180, steps.length * 44 + 60)} label="Biểu đồ thời gian trung vị và 90% của từng bước" />
+      <Radio.Group value={view} onChange={(e) => setView(e.target.value)} optionType="button" className="no-print step-view"
+        aria-label="Cách xem thời gian từng bước" options={[
+          { value: 'all', label: `Toàn ${d.org.name}` },
+          ...(units.length ? [{ value: 'median', label: 'So sánh đơn vị: trung vị' }, { value: 'p90', label: 'So sánh đơn vị: 90%' }] : []),
+        ]} />
+      {heat ? (
+        <Chart key={view} option={heat} height={Math.max(220, units.length * 26 + 140)}
+          label={`Bản đồ nhiệt số ngày ${view === 'median' ? 'trung vị' : '90%'} của từng bước theo đơn vị`} />
+      ) : (
+        <Chart key="all" option={option} height={Math.max(180, steps.length * 44 + 60)} label="Biểu đồ thời gian trung vị và 90% của từng bước" />
+      )}
       <Table<StepDuration>
         className="steps-table"
         rowKey="stage"
