@@ -418,6 +418,7 @@ int RunCli(int argc, char** argv) {
     AuditService audit(*env.store, *env.clock);
     ClassService classes(*env.store, *env.cases, *env.clock);
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
+    DashboardService dashboards(*env.store, *env.cases, targets);
     http::ResponseCache response_cache(static_cast<std::size_t>(response_cache_mb) << 20);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
@@ -429,6 +430,7 @@ int RunCli(int argc, char** argv) {
                                                  .audit = audit,
                                                  .classes = classes,
                                                  .targets = targets,
+                                                 .dashboards = dashboards,
                                                  .auth_options = {.secure_cookies = secure_cookies},
                                                  .response_cache = &response_cache});
     if (!registered.ok()) return Fail(registered.error());

@@ -200,6 +200,7 @@ class AccessControlTest : public ::testing::Test {
          {Target::kObject, fmt::format("/api/v1/targets/{}", target_), R"({"count":41})"}},
         {"GET /api/v1/targets/progress",
          {Target::kObject, "/api/v1/targets/progress?org=HUE-A&year=2026"}},
+        {"GET /api/v1/dashboard", {Target::kObject, "/api/v1/dashboard?org=HUE-A&year=2026"}},
     };
   }
 

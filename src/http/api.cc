@@ -4,6 +4,7 @@
 #include "http/calendar_api.h"
 #include "http/case_api.h"
 #include "http/class_api.h"
+#include "http/dashboard_api.h"
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
@@ -22,6 +23,8 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
   PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
+                                            deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

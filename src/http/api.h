@@ -11,6 +11,7 @@
 #include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/class_service.h"
+#include "service/dashboard_service.h"
 #include "service/clock.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
@@ -31,6 +32,7 @@ struct ApiDeps {
   AuditService& audit;
   ClassService& classes;
   TargetService& targets;
+  DashboardService& dashboards;
   AuthApiOptions auth_options = {};
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.
   ResponseCache* response_cache = nullptr;

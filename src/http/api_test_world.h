@@ -131,6 +131,7 @@ class ApiWorld {
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     classes = std::make_unique<ClassService>(*store_, *cases, clock_);
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
+    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -141,6 +142,7 @@ class ApiWorld {
                                              .audit = *audit_,
                                              .classes = *classes,
                                              .targets = *targets,
+                                             .dashboards = *dashboards,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
@@ -212,6 +214,7 @@ class ApiWorld {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<ClassService> classes;
   std::unique_ptr<TargetService> targets;
+  std::unique_ptr<DashboardService> dashboards;
   Router router;
 
  private:

@@ -57,6 +57,17 @@ constexpr std::string_view kSubtreeIds =
     "  WHERE " PTDV_ORG_VALID_ON("o", "?2")
     ") SELECT id FROM subtree";
 
+// SubtreeIds with the rows, ordered as ListValidOn orders them; depth-bounded so that a corrupt
+// tree with a cycle still terminates.
+constexpr std::string_view kListSubtree =
+    "WITH RECURSIVE subtree (id, depth) AS ("
+    "  SELECT o.id, 0 FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
+    "  UNION ALL"
+    "  SELECT o.id, s.depth + 1 FROM subtree s JOIN organisation o ON o.parent_id = s.id"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?2") " AND s.depth < 100"
+    ") SELECT " PTDV_ORG_COLUMNS " FROM subtree s JOIN organisation o ON o.id = s.id"
+    " ORDER BY s.depth, o.code";
+
 // Depth-bounded so that a corrupt tree with a cycle still terminates.
 constexpr std::string_view kAncestors =
     "WITH RECURSIVE chain (id, depth) AS ("
@@ -181,6 +192,13 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
     if (!found) return RowNotFound(kWhat, root);
   }
   return ids;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::ListSubtree(Id root,
+                                                                           Date as_of) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree));
+  statement.BindInt(root).BindDate(as_of);
+  return ReadAll(statement);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
