@@ -19,7 +19,9 @@ test('a ward reads its sources, filters them and records a review', async ({ new
 
   const requests: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/api/v1/sources?')) requests.push(r.url()); });
-  await page.getByLabel('Chỉ người quá hạn rà soát').check();
+  const overdueBox = page.getByLabel('Chỉ người quá hạn rà soát');
+  await overdueBox.click();
+  await until(() => overdueBox.isChecked(), (v) => v, () => 'the overdue filter is not ticked');
   await until(async () => requests.at(-1) ?? '', (u) => u.includes('review=overdue'), (u) => `last request ${u}`);
   await page.waitForLoadState('networkidle');
   const overdue = await page.locator('.sources-table tbody tr.ant-table-row').count();

@@ -114,10 +114,10 @@ export default function ReportsPage() {
                   <th scope="col" rowSpan={2}>Đơn vị</th>
                   {headers.top.map((h) => h.grouped
                     ? <th key={h.key} scope="colgroup" colSpan={h.span}>{h.label}</th>
-                    : <th key={h.key} scope="col" rowSpan={2}>{h.label}</th>)}
+                    : <th key={h.key} scope="col" rowSpan={2} className="leaf"><span>{h.label}</span></th>)}
                 </tr>
                 <tr>
-                  {headers.bottom.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+                  {headers.bottom.map((c) => <th key={c.key} scope="col" className="leaf"><span>{c.label}</span></th>)}
                 </tr>
               </thead>
               <tbody>
