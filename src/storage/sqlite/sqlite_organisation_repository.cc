@@ -49,13 +49,19 @@ constexpr std::string_view kListValidOn =
     " ORDER BY t.depth, o.code";
 
 // UNION (not UNION ALL) so that a corrupt tree with a cycle still terminates.
-constexpr std::string_view kSubtreeIds =
-    "WITH RECURSIVE subtree (id) AS ("
-    "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
-    "  UNION"
-    "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"
-    "  WHERE " PTDV_ORG_VALID_ON("o", "?2")
-    ") SELECT id FROM subtree";
+#define PTDV_SUBTREE_CTE                                                                   \
+  "WITH RECURSIVE subtree (id) AS ("                                                       \
+  "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")    \
+  "  UNION"                                                                                \
+  "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"                 \
+  "  WHERE " PTDV_ORG_VALID_ON("o", "?2") ")"
+
+constexpr std::string_view kSubtreeIds = PTDV_SUBTREE_CTE " SELECT id FROM subtree";
+
+constexpr std::string_view kSubtree = PTDV_SUBTREE_CTE
+    " SELECT " PTDV_ORG_COLUMNS " FROM subtree s JOIN organisation o ON o.id = s.id";
+
+#undef PTDV_SUBTREE_CTE
 
 // Depth-bounded so that a corrupt tree with a cycle still terminates.
 constexpr std::string_view kAncestors =
@@ -181,6 +187,22 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
     if (!found) return RowNotFound(kWhat, root);
   }
   return ids;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::Subtree(Id root, Date as_of) {
+  std::vector<Organisation> units;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtree));
+    statement.BindInt(root).BindDate(as_of);
+    PTDV_ASSIGN_OR_RETURN(units, ReadAll(statement));
+  }
+  if (units.empty()) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
+    exists.BindInt(root);
+    PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
+    if (!found) return RowNotFound(kWhat, root);
+  }
+  return units;
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
