@@ -413,6 +413,8 @@ int RunCli(int argc, char** argv) {
     AuditService audit(*env.store, *env.clock);
     ClassService classes(*env.store, *env.cases, *env.clock);
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
+    SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
+    ReportService reports(*env.store);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
                                                  .auth = auth,
@@ -423,6 +425,8 @@ int RunCli(int argc, char** argv) {
                                                  .audit = audit,
                                                  .classes = classes,
                                                  .targets = targets,
+                                                 .sources = sources,
+                                                 .reports = reports,
                                                  .auth_options = {.secure_cookies = secure_cookies}});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;

@@ -7,6 +7,8 @@
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
+#include "http/report_api.h"
+#include "http/source_api.h"
 #include "http/target_api.h"
 #include "http/user_api.h"
 
@@ -22,6 +24,9 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
   PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterSourceApi(router, deps.store, deps.sources, deps.clock));
+  PTDV_RETURN_IF_ERROR(
+      RegisterReportApi(router, deps.store, deps.reports, deps.cases, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

@@ -13,6 +13,8 @@
 #include "service/clock.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
+#include "service/report_service.h"
+#include "service/source_service.h"
 #include "service/target_service.h"
 #include "storage/store.h"
 
@@ -30,6 +32,8 @@ struct ApiDeps {
   AuditService& audit;
   ClassService& classes;
   TargetService& targets;
+  SourceService& sources;
+  ReportService& reports;
   AuthApiOptions auth_options = {};
 };
 

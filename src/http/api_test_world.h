@@ -131,6 +131,8 @@ class ApiWorld {
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     classes = std::make_unique<ClassService>(*store_, *cases, clock_);
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
+    sources = std::make_unique<SourceService>(*store_, *targets, cases->rule_sets(), clock_);
+    reports = std::make_unique<ReportService>(*store_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -140,7 +142,9 @@ class ApiWorld {
                                              .calendar = *calendar_service_,
                                              .audit = *audit_,
                                              .classes = *classes,
-                                             .targets = *targets});
+                                             .targets = *targets,
+                                             .sources = *sources,
+                                             .reports = *reports});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -211,6 +215,8 @@ class ApiWorld {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<ClassService> classes;
   std::unique_ptr<TargetService> targets;
+  std::unique_ptr<SourceService> sources;
+  std::unique_ptr<ReportService> reports;
   Router router;
 
  private:
