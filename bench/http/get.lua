@@ -7,6 +7,9 @@ dofile(os.getenv("PTDV_BENCH_HTTP_DIR") .. "/report.lua")
 
 local cookie = os.getenv("PTDV_BENCH_COOKIE")
 if cookie ~= nil and cookie ~= "" then wrk.headers["Cookie"] = cookie end
+-- PTDV_BENCH_NO_CACHE=1: "Cache-Control: no-cache", so that the server computes every answer
+-- instead of serving it from its response cache (http/response_cache.h).
+if os.getenv("PTDV_BENCH_NO_CACHE") == "1" then wrk.headers["Cache-Control"] = "no-cache" end
 
 local paths_file = os.getenv("PTDV_BENCH_PATHS")
 if paths_file ~= nil and paths_file ~= "" then

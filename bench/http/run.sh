@@ -2,7 +2,9 @@
 # HTTP benchmark of `ptdv serve` with wrk over loopback, on nation-scale demo data:
 #   healthz     GET /healthz (answered on the network thread: the server's ceiling)
 #   case_list   GET /api/v1/cases?org=WARD&page_size=50 (one ward's first page, with the counts
-#               per step), as the ward's grassroots staff
+#               per step), as the ward's grassroots staff: repeated with no write in between,
+#               so answered from the server's response cache (http/response_cache.h)
+#   list_nocache the same with "Cache-Control: no-cache": computed by every request
 #   case_detail GET /api/v1/cases/{id}, the ward's cases in turn
 #   transition  POST /api/v1/cases/{id}/events, one valid step on a fresh case per request
 #               (mark_sympathiser on source-stage cases, assign_helper on the other open ones,
@@ -181,6 +183,8 @@ run_wrk() {  # name connections seconds script [env...]
 measure_reads() {  # connections seconds suffix
   url_path=/healthz run_wrk "healthz$3" "$1" "$2" get.lua
   url_path=$list_path run_wrk "case_list$3" "$1" "$2" get.lua PTDV_BENCH_COOKIE="$reader_cookie"
+  url_path=$list_path run_wrk "list_nocache$3" "$1" "$2" get.lua \
+    PTDV_BENCH_COOKIE="$reader_cookie" PTDV_BENCH_NO_CACHE=1
   url_path=/ run_wrk "case_detail$3" "$1" "$2" get.lua PTDV_BENCH_COOKIE="$reader_cookie" \
     PTDV_BENCH_PATHS="$out/detail-paths.txt"
 }
@@ -204,12 +208,13 @@ rm -f "$out/server.raw.log"
     "${duration}s per row, $(basename "$db") ($ward: $total cases)"
   awk '{
     for (i = 3; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%-12s %5s %10s %9s %9s %8s %s\n", $1, $2, v["rps"], v["p50_ms"], v["p99_ms"],
+    printf "%-13s %5s %10s %9s %9s %8s %s\n", $1, $2, v["rps"], v["p50_ms"], v["p99_ms"],
            v["non2xx"], (v["statuses"] == "-" ? "" : v["statuses"])
     if ($1 == "healthz") healthz[$2] = v["rps"]
     if ($1 == "case_list") { list[$2] = v["rps"]; list_p99[$2] = v["p99_ms"]; order[++n] = $2 }
+    if ($1 == "list_nocache") nocache[$2] = v["rps"]
   }
-  BEGIN { printf "%-12s %5s %10s %9s %9s %8s\n", "endpoint", "conns", "req/s", "p50 ms",
+  BEGIN { printf "%-13s %5s %10s %9s %9s %8s\n", "endpoint", "conns", "req/s", "p50 ms",
           "p99 ms", "non-2xx" }
   END {
     for (k = 1; k <= n; ++k) {
@@ -217,6 +222,7 @@ rm -f "$out/server.raw.log"
       printf "case_list / healthz at %s connection(s): %.1f %%%s\n", c,
              100 * list[c] / healthz[c],
              (c == 64 ? sprintf(" (goal >= 25 %%; case_list p99 %s ms, goal <= 10 ms)", list_p99[c]) : "")
+      printf "list_nocache / healthz at %s connection(s): %.1f %%\n", c, 100 * nocache[c] / healthz[c]
     }
   }' "$results"
 } | tee "$out/summary.txt"

@@ -398,6 +398,11 @@ int RunCli(int argc, char** argv) {
       ->envname("PTDV_STATIC_DIR");
   serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)")
       ->envname("PTDV_SECURE_COOKIES");
+  int response_cache_mb = 64;
+  serve->add_option("--response-cache-mb", response_cache_mb,
+                    "Bộ nhớ đệm câu trả lời đọc đến lần ghi kế tiếp (MiB, 0 = tắt; mặc định 64)")
+      ->envname("PTDV_RESPONSE_CACHE_MB")
+      ->check(CLI::Range(0, 65536));
   serve->callback(run([&](Environment& env) {
     server_options.read_timeout = std::chrono::seconds(read_timeout_s);
     server_options.idle_timeout = std::chrono::seconds(idle_timeout_s);
@@ -415,6 +420,7 @@ int RunCli(int argc, char** argv) {
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
     SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
     ReportService reports(*env.store);
+    http::ResponseCache response_cache(static_cast<std::size_t>(response_cache_mb) << 20);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
                                                  .auth = auth,
@@ -427,7 +433,8 @@ int RunCli(int argc, char** argv) {
                                                  .targets = targets,
                                                  .sources = sources,
                                                  .reports = reports,
-                                                 .auth_options = {.secure_cookies = secure_cookies}});
+                                                 .auth_options = {.secure_cookies = secure_cookies},
+                                                 .response_cache = &response_cache});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;
     http::AccessLog access_log;

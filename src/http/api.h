@@ -4,6 +4,7 @@
 // route-table access test) serve exactly the same table.
 
 #include "http/auth_api.h"
+#include "http/response_cache.h"
 #include "http/router.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
@@ -35,6 +36,8 @@ struct ApiDeps {
   SourceService& sources;
   ReportService& reports;
   AuthApiOptions auth_options = {};
+  // Remembers read answers until the next write (http/response_cache.h); null: no caching.
+  ResponseCache* response_cache = nullptr;
 };
 
 // Registers every /api/v1 route and the guard on `router`.

@@ -144,7 +144,8 @@ class ApiWorld {
                                              .classes = *classes,
                                              .targets = *targets,
                                              .sources = *sources,
-                                             .reports = *reports});
+                                             .reports = *reports,
+                                             .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -235,6 +236,7 @@ class ApiWorld {
   std::unique_ptr<CalendarService> calendar_service_;
   std::unique_ptr<AuditService> audit_;
   Metrics metrics_;
+  ResponseCache response_cache_;
   AccessLog access_log_{[](std::string_view) {}};
   std::unique_ptr<Server> server_;
   std::thread runner_;

@@ -164,7 +164,8 @@ json::array Labelled(auto first, auto last, auto code, auto label) {
 
 }  // namespace
 
-Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock) {
+Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock,
+                       ResponseCache* cache) {
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"),
       [&cases, &clock](const Request& request, RouteContext& context) {
@@ -230,23 +231,33 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
       }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/cases", RouteAccess::Require("read_cases"),
-      [&store, &cases, &clock](const Request& request, RouteContext& context) {
-        auto query = ParseCaseQuery(request, clock);
-        if (!query.ok()) return ErrorResponse(query.error());
-        auto org = OrgOrScopeParam(store, request, *context.actor);
-        if (!org.ok()) return ErrorResponse(org.error());
-        auto page = cases.FindCases(*context.actor, *org, *query);
-        if (!page.ok()) return ErrorResponse(page.error());
-        json::array items;
-        for (const auto& row : page->rows) items.push_back(RowObject(row));
-        json::object counts;
-        for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
-        return Response::Json(json::serialize(json::object{{"items", std::move(items)},
-                                                           {"total", page->total},
-                                                           {"page", query->page},
-                                                           {"page_size", query->page_size},
-                                                           {"counts_by_stage", std::move(counts)},
-                                                           {"on", FormatIsoDate(query->on)}}));
+      [&store, &cases, &clock, cache](const Request& request, RouteContext& context) {
+        const Actor& actor = *context.actor;
+        // Everything the answer depends on besides the data: who asks (their role and scope
+        // decide what they may see), what they ask, the day and the calendar (deadlines).
+        const std::string key = fmt::format(
+            "cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
+            actor.scope_root ? *actor.scope_root : 0, request.target, FormatIsoDate(clock.Today()),
+            static_cast<const void*>(cases.CalendarInForce()));
+        return CachedGet(cache, store, request, key, [&] {
+          auto query = ParseCaseQuery(request, clock);
+          if (!query.ok()) return ErrorResponse(query.error());
+          auto org = OrgOrScopeParam(store, request, actor);
+          if (!org.ok()) return ErrorResponse(org.error());
+          auto page = cases.FindCases(actor, *org, *query);
+          if (!page.ok()) return ErrorResponse(page.error());
+          json::array items;
+          for (const auto& row : page->rows) items.push_back(RowObject(row));
+          json::object counts;
+          for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
+          return Response::Json(json::serialize(json::object{
+              {"items", std::move(items)},
+              {"total", page->total},
+              {"page", query->page},
+              {"page_size", query->page_size},
+              {"counts_by_stage", std::move(counts)},
+              {"on", FormatIsoDate(query->on)}}));
+        });
       }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kPost, "/api/v1/cases", RouteAccess::Require("write_people"),

@@ -330,6 +330,52 @@ TEST_F(CaseApiTest, ListsCasesOfTheUsersScopeWithFiltersCountsAndPages) {
   EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/cases?org=NOWHERE").status, 404);
 }
 
+TEST_F(CaseApiTest, TheListIsAnsweredFromTheCacheOnlyUntilTheNextWrite) {
+  Session ward = world_.Login("warda");
+  Id id = Open(ward, NewPerson("A", "Nguyễn Văn Đức"), "HUE-A-CB1");
+  ASSERT_GT(id, 0);
+  const std::string list = "/api/v1/cases?org=HUE-A";
+  auto first = world_.Call(ward, "GET", list);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.headers.Get("X-Cache"), "miss");
+  auto again = world_.Call(ward, "GET", list);
+  EXPECT_EQ(again.headers.Get("X-Cache"), "hit");
+  EXPECT_EQ(again.body, first.body);
+  // Cache-Control: no-cache computes afresh (and gives the same answer).
+  auto fresh = world_.Call(ward, "GET", list, std::nullopt, {{"Cache-Control", "no-cache"}});
+  EXPECT_FALSE(fresh.headers.Get("X-Cache").has_value());
+  EXPECT_EQ(fresh.body, first.body);
+
+  // A step through the API is a write: the next list is recomputed and shows it.
+  Session secretary = world_.Login("bithua");
+  const Id member = world_.members["A"][0];
+  auto step = Step(secretary, id,
+                   fmt::format(R"({{"action":"mark_sympathiser","date":"2024-02-01",)"
+                               R"("member_person_id":{}}})",
+                               member));
+  ASSERT_EQ(step.status, 200) << step.body;
+  auto after = world_.Call(ward, "GET", list);
+  EXPECT_EQ(after.headers.Get("X-Cache"), "miss");
+  EXPECT_EQ(Parse(after).at("counts_by_stage").at("sympathiser").as_int64(), 1);
+
+  // A write that bypasses the HTTP routes (another process, the CLI) invalidates it too.
+  EXPECT_EQ(world_.Call(ward, "GET", list).headers.Get("X-Cache"), "hit");
+  CaseEvent helper;
+  helper.action = Action::kAssignHelper;
+  helper.date = MakeDate(2024, 2, 5);
+  helper.member_person_id = world_.members["A"][1];
+  ASSERT_TRUE(world_.cases->Record({}, id, helper, std::nullopt).ok());
+  auto third = world_.Call(ward, "GET", list);
+  EXPECT_EQ(third.headers.Get("X-Cache"), "miss");
+  EXPECT_EQ(Parse(third).at("items").as_array()[0].at("version").as_int64(), 3);
+
+  // Another user never gets this user's entry: ward B is still refused.
+  Session other = world_.Login("wardb");
+  auto refused = world_.Call(other, "GET", list);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.body.find("Nguyễn Văn Đức"), std::string::npos);
+}
+
 TEST_F(CaseApiTest, OpeningACaseChecksScopePermissionAndInput) {
   Session ward = world_.Login("warda");
   Session other = world_.Login("wardb");

@@ -53,9 +53,9 @@ class ClassApiTest : public ::testing::Test {
   }
 
   // A sympathiser of ward A's cell (S0), with an open case.
-  Id Sympathiser(const std::string& name) {
+  Id Sympathiser(const std::string& name, Date born = MakeDate(1998, 6, 15)) {
     auto person = world_.cases->CreatePerson({}, {.full_name = name,
-                                                  .birth_date = MakeDate(1998, 6, 15),
+                                                  .birth_date = born,
                                                   .id_number = "046098001122",
                                                   .org_id = world_.cells["A"]});
     EXPECT_TRUE(person.ok());
@@ -68,21 +68,61 @@ class ClassApiTest : public ::testing::Test {
     return *id;
   }
 
-  // The Centre's awareness class of 5 sessions, 5-9/10/2026; returns its id.
-  Id NewClass(int capacity) {
+  // The Centre's class of 5 sessions, 5-9/10/2026 (an awareness class unless `kind` says
+  // "new_member"); returns its id.
+  Id NewClass(int capacity, const std::string& kind = "awareness") {
     auto r = world_.Call(
         centre_, "POST", "/api/v1/classes",
-        fmt::format(R"({{"kind":"awareness","code":"HUE-NT-2026-{}","name":"Lớp bồi dưỡng )"
-                    R"(nhận thức về Đảng","organiser":"HUE","format":"shortened",)"
+        fmt::format(R"({{"kind":"{}","code":"HUE-NT-2026-{}","name":"Lớp bồi dưỡng )"
+                    R"(của Trung tâm Chính trị","organiser":"HUE","format":"shortened",)"
                     R"("place":"Trung tâm Chính trị thành phố Huế","capacity":{},)"
                     R"("starts_on":"2026-10-05","ends_on":"09/10/2026","sessions":5}})",
-                    ++classes_, capacity));
+                    kind, ++classes_, capacity));
     EXPECT_EQ(r.status, 201) << r.body;
     auto body = Parse(r);
     if (!body.contains("class")) return 0;
     // S1 [?]: the default minimum attendance comes from the rule set (80 %).
     EXPECT_EQ(body.at("class").at("min_attendance_percent").to_number<int>(), 80);
     return body.at("class").at("id").to_number<Id>();
+  }
+
+  // A probationary member of ward A's cell (S13 held on 15/04/2026), recorded through the
+  // service from the source stage on: the new-member class (P2) is still ahead. Past the youth
+  // age, so that R4's Youth Union steps do not apply.
+  Id Probationer(const std::string& name) {
+    Id id = Sympathiser(name, MakeDate(1985, 3, 1));
+    const auto& m = world_.members["A"];
+    auto record = [&](CaseEvent e) {
+      auto recorded = world_.cases->Record({}, id, e, std::nullopt);
+      EXPECT_TRUE(recorded.ok()) << ActionCode(e.action) << ": " << recorded.error().message;
+    };
+    auto doc = [](const char* form) { return std::vector<Document>{{.form_code = form}}; };
+    record({.action = Action::kRecordCertificate, .date = MakeDate(2026, 2, 10),
+            .documents = {{.form_code = "GCN", .number = "9/GCN-TTCT"}}});
+    record({.action = Action::kOpenDossier, .date = MakeDate(2026, 2, 11),
+            .documents = {{.form_code = "1-KNĐ"}, {.form_code = "2-KNĐ"}}});
+    record({.action = Action::kStampBiography, .date = MakeDate(2026, 2, 12)});
+    record({.action = Action::kRequestVerification, .date = MakeDate(2026, 2, 13),
+            .documents = doc("20-KNĐ"), .relative_name = name, .relation = Relation::kSelf});
+    record({.action = Action::kRecordVerificationReply, .date = MakeDate(2026, 2, 20),
+            .relative_name = name, .relation = Relation::kSelf, .finding = Finding::kClear});
+    record({.action = Action::kConcludeVerification, .date = MakeDate(2026, 2, 21)});
+    for (int i = 0; i < 2; ++i) {
+      record({.action = Action::kAddIntroducer, .date = MakeDate(2026, 2, 22),
+              .documents = doc("3-KNĐ"), .member_person_id = m[i],
+              .together_since = MakeDate(2020, 1, 1)});
+    }
+    record({.action = Action::kRecordOpinions, .date = MakeDate(2026, 2, 23),
+            .documents = doc("5-KNĐ")});
+    record({.action = Action::kCellVote, .date = MakeDate(2026, 3, 2), .documents = doc("6-KNĐ"),
+            .vote = Vote{.eligible = 9, .present = 9, .in_favour = 9}});
+    record({.action = Action::kGrassrootsVote, .date = MakeDate(2026, 3, 10),
+            .documents = doc("8-KNĐ"), .vote = Vote{.eligible = 7, .present = 7, .in_favour = 7}});
+    record({.action = Action::kAdmissionDecision, .date = MakeDate(2026, 4, 1),
+            .documents = {{.form_code = "9-KNĐ", .number = "512-QĐ/TU"}},
+            .received_on = MakeDate(2026, 4, 3)});
+    record({.action = Action::kCeremony, .date = MakeDate(2026, 4, 15)});
+    return id;
   }
 
   Id Nominate(Id class_id, Id case_id) {
@@ -200,6 +240,53 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
     recorded |= entry.at("action").as_string() == "case.record_certificate";
   }
   EXPECT_TRUE(recorded) << json::serialize(audit);
+}
+
+// Issue #5, P2: the new-member class walked the same way for a probationary member; its
+// certificate lands on the case as record_new_member_certificate and P2 turns met. A
+// sympathiser cannot be nominated to it, nor a probationer to an awareness class.
+TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
+  Id case_id = Probationer("Hoàng Thị Dự Bị");
+  ASSERT_EQ(Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)))
+                .at("case")
+                .at("stage")
+                .as_string(),
+            "probation");
+  EXPECT_TRUE(Unmet(world_, ward_, case_id, "2026-11-27").contains("P2"));
+
+  Id class_id = NewClass(30, "new_member");
+  Id awareness = NewClass(30);
+  Id source = Sympathiser("Lê Văn Nguồn");
+  const long audit_before = world_.AuditEntries();
+  auto nominate = [&](Id to, Id who) {
+    return world_.Call(ward_, "POST", fmt::format("/api/v1/classes/{}/nominations", to),
+                       fmt::format(R"({{"case_id":{}}})", who));
+  };
+  for (const auto& refused : {nominate(awareness, case_id), nominate(class_id, source)}) {
+    EXPECT_GE(refused.status, 400) << refused.body;
+    EXPECT_LT(refused.status, 500) << refused.body;
+    EXPECT_FALSE(ErrorField(refused, "message").empty()) << refused.body;
+  }
+  EXPECT_EQ(world_.AuditEntries(), audit_before);
+
+  Id enrolment = Nominate(class_id, case_id);
+  ASSERT_EQ(world_.Call(centre_, "PATCH", Enrolment(class_id, enrolment), R"({"state":"enrolled"})")
+                .status,
+            200);
+  Attend(class_id, enrolment, 5);
+  ASSERT_EQ(world_.Call(centre_, "PUT", Enrolment(class_id, enrolment) + "/assessment",
+                        R"({"result":"passed"})")
+                .status,
+            200);
+  auto issued = world_.Call(centre_, "POST", Enrolment(class_id, enrolment) + "/certificate",
+                            R"({"number":"31-GCN/TTCT","date":"2026-10-09"})");
+  ASSERT_EQ(issued.status, 201) << issued.body;
+
+  auto detail = Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)));
+  EXPECT_EQ(detail.at("case").at("stage").as_string(), "probation");
+  EXPECT_EQ(detail.at("events").as_array().back().at("action").as_string(),
+            "record_new_member_certificate");
+  EXPECT_FALSE(Unmet(world_, ward_, case_id, "2026-11-27").contains("P2"));
 }
 
 // Issue #5: the refusals, each with a clear error and nothing written.

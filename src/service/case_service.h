@@ -135,6 +135,10 @@ class CaseService {
   // a deadline before the window's end, or every open case for kBlocked) in memory.
   Result<CasePage> FindCases(const Actor& actor, Id org_id, const CaseQuery& query);
 
+  // The working calendar in force now. A replaced calendar is never freed (CalendarProvider),
+  // so the address names it: answers that count working days key caches on it.
+  const WorkingCalendar* CalendarInForce() const { return &calendars_.Current(); }
+
  private:
   Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                    std::optional<Id> extra_member);

@@ -5,6 +5,7 @@
 // kConflict (unique key, stale version) or kNotFound.
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -390,6 +391,11 @@ class Store {
   // Applies pending numbered migrations; returns the versions applied (empty if current).
   virtual Result<std::vector<int>> Migrate() = 0;
   virtual Result<int> SchemaVersion() = 0;
+  // An opaque number that changes whenever a committed write becomes visible, whoever made it
+  // (this process, another process, the CLI). Equal values read at two moments mean that no
+  // write was committed in between, so a result computed after the first read is still current
+  // (http/response_cache.h). Only comparable within one Store object's lifetime.
+  virtual Result<std::uint64_t> DataVersion() = 0;
 };
 
 // "sqlite:PATH" or a bare path opens SQLite (WAL); "postgres://..." is reserved for the

@@ -299,6 +299,30 @@ TEST_P(StoreContractTest, CommittedDataSurvivesReopening) {
   EXPECT_EQ(Must(Read()->People().Get(w.person)).full_name, "Nguyễn Văn Đức");
 }
 
+TEST_P(StoreContractTest, DataVersionChangesWithEveryCommittedWriteAndOnlyThen) {
+  World w = MakeWorld();
+  const std::uint64_t before = Must(store_->DataVersion());
+  EXPECT_EQ(Must(store_->DataVersion()), before);
+  {  // reads and a rolled-back write leave it alone
+    EXPECT_EQ(Must(Read()->People().Get(w.person)).full_name, "Nguyễn Văn Đức");
+    auto tx = Write();
+    Person p = Must(tx->People().Get(w.person));
+    p.full_name = "Không lưu";
+    Must(tx->People().Update(p));
+  }
+  EXPECT_EQ(Must(store_->DataVersion()), before);
+  {
+    auto tx = Write();
+    Person p = Must(tx->People().Get(w.person));
+    p.full_name = "Nguyễn Văn Đạt";
+    Must(tx->People().Update(p));
+    Must(tx->Commit());
+  }
+  const std::uint64_t after = Must(store_->DataVersion());
+  EXPECT_NE(after, before);
+  EXPECT_EQ(Must(store_->DataVersion()), after);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Organisations
 

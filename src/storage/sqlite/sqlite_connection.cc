@@ -238,7 +238,24 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   return connection;
 }
 
+Result<std::uint64_t> SqliteConnection::DataVersion() {
+  if (InTransaction()) {
+    return Error::Unavailable("PRAGMA data_version chỉ đọc được ngoài giao dịch");
+  }
+  if (data_version_ == nullptr) {
+    int code = sqlite3_prepare_v3(db_, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                                  &data_version_, nullptr);
+    if (code != SQLITE_OK) return LastError(code);
+  }
+  int code = sqlite3_step(data_version_);
+  std::uint64_t version = static_cast<std::uint64_t>(sqlite3_column_int64(data_version_, 0));
+  sqlite3_reset(data_version_);
+  if (code != SQLITE_ROW) return LastError(code);
+  return version;
+}
+
 SqliteConnection::~SqliteConnection() {
+  sqlite3_finalize(data_version_);
   for (auto& [sql, cached] : cache_) {
     assert(!cached.in_use);  // a statement outlived its transaction
     sqlite3_finalize(cached.statement);

@@ -153,6 +153,11 @@ class SqliteConnection {
   // Replaces the content of `set` with `ids` (duplicates collapse). In the open transaction.
   Status FillIdSet(IdSet set, const std::vector<Id>& ids);
 
+  // PRAGMA data_version, read outside any transaction: it changes whenever another connection
+  // (of this process or another) commits a write. kUnavailable inside a transaction, where it
+  // would not see other commits.
+  Result<std::uint64_t> DataVersion();
+
   sqlite3* handle() const { return db_; }
 
  private:
@@ -166,6 +171,7 @@ class SqliteConnection {
 
   sqlite3* db_;
   std::unordered_map<std::string, CachedStatement> cache_;  // node addresses are stable
+  sqlite3_stmt* data_version_ = nullptr;                     // prepared on first DataVersion()
 };
 
 template <typename E>

@@ -74,7 +74,9 @@ class SqliteMigrationSession final : public MigrationSession {
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool) : pool_(std::move(pool)) {}
+SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path,
+                         SqliteOptions options)
+    : pool_(std::move(pool)), path_(std::move(path)), options_(options) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -82,7 +84,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        SqliteOptions options) {
   PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
                         SqliteConnectionPool::Open(path, options));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool), path, options));
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
@@ -111,6 +113,14 @@ Result<int> SqliteStore::SchemaVersion() {
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   (void)has_row;  // an aggregate always yields one row
   return static_cast<int>(statement.Int(0));
+}
+
+Result<std::uint64_t> SqliteStore::DataVersion() {
+  std::lock_guard lock(watcher_mutex_);
+  if (!watcher_) {
+    PTDV_ASSIGN_OR_RETURN(watcher_, SqliteConnection::Open(path_, options_));
+  }
+  return watcher_->DataVersion();
 }
 
 }  // namespace ptdv

@@ -107,6 +107,18 @@ TEST_F(SqliteStoreTest, MalformedStoredValuesAreReportedNotGuessed) {
   EXPECT_NE(bad_date.error().message.find("01/01/2020"), std::string::npos);
 }
 
+TEST_F(SqliteStoreTest, DataVersionSeesAnotherConnectionsWrite) {
+  // Another process (the CLI while the server runs) writes through a connection of its own.
+  std::unique_ptr<SqliteStore> store = SqliteStore::Open(path_).value();
+  ASSERT_TRUE(store->Migrate().ok());
+  const std::uint64_t before = store->DataVersion().value();
+  std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
+  ASSERT_TRUE(raw->Execute("INSERT INTO organisation (kind, code, name, valid_from) "
+                           "VALUES ('city_committee', 'X', 'x', '2020-01-01')")
+                  .ok());
+  EXPECT_NE(store->DataVersion().value(), before);
+}
+
 TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   std::unique_ptr<SqliteStore> store = SqliteStore::Open(path_).value();
   EXPECT_EQ(store->SchemaVersion().value(), 0);
