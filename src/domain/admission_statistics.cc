@@ -39,14 +39,24 @@ void AdmissionTally::Add(const AdmittedMember& m) {
   lower_secondary += m.general_education == GeneralEducation::kLowerSecondary;
   upper_secondary += m.general_education == GeneralEducation::kUpperSecondary;
   switch (ProfessionalLevelOf(m.professional_education)) {
-    case ProfessionalLevel::kIntermediate: ++intermediate; break;
-    case ProfessionalLevel::kCollege: ++college; break;
-    case ProfessionalLevel::kUniversity: ++university; break;
-    case ProfessionalLevel::kPostgraduate: ++postgraduate; break;
-    case ProfessionalLevel::kNone: break;
+    case ProfessionalLevel::kIntermediate:
+      ++intermediate;
+      break;
+    case ProfessionalLevel::kCollege:
+      ++college;
+      break;
+    case ProfessionalLevel::kUniversity:
+      ++university;
+      break;
+    case ProfessionalLevel::kPostgraduate:
+      ++postgraduate;
+      break;
+    case ProfessionalLevel::kNone:
+      break;
   }
   ++occupation[static_cast<int>(m.occupation)];
-  private_fdi += m.workplace_type == WorkplaceType::kPrivate || m.workplace_type == WorkplaceType::kFdi;
+  private_fdi +=
+      m.workplace_type == WorkplaceType::kPrivate || m.workplace_type == WorkplaceType::kFdi;
   business_owner += m.occupation == Occupation::kPrivateBusinessOwner;
 }
 

@@ -44,7 +44,7 @@ inline constexpr int kOccupationCount = static_cast<int>(Occupation::kOther) + 1
 // §7 breakdowns of a set of admitted members.
 struct AdmissionTally {
   int admitted = 0;
-  int youth_union = 0;      // đoàn viên
+  int youth_union = 0;  // đoàn viên
   int women = 0;
   int ethnic_minority = 0;  // dân tộc thiểu số: any ethnicity but Kinh
   int religious = 0;        // người theo tôn giáo: a religion recorded
@@ -56,8 +56,8 @@ struct AdmissionTally {
   int university = 0;       // đại học
   int postgraduate = 0;     // thạc sĩ, tiến sĩ
   std::array<int, kOccupationCount> occupation{};  // indexed by Occupation
-  int private_fdi = 0;      // working in a private or FDI enterprise (workplace type)
-  int business_owner = 0;   // chủ doanh nghiệp tư nhân (occupation)
+  int private_fdi = 0;     // working in a private or FDI enterprise (workplace type)
+  int business_owner = 0;  // chủ doanh nghiệp tư nhân (occupation)
 
   void Add(const AdmittedMember& member);
   AdmissionTally& operator+=(const AdmissionTally& other);

@@ -15,12 +15,10 @@ TEST(SourcePool, HoldsSourcesAndSympathisersOnly) {
 TEST(SourcePool, ReadsTheResolutionAndTheLatestHelperFromTheEvents) {
   CaseHistory history;
   EXPECT_FALSE(SourceFactsOf(history).sympathiser_resolution_on);
-  history.events.push_back({.action = Action::kMarkSympathiser,
-                            .date = MakeDate(2023, 2, 1),
-                            .member_person_id = 7});
-  history.events.push_back({.action = Action::kAssignHelper,
-                            .date = MakeDate(2023, 5, 1),
-                            .member_person_id = 9});
+  history.events.push_back(
+      {.action = Action::kMarkSympathiser, .date = MakeDate(2023, 2, 1), .member_person_id = 7});
+  history.events.push_back(
+      {.action = Action::kAssignHelper, .date = MakeDate(2023, 5, 1), .member_person_id = 9});
   SourceFacts facts = SourceFactsOf(history);
   EXPECT_EQ(facts.sympathiser_resolution_on, MakeDate(2023, 2, 1));
   EXPECT_EQ(facts.helper_person_id, 9);

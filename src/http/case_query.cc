@@ -41,8 +41,8 @@ Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
     auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
                            [&](const auto& s) { return s.first == *sort; });
     if (it == std::end(kSorts)) {
-      return Error::Invalid(
-          "«sort» phải là id, next_deadline, opened_on, person_name hoặc stage", "sort");
+      return Error::Invalid("«sort» phải là id, next_deadline, opened_on, person_name hoặc stage",
+                            "sort");
     }
     q.sort = it->second;
   }
@@ -53,7 +53,8 @@ Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
     q.descending = *order == "desc";
   }
   PTDV_ASSIGN_OR_RETURN(q.page, QueryInt(request, "page", 1, 1, 1 << 30));
-  PTDV_ASSIGN_OR_RETURN(q.page_size, QueryInt(request, "page_size", 50, 1, CaseQuery::kMaxPageSize));
+  PTDV_ASSIGN_OR_RETURN(q.page_size,
+                        QueryInt(request, "page_size", 50, 1, CaseQuery::kMaxPageSize));
   return q;
 }
 

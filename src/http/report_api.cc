@@ -1,7 +1,8 @@
 #include "http/report_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "http/api_params.h"
 #include "http/case_query.h"
@@ -48,9 +49,9 @@ json::value Number(std::optional<double> v, report::CellFormat format) {
 // One row as contracts.md lays it out: the flat figures, and education.* / occupation.* nested.
 json::object RowObject(const AdmissionReportRow& row) {
   json::object out{{"org", json::object{{"id", row.org.id},
-                                         {"code", row.org.code},
-                                         {"name", row.org.name},
-                                         {"kind", OrgKindCode(row.org.kind)}}}};
+                                        {"code", row.org.code},
+                                        {"name", row.org.name},
+                                        {"kind", OrgKindCode(row.org.kind)}}}};
   json::object education, occupation;
   for (const report::ReportColumn& column : report::AdmissionReportColumns()) {
     json::value v = Number(column.value(row), column.format);
@@ -104,9 +105,9 @@ Result<AdmissionReport> RunReport(Store& store, ReportService& reports, const Re
 
 // The export's title: the unit and the filters, as the list shows them.
 std::vector<std::string> ExportTitle(const Organisation& org, const CaseQuery& q) {
-  std::vector<std::string> lines = {"DANH SÁCH HỒ SƠ PHÁT TRIỂN ĐẢNG VIÊN",
-                                    fmt::format("Đơn vị: {} — tính đến ngày {}", org.name,
-                                                FormatVnDate(q.on))};
+  std::vector<std::string> lines = {
+      "DANH SÁCH HỒ SƠ PHÁT TRIỂN ĐẢNG VIÊN",
+      fmt::format("Đơn vị: {} — tính đến ngày {}", org.name, FormatVnDate(q.on))};
   std::vector<std::string> filters;
   if (q.stage) filters.push_back(fmt::format("bước: {}", StageLabel(*q.stage)));
   if (q.category) filters.push_back(fmt::format("đối tượng: {}", SourceCategoryLabel(*q.category)));

@@ -2,25 +2,25 @@
 // from Debian's python3-openpyxl, scripts/install-deps.sh) and every cell compared with the JSON
 // the API answers for the same parameters, over the demo of Thành ủy Huế 2023.
 
+#include "http/report_api.h"
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "http/access_log.h"
 #include "http/auth_api.h"
 #include "http/case_api.h"
 #include "http/metrics.h"
-#include "http/report_api.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
 #include "service/auth_service.h"
@@ -99,13 +99,19 @@ class ReportApiTest : public ::testing::Test {
     const Id hue = (*tx)->Organisations().GetByCode("HUE")->id;
     const Id tay_loc = (*tx)->Organisations().GetByCode("HUE-TAYLOC")->id;
     tx->reset();
-    ASSERT_TRUE(auth_->CreateUser({}, {.login = "bantochuc", .full_name = "Ban Tổ chức",
-                                       .role = Role::kOrganisationBoard, .org_id = hue,
-                                       .password = kPassword})
+    ASSERT_TRUE(auth_
+                    ->CreateUser({}, {.login = "bantochuc",
+                                      .full_name = "Ban Tổ chức",
+                                      .role = Role::kOrganisationBoard,
+                                      .org_id = hue,
+                                      .password = kPassword})
                     .ok());
-    ASSERT_TRUE(auth_->CreateUser({}, {.login = "taylocdu", .full_name = "Chuyên viên Tây Lộc",
-                                       .role = Role::kGrassrootsStaff, .org_id = tay_loc,
-                                       .password = kPassword})
+    ASSERT_TRUE(auth_
+                    ->CreateUser({}, {.login = "taylocdu",
+                                      .full_name = "Chuyên viên Tây Lộc",
+                                      .role = Role::kGrassrootsStaff,
+                                      .org_id = tay_loc,
+                                      .password = kPassword})
                     .ok());
     cases_ = new CaseService(*store_, calendar_, DefaultRuleSets(), *clock_);
     reports_ = new ReportService(*store_);
@@ -328,7 +334,8 @@ TEST_F(ReportApiTest, TheCaseExportHoldsTheWholeFilteredListInTheListsOrder) {
     std::vector<json::object> listed;
     int total = 0;
     for (int page = 1;; ++page) {
-      auto r = Get("bantochuc", fmt::format("/api/v1/cases?{}&page={}&page_size=100", filters, page));
+      auto r =
+          Get("bantochuc", fmt::format("/api/v1/cases?{}&page={}&page_size=100", filters, page));
       ASSERT_EQ(r.status, 200) << r.body;
       json::object body = json::parse(r.body).as_object();
       total = static_cast<int>(body.at("total").as_int64());
@@ -338,17 +345,22 @@ TEST_F(ReportApiTest, TheCaseExportHoldsTheWholeFilteredListInTheListsOrder) {
     ASSERT_EQ(static_cast<int>(listed.size()), total);
     ASSERT_GT(total, 0);
     // page and page_size, as the list's URL carries them, do not cut the export.
-    auto x = Get("bantochuc", fmt::format("/api/v1/cases/export.xlsx?{}&page=2&page_size=5", filters));
+    auto x =
+        Get("bantochuc", fmt::format("/api/v1/cases/export.xlsx?{}&page=2&page_size=5", filters));
     ASSERT_EQ(x.status, 200) << x.body.substr(0, 300);
     Workbook wb = ReadBack(x.body);
     EXPECT_EQ(wb.Text(1, 1), "DANH SÁCH HỒ SƠ PHÁT TRIỂN ĐẢNG VIÊN");
     int header = 1;
     while (header < 10 && wb.Text(header, 1) != "STT") ++header;
     ASSERT_LT(header, 10) << "no header row";
-    for (auto [col, label] : std::map<int, std::string>{{2, "Họ và tên"}, {3, "Ngày sinh"},
-                                                        {4, "Chi bộ"}, {5, "Đối tượng"},
-                                                        {6, "Bước hiện tại"}, {7, "Mở hồ sơ"},
-                                                        {8, "Hạn tiếp theo"}, {9, "Đang vướng"}}) {
+    for (auto [col, label] : std::map<int, std::string>{{2, "Họ và tên"},
+                                                        {3, "Ngày sinh"},
+                                                        {4, "Chi bộ"},
+                                                        {5, "Đối tượng"},
+                                                        {6, "Bước hiện tại"},
+                                                        {7, "Mở hồ sơ"},
+                                                        {8, "Hạn tiếp theo"},
+                                                        {9, "Đang vướng"}}) {
       EXPECT_EQ(wb.Text(header, col), label);
     }
     for (int i = 0; i < total; ++i) {

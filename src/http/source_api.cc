@@ -1,7 +1,8 @@
 #include "http/source_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
@@ -24,10 +25,8 @@ json::value OptionalInt(const std::optional<int>& v) {
 }
 
 json::object OrgObject(const Organisation& org) {
-  return json::object{{"id", org.id},
-                      {"code", org.code},
-                      {"name", org.name},
-                      {"kind", OrgKindCode(org.kind)}};
+  return json::object{
+      {"id", org.id}, {"code", org.code}, {"name", org.name}, {"kind", OrgKindCode(org.kind)}};
 }
 
 json::object ItemObject(const SourceItem& item, const Actor& actor) {

@@ -1,10 +1,10 @@
 // Issue #5 "Sources" (DOMAIN S0): the pool of sources and sympathisers of a unit, its periodic
 // review (recorded, audited, scoped) and the pool per category against the targets.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include "http/api_test_world.h"
 
@@ -22,11 +22,11 @@ class SourceApiTest : public ::testing::Test {
     // sympathiser list on 15/10/2026 with a helper; HUE-B: one source of its own.
     teacher_ = Open("Nguyễn Thị Giáo", "A", SourceCategory::kTeacher, MakeDate(2026, 10, 1));
     militia_ = Open("Trần Văn Dân", "A", SourceCategory::kMilitia, MakeDate(2026, 9, 1));
-    auto marked = world_.cases->Record(
-        {}, militia_,
-        {.action = Action::kMarkSympathiser, .date = MakeDate(2026, 10, 15),
-         .member_person_id = world_.members["A"][0]},
-        std::nullopt);
+    auto marked = world_.cases->Record({}, militia_,
+                                       {.action = Action::kMarkSympathiser,
+                                        .date = MakeDate(2026, 10, 15),
+                                        .member_person_id = world_.members["A"][0]},
+                                       std::nullopt);
     ASSERT_TRUE(marked.ok()) << marked.error().message;
     other_ = Open("Lê Văn Khác", "B", SourceCategory::kTeacher, MakeDate(2026, 10, 1));
     warda_ = world_.Login("warda");
@@ -100,12 +100,16 @@ TEST_F(SourceApiTest, ListsTheWardsSourcesWithResolutionHelperAndReviewState) {
 }
 
 TEST_F(SourceApiTest, ByCategoryShowsWhatTheTargetStillNeeds) {
-  auto city = world_.targets->CreateTarget({}, {.org_id = world_.city, .year = 2026,
-                                                .category = SourceCategory::kTeacher, .count = 20,
+  auto city = world_.targets->CreateTarget({}, {.org_id = world_.city,
+                                                .year = 2026,
+                                                .category = SourceCategory::kTeacher,
+                                                .count = 20,
                                                 .legal_basis = "Nghị quyết 14-NQ/TU"});
   ASSERT_TRUE(city.ok()) << city.error().message;
-  auto ward = world_.targets->CreateTarget({}, {.org_id = world_.wards["A"], .year = 2026,
-                                                .category = SourceCategory::kTeacher, .count = 5,
+  auto ward = world_.targets->CreateTarget({}, {.org_id = world_.wards["A"],
+                                                .year = 2026,
+                                                .category = SourceCategory::kTeacher,
+                                                .count = 5,
                                                 .parent_id = city->id});
   ASSERT_TRUE(ward.ok()) << ward.error().message;
   json::object pool = GetJson(warda_, "/api/v1/sources");
@@ -153,8 +157,9 @@ TEST_F(SourceApiTest, ARecordedReviewIsAuditedAndMovesTheNextDueDate) {
   EXPECT_TRUE(GetJson(wardb_, "/api/v1/sources/reviews").at("items").as_array().empty());
   // A cell secretary may record the review of the cell's own list (write_people).
   auto bithua = world_.Login("bithua");
-  EXPECT_EQ(world_.Call(bithua, "POST", "/api/v1/sources/reviews",
-                        R"({"org":"HUE-A-CB1","reviewed_on":"2026-11-25"})")
+  EXPECT_EQ(world_
+                .Call(bithua, "POST", "/api/v1/sources/reviews",
+                      R"({"org":"HUE-A-CB1","reviewed_on":"2026-11-25"})")
                 .status,
             201);
 }
@@ -170,8 +175,9 @@ TEST_F(SourceApiTest, AnotherWardCanNeitherSeeNorReviewTheList) {
   EXPECT_EQ(r.status, 403) << r.body;
   // A leader records nothing (no write_people).
   auto leader = world_.Login("lanhdao");
-  EXPECT_EQ(world_.Call(leader, "POST", "/api/v1/sources/reviews",
-                        R"({"org":"HUE-A","reviewed_on":"2026-11-20"})")
+  EXPECT_EQ(world_
+                .Call(leader, "POST", "/api/v1/sources/reviews",
+                      R"({"org":"HUE-A","reviewed_on":"2026-11-20"})")
                 .status,
             403);
   EXPECT_EQ(Reviews(), reviews_before);
@@ -220,7 +226,8 @@ TEST_F(SourceApiTest, BadInputIsRefusedWithAJsonErrorAndChangesNothing) {
 // The review interval is the rule-set parameter source_review_interval_months (S0 [?]).
 TEST_F(SourceApiTest, TheReviewIntervalIsARuleSetParameter) {
   std::vector<RuleSet> rules = DefaultRuleSets();
-  for (auto& set : rules) ASSERT_TRUE(SetRuleParameter(set, "source_review_interval_months", 3).ok());
+  for (auto& set : rules)
+    ASSERT_TRUE(SetRuleParameter(set, "source_review_interval_months", 3).ok());
   SourceService quarterly(world_.store(), *world_.targets, rules, world_.clock());
   auto pool = quarterly.List({}, world_.wards["A"], {.on = MakeDate(2026, 11, 27)});
   ASSERT_TRUE(pool.ok()) << pool.error().message;

@@ -25,8 +25,8 @@ std::vector<ReportColumn> BuildColumns() {
       {"admitted", "", "Tổng số kết nạp", CellFormat::kInteger, TallyValue<&T::admitted>},
       {"grassroots_total", "Tổ chức cơ sở đảng", "Tổng số", CellFormat::kInteger,
        [](const AdmissionReportRow& r) { return Int(r.grassroots_total); }},
-      {"grassroots_admitting", "Tổ chức cơ sở đảng", "Có kết nạp đảng viên",
-       CellFormat::kInteger, [](const AdmissionReportRow& r) { return Int(r.grassroots_admitting); }},
+      {"grassroots_admitting", "Tổ chức cơ sở đảng", "Có kết nạp đảng viên", CellFormat::kInteger,
+       [](const AdmissionReportRow& r) { return Int(r.grassroots_admitting); }},
       {"youth_union", "Trong đó", "Đoàn viên", CellFormat::kInteger, TallyValue<&T::youth_union>},
       {"women", "Trong đó", "Nữ", CellFormat::kInteger, TallyValue<&T::women>},
       {"ethnic_minority", "Trong đó", "Dân tộc thiểu số", CellFormat::kInteger,
@@ -69,16 +69,14 @@ std::vector<ReportColumn> BuildColumns() {
                TallyValue<&T::private_fdi>});
   c.push_back({"business_owner", "", "Chủ doanh nghiệp tư nhân", CellFormat::kInteger,
                TallyValue<&T::business_owner>});
-  c.push_back({"members_start_of_year", "Tỷ lệ kết nạp", "Đảng viên đầu năm",
-               CellFormat::kInteger,
+  c.push_back({"members_start_of_year", "Tỷ lệ kết nạp", "Đảng viên đầu năm", CellFormat::kInteger,
                [](const AdmissionReportRow& r) { return Int(r.members_start_of_year); }});
   c.push_back({"admission_rate_pct", "Tỷ lệ kết nạp", "Tỷ lệ so với đảng viên đầu năm (%)",
                CellFormat::kPercent,
                [](const AdmissionReportRow& r) { return r.AdmissionRatePercent(); }});
-  c.push_back({"target", "Chỉ tiêu", "Chỉ tiêu năm", CellFormat::kInteger,
-               [](const AdmissionReportRow& r) {
-                 return r.target ? Int(*r.target) : std::nullopt;
-               }});
+  c.push_back(
+      {"target", "Chỉ tiêu", "Chỉ tiêu năm", CellFormat::kInteger,
+       [](const AdmissionReportRow& r) { return r.target ? Int(*r.target) : std::nullopt; }});
   c.push_back({"achievement_pct", "Chỉ tiêu", "Đạt (%)", CellFormat::kPercent,
                [](const AdmissionReportRow& r) { return r.AchievementPercent(); }});
   return c;
@@ -107,8 +105,7 @@ Sheet AdmissionReportSheet(const AdmissionReport& report) {
   Sheet sheet;
   sheet.name = "Ket nap dang vien";
   sheet.title_lines = {
-      "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN",
-      fmt::format("Đơn vị: {}", report.org.name),
+      "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN", fmt::format("Đơn vị: {}", report.org.name),
       fmt::format("Kỳ báo cáo: từ ngày {} đến ngày {} (tổ chức đảng tính đến ngày {})",
                   FormatVnDate(report.from), FormatVnDate(report.to), FormatVnDate(report.as_of))};
   sheet.columns.push_back({"", "STT", CellFormat::kInteger, 5});
@@ -118,8 +115,7 @@ Sheet AdmissionReportSheet(const AdmissionReport& report) {
                              column.format == CellFormat::kPercent ? 9.0 : 8.0});
   }
   for (std::size_t i = 1; i < report.rows.size(); ++i) {
-    sheet.rows.push_back(
-        Values(report.rows[i], static_cast<double>(i), report.rows[i].org.name));
+    sheet.rows.push_back(Values(report.rows[i], static_cast<double>(i), report.rows[i].org.name));
   }
   if (!report.rows.empty()) {
     sheet.total_row = Values(report.rows[0], SheetValue(), "Tổng cộng");

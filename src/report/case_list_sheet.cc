@@ -9,15 +9,12 @@ Sheet CaseListSheet(const std::vector<CaseListRow>& rows, std::vector<std::strin
   sheet.name = "Danh sach ho so";
   sheet.title_lines = std::move(title_lines);
   // The columns of the web UI's case list (web/src/pages/CaseList.tsx).
-  sheet.columns = {{"", "STT", CellFormat::kInteger, 6},
-                   {"", "Họ và tên", CellFormat::kText, 26},
-                   {"", "Ngày sinh", CellFormat::kText, 12},
-                   {"", "Chi bộ", CellFormat::kText, 26},
-                   {"", "Đối tượng", CellFormat::kText, 18},
-                   {"", "Bước hiện tại", CellFormat::kText, 22},
-                   {"", "Mở hồ sơ", CellFormat::kText, 12},
-                   {"", "Hạn tiếp theo", CellFormat::kText, 34},
-                   {"", "Đang vướng", CellFormat::kText, 40}};
+  sheet.columns = {
+      {"", "STT", CellFormat::kInteger, 6},     {"", "Họ và tên", CellFormat::kText, 26},
+      {"", "Ngày sinh", CellFormat::kText, 12}, {"", "Chi bộ", CellFormat::kText, 26},
+      {"", "Đối tượng", CellFormat::kText, 18}, {"", "Bước hiện tại", CellFormat::kText, 22},
+      {"", "Mở hồ sơ", CellFormat::kText, 12},  {"", "Hạn tiếp theo", CellFormat::kText, 34},
+      {"", "Đang vướng", CellFormat::kText, 40}};
   int number = 0;
   for (const CaseListRow& row : rows) {
     std::string deadline;

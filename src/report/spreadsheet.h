@@ -32,10 +32,10 @@ struct Sheet {
   std::string name;                      // the worksheet's name (≤ 31 characters)
   std::vector<std::string> title_lines;  // above the table, merged across it; the first bold
   std::vector<SheetColumn> columns;
-  std::vector<std::vector<SheetValue>> rows;       // one value per column
+  std::vector<std::vector<SheetValue>> rows;         // one value per column
   std::optional<std::vector<SheetValue>> total_row;  // bold, after the rows
-  std::vector<std::string> footer_lines;           // below the table
-  bool landscape = true;                           // A4, fit to one page wide
+  std::vector<std::string> footer_lines;             // below the table
+  bool landscape = true;                             // A4, fit to one page wide
 };
 
 // The layout WriteXlsx produces, for readers of the file: title lines from row 1, a blank row,

@@ -108,8 +108,7 @@ int HeaderRowCount(const Sheet& sheet) { return HasGroups(sheet) ? 2 : 1; }
 
 Result<std::string> WriteXlsx(const Sheet& sheet) {
   if (sheet.columns.empty()) return Error::Invalid("Bảng không có cột nào");
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "ptdv-xlsx-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "ptdv-xlsx-XXXXXX").string();
   int fd = mkstemp(pattern.data());
   if (fd < 0) return Error::Unavailable("Không tạo được tệp tạm để xuất Excel");
   close(fd);

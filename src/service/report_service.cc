@@ -1,10 +1,10 @@
 #include "service/report_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "domain/role.h"
 
@@ -23,8 +23,8 @@ bool ReportsOn(OrgKind kind) {
 
 ReportService::ReportService(Store& store) : store_(store) {}
 
-Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id, Date from,
-                                                  Date to, Date as_of) {
+Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id, Date from, Date to,
+                                                  Date as_of) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
   if (from > to) return Error::Invalid("Ngày bắt đầu kỳ báo cáo sau ngày kết thúc", "from");
   if (YearOf(from) != YearOf(to)) {
@@ -36,9 +36,8 @@ Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id,
   PTDV_ASSIGN_OR_RETURN(report.org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   if (!report.org.ValidOn(as_of)) {
-    return Error::Invalid(fmt::format("{} không tồn tại vào ngày {}", report.org.name,
-                                      FormatVnDate(as_of)),
-                          "as_of");
+    return Error::Invalid(
+        fmt::format("{} không tồn tại vào ngày {}", report.org.name, FormatVnDate(as_of)), "as_of");
   }
   PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().Subtree(org_id, as_of));
   std::map<Id, const Organisation*> unit_of;

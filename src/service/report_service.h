@@ -19,8 +19,8 @@ namespace ptdv {
 struct AdmissionReportRow {
   Organisation org;
   AdmissionTally tally;
-  int grassroots_total = 0;      // grassroots organisations (committees and chi bộ cơ sở)
-  int grassroots_admitting = 0;  // … of which admitted at least one in the period
+  int grassroots_total = 0;       // grassroots organisations (committees and chi bộ cơ sở)
+  int grassroots_admitting = 0;   // … of which admitted at least one in the period
   int members_start_of_year = 0;  // distinct people with a membership valid on 1/1
   std::optional<int> target;      // the unit's target (all categories) of the period's year
 
@@ -51,8 +51,7 @@ class ReportService {
   // of `from` in the subtree's units. kInvalid for from > to, a period spanning two years
   // (targets and rates are yearly), or a unit not valid on `as_of`; kNotFound for an unknown
   // unit; kForbidden outside the scope.
-  Result<AdmissionReport> Admissions(const Actor& actor, Id org_id, Date from, Date to,
-                                     Date as_of);
+  Result<AdmissionReport> Admissions(const Actor& actor, Id org_id, Date from, Date to, Date as_of);
 
  private:
   Store& store_;

@@ -5,10 +5,9 @@
 
 #include "service/report_service.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -33,7 +32,8 @@ class RawDb {
   long Count(const std::string& sql) {
     sqlite3_stmt* st = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db_) << "\n" << sql;
+        << sqlite3_errmsg(db_) << "\n"
+        << sql;
     long value = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
       value = sqlite3_column_int64(st, 0);
@@ -100,9 +100,9 @@ class ReportServiceTest : public ::testing::Test {
     auto t0 = std::chrono::steady_clock::now();
     auto report = reports.Admissions({}, IdOf(code), from, to, as_of);
     ASSERT_TRUE(report.ok()) << report.error().message;
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - t0)
-                        .count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     RecordProperty(fmt::format("report_ms_{}", code), static_cast<int>(ms));
     RawDb db((dir_ / "r.db").string());
     const std::string f = FormatIsoDate(from), t = FormatIsoDate(to), a = FormatIsoDate(as_of);
@@ -155,30 +155,31 @@ class ReportServiceTest : public ::testing::Test {
                          " SELECT COUNT(*) FROM organisation WHERE id IN (SELECT id FROM sub)"
                          " AND kind IN ('grassroots_committee', 'grassroots_cell')"));
       // A grassroots organisation admitted at least one when a case of a cell below it did.
-      EXPECT_EQ(row.grassroots_admitting,
-                db.Count(fmt::format(
-                    "{0} SELECT COUNT(*) FROM organisation g WHERE g.id IN (SELECT id FROM sub)"
-                    " AND g.kind IN ('grassroots_committee', 'grassroots_cell') AND EXISTS ("
-                    "  WITH RECURSIVE below(id) AS (SELECT g.id UNION SELECT o.id FROM"
-                    "   organisation o JOIN below ON o.parent_id = below.id"
-                    "   WHERE o.valid_from <= '{1}' AND (o.valid_to IS NULL OR o.valid_to >= '{1}'))"
-                    "  SELECT 1 FROM admission_case c WHERE c.cell_id IN (SELECT id FROM below)"
-                    "  AND c.decision_date BETWEEN '{2}' AND '{3}' AND c.stage <> 'cancelled')",
-                    Subtree(u, a), a, f, t)));
+      EXPECT_EQ(
+          row.grassroots_admitting,
+          db.Count(fmt::format(
+              "{0} SELECT COUNT(*) FROM organisation g WHERE g.id IN (SELECT id FROM sub)"
+              " AND g.kind IN ('grassroots_committee', 'grassroots_cell') AND EXISTS ("
+              "  WITH RECURSIVE below(id) AS (SELECT g.id UNION SELECT o.id FROM"
+              "   organisation o JOIN below ON o.parent_id = below.id"
+              "   WHERE o.valid_from <= '{1}' AND (o.valid_to IS NULL OR o.valid_to >= '{1}'))"
+              "  SELECT 1 FROM admission_case c WHERE c.cell_id IN (SELECT id FROM below)"
+              "  AND c.decision_date BETWEEN '{2}' AND '{3}' AND c.stage <> 'cancelled')",
+              Subtree(u, a), a, f, t)));
       EXPECT_EQ(row.members_start_of_year,
                 db.Count(fmt::format("{0} SELECT COUNT(DISTINCT person_id) FROM membership"
                                      " WHERE org_id IN (SELECT id FROM sub)"
                                      " AND valid_from <= '{1}' AND (valid_to IS NULL OR"
                                      " valid_to >= '{1}')",
                                      Subtree(u, a), jan1)));
-      const long target = db.Count(fmt::format(
-          "SELECT admissions FROM admission_target WHERE org_id = {} AND year = {}"
-          " AND category = ''",
-          u, YearOf(from)));
+      const long target = db.Count(
+          fmt::format("SELECT admissions FROM admission_target WHERE org_id = {} AND year = {}"
+                      " AND category = ''",
+                      u, YearOf(from)));
       EXPECT_EQ(row.target.value_or(-1), target);
       if (row.members_start_of_year > 0) {
-        EXPECT_NEAR(*row.AdmissionRatePercent(),
-                    100.0 * x.admitted / row.members_start_of_year, 0.00501);
+        EXPECT_NEAR(*row.AdmissionRatePercent(), 100.0 * x.admitted / row.members_start_of_year,
+                    0.00501);
       }
       if (row.target && *row.target > 0) {
         EXPECT_NEAR(*row.AchievementPercent(), 100.0 * x.admitted / *row.target, 0.00501);
@@ -218,8 +219,8 @@ TEST_F(CityReportTest, RefusesAPeriodThatIsBackwardsOrSpansTwoYears) {
   ASSERT_FALSE(backwards.ok());
   EXPECT_EQ(backwards.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(backwards.error().field, "from");
-  auto two_years = reports.Admissions({}, IdOf("HUE"), MakeDate(2022, 5, 1),
-                                      MakeDate(2023, 4, 1), MakeDate(2023, 5, 1));
+  auto two_years = reports.Admissions({}, IdOf("HUE"), MakeDate(2022, 5, 1), MakeDate(2023, 4, 1),
+                                      MakeDate(2023, 5, 1));
   ASSERT_FALSE(two_years.ok());
   EXPECT_EQ(two_years.error().field, "to");
   // A ward user sees only their own subtree.

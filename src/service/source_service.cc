@@ -1,12 +1,12 @@
 #include "service/source_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <boost/json.hpp>
 #include <limits>
 #include <map>
 #include <set>
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include "domain/role.h"
 #include "domain/search_key.h"
@@ -101,7 +101,8 @@ Result<SourcePool> SourceService::List(const Actor& actor, Id org_id, const Sour
       person_ids.insert(r.header.person_id);
       if (facts.back().helper_person_id) person_ids.insert(*facts.back().helper_person_id);
     }
-    PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany({person_ids.begin(), person_ids.end()}));
+    PTDV_ASSIGN_OR_RETURN(auto people,
+                          tx->People().GetMany({person_ids.begin(), person_ids.end()}));
     std::map<Id, Person> person_of;
     for (auto& p : people) person_of.emplace(p.id, std::move(p));
 
@@ -122,8 +123,8 @@ Result<SourcePool> SourceService::List(const Actor& actor, Id org_id, const Sour
         }
       }
       item.last_review_on = review_of(c.cell_id);
-      item.review_due_on = SourceReviewDueOn(item.last_review_on, c.opened_on,
-                                             rules.source_review_interval_months);
+      item.review_due_on =
+          SourceReviewDueOn(item.last_review_on, c.opened_on, rules.source_review_interval_months);
       item.review_overdue = item.review_due_on < query.on;
       if (query.category && c.category != *query.category) continue;
       if (!key.empty() && item.person.search_key.find(key) == std::string::npos) continue;
@@ -176,9 +177,9 @@ Result<SourceReview> SourceService::RecordReview(const Actor& actor, Id org_id, 
         "org");
   }
   if (!org.ValidOn(reviewed_on)) {
-    return Error::Invalid(fmt::format("{} không tồn tại vào ngày {}", org.name,
-                                      FormatVnDate(reviewed_on)),
-                          "reviewed_on");
+    return Error::Invalid(
+        fmt::format("{} không tồn tại vào ngày {}", org.name, FormatVnDate(reviewed_on)),
+        "reviewed_on");
   }
   SourceReview review{.org_id = org_id,
                       .reviewed_on = reviewed_on,

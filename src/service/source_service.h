@@ -41,8 +41,8 @@ struct SourceItem {
 
 struct SourceCategoryLine {
   SourceCategory category = SourceCategory::kOther;
-  int sources = 0;       // stage source
-  int sympathisers = 0;  // stage sympathiser
+  int sources = 0;            // stage source
+  int sympathisers = 0;       // stage sympathiser
   std::optional<int> target;  // the unit's target of the year of `on` for the category
   int admitted = 0;
   int forecast = 0;
@@ -53,7 +53,7 @@ struct SourcePool {
   Organisation org;
   std::vector<SourceItem> items;  // the query's filters applied; by cell code, then name
   std::vector<SourceCategoryLine> by_category;  // every category, over the whole pool
-  int review_interval_months = 1;  // S0 [?] of the rule set in force on `on`
+  int review_interval_months = 1;               // S0 [?] of the rule set in force on `on`
 };
 
 struct SourceReviewRow {
