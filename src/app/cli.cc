@@ -420,6 +420,7 @@ int RunCli(int argc, char** argv) {
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
     SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
     ReportService reports(*env.store);
+    DashboardService dashboards(*env.store, *env.cases, targets);
     http::ResponseCache response_cache(static_cast<std::size_t>(response_cache_mb) << 20);
     auto registered = http::RegisterApi(router, {.store = *env.store,
                                                  .clock = *env.clock,
@@ -433,6 +434,7 @@ int RunCli(int argc, char** argv) {
                                                  .targets = targets,
                                                  .sources = sources,
                                                  .reports = reports,
+                                                 .dashboards = dashboards,
                                                  .auth_options = {.secure_cookies = secure_cookies},
                                                  .response_cache = &response_cache});
     if (!registered.ok()) return Fail(registered.error());

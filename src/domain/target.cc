@@ -1,6 +1,7 @@
 #include "domain/target.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include <fmt/format.h>
 
@@ -75,6 +76,16 @@ std::optional<int> LowerMedian(std::vector<int> values) {
   auto middle = values.begin() + static_cast<long>((values.size() - 1) / 2);
   std::nth_element(values.begin(), middle, values.end());
   return *middle;
+}
+
+std::optional<int> Percentile(std::vector<int> values, int percent) {
+  assert(percent >= 1 && percent <= 100);
+  if (values.empty()) return std::nullopt;
+  const std::size_t n = values.size();
+  const std::size_t rank = (n * static_cast<std::size_t>(percent) + 99) / 100;  // 1-based
+  auto at = values.begin() + static_cast<long>(rank - 1);
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
 }
 
 SegmentMedians ChooseMedians(const SegmentSamples& own, const SegmentSamples& city,

@@ -63,6 +63,9 @@ struct SegmentSamples {
 };
 SegmentSamples MeasureSegments(const std::vector<Case>& headers);
 std::optional<int> LowerMedian(std::vector<int> values);
+// The nearest-rank percentile (1..100): the ceil(percent/100 · n)-th smallest value; nullopt
+// when empty. Percentile(v, 90) is the 90th percentile of the dashboards' step durations.
+std::optional<int> Percentile(std::vector<int> values, int percent);
 
 // Per segment: the organisation's own median when it has at least `min_samples` measurements,
 // else the city's when it has, else the rule set's default (forecast_*_days, [?]).

@@ -122,5 +122,14 @@ TEST(Target, ExpectedAdmissionAddsTheRemainingMedians) {
   }
 }
 
+TEST(Target, PercentileTakesTheNearestRank) {
+  EXPECT_EQ(Percentile({5}, 90), 5);
+  EXPECT_EQ(Percentile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90), 9);  // ceil(0.9·10) = 9th
+  EXPECT_EQ(Percentile({10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 11}, 90), 10);  // ceil(9.9) = 10th
+  EXPECT_EQ(Percentile({3, 1, 2}, 50), 2);
+  EXPECT_EQ(Percentile({3, 1, 2}, 100), 3);
+  EXPECT_FALSE(Percentile({}, 90).has_value());
+}
+
 }  // namespace
 }  // namespace ptdv

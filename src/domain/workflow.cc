@@ -1167,6 +1167,18 @@ Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
   return Project(history.header, s, context);
 }
 
+std::vector<StageStay> StageStays(const CaseHistory& history, const CaseContext& context) {
+  std::vector<StageStay> stays{{.stage = Stage::kSource, .entered = history.header.opened_on}};
+  CaseState s;
+  for (const auto& e : history.events) {
+    Fold(s, e, context);
+    if (s.stage == stays.back().stage) continue;
+    stays.back().left = e.date;
+    stays.push_back({.stage = s.stage, .entered = e.date});
+  }
+  return stays;
+}
+
 Case ProjectHeader(const CaseHistory& history, const CaseContext& context) {
   CaseState s = FoldAll(history, context);
   return Project(history.header, s, context);

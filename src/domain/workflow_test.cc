@@ -1516,5 +1516,25 @@ TEST(EventFieldsTest, EachActionListsWhatItsValidationReads) {
   EXPECT_FALSE(has(Action::kCeremony, "vote"));
 }
 
+TEST(Workflow, StageStaysEndAtTheNextStageMovingEvent) {
+  CaseBuilder b;
+  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
+  ASSERT_EQ(b.CompleteDossier({}), "");  // facts recorded in the dossier end no stay
+  std::vector<StageStay> stays = StageStays(b.history, b.context);
+  ASSERT_EQ(stays.size(), 4u);
+  EXPECT_EQ(stays[0].stage, Stage::kSource);
+  EXPECT_EQ(stays[0].entered, b.history.header.opened_on);
+  EXPECT_EQ(stays[1].stage, Stage::kSympathiser);
+  EXPECT_EQ(stays[2].stage, Stage::kCertified);
+  EXPECT_EQ(stays[3].stage, Stage::kDossier);
+  for (std::size_t i = 0; i + 1 < stays.size(); ++i) {
+    ASSERT_TRUE(stays[i].left.has_value());
+    EXPECT_EQ(*stays[i].left, stays[i + 1].entered);
+    EXPECT_LE(stays[i].entered, *stays[i].left);
+  }
+  EXPECT_FALSE(stays.back().left.has_value());  // still compiling the dossier
+  EXPECT_EQ(stays[3].entered, b.t.dossier);
+}
+
 }  // namespace
 }  // namespace ptdv

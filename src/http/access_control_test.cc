@@ -212,6 +212,7 @@ class AccessControlTest : public ::testing::Test {
          {Target::kObject,
           "/api/v1/reports/admissions.xlsx?org=HUE-A&from=2026-01-01&to=2026-11-27"}},
         {"GET /api/v1/cases/export.xlsx", {Target::kObject, "/api/v1/cases/export.xlsx?org=HUE-A"}},
+        {"GET /api/v1/dashboard", {Target::kObject, "/api/v1/dashboard?org=HUE-A&year=2026"}},
     };
   }
 

@@ -4,6 +4,7 @@
 #include "http/calendar_api.h"
 #include "http/case_api.h"
 #include "http/class_api.h"
+#include "http/dashboard_api.h"
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
@@ -27,6 +28,8 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterSourceApi(router, deps.store, deps.sources, deps.clock));
   PTDV_RETURN_IF_ERROR(
       RegisterReportApi(router, deps.store, deps.reports, deps.cases, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
+                                            deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

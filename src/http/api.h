@@ -11,6 +11,7 @@
 #include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/class_service.h"
+#include "service/dashboard_service.h"
 #include "service/clock.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
@@ -35,6 +36,7 @@ struct ApiDeps {
   TargetService& targets;
   SourceService& sources;
   ReportService& reports;
+  DashboardService& dashboards;
   AuthApiOptions auth_options = {};
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.
   ResponseCache* response_cache = nullptr;

@@ -133,6 +133,7 @@ class ApiWorld {
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
     sources = std::make_unique<SourceService>(*store_, *targets, cases->rule_sets(), clock_);
     reports = std::make_unique<ReportService>(*store_);
+    dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -145,6 +146,7 @@ class ApiWorld {
                                              .targets = *targets,
                                              .sources = *sources,
                                              .reports = *reports,
+                                             .dashboards = *dashboards,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options;
@@ -218,6 +220,7 @@ class ApiWorld {
   std::unique_ptr<TargetService> targets;
   std::unique_ptr<SourceService> sources;
   std::unique_ptr<ReportService> reports;
+  std::unique_ptr<DashboardService> dashboards;
   Router router;
 
  private:

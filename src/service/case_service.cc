@@ -352,6 +352,17 @@ bool Matches(CaseDue due, const std::optional<Deadline>& duty) {
   return true;
 }
 
+// The blocking conditions (Condition::blocking) of an open case's next step on `on`.
+Result<std::vector<Condition>> BlockingConditions(CaseContextLoader& contexts,
+                                                  const CaseRecord& record, Date on) {
+  PTDV_ASSIGN_OR_RETURN(CaseContext ctx, contexts.Load(record));
+  std::vector<Condition> unmet;
+  for (auto& c : Evaluate(record, ctx, on).unmet) {
+    if (c.blocking) unmet.push_back(std::move(c));
+  }
+  return unmet;
+}
+
 }  // namespace
 
 Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
@@ -439,15 +450,18 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     PTDV_ASSIGN_OR_RETURN(auto candidates,
                           tx->Cases().ListRecords(filter, EventDocuments::kSkip));
     std::map<Stage, int> counts;
+    CaseContextLoader contexts(*tx, rule_sets_, calendar, clock_.Today(), query.on);
+    if (query.due == CaseDue::kBlocked) {
+      std::vector<Id> people;
+      for (const auto& record : candidates) people.push_back(record.header.person_id);
+      PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
+    }
     for (auto& record : candidates) {
       auto duty = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
       if (!Matches(query.due, duty)) continue;
       std::vector<Condition> unmet;
       if (query.due == CaseDue::kBlocked) {
-        PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, query.on, std::nullopt));
-        for (auto& c : Evaluate(record, ctx, query.on).unmet) {
-          if (c.blocking) unmet.push_back(std::move(c));
-        }
+        PTDV_ASSIGN_OR_RETURN(unmet, BlockingConditions(contexts, record, query.on));
         if (unmet.empty()) continue;
       }
       ++counts[record.header.stage];
@@ -487,6 +501,33 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     page.rows.push_back(std::move(row));
   }
   return page;
+}
+
+Result<std::vector<DueState>> CaseService::DueStatesIn(Transaction& tx,
+                                                       const std::vector<CaseRecord>& records,
+                                                       Date on) {
+  const WorkingCalendar& calendar = calendars_.Current();
+  CaseContext deadline_context;
+  deadline_context.rule_sets = rule_sets_;
+  deadline_context.calendar = &calendar;
+  deadline_context.today = clock_.Today();
+  CaseContextLoader contexts(tx, rule_sets_, calendar, clock_.Today(), on);
+  std::vector<Id> people;
+  for (const auto& record : records) {
+    if (!IsClosed(record.header.stage)) people.push_back(record.header.person_id);
+  }
+  PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
+  std::vector<DueState> states(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const CaseRecord& record = records[i];
+    if (IsClosed(record.header.stage)) continue;
+    auto duty = FirstDuty(DeadlinesOf(record, deadline_context, on));
+    states[i].overdue = Matches(CaseDue::kOverdue, duty);
+    states[i].due_soon = Matches(CaseDue::kDueSoon, duty);
+    PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, record, on));
+    states[i].blocked = !unmet.empty();
+  }
+  return states;
 }
 
 }  // namespace ptdv

@@ -72,6 +72,15 @@ struct CasePage {
   std::vector<std::pair<Stage, int>> counts_by_stage;
 };
 
+// What the case list's due= filters decide about one open case on a date: whether its earliest
+// duty (P1's milestone excluded) is overdue or due soon, and whether a blocking condition
+// (Condition::blocking) stands before its next step.
+struct DueState {
+  bool overdue = false;
+  bool due_soon = false;
+  bool blocked = false;
+};
+
 // Thread-safe if the Store is; holds no mutable state of its own.
 class CaseService {
  public:
@@ -134,6 +143,14 @@ class CaseService {
   // costs a fixed number of queries; the due filters judge each open candidate case (those with
   // a deadline before the window's end, or every open case for kBlocked) in memory.
   Result<CasePage> FindCases(const Actor& actor, Id org_id, const CaseQuery& query);
+
+  // The DueState on `on` of each of `records` (cases with their events, documents not needed),
+  // in order, read in the caller's transaction `tx`: exactly what FindCases' due=overdue,
+  // due_soon and blocked filters decide (a closed case gets all false). The contexts of the
+  // cases are loaded per cell and member, not per case (CaseContextLoader). No authorisation:
+  // the caller has authorised the subtree the records come from.
+  Result<std::vector<DueState>> DueStatesIn(Transaction& tx,
+                                            const std::vector<CaseRecord>& records, Date on);
 
   // The working calendar in force now. A replaced calendar is never freed (CalendarProvider),
   // so the address names it: answers that count working days key caches on it.

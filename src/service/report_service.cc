@@ -39,7 +39,7 @@ Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id,
     return Error::Invalid(
         fmt::format("{} không tồn tại vào ngày {}", report.org.name, FormatVnDate(as_of)), "as_of");
   }
-  PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().Subtree(org_id, as_of));
+  PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().ListSubtree(org_id, as_of));
   std::map<Id, const Organisation*> unit_of;
   for (const auto& u : units) unit_of[u.id] = &u;
 

@@ -48,7 +48,7 @@ Result<SourcePool> SourceService::List(const Actor& actor, Id org_id, const Sour
 
     // The units of the subtree and those above it: a review recorded at any of them covers the
     // cells below it.
-    PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().Subtree(org_id, query.on));
+    PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().ListSubtree(org_id, query.on));
     PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
     std::map<Id, Organisation> unit_of;
     for (auto& u : chain) unit_of.emplace(u.id, std::move(u));
@@ -206,7 +206,7 @@ Result<std::vector<SourceReviewRow>> SourceService::ListReviews(const Actor& act
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
-  PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().Subtree(org_id, clock_.Today()));
+  PTDV_ASSIGN_OR_RETURN(auto units, tx->Organisations().ListSubtree(org_id, clock_.Today()));
   std::map<Id, Organisation> unit_of{{org.id, org}};
   for (auto& u : units) unit_of.insert_or_assign(u.id, std::move(u));
   std::vector<Id> ids;

@@ -181,40 +181,33 @@ Result<std::vector<Case>> TargetService::CasesUnder(Transaction& tx, Id org_id, 
   return tx.Cases().List(filter);
 }
 
-Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int year, Date on) {
-  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
-  if (year < 2000 || year > 2100) {
-    return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
+Result<SegmentSamples> TargetService::CitySamples(Transaction& tx, Id org_id, Date as_of,
+                                                  const SegmentSamples& own) {
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
+  for (const auto& o : chain) {
+    if (o.kind != OrgKind::kCityCommittee) continue;
+    if (o.id == org_id) return own;
+    PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(tx, o.id, as_of));
+    return MeasureSegments(city_cases);
   }
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
-  const Date first = MakeDate(year, 1, 1), last = MakeDate(year, 12, 31);
-  const Date as_of = std::min(std::max(on, first), last);
+  return SegmentSamples{};
+}
 
+Result<Progress> TargetService::ProgressFrom(Id org_id, int year, Date on,
+                                             const std::vector<Target>& targets,
+                                             const std::vector<Case>& cases,
+                                             const SegmentSamples& own,
+                                             const SegmentSamples& city) const {
+  const Date first = MakeDate(year, 1, 1), last = MakeDate(year, 12, 31);
   Progress p{.org_id = org_id, .year = year, .on = on};
   std::map<std::optional<SourceCategory>, ProgressLine> lines;
-  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear({org_id}, year));
   for (const auto& t : targets) {
+    if (t.org_id != org_id || t.year != year) continue;
     lines[t.category].category = t.category;
     lines[t.category].target = t.count;
     if (!t.category) p.legal_basis = t.legal_basis;
   }
-
-  PTDV_ASSIGN_OR_RETURN(auto cases, CasesUnder(*tx, org_id, as_of));
   // Step durations: the organisation's own, else its city's, else the rule set's defaults.
-  SegmentSamples own = MeasureSegments(cases), city;
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
-  for (const auto& o : chain) {
-    if (o.kind != OrgKind::kCityCommittee) continue;
-    if (o.id == org_id) {
-      city = own;
-    } else {
-      PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(*tx, o.id, as_of));
-      city = MeasureSegments(city_cases);
-    }
-    break;
-  }
   PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(rule_sets_, on));
   p.medians = ChooseMedians(own, city, rules, options_.min_samples);
 
@@ -241,6 +234,22 @@ Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int ye
   }
   for (auto& [category, line] : lines) p.categories.push_back(line);
   return p;
+}
+
+Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int year, Date on) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAggregates));
+  if (year < 2000 || year > 2100) {
+    return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
+  }
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+  const Date as_of = std::min(std::max(on, MakeDate(year, 1, 1)), MakeDate(year, 12, 31));
+  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear({org_id}, year));
+  PTDV_ASSIGN_OR_RETURN(auto cases, CasesUnder(*tx, org_id, as_of));
+  SegmentSamples own = MeasureSegments(cases);
+  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, CitySamples(*tx, org_id, as_of, own));
+  return ProgressFrom(org_id, year, on, targets, cases, own, city);
 }
 
 }  // namespace ptdv

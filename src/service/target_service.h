@@ -83,6 +83,21 @@ class TargetService {
   // on `on` (forecast_*_days).
   Result<Progress> ProgressOf(const Actor& actor, Id org_id, int year, Date on);
 
+  // The pieces of ProgressOf, for callers that load the cases themselves (DashboardService
+  // computes the progress of a unit and of each of its children from one load).
+  //
+  // The segment samples of the nearest city committee at or above `org_id`: `own` when that is
+  // `org_id` itself, else measured over the cases of the city's subtree as of `as_of`; empty
+  // samples when there is no city above. Storage errors are passed through.
+  Result<SegmentSamples> CitySamples(Transaction& tx, Id org_id, Date as_of,
+                                     const SegmentSamples& own);
+  // Progress without I/O: `targets` are those set for `org_id` in `year` (any category),
+  // `cases` the headers of its subtree, `own` = MeasureSegments(cases), `city` from
+  // CitySamples. Errors of RuleSetInForce on `on`.
+  Result<Progress> ProgressFrom(Id org_id, int year, Date on, const std::vector<Target>& targets,
+                                const std::vector<Case>& cases, const SegmentSamples& own,
+                                const SegmentSamples& city) const;
+
  private:
   Result<std::vector<Case>> CasesUnder(Transaction& tx, Id org_id, Date as_of);
 

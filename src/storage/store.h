@@ -36,8 +36,9 @@ class OrganisationRepository {
   virtual Result<std::vector<Organisation>> ListValidOn(Date as_of) = 0;
   // `root` and every unit below it valid on `as_of` (root included).
   virtual Result<std::vector<Id>> SubtreeIds(Id root, Date as_of) = 0;
-  // The units of SubtreeIds(root, as_of), whole, in no particular order.
-  virtual Result<std::vector<Organisation>> Subtree(Id root, Date as_of) = 0;
+  // `root` and every unit below it valid on `as_of`, parents before children (by depth, then
+  // code); empty when `root` is not valid on `as_of`. Costs the subtree, not the whole tree.
+  virtual Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) = 0;
   // The chain from `id` up to the top, `id` first.
   virtual Result<std::vector<Organisation>> Ancestors(Id id) = 0;
 };

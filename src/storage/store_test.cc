@@ -452,19 +452,18 @@ TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
   EXPECT_EQ(subtree(cell2, D(2024, 1, 1)), (std::set<Id>{}));  // exists, not valid then
   EXPECT_EQ(CodeOf(read->Organisations().SubtreeIds(9999, D(2024, 1, 1))), ErrorCode::kNotFound);
 
+  // ListSubtree: the same units as SubtreeIds, with their rows, parents first.
+  std::vector<Id> listed;
+  for (const Organisation& o : Must(read->Organisations().ListSubtree(city, D(2019, 1, 1)))) {
+    listed.push_back(o.id);
+  }
+  EXPECT_EQ(listed, (std::vector<Id>{city, other, ward, cell1, cell2}));  // depth, then code
+  EXPECT_TRUE(Must(read->Organisations().ListSubtree(cell2, D(2024, 1, 1))).empty());
+
   std::vector<Id> chain;
   for (const Organisation& o : Must(read->Organisations().Ancestors(cell1))) chain.push_back(o.id);
   EXPECT_EQ(chain, (std::vector<Id>{cell1, ward, city}));
   EXPECT_EQ(CodeOf(read->Organisations().Ancestors(9999)), ErrorCode::kNotFound);
-
-  // Subtree: the same units, whole.
-  std::map<Id, std::string> whole;
-  for (const Organisation& o : Must(read->Organisations().Subtree(ward, D(2019, 1, 1)))) {
-    whole[o.id] = o.code;
-  }
-  EXPECT_EQ(whole, (std::map<Id, std::string>{{ward, "W"}, {cell1, "W-1"}, {cell2, "W-2"}}));
-  EXPECT_TRUE(Must(read->Organisations().Subtree(cell2, D(2024, 1, 1))).empty());
-  EXPECT_EQ(CodeOf(read->Organisations().Subtree(9999, D(2024, 1, 1))), ErrorCode::kNotFound);
 }
 
 // Issue #5 (S0): reviews of the lists of sources, newest first, per unit.

@@ -49,19 +49,24 @@ constexpr std::string_view kListValidOn =
     " ORDER BY t.depth, o.code";
 
 // UNION (not UNION ALL) so that a corrupt tree with a cycle still terminates.
-#define PTDV_SUBTREE_CTE                                                                   \
-  "WITH RECURSIVE subtree (id) AS ("                                                       \
-  "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")    \
-  "  UNION"                                                                                \
-  "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"                 \
-  "  WHERE " PTDV_ORG_VALID_ON("o", "?2") ")"
+constexpr std::string_view kSubtreeIds =
+    "WITH RECURSIVE subtree (id) AS ("
+    "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
+    "  UNION"
+    "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?2")
+    ") SELECT id FROM subtree";
 
-constexpr std::string_view kSubtreeIds = PTDV_SUBTREE_CTE " SELECT id FROM subtree";
-
-constexpr std::string_view kSubtree = PTDV_SUBTREE_CTE
-    " SELECT " PTDV_ORG_COLUMNS " FROM subtree s JOIN organisation o ON o.id = s.id";
-
-#undef PTDV_SUBTREE_CTE
+// SubtreeIds with the rows, ordered as ListValidOn orders them; depth-bounded so that a corrupt
+// tree with a cycle still terminates.
+constexpr std::string_view kListSubtree =
+    "WITH RECURSIVE subtree (id, depth) AS ("
+    "  SELECT o.id, 0 FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
+    "  UNION ALL"
+    "  SELECT o.id, s.depth + 1 FROM subtree s JOIN organisation o ON o.parent_id = s.id"
+    "  WHERE " PTDV_ORG_VALID_ON("o", "?2") " AND s.depth < 100"
+    ") SELECT " PTDV_ORG_COLUMNS " FROM subtree s JOIN organisation o ON o.id = s.id"
+    " ORDER BY s.depth, o.code";
 
 // Depth-bounded so that a corrupt tree with a cycle still terminates.
 constexpr std::string_view kAncestors =
@@ -189,20 +194,11 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
   return ids;
 }
 
-Result<std::vector<Organisation>> SqliteOrganisationRepository::Subtree(Id root, Date as_of) {
-  std::vector<Organisation> units;
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtree));
-    statement.BindInt(root).BindDate(as_of);
-    PTDV_ASSIGN_OR_RETURN(units, ReadAll(statement));
-  }
-  if (units.empty()) {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-    exists.BindInt(root);
-    PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
-    if (!found) return RowNotFound(kWhat, root);
-  }
-  return units;
+Result<std::vector<Organisation>> SqliteOrganisationRepository::ListSubtree(Id root,
+                                                                           Date as_of) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree));
+  statement.BindInt(root).BindDate(as_of);
+  return ReadAll(statement);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {

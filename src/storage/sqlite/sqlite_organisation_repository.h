@@ -19,7 +19,7 @@ class SqliteOrganisationRepository final : public OrganisationRepository {
   Result<Organisation> GetByCode(const std::string& code) override;
   Result<std::vector<Organisation>> ListValidOn(Date as_of) override;
   Result<std::vector<Id>> SubtreeIds(Id root, Date as_of) override;
-  Result<std::vector<Organisation>> Subtree(Id root, Date as_of) override;
+  Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) override;
   Result<std::vector<Organisation>> Ancestors(Id id) override;
 
  private:
