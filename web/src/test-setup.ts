@@ -3,6 +3,9 @@ import { cleanup, configure } from '@testing-library/react';
 
 afterEach(async () => {
   cleanup();
+  // antd's message toasts close on a 3 s timer that would fire after jsdom is gone.
+  const { message } = await import('antd');
+  message.destroy();
   // Let React's scheduler finish what unmounting queued before jsdom is torn down.
   await new Promise((resolve) => setTimeout(resolve, 50));
 });

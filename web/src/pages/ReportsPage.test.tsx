@@ -47,7 +47,7 @@ describe('ReportsPage', () => {
   it('draws the §7 table with the server’s headers and downloads the same report as XLSX', async () => {
     const calls = mockApi({ 'GET /reports/admissions': { body: kReport } });
     renderPage(<ReportsPage />, '/bao-cao?org=HUE&from=2023-01-01&to=2023-06-30', '/bao-cao');
-    const table = (await screen.findByText('Tổng số kết nạp', { selector: 'th' })).closest('table') as HTMLElement;
+    const table = (await screen.findByText('Tổng số kết nạp', { selector: 'th span' })).closest('table') as HTMLElement;
     // Office layout: each group's title over its columns, ungrouped columns over both rows.
     const [top, bottom] = [...table.querySelectorAll('thead tr')].map((tr) => [...tr.children].map((h) => `${h.textContent}:${(h as HTMLTableCellElement).colSpan}`));
     expect(top).toEqual(['TT:1', 'Đơn vị:1', 'Tổng số kết nạp:1', 'Trong đó:1', 'Trình độ học vấn, chuyên môn:1', 'Chỉ tiêu:1']);
