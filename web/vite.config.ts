@@ -35,7 +35,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
-    // antd form tests type into several inputs; on 2 shared cores they can pass 5 s.
-    testTimeout: 20000,
+    // antd form and page tests (tables, several inputs) on 2 shared cores can pass 20 s.
+    testTimeout: 60000,
   },
 });

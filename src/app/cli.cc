@@ -418,6 +418,8 @@ int RunCli(int argc, char** argv) {
     AuditService audit(*env.store, *env.clock);
     ClassService classes(*env.store, *env.cases, *env.clock);
     TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
+    SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
+    ReportService reports(*env.store);
     DashboardService dashboards(*env.store, *env.cases, targets);
     http::ResponseCache response_cache(static_cast<std::size_t>(response_cache_mb) << 20);
     auto registered = http::RegisterApi(router, {.store = *env.store,
@@ -430,6 +432,8 @@ int RunCli(int argc, char** argv) {
                                                  .audit = audit,
                                                  .classes = classes,
                                                  .targets = targets,
+                                                 .sources = sources,
+                                                 .reports = reports,
                                                  .dashboards = dashboards,
                                                  .auth_options = {.secure_cookies = secure_cookies},
                                                  .response_cache = &response_cache});

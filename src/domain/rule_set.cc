@@ -62,6 +62,8 @@ const std::vector<Binding>& Bindings() {
        &RuleSet::forecast_cell_vote_days, 0, 3650},
       {{"forecast_decision_days", "§7", "Dự báo: từ khi chi bộ xét đến quyết định kết nạp (ngày)"},
        &RuleSet::forecast_decision_days, 0, 3650},
+      {{"source_review_interval_months", "S0", "Chu kỳ rà soát danh sách nguồn, cảm tình Đảng (tháng)"},
+       &RuleSet::source_review_interval_months, 1, 24},
   };
   return kBindings;
 }

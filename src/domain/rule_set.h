@@ -65,6 +65,9 @@ struct RuleSet {
   int forecast_dossier_days = 60;       // certificate → dossier (S2-S3)
   int forecast_cell_vote_days = 120;    // dossier → cell vote (S4-S9)
   int forecast_decision_days = 84;      // cell vote → decision (S10-S12: 60 working days)
+  // S0 [?]: the superior committee reviews each organisation's list of sources and
+  // sympathisers periodically ("monthly"): a review falls due this many months after the last.
+  int source_review_interval_months = 1;
 
   bool InForceOn(Date d) const {
     return in_force_from <= d && (!in_force_to || d <= *in_force_to);

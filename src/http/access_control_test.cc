@@ -200,6 +200,18 @@ class AccessControlTest : public ::testing::Test {
          {Target::kObject, fmt::format("/api/v1/targets/{}", target_), R"({"count":41})"}},
         {"GET /api/v1/targets/progress",
          {Target::kObject, "/api/v1/targets/progress?org=HUE-A&year=2026"}},
+        // Sources (S0) and the §7 reports with their exports (issue #5).
+        {"GET /api/v1/sources", {Target::kObject, "/api/v1/sources?org=HUE-A"}},
+        {"GET /api/v1/sources/reviews", {Target::kObject, "/api/v1/sources/reviews?org=HUE-A"}},
+        {"POST /api/v1/sources/reviews",
+         {Target::kObject, "/api/v1/sources/reviews",
+          R"({"org":"HUE-A","reviewed_on":"2026-11-02","note":"Rà soát tháng 11"})"}},
+        {"GET /api/v1/reports/admissions",
+         {Target::kObject, "/api/v1/reports/admissions?org=HUE-A&from=2026-01-01&to=2026-11-27"}},
+        {"GET /api/v1/reports/admissions.xlsx",
+         {Target::kObject,
+          "/api/v1/reports/admissions.xlsx?org=HUE-A&from=2026-01-01&to=2026-11-27"}},
+        {"GET /api/v1/cases/export.xlsx", {Target::kObject, "/api/v1/cases/export.xlsx?org=HUE-A"}},
         {"GET /api/v1/dashboard", {Target::kObject, "/api/v1/dashboard?org=HUE-A&year=2026"}},
     };
   }
@@ -297,6 +309,10 @@ TEST_F(AccessControlTest, TheSameProbesSucceedForAUserWhoseScopeIncludesTheWard)
   EXPECT_NE(detail.body.find("Phạm Thị Bí Mật"), std::string::npos);
   auto people = world_.Call(insider, "GET", "/api/v1/people?q=bi%20mat&org=HUE-A");
   EXPECT_NE(people.body.find("Phạm Thị Bí Mật"), std::string::npos) << people.body;
+  auto sources = world_.Call(insider, "GET", "/api/v1/sources?org=HUE-A");
+  EXPECT_NE(sources.body.find("Phạm Thị Bí Mật"), std::string::npos) << sources.body;
+  auto export_xlsx = world_.Call(insider, "GET", "/api/v1/cases/export.xlsx?org=HUE-A");
+  EXPECT_TRUE(export_xlsx.body.starts_with("PK")) << "an XLSX file is a zip archive";
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
+#include "http/report_api.h"
+#include "http/source_api.h"
 #include "http/target_api.h"
 #include "http/user_api.h"
 
@@ -23,6 +25,9 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
   PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterSourceApi(router, deps.store, deps.sources, deps.clock));
+  PTDV_RETURN_IF_ERROR(
+      RegisterReportApi(router, deps.store, deps.reports, deps.cases, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
                                             deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));

@@ -15,6 +15,8 @@
 #include "service/clock.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
+#include "service/report_service.h"
+#include "service/source_service.h"
 #include "service/target_service.h"
 #include "storage/store.h"
 
@@ -32,6 +34,8 @@ struct ApiDeps {
   AuditService& audit;
   ClassService& classes;
   TargetService& targets;
+  SourceService& sources;
+  ReportService& reports;
   DashboardService& dashboards;
   AuthApiOptions auth_options = {};
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.

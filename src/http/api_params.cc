@@ -83,6 +83,17 @@ Result<Id> OrganisationIdByCode(Store& store, const std::string& code) {
   return org.id;
 }
 
+Error UnknownCodeError(std::string_view name, std::string_view text) {
+  return Error::Invalid(fmt::format("Giá trị «{}» của «{}» không hợp lệ", text, name),
+                        std::string(name));
+}
+
+Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor) {
+  if (auto code = request.Query("org")) return OrganisationIdByCode(store, std::string(*code));
+  if (actor.scope_root) return *actor.scope_root;
+  return Error::Invalid("Cần chọn đơn vị (org)", "org");
+}
+
 Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : request.query) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {

@@ -12,6 +12,7 @@
 #include "domain/model.h"
 #include "domain/result.h"
 #include "http/request.h"
+#include "service/actor.h"
 #include "storage/store.h"
 
 namespace ptdv::http {
@@ -41,5 +42,24 @@ Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_
 // The id of the unit with `code`. kNotFound for an unknown code (no scope check: the services
 // check scope on the id).
 Result<Id> OrganisationIdByCode(Store& store, const std::string& code);
+
+// Refusal of an unknown code in query parameter `name` (kInvalid naming it).
+Error UnknownCodeError(std::string_view name, std::string_view text);
+
+// A code parameter (?stage=dossier): nullopt when absent or empty, kInvalid when unknown.
+template <typename E>
+Result<std::optional<E>> QueryCode(const Request& request, std::string_view name,
+                                   std::optional<E> (*from_code)(std::string_view)) {
+  auto text = request.Query(name);
+  if (!text || text->empty()) return std::optional<E>{};
+  auto value = from_code(*text);
+  if (!value) return UnknownCodeError(name, *text);
+  return value;
+}
+
+// The organisation a list or report is about: ?org=CODE, by default the actor's own scope root.
+// kNotFound for an unknown code; kInvalid (field "org") when neither is there (the CLI's system
+// actor has no scope root).
+Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor);
 
 }  // namespace ptdv::http

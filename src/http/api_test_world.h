@@ -131,6 +131,8 @@ class ApiWorld {
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     classes = std::make_unique<ClassService>(*store_, *cases, clock_);
     targets = std::make_unique<TargetService>(*store_, cases->rule_sets(), clock_);
+    sources = std::make_unique<SourceService>(*store_, *targets, cases->rule_sets(), clock_);
+    reports = std::make_unique<ReportService>(*store_);
     dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
@@ -142,6 +144,8 @@ class ApiWorld {
                                              .audit = *audit_,
                                              .classes = *classes,
                                              .targets = *targets,
+                                             .sources = *sources,
+                                             .reports = *reports,
                                              .dashboards = *dashboards,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
@@ -214,6 +218,8 @@ class ApiWorld {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<ClassService> classes;
   std::unique_ptr<TargetService> targets;
+  std::unique_ptr<SourceService> sources;
+  std::unique_ptr<ReportService> reports;
   std::unique_ptr<DashboardService> dashboards;
   Router router;
 

@@ -9,6 +9,7 @@
 #include "domain/role.h"
 #include "domain/search_key.h"
 #include "http/auth_api.h"
+#include "http/case_query.h"
 #include "http/error_mapping.h"
 #include "http/api_params.h"
 #include "http/json_body.h"
@@ -19,26 +20,6 @@ namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
-
-// A code parameter (?stage=dossier): nullopt when absent, kInvalid when unknown.
-template <typename E>
-Result<std::optional<E>> CodeParam(const Request& request, std::string_view name,
-                                   std::optional<E> (*from_code)(std::string_view)) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::optional<E>{};
-  auto value = from_code(*text);
-  if (!value) return Error::Invalid(fmt::format("Giá trị «{}» của «{}» không hợp lệ", *text, name),
-                                    std::string(name));
-  return value;
-}
-
-// The organisation a list is about: ?org=CODE, by default the user's own scope root (the city
-// for a user without one).
-Result<Id> OrgParam(Store& store, const Request& request, const Actor& actor) {
-  if (auto code = request.Query("org")) return OrganisationIdByCode(store, std::string(*code));
-  if (actor.scope_root) return *actor.scope_root;
-  return Error::Invalid("Cần chọn đơn vị (org)", "org");
-}
 
 // The version a write expects: If-Match: "7" (or W/"7", or 7), else the body's "version".
 // kInvalid when neither is given: a write without it could silently overwrite another's.
@@ -164,57 +145,6 @@ json::object RowObject(const CaseListRow& row) {
       {"version", c.version}};
 }
 
-Result<CaseQuery> ParseCaseQuery(const Request& request, const Clock& clock) {
-  PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"org", "stage", "category", "due", "q", "open",
-                                                "sort", "order", "page", "page_size", "on"}));
-  CaseQuery q;
-  PTDV_ASSIGN_OR_RETURN(q.on, QueryDate(request, "on", clock.Today()));
-  PTDV_ASSIGN_OR_RETURN(q.stage, CodeParam(request, "stage", StageFromCode));
-  PTDV_ASSIGN_OR_RETURN(q.category, CodeParam(request, "category", SourceCategoryFromCode));
-  if (auto due = request.Query("due"); due && !due->empty()) {
-    if (*due == "overdue") {
-      q.due = CaseDue::kOverdue;
-    } else if (*due == "due_soon") {
-      q.due = CaseDue::kDueSoon;
-    } else if (*due == "blocked") {
-      q.due = CaseDue::kBlocked;
-    } else {
-      return Error::Invalid("«due» phải là overdue, due_soon hoặc blocked", "due");
-    }
-  }
-  if (auto open = request.Query("open")) {
-    if (*open != "true" && *open != "false") {
-      return Error::Invalid("«open» phải là true hoặc false", "open");
-    }
-    q.open_only = *open == "true";
-  }
-  if (auto text = request.Query("q")) q.text = std::string(*text);
-  if (auto sort = request.Query("sort"); sort && !sort->empty()) {
-    static constexpr std::pair<std::string_view, CaseSort> kSorts[] = {
-        {"id", CaseSort::kId},
-        {"next_deadline", CaseSort::kNextDeadline},
-        {"opened_on", CaseSort::kOpenedOn},
-        {"person_name", CaseSort::kPersonName},
-        {"stage", CaseSort::kStage}};
-    auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
-                           [&](const auto& s) { return s.first == *sort; });
-    if (it == std::end(kSorts)) {
-      return Error::Invalid(
-          "«sort» phải là id, next_deadline, opened_on, person_name hoặc stage", "sort");
-    }
-    q.sort = it->second;
-  }
-  if (auto order = request.Query("order"); order && !order->empty()) {
-    if (*order != "asc" && *order != "desc") {
-      return Error::Invalid("«order» phải là asc hoặc desc", "order");
-    }
-    q.descending = *order == "desc";
-  }
-  PTDV_ASSIGN_OR_RETURN(q.page, QueryInt(request, "page", 1, 1, 1 << 30));
-  PTDV_ASSIGN_OR_RETURN(q.page_size, QueryInt(request, "page_size", 50, 1, CaseQuery::kMaxPageSize));
-  return q;
-}
-
 Response CaseCreated(const Case& header, int status) {
   Response r = Response::Json(fmt::format(R"({{"case":{}}})", ToJson(header)), status);
   r.headers.Set("ETag", VersionETag(header.version));
@@ -279,7 +209,7 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
         }
         auto on = QueryDate(request, "on", clock.Today());
         if (!on.ok()) return ErrorResponse(on.error());
-        auto org_id = OrgParam(store, request, *context.actor);
+        auto org_id = OrgOrScopeParam(store, request, *context.actor);
         if (!org_id.ok()) return ErrorResponse(org_id.error());
         auto rows = cases.DeadlinesFor(*context.actor, *org_id, *on);
         if (!rows.ok()) return ErrorResponse(rows.error());
@@ -312,7 +242,7 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
         return CachedGet(cache, store, request, key, [&] {
           auto query = ParseCaseQuery(request, clock);
           if (!query.ok()) return ErrorResponse(query.error());
-          auto org = OrgParam(store, request, actor);
+          auto org = OrgOrScopeParam(store, request, actor);
           if (!org.ok()) return ErrorResponse(org.error());
           auto page = cases.FindCases(actor, *org, *query);
           if (!page.ok()) return ErrorResponse(page.error());

@@ -368,7 +368,7 @@ Result<std::vector<Condition>> BlockingConditions(CaseContextLoader& contexts,
 
 Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
   if (query.page < 1) return Error::Invalid("Số trang phải từ 1 trở lên", "page");
-  if (query.page_size < 1 || query.page_size > CaseQuery::kMaxPageSize) {
+  if (!query.all_rows && (query.page_size < 1 || query.page_size > CaseQuery::kMaxPageSize)) {
     return Error::Invalid(
         fmt::format("Số dòng mỗi trang phải từ 1 đến {}", CaseQuery::kMaxPageSize), "page_size");
   }
@@ -398,7 +398,8 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   std::vector<Case> headers;
   std::vector<std::optional<Deadline>> duties;
   std::map<Id, std::vector<Condition>> unmet_of;
-  const int offset = (query.page - 1) * query.page_size;
+  const int page_size = query.all_rows ? std::numeric_limits<int>::max() : query.page_size;
+  const int offset = query.all_rows ? 0 : (query.page - 1) * query.page_size;
   if (query.due == CaseDue::kAny) {
     PTDV_ASSIGN_OR_RETURN(page.counts_by_stage, tx->Cases().CountByStage(filter));
     filter.stage = query.stage;
@@ -409,7 +410,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     } else {
       for (const auto& [stage, n] : page.counts_by_stage) page.total += n;
     }
-    filter.limit = query.page_size;
+    filter.limit = page_size;
     filter.offset = offset;
     PTDV_ASSIGN_OR_RETURN(headers, tx->Cases().List(filter));
     // Each row's duty from the cache; the events of the others in one query.
@@ -466,7 +467,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
       }
       ++counts[record.header.stage];
       if (query.stage && record.header.stage != *query.stage) continue;
-      if (page.total++ < offset || static_cast<int>(headers.size()) >= query.page_size) continue;
+      if (page.total++ < offset || static_cast<int>(headers.size()) >= page_size) continue;
       unmet_of[record.header.id] = std::move(unmet);
       headers.push_back(std::move(record.header));
       duties.push_back(std::move(duty));

@@ -49,6 +49,8 @@ struct CaseQuery {
   int page = 1;        // from 1
   int page_size = 50;  // 1 ... kMaxPageSize
   Date on{};           // the date deadlines and conditions are judged on
+  // Every matching row in one page (exports): page and page_size are then ignored.
+  bool all_rows = false;
 
   static constexpr int kMaxPageSize = 500;
 };

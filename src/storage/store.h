@@ -12,10 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include "domain/admission_statistics.h"
 #include "domain/model.h"
 #include "domain/result.h"
 #include "domain/role.h"
 #include "domain/rule_set.h"
+#include "domain/source_pool.h"
 #include "domain/target.h"
 #include "domain/training.h"
 #include "domain/workflow.h"
@@ -274,6 +276,30 @@ class TargetRepository {
   virtual Result<std::vector<Target>> Children(Id parent_id) = 0;
 };
 
+// Reviews of the lists of sources (DOMAIN S0; migrations/sqlite/0008_source_reviews.sql).
+class SourceReviewRepository {
+ public:
+  virtual ~SourceReviewRepository() = default;
+  // Returns the id. kInvalid for an unknown unit.
+  virtual Result<Id> Insert(const SourceReview& review) = 0;
+  // The reviews recorded for a unit of `org_ids`, newest reviewed_on first (then newest id).
+  virtual Result<std::vector<SourceReview>> ListForOrganisations(const std::vector<Id>& org_ids) = 0;
+};
+
+// Read-only queries of the §7 reports (service/report_service.h).
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  // The cases kept by a cell of `cell_ids` with an admission decision (S12) dated in
+  // [from, to] and not cancelled, with their person's attributes; by case id. One query.
+  virtual Result<std::vector<AdmittedMember>> Admissions(const std::vector<Id>& cell_ids,
+                                                         Date from, Date to) = 0;
+  // Distinct people with a membership (official or probationary) valid on `on`, per unit of
+  // `org_ids` holding them directly; units without members are left out. One query.
+  virtual Result<std::vector<std::pair<Id, int>>> MembersOn(const std::vector<Id>& org_ids,
+                                                            Date on) = 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Accounts and sessions (service/auth_service.h). Instants are whole seconds of UTC.
 
@@ -364,6 +390,8 @@ class Transaction {
   virtual SessionRepository& Sessions() = 0;
   virtual ClassRepository& Classes() = 0;
   virtual TargetRepository& Targets() = 0;
+  virtual SourceReviewRepository& SourceReviews() = 0;
+  virtual ReportRepository& Reports() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };

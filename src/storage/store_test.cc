@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 #include <source_location>
 #include <stdexcept>
@@ -474,6 +475,37 @@ TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
             (std::multiset<Id>{city, ward, cell1, cell2, other}));
   EXPECT_EQ(with_ancestors({ward}), (std::multiset<Id>{city, ward}));
   EXPECT_TRUE(with_ancestors({}).empty());
+}
+
+// Issue #5 (S0): reviews of the lists of sources, newest first, per unit.
+TEST_P(StoreContractTest, SourceReviewsRoundTripNewestFirst) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id ward = Must(tx->Organisations().Insert(Unit("W", OrgKind::kGrassrootsCommittee, city)));
+  Id other = Must(tx->Organisations().Insert(Unit("V", OrgKind::kGrassrootsCommittee, city)));
+  Id first = Must(tx->SourceReviews().Insert({.org_id = ward, .reviewed_on = D(2023, 9, 5),
+                                              .note = "Tháng 9", .actor = "warda",
+                                              .recorded_at = "2023-09-05T02:00:00Z"}));
+  Id second = Must(tx->SourceReviews().Insert({.org_id = ward, .reviewed_on = D(2023, 10, 5),
+                                               .actor = "warda",
+                                               .recorded_at = "2023-10-05T02:00:00Z"}));
+  Must(tx->SourceReviews().Insert({.org_id = other, .reviewed_on = D(2023, 10, 6),
+                                   .actor = "wardv", .recorded_at = "2023-10-06T02:00:00Z"}));
+  EXPECT_EQ(CodeOf(tx->SourceReviews().Insert({.org_id = 9999, .reviewed_on = D(2023, 1, 1),
+                                                .actor = "x", .recorded_at = "x"})),
+            ErrorCode::kInvalid);
+  Must(tx->Commit());
+  auto read = Read();
+  auto reviews = Must(read->SourceReviews().ListForOrganisations({ward}));
+  ASSERT_EQ(reviews.size(), 2u);
+  EXPECT_EQ(reviews[0].id, second);
+  EXPECT_EQ(reviews[1].id, first);
+  EXPECT_EQ(reviews[1].note, "Tháng 9");
+  EXPECT_EQ(reviews[1].reviewed_on, D(2023, 9, 5));
+  EXPECT_EQ(reviews[1].actor, "warda");
+  EXPECT_EQ(reviews[1].recorded_at, "2023-09-05T02:00:00Z");
+  EXPECT_EQ(Must(read->SourceReviews().ListForOrganisations({ward, other})).size(), 3u);
+  EXPECT_TRUE(Must(read->SourceReviews().ListForOrganisations({})).empty());
 }
 
 TEST_P(StoreContractTest, TreeQueriesScaleToANation) {

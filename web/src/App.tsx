@@ -22,6 +22,13 @@ const PersonPage = lazy(() => import('./pages/PersonPage'));
 const OrgTreePage = lazy(() => import('./pages/OrgTreePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const SourcesPage = lazy(() => import('./pages/SourcesPage'));
+const ClassesPage = lazy(() => import('./pages/ClassesPage'));
+const ClassPage = lazy(() => import('./pages/ClassPage'));
+const TargetsPage = lazy(() => import('./pages/TargetsPage'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage'));
+const CertificateCheckPage = lazy(() => import('./pages/CertificateCheckPage'));
 
 function Loading() {
   return (
@@ -63,6 +70,12 @@ function Shell() {
               <Route path="/to-chuc" element={<OrgTreePage />} />
               <Route path="/lich" element={<CalendarPage />} />
               <Route path="/tai-khoan" element={<UsersPage />} />
+              <Route path="/tong-quan" element={<DashboardPage />} />
+              <Route path="/nguon" element={<SourcesPage />} />
+              <Route path="/lop-boi-duong" element={<ClassesPage />} />
+              <Route path="/lop-boi-duong/:id" element={<ClassPage />} />
+              <Route path="/chi-tieu" element={<TargetsPage />} />
+              <Route path="/bao-cao" element={<ReportsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>
@@ -93,6 +106,8 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/dang-nhap" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
+              {/* Public: whoever holds a certificate checks its code, without an account. */}
+              <Route path="/kiem-tra-chung-nhan/:code?" element={<Suspense fallback={<Loading />}><CertificateCheckPage /></Suspense>} />
               <Route path="/*" element={<Shell />} />
             </Routes>
           </BrowserRouter>

@@ -22,7 +22,9 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
       users_(*lease_),
       sessions_(*lease_),
       classes_(*lease_),
-      targets_(*lease_) {}
+      targets_(*lease_),
+      source_reviews_(*lease_),
+      reports_(*lease_) {}
 
 SqliteTransaction::~SqliteTransaction() {
   if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);

@@ -8,8 +8,10 @@
 #include "storage/sqlite/sqlite_membership_repository.h"
 #include "storage/sqlite/sqlite_organisation_repository.h"
 #include "storage/sqlite/sqlite_person_repository.h"
+#include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_rule_set_repository.h"
 #include "storage/sqlite/sqlite_session_repository.h"
+#include "storage/sqlite/sqlite_source_review_repository.h"
 #include "storage/sqlite/sqlite_target_repository.h"
 #include "storage/sqlite/sqlite_user_repository.h"
 #include "storage/store.h"
@@ -35,6 +37,8 @@ class SqliteTransaction final : public Transaction {
   SessionRepository& Sessions() override { return sessions_; }
   ClassRepository& Classes() override { return classes_; }
   TargetRepository& Targets() override { return targets_; }
+  SourceReviewRepository& SourceReviews() override { return source_reviews_; }
+  ReportRepository& Reports() override { return reports_; }
 
   // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
@@ -55,6 +59,8 @@ class SqliteTransaction final : public Transaction {
   SqliteSessionRepository sessions_;
   SqliteClassRepository classes_;
   SqliteTargetRepository targets_;
+  SqliteSourceReviewRepository source_reviews_;
+  SqliteReportRepository reports_;
 };
 
 }  // namespace ptdv

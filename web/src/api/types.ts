@@ -332,3 +332,235 @@ export interface ApiErrorBody {
   field?: string;
   message: string;
 }
+
+// ---- Issue #5: classes, targets, dashboard, sources, reports ----------------------------------
+
+export interface OrgRef {
+  id?: number;
+  code: string;
+  name: string;
+  kind?: string;
+}
+
+export type ClassKind = 'awareness' | 'new_member';
+export type ClassFormat = 'standard' | 'shortened';
+
+// A class of the Political Centre (http/class_api.cc ClassObject).
+export interface TrainingClass {
+  id: number;
+  kind: ClassKind;
+  kind_label?: string;
+  code: string;
+  name: string;
+  organiser: string;
+  organiser_name?: string;
+  format: ClassFormat;
+  place: string;
+  capacity: number;
+  enrolled: number;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  sessions: number;
+  min_attendance_percent: number;
+  version?: number;
+}
+
+// POST /classes.
+export interface ClassInput {
+  kind: ClassKind;
+  code: string;
+  name: string;
+  organiser: string;
+  format: ClassFormat;
+  place?: string;
+  capacity: number;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  sessions: number;
+  min_attendance_percent?: number;
+}
+
+export type EnrolmentState = 'nominated' | 'enrolled' | 'refused' | 'withdrawn';
+export type AssessmentResult = 'pending' | 'passed' | 'failed';
+
+export interface Enrolment {
+  id: number;
+  class_id: number;
+  case_id: number;
+  person_id: number;
+  person_name?: string;
+  nominated_by?: string;
+  state: EnrolmentState;
+  state_label?: string;
+  assessment: AssessmentResult;
+  certificate_number?: string | null;
+  certificate_date?: IsoDate | null;
+  verification_code?: string;
+  attendance?: { session: number; present: boolean }[];
+  attended?: number;
+  certificate_expires?: IsoDate | null;
+}
+
+// GET /classes/{id}: a ward sees only its own learners (all_enrolments false).
+export interface ClassView {
+  class: TrainingClass;
+  enrolments: Enrolment[];
+  all_enrolments: boolean;
+}
+
+// GET /certificates/{code} (public): only these fields.
+export interface CertificateCheck {
+  valid: boolean;
+  number?: string;
+  name?: string;
+  date?: IsoDate;
+  kind?: ClassKind;
+  kind_label?: string;
+  expires_on?: IsoDate | null;
+}
+
+// A yearly admission target (http/target_api.cc TargetObject); `parent_id` when it is a split.
+export interface Target {
+  id: number;
+  org: string;
+  org_name?: string;
+  year: number;
+  category: string | null;
+  count: number;
+  legal_basis: string;
+  parent_id: number | null;
+  split_final: boolean;
+  version: number;
+  split_sum?: number;
+  split_count?: number;
+}
+
+export interface TargetList {
+  org: string;
+  year: number;
+  items: Target[];
+}
+
+export interface TargetInput {
+  org: string;
+  year: number;
+  category?: string | null;
+  count: number;
+  legal_basis?: string;
+  parent_id?: number | null;
+  split_final?: boolean;
+}
+
+export interface ProgressLine {
+  category: string | null;
+  category_label?: string;
+  target: number | null;
+  admitted: number;
+  forecast: number;
+  expected_total: number;
+}
+
+// GET /targets/progress.
+export interface TargetProgress extends ProgressLine {
+  org: string;
+  year: number;
+  on: IsoDate;
+  legal_basis?: string;
+  open_cases?: number;
+  categories: ProgressLine[];
+  step_days?: Record<string, { days: number; source: 'org' | 'city' | 'default' }>;
+}
+
+// GET /dashboard (contracts.md, helper "dash").
+export interface DashboardUnit {
+  org: OrgRef;
+  target: number | null;
+  admitted: number;
+  forecast: number;
+  open: number;
+  overdue: number;
+  due_soon: number;
+  blocked: number;
+  sources: number;
+}
+
+export interface StepDuration {
+  stage: string;
+  label: string;
+  median_days: number | null;
+  p90_days: number | null;
+  samples: number;
+  units: { code: string; median_days: number | null; p90_days: number | null; samples: number }[];
+}
+
+export interface Dashboard {
+  org: OrgRef;
+  year: number;
+  on: IsoDate;
+  funnel: { stage: string; label: string; count: number }[];
+  totals: {
+    open: number; admitted: number; target: number | null; forecast: number;
+    overdue: number; due_soon: number; blocked: number;
+  };
+  units: DashboardUnit[];
+  admissions_by_month: { month: number; count: number }[];
+  admissions_by_category: { category: string; label: string; count: number; target: number | null }[];
+  step_durations: StepDuration[];
+}
+
+// GET /sources (contracts.md, helper "rep").
+export interface SourceItem {
+  case_id: number;
+  person: { id: number; full_name: string; birth_date: IsoDate };
+  cell: { code: string; name: string };
+  category: string;
+  category_label: string;
+  stage: 'source' | 'sympathiser' | string;
+  sympathiser_resolution_on: IsoDate | null;
+  helper: { id: number; full_name: string } | null;
+  last_review_on: IsoDate | null;
+  review_due_on: IsoDate | null;
+  review_overdue: boolean;
+}
+
+export interface SourceCategoryCount {
+  category: string;
+  label: string;
+  sources: number;
+  sympathisers: number;
+  target: number | null;
+  admitted: number;
+  forecast?: number;
+  needed: number | null;
+}
+
+export interface SourceList {
+  org: OrgRef;
+  items: SourceItem[];
+  by_category: SourceCategoryCount[];
+  review_interval_months: number;
+}
+
+export interface SourceReview {
+  id: number;
+  org: string;
+  reviewed_on: IsoDate;
+  note: string;
+  by: string;
+}
+
+// GET /reports/admissions (DOMAIN §7).
+export interface ReportRow {
+  org: { code: string; name: string };
+  [key: string]: unknown;
+}
+
+export interface AdmissionsReport {
+  org: OrgRef;
+  from: IsoDate;
+  to: IsoDate;
+  as_of: IsoDate;
+  rows: ReportRow[];
+  // `group`: the header above several columns ("Trong đó", "Trình độ học vấn, chuyên môn" …).
+  columns: { key: string; label: string; group?: string }[];
+}

@@ -63,16 +63,25 @@ export function useAuth(): AuthState {
   return state;
 }
 
-// What a role may do in the UI (mirrors src/domain/role.cc Allows; the server decides).
-export function can(user: User | null, what: 'write_people' | 'record' | 'manage_users' | 'manage_calendar' | 'read_audit'): boolean {
+// What a role may do in the UI (mirrors the matrix of src/domain/role.cc PermissionsOf; the
+// server decides). Change both together.
+export type Permission = 'read_cases' | 'write_people' | 'record' | 'manage_users' | 'manage_calendar' |
+  'read_audit' | 'read_aggregates' | 'manage_targets' | 'record_certificate';
+
+export function can(user: User | null, what: Permission): boolean {
   if (!user) return false;
   const r = user.role;
   switch (what) {
+    case 'read_cases': return true;
     case 'write_people': return r === 'grassroots_staff' || r === 'cell_secretary';
     case 'record': return r !== 'leader';
     case 'manage_users': return r === 'city_admin' || r === 'grassroots_staff';
     case 'manage_calendar': return r === 'city_admin';
     case 'read_audit': return r === 'city_admin' || r === 'organisation_board' || r === 'grassroots_staff';
+    // Every role reads the aggregates (dashboards, targets, reports).
+    case 'read_aggregates': return true;
+    case 'manage_targets': return r === 'city_admin' || r === 'organisation_board';
+    case 'record_certificate': return r === 'grassroots_staff' || r === 'political_centre';
   }
 }
 

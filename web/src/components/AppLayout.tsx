@@ -1,17 +1,29 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { Button, Switch } from 'antd';
-import { can, useAuth } from '../auth/AuthContext';
+import { can, useAuth, type Permission } from '../auth/AuthContext';
 import { useReference } from '../lib/reference';
 import { useLargeTextSwitch } from '../lib/textSize';
 
-const kPages = [
+interface MenuPage { to: string; label: string; need?: Permission }
+
+// The procedure's daily work.
+const kPages: MenuPage[] = [
   { to: '/', label: 'Việc cần làm' },
   { to: '/ho-so', label: 'Hồ sơ kết nạp' },
   { to: '/nguoi', label: 'Quần chúng' },
   { to: '/to-chuc', label: 'Tổ chức đảng' },
   { to: '/lich', label: 'Lịch làm việc' },
-  { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' as const },
+  { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' },
+];
+
+// Planning and oversight (issue #5): a second line, so that both fit at 1366 px.
+const kPlanPages: MenuPage[] = [
+  { to: '/tong-quan', label: 'Tổng quan', need: 'read_aggregates' },
+  { to: '/nguon', label: 'Nguồn phát triển đảng viên', need: 'read_cases' },
+  { to: '/lop-boi-duong', label: 'Lớp bồi dưỡng', need: 'read_cases' },
+  { to: '/chi-tieu', label: 'Chỉ tiêu', need: 'read_aggregates' },
+  { to: '/bao-cao', label: 'Báo cáo', need: 'read_aggregates' },
 ];
 
 // The frame of every page: plain links (keyboard and screen-reader friendly, and light enough
@@ -25,7 +37,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const pages = kPages.filter((p) => !p.need || can(user, p.need));
+  const allowed = (p: MenuPage) => !p.need || can(user, p.need);
+  const pages = kPages.filter(allowed);
+  const planPages = kPlanPages.filter(allowed);
   return (
     <div className="app">
       <a className="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
@@ -50,6 +64,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </li>
             ))}
           </ul>
+          {planPages.length > 0 && (
+            <ul className="app-nav-plan" aria-label="Kế hoạch, thống kê">
+              {planPages.map((p) => (
+                <li key={p.to}>
+                  <NavLink to={p.to}>{p.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          )}
         </nav>
         <div className="app-user">
           <label className="large-text-switch">

@@ -70,3 +70,10 @@ export function useServerToday(): string | null {
   }, [today]);
   return today;
 }
+
+// The code of the caller's own unit (the default `org` of the aggregate APIs), or undefined until
+// the tree has loaded.
+export function useMyOrgCode(orgId: number | undefined): string | undefined {
+  const all = useOrganisations();
+  return all.find((o) => o.id === orgId)?.code;
+}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Col, Form, Input, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { api } from '../api/client';
+import { api, buildUrl } from '../api/client';
 import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate } from '../lib/format';
@@ -57,9 +57,14 @@ export default function CaseListPage() {
     setParams(next);
   };
   const counts = list.data?.counts_by_stage ?? {};
+  // The whole filtered list (not one page) as XLSX: exactly the filters on screen, and their order.
+  const exportUrl = caseExportUrl(filters);
   return (
     <div className="page case-list-page">
-      <Typography.Title level={1}>Hồ sơ kết nạp</Typography.Title>
+      <div className="page-head">
+        <Typography.Title level={1}>Hồ sơ kết nạp</Typography.Title>
+        <Button size="large" className="no-print xlsx-link" href={exportUrl} download>Xuất Excel</Button>
+      </div>
       <Card className="filters no-print">
         <Form layout="vertical">
           <Row gutter={16}>
@@ -163,6 +168,12 @@ export default function CaseListPage() {
       )}
     </div>
   );
+}
+
+// GET /cases/export.xlsx with the list's filters and sort (not its page).
+export function caseExportUrl(filters: CaseQuery): string {
+  const { org, stage, category, due, q, sort } = filters;
+  return buildUrl('/cases/export.xlsx', { org, stage, category, due, q, sort });
 }
 
 function DeadlineCell({ row }: { row: CaseListItem }) {

@@ -1,0 +1,182 @@
+#include "http/report_api.h"
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
+#include "http/api_params.h"
+#include "http/case_query.h"
+#include "http/error_mapping.h"
+#include "report/admission_report_sheet.h"
+#include "report/case_list_sheet.h"
+
+namespace ptdv::http {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// An export larger than this is refused: filter further (a nation-wide list is no table).
+constexpr int kMaxExportRows = 100000;
+
+struct ReportParams {
+  Id org_id = 0;
+  Date from{}, to{}, as_of{};
+};
+
+// ?org= (default the caller's unit), ?from= (default 1/1 of this year), ?to= (default today),
+// ?as_of= (default `to`).
+Result<ReportParams> ParseReportParams(Store& store, const Request& request, const Actor& actor,
+                                       const Clock& clock) {
+  PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"org", "from", "to", "as_of"}));
+  ReportParams p;
+  const Date today = clock.Today();
+  PTDV_ASSIGN_OR_RETURN(p.to, QueryDate(request, "to", today));
+  PTDV_ASSIGN_OR_RETURN(p.from, QueryDate(request, "from", MakeDate(YearOf(p.to), 1, 1)));
+  PTDV_ASSIGN_OR_RETURN(p.as_of, QueryDate(request, "as_of", p.to));
+  PTDV_ASSIGN_OR_RETURN(p.org_id, OrgOrScopeParam(store, request, actor));
+  return p;
+}
+
+json::value Number(std::optional<double> v, report::CellFormat format) {
+  if (!v) return nullptr;
+  if (format == report::CellFormat::kPercent) return *v;
+  return static_cast<std::int64_t>(*v);
+}
+
+// One row as contracts.md lays it out: the flat figures, and education.* / occupation.* nested.
+json::object RowObject(const AdmissionReportRow& row) {
+  json::object out{{"org", json::object{{"id", row.org.id},
+                                        {"code", row.org.code},
+                                        {"name", row.org.name},
+                                        {"kind", OrgKindCode(row.org.kind)}}}};
+  json::object education, occupation;
+  for (const report::ReportColumn& column : report::AdmissionReportColumns()) {
+    json::value v = Number(column.value(row), column.format);
+    std::string_view key = column.key;
+    if (key.starts_with("education.")) {
+      education[key.substr(10)] = std::move(v);
+    } else if (key.starts_with("occupation.")) {
+      occupation[key.substr(11)] = std::move(v);
+    } else {
+      out[key] = std::move(v);
+    }
+  }
+  out["education"] = std::move(education);
+  out["occupation"] = std::move(occupation);
+  return out;
+}
+
+json::object ReportObject(const AdmissionReport& report) {
+  json::array rows, columns;
+  for (const auto& row : report.rows) rows.push_back(RowObject(row));
+  for (const report::ReportColumn& column : report::AdmissionReportColumns()) {
+    json::object c{{"key", column.key}, {"label", column.label}};
+    if (!column.group.empty()) c["group"] = column.group;
+    columns.push_back(std::move(c));
+  }
+  return json::object{{"org", json::object{{"id", report.org.id},
+                                           {"code", report.org.code},
+                                           {"name", report.org.name},
+                                           {"kind", OrgKindCode(report.org.kind)}}},
+                      {"from", FormatIsoDate(report.from)},
+                      {"to", FormatIsoDate(report.to)},
+                      {"as_of", FormatIsoDate(report.as_of)},
+                      {"rows", std::move(rows)},
+                      {"columns", std::move(columns)}};
+}
+
+Response XlsxResponse(std::string bytes, const std::string& filename) {
+  Response r;
+  r.content_type = std::string(kXlsxType);
+  r.body = std::move(bytes);
+  r.headers.Set("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
+  r.headers.Set("Cache-Control", "no-store");  // personal data: never kept by a cache
+  return r;
+}
+
+Result<AdmissionReport> RunReport(Store& store, ReportService& reports, const Request& request,
+                                  const Actor& actor, const Clock& clock) {
+  PTDV_ASSIGN_OR_RETURN(ReportParams p, ParseReportParams(store, request, actor, clock));
+  return reports.Admissions(actor, p.org_id, p.from, p.to, p.as_of);
+}
+
+// The export's title: the unit and the filters, as the list shows them.
+std::vector<std::string> ExportTitle(const Organisation& org, const CaseQuery& q) {
+  std::vector<std::string> lines = {
+      "DANH SÁCH HỒ SƠ PHÁT TRIỂN ĐẢNG VIÊN",
+      fmt::format("Đơn vị: {} — tính đến ngày {}", org.name, FormatVnDate(q.on))};
+  std::vector<std::string> filters;
+  if (q.stage) filters.push_back(fmt::format("bước: {}", StageLabel(*q.stage)));
+  if (q.category) filters.push_back(fmt::format("đối tượng: {}", SourceCategoryLabel(*q.category)));
+  if (q.due == CaseDue::kOverdue) filters.push_back("quá hạn");
+  if (q.due == CaseDue::kDueSoon) filters.push_back("sắp đến hạn");
+  if (q.due == CaseDue::kBlocked) filters.push_back("chưa đủ điều kiện");
+  if (q.open_only) filters.push_back("đang xử lý");
+  if (!q.text.empty()) filters.push_back(fmt::format("tìm: «{}»", q.text));
+  if (!filters.empty()) {
+    std::string text = "Lọc theo: ";
+    for (std::size_t i = 0; i < filters.size(); ++i) text += (i ? ", " : "") + filters[i];
+    lines.push_back(std::move(text));
+  }
+  return lines;
+}
+
+}  // namespace
+
+Status RegisterReportApi(Router& router, Store& store, ReportService& reports, CaseService& cases,
+                         const Clock& clock) {
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kGet, "/api/v1/reports/admissions", RouteAccess::Require("read_aggregates"),
+      [&store, &reports, &clock](const Request& request, RouteContext& context) {
+        auto report = RunReport(store, reports, request, *context.actor, clock);
+        if (!report.ok()) return ErrorResponse(report.error());
+        return Response::Json(json::serialize(ReportObject(*report)));
+      }));
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kGet, "/api/v1/reports/admissions.xlsx", RouteAccess::Require("read_aggregates"),
+      [&store, &reports, &clock](const Request& request, RouteContext& context) {
+        auto report = RunReport(store, reports, request, *context.actor, clock);
+        if (!report.ok()) return ErrorResponse(report.error());
+        auto bytes = report::WriteXlsx(report::AdmissionReportSheet(*report));
+        if (!bytes.ok()) return ErrorResponse(bytes.error());
+        return XlsxResponse(std::move(*bytes),
+                            fmt::format("bao-cao-ket-nap-{}-{}-{}.xlsx", report->org.code,
+                                        FormatIsoDate(report->from), FormatIsoDate(report->to)));
+      }));
+  PTDV_RETURN_IF_ERROR(router.Add(
+      Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"),
+      [&store, &cases, &clock](const Request& request, RouteContext& context) {
+        // The very filters and sort of GET /api/v1/cases; every row instead of one page.
+        auto query = ParseCaseQuery(request, clock);
+        if (!query.ok()) return ErrorResponse(query.error());
+        auto org_id = OrgOrScopeParam(store, request, *context.actor);
+        if (!org_id.ok()) return ErrorResponse(org_id.error());
+        CaseQuery probe = *query;
+        probe.page = 1;
+        probe.page_size = 1;
+        auto counted = cases.FindCases(*context.actor, *org_id, probe);
+        if (!counted.ok()) return ErrorResponse(counted.error());
+        if (counted->total > kMaxExportRows) {
+          return ErrorResponse(Error::Invalid(
+              fmt::format("Danh sách có {} hồ sơ, quá {} để xuất một lần: hãy lọc thêm",
+                          counted->total, kMaxExportRows)));
+        }
+        query->all_rows = true;
+        auto page = cases.FindCases(*context.actor, *org_id, *query);
+        if (!page.ok()) return ErrorResponse(page.error());
+        Organisation org;
+        if (auto tx = store.Begin(Access::kReadOnly); tx.ok()) {
+          if (auto found = (*tx)->Organisations().Get(*org_id); found.ok()) org = *found;
+        }
+        auto bytes = report::WriteXlsx(report::CaseListSheet(page->rows, ExportTitle(org, *query)));
+        if (!bytes.ok()) return ErrorResponse(bytes.error());
+        return XlsxResponse(std::move(*bytes), fmt::format("danh-sach-ho-so-{}-{}.xlsx", org.code,
+                                                           FormatIsoDate(query->on)));
+      }));
+  return Ok();
+}
+
+}  // namespace ptdv::http

@@ -1,0 +1,70 @@
+#include "storage/sqlite/sqlite_report_repository.h"
+
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace ptdv {
+namespace {
+
+// §7: an admission is an S12 decision dated in the period; a cancelled decision (wrongful
+// admission, DOMAIN §4) does not count.
+constexpr std::string_view kAdmissions =
+    "SELECT c.id, c.cell_id, c.decision_date, p.sex, p.birth_date, p.ethnicity, p.religion,"
+    " p.general_education, p.professional_education, p.occupation, p.workplace_type,"
+    " p.youth_union_member"
+    " FROM temp.ptdv_filter_id f CROSS JOIN admission_case c JOIN person p ON p.id = c.person_id"
+    " WHERE c.cell_id = f.id AND c.decision_date >= ?1 AND c.decision_date <= ?2"
+    " AND c.stage <> 'cancelled'"
+    " ORDER BY c.id";
+
+constexpr std::string_view kMembersOn =
+    "SELECT m.org_id, COUNT(DISTINCT m.person_id)"
+    " FROM temp.ptdv_filter_id f CROSS JOIN membership m"
+    " WHERE m.org_id = f.id AND m.valid_from <= ?1 AND (m.valid_to IS NULL OR m.valid_to >= ?1)"
+    " GROUP BY m.org_id ORDER BY m.org_id";
+
+}  // namespace
+
+Result<std::vector<AdmittedMember>> SqliteReportRepository::Admissions(
+    const std::vector<Id>& cell_ids, Date from, Date to) {
+  std::vector<AdmittedMember> out;
+  if (cell_ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, cell_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAdmissions));
+  statement.BindDate(from).BindDate(to);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    SqliteRow row(statement);
+    AdmittedMember m;
+    m.case_id = row.Int64();
+    m.cell_id = row.Int64();
+    m.decision_date = row.IsoDate();
+    m.sex = row.Code(SexFromCode);
+    m.birth_date = row.IsoDate();
+    m.ethnicity = row.Text();
+    m.religion = row.Text();
+    m.general_education = row.Code(GeneralEducationFromCode);
+    m.professional_education = row.Text();
+    m.occupation = row.Code(OccupationFromCode);
+    m.workplace_type = row.Code(WorkplaceTypeFromCode);
+    m.youth_union_member = row.Bool();
+    PTDV_RETURN_IF_ERROR(row.status());
+    out.push_back(std::move(m));
+  }
+}
+
+Result<std::vector<std::pair<Id, int>>> SqliteReportRepository::MembersOn(
+    const std::vector<Id>& org_ids, Date on) {
+  std::vector<std::pair<Id, int>> out;
+  if (org_ids.empty()) return out;
+  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kMembersOn));
+  statement.BindDate(on);
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return out;
+    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
+  }
+}
+
+}  // namespace ptdv

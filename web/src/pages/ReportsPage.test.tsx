@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import type { AdmissionsReport } from '../api/types';
+import { callsTo, mockApi, renderPage } from '../test/mockApi';
+import ReportsPage, { headerRows, reportCell, reportValue } from './ReportsPage';
+
+const row = (code: string, name: string, admitted: number, pct: number | null) => ({
+  org: { code, name }, admitted, women: 3, education: { university: 7 }, achievement_pct: pct,
+});
+
+const kReport: AdmissionsReport = {
+  org: { id: 1, code: 'HUE', name: 'Thành ủy Huế' }, from: '2023-01-01', to: '2023-12-31', as_of: '2023-12-31',
+  rows: [row('HUE', 'Thành ủy Huế', 80, 66.7), row('HUE-TAYLOC', 'Đảng ủy phường Tây Lộc', 4, null)],
+  columns: [
+    { key: 'admitted', label: 'Tổng số kết nạp' },
+    { key: 'women', label: 'Nữ', group: 'Trong đó' },
+    { key: 'education.university', label: 'Đại học', group: 'Trình độ học vấn, chuyên môn' },
+    { key: 'achievement_pct', label: 'Đạt (%)', group: 'Chỉ tiêu' },
+  ],
+};
+
+describe('reportCell', () => {
+  it('reads nested figures and formats them the Vietnamese way', () => {
+    expect(reportValue(kReport.rows[0], 'education.university')).toBe(7);
+    expect(reportCell(66.7, 'achievement_pct')).toBe('66,7');
+    expect(reportCell(1234, 'admitted')).toBe('1.234');
+    expect(reportCell(null, 'target')).toBe('—');
+  });
+});
+
+describe('headerRows', () => {
+  it('spans a group over its consecutive columns', () => {
+    const h = headerRows([
+      { key: 'admitted', label: 'Tổng số kết nạp' },
+      { key: 'youth_union', label: 'Đoàn viên', group: 'Trong đó' },
+      { key: 'women', label: 'Nữ', group: 'Trong đó' },
+      { key: 'private_fdi', label: 'DN tư nhân, FDI' },
+    ]);
+    expect(h.top.map((t) => [t.label, t.span, t.grouped])).toEqual([
+      ['Tổng số kết nạp', 1, false], ['Trong đó', 2, true], ['DN tư nhân, FDI', 1, false],
+    ]);
+    expect(h.bottom.map((c) => c.key)).toEqual(['youth_union', 'women']);
+  });
+});
+
+describe('ReportsPage', () => {
+  it('draws the §7 table with the server’s headers and downloads the same report as XLSX', async () => {
+    const calls = mockApi({ 'GET /reports/admissions': { body: kReport } });
+    renderPage(<ReportsPage />, '/bao-cao?org=HUE&from=2023-01-01&to=2023-06-30', '/bao-cao');
+    const table = (await screen.findByText('Tổng số kết nạp', { selector: 'th span' })).closest('table') as HTMLElement;
+    // Office layout: each group's title over its columns, ungrouped columns over both rows.
+    const [top, bottom] = [...table.querySelectorAll('thead tr')].map((tr) => [...tr.children].map((h) => `${h.textContent}:${(h as HTMLTableCellElement).colSpan}`));
+    expect(top).toEqual(['TT:1', 'Đơn vị:1', 'Tổng số kết nạp:1', 'Trong đó:1', 'Trình độ học vấn, chuyên môn:1', 'Chỉ tiêu:1']);
+    expect(bottom).toEqual(['Nữ:1', 'Đại học:1', 'Đạt (%):1']);
+    const total = table.querySelector('.report-total') as HTMLElement;
+    expect([...total.querySelectorAll('td, th')].map((c) => c.textContent)).toEqual(['', 'Toàn Thành ủy Huế', '80', '3', '7', '66,7']);
+    expect(screen.getByText(/Từ ngày 01\/01\/2023 đến ngày 31\/12\/2023/)).toBeTruthy();
+    // as_of follows `to` when not chosen; the XLSX link carries exactly the same parameters.
+    const get = callsTo(calls, 'GET', '/reports/admissions')[0];
+    expect(Object.fromEntries(get.query)).toEqual({ org: 'HUE', from: '2023-01-01', to: '2023-06-30', as_of: '2023-06-30' });
+    const link = screen.getByText('Xuất Excel').closest('a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/api/v1/reports/admissions.xlsx?org=HUE&from=2023-01-01&to=2023-06-30&as_of=2023-06-30');
+    expect(link.hasAttribute('download')).toBe(true);
+  });
+
+  it('shows the server’s refusal', async () => {
+    mockApi({ 'GET /reports/admissions': { status: 400, body: { error: { code: 'invalid', field: 'from', message: 'Ngày bắt đầu sau ngày kết thúc' } } } });
+    renderPage(<ReportsPage />, '/bao-cao?from=2023-12-01&to=2023-01-01', '/bao-cao');
+    expect((await screen.findByText('Ngày bắt đầu sau ngày kết thúc')).closest('[role=alert]')).toBeTruthy();
+  });
+});
