@@ -7,9 +7,10 @@
 //
 // Every figure reuses the definition of the place that already computes it: admitted, target and
 // forecast are TargetService's progress (ProgressFrom over the same cases), overdue / due soon /
-// blocked are what the case list's due= filter decides (CaseService::DueStatesIn). One read
-// transaction; the queries follow the subtree's units and cases through their indexes, so the
-// cost grows with the subtree, not with the database.
+// blocked are what the case list's due= filter decides (CaseService::SummariesIn, which also
+// gives the stays and remembers both per case version). One read transaction; the queries follow
+// the subtree's units and cases through their indexes, so the cost grows with the subtree, not
+// with the database.
 
 #include <array>
 #include <optional>
