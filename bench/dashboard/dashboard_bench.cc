@@ -1,16 +1,17 @@
 // Dashboard benchmark (issue #5): the time of a dashboard for the city (Thành ủy Huế) and one
 // ward (Tây Lộc) — computed (DashboardService::Get and the JSON body: the cost after any write,
 // with each unchanged case's facts remembered per version), computed cold (fresh services that
-// remember nothing: the first dashboard after a restart) and answered by the route's response cache (http/response_cache.h, while nothing is written) —
-// on a city-scale database and on a nation-scale one, and of the plain
-// SQL GROUP BY that counts the same cases per child unit, stage, category and month — all in one
-// run. Prints median and p99 per row and the nation/city ratio of each.
+// remember nothing: the first dashboard after a restart) and answered by the route's response cache
+// (http/response_cache.h, while nothing is written) — on a city-scale database and on a
+// nation-scale one, and of the plain SQL GROUP BY that counts the same cases per child unit, stage,
+// category and month — all in one run. Prints median and p99 per row and the nation/city ratio of
+// each.
 //
 //   dashboard_bench --city DB --nation DB [--runs N] [--on YYYY-MM-DD] [--year Y]
 //
 // The city database is generated when missing (`LoadDemo`, scale 1 with the nation preset's
-// case factor, so that its Huế matches the nation's; the run prints both sizes). Both are migrated when
-// opened, so pass a copy of a shared nation-scale database (bench/dashboard/run.sh does).
+// case factor, so that its Huế matches the nation's; the run prints both sizes). Both are migrated
+// when opened, so pass a copy of a shared nation-scale database (bench/dashboard/run.sh does).
 
 #include <sqlite3.h>
 

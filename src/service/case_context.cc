@@ -151,8 +151,7 @@ Result<CaseContext> CaseContextLoader::Load(const CaseHistory& history,
                                             std::optional<Id> extra_member) {
   std::vector<Id> members = NamedMembers(history);
   if (extra_member && !std::binary_search(members.begin(), members.end(), *extra_member)) {
-    members.insert(std::upper_bound(members.begin(), members.end(), *extra_member),
-                   *extra_member);
+    members.insert(std::upper_bound(members.begin(), members.end(), *extra_member), *extra_member);
   }
   return Load(history.header, members);
 }

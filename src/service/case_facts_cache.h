@@ -30,16 +30,15 @@
 namespace ptdv {
 
 struct CaseFacts {
-  std::vector<StageStay> stays;    // StageStays of the events
-  std::vector<Id> named_members;   // NamedMembers of the events (service/case_context.h)
+  std::vector<StageStay> stays;   // StageStays of the events
+  std::vector<Id> named_members;  // NamedMembers of the events (service/case_context.h)
   // The earliest duty (P1's milestone excluded) on the date, as the case list's due= filters
   // judge it; false for a closed case.
   bool overdue = false;
   bool due_soon = false;
 };
 
-class CaseFactsCache
-    : public ShardedCache<DutyKey, std::shared_ptr<const CaseFacts>, DutyKeyHash> {
+class CaseFactsCache : public ShardedCache<DutyKey, std::shared_ptr<const CaseFacts>, DutyKeyHash> {
  public:
   explicit CaseFactsCache(std::size_t capacity = 200'000) : ShardedCache(capacity) {}
 };

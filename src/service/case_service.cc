@@ -1,12 +1,12 @@
 #include "service/case_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "domain/search_key.h"
 #include "service/case_context.h"
@@ -505,8 +505,8 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
 }
 
 Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
-                                                          const std::vector<Case>& headers,
-                                                          Date on, Date stays_from) {
+                                                          const std::vector<Case>& headers, Date on,
+                                                          Date stays_from) {
   const WorkingCalendar& calendar = calendars_.Current();
   const Date today = clock_.Today();
   CaseContext deadline_context;

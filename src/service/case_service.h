@@ -178,8 +178,8 @@ class CaseService {
   std::vector<RuleSet> rule_sets_;
   const Clock& clock_;
   DutyCache duty_cache_;  // the case list's per-row duties (see duty_cache.h)
-  CaseFactsCache facts_cache_;      // SummariesIn (see case_facts_cache.h)
-  BlockedCache blocked_cache_;      // SummariesIn (see case_facts_cache.h)
+  CaseFactsCache facts_cache_;  // SummariesIn (see case_facts_cache.h)
+  BlockedCache blocked_cache_;  // SummariesIn (see case_facts_cache.h)
 };
 
 }  // namespace ptdv

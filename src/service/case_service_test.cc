@@ -440,7 +440,8 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
     auto summaries = Must(service.SummariesIn(*tx, headers, on, MakeDate(2024, 1, 1)));
     EXPECT_EQ(summaries.size(), 1u);
     Seen seen{.due = summaries.at(0).due};
-    for (const auto& s : summaries.at(0).facts->stays) seen.stays.emplace_back(s.stage, s.entered, s.left);
+    for (const auto& s : summaries.at(0).facts->stays)
+      seen.stays.emplace_back(s.stage, s.entered, s.left);
     seen.named = summaries.at(0).facts->named_members;
     return seen;
   };
@@ -458,7 +459,8 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
   EXPECT_FALSE(s.due.blocked);  // a source waits for the cell (S0): routine
   ASSERT_TRUE(service_
                   ->Record(admin_, case_,
-                           {.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+                           {.action = Action::kMarkSympathiser,
+                            .date = MakeDate(2024, 1, 10),
                             .member_person_id = members_[0]},
                            std::nullopt)
                   .ok());
@@ -468,7 +470,8 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
   EXPECT_FALSE(s.due.blocked);  // a sympathiser awaiting the class (R3): routine
   ASSERT_TRUE(service_
                   ->Record(admin_, case_,
-                           {.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
+                           {.action = Action::kRecordCertificate,
+                            .date = MakeDate(2024, 1, 20),
                             .documents = {{.form_code = "GCN", .number = "1"}}},
                            std::nullopt)
                   .ok());
@@ -483,7 +486,8 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
   Must(service_->UpdatePerson(admin_, person, std::nullopt));
   check(feb);
   Id newcomer = Must(service_->CreatePerson(
-      admin_, {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
+      admin_,
+      {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
   ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
                                           .org_id = cell_a_,
                                           .valid_from = MakeDate(2015, 1, 1)})
@@ -531,7 +535,8 @@ TEST_F(CaseServiceTest, ContextFingerprintChangesWithEveryFactItNames) {
   const std::string edited = both();
   EXPECT_NE(edited, first);
   Id newcomer = Must(service_->CreatePerson(
-      admin_, {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
+      admin_,
+      {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
   ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
                                           .org_id = cell_a_,
                                           .valid_from = MakeDate(2015, 1, 1)})

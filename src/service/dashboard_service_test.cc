@@ -430,7 +430,8 @@ TEST_F(DashboardServiceTest, FiguresFollowARecordedStepAndAMembershipThatEnds) {
   {
     auto tx = store_->Begin(Access::kReadWrite);
     ASSERT_TRUE(tx.ok());
-    ASSERT_TRUE((*tx)->Memberships().Close(std::stoll(pick[0][3]), on_ - std::chrono::days(1)).ok());
+    ASSERT_TRUE(
+        (*tx)->Memberships().Close(std::stoll(pick[0][3]), on_ - std::chrono::days(1)).ok());
     ASSERT_TRUE((*tx)->Commit().ok());
   }
   CheckDashboard("HUE", 2023);
