@@ -2335,6 +2335,38 @@ Status WriteHueTargets(BatchWriter& writer, const DistrictData& data) {
   return writer.Wrote(static_cast<long>(splits.size()) + 4);
 }
 
+// S0: each of Huế's grassroots committees reviews its sources list monthly (the interval is the
+// rule set's source_review_interval_months [?]), on the 10th of the 12 months before `today`,
+// on the unit row valid that day. Every seventh committee skipped its last two reviews, so the
+// sources page of the demo shows reviews both current and overdue.
+Status WriteHueSourceReviews(BatchWriter& writer, const DistrictData& data, Date today) {
+  int index = 0;
+  long written = 0;
+  PTDV_ASSIGN_OR_RETURN(Transaction * tx, writer.Tx());
+  for (const UnitRec& u : data.units) {
+    if (u.kind != OrgKind::kGrassrootsCommittee) continue;
+    const bool late = index++ % 7 == 3;
+    for (int back = late ? 2 : 0; back < 12; ++back) {
+      Date first = AddMonths(today, -back);
+      Date on = MakeDate(YearOf(first), MonthOf(first), 10);
+      if (on > today) continue;
+      const Id org_id = on <= TreeTo() ? u.historical_id : u.id;
+      if (org_id == 0) continue;
+      PTDV_ASSIGN_OR_RETURN(
+          Id review,
+          tx->SourceReviews().Insert(
+              {.org_id = org_id,
+               .reviewed_on = on,
+               .note = "Rà soát danh sách quần chúng ưu tú, cảm tình Đảng hằng tháng",
+               .actor = "demo",
+               .recorded_at = FormatIsoDate(on) + "T09:00:00Z"}));
+      (void)review;
+      ++written;
+    }
+  }
+  return writer.Wrote(written);
+}
+
 Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id,
                      const DistrictSpec& spec, DistrictData& data, DemoSummary& summary) {
   const Date today = wc.options.today;
@@ -2498,7 +2530,10 @@ Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id
     summary.events += static_cast<long>(history.events.size());
     ++summary.cases_by_stage[header.stage];
   }
-  if (spec.hue) PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data));
+  if (spec.hue) {
+    PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data));
+    PTDV_RETURN_IF_ERROR(WriteHueSourceReviews(writer, data, today));
+  }
   return Ok();
 }
 
