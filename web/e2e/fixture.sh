@@ -43,4 +43,10 @@ cuc=$(p --json person add --name "Lê Thị Cúc" --birth 1998-05-20 --sex femal
 cell_case=$(p --json case open --person "$cuc" --cell HUE-TAYLOC-CB01 --category youth_union --date 2023-01-10 \
             | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("id") or d["case"]["id"])')
 p case advance "$cell_case" --action record_certificate --date 2023-03-01 --doc "GCN-NT:202/GCN-TTCT" >/dev/null
+# A teacher just put on HUE-TAYLOC's list of sources (S0), not yet a sympathiser: the sources
+# page (15-sources) keeps a row even after 12-classes has certified the ward's one sympathiser.
+source=$(p --json person add --name "Phan Thị Nguồn" --birth 1996-08-08 --sex female --org HUE-TAYLOC-CB01 \
+           --education upper_secondary --occupation teacher --workplace state \
+         | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+p case open --person "$source" --cell HUE-TAYLOC-CB01 --category teacher --date 2023-09-05 >/dev/null
 echo "case_id=$case_id person_id=$person cell_case_id=$cell_case"
