@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -113,7 +114,7 @@ constexpr std::string_view kPage = " LIMIT ? OFFSET ?";
 #undef PTDV_EVENT_COLUMNS
 #undef PTDV_CASE_COLUMNS
 
-constexpr std::string_view kWhat = "hồ sơ";
+constexpr std::string_view kWhat = kCaseNoun;
 constexpr std::string_view kStaleVersion = "Hồ sơ đã được người khác cập nhật, vui lòng tải lại";
 
 // The codes of the closed stages (IsClosed), for open_only.

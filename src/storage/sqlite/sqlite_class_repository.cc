@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_class_repository.h"
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -75,8 +76,8 @@ constexpr std::string_view kListAttendance =
     " FROM class_attendance a JOIN class_enrolment e ON e.id = a.enrolment_id"
     " WHERE e.class_id = ? ORDER BY a.enrolment_id, a.session_no";
 
-constexpr std::string_view kClassWhat = "lớp học";
-constexpr std::string_view kEnrolmentWhat = "học viên";
+constexpr std::string_view kClassWhat = kClassNoun;
+constexpr std::string_view kEnrolmentWhat = kEnrolmentNoun;
 
 TrainingClass ReadClass(SqliteRow& row) {
   TrainingClass c;

@@ -5,6 +5,8 @@
 
 #include <cassert>
 
+#include "storage/not_found.h"
+
 namespace ptdv {
 
 Error TranslateSqliteError(int code, std::string_view driver_message) {
@@ -51,13 +53,9 @@ Error TranslateSqliteError(int code, std::string_view driver_message) {
   }
 }
 
-Error RowNotFound(std::string_view what, Id id) {
-  return Error::NotFound(fmt::format("Không tìm thấy {} (mã {})", what, id));
-}
+Error RowNotFound(std::string_view what, Id id) { return NotFoundError(what, id); }
 
-Error RowNotFound(std::string_view what, std::string_view key) {
-  return Error::NotFound(fmt::format("Không tìm thấy {} «{}»", what, key));
-}
+Error RowNotFound(std::string_view what, std::string_view key) { return NotFoundError(what, key); }
 
 Error CorruptValue(std::string_view table_column, std::string_view value) {
   return Error::Unavailable(

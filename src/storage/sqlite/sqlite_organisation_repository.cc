@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_organisation_repository.h"
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -92,7 +93,7 @@ constexpr std::string_view kWithAncestors =
 #undef PTDV_ORG_VALID_ON
 #undef PTDV_ORG_COLUMNS
 
-constexpr std::string_view kWhat = "tổ chức đảng";
+constexpr std::string_view kWhat = kOrganisationNoun;
 
 Organisation ReadOrganisation(SqliteRow& row) {
   Organisation org;

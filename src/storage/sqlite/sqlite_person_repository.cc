@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_person_repository.h"
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -67,7 +68,7 @@ constexpr std::string_view kSelectVersions =
 
 #undef PTDV_PERSON_COLUMNS
 
-constexpr std::string_view kWhat = "người";
+constexpr std::string_view kWhat = kPersonNoun;
 
 Person ReadPerson(SqliteRow& row) {
   Person p;

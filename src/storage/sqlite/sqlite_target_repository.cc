@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_target_repository.h"
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -35,7 +36,7 @@ constexpr std::string_view kChildren =
 
 #undef PTDV_TARGET_COLUMNS
 
-constexpr std::string_view kWhat = "chỉ tiêu";
+constexpr std::string_view kWhat = kTargetNoun;
 
 Target ReadTarget(SqliteRow& row) {
   Target t;

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_user_repository.h"
 
+#include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -41,7 +42,7 @@ constexpr std::string_view kRecordSuccess =
 
 #undef PTDV_USER_COLUMNS
 
-constexpr std::string_view kWhat = "tài khoản";
+constexpr std::string_view kWhat = kAccountNoun;
 
 std::int64_t Seconds(Instant instant) { return instant.time_since_epoch().count(); }
 
