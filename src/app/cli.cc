@@ -146,7 +146,7 @@ void PrintCase(const CaseView& view, Date on) {
   std::cout << fmt::format("\nĐiều kiện chưa đáp ứng tại ngày {}:\n", FormatVnDate(on));
   if (view.evaluation.unmet.empty()) std::cout << "  (không có)\n";
   for (const auto& u : view.evaluation.unmet) {
-    std::cout << fmt::format("  [{}] {}\n", u.rule, u.message);
+    std::cout << fmt::format("  [{}] {}\n", u.rule, u.MessageFor(view.disclosure));
   }
   std::cout << "\nThời hạn:\n";
   if (view.evaluation.deadlines.empty()) std::cout << "  (không có)\n";
@@ -698,9 +698,9 @@ int RunCli(int argc, char** argv) {
     if (global.json) {
       std::cout << fmt::format(R"({{"case":{},"person":{},"evaluation":{},"events":[)",
                                ToJson(view->record.header), ToJson(view->person),
-                               ToJson(view->evaluation));
+                               ToJson(view->evaluation, view->disclosure));
       for (std::size_t i = 0; i < view->record.events.size(); ++i) {
-        std::cout << (i ? "," : "") << ToJson(view->record.events[i]);
+        std::cout << (i ? "," : "") << ToJson(view->record.events[i], view->disclosure);
       }
       std::cout << "]}\n";
       return 0;

@@ -336,14 +336,25 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
   bool self_covered = false;
   for (const auto& r : s.relatives) {
     if (r.relation == Relation::kSelf) self_covered = true;
+    // DOMAIN §8: the message every role reads names the relation only; the relative's name
+    // and a political finding are in personal_message (Disclosure::kPersonal).
     if (!r.is_member && !r.replied_on) {
-      out.push_back({"R7", fmt::format("Chưa đủ điều kiện: chưa có kết quả thẩm tra lý lịch của "
-                                       "{} {}",
-                                       RelationLabel(r.relation), r.name)});
+      out.push_back({.rule = "R7",
+                     .message = fmt::format("Chưa đủ điều kiện: chưa có kết quả thẩm tra lý lịch "
+                                            "của {}",
+                                            RelationLabel(r.relation)),
+                     .personal_message = fmt::format("Chưa đủ điều kiện: chưa có kết quả thẩm tra "
+                                                     "lý lịch của {} {}",
+                                                     RelationLabel(r.relation), r.name)});
     } else if (r.finding == Finding::kPoliticalIssue && !s.verification_concluded) {
-      out.push_back({"R7", fmt::format("Chưa đủ điều kiện: kết quả thẩm tra {} {} có vấn đề chính "
-                                       "trị, cần cấp ủy xem xét, kết luận (Quy định 58-QĐ/TW)",
-                                       RelationLabel(r.relation), r.name)});
+      out.push_back({.rule = "R7",
+                     .message = fmt::format("Chưa đủ điều kiện: kết quả thẩm tra lý lịch của {} "
+                                            "cần cấp ủy xem xét, kết luận",
+                                            RelationLabel(r.relation)),
+                     .personal_message = fmt::format(
+                         "Chưa đủ điều kiện: kết quả thẩm tra {} {} có vấn đề chính trị, cần cấp "
+                         "ủy xem xét, kết luận (Quy định 58-QĐ/TW)",
+                         RelationLabel(r.relation), r.name)});
     }
   }
   if (!self_covered) {
@@ -705,6 +716,7 @@ Status RequireMember(const CaseEvent& e, const CaseContext& context, std::string
   return Ok();
 }
 
+// The public messages only: a refusal reaches whoever records, whatever their role (§8).
 std::string JoinMessages(const std::vector<Condition>& conditions) {
   std::string out;
   for (const auto& c : conditions) {
@@ -763,8 +775,9 @@ Status Validate(const CaseState& s, const CaseEvent& e, const CaseContext& conte
     case Action::kConcludeVerification:
       for (const auto& r : s.relatives) {
         if (!r.is_member && !r.replied_on) {
-          return Error::Rule("R7", fmt::format("Chưa có kết quả thẩm tra lý lịch của {} {}",
-                                               RelationLabel(r.relation), r.name));
+          // An error reaches whoever records, whatever their role: no relative's name (§8).
+          return Error::Rule("R7", fmt::format("Chưa có kết quả thẩm tra lý lịch của {}",
+                                               RelationLabel(r.relation)));
         }
       }
       if (s.relatives.empty()) {

@@ -59,14 +59,30 @@ struct Deadline {
   std::string Describe() const;
 };
 
+// Who may read a text (DOMAIN §8, confidentiality): verification details — a relative's name,
+// a political finding — and personal fields go only to roles holding read_personal
+// (domain/role.h). Every serialiser of such text takes a Disclosure; there is no default.
+enum class Disclosure { kPublic, kPersonal };
+
 struct Condition {
-  std::string rule;     // R1 ... P7
-  std::string message;  // Vietnamese: "Chưa đủ điều kiện: ..."
+  std::string rule;  // R1 ... P7
+  // Vietnamese: "Chưa đủ điều kiện: ...". Readable by every role: it names no relative and
+  // states no verification finding (R7).
+  std::string message;
   // False for what is merely the next routine step or the passing of time (S0 at the source
   // stage, R3 for a sympathiser awaiting the class, P1 during probation); true for what someone
   // must resolve (a missing introducer, an expired certificate, a consent, P7 ...). The case
   // list's "vướng" (blocked) filter counts only blocking conditions.
   bool blocking = true;
+  // The same condition with the relative's name or the finding, for Disclosure::kPersonal only;
+  // empty when the condition carries nothing confidential.
+  std::string personal_message;
+
+  // `personal_message` for kPersonal when there is one, else `message`.
+  const std::string& MessageFor(Disclosure disclosure) const {
+    return disclosure == Disclosure::kPersonal && !personal_message.empty() ? personal_message
+                                                                            : message;
+  }
 };
 
 struct Evaluation {

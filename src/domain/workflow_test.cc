@@ -584,8 +584,14 @@ TEST(Workflow, R7VerificationOfApplicantAndRelatives) {
                 "ok");
     }
     Evaluation before = b.EvaluateOn(b.t.cell_vote);
+    // The finding and the relative's name are in the personal message only (DOMAIN §8); the
+    // message every role reads says only that the committee must conclude.
     bool political = std::any_of(before.unmet.begin(), before.unmet.end(), [](const Condition& c) {
-      return c.rule == "R7" && c.message.find("vấn đề chính trị") != std::string::npos;
+      return c.rule == "R7" &&
+             c.personal_message.find("Nguyễn Văn Bình có vấn đề chính trị") != std::string::npos &&
+             c.message.find("cần cấp ủy xem xét") != std::string::npos &&
+             c.message.find("vấn đề chính trị") == std::string::npos &&
+             c.message.find("Nguyễn Văn Bình") == std::string::npos;
     });
     EXPECT_EQ(political, row.want_political_condition);
     if (!row.want_conclusion.empty()) {

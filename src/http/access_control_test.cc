@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -17,6 +19,7 @@
 
 #include "domain/role.h"
 #include "http/api_test_world.h"
+#include "service/org_service.h"
 
 namespace ptdv::http {
 namespace {
@@ -71,6 +74,16 @@ std::string DatabaseDigest(const std::string& path) {
   return digest;
 }
 
+// The first line where two digests differ ("" when they are equal), to keep a failure short.
+std::string FirstDifference(const std::string& a, const std::string& b) {
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  if (at == a.size() && at == b.size()) return "";
+  const std::size_t line = a.rfind('\n', at) == std::string::npos ? 0 : a.rfind('\n', at) + 1;
+  return fmt::format("before: {}\nafter:  {}", a.substr(line, a.find('\n', at) - line),
+                     b.substr(line, b.find('\n', at) - line));
+}
+
 class AccessControlTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -106,7 +119,252 @@ class AccessControlTest : public ::testing::Test {
         {}, {.org_id = world_.wards["A"], .year = 2026, .count = 40, .parent_id = city_target->id});
     ASSERT_TRUE(ward_target.ok()) << ward_target.error().message;
     target_ = ward_target->id;
+
+    // Every outsider's own objects, so that a request can be valid in all but one reference:
+    // HUE-B's for the ward roles, a ward of Hương Thủy's for the city roles of Hương Thủy. And a
+    // class organised by ward HUE-A itself, with HUE-A's case enrolled: HUE-A's, not the city's.
+    OrgService orgs(world_.store(), world_.clock());
+    const Date from = MakeDate(2021, 7, 1);
+    auto hty_ward = orgs.CreateOrganisation({}, {.parent_id = world_.other_city,
+                                                 .kind = OrgKind::kGrassrootsCommittee,
+                                                 .code = "HTY-X",
+                                                 .name = "Đảng ủy phường X",
+                                                 .committee_member_count = 7,
+                                                 .valid_from = from});
+    ASSERT_TRUE(hty_ward.ok()) << hty_ward.error().message;
+    auto hty_cell = orgs.CreateOrganisation({}, {.parent_id = *hty_ward,
+                                                 .kind = OrgKind::kCell,
+                                                 .code = "HTY-X-CB1",
+                                                 .name = "Chi bộ khu vực 1",
+                                                 .valid_from = from});
+    ASSERT_TRUE(hty_cell.ok()) << hty_cell.error().message;
+    auto hty_member = world_.cases->CreatePerson(
+        {}, {.full_name = "Đảng viên X1", .birth_date = MakeDate(1970, 1, 1), .org_id = *hty_cell});
+    ASSERT_TRUE(hty_member.ok());
+    ASSERT_TRUE(orgs.AddMembership({}, {.person_id = *hty_member,
+                                        .org_id = *hty_cell,
+                                        .valid_from = MakeDate(2010, 1, 1)})
+                    .ok());
+    Objects& b = own_["HUE-B"];
+    Objects& x = own_["HTY"];
+    b = {.org = "HUE-B",
+         .ward = "HUE-B",
+         .cell = "HUE-B-CB1",
+         .member = std::to_string(world_.members["B"][0]),
+         .class_id = std::to_string(class_),
+         .login = "bithub"};
+    x = {.org = "HTY",
+         .ward = "HTY-X",
+         .cell = "HTY-X-CB1",
+         .member = std::to_string(*hty_member),
+         .login = "lanhdao.hty"};
+    struct Own {
+      Objects* objects;
+      Id cell;
+      Id target;  // 0: a target of the ward made here
+    };
+    auto hty_target = world_.targets->CreateTarget(
+        {}, {.org_id = world_.other_city, .year = 2026, .count = 30, .legal_basis = "NQ"});
+    ASSERT_TRUE(hty_target.ok()) << hty_target.error().message;
+    auto hty_class = world_.classes->CreateClass({},
+                                                 {.kind = ClassKind::kAwareness,
+                                                  .code = "HTY-NT-2026-01",
+                                                  .name = "Lớp nhận thức",
+                                                  .organiser_id = world_.other_city,
+                                                  .capacity = 30,
+                                                  .starts_on = MakeDate(2026, 10, 5),
+                                                  .ends_on = MakeDate(2026, 10, 9),
+                                                  .session_count = 5},
+                                                 std::nullopt);
+    ASSERT_TRUE(hty_class.ok()) << hty_class.error().message;
+    x.class_id = std::to_string(hty_class->id);
+    auto ward_b_target = world_.targets->CreateTarget(
+        {}, {.org_id = world_.wards["B"], .year = 2027, .count = 10, .legal_basis = "NQ"});
+    ASSERT_TRUE(ward_b_target.ok()) << ward_b_target.error().message;
+    for (auto [objects, cell, own_target] :
+         {Own{&b, world_.cells["B"], 0}, Own{&x, *hty_cell, hty_target->id}}) {
+      auto person = world_.cases->CreatePerson({}, {.full_name = "Quần chúng " + objects->cell,
+                                                    .birth_date = MakeDate(1999, 1, 1),
+                                                    .org_id = cell});
+      ASSERT_TRUE(person.ok());
+      auto opened =
+          world_.cases->OpenCase({}, *person, cell, SourceCategory::kStudent, MakeDate(2024, 1, 5));
+      ASSERT_TRUE(opened.ok()) << opened.error().message;
+      auto enrolment = world_.classes->Nominate({}, std::stoll(objects->class_id), *opened);
+      ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
+      objects->person = std::to_string(*person);
+      objects->case_id = std::to_string(*opened);
+      objects->enrolment = std::to_string(enrolment->id);
+      objects->target = std::to_string(own_target ? own_target : ward_b_target->id);
+    }
+    auto ward_class = world_.classes->CreateClass({},
+                                                  {.kind = ClassKind::kAwareness,
+                                                   .code = "HUE-A-NT-2026-01",
+                                                   .name = "Lớp của phường A",
+                                                   .organiser_id = world_.wards["A"],
+                                                   .capacity = 30,
+                                                   .starts_on = MakeDate(2026, 10, 5),
+                                                   .ends_on = MakeDate(2026, 10, 9),
+                                                   .session_count = 5},
+                                                  std::nullopt);
+    ASSERT_TRUE(ward_class.ok()) << ward_class.error().message;
+    auto ward_enrolment = world_.classes->Nominate({}, ward_class->id, case_);
+    ASSERT_TRUE(ward_enrolment.ok()) << ward_enrolment.error().message;
+    foreign_ = {.org = "HUE-A",
+                .ward = "HUE-A",
+                .cell = "HUE-A-CB1",
+                .person = std::to_string(person_),
+                .member = std::to_string(world_.members["A"][0]),
+                .case_id = std::to_string(case_),
+                .class_id = std::to_string(ward_class->id),
+                .enrolment = std::to_string(ward_enrolment->id),
+                .target = std::to_string(target_),
+                .login = "warda"};
   }
+
+  // The objects a request can name, as they appear in a path, a query or a body.
+  struct Objects {
+    std::string org;   // the caller's scope root (?org=, a target's or class's unit)
+    std::string ward;  // a grassroots unit (a new account's unit)
+    std::string cell;
+    std::string person;
+    std::string member;  // an official member (a helper, an introducer)
+    std::string case_id;
+    std::string class_id;
+    std::string enrolment;  // of `case_id` in `class_id`
+    std::string target;
+    std::string login;
+  };
+  using Field = std::string Objects::*;
+  // Each reference's placeholder in a request template.
+  static constexpr std::pair<const char*, Field> kReferences[] = {
+      {"{org}", &Objects::org},        {"{ward}", &Objects::ward},
+      {"{cell}", &Objects::cell},      {"{person}", &Objects::person},
+      {"{member}", &Objects::member},  {"{case}", &Objects::case_id},
+      {"{class}", &Objects::class_id}, {"{enrolment}", &Objects::enrolment},
+      {"{target}", &Objects::target},  {"{login}", &Objects::login}};
+
+  // Objects that exist nowhere: the answer for HUE-A's must be the answer for these.
+  static Objects Missing() {
+    return {.org = "KHONG-CO",
+            .ward = "KHONG-CO-X",
+            .cell = "KHONG-CO-CB1",
+            .person = "999991",
+            .member = "999992",
+            .case_id = "999993",
+            .class_id = "999994",
+            .enrolment = "999995",
+            .target = "999996",
+            .login = "khong.co"};
+  }
+
+  // A request naming objects through placeholders; `needs_version` sends If-Match with the
+  // version of the case in the path.
+  struct Template {
+    std::string path;
+    std::optional<std::string> body;
+    bool needs_version = false;
+  };
+
+  // Each route's requests, every object named through a placeholder; an empty list: the route
+  // names no organisation's object (sessions, reference data, the public certificate check).
+  std::map<std::string, std::vector<Template>> Templates() {
+    return {
+        {"POST /api/v1/auth/login", {}},
+        {"POST /api/v1/auth/logout", {}},
+        {"GET /api/v1/auth/me", {}},
+        {"GET /api/v1/cases/{id}", {{"/api/v1/cases/{case}?on=2026-11-27"}}},
+        {"GET /api/v1/deadlines", {{"/api/v1/deadlines?org={org}"}}},
+        {"GET /api/v1/cases", {{"/api/v1/cases?org={org}&due=blocked"}}},
+        {"POST /api/v1/cases",
+         {{"/api/v1/cases", R"({"person_id":{person},"cell":"{cell}","category":"teacher"})"}}},
+        {"POST /api/v1/cases/{id}/events",
+         {{"/api/v1/cases/{case}/events",
+           R"({"action":"mark_sympathiser","date":"2024-01-10","member_person_id":{member}})",
+           true}}},
+        {"GET /api/v1/reference", {}},
+        {"GET /api/v1/organisations", {}},
+        {"GET /api/v1/organisations/{code}", {{"/api/v1/organisations/{cell}"}}},
+        {"GET /api/v1/people", {{"/api/v1/people?q=nguyen&org={org}"}}},
+        {"POST /api/v1/people",
+         {{"/api/v1/people",
+           R"({"full_name":"Lê Văn Mới","birth_date":"2000-01-01","org":"{cell}"})"}}},
+        {"GET /api/v1/people/duplicates", {}},
+        {"GET /api/v1/people/{id}", {{"/api/v1/people/{person}"}}},
+        {"PATCH /api/v1/people/{id}", {{"/api/v1/people/{person}", R"({"org":"{cell}"})"}}},
+        {"GET /api/v1/calendar/{year}", {}},
+        {"PUT /api/v1/calendar/{year}/days/{date}", {}},
+        {"DELETE /api/v1/calendar/{year}/days/{date}", {}},
+        {"GET /api/v1/users", {}},
+        {"POST /api/v1/users",
+         {{"/api/v1/users",
+           R"({"login":"moi.x","full_name":"Chuyên viên mới","role":"grassroots_staff",)"
+           R"("organisation":"{ward}","password":"Mat-khau-du-dai-2024"})"}}},
+        {"PATCH /api/v1/users/{login}", {{"/api/v1/users/{login}", R"({"state":"disabled"})"}}},
+        {"POST /api/v1/users/{login}/password",
+         {{"/api/v1/users/{login}/password", R"({"password":"Mat-khau-moi-2024-dai"})"}}},
+        {"GET /api/v1/audit", {{"/api/v1/audit?org={org}"}, {"/api/v1/audit?case={case}"}}},
+        {"GET /api/v1/openapi.json", {}},
+        {"GET /api/v1/classes", {}},
+        {"POST /api/v1/classes",
+         {{"/api/v1/classes",
+           R"({"kind":"awareness","code":"NT-MOI","name":"Lớp mới","organiser":"{org}",)"
+           R"("capacity":10,"starts_on":"2026-11-02","ends_on":"2026-11-04","sessions":3})"}}},
+        {"GET /api/v1/classes/{id}", {{"/api/v1/classes/{class}"}}},
+        {"POST /api/v1/classes/{id}/nominations",
+         {{"/api/v1/classes/{class}/nominations", R"({"case_id":{case}})"}}},
+        {"PATCH /api/v1/classes/{id}/enrolments/{enrolment}",
+         {{"/api/v1/classes/{class}/enrolments/{enrolment}", R"({"state":"enrolled"})"}}},
+        {"PUT /api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}",
+         {{"/api/v1/classes/{class}/enrolments/{enrolment}/attendance/1", R"({"present":true})"}}},
+        {"PUT /api/v1/classes/{id}/enrolments/{enrolment}/assessment",
+         {{"/api/v1/classes/{class}/enrolments/{enrolment}/assessment", R"({"result":"passed"})"}}},
+        {"POST /api/v1/classes/{id}/enrolments/{enrolment}/certificate",
+         {{"/api/v1/classes/{class}/enrolments/{enrolment}/certificate",
+           R"({"number":"99-GCN/TTCT","date":"2026-10-09"})"}}},
+        {"GET /api/v1/certificates/{code}", {}},
+        {"GET /api/v1/targets", {{"/api/v1/targets?org={org}&year=2026"}}},
+        {"POST /api/v1/targets",
+         {{"/api/v1/targets",
+           R"({"org":"{org}","year":2026,"category":"teacher","count":5,"legal_basis":"NQ"})"},
+          {"/api/v1/targets",
+           R"({"org":"{cell}","year":2026,"count":1,"legal_basis":"NQ","parent_id":{target}})"}}},
+        {"PUT /api/v1/targets/{id}", {{"/api/v1/targets/{target}", R"({"count":41})"}}},
+        {"GET /api/v1/targets/progress", {{"/api/v1/targets/progress?org={org}&year=2026"}}},
+        {"GET /api/v1/sources", {{"/api/v1/sources?org={org}"}}},
+        {"GET /api/v1/sources/reviews", {{"/api/v1/sources/reviews?org={org}"}}},
+        {"POST /api/v1/sources/reviews",
+         {{"/api/v1/sources/reviews", R"({"org":"{org}","reviewed_on":"2026-11-02"})"}}},
+        {"GET /api/v1/reports/admissions",
+         {{"/api/v1/reports/admissions?org={org}&from=2026-01-01&to=2026-11-27"}}},
+        {"GET /api/v1/reports/admissions.xlsx",
+         {{"/api/v1/reports/admissions.xlsx?org={org}&from=2026-01-01&to=2026-11-27"}}},
+        {"GET /api/v1/cases/export.xlsx", {{"/api/v1/cases/export.xlsx?org={org}&due=blocked"}}},
+        {"GET /api/v1/dashboard", {{"/api/v1/dashboard?org={org}&year=2026"}}},
+    };
+  }
+
+  // `text` with each placeholder replaced by the object of `own`, except `changed`, which is
+  // replaced by the object of `other`.
+  static std::string Fill(std::string text, const Objects& own, std::string_view changed,
+                          const Objects& other) {
+    for (const auto& [placeholder, field] : kReferences) {
+      const std::string& value = placeholder == changed ? other.*field : own.*field;
+      for (auto at = text.find(placeholder); at != std::string::npos;
+           at = text.find(placeholder, at + value.size())) {
+        text.replace(at, std::string_view(placeholder).size(), value);
+      }
+    }
+    return text;
+  }
+
+  static bool Names(const Template& t, std::string_view placeholder) {
+    return t.path.find(placeholder) != std::string::npos ||
+           (t.body && t.body->find(placeholder) != std::string::npos);
+  }
+
+  Objects foreign_;                     // HUE-A's
+  std::map<std::string, Objects> own_;  // each outsider unit's, by its code
 
   // The probe of each route, aimed at HUE-A. Keyed by "METHOD pattern".
   std::map<std::string, Probe> Probes() {
@@ -282,7 +540,10 @@ TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {
         EXPECT_TRUE(r.status == 403 || r.status == 404) << r.status << " " << r.body.substr(0, 300);
         EXPECT_NE(r.body.find(R"("error")"), std::string::npos);
       } else {
-        EXPECT_TRUE(r.status == 200 || r.status == 403) << r.status << " " << r.body.substr(0, 300);
+        // Own-scope routes answer within the caller's subtree, or not at all (a class of
+        // another city answers as if it did not exist).
+        EXPECT_TRUE(r.status == 200 || r.status == 403 || r.status == 404)
+            << r.status << " " << r.body.substr(0, 300);
       }
     }
   }
@@ -313,6 +574,132 @@ TEST_F(AccessControlTest, TheSameProbesSucceedForAUserWhoseScopeIncludesTheWard)
   EXPECT_NE(sources.body.find("Phạm Thị Bí Mật"), std::string::npos) << sources.body;
   auto export_xlsx = world_.Call(insider, "GET", "/api/v1/cases/export.xlsx?org=HUE-A");
   EXPECT_TRUE(export_xlsx.body.starts_with("PK")) << "an XLSX file is a zip archive";
+}
+
+// The breach of a reference in a body: staff of ward HUE-B open a case in their own cell for a
+// person kept by ward HUE-A. Refused as if the person did not exist — no name, no ID number, no
+// "already a member" — and nothing is written.
+TEST_F(AccessControlTest, OpeningACaseForAnotherWardsPersonAnswersAsIfTheyDidNotExist) {
+  auto staff = world_.Login("wardb");
+  const std::string before = DatabaseDigest(world_.db_path());
+  const auto open = [&](Id person) {
+    return world_.Call(
+        staff, "POST", "/api/v1/cases",
+        fmt::format(R"({{"person_id":{},"cell":"HUE-B-CB1","category":"teacher"}})", person));
+  };
+  auto foreign = open(person_);
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_FALSE(Leaks(foreign.body)) << foreign.body;
+  EXPECT_NE(foreign.body.find(fmt::format("Không tìm thấy người (mã {})", person_)),
+            std::string::npos)
+      << foreign.body;
+  // A member of HUE-A: no "đã là đảng viên", the same answer as for anyone else.
+  auto member = open(world_.members["A"][0]);
+  EXPECT_EQ(member.status, 404) << member.body;
+  EXPECT_EQ(member.body.find("đảng viên"), std::string::npos) << member.body;
+  auto missing = open(999999);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_path())), "");
+  // The same request for a person of HUE-B succeeds (the probe is a real one).
+  auto own = open(std::stoll(own_["HUE-B"].person));
+  EXPECT_EQ(own.status, 409) << own.body;  // HUE-B's person already has an open case there
+}
+
+// The generated test of every reference: for every route, every role, and every object the
+// route's request names (in its path, body or query), a user of that role outside ward HUE-A
+// sends a request that is valid with their own objects except that one, which is HUE-A's. The
+// answer is a refusal, holds none of HUE-A's personal data, equals the answer for an object
+// that does not exist (so it tells nothing about HUE-A), and the database is unchanged.
+TEST_F(AccessControlTest, EveryReferenceToAnotherWardsObjectIsRefusedAsIfItDidNotExist) {
+  struct Outsider {
+    std::string login;
+    std::string unit;   // whose objects are their own
+    std::string scope;  // their scope root's code, when it is not the unit's ({org})
+  };
+  const std::map<Role, Outsider> outsiders = {
+      {Role::kCityAdmin, {"admin.hty", "HTY", ""}},
+      {Role::kOrganisationBoard, {"bantochuc.hty", "HTY", ""}},
+      {Role::kPoliticalCentre, {"ttct.hty", "HTY", ""}},
+      {Role::kLeader, {"lanhdao.hty", "HTY", ""}},
+      {Role::kGrassrootsStaff, {"wardb", "HUE-B", ""}},
+      {Role::kCellSecretary, {"bithub", "HUE-B", "HUE-B-CB1"}}};
+  ASSERT_EQ(outsiders.size(), AllRoles().size());
+  const auto templates = Templates();
+  const Objects missing = Missing();
+
+  auto error_of = [](const std::string& body) {
+    boost::system::error_code ec;
+    auto value = boost::json::parse(body, ec);
+    if (ec || !value.is_object() || !value.as_object().contains("error")) return std::string();
+    const auto& error = value.as_object().at("error").as_object();
+    std::string out;
+    for (const char* key : {"code", "message", "field", "rule"}) {
+      if (error.contains(key))
+        out += std::string(key) + "=" + boost::json::serialize(error.at(key)) + ";";
+    }
+    return out;
+  };
+
+  std::map<Role, ApiWorld::Session> sessions;
+  for (Role role : AllRoles()) sessions[role] = world_.Login(outsiders.at(role).login);
+  const std::string before = DatabaseDigest(world_.db_path());
+  int triples = 0;
+  std::set<std::string> covered;
+  for (const Route& route : world_.router.Routes()) {
+    const std::string key = fmt::format("{} {}", MethodName(route.method), route.pattern);
+    auto it = templates.find(key);
+    ASSERT_NE(it, templates.end()) << key
+                                   << ": a route without its templates in "
+                                      "access_control_test.cc (Templates)";
+    covered.insert(key);
+    for (const Template& t : it->second) {
+      for (Role role : AllRoles()) {
+        const Outsider& outsider = outsiders.at(role);
+        Objects own = own_.at(outsider.unit);
+        if (!outsider.scope.empty()) own.org = outsider.scope;
+        const ApiWorld::Session& session = sessions[role];
+        for (const auto& [placeholder, field] : kReferences) {
+          if (!Names(t, placeholder)) continue;
+          SCOPED_TRACE(fmt::format("{} as {} with HUE-A's {}", key, outsider.login, placeholder));
+          auto send = [&](const Objects& other) {
+            std::vector<std::pair<std::string, std::string>> extra;
+            if (t.needs_version) {
+              auto tx = world_.store().Begin(Access::kReadOnly);
+              int version = (*tx)->Cases().Get(std::stoll(own.case_id))->version;
+              extra.emplace_back("If-Match", fmt::format("\"{}\"", version));
+            }
+            std::optional<std::string> body;
+            if (t.body) body = Fill(*t.body, own, placeholder, other);
+            return world_.Call(session, MethodName(route.method),
+                               Fill(t.path, own, placeholder, other), body, extra);
+          };
+          auto theirs = send(foreign_);
+          auto nobodys = send(missing);
+          ++triples;
+          EXPECT_TRUE(theirs.status == 403 || theirs.status == 404)
+              << theirs.status << " " << theirs.body.substr(0, 300);
+          EXPECT_FALSE(Leaks(theirs.body)) << theirs.body.substr(0, 400);
+          // Nothing tells HUE-A's object from one that does not exist.
+          EXPECT_EQ(theirs.status, nobodys.status) << theirs.body << "\n" << nobodys.body;
+          std::string told = error_of(theirs.body);
+          const std::string& value = foreign_.*field;
+          for (auto at = told.find(value); at != std::string::npos;
+               at = told.find(value, at + (missing.*field).size())) {
+            told.replace(at, value.size(), missing.*field);
+          }
+          EXPECT_EQ(told, error_of(nobodys.body));
+        }
+      }
+    }
+  }
+  EXPECT_EQ(covered.size(), world_.router.Routes().size());
+  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_path())), "")
+      << "a refused request changed the database";
+  std::cout << fmt::format(
+      "[ access   ] {} (route, role, reference) triples refused as if the "
+      "object did not exist\n",
+      triples);
+  EXPECT_GE(triples, 150);
 }
 
 }  // namespace

@@ -77,9 +77,9 @@ Result<std::optional<int>> IfMatchVersion(const Request& request) {
 
 std::string VersionETag(int version) { return fmt::format("\"{}\"", version); }
 
-Result<Id> OrganisationIdByCode(Store& store, const std::string& code) {
+Result<Id> OrganisationIdByCode(Store& store, const Actor& actor, const std::string& code) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().GetByCode(code));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, OrganisationInScope(*tx, actor, code));
   return org.id;
 }
 
@@ -89,7 +89,9 @@ Error UnknownCodeError(std::string_view name, std::string_view text) {
 }
 
 Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor) {
-  if (auto code = request.Query("org")) return OrganisationIdByCode(store, std::string(*code));
+  if (auto code = request.Query("org")) {
+    return OrganisationIdByCode(store, actor, std::string(*code));
+  }
   if (actor.scope_root) return *actor.scope_root;
   return Error::Invalid("Cần chọn đơn vị (org)", "org");
 }

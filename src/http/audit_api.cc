@@ -11,12 +11,13 @@ namespace {
 
 namespace json = boost::json;
 
-// A before/after image as JSON (null when empty; a string if it is, unexpectedly, not JSON).
+// A before/after image as JSON (null when empty). A text that is, unexpectedly, not JSON is
+// shown as a string only to readers of personal data: RedactedJson answers "null" to others.
 json::value Image(const std::string& text, const Actor& actor) {
   if (text.empty()) return nullptr;
   boost::system::error_code ec;
   json::value value = json::parse(RedactedJson(text, actor), ec);
-  if (ec) return json::string(text);
+  if (ec) return MayReadPersonal(actor) ? json::value(json::string(text)) : json::value(nullptr);
   return value;
 }
 
@@ -65,7 +66,7 @@ Status RegisterAuditApi(Router& router, Store& store, AuditService& audit) {
           if (!before.ok()) return ErrorResponse(before.error());
           Id org_id = actor.scope_root.value_or(0);
           if (auto code = request.Query("org")) {
-            auto id = OrganisationIdByCode(store, std::string(*code));
+            auto id = OrganisationIdByCode(store, actor, std::string(*code));
             if (!id.ok()) return ErrorResponse(id.error());
             org_id = *id;
             body["org"] = *code;

@@ -59,7 +59,7 @@ TEST_F(AuditApiTest, CaseTrailIsScopedWithImagesAsObjects) {
 
   EXPECT_EQ(Call("bantochuc", "GET", target).status, 200);
   auto other = Call("wardb", "GET", target);
-  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.status, 404);
   EXPECT_EQ(other.body.find("source"), std::string::npos);
   EXPECT_EQ(Call("lanhdao", "GET", target).status, 403);  // no read_audit
   EXPECT_EQ(Call("bithua", "GET", target).status, 403);
@@ -100,8 +100,8 @@ TEST_F(AuditApiTest, OrganisationTrailPagesNewestFirst) {
   auto city = Call("admin", "GET", "/api/v1/audit?org=HUE&limit=500");
   EXPECT_NE(city.body.find("Hoa"), std::string::npos);
 
-  EXPECT_EQ(Call("wardb", "GET", "/api/v1/audit?org=HUE-A").status, 403);
-  EXPECT_EQ(Call("warda", "GET", "/api/v1/audit?org=HUE").status, 403);
+  EXPECT_EQ(Call("wardb", "GET", "/api/v1/audit?org=HUE-A").status, 404);
+  EXPECT_EQ(Call("warda", "GET", "/api/v1/audit?org=HUE").status, 404);
   EXPECT_EQ(Call("warda", "GET", "/api/v1/audit?org=KHONG-CO").status, 404);
   EXPECT_EQ(Call("lanhdao", "GET", "/api/v1/audit?org=HUE").status, 403);
   for (std::string query : {"limit=0", "limit=501", "limit=x"}) {

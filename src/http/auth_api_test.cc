@@ -215,7 +215,7 @@ TEST_F(AuthApiTest, CaseOfAnotherWardIsForbiddenAndLeaksNothing) {
   for (std::string path : {target, std::string("/api/v1/deadlines?org=HUE-A")}) {
     auto theirs = Call("GET", path, {{"Cookie", other.cookie}});
     ASSERT_TRUE(theirs);
-    EXPECT_EQ(theirs->status, 403) << path;
+    EXPECT_EQ(theirs->status, 404) << path;
     EXPECT_EQ(theirs->body.find("Nguyễn"), std::string::npos);
     EXPECT_EQ(theirs->body.find("0905123456"), std::string::npos);
   }

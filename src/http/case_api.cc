@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "domain/disclosure.h"
 #include "domain/role.h"
 #include "domain/search_key.h"
 #include "http/auth_api.h"
@@ -119,11 +120,11 @@ json::object DeadlineObject(const Deadline& d) {
                       {"text", d.Describe()}};
 }
 
-json::object RowObject(const CaseListRow& row) {
+json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
   const Case& c = row.header;
   json::array unmet;
   for (const auto& u : row.unmet) {
-    unmet.push_back(json::object{{"rule", u.rule}, {"message", u.message}});
+    unmet.push_back(json::object{{"rule", u.rule}, {"message", u.MessageFor(disclosure)}});
   }
   return json::object{
       {"id", c.id},
@@ -166,41 +167,31 @@ json::array Labelled(auto first, auto last, auto code, auto label) {
 
 Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock,
                        ResponseCache* cache) {
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"),
-      [&cases, &clock](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto on = QueryDate(request, "on", clock.Today());
-        if (!on.ok()) return ErrorResponse(on.error());
-        auto view = cases.Show(*context.actor, *id, *on);
-        if (!view.ok()) return ErrorResponse(view.error());
-        std::string events = "[";
-        for (std::size_t i = 0; i < view->record.events.size(); ++i) {
-          if (i) events += ",";
-          events += ToJson(view->record.events[i]);
-        }
-        events += "]";
-        // Verification details (relatives' names, findings) are sensitive too, also where the
-        // evaluation's messages name a relative.
-        std::string evaluation = ToJson(view->evaluation);
-        if (!MayReadPersonal(*context.actor)) {
-          events = RedactedJson(events, *context.actor);
-          for (const auto& e : view->record.events) {
-            if (e.relative_name.empty()) continue;
-            for (auto at = evaluation.find(e.relative_name); at != std::string::npos;
-                 at = evaluation.find(e.relative_name, at)) {
-              evaluation.replace(at, e.relative_name.size(), "[đã ẩn]");
-            }
-          }
-        }
-        Response r = Response::Json(fmt::format(
-            R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
-            ToJson(view->record.header), ToJson(Redacted(view->person, *context.actor)),
-            ToJson(view->cell), evaluation, events));
-        r.headers.Set("ETag", VersionETag(view->record.header.version));
-        return r;
-      }));
+  PTDV_RETURN_IF_ERROR(
+      router.Add(Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"),
+                 [&cases, &clock](const Request& request, RouteContext& context) {
+                   auto id = PathId(request, "id");
+                   if (!id.ok()) return ErrorResponse(id.error());
+                   auto on = QueryDate(request, "on", clock.Today());
+                   if (!on.ok()) return ErrorResponse(on.error());
+                   auto view = cases.Show(*context.actor, *id, *on);
+                   if (!view.ok()) return ErrorResponse(view.error());
+                   // The service removed what the reader may not see (DOMAIN §8); the serialisers
+                   // take the same disclosure, so nothing confidential is written either way.
+                   const Disclosure disclosure = view->disclosure;
+                   std::string events = "[";
+                   for (std::size_t i = 0; i < view->record.events.size(); ++i) {
+                     if (i) events += ",";
+                     events += ToJson(view->record.events[i], disclosure);
+                   }
+                   events += "]";
+                   Response r = Response::Json(fmt::format(
+                       R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
+                       ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
+                       ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
+                   r.headers.Set("ETag", VersionETag(view->record.header.version));
+                   return r;
+                 }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/deadlines", RouteAccess::Require("read_cases"),
       [&store, &cases, &clock](const Request& request, RouteContext& context) {
@@ -247,7 +238,7 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
           auto page = cases.FindCases(actor, *org, *query);
           if (!page.ok()) return ErrorResponse(page.error());
           json::array items;
-          for (const auto& row : page->rows) items.push_back(RowObject(row));
+          for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
           json::object counts;
           for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
           return Response::Json(json::serialize(json::object{
@@ -275,19 +266,13 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
                          body->ReadDate("opened_on", opened_on)}) {
           if (!s.ok()) return ErrorResponse(s.error());
         }
-        Id cell_id = 0;
-        {
-          auto tx = store.Begin(Access::kReadOnly);
-          if (!tx.ok()) return ErrorResponse(tx.error());
-          auto cell = (*tx)->Organisations().GetByCode(cell_code);
-          if (!cell.ok()) {
-            Error e = cell.error();
-            if (e.code == ErrorCode::kNotFound) e.field = "cell";
-            return ErrorResponse(e);
-          }
-          cell_id = cell->id;
+        auto cell_id = OrganisationIdByCode(store, *context.actor, cell_code);
+        if (!cell_id.ok()) {
+          Error e = cell_id.error();
+          if (e.code == ErrorCode::kNotFound) e.field = "cell";
+          return ErrorResponse(e);
         }
-        auto id = cases.OpenCase(*context.actor, person_id, cell_id, category, opened_on);
+        auto id = cases.OpenCase(*context.actor, person_id, *cell_id, category, opened_on);
         if (!id.ok()) return ErrorResponse(id.error());
         auto view = cases.Show(*context.actor, *id, clock.Today());
         if (!view.ok()) return ErrorResponse(view.error());

@@ -79,7 +79,7 @@ Result<EnrolmentPath> ParseEnrolmentPath(const Request& request) {
   return EnrolmentPath{class_id, enrolment_id};
 }
 
-Result<TrainingClass> ParseClass(Store& store, const BodyReader& body,
+Result<TrainingClass> ParseClass(Store& store, const Actor& actor, const BodyReader& body,
                                  std::optional<int>& min_attendance) {
   TrainingClass c;
   std::string organiser;
@@ -99,7 +99,7 @@ Result<TrainingClass> ParseClass(Store& store, const BodyReader& body,
         body.ReadInt("min_attendance_percent", percent, Presence::kRequired, 0, 100));
     min_attendance = percent;
   }
-  auto organiser_id = OrganisationIdByCode(store, organiser);
+  auto organiser_id = OrganisationIdByCode(store, actor, organiser);
   if (!organiser_id.ok()) {
     Error e = organiser_id.error();
     if (e.code == ErrorCode::kNotFound) e.field = "organiser";
@@ -144,7 +144,7 @@ Status RegisterClassApi(Router& router, Store& store, ClassService& classes, con
                       "starts_on", "ends_on", "sessions", "min_attendance_percent"});
         if (!body.ok()) return ErrorResponse(body.error());
         std::optional<int> min_attendance;
-        auto parsed = ParseClass(store, *body, min_attendance);
+        auto parsed = ParseClass(store, *context.actor, *body, min_attendance);
         if (!parsed.ok()) return ErrorResponse(parsed.error());
         auto created = classes.CreateClass(*context.actor, std::move(*parsed), min_attendance);
         if (!created.ok()) return ErrorResponse(created.error());

@@ -38,7 +38,7 @@ Response Answer(Store& store, DashboardService& dashboards, const Clock& clock,
   if (!year.ok()) return ErrorResponse(year.error());
   Id org_id = 0;
   if (auto code = request.Query("org")) {
-    auto id = OrganisationIdByCode(store, std::string(*code));
+    auto id = OrganisationIdByCode(store, actor, std::string(*code));
     if (!id.ok()) return ErrorResponse(id.error());
     org_id = *id;
   } else if (actor.scope_root) {

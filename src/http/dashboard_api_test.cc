@@ -113,8 +113,8 @@ TEST_F(DashboardApiTest, AWardSeesItsOwnAndIsRefusedTheCityAndOtherWards) {
   auto own = world_.Call(ward, "GET", "/api/v1/dashboard?year=2024&on=2024-06-30");
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(Parse(own).at("org").at("code").as_string(), "HUE-A");  // default: the caller's unit
-  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=HUE").status, 403);
-  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=HUE-B").status, 403);
+  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=HUE").status, 404);
+  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=HUE-B").status, 404);
   EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/dashboard?org=NOPE").status, 404);
 }
 

@@ -100,9 +100,9 @@ TEST_F(OrgApiTest, UnitHasItsChildrenAndIsScoped) {
   EXPECT_EQ(city.at("children").as_array().size(), 2u);
 
   auto other = Call("warda", "GET", "/api/v1/organisations/HUE-B");
-  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.status, 404);
   EXPECT_EQ(other.body.find("phường B"), std::string::npos);
-  EXPECT_EQ(Call("warda", "GET", "/api/v1/organisations/HUE").status, 403);
+  EXPECT_EQ(Call("warda", "GET", "/api/v1/organisations/HUE").status, 404);
   EXPECT_EQ(Call("warda", "GET", "/api/v1/organisations/KHONG-CO").status, 404);
   EXPECT_EQ(Call("warda", "GET", "/api/v1/organisations/HUE-A?on=31/02/2024").status, 400);
 }

@@ -22,7 +22,8 @@ constexpr std::string_view kPersonKeys[] = {
 
 // Reads the body onto `person`: a create requires full_name, birth_date and org; a correction
 // requires nothing and keeps what is absent.
-Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence, Store& store) {
+Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence, Store& store,
+                      const Actor& actor) {
   PTDV_RETURN_IF_ERROR(body.ReadString("full_name", person.full_name, presence));
   PTDV_RETURN_IF_ERROR(body.ReadDate("birth_date", person.birth_date, presence));
   PTDV_RETURN_IF_ERROR(body.ReadCode("sex", person.sex, SexFromCode));
@@ -42,10 +43,12 @@ Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence,
   std::string org;
   PTDV_RETURN_IF_ERROR(body.ReadString("org", org, presence));
   if (body.Has("org")) {
-    Result<Id> org_id = OrganisationIdByCode(store, org);
+    Result<Id> org_id = OrganisationIdByCode(store, actor, org);
     if (!org_id.ok()) {
-      if (org_id.error().code != ErrorCode::kNotFound) return org_id.error();
-      return Error::Invalid(fmt::format("Không có đơn vị mã «{}»", org), "org");
+      // Unknown, or outside the caller's scope: the same 404 as for a unit in the path.
+      Error e = org_id.error();
+      if (e.code == ErrorCode::kNotFound) e.field = "org";
+      return e;
     }
     person.org_id = *org_id;
   }
@@ -79,7 +82,7 @@ Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases) {
         if (!limit.ok()) return ErrorResponse(limit.error());
         std::optional<Id> org_id;
         if (auto code = request.Query("org")) {
-          auto id = OrganisationIdByCode(store, std::string(*code));
+          auto id = OrganisationIdByCode(store, *context.actor, std::string(*code));
           if (!id.ok()) return ErrorResponse(id.error());
           org_id = *id;
         }
@@ -94,7 +97,7 @@ Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases) {
         auto body = BodyReader::Parse(request, kPersonKeys);
         if (!body.ok()) return ErrorResponse(body.error());
         Person person;
-        Status read = ReadPersonBody(*body, person, Presence::kRequired, store);
+        Status read = ReadPersonBody(*body, person, Presence::kRequired, store, *context.actor);
         if (!read.ok()) return ErrorResponse(read.error());
         auto id = cases.CreatePerson(*context.actor, std::move(person));
         if (!id.ok()) return ErrorResponse(id.error());
@@ -120,15 +123,15 @@ Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases) {
         if (!people.ok()) return ErrorResponse(people.error());
         return PeopleList(*people, *context.actor);
       }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/people/{id}", RouteAccess::Require("read_cases", "id"),
-      [&cases](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto person = cases.GetPerson(*context.actor, *id);
-        if (!person.ok()) return ErrorResponse(person.error());
-        return PersonResponse(*person, *context.actor);
-      }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kGet, "/api/v1/people/{id}",
+                                  RouteAccess::Require("read_cases", "id"),
+                                  [&cases](const Request& request, RouteContext& context) {
+                                    auto id = PathId(request, "id");
+                                    if (!id.ok()) return ErrorResponse(id.error());
+                                    auto person = cases.GetPerson(*context.actor, *id);
+                                    if (!person.ok()) return ErrorResponse(person.error());
+                                    return PersonResponse(*person, *context.actor);
+                                  }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kPatch, "/api/v1/people/{id}", RouteAccess::Require("write_people", "id"),
       [&store, &cases](const Request& request, RouteContext& context) {
@@ -143,7 +146,7 @@ Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases) {
         auto person = cases.GetPerson(*context.actor, *id);
         if (!person.ok()) return ErrorResponse(person.error());
         const int read_version = person->version;
-        Status read = ReadPersonBody(*body, *person, Presence::kOptional, store);
+        Status read = ReadPersonBody(*body, *person, Presence::kOptional, store, *context.actor);
         if (!read.ok()) return ErrorResponse(read.error());
         auto updated = cases.UpdatePerson(*context.actor, std::move(*person),
                                           if_match->value_or(read_version));

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/disclosure.h"
+
 namespace ptdv::http {
 namespace {
 
@@ -15,8 +17,8 @@ bool IsSensitiveKey(std::string_view key) {
 void Blank(json::value& value) {
   if (value.is_object()) {
     for (auto& [key, item] : value.get_object()) {
-      if (IsSensitiveKey(key) && item.is_string()) {
-        item = "";
+      if (IsSensitiveKey(key)) {
+        item = "";  // whatever it held: a string, a number, an object
       } else {
         Blank(item);
       }
@@ -28,24 +30,17 @@ void Blank(json::value& value) {
 
 }  // namespace
 
-bool MayReadPersonal(const Actor& actor) {
-  return AuthorisePermission(actor, Permission::kReadPersonal).ok();
-}
+bool MayReadPersonal(const Actor& actor) { return DisclosureFor(actor) == Disclosure::kPersonal; }
 
 Person Redacted(Person person, const Actor& actor) {
-  if (!MayReadPersonal(actor)) {
-    person.id_number.clear();
-    person.phone.clear();
-    person.address.clear();
-  }
-  return person;
+  return Disclosed(std::move(person), DisclosureFor(actor));
 }
 
 std::string RedactedJson(std::string_view json_text, const Actor& actor) {
   if (MayReadPersonal(actor)) return std::string(json_text);
   boost::system::error_code ec;
   json::value value = json::parse(json_text, ec);
-  if (ec) return std::string(json_text);
+  if (ec) return "null";
   Blank(value);
   return json::serialize(value);
 }

@@ -171,7 +171,8 @@ Status RegisterReportApi(Router& router, Store& store, ReportService& reports, C
         if (auto tx = store.Begin(Access::kReadOnly); tx.ok()) {
           if (auto found = (*tx)->Organisations().Get(*org_id); found.ok()) org = *found;
         }
-        auto bytes = report::WriteXlsx(report::CaseListSheet(page->rows, ExportTitle(org, *query)));
+        auto bytes = report::WriteXlsx(
+            report::CaseListSheet(page->rows, page->disclosure, ExportTitle(org, *query)));
         if (!bytes.ok()) return ErrorResponse(bytes.error());
         return XlsxResponse(std::move(*bytes), fmt::format("danh-sach-ho-so-{}-{}.xlsx", org.code,
                                                            FormatIsoDate(query->on)));

@@ -315,9 +315,9 @@ TEST_F(ReportApiTest, ReportsRefuseBadParametersAndOtherUnitsWithJsonErrors) {
     }
   }
   // A ward's staff: their own ward's report, not the city's.
-  EXPECT_EQ(Get("taylocdu", "/api/v1/reports/admissions?org=HUE").status, 403);
-  EXPECT_EQ(Get("taylocdu", "/api/v1/reports/admissions.xlsx?org=HUE-VYDA").status, 403);
-  EXPECT_EQ(Get("taylocdu", "/api/v1/cases/export.xlsx?org=HUE-VYDA").status, 403);
+  EXPECT_EQ(Get("taylocdu", "/api/v1/reports/admissions?org=HUE").status, 404);
+  EXPECT_EQ(Get("taylocdu", "/api/v1/reports/admissions.xlsx?org=HUE-VYDA").status, 404);
+  EXPECT_EQ(Get("taylocdu", "/api/v1/cases/export.xlsx?org=HUE-VYDA").status, 404);
   auto own = Get("taylocdu", "/api/v1/reports/admissions?from=2023-01-01&to=2023-11-15");
   ASSERT_EQ(own.status, 200);
   EXPECT_EQ(json::parse(own.body).at("org").at("code").as_string(), "HUE-TAYLOC");

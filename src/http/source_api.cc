@@ -125,7 +125,7 @@ Status RegisterSourceApi(Router& router, Store& store, SourceService& sources, c
                          body->ReadString("note", note)}) {
           if (!s.ok()) return ErrorResponse(s.error());
         }
-        auto org_id = OrganisationIdByCode(store, org_code);
+        auto org_id = OrganisationIdByCode(store, *context.actor, org_code);
         if (!org_id.ok()) {
           Error e = org_id.error();
           e.field = "org";

@@ -167,12 +167,12 @@ TEST_F(SourceApiTest, ARecordedReviewIsAuditedAndMovesTheNextDueDate) {
 TEST_F(SourceApiTest, AnotherWardCanNeitherSeeNorReviewTheList) {
   const long audit_before = world_.AuditEntries();
   const long reviews_before = Reviews();
-  json::object seen = GetJson(wardb_, "/api/v1/sources?org=HUE-A", 403);
-  EXPECT_EQ(seen.at("error").at("code").as_string(), "forbidden");
-  GetJson(wardb_, "/api/v1/sources/reviews?org=HUE-A", 403);
+  json::object seen = GetJson(wardb_, "/api/v1/sources?org=HUE-A", 404);
+  EXPECT_EQ(seen.at("error").at("code").as_string(), "not_found");
+  GetJson(wardb_, "/api/v1/sources/reviews?org=HUE-A", 404);
   auto r = world_.Call(wardb_, "POST", "/api/v1/sources/reviews",
                        R"({"org":"HUE-A","reviewed_on":"2026-11-20"})");
-  EXPECT_EQ(r.status, 403) << r.body;
+  EXPECT_EQ(r.status, 404) << r.body;
   // A leader records nothing (no write_people).
   auto leader = world_.Login("lanhdao");
   EXPECT_EQ(world_

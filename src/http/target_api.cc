@@ -56,7 +56,7 @@ Result<OrgYear> ParseOrgYear(Store& store, const Request& request, const Actor& 
   PTDV_ASSIGN_OR_RETURN(out.year, QueryInt(request, "year", YearOf(clock.Today()), 2000, 2100));
   if (auto code = request.Query("org")) {
     out.org_code = std::string(*code);
-    PTDV_ASSIGN_OR_RETURN(out.org_id, OrganisationIdByCode(store, out.org_code));
+    PTDV_ASSIGN_OR_RETURN(out.org_id, OrganisationIdByCode(store, actor, out.org_code));
     return out;
   }
   if (!actor.scope_root) return Error::Invalid("Cần chọn đơn vị (org)", "org");
@@ -135,7 +135,7 @@ Status RegisterTargetApi(Router& router, Store& store, TargetService& targets, c
           }
           t.parent_id = parent;
         }
-        auto org_id = OrganisationIdByCode(store, org);
+        auto org_id = OrganisationIdByCode(store, *context.actor, org);
         if (!org_id.ok()) {
           Error e = org_id.error();
           if (e.code == ErrorCode::kNotFound) e.field = "org";

@@ -71,10 +71,11 @@ TEST_F(TargetApiTest, SplitsAmongWardsAreCheckedAgainstTheCitysTarget) {
   EXPECT_NE(message.find("110"), std::string::npos) << message;
   EXPECT_NE(message.find("(100)"), std::string::npos) << message;
   EXPECT_NE(message.find("Thành ủy Huế"), std::string::npos) << message;
-  // A split must match its parent's year and category (400), in the caller's scope (403).
-  EXPECT_EQ(Post(fmt::format(R"({{"org":"HTY","year":2026,"count":1,"parent_id":{}}})", city_id))
-                .status,
-            403);
+  // A split must match its parent's year and category (400), in the caller's scope (404: outside
+  // it, as if it did not exist).
+  EXPECT_EQ(
+      Post(fmt::format(R"({{"org":"HTY","year":2026,"count":1,"parent_id":{}}})", city_id)).status,
+      404);
   EXPECT_EQ(Post(fmt::format(R"({{"org":"HUE-B","year":2026,"category":"teacher","count":1,)"
                              R"("parent_id":{}}})",
                              city_id))
@@ -216,7 +217,7 @@ TEST_F(TargetApiTest, ProgressCountsAdmissionsAndForecastsFromMeasuredSteps) {
   // A ward reads its own progress, not another's.
   auto ward = world_.Login("warda");
   EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/targets/progress?year=2026").status, 200);
-  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/targets/progress?org=HUE-B&year=2026").status, 403);
+  EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/targets/progress?org=HUE-B&year=2026").status, 404);
 }
 
 }  // namespace

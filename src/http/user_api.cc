@@ -105,11 +105,12 @@ Status RegisterUserApi(Router& router, Store& store, AuthService& auth, Password
         }
         if (read.ok()) read = body->ReadString("password", user.password, Presence::kRequired);
         if (!read.ok()) return ErrorResponse(read.error());
-        auto org_id = OrganisationIdByCode(store, organisation);
+        auto org_id = OrganisationIdByCode(store, *context.actor, organisation);
         if (!org_id.ok()) {
-          if (org_id.error().code != ErrorCode::kNotFound) return ErrorResponse(org_id.error());
-          return ErrorResponse(Error::Invalid(
-              fmt::format("Không có đơn vị mã «{}»", organisation), "organisation"));
+          // Unknown, or outside the caller's scope: the same 404 as for a unit in the path.
+          Error e = org_id.error();
+          if (e.code == ErrorCode::kNotFound) e.field = "organisation";
+          return ErrorResponse(e);
         }
         user.org_id = *org_id;
         const Actor actor = *context.actor;

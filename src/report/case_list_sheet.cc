@@ -4,7 +4,8 @@
 
 namespace ptdv::report {
 
-Sheet CaseListSheet(const std::vector<CaseListRow>& rows, std::vector<std::string> title_lines) {
+Sheet CaseListSheet(const std::vector<CaseListRow>& rows, Disclosure disclosure,
+                    std::vector<std::string> title_lines) {
   Sheet sheet;
   sheet.name = "Danh sach ho so";
   sheet.title_lines = std::move(title_lines);
@@ -25,7 +26,7 @@ Sheet CaseListSheet(const std::vector<CaseListRow>& rows, std::vector<std::strin
     std::string unmet;
     for (const auto& condition : row.unmet) {
       if (!unmet.empty()) unmet += "; ";
-      unmet += fmt::format("{}: {}", condition.rule, condition.message);
+      unmet += fmt::format("{}: {}", condition.rule, condition.MessageFor(disclosure));
     }
     sheet.rows.push_back({static_cast<double>(++number), row.person_name,
                           FormatVnDate(row.birth_date), row.cell_name,

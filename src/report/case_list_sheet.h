@@ -10,8 +10,9 @@
 
 namespace ptdv::report {
 
-// `title_lines` describe the unit and the filters applied. The rows carry no sensitive field
-// (CaseListRow holds none); the caller passes them as it would serialise them.
-Sheet CaseListSheet(const std::vector<CaseListRow>& rows, std::vector<std::string> title_lines);
+// `title_lines` describe the unit and the filters applied. CaseListRow holds no personal field;
+// the conditions' messages are written as `disclosure` may read them (DOMAIN §8).
+Sheet CaseListSheet(const std::vector<CaseListRow>& rows, Disclosure disclosure,
+                    std::vector<std::string> title_lines);
 
 }  // namespace ptdv::report

@@ -3,17 +3,67 @@
 #include <fmt/format.h>
 
 #include "domain/role.h"
+#include "storage/not_found.h"
 #include "storage/store.h"
 
 namespace ptdv {
 
-Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id) {
-  if (!actor.scope_root) return Ok();
+Result<bool> InScope(Transaction& tx, const Actor& actor, Id org_id) {
+  if (!actor.scope_root) return true;
   PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
   for (const auto& o : chain) {
-    if (o.id == *actor.scope_root) return Ok();
+    if (o.id == *actor.scope_root) return true;
   }
-  return Error::Forbidden("Bạn không có quyền với đơn vị này");
+  return false;
+}
+
+Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id, const Error& as_missing) {
+  Result<bool> inside = InScope(tx, actor, org_id);
+  if (!inside.ok()) {
+    return inside.error().code == ErrorCode::kNotFound ? as_missing : inside.error();
+  }
+  if (!*inside) return as_missing;
+  return Ok();
+}
+
+Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id) {
+  return AuthoriseScope(tx, actor, org_id, NotFoundError(kOrganisationNoun, org_id));
+}
+
+Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor, Id org_id) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, tx.Organisations().Get(org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, org.id));
+  return org;
+}
+
+Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor,
+                                         std::string_view code) {
+  const Error missing = NotFoundError(kOrganisationNoun, code);
+  Result<Organisation> org = tx.Organisations().GetByCode(std::string(code));
+  if (!org.ok()) return org.error().code == ErrorCode::kNotFound ? missing : org.error();
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, org->id, missing));
+  return org;
+}
+
+Result<Person> PersonInScope(Transaction& tx, const Actor& actor, Id person_id) {
+  const Error missing = NotFoundError(kPersonNoun, person_id);
+  Result<Person> person = tx.People().Get(person_id);
+  if (!person.ok()) return person.error().code == ErrorCode::kNotFound ? missing : person.error();
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, person->org_id, missing));
+  return person;
+}
+
+Result<Case> CaseInScope(Transaction& tx, const Actor& actor, Id case_id) {
+  const Error missing = NotFoundError(kCaseNoun, case_id);
+  Result<Case> header = tx.Cases().Get(case_id);
+  if (!header.ok()) return header.error().code == ErrorCode::kNotFound ? missing : header.error();
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, header->cell_id, missing));
+  return header;
+}
+
+Disclosure DisclosureFor(const Actor& actor) {
+  return AuthorisePermission(actor, Permission::kReadPersonal).ok() ? Disclosure::kPersonal
+                                                                    : Disclosure::kPublic;
 }
 
 Status AuthoriseAction(Transaction& tx, const Actor& actor, Action action, Id cell_id) {

@@ -2,10 +2,12 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/model.h"
 #include "domain/result.h"
 #include "domain/role.h"
+#include "domain/workflow.h"
 
 namespace ptdv {
 
@@ -20,9 +22,30 @@ struct Actor {
   std::optional<Id> scope_root;  // the organisation subtree the actor may see and change
 };
 
-// Ok when `org_id` lies in the actor's subtree (or the actor has no scope); kForbidden otherwise,
-// kNotFound for an unknown unit. The one scope check every service uses.
+// Ok when `org_id` lies in the actor's subtree (or the actor has no scope). Otherwise kNotFound,
+// worded exactly as for a unit that does not exist ("Không tìm thấy tổ chức đảng (mã N)",
+// storage/not_found.h): outside one's scope, an object answers as if it did not exist, so the
+// answer never tells whether it exists elsewhere. The one scope check every service uses.
 Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id);
+
+// The same check, answering `as_missing` (the not-found error of the object that was sought
+// through `org_id`: a person, a case, an account) when `org_id` is outside the actor's scope.
+Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id, const Error& as_missing);
+
+// Whether `org_id` lies in the actor's subtree. Storage failures are errors.
+Result<bool> InScope(Transaction& tx, const Actor& actor, Id org_id);
+
+// The objects a request names (in its path, its body or its query), read only when they lie in
+// the actor's scope; otherwise the very error of a missing object (storage/not_found.h).
+Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor, Id org_id);
+Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor,
+                                         std::string_view code);
+Result<Person> PersonInScope(Transaction& tx, const Actor& actor, Id person_id);
+Result<Case> CaseInScope(Transaction& tx, const Actor& actor, Id case_id);
+
+// Disclosure::kPersonal when the actor may read personal data and verification details
+// (Permission::kReadPersonal, or the system actor); kPublic otherwise.
+Disclosure DisclosureFor(const Actor& actor);
 
 // Ok when the actor may record `action` on a case kept by `cell_id` (domain/role.h MayRecord):
 // the procedure names who records each step, and the deciding body's acts (S12, P5) fall to a

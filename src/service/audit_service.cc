@@ -7,8 +7,7 @@ namespace ptdv {
 Result<std::vector<AuditEntry>> AuditService::CaseTrail(const Actor& actor, Id case_id) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAudit));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Case header, tx->Cases().Get(case_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, header.cell_id));
+  PTDV_RETURN_IF_ERROR(CaseInScope(*tx, actor, case_id));
   return tx->Audit().ListForEntity("case", case_id);
 }
 

@@ -12,6 +12,7 @@
 
 #include "domain/search_key.h"
 #include "storage/audit_hash.h"
+#include "storage/not_found.h"
 
 namespace ptdv {
 namespace {
@@ -147,29 +148,33 @@ LoginOutcome Throttled(seconds retry_after) {
       retry_after);
 }
 
+// The answer for an account that does not exist — and for one outside the caller's scope.
+Error AccountNotFound(std::string_view login) { return NotFoundError(kAccountNoun, login); }
+
 Result<User> FindUser(Transaction& tx, const std::string& login) {
   std::optional<std::string> normalised = NormaliseLogin(login);
   Result<User> user =
       normalised ? tx.Users().GetByLogin(*normalised) : Result<User>(Error::NotFound(""));
-  if (!user.ok() && user.error().code == ErrorCode::kNotFound) {
-    return Error::NotFound(fmt::format("Không tìm thấy tài khoản «{}»", login));
-  }
+  if (!user.ok() && user.error().code == ErrorCode::kNotFound) return AccountNotFound(login);
   return user;
 }
 
 // Whether `actor` may manage an account of `target_role` at `target_org` (AuthService's class
-// comment).
-Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_role, Id target_org) {
+// comment). The scope comes first and answers `as_missing` (the error of an account or unit that
+// does not exist): outside one's subtree, nothing — not even an account's role — is told.
+Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_role, Id target_org,
+                             const Error& as_missing) {
   if (IsSystemActor(actor)) return Ok();
   std::optional<Role> role = RoleFromCode(actor.role);
   if (!role || !Allows(*role, Permission::kManageUsers)) {
     return Error::Forbidden("Bạn không có quyền quản lý tài khoản");
   }
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, target_org, as_missing));
   if (!MayGrant(*role, target_role)) {
     return Error::Forbidden(fmt::format("Bạn không có quyền quản lý tài khoản có vai trò «{}»",
                                         RoleLabel(target_role)));
   }
-  return AuthoriseScope(tx, actor, target_org);
+  return Ok();
 }
 
 // Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateDemoUsers.
@@ -516,7 +521,8 @@ Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
             .password_changed_at = now};
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(user.org_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id));
+  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id,
+                                             NotFoundError(kOrganisationNoun, user.org_id)));
   if (!RoleFitsOrganisation(user.role, org.kind)) {
     return Error::Invalid(fmt::format("Vai trò «{}» không gắn được với đơn vị «{}» ({})",
                                       RoleLabel(user.role), org.name, OrgKindLabel(org.kind)),
@@ -546,7 +552,8 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& login,
     PTDV_ASSIGN_OR_RETURN(target, FindUser(*tx, login));
     own_account = !IsSystemActor(actor) && actor.login == target.login;
     if (!own_account)
-      PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, target.role, target.org_id));
+      PTDV_RETURN_IF_ERROR(
+          AuthoriseAccountAdmin(*tx, actor, target.role, target.org_id, AccountNotFound(login)));
   }
   if (own_account) {
     if (!current_password || current_password->empty()) {
@@ -585,7 +592,8 @@ Status AuthService::SetAccountState(const Actor& actor, const std::string& login
   if (!IsSystemActor(actor) && actor.login == user.login) {
     return Error::Invalid("Không thể tự khóa hoặc mở khóa tài khoản của chính mình", "login");
   }
-  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id));
+  PTDV_RETURN_IF_ERROR(
+      AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id, AccountNotFound(login)));
   const bool disable = state == AccountState::kDisabled;
   if (user.disabled == disable) return Ok();  // nothing to change
   const std::string before = UserToJson(user);
@@ -620,9 +628,7 @@ Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
   for (User& user : users) {
     auto [it, inserted] = in_scope.try_emplace(user.org_id, true);
     if (inserted) {
-      Status scoped = AuthoriseScope(*tx, actor, user.org_id);
-      if (!scoped.ok() && scoped.error().code != ErrorCode::kForbidden) return scoped.error();
-      it->second = scoped.ok();
+      PTDV_ASSIGN_OR_RETURN(it->second, InScope(*tx, actor, user.org_id));
     }
     if (it->second) out.push_back(WithoutHash(std::move(user)));
   }

@@ -550,10 +550,15 @@ TEST_F(AuthServiceTest, AnAdministratorResetsAPasswordAndUnlocks) {
   for (int i = 0; i < 6; ++i) LoginAs("bithu", "sai mật khẩu rồi", "10.0.0." + std::to_string(i));
   ASSERT_GT(LoginAs("bithu").retry_after.count(), 0);
 
-  // The ward's staff reset their cell secretary; the other ward's staff may not.
+  // The ward's staff reset their cell secretary; to the other ward's staff the account answers
+  // as one that does not exist.
   Status other_ward = service_->ChangePassword(ActorOf("vydadu"), "bithu", "mật khẩu mới đây");
   ASSERT_FALSE(other_ward.ok());
-  EXPECT_EQ(other_ward.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(other_ward.error().code, ErrorCode::kNotFound);
+  Status nobody = service_->ChangePassword(ActorOf("vydadu"), "khong.co", "mật khẩu mới đây");
+  ASSERT_FALSE(nobody.ok());
+  EXPECT_EQ(other_ward.error().message, "Không tìm thấy tài khoản «bithu»");
+  EXPECT_EQ(nobody.error().message, "Không tìm thấy tài khoản «khong.co»");
   Must(service_->ChangePassword(ActorOf("taylocdu"), "bithu", "mật khẩu mới đây"));
   User reset = Stored("bithu");
   EXPECT_EQ(reset.failed_attempts, 0);
@@ -609,12 +614,12 @@ TEST_F(AuthServiceTest, CreateUserFollowsRolesAndScope) {
        .login = "bithu-b",
        .role = Role::kCellSecretary,
        .org = cell_b_,
-       .error = ErrorCode::kForbidden},
+       .error = ErrorCode::kNotFound},  // outside the scope: as a unit that does not exist
       {.actor = "taylocdu",
        .login = "staff-b",
        .role = Role::kGrassrootsStaff,
        .org = ward_b_,
-       .error = ErrorCode::kForbidden},
+       .error = ErrorCode::kNotFound},
       {.actor = "taylocdu",
        .login = "admin3",
        .role = Role::kCityAdmin,
@@ -734,10 +739,10 @@ TEST_F(AuthServiceTest, ListUsersStaysWithinScope) {
   Result<std::vector<User>> secretary = service_->ListUsers(ActorOf("bithu"));
   ASSERT_FALSE(secretary.ok());
   EXPECT_EQ(secretary.error().code, ErrorCode::kForbidden);
-  // Nor may the other ward disable this one's accounts.
+  // Nor may the other ward disable this one's accounts, which answer as if they did not exist.
   Status disabled = service_->DisableUser(ActorOf("vydadu"), "bithu");
   ASSERT_FALSE(disabled.ok());
-  EXPECT_EQ(disabled.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(disabled.error().code, ErrorCode::kNotFound);
   EXPECT_FALSE(Stored("bithu").disabled);
 }
 

@@ -8,9 +8,11 @@
 #include <map>
 #include <set>
 
+#include "domain/disclosure.h"
 #include "domain/search_key.h"
 #include "service/case_context.h"
 #include "service/json_codec.h"
+#include "storage/not_found.h"
 
 namespace ptdv {
 namespace {
@@ -29,6 +31,16 @@ std::string CleanName(std::string_view name) {
     out += c;
   }
   return out;
+}
+
+// The case `case_id` when its cell lies in the actor's scope; otherwise the error of a missing
+// case (service/actor.h).
+Result<CaseRecord> CaseRecordInScope(Transaction& tx, const Actor& actor, Id case_id) {
+  const Error missing = NotFoundError(kCaseNoun, case_id);
+  Result<CaseRecord> record = tx.Cases().GetRecord(case_id);
+  if (!record.ok()) return record.error().code == ErrorCode::kNotFound ? missing : record.error();
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, record->header.cell_id, missing));
+  return record;
 }
 
 }  // namespace
@@ -60,8 +72,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
   }
   person.search_key = SearchKey(person.full_name);
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_RETURN_IF_ERROR(tx->Organisations().Get(person.org_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, person.org_id));
+  PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
   PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
                                            .actor = actor.login,
@@ -78,9 +89,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
 
 Result<Person> CaseService::GetPerson(const Actor& actor, Id person_id) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Person p, tx->People().Get(person_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, p.org_id));
-  return p;
+  return PersonInScope(*tx, actor, person_id);
 }
 
 Result<std::vector<Person>> CaseService::SearchPeople(const Actor& actor, const std::string& query,
@@ -109,11 +118,9 @@ Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
   }
   person.search_key = SearchKey(person.full_name);
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(Person before, tx->People().Get(person.id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, before.org_id));
+  PTDV_ASSIGN_OR_RETURN(Person before, PersonInScope(*tx, actor, person.id));
   if (person.org_id != before.org_id) {
-    PTDV_RETURN_IF_ERROR(tx->Organisations().Get(person.org_id));
-    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, person.org_id));
+    PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   }
   if (expected_version && *expected_version != before.version) {
     return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
@@ -153,7 +160,10 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
                                  SourceCategory category, Date opened_on) {
   if (opened_on > clock_.Today()) return Error::Invalid("Ngày mở hồ sơ ở tương lai", "date");
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(cell_id));
+  // Every object the request names is read within the actor's scope first, so that nothing
+  // (a name, membership, an open case) is told about a unit or person outside it.
+  PTDV_ASSIGN_OR_RETURN(Organisation cell, OrganisationInScope(*tx, actor, cell_id));
+  PTDV_ASSIGN_OR_RETURN(Person person, PersonInScope(*tx, actor, person_id));
   if (!HoldsMembers(cell.kind)) {
     return Error::Invalid(fmt::format("«{}» không phải là chi bộ", cell.name), "cell");
   }
@@ -162,8 +172,6 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
                                       FormatVnDate(opened_on)),
                           "cell");
   }
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, cell_id));
-  PTDV_ASSIGN_OR_RETURN(Person person, tx->People().Get(person_id));
   PTDV_ASSIGN_OR_RETURN(auto membership, tx->Memberships().ValidOn(person_id, opened_on));
   if (membership) return Error::Invalid("Người này đã là đảng viên", "person");
   CaseFilter open_cases;
@@ -209,9 +217,12 @@ Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event
 Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor, Id case_id,
                                    CaseEvent event, std::optional<int> expected_version) {
   Transaction* tx = &transaction;
-  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
+  PTDV_ASSIGN_OR_RETURN(CaseRecord record, CaseRecordInScope(*tx, actor, case_id));
   PTDV_RETURN_IF_ERROR(AuthoriseAction(*tx, actor, event.action, record.header.cell_id));
+  // A member named by the event (helper S0, introducer S6) is read only within the scope.
+  if (event.member_person_id) {
+    PTDV_RETURN_IF_ERROR(PersonInScope(*tx, actor, *event.member_person_id));
+  }
   if (expected_version && *expected_version != record.header.version) {
     return Error::Conflict("Hồ sơ đã được người khác cập nhật, vui lòng tải lại");
   }
@@ -280,12 +291,17 @@ Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor,
 
 Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(case_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, record.header.cell_id));
+  PTDV_ASSIGN_OR_RETURN(CaseRecord record, CaseRecordInScope(*tx, actor, case_id));
   PTDV_ASSIGN_OR_RETURN(CaseContext ctx, BuildContext(*tx, record, on, std::nullopt));
   PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(record.header.cell_id));
-  CaseView view{.record = std::move(record), .person = ctx.person, .cell = std::move(cell)};
-  view.evaluation = Evaluate(view.record, ctx, on);
+  const Disclosure disclosure = DisclosureFor(actor);
+  CaseView view{.record = std::move(record),
+                .person = Disclosed(ctx.person, disclosure),
+                .cell = std::move(cell),
+                .evaluation = {},
+                .disclosure = disclosure};
+  view.evaluation = Disclosed(Evaluate(view.record, ctx, on), disclosure);
+  for (CaseEvent& e : view.record.events) e = Disclosed(std::move(e), disclosure);
   return view;
 }
 
@@ -394,6 +410,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   deadline_context.today = clock_.Today();
 
   CasePage page;
+  page.disclosure = DisclosureFor(actor);
   // The page: headers, each with its earliest duty, and (kBlocked) its blocking conditions.
   std::vector<Case> headers;
   std::vector<std::optional<Deadline>> duties;
@@ -497,6 +514,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     row.deadline = std::move(duties[i]);
     if (auto it = unmet_of.find(headers[i].id); it != unmet_of.end()) {
       row.unmet = std::move(it->second);
+      for (Condition& c : row.unmet) c = Disclosed(std::move(c), page.disclosure);
     }
     row.header = std::move(headers[i]);
     page.rows.push_back(std::move(row));

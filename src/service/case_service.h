@@ -20,11 +20,15 @@
 
 namespace ptdv {
 
+// What a case page shows, already cut to what the reader may see: for Disclosure::kPublic the
+// person's personal fields, the events' verification details and the conditions' personal
+// messages are removed from the values (DOMAIN §8). Serialisers take `disclosure` again.
 struct CaseView {
   CaseRecord record;
   Person person;
   Organisation cell;
   Evaluation evaluation;
+  Disclosure disclosure = Disclosure::kPublic;
 };
 
 struct DeadlineRow {
@@ -67,6 +71,8 @@ struct CaseListRow {
 
 struct CasePage {
   std::vector<CaseListRow> rows;
+  // Who reads the page: for kPublic the conditions carry no personal_message (DOMAIN §8).
+  Disclosure disclosure = Disclosure::kPublic;
   int total = 0;  // matching cases over all pages
   // Matching cases per stage with the query's stage condition left out (the "counts per step"
   // of the list), in procedural order.

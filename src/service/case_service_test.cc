@@ -1,5 +1,6 @@
 #include "service/case_service.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -125,6 +126,8 @@ TEST_F(CaseServiceTest, StaleVersionIsAConflictAndChangesNothing) {
   EXPECT_EQ(service_->Show(admin_, case_, MakeDate(2024, 1, 12))->record.events.size(), 1u);
 }
 
+// Outside one's scope, a case, a person and a unit answer as if they did not exist, in the
+// words used for a missing one.
 TEST_F(CaseServiceTest, ActorOfAnotherWardIsForbiddenAndNothingChanges) {
   Actor ward_b_staff{.login = "vyda", .role = "grassroots_staff", .scope_root = ward_b_};
   long before = AuditEntries();
@@ -134,12 +137,16 @@ TEST_F(CaseServiceTest, ActorOfAnotherWardIsForbiddenAndNothingChanges) {
                                   .member_person_id = members_[0]},
                                  std::nullopt);
   ASSERT_FALSE(record.ok());
-  EXPECT_EQ(record.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(record.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(record.error().message, fmt::format("Không tìm thấy hồ sơ (mã {})", case_));
   EXPECT_EQ(service_->Show(ward_b_staff, case_, MakeDate(2024, 1, 10)).error().code,
-            ErrorCode::kForbidden);
-  EXPECT_EQ(service_->GetPerson(ward_b_staff, person_).error().code, ErrorCode::kForbidden);
+            ErrorCode::kNotFound);
+  EXPECT_EQ(service_->GetPerson(ward_b_staff, person_).error().message,
+            fmt::format("Không tìm thấy người (mã {})", person_));
+  EXPECT_EQ(service_->GetPerson(ward_b_staff, 987654).error().message,
+            "Không tìm thấy người (mã 987654)");
   EXPECT_EQ(service_->DeadlinesFor(ward_b_staff, ward_a_, MakeDate(2024, 1, 10)).error().code,
-            ErrorCode::kForbidden);
+            ErrorCode::kNotFound);
   // Searching within their own scope does not reveal ward A's people.
   auto found = service_->SearchPeople(ward_b_staff, "nguyen van duc", std::nullopt, 10);
   ASSERT_TRUE(found.ok());
@@ -340,7 +347,7 @@ TEST_F(CaseServiceTest, FindCasesSearchesCountsPagesAndFiltersByDeadline) {
 
   // Another ward's staff may not list ward A.
   Actor vyda{.login = "vyda", .role = "grassroots_staff", .scope_root = ward_b_};
-  EXPECT_EQ(service_->FindCases(vyda, ward_a_, q).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(service_->FindCases(vyda, ward_a_, q).error().code, ErrorCode::kNotFound);
 
   // Deadline filters agree with each row's earliest duty.
   int found_with_status = 0;

@@ -12,6 +12,7 @@
 #include "domain/role.h"
 #include "domain/workflow.h"
 #include "service/json_codec.h"
+#include "storage/not_found.h"
 
 namespace ptdv {
 namespace {
@@ -32,6 +33,21 @@ Result<bool> IsBelow(Transaction& tx, Id org_id, Id root) {
     if (o.id == root) return true;
   }
   return false;
+}
+
+// The class `class_id` when the actor may see it: its organiser lies in the actor's scope, or the
+// actor's unit lies below the organiser (a ward sees its city's classes). Otherwise the error of
+// a class that does not exist.
+Result<TrainingClass> VisibleClass(Transaction& tx, const Actor& actor, Id class_id) {
+  const Error missing = NotFoundError(kClassNoun, class_id);
+  Result<TrainingClass> c = tx.Classes().Get(class_id);
+  if (!c.ok()) return c.error().code == ErrorCode::kNotFound ? missing : c.error();
+  if (!actor.scope_root) return c;
+  PTDV_ASSIGN_OR_RETURN(bool inside, InScope(tx, actor, c->organiser_id));
+  if (inside) return c;
+  PTDV_ASSIGN_OR_RETURN(bool below, IsBelow(tx, *actor.scope_root, c->organiser_id));
+  if (below) return c;
+  return missing;
 }
 
 Status MustBeEnrolled(const Enrolment& e) {
@@ -154,7 +170,7 @@ Result<ClassView> ClassService::GetClass(const Actor& actor, Id class_id) {
   if (!view.all_enrolments) {
     // A unit below the organiser sees the class with its own learners only.
     PTDV_ASSIGN_OR_RETURN(bool below, IsBelow(*tx, *actor.scope_root, c.organiser_id));
-    if (!below) return Error::Forbidden("Bạn không có quyền xem lớp này");
+    if (!below) return NotFoundError(kClassNoun, class_id);  // as if it did not exist
     PTDV_ASSIGN_OR_RETURN(auto subtree,
                           tx->Organisations().SubtreeIds(*actor.scope_root, clock_.Today()));
     own_cells.insert(subtree.begin(), subtree.end());
@@ -200,9 +216,8 @@ Result<ClassView> ClassService::GetClass(const Actor& actor, Id class_id) {
 Result<Enrolment> ClassService::Nominate(const Actor& actor, Id class_id, Id case_id) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kWritePeople));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(TrainingClass c, tx->Classes().Get(class_id));
-  PTDV_ASSIGN_OR_RETURN(Case header, tx->Cases().Get(case_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, header.cell_id));
+  PTDV_ASSIGN_OR_RETURN(TrainingClass c, VisibleClass(*tx, actor, class_id));
+  PTDV_ASSIGN_OR_RETURN(Case header, CaseInScope(*tx, actor, case_id));
   PTDV_ASSIGN_OR_RETURN(bool below, IsBelow(*tx, header.cell_id, c.organiser_id));
   if (!below) {
     return Error::Invalid(fmt::format("Lớp «{}» không dành cho đơn vị của hồ sơ này", c.name),
@@ -235,12 +250,17 @@ Result<Enrolment> ClassService::Nominate(const Actor& actor, Id class_id, Id cas
 Result<ClassService::Loaded> ClassService::LoadForManaging(Transaction& tx, const Actor& actor,
                                                            Id class_id, Id enrolment_id) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kRecordCertificate));
-  PTDV_ASSIGN_OR_RETURN(TrainingClass c, tx.Classes().Get(class_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, c.organiser_id));
-  PTDV_ASSIGN_OR_RETURN(Enrolment e, tx.Classes().GetEnrolment(enrolment_id));
-  if (e.class_id != class_id) {
-    return Error::NotFound(fmt::format("Lớp «{}» không có học viên mã {}", c.code, enrolment_id));
-  }
+  // A class the actor cannot see answers as if it did not exist; one it sees (its city's) but
+  // does not organise is refused.
+  PTDV_ASSIGN_OR_RETURN(TrainingClass c, VisibleClass(tx, actor, class_id));
+  PTDV_ASSIGN_OR_RETURN(bool organiser, InScope(tx, actor, c.organiser_id));
+  if (!organiser) return Error::Forbidden("Chỉ đơn vị tổ chức lớp được quản lý học viên của lớp");
+  // Another class's learner answers as a learner that does not exist.
+  const Error missing = NotFoundError(kEnrolmentNoun, enrolment_id);
+  Result<Enrolment> found = tx.Classes().GetEnrolment(enrolment_id);
+  if (!found.ok()) return found.error().code == ErrorCode::kNotFound ? missing : found.error();
+  Enrolment e = std::move(*found);
+  if (e.class_id != class_id) return missing;
   PTDV_ASSIGN_OR_RETURN(Case header, tx.Cases().Get(e.case_id));
   return Loaded{std::move(c), std::move(e), std::move(header)};
 }

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/disclosure.h"
+
 namespace ptdv {
 namespace {
 
@@ -128,6 +130,11 @@ std::string ToJson(const Membership& m) {
 std::string ToJson(const Case& header) { return json::serialize(CaseObject(header)); }
 std::string ToJson(const CaseEvent& event) { return json::serialize(EventObject(event)); }
 
+std::string ToJson(const CaseEvent& event, Disclosure disclosure) {
+  if (disclosure == Disclosure::kPersonal) return ToJson(event);
+  return json::serialize(EventObject(Disclosed(event, disclosure)));
+}
+
 std::string ToJson(const RuleSet& r) {
   json::object j;
   j["code"] = r.code;
@@ -158,7 +165,7 @@ std::string ToJson(const CalendarYear& y) {
   return json::serialize(j);
 }
 
-std::string ToJson(const Evaluation& ev) {
+std::string ToJson(const Evaluation& ev, Disclosure disclosure) {
   json::object j;
   j["stage"] = Str(StageCode(ev.stage));
   j["stage_label"] = Str(StageLabel(ev.stage));
@@ -168,8 +175,8 @@ std::string ToJson(const Evaluation& ev) {
   j["allowed_actions"] = std::move(actions);
   json::array unmet;
   for (const auto& c : ev.unmet) {
-    unmet.push_back(
-        json::object{{"rule", c.rule}, {"message", c.message}, {"blocking", c.blocking}});
+    unmet.push_back(json::object{
+        {"rule", c.rule}, {"message", c.MessageFor(disclosure)}, {"blocking", c.blocking}});
   }
   j["unmet"] = std::move(unmet);
   json::array deadlines;

@@ -17,11 +17,16 @@ std::string ToJson(const Organisation& org);
 std::string ToJson(const Person& person);
 std::string ToJson(const Membership& membership);
 std::string ToJson(const Case& header);
+// The whole event, for the audit trail (whose reader passes it through http/redaction.h).
 std::string ToJson(const CaseEvent& event);
+// An event as `disclosure` may read it: for kPublic without the verification details (the
+// relative's name and the finding, DOMAIN §8).
+std::string ToJson(const CaseEvent& event, Disclosure disclosure);
 std::string ToJson(const RuleSet& rule_set);
 std::string ToJson(const CalendarYear& year);
-// Evaluation of a case on a date: stage, unmet conditions, deadlines.
-std::string ToJson(const Evaluation& evaluation);
+// Evaluation of a case on a date: stage, unmet conditions, deadlines. Each condition's message
+// as `disclosure` may read it (Condition::MessageFor).
+std::string ToJson(const Evaluation& evaluation, Disclosure disclosure);
 // Classes and targets (issue #5). An enrolment's verification code is never written: the audit
 // trail is readable by many, and the code is what a certificate holder shows.
 std::string ToJson(const TrainingClass& training_class);

@@ -62,12 +62,11 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
   }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   if (org.parent_id) {
-    PTDV_ASSIGN_OR_RETURN(Organisation parent, tx->Organisations().Get(*org.parent_id));
+    PTDV_ASSIGN_OR_RETURN(Organisation parent, OrganisationInScope(*tx, actor, *org.parent_id));
     if (HoldsMembers(parent.kind)) {
       return Error::Invalid(fmt::format("Không thể đặt đơn vị dưới chi bộ «{}»", parent.name),
                             "parent");
     }
-    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, parent.id));
   } else {
     if (actor.scope_root) return Error::Forbidden("Chỉ quản trị cấp cao nhất được tạo đơn vị gốc");
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
@@ -94,12 +93,11 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
     return Error::Invalid("Ngày bắt đầu ở tương lai", "valid_from");
   }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(membership.org_id));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, OrganisationInScope(*tx, actor, membership.org_id));
+  PTDV_RETURN_IF_ERROR(PersonInScope(*tx, actor, membership.person_id));
   if (!HoldsMembers(org.kind)) {
     return Error::Invalid(fmt::format("«{}» không phải là chi bộ", org.name), "org");
   }
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org.id));
-  PTDV_RETURN_IF_ERROR(tx->People().Get(membership.person_id));
   PTDV_ASSIGN_OR_RETURN(auto existing, tx->Memberships().ListForPerson(membership.person_id));
   for (const auto& m : existing) {
     bool overlaps = (!m.valid_to || membership.valid_from <= *m.valid_to) &&
@@ -146,8 +144,7 @@ Result<std::vector<OrgTreeRow>> OrgService::Tree(const Actor& actor, Date on) {
 
 Result<OrgUnitView> OrgService::Unit(const Actor& actor, const std::string& code, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().GetByCode(code));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org.id));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, OrganisationInScope(*tx, actor, code));
   OrgUnitView view{.unit = {.org = org}};
   if (!org.ValidOn(on)) return view;
   PTDV_ASSIGN_OR_RETURN(std::vector<OrgTreeRow> rows, SubtreeRows(*tx, org.id, on));

@@ -8,6 +8,7 @@
 
 #include "domain/role.h"
 #include "service/json_codec.h"
+#include "storage/not_found.h"
 
 namespace ptdv {
 namespace {
@@ -69,7 +70,8 @@ Result<Target> TargetService::CreateTarget(const Actor& actor, Target t) {
   std::optional<Target> parent;
   if (t.parent_id) {
     PTDV_ASSIGN_OR_RETURN(parent, tx->Targets().Get(*t.parent_id));
-    PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, parent->org_id));
+    PTDV_RETURN_IF_ERROR(
+        AuthoriseScope(*tx, actor, parent->org_id, NotFoundError(kTargetNoun, *t.parent_id)));
     if (parent->year != t.year || parent->category != t.category) {
       return Error::Invalid(fmt::format("Chỉ tiêu phân bổ phải cùng năm ({}) và cùng loại nguồn "
                                         "({}) với chỉ tiêu được phân bổ",
@@ -113,7 +115,8 @@ Result<Target> TargetService::UpdateTarget(const Actor& actor, Id target_id,
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageTargets));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Target before, tx->Targets().Get(target_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, before.org_id));
+  PTDV_RETURN_IF_ERROR(
+      AuthoriseScope(*tx, actor, before.org_id, NotFoundError(kTargetNoun, target_id)));
   if (expected_version && *expected_version != before.version) {
     return Error::Conflict("Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
   }
