@@ -403,7 +403,30 @@ int RunCli(int argc, char** argv) {
                     "Bộ nhớ đệm câu trả lời đọc đến lần ghi kế tiếp (MiB, 0 = tắt; mặc định 64)")
       ->envname("PTDV_RESPONSE_CACHE_MB")
       ->check(CLI::Range(0, 65536));
+  // The web surface (docs/security.md): proxies, operations network, connection cap.
+  std::string trusted_proxies;
+  std::string ops_networks = server_options.ops_networks.text();
+  serve
+      ->add_option("--trusted-proxy", trusted_proxies,
+                   "Proxy ngược tin cậy: địa chỉ hoặc mạng CIDR, cách nhau bởi dấu phẩy "
+                   "(X-Forwarded-For/-Proto chỉ được tin từ các địa chỉ này)")
+      ->envname("PTDV_TRUSTED_PROXY");
+  serve
+      ->add_option("--ops-network", ops_networks,
+                   "Mạng CIDR được đọc /metrics và /readyz (mặc định chỉ máy này)")
+      ->envname("PTDV_OPS_NETWORK");
+  serve
+      ->add_option("--max-connections", server_options.max_connections,
+                   "Số kết nối mở tối đa; vượt quá thì trả 503 và đóng (mặc định 1024)")
+      ->envname("PTDV_MAX_CONNECTIONS")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   serve->callback(run([&](Environment& env) {
+    auto trusted = http::NetworkList::Parse(trusted_proxies);
+    if (!trusted.ok()) return Fail(trusted.error());
+    server_options.trusted_proxies = std::move(trusted).value();
+    auto ops = http::NetworkList::Parse(ops_networks);
+    if (!ops.ok()) return Fail(ops.error());
+    server_options.ops_networks = std::move(ops).value();
     server_options.read_timeout = std::chrono::seconds(read_timeout_s);
     server_options.idle_timeout = std::chrono::seconds(idle_timeout_s);
     SystemWallClock wall_clock;

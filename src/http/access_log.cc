@@ -82,6 +82,10 @@ AccessLog::AccessLog()
 std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
   std::string line = "{\"time\":\"" + IsoUtc(entry.time) + "\",\"remote\":";
   AppendJsonString(line, entry.remote);
+  if (!entry.peer.empty()) {
+    line += ",\"peer\":";
+    AppendJsonString(line, entry.peer);
+  }
   line += ",\"method\":";
   AppendJsonString(line, entry.method);
   line += ",\"path\":";
@@ -90,6 +94,10 @@ std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
   AppendJsonString(line, entry.route);
   fmt::format_to(std::back_inserter(line), ",\"status\":{},\"bytes\":{},\"duration_ms\":{:.3f}",
                  entry.status, entry.bytes, entry.duration_ms);
+  if (!entry.request_id.empty()) {
+    line += ",\"request_id\":";
+    AppendJsonString(line, entry.request_id);
+  }
   if (!entry.user.empty()) {
     line += ",\"user\":";
     AppendJsonString(line, entry.user);

@@ -98,9 +98,35 @@ std::string ErrorBody(std::string_view code, std::string_view message, std::stri
 }
 
 Response ErrorResponse(const Error& error) {
+  if (error.code == ErrorCode::kUnavailable) {
+    Response response = Response::Json(ErrorBody(ErrorCodeName(error.code), kUnavailableMessage),
+                                       HttpStatusOf(error.code));
+    response.log_detail = error.message;
+    return response;
+  }
   return Response::Json(
       ErrorBody(ErrorCodeName(error.code), error.message, error.rule, error.field),
       HttpStatusOf(error.code));
+}
+
+void AttachRequestId(Response& response, std::string_view request_id) {
+  if (response.status < 400 || !response.content_type.starts_with("application/json")) return;
+  boost::system::error_code parse_error;
+  boost::json::value body = boost::json::parse(response.body, parse_error);
+  if (parse_error || !body.is_object()) return;
+  boost::json::object* error =
+      body.as_object().if_contains("error") ? body.as_object()["error"].if_object() : nullptr;
+  if (error == nullptr) return;
+  (*error)["request_id"] = request_id;
+  if (response.status >= 500) {
+    if (boost::json::string* message = (*error)["message"].if_string()) {
+      std::string text(*message);
+      text += text.ends_with('.') ? " Mã yêu cầu: " : ". Mã yêu cầu: ";
+      text += request_id;
+      *message = text;
+    }
+  }
+  response.body = boost::json::serialize(body);
 }
 
 Response ErrorResponse(HttpFailure failure, std::string message) {

@@ -4,7 +4,8 @@
 //
 //   {"error":{"code":"rule_violation","rule":"S9","message":"…","field":"…"}}
 //
-// "rule" and "field" appear only when set. Statuses:
+// "rule" and "field" appear only when set; the server adds "request_id" to every error body
+// (AttachRequestId). Statuses:
 //
 //   ErrorCode        code               status
 //   kNotFound        not_found          404
@@ -42,13 +43,26 @@ int HttpStatusOf(ErrorCode code);
 int HttpStatusOf(HttpFailure failure);
 const char* HttpFailureName(HttpFailure failure);
 
-// The JSON error response for an expected failure of a service.
+// The JSON error response for an expected failure of a service. For kUnavailable the message
+// is kUnavailableMessage whatever the error says: storage errors carry the driver's text, the
+// database path, table and column names (storage/sqlite/sqlite_error.h), which are for the
+// operator only; error.message goes into Response::log_detail, which the server writes to the
+// access log under the request id.
 Response ErrorResponse(const Error& error);
 // The JSON error response for a transport-level failure; an empty message takes a default
 // Vietnamese one.
 Response ErrorResponse(HttpFailure failure, std::string message = {});
 // 405 with the Allow header listing `allowed`.
 Response MethodNotAllowedResponse(std::span<const Method> allowed);
+
+// Adds "request_id" to the {"error":{…}} body of `response` and, for a 5xx, appends the id to
+// its message ("… Mã yêu cầu: 1a2b…"), so that a user can quote it to the operator, who finds
+// the detail in the log. Other responses (no JSON error body) are left alone.
+void AttachRequestId(Response& response, std::string_view request_id);
+
+// What a client is told when a dependency failed (kUnavailable).
+inline constexpr std::string_view kUnavailableMessage =
+    "Hệ thống tạm thời không xử lý được yêu cầu, vui lòng thử lại sau";
 
 // The JSON error body alone (for callers that build their own response).
 std::string ErrorBody(std::string_view code, std::string_view message, std::string_view rule = {},

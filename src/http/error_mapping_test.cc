@@ -56,6 +56,38 @@ TEST(ErrorMapping, TransportFailuresHaveTheirStatuses) {
   }
 }
 
+// A storage failure's message names the database, its tables and the driver's text: the client
+// gets a fixed message, the log the detail.
+TEST(ErrorMapping, UnavailableHidesTheCauseFromTheClientAndKeepsItForTheLog) {
+  const std::string cause = "Lỗi cơ sở dữ liệu (no such table: admission_case)";
+  Response response = ErrorResponse(Error::Unavailable(cause));
+  EXPECT_EQ(response.status, 503);
+  EXPECT_EQ(response.body.find("admission_case"), std::string::npos) << response.body;
+  EXPECT_EQ(json::parse(response.body).at("error").at("message").as_string(), kUnavailableMessage);
+  EXPECT_EQ(response.log_detail, cause);
+}
+
+TEST(ErrorMapping, AttachRequestIdAddsTheIdToErrorBodiesOnly) {
+  Response conflict = ErrorResponse(Error::Conflict("Phiên bản đã cũ"));
+  AttachRequestId(conflict, "0123abcd");
+  json::object error = json::parse(conflict.body).at("error").as_object();
+  EXPECT_EQ(error.at("request_id").as_string(), "0123abcd");
+  EXPECT_EQ(error.at("message").as_string(), "Phiên bản đã cũ");
+
+  Response internal = ErrorResponse(HttpFailure::kInternal);
+  AttachRequestId(internal, "0123abcd");
+  error = json::parse(internal.body).at("error").as_object();
+  EXPECT_EQ(error.at("request_id").as_string(), "0123abcd");
+  EXPECT_EQ(error.at("message").as_string(), "Lỗi máy chủ. Mã yêu cầu: 0123abcd");
+
+  Response ok = Response::Json(R"({"error":"not an error body"})");
+  AttachRequestId(ok, "0123abcd");
+  EXPECT_EQ(ok.body, R"({"error":"not an error body"})");
+  Response text = Response::Text("x", 404);
+  AttachRequestId(text, "0123abcd");
+  EXPECT_EQ(text.body, "x");
+}
+
 TEST(ErrorMapping, RuleViolationCarriesRuleFieldAndVietnameseMessage) {
   Response response = ErrorResponse(Error::Rule(
       "S9", "Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán thành", "votes.in_favour"));

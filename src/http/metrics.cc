@@ -97,8 +97,12 @@ std::string Metrics::RenderPrometheus() const {
   fmt::format_to(std::back_inserter(out),
                  "# HELP ptdv_http_open_connections Open client connections.\n"
                  "# TYPE ptdv_http_open_connections gauge\n"
-                 "ptdv_http_open_connections {}\n",
-                 open_connections());
+                 "ptdv_http_open_connections {}\n"
+                 "# HELP ptdv_http_refused_connections_total Connections closed at once because "
+                 "max_connections were open.\n"
+                 "# TYPE ptdv_http_refused_connections_total counter\n"
+                 "ptdv_http_refused_connections_total {}\n",
+                 open_connections(), refused_connections());
   fmt::format_to(std::back_inserter(out),
                  "# HELP ptdv_db_seconds_total Time spent in the database.\n"
                  "# TYPE ptdv_db_seconds_total counter\n"

@@ -17,6 +17,7 @@ namespace ptdv::http {
 //   ptdv_http_requests_total{route,method,status}        counter
 //   ptdv_http_request_duration_seconds{route,method}     histogram
 //   ptdv_http_open_connections                           gauge
+//   ptdv_http_refused_connections_total                  counter (over max_connections)
 //   ptdv_db_seconds_total                                counter
 //   ptdv_db_duration_seconds                             histogram
 // `route` is always a route pattern or a fixed name ("static", "unmatched", "/healthz"), never
@@ -34,6 +35,10 @@ class Metrics {
   void ConnectionClosed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
   std::int64_t open_connections() const {
     return open_connections_.load(std::memory_order_relaxed);
+  }
+  void ConnectionRefused() { refused_connections_.fetch_add(1, std::memory_order_relaxed); }
+  std::uint64_t refused_connections() const {
+    return refused_connections_.load(std::memory_order_relaxed);
   }
 
   // The exposition text; Content-Type kContentType.
@@ -55,6 +60,7 @@ class Metrics {
   std::map<DurationKey, Histogram, std::less<>> durations_;    // guarded by mutex_
   Histogram db_;                                               // guarded by mutex_
   std::atomic<std::int64_t> open_connections_{0};
+  std::atomic<std::uint64_t> refused_connections_{0};
 };
 
 }  // namespace ptdv::http

@@ -31,7 +31,11 @@ struct Request {
   Headers headers;
   Params cookies;  // from the Cookie header(s), in order
   std::string body;
-  std::string remote_address;  // the peer's IP address
+  // The client's IP address: the TCP peer, or the client a trusted proxy names
+  // (http/client_origin.h). Login throttling, the audit's address and the access log use it.
+  std::string remote_address;
+  bool https = false;          // the client reached the trusted proxy over TLS
+  std::string request_id;      // X-Request-Id of the answer (http/request_id.h)
   Params path_params;          // {name} segments of the matched route pattern, decoded
 
   // The first value of that query parameter / cookie / path parameter, or nullopt.

@@ -7,13 +7,17 @@
 namespace ptdv::http {
 
 // One HTTP response as handlers build it: no Beast types. The server adds Content-Length,
-// Connection and X-Content-Type-Options; a HEAD request gets the headers without the body.
+// Connection, X-Request-Id and the security headers (http/security_headers.h); a HEAD request
+// gets the headers without the body.
 // Not thread-safe; a value type.
 struct Response {
   int status = 200;
   std::string content_type;  // empty: no Content-Type (e.g. 204, 304)
   Headers headers;           // any further fields: Set-Cookie, ETag, Cache-Control, Allow, ...
   std::string body;
+  // Never sent: what the server's log records about this answer (the cause of a 503 or 500,
+  // which the body does not reveal).
+  std::string log_detail;
 
   // `json` is serialised JSON text; Content-Type application/json.
   static Response Json(std::string json, int status = 200);

@@ -24,11 +24,14 @@
 #include <vector>
 
 #include "http/access_log.h"
+#include "http/client_origin.h"
 #include "http/error_mapping.h"
 #include "http/metrics.h"
 #include "http/request.h"
+#include "http/request_id.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "http/security_headers.h"
 #include "http/static_files.h"
 
 namespace ptdv::http {
@@ -66,6 +69,44 @@ bool HasNoBody(int status) {
 bool IsReservedField(std::string_view name) {
   return EqualsIgnoreCase(name, "Content-Length") || EqualsIgnoreCase(name, "Transfer-Encoding") ||
          EqualsIgnoreCase(name, "Connection") || EqualsIgnoreCase(name, "Content-Type");
+}
+
+// Who an answer goes to, as its headers and the access log name them.
+struct Recipient {
+  std::string client;  // Request::remote_address
+  std::string request_id;
+  Transport transport = Transport::kPlain;
+};
+
+// The headers every answer carries besides those of Beast, and the request id in an error body.
+void Stamp(Response& response, const Recipient& recipient) {
+  AttachRequestId(response, recipient.request_id);
+  AddSecurityHeaders(response, recipient.transport);
+  response.headers.Set("X-Request-Id", recipient.request_id);
+}
+
+// A fresh id, or the one a trusted proxy passed on (so its log and ours share it).
+std::string RequestIdOf(const Request& request, std::string_view peer,
+                        const NetworkList& trusted_proxies) {
+  if (std::optional<std::string_view> id = request.Header("X-Request-Id");
+      id && IsAcceptableRequestId(*id) && trusted_proxies.Contains(peer)) {
+    return std::string(*id);
+  }
+  return NewRequestId();
+}
+
+// The bytes of the 503 sent to a connection accepted beyond max_connections.
+std::string RawBusyResponse() {
+  Response response = ErrorResponse(Error::Unavailable("Máy chủ đã đạt số kết nối tối đa"));
+  response.headers.Set("Retry-After", "1");
+  Stamp(response, {.request_id = NewRequestId()});
+  std::string raw = "HTTP/1.1 503 Service Unavailable\r\n";
+  for (const auto& [name, value] : response.headers) raw += name + ": " + value + "\r\n";
+  raw += "Content-Type: " + response.content_type + "\r\n";
+  raw += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  raw += "Connection: close\r\n\r\n";
+  raw += response.body;
+  return raw;
 }
 
 // What the server decided for one request.
@@ -125,9 +166,12 @@ class Server::Impl {
 
   void Register(const std::shared_ptr<Connection>& connection);
   void Unregister(Connection* connection);
+  bool AtCapacity();
 
  private:
   asio::awaitable<void> Accept();
+  // Answers 503 if the socket takes it at once, and closes. Never blocks or reads.
+  void Turn(tcp::socket socket);
   asio::awaitable<Response> InvokeRoute(const Route* route, const Request* request,
                                         RouteContext* context);
   asio::awaitable<Status> CheckReadiness();
@@ -164,7 +208,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       : server_(server), stream_(std::move(socket)) {
     beast::error_code ignored;
     tcp::endpoint remote = stream_.socket().remote_endpoint(ignored);
-    remote_ = remote.address().to_string();
+    peer_ = remote.address().to_string();
     stream_.socket().set_option(tcp::no_delay(true), ignored);
     server_.metrics().ConnectionOpened();
   }
@@ -179,7 +223,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     } catch (const std::exception& e) {
       AccessLogEntry entry;
       entry.time = std::chrono::system_clock::now();
-      entry.remote = self->remote_;
+      entry.remote = self->peer_;
       entry.route = std::string(kUnmatched);
       entry.error = std::string("connection failed: ") + e.what();
       self->server_.access_log().Write(entry);
@@ -204,20 +248,23 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   asio::awaitable<void> Loop();
-  // Writes `response`; false when the connection broke.
-  asio::awaitable<bool> Write(Response& response, bool head, unsigned version, bool keep_alive);
+  // Stamps and writes `response` (moving its body out); false when the connection broke.
+  // `body_bytes`: the size of the body as sent (0 for HEAD).
+  asio::awaitable<bool> Write(Response& response, bool head, unsigned version, bool keep_alive,
+                              const Recipient& recipient, std::size_t& body_bytes);
   // Answers a request that cannot be served (malformed, too large), then closes after a
   // lingering read.
   asio::awaitable<void> Refuse(Response response, Method method, std::string path, unsigned version,
                                Clock::time_point start,
                                std::chrono::system_clock::time_point wall_start);
   void Record(const Outcome& outcome, Method method, std::string path, std::size_t bytes,
-              Clock::time_point start, std::chrono::system_clock::time_point wall_start);
+              const Recipient& recipient, Clock::time_point start,
+              std::chrono::system_clock::time_point wall_start);
 
   Server::Impl& server_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
-  std::string remote_;
+  std::string peer_;  // the TCP peer's IP address
   // True while no request header is complete: Stop may close the connection then.
   bool waiting_ = true;
 };
@@ -319,20 +366,32 @@ asio::awaitable<void> Connection::Loop() {
       ParseCookieHeader(cookie, request.cookies);
     }
     request.body = std::move(message.body());
-    request.remote_address = remote_;
+    // The one place where the client's address is decided.
+    ClientOrigin origin = ResolveClientOrigin(peer_, request.headers, options.trusted_proxies);
+    request.remote_address = std::move(origin.address);
+    request.https = origin.https;
+    request.request_id = RequestIdOf(request, peer_, options.trusted_proxies);
+    Recipient recipient{.client = request.remote_address,
+                        .request_id = request.request_id,
+                        .transport = request.https ? Transport::kHttps : Transport::kPlain};
 
     Outcome outcome = co_await server_.Handle(request);
+    if (outcome.error.empty()) outcome.error = std::move(outcome.response.log_detail);
     bool keep_alive = message.keep_alive() && !server_.stopping();
-    std::size_t bytes = method == Method::kHead ? 0 : outcome.response.body.size();
-    bool written = co_await Write(outcome.response, method == Method::kHead, version, keep_alive);
+    std::size_t bytes = 0;
+    bool written = co_await Write(outcome.response, method == Method::kHead, version, keep_alive,
+                                  recipient, bytes);
     if (!written && outcome.error.empty()) outcome.error = "response not delivered";
-    Record(outcome, method, std::move(path), bytes, start, wall_start);
+    Record(outcome, method, std::move(path), bytes, recipient, start, wall_start);
     if (!written || !keep_alive) co_return;
   }
 }
 
 asio::awaitable<bool> Connection::Write(Response& response, bool head, unsigned version,
-                                        bool keep_alive) {
+                                        bool keep_alive, const Recipient& recipient,
+                                        std::size_t& body_bytes) {
+  Stamp(response, recipient);
+  body_bytes = head ? 0 : response.body.size();
   bhttp::response<bhttp::string_body> message;
   message.version(version);
   message.result(static_cast<unsigned>(response.status));
@@ -346,9 +405,6 @@ asio::awaitable<bool> Connection::Write(Response& response, bool head, unsigned 
   }
   if (!response.content_type.empty()) {
     message.set(bhttp::field::content_type, response.content_type);
-  }
-  if (!response.headers.Has("X-Content-Type-Options")) {
-    message.set("X-Content-Type-Options", "nosniff");
   }
   message.keep_alive(keep_alive);
   if (!HasNoBody(response.status)) {
@@ -365,9 +421,11 @@ asio::awaitable<void> Connection::Refuse(Response response, Method method, std::
                                          std::chrono::system_clock::time_point wall_start) {
   Outcome outcome;
   outcome.response = std::move(response);
-  std::size_t bytes = outcome.response.body.size();
-  bool written = co_await Write(outcome.response, method == Method::kHead, version, false);
-  Record(outcome, method, std::move(path), bytes, start, wall_start);
+  Recipient recipient{.client = peer_, .request_id = NewRequestId()};
+  std::size_t bytes = 0;
+  bool written =
+      co_await Write(outcome.response, method == Method::kHead, version, false, recipient, bytes);
+  Record(outcome, method, std::move(path), bytes, recipient, start, wall_start);
   if (!written) co_return;
 
   waiting_ = true;
@@ -383,12 +441,15 @@ asio::awaitable<void> Connection::Refuse(Response response, Method method, std::
 }
 
 void Connection::Record(const Outcome& outcome, Method method, std::string path, std::size_t bytes,
-                        Clock::time_point start, std::chrono::system_clock::time_point wall_start) {
+                        const Recipient& recipient, Clock::time_point start,
+                        std::chrono::system_clock::time_point wall_start) {
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   server_.metrics().ObserveRequest(outcome.route, method, outcome.response.status, seconds);
   AccessLogEntry entry;
   entry.time = wall_start;
-  entry.remote = remote_;
+  entry.remote = recipient.client;
+  if (recipient.client != peer_) entry.peer = peer_;
+  entry.request_id = recipient.request_id;
   entry.method = MethodName(method);
   entry.path = std::move(path);
   entry.route = outcome.route;
@@ -500,6 +561,21 @@ void Server::Impl::Unregister(Connection* connection) {
   connections_.erase(connection);
 }
 
+bool Server::Impl::AtCapacity() {
+  std::lock_guard lock(connections_mutex_);
+  return connections_.size() >= options_.max_connections;
+}
+
+void Server::Impl::Turn(tcp::socket socket) {
+  metrics_.ConnectionRefused();
+  std::string busy = RawBusyResponse();
+  beast::error_code ignored;
+  socket.non_blocking(true, ignored);
+  socket.write_some(asio::buffer(busy), ignored);
+  socket.shutdown(tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+}
+
 asio::awaitable<void> Server::Impl::Accept() {
   while (!stopping()) {
     auto [error, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), kNoThrow);
@@ -508,6 +584,10 @@ asio::awaitable<void> Server::Impl::Accept() {
       // Out of descriptors or memory: back off rather than spin.
       asio::steady_timer pause(acceptor_strand_, std::chrono::milliseconds(50));
       co_await pause.async_wait(kNoThrow);
+      continue;
+    }
+    if (AtCapacity()) {
+      Turn(std::move(socket));
       continue;
     }
     auto executor = socket.get_executor();
@@ -530,6 +610,13 @@ asio::awaitable<Outcome> Server::Impl::Handle(Request& request) {
   bool get_or_head = request.method == Method::kGet || request.method == Method::kHead;
   static constexpr std::array<Method, 2> kGetHead = {Method::kGet, Method::kHead};
 
+  // Operational data for the operator's network only; anyone else learns nothing, not even that
+  // the path exists.
+  if ((path == "/readyz" || path == "/metrics") &&
+      !options_.ops_networks.Contains(request.remote_address)) {
+    outcome.response = ErrorResponse(Error::NotFound("Không tìm thấy địa chỉ này"));
+    co_return outcome;
+  }
   if (path == "/healthz" || path == "/readyz" || path == "/metrics") {
     outcome.route = path;
     if (!get_or_head) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/result.h"
+#include "http/network_list.h"
 
 namespace ptdv::http {
 
@@ -32,6 +33,16 @@ struct ServerOptions {
   std::string static_dir;
   // SIGINT and SIGTERM call Stop. Tests turn it off.
   bool handle_signals = true;
+  // Reverse proxies whose X-Forwarded-For, X-Forwarded-Proto and X-Request-Id are believed
+  // (http/client_origin.h); from any other peer those fields are ignored. Empty: none.
+  NetworkList trusted_proxies;
+  // Clients that may read /metrics and /readyz; anyone else gets 404, as for an unknown path.
+  // The client is the resolved one (behind a trusted proxy, the address it names).
+  NetworkList ops_networks = NetworkList::Loopback();
+  // Open client connections at most; a connection accepted beyond them is answered 503 with
+  // Retry-After (if its socket takes the bytes at once) and closed, without waiting for or
+  // reading its request. Counted in ptdv_http_refused_connections_total.
+  std::size_t max_connections = 1024;
   // /readyz answers 200 when it returns Ok, else 503 with its error; runs on the handler pool
   // so it may query the database. Empty: ready while running.
   std::function<Status()> readiness;
@@ -42,10 +53,12 @@ struct ServerOptions {
 // database work never holds a network thread or the acceptor. Beast stays inside server.cc.
 //
 // Serves, in this order: /healthz (200 "ok" while running, never touches the handler pool),
-// /readyz, /metrics (Prometheus text), the router's routes, then static files for paths
+// /readyz and /metrics (Prometheus text) to ops_networks only, the router's routes, then
+// static files for paths
 // outside /api (SPA fallback). Unknown /api paths: 404 JSON; a known path with another
 // method: 405 JSON with Allow. Every request is counted in Metrics and written to the
-// AccessLog, labelled by route pattern.
+// AccessLog, labelled by route pattern. Every answer carries X-Request-Id and the security
+// headers (http/security_headers.h); error bodies carry the request id (AttachRequestId).
 //
 // Thread safety: Start, port and Run from one thread; Stop from any thread, any number of
 // times, including from a handler or before Run.

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "http/access_log.h"
+#include "http/error_mapping.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/test_http_client.h"
@@ -675,6 +676,282 @@ TEST_F(ServerTest, StartFailsOnABusyPortAndABadAddress) {
   Status malformed = third.Start();
   ASSERT_FALSE(malformed.ok());
   EXPECT_EQ(malformed.error().code, ErrorCode::kInvalid);
+}
+
+// ---- The web surface: security headers, request ids, trusted proxy, ops endpoints, cap ----
+
+constexpr const char* kSecurityFields[][2] = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+     "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; "
+     "style-src 'self' 'unsafe-inline'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+};
+
+void ExpectSecurityHeaders(const ClientResponse& response, std::string_view what) {
+  for (const auto& [name, value] : kSecurityFields) {
+    EXPECT_EQ(response.headers.Get(name), value) << what << ": " << name;
+  }
+  EXPECT_FALSE(response.headers.Has("Strict-Transport-Security")) << what;
+  std::optional<std::string_view> id = response.headers.Get("X-Request-Id");
+  ASSERT_TRUE(id.has_value()) << what;
+  EXPECT_EQ(id->size(), 16u) << what;
+}
+
+std::string RequestIdInBody(const ClientResponse& response) {
+  return std::string(json::parse(response.body).at("error").at("request_id").as_string());
+}
+
+TEST_F(ServerTest, EveryAnswerCarriesTheSecurityHeaders) {
+  fs::path web = dir_ / "web";
+  WriteFile(web / "index.html", "<!doctype html><title>PTĐV</title>");
+  WriteFile(web / "assets" / "index-5e1f0a.js", "export const x = 1;");
+  AddRoute(Method::kGet, "/api/v1/me", RouteAccess::Require("self.read"),
+           [](const Request&, RouteContext&) { return Response::Json(R"({"name":"A"})"); });
+  AddRoute(Method::kGet, "/api/v1/reference", RouteAccess::Public(),
+           [](const Request&, RouteContext&) {
+             Response response = Response::Json("{}");
+             response.headers.Set("Cache-Control", "private, max-age=3600");
+             return response;
+           });
+  ServerOptions options = Options();
+  options.static_dir = web.string();
+  Start(options);
+  TestHttpClient client(port());
+
+  std::optional<ClientResponse> index = client.Request("GET", "/");
+  ASSERT_TRUE(index.has_value());
+  ExpectSecurityHeaders(*index, "/");
+  EXPECT_EQ(index->headers.Get("Cache-Control"), "no-cache");
+
+  std::optional<ClientResponse> head = client.Request("HEAD", "/");
+  ASSERT_TRUE(head.has_value());
+  ExpectSecurityHeaders(*head, "HEAD /");
+
+  std::optional<ClientResponse> asset = client.Request("GET", "/assets/index-5e1f0a.js");
+  ASSERT_TRUE(asset.has_value());
+  ExpectSecurityHeaders(*asset, "asset");
+  EXPECT_EQ(asset->headers.Get("Cache-Control"), "public, max-age=31536000, immutable");
+
+  std::optional<ClientResponse> api = client.Request("GET", "/api/v1/me");
+  ASSERT_TRUE(api.has_value());
+  EXPECT_EQ(api->status, 200);
+  ExpectSecurityHeaders(*api, "API");
+  EXPECT_EQ(api->headers.Get("Cache-Control"), "no-store");
+
+  std::optional<ClientResponse> reference = client.Request("GET", "/api/v1/reference");
+  ASSERT_TRUE(reference.has_value());
+  ExpectSecurityHeaders(*reference, "reference");
+  EXPECT_EQ(reference->headers.Get("Cache-Control"), "private, max-age=3600");
+
+  std::optional<ClientResponse> error = client.Request("GET", "/api/v1/unknown");
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->status, 404);
+  ExpectSecurityHeaders(*error, "error");
+  EXPECT_EQ(error->headers.Get("Cache-Control"), "no-store");
+  EXPECT_EQ(RequestIdInBody(*error), error->headers.Get("X-Request-Id"));
+
+  std::optional<ClientResponse> health = client.Request("GET", "/healthz");
+  ASSERT_TRUE(health.has_value());
+  ExpectSecurityHeaders(*health, "/healthz");
+  EXPECT_NE(health->headers.Get("X-Request-Id"), api->headers.Get("X-Request-Id"));
+
+  TestHttpClient malformed(port());
+  ASSERT_TRUE(malformed.Send("GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::optional<ClientResponse> refused = malformed.Read();
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 400);
+  ExpectSecurityHeaders(*refused, "malformed");
+  EXPECT_EQ(RequestIdInBody(*refused), refused->headers.Get("X-Request-Id"));
+}
+
+TEST_F(ServerTest, HstsOnlyThroughTheTrustedProxyOverHttps) {
+  ServerOptions options = Options();
+  options.trusted_proxies = NetworkList::Parse("127.0.0.1").value();
+  Start(options);
+  TestHttpClient client(port());
+  std::optional<ClientResponse> https =
+      client.Request("GET", "/healthz", {}, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_TRUE(https.has_value());
+  EXPECT_EQ(https->headers.Get("Strict-Transport-Security"), "max-age=31536000");
+  for (const char* proto : {"http", ""}) {
+    std::optional<ClientResponse> plain =
+        *proto ? client.Request("GET", "/healthz", {}, {{"X-Forwarded-Proto", proto}})
+               : client.Request("GET", "/healthz");
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_FALSE(plain->headers.Has("Strict-Transport-Security")) << proto;
+  }
+}
+
+TEST_F(ServerTest, HstsIsNotSentWhenAnUntrustedPeerClaimsHttps) {
+  ServerOptions options = Options();
+  options.trusted_proxies = NetworkList::Parse("10.9.9.9").value();
+  Start(options);
+  TestHttpClient client(port());
+  std::optional<ClientResponse> response =
+      client.Request("GET", "/healthz", {}, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_TRUE(response.has_value());
+  EXPECT_FALSE(response->headers.Has("Strict-Transport-Security"));
+}
+
+class ForwardedForTest : public ServerTest {
+ protected:
+  // Answers the client address the request exposes (what throttling and the audit use).
+  void StartEcho(const char* trusted_proxies) {
+    AddRoute(Method::kGet, "/api/v1/whoami", RouteAccess::Public(),
+             [](const Request& request, RouteContext&) {
+               return Response::Text(request.remote_address);
+             });
+    ServerOptions options = Options();
+    options.trusted_proxies = NetworkList::Parse(trusted_proxies).value();
+    Start(options);
+  }
+};
+
+TEST_F(ForwardedForTest, FromAnUntrustedPeerItIsIgnored) {
+  StartEcho("10.9.9.9");
+  TestHttpClient client(port());
+  std::optional<ClientResponse> response = client.Request(
+      "GET", "/api/v1/whoami", {},
+      {{"X-Forwarded-For", "198.51.100.7"}, {"X-Request-Id", "chosen-by-the-client"}});
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->body, "127.0.0.1");
+  EXPECT_NE(response->headers.Get("X-Request-Id"), "chosen-by-the-client");
+  std::vector<std::string> lines = WaitForLogLines(1);
+  ASSERT_EQ(lines.size(), 1u);
+  json::object line = json::parse(lines[0]).as_object();
+  EXPECT_EQ(line.at("remote").as_string(), "127.0.0.1");
+  EXPECT_FALSE(line.contains("peer"));
+  EXPECT_EQ(line.at("request_id").as_string(), response->headers.Get("X-Request-Id"));
+}
+
+TEST_F(ForwardedForTest, FromTheTrustedProxyItNamesTheClient) {
+  StartEcho("127.0.0.1");
+  TestHttpClient client(port());
+  std::optional<ClientResponse> response = client.Request(
+      "GET", "/api/v1/whoami", {},
+      {{"X-Forwarded-For", "203.0.113.1, 198.51.100.7"}, {"X-Request-Id", "proxy-7f3a"}});
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->body, "198.51.100.7");
+  EXPECT_EQ(response->headers.Get("X-Request-Id"), "proxy-7f3a");
+  std::vector<std::string> lines = WaitForLogLines(1);
+  ASSERT_EQ(lines.size(), 1u);
+  json::object line = json::parse(lines[0]).as_object();
+  EXPECT_EQ(line.at("remote").as_string(), "198.51.100.7");
+  EXPECT_EQ(line.at("peer").as_string(), "127.0.0.1");
+  EXPECT_EQ(line.at("request_id").as_string(), "proxy-7f3a");
+
+  // An id the log should not carry is replaced, even from the proxy.
+  std::optional<ClientResponse> odd =
+      client.Request("GET", "/api/v1/whoami", {}, {{"X-Request-Id", "a b\"c"}});
+  ASSERT_TRUE(odd.has_value());
+  EXPECT_EQ(odd->headers.Get("X-Request-Id")->size(), 16u);
+}
+
+TEST_F(ServerTest, OpsEndpointsAreNotFoundOutsideTheOpsNetwork) {
+  ServerOptions options = Options();
+  options.ops_networks = NetworkList::Parse("10.0.0.0/8").value();  // 127.0.0.1 is outside
+  options.readiness = []() -> Status { return Ok(); };
+  Start(options);
+  TestHttpClient client(port());
+  for (const char* method : {"GET", "HEAD", "POST"}) {
+    for (const char* path : {"/metrics", "/readyz"}) {
+      std::optional<ClientResponse> response = client.Request(method, path);
+      ASSERT_TRUE(response.has_value()) << method << " " << path;
+      EXPECT_EQ(response->status, 404) << method << " " << path;
+      EXPECT_FALSE(Contains(response->body, "ptdv_")) << path;
+    }
+  }
+  std::optional<ClientResponse> health = client.Request("GET", "/healthz");
+  ASSERT_TRUE(health.has_value());
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(ServerTest, OpsNetworkJudgesTheClientBehindTheTrustedProxy) {
+  ServerOptions options = Options();
+  options.ops_networks = NetworkList::Parse("10.0.0.0/8").value();
+  options.trusted_proxies = NetworkList::Parse("127.0.0.1").value();
+  Start(options);
+  TestHttpClient client(port());
+  std::optional<ClientResponse> operator_ =
+      client.Request("GET", "/metrics", {}, {{"X-Forwarded-For", "10.1.2.3"}});
+  ASSERT_TRUE(operator_.has_value());
+  EXPECT_EQ(operator_->status, 200);
+  std::optional<ClientResponse> outsider =
+      client.Request("GET", "/metrics", {}, {{"X-Forwarded-For", "198.51.100.7"}});
+  ASSERT_TRUE(outsider.has_value());
+  EXPECT_EQ(outsider->status, 404);
+  // Through a proxy on this machine, an outsider is not "localhost".
+  std::optional<ClientResponse> proxied =
+      client.Request("GET", "/readyz", {}, {{"X-Forwarded-For", "198.51.100.7"}});
+  ASSERT_TRUE(proxied.has_value());
+  EXPECT_EQ(proxied->status, 404);
+}
+
+TEST_F(ServerTest, ConnectionsBeyondTheCapAreRefusedAndEarlierOnesServed) {
+  constexpr std::size_t kCap = 3;
+  ServerOptions options = Options();
+  options.max_connections = kCap;
+  Start(options);
+  std::vector<std::unique_ptr<TestHttpClient>> held;
+  for (std::size_t i = 0; i < kCap; ++i) {
+    held.push_back(std::make_unique<TestHttpClient>(port()));
+    std::optional<ClientResponse> response = held.back()->Request("GET", "/healthz");
+    ASSERT_TRUE(response.has_value()) << i;
+    EXPECT_EQ(response->status, 200);
+  }
+
+  TestHttpClient extra(port());
+  ASSERT_TRUE(extra.connected());
+  std::optional<ClientResponse> refused = extra.Read();  // answered without asking
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->headers.Get("Retry-After"), "1");
+  EXPECT_TRUE(refused->headers.Has("X-Request-Id"));
+  EXPECT_EQ(refused->headers.Get("X-Frame-Options"), "DENY");
+  EXPECT_EQ(ErrorCodeOf(*refused), "unavailable");
+  EXPECT_TRUE(extra.WaitForClose(kPatience));
+  EXPECT_EQ(metrics_.refused_connections(), 1u);
+
+  for (std::size_t i = 0; i < kCap; ++i) {
+    std::optional<ClientResponse> response = held[i]->Request("GET", "/healthz");
+    ASSERT_TRUE(response.has_value()) << i;
+    EXPECT_EQ(response->status, 200) << i;
+  }
+
+  // A closed connection frees its place.
+  held.pop_back();
+  ASSERT_TRUE(Eventually([&] { return metrics_.open_connections() == kCap - 1; }));
+  TestHttpClient next(port());
+  std::optional<ClientResponse> served = next.Request("GET", "/metrics");
+  ASSERT_TRUE(served.has_value());
+  EXPECT_EQ(served->status, 200);
+  EXPECT_TRUE(Contains(served->body, "ptdv_http_refused_connections_total 1\n")) << served->body;
+}
+
+TEST_F(ServerTest, UnavailableHidesItsCauseAndLogsItUnderTheRequestId) {
+  AddRoute(Method::kGet, "/api/v1/cases", RouteAccess::Public(), [](const Request&, RouteContext&) {
+    return ErrorResponse(Error::Unavailable("Lỗi cơ sở dữ liệu (no such table: admission_case)"));
+  });
+  Start();
+  TestHttpClient client(port());
+  std::optional<ClientResponse> response = client.Request("GET", "/api/v1/cases");
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 503);
+  EXPECT_FALSE(Contains(response->body, "admission_case")) << response->body;
+  EXPECT_FALSE(Contains(response->body, "table")) << response->body;
+  std::string id(response->headers.Get("X-Request-Id").value_or(""));
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(RequestIdInBody(*response), id);
+  EXPECT_TRUE(Contains(response->body, "Mã yêu cầu: " + id)) << response->body;
+  std::vector<std::string> lines = WaitForLogLines(1);
+  ASSERT_EQ(lines.size(), 1u);
+  json::object line = json::parse(lines[0]).as_object();
+  EXPECT_EQ(line.at("request_id").as_string(), id);
+  EXPECT_TRUE(Contains(line.at("error").as_string(), "no such table: admission_case"));
 }
 
 }  // namespace

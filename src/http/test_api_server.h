@@ -12,11 +12,15 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "http/access_log.h"
 #include "http/audit_api.h"
@@ -141,6 +145,7 @@ class ApiServerTest : public ::testing::Test {
     options.threads = 1;
     options.handler_threads = 2;
     options.handle_signals = false;
+    AdjustServerOptions(options);
     server_ = std::make_unique<Server>(options, router_, metrics_, access_log_);
     ASSERT_TRUE(server_->Start().ok());
     runner_ = std::thread([this] { server_->Run(); });
@@ -148,6 +153,26 @@ class ApiServerTest : public ::testing::Test {
     for (const char* login : {"admin", "bantochuc", "lanhdao", "warda", "wardb", "bithua"}) {
       Login(login);
     }
+  }
+
+  // A test fixture changes the server's options here (trusted proxies, ops networks, …).
+  virtual void AdjustServerOptions(ServerOptions& /*options*/) {}
+
+  // The first access-log line containing `part`, waiting for it a few seconds (a line is
+  // written after its response was sent); "" when none comes.
+  std::string WaitForLogLine(std::string_view part) {
+    std::unique_lock lock(log_mutex_);
+    std::string found;
+    log_changed_.wait_for(lock, std::chrono::seconds(5), [&] {
+      for (const std::string& line : log_lines_) {
+        if (line.find(part) != std::string::npos) {
+          found = line;
+          return true;
+        }
+      }
+      return false;
+    });
+    return found;
   }
 
   void TearDown() override {
@@ -244,7 +269,14 @@ class ApiServerTest : public ::testing::Test {
   std::map<std::string, Session> sessions_;
   Router router_;
   Metrics metrics_;
-  AccessLog access_log_{[](std::string_view) {}};
+  std::mutex log_mutex_;
+  std::condition_variable log_changed_;
+  std::vector<std::string> log_lines_;  // guarded by log_mutex_
+  AccessLog access_log_{[this](std::string_view line) {
+    std::lock_guard lock(log_mutex_);
+    log_lines_.emplace_back(line);
+    log_changed_.notify_all();
+  }};
   std::unique_ptr<Server> server_;
   std::thread runner_;
 };

@@ -15,19 +15,18 @@ Error TranslateSqliteError(int code, std::string_view driver_message) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
     case SQLITE_CONSTRAINT_ROWID:
-      return Error::Conflict(
-          fmt::format("Dữ liệu bị trùng với bản ghi đã có ({})", driver_message));
+      return Error::Conflict("Dữ liệu bị trùng với bản ghi đã có");
     case SQLITE_CONSTRAINT_FOREIGNKEY:
       return Error::Invalid(
           "Dữ liệu tham chiếu đến bản ghi không tồn tại, hoặc bản ghi đang được tham chiếu");
     case SQLITE_CONSTRAINT_TRIGGER:
-      return Error::Invalid(fmt::format("Cơ sở dữ liệu từ chối thao tác: {}", driver_message));
+      return Error::Invalid("Cơ sở dữ liệu từ chối thao tác trên bản ghi được bảo vệ");
     default:
       break;
   }
   switch (code & 0xff) {
     case SQLITE_CONSTRAINT:  // CHECK, NOT NULL, ...
-      return Error::Invalid(fmt::format("Dữ liệu không hợp lệ ({})", driver_message));
+      return Error::Invalid("Dữ liệu không hợp lệ (vi phạm ràng buộc của cơ sở dữ liệu)");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Error::Unavailable("Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát");

@@ -15,7 +15,10 @@ namespace ptdv {
 //   SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY                                     -> kConflict
 //   SQLITE_CONSTRAINT_FOREIGNKEY, _CHECK, _NOTNULL, _TRIGGER, other constraints -> kInvalid
 //   anything else (SQL errors: a schema older than the code, ...)            -> kUnavailable
-// Messages are Vietnamese; `driver_message` is appended for operators where it helps.
+// Messages are Vietnamese. `driver_message` (which names tables and columns) is appended only
+// to kUnavailable messages, for the operator: the HTTP layer never shows a kUnavailable message
+// to a client (http/error_mapping.h) but logs it; kConflict and kInvalid messages reach clients
+// as they are, so they never carry it.
 // REQUIRES: `code` is an error code (not SQLITE_OK / _ROW / _DONE).
 Error TranslateSqliteError(int code, std::string_view driver_message);
 

@@ -35,6 +35,19 @@ TEST(TranslateSqliteError, MapsDriverCodesOntoTheClosedSet) {
   }
 }
 
+// Conflict and Invalid messages reach HTTP clients as they are: never the driver's text, which
+// names tables and columns.
+TEST(TranslateSqliteError, KeepsTheDriversTextOutOfMessagesClientsSee) {
+  for (int code :
+       {SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_FOREIGNKEY,
+        SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_NOTNULL, SQLITE_CONSTRAINT_TRIGGER}) {
+    Error error = TranslateSqliteError(code, "UNIQUE constraint failed: user_account.login");
+    ASSERT_NE(error.code, ErrorCode::kUnavailable);
+    EXPECT_EQ(error.message.find("user_account"), std::string::npos) << error.message;
+    EXPECT_EQ(error.message.find("constraint failed"), std::string::npos) << error.message;
+  }
+}
+
 TEST(RowNotFound, NamesWhatWasSought) {
   Error error = RowNotFound("hồ sơ", Id{42});
   EXPECT_EQ(error.code, ErrorCode::kNotFound);
