@@ -35,7 +35,7 @@ Status AuditMonitor::Check() {
   std::lock_guard lock(mutex_);
   if (broken_) return *broken_;
   // Skipping the count keeps a call O(new entries): the position was verified by this process.
-  return VerifyMoreLocked(kMaxEntriesPerCheck, AnchorCount::kSkip);
+  return VerifyMoreLocked(max_entries_per_check_, AnchorCount::kSkip);
 }
 
 Status AuditMonitor::VerifyMoreLocked(long max_entries, AnchorCount count) {

@@ -20,14 +20,17 @@ namespace ptdv {
 
 class AuditMonitor {
  public:
-  // Entries verified by one Check() at most (~10 ms of HMAC); a larger backlog is worked off by
-  // the following calls while readiness stays Ok.
+  // Entries verified by one Check() at most (tens of milliseconds); a larger backlog is worked off
+  // by the following calls while readiness stays Ok.
   static constexpr long kMaxEntriesPerCheck = 20000;
 
   // `store` must outlive the monitor. `checkpoint_path` empty: no checkpoint file (every start
-  // verifies the whole chain).
-  AuditMonitor(Store& store, std::string checkpoint_path)
-      : store_(store), checkpoint_path_(std::move(checkpoint_path)) {}
+  // verifies the whole chain). REQUIRES: max_entries_per_check > 0.
+  AuditMonitor(Store& store, std::string checkpoint_path,
+               long max_entries_per_check = kMaxEntriesPerCheck)
+      : store_(store),
+        checkpoint_path_(std::move(checkpoint_path)),
+        max_entries_per_check_(max_entries_per_check) {}
 
   // Verifies from the checkpoint (the whole chain when the file is missing) and records the new
   // checkpoint. Returns the Vietnamese outcome, for the log. A broken chain, a wrong key or an
@@ -35,9 +38,10 @@ class AuditMonitor {
   std::string Start();
 
   // Ok while the chain verifies. Verifies what was appended since the previous call and moves
-  // the checkpoint on. Errors: kUnavailable with the message once the chain is found broken or
-  // the key wrong (it stays so until a restart); a storage error as it came, without effect on
-  // later calls. Thread-safe: concurrent calls are serialised.
+  // the checkpoint on, at most max_entries_per_check entries per call. Errors: kUnavailable with
+  // the message once the chain is found broken or the key wrong (it stays so until a restart); a
+  // storage error as it came, without effect on later calls. Thread-safe: concurrent calls are
+  // serialised.
   Status Check();
 
  private:
@@ -46,6 +50,7 @@ class AuditMonitor {
 
   Store& store_;
   const std::string checkpoint_path_;
+  const long max_entries_per_check_;
   std::mutex mutex_;
   AuditAnchor verified_;         // guarded by mutex_
   std::optional<Error> broken_;  // guarded by mutex_; sticky

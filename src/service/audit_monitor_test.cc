@@ -110,6 +110,19 @@ TEST_F(AuditMonitorTest, TamperingWithNewEntriesIsFoundByTheNextCheck) {
   EXPECT_FALSE(monitor.Check().ok()) << "stays broken";
 }
 
+// Each readiness check costs at most max_entries_per_check entries, whatever the backlog.
+TEST_F(AuditMonitorTest, EachCheckVerifiesABoundedNumberOfNewEntries) {
+  Append(1);
+  AuditMonitor monitor(*store_, checkpoint_path_, /*max_entries_per_check=*/2);
+  (void)monitor.Start();
+  Append(5);
+  const Id expected[] = {3, 5, 6, 6};
+  for (Id last_id : expected) {
+    ASSERT_TRUE(monitor.Check().ok());
+    EXPECT_EQ(ReadAuditAnchorFile(checkpoint_path_).value().last_id, last_id);
+  }
+}
+
 // The checkpoint outside the database catches what a plain verification cannot: a deleted tail.
 TEST_F(AuditMonitorTest, TheCheckpointCatchesADeletedTailAtTheNextStart) {
   Append(5);
