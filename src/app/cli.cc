@@ -84,17 +84,20 @@ Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options) {
   return std::unique_ptr<Clock>(std::make_unique<FixedClock>(today));
 }
 
-// Opens the store with the audit key of `options` (created on first use: 32 random bytes, mode
-// 0600). Sets `*key_path` to the key file used. The key itself is never printed.
+// Opens the store with the audit key of `options`. The default file, <db>.audit-key, is created
+// on first use (32 random bytes, mode 0600); a file named with --audit-key must exist, so that a
+// mistyped path or a secret that failed to mount is not silently replaced by a new key. Sets
+// `*key_path` to the key file used. The key itself is never printed.
 Result<std::unique_ptr<Store>> OpenKeyedStore(const GlobalOptions& options, std::string* key_path) {
+  KeyFile create = KeyFile::kMustExist;
   if (options.audit_key.empty()) {
     PTDV_ASSIGN_OR_RETURN(*key_path, DefaultAuditKeyPath(options.db));
+    create = KeyFile::kCreateIfMissing;
   } else {
     *key_path = options.audit_key;
   }
   bool created = false;
-  PTDV_ASSIGN_OR_RETURN(AuditKey key,
-                        AuditKey::Load(*key_path, KeyFile::kCreateIfMissing, &created));
+  PTDV_ASSIGN_OR_RETURN(AuditKey key, AuditKey::Load(*key_path, create, &created));
   if (created) {
     std::cerr << fmt::format(
         "Đã tạo khóa kiểm toán mới: {} (sao lưu tệp này và giữ nó ngoài tầm của người chỉ có "
@@ -310,7 +313,8 @@ int RunCli(int argc, char** argv) {
   app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)")
       ->envname("PTDV_DB");
   app.add_option("--audit-key", global.audit_key,
-                 "Tệp khóa của nhật ký kiểm toán (mặc định <db>.audit-key, tạo khi chưa có)")
+                 "Tệp khóa của nhật ký kiểm toán, phải có sẵn (mặc định <db>.audit-key, tự "
+                 "tạo khi chưa có)")
       ->envname("PTDV_AUDIT_KEY_FILE");
   app.add_option("--today", global.today, "Cố định ngày hôm nay (dd/mm/yyyy hoặc yyyy-mm-dd)");
   app.add_flag("--json", global.json, "In kết quả dạng JSON");

@@ -232,6 +232,10 @@ TEST_F(AuditCliTest, DeletedTailIsCaughtOnlyWithTheAnchor) {
 TEST_F(AuditCliTest, AWrongKeyIsRefused) {
   WriteEntries();
   const std::string other = (dir_ / "other.key").string();
+  CliRun missing = Ptdv({"--audit-key", other, "audit", "verify"});
+  EXPECT_EQ(missing.status, 3) << "a named key file is never created";
+  EXPECT_FALSE(fs::exists(other));
+  { std::ofstream(other, std::ios::binary) << std::string(32, '\x5a'); }
   CliRun by_option = Ptdv({"--audit-key", other, "audit", "verify"});
   EXPECT_EQ(by_option.status, 2);
   EXPECT_NE(by_option.err.find("Khóa kiểm toán không khớp"), std::string::npos) << by_option.err;
