@@ -241,9 +241,10 @@ class AuditLog {
   virtual Result<AuditVerification> Verify() = 0;
   // Checks that the chain still holds `from` (the entry from.last_id exists with from.hash and,
   // with AnchorCount::kCheck, from.entries entries have ids up to it), then verifies at most
-  // `max_entries` entries after it. A failed check is a result with intact == false and a Vietnamese message naming what was
-  // found (tail deleted, history rewritten, link or hash broken). Errors: kInvalid when the key is
-  // not the chain's (or its key check was altered); storage errors as usual.
+  // `max_entries` entries after it. A failed check is a result with intact == false and a
+  // Vietnamese message naming what was found (tail deleted, history rewritten, link or hash
+  // broken). Errors: kInvalid when the key is not the chain's (or its key check was altered);
+  // storage errors as usual.
   virtual Result<AuditVerification> VerifyAfter(const AuditAnchor& from, long max_entries,
                                                 AnchorCount count) = 0;
   // The newest entry as an anchor ({0, 0, ""} for an empty chain). Does not verify.
