@@ -26,6 +26,7 @@
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/demo_data.h"
+#include "storage/audit_key.h"
 #include "storage/store.h"
 
 namespace {
@@ -191,7 +192,15 @@ int main(int argc, char** argv) {
   if (rows_per_commit) options.rows_per_commit = *rows_per_commit;
 
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
-  auto store = ptdv::OpenStore(db);
+  // The key file beside the database, as the CLI uses it, so `ptdv audit verify` works on the
+  // result.
+  auto key = ptdv::AuditKey::Load(db + ".audit-key", ptdv::KeyFile::kCreateIfMissing);
+  if (!key.ok()) {
+    std::cerr << key.error().message << "\n";
+    return 1;
+  }
+  auto store =
+      ptdv::OpenStore(db, {.audit_key = std::make_shared<const ptdv::AuditKey>(std::move(*key))});
   if (!store.ok()) {
     std::cerr << store.error().message << "\n";
     return 1;

@@ -35,6 +35,7 @@
 #include "service/dashboard_service.h"
 #include "service/demo_data.h"
 #include "service/target_service.h"
+#include "storage/audit_key.h"
 #include "storage/store.h"
 
 namespace {
@@ -117,7 +118,10 @@ int main(int argc, char** argv) {
   for (const auto& [db_label, flag] : {std::pair{"city", "--city"}, {"nation", "--nation"}}) {
     const std::string path = args[flag];
     const bool fresh = !fs::exists(path);
-    auto store = OpenStore(path);
+    // The key file beside the database, as the CLI uses it.
+    auto key = AuditKey::Load(path + ".audit-key", KeyFile::kCreateIfMissing);
+    if (!key.ok()) return Fail(path + ": " + key.error().message);
+    auto store = OpenStore(path, {.audit_key = std::make_shared<const AuditKey>(std::move(*key))});
     if (!store.ok()) return Fail(path + ": " + store.error().message);
     auto migrated = (*store)->Migrate();
     if (!migrated.ok()) return Fail(path + ": " + migrated.error().message);

@@ -26,13 +26,15 @@ if [ ! -f "$db" ]; then
   echo "bench-dashboard: generating the nation-scale demo into $db (~20 min, ~5 GB)"
   mkdir -p "$(dirname "$db")"
   rm -f "$db.partial" "$db.partial-wal" "$db.partial-shm"
-  "$ptdv" --db "$db.partial" --today "$today" demo --nation
+  # The audit key is named after the final database, which it follows everywhere.
+  "$ptdv" --db "$db.partial" --audit-key "$db.audit-key" --today "$today" demo --nation
   mv "$db.partial" "$db"
 fi
 mkdir -p "$out"
 if [ ! -f "$out/nation.db" ]; then
   echo "bench-dashboard: copying $db ($(du -h "$db" | cut -f1)) into $out"
   cp "$db" "$out/nation.db.partial"
+  [ ! -f "$db.audit-key" ] || cp -p "$db.audit-key" "$out/nation.db.audit-key"
   mv "$out/nation.db.partial" "$out/nation.db"
 fi
 "$bench" --city "$out/city.db" --nation "$out/nation.db" --runs "$runs" --on "$today" \

@@ -55,7 +55,8 @@ if [ ! -f "$db" ]; then
   echo "bench-http: generating the nation-scale demo into $db (~20 min, ~5 GB)"
   mkdir -p "$(dirname "$db")"
   rm -f "$db.partial" "$db.partial-wal" "$db.partial-shm"
-  "$ptdv" --db "$db.partial" --today "$today" demo --nation
+  # The audit key is named after the final database, which it follows everywhere.
+  "$ptdv" --db "$db.partial" --audit-key "$db.audit-key" --today "$today" demo --nation
   [ ! -e "$db.partial-wal" ] || sqlite3 "$db.partial" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
   mv "$db.partial" "$db"
 fi
@@ -66,11 +67,13 @@ work="$out/work.db"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -f "$work" "$work-wal" "$work-shm"
+  rm -f "$work" "$work-wal" "$work-shm" "$work.audit-key" "$work.audit-key.checkpoint"
 }
 trap cleanup EXIT
 echo "bench-http: copying $db ($(du -h "$db" | cut -f1))"
 cp "$db" "$work"
+# The copy's audit chain needs its key (a database generated before keyed audit has none yet).
+[ ! -f "$db.audit-key" ] || cp -p "$db.audit-key" "$work.audit-key"
 q() { sqlite3 -batch -noheader "$work" "$@"; }
 
 # Accounts: the ward's staff for the reads, one grassroots staff account per ward for the steps.

@@ -18,6 +18,8 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "service/audit_anchor.h"
+#include "service/audit_monitor.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
@@ -28,6 +30,7 @@
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
+#include "storage/audit_key.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -65,10 +68,12 @@ struct Environment {
   std::unique_ptr<CalendarProvider> calendars;
   const WorkingCalendar* calendar = nullptr;
   std::unique_ptr<CaseService> cases;
+  std::string audit_key_path;
 };
 
 struct GlobalOptions {
   std::string db = "ptdv.db";
+  std::string audit_key;  // empty: "<db>.audit-key"
   std::string today;  // empty: the system clock
   bool json = false;
 };
@@ -79,10 +84,33 @@ Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options) {
   return std::unique_ptr<Clock>(std::make_unique<FixedClock>(today));
 }
 
+// Opens the store with the audit key of `options`. The default file, <db>.audit-key, is created
+// on first use (32 random bytes, mode 0600); a file named with --audit-key must exist, so that a
+// mistyped path or a secret that failed to mount is not silently replaced by a new key. Sets
+// `*key_path` to the key file used. The key itself is never printed.
+Result<std::unique_ptr<Store>> OpenKeyedStore(const GlobalOptions& options, std::string* key_path) {
+  KeyFile create = KeyFile::kMustExist;
+  if (options.audit_key.empty()) {
+    PTDV_ASSIGN_OR_RETURN(*key_path, DefaultAuditKeyPath(options.db));
+    create = KeyFile::kCreateIfMissing;
+  } else {
+    *key_path = options.audit_key;
+  }
+  bool created = false;
+  PTDV_ASSIGN_OR_RETURN(AuditKey key, AuditKey::Load(*key_path, create, &created));
+  if (created) {
+    std::cerr << fmt::format(
+        "Đã tạo khóa kiểm toán mới: {} (sao lưu tệp này và giữ nó ngoài tầm của người chỉ có "
+        "tệp cơ sở dữ liệu)\n",
+        *key_path);
+  }
+  return OpenStore(options.db, {.audit_key = std::make_shared<const AuditKey>(std::move(key))});
+}
+
 Result<Environment> OpenEnvironment(const GlobalOptions& options) {
   Environment env;
   PTDV_ASSIGN_OR_RETURN(env.clock, MakeClock(options));
-  PTDV_ASSIGN_OR_RETURN(env.store, OpenStore(options.db));
+  PTDV_ASSIGN_OR_RETURN(env.store, OpenKeyedStore(options, &env.audit_key_path));
   PTDV_RETURN_IF_ERROR(env.store->Migrate());
   PTDV_RETURN_IF_ERROR(EnsureReferenceData(*env.store, *env.clock, ShippedCalendarCsv()));
   PTDV_ASSIGN_OR_RETURN(env.rule_sets, LoadRuleSets(*env.store));
@@ -284,6 +312,10 @@ int RunCli(int argc, char** argv) {
   app.set_config("--config", "", "Tệp cấu hình TOML (ví dụ [serve] listen = \"0.0.0.0:8080\")");
   app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)")
       ->envname("PTDV_DB");
+  app.add_option("--audit-key", global.audit_key,
+                 "Tệp khóa của nhật ký kiểm toán, phải có sẵn (mặc định <db>.audit-key, tự "
+                 "tạo khi chưa có)")
+      ->envname("PTDV_AUDIT_KEY_FILE");
   app.add_option("--today", global.today, "Cố định ngày hôm nay (dd/mm/yyyy hoặc yyyy-mm-dd)");
   app.add_flag("--json", global.json, "In kết quả dạng JSON");
 
@@ -302,7 +334,8 @@ int RunCli(int argc, char** argv) {
   // migrate
   auto* migrate = app.add_subcommand("migrate", "Tạo / nâng cấp lược đồ cơ sở dữ liệu");
   migrate->callback([&] {
-    auto store = OpenStore(global.db);
+    std::string key_path;
+    auto store = OpenKeyedStore(global, &key_path);
     if (!store.ok()) {
       status = Fail(store.error());
       return;
@@ -464,10 +497,13 @@ int RunCli(int argc, char** argv) {
     http::Metrics metrics;
     http::AccessLog access_log;
     Store& store = *env.store;
-    server_options.readiness = [&store]() -> Status {
+    // The checkpoint lives beside the key, outside the database (service/audit_monitor.h).
+    AuditMonitor audit_monitor(store, env.audit_key_path + ".checkpoint");
+    std::cerr << audit_monitor.Start() << "\n";
+    server_options.readiness = [&store, &audit_monitor]() -> Status {
       PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
       PTDV_RETURN_IF_ERROR(tx->RuleSets().List());
-      return Ok();
+      return audit_monitor.Check();
     };
     http::Server server(server_options, router, metrics, access_log);
     auto started = server.Start();
@@ -930,19 +966,60 @@ int RunCli(int argc, char** argv) {
   // audit
   auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
   audit->require_subcommand(1);
-  auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi băm của nhật ký");
+  // Exit 8: the chain does not verify (an edited, inserted or deleted entry).
+  auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi băm có khóa của nhật ký");
+  std::string verify_anchor;
+  audit_verify->add_option("--anchor", verify_anchor,
+                           "Tệp mốc do `audit anchor` ghi: phát hiện cả mục cuối bị xóa");
   audit_verify->callback(run([&](Environment& env) {
     auto tx = env.store->Begin(Access::kReadOnly);
     if (!tx.ok()) return Fail(tx.error());
+    if (!verify_anchor.empty()) {
+      auto anchor = ReadAuditAnchorFile(verify_anchor);
+      if (!anchor.ok()) return Fail(anchor.error());
+      auto held = (*tx)->Audit().VerifyAfter(*anchor, 0, AnchorCount::kCheck);
+      if (!held.ok()) return Fail(held.error());
+      if (!held->intact) {
+        std::cerr << held->message << "\n";
+        return 8;
+      }
+    }
     auto result = (*tx)->Audit().Verify();
     if (!result.ok()) return Fail(result.error());
     if (result->intact) {
-      std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi\n", result->entries);
+      std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi{}\n", result->entries,
+                               verify_anchor.empty() ? "" : " (khớp với mốc)");
       return 0;
     }
     std::cerr << fmt::format("Nhật ký bị sửa đổi tại bản ghi {}: {}\n", result->first_bad_id,
                              result->message);
     return 8;
+  }));
+  auto* audit_anchor = audit->add_subcommand(
+      "anchor", "Ghi mốc của nhật ký (mã băm cuối, số mục, mục cuối) để cất giữ nơi khác");
+  std::string anchor_out;
+  audit_anchor->add_option("--out", anchor_out, "Tệp ghi mốc (mặc định: in ra màn hình)");
+  audit_anchor->callback(run([&](Environment& env) {
+    auto tx = env.store->Begin(Access::kReadOnly);
+    if (!tx.ok()) return Fail(tx.error());
+    // An anchor of a chain that does not verify would vouch for the tampering.
+    auto result = (*tx)->Audit().Verify();
+    if (!result.ok()) return Fail(result.error());
+    if (!result->intact) {
+      std::cerr << fmt::format("Không ghi mốc: {}\n", result->message);
+      return 8;
+    }
+    const std::string taken_at =
+        FormatInstant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    if (anchor_out.empty()) {
+      std::cout << FormatAuditAnchor(result->head, taken_at);
+      return 0;
+    }
+    auto written = WriteAuditAnchorFile(anchor_out, result->head, taken_at);
+    if (!written.ok()) return Fail(written.error());
+    std::cerr << fmt::format("Đã ghi mốc vào {}: {} mục, đến mục {}\n", anchor_out,
+                             result->head.entries, result->head.last_id);
+    return 0;
   }));
   auto* audit_show = audit->add_subcommand("show", "Xem nhật ký của một đối tượng");
   std::string audit_entity = "case";

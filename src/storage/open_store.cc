@@ -7,7 +7,7 @@
 
 namespace ptdv {
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, StoreOptions options) {
   std::string_view rest = url;
   if (rest.starts_with("postgres://") || rest.starts_with("postgresql://")) {
     return Error::Unavailable(
@@ -24,7 +24,8 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
         "Cơ sở dữ liệu SQLite phải là một tệp trên đĩa (không hỗ trợ :memory: hoặc URI file:)",
         "database");
   }
-  PTDV_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store, SqliteStore::Open(std::string(rest)));
+  PTDV_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store,
+                        SqliteStore::Open(std::string(rest), {}, std::move(options.audit_key)));
   return std::unique_ptr<Store>(std::move(store));
 }
 

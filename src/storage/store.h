@@ -192,23 +192,44 @@ struct AuditEntry {
   Id org_id = 0;          // the organisation the change belongs to (for scoped audit trails)
   std::string before;     // JSON text, empty on create
   std::string after;      // JSON text, empty on delete
-  std::string prev_hash;  // hex SHA-256 of the previous entry ("" for the first)
-  std::string hash;       // hex SHA-256 over prev_hash and this entry's fields
+  std::string prev_hash;  // the previous entry's hash ("" for the first)
+  // Hex HMAC-SHA-256 under the audit key over prev_hash and this entry's fields; plain SHA-256
+  // for entries written before the key was introduced (storage/audit_hash.h).
+  std::string hash;
+};
+
+// A point of the chain, kept outside the database to check it later (`ptdv audit anchor`, the
+// server's start-up checkpoint): the entry `last_id`, its hash, and the number of entries up to
+// and including it. The empty chain is {0, 0, ""}.
+struct AuditAnchor {
+  Id last_id = 0;
+  long entries = 0;
+  std::string hash;
 };
 
 struct AuditVerification {
   bool intact = true;
-  long entries = 0;
+  long entries = 0;     // entries in the chain up to `head`
   Id first_bad_id = 0;  // when not intact
   std::string message;  // Vietnamese
+  AuditAnchor head;     // the last entry verified (the whole chain's head when intact and complete)
+  bool complete = true;  // false when max_entries stopped the walk before the chain's end
 };
 
-// Append-only, hash-chained (each entry hashes the previous one), written in the caller's
-// transaction so a change and its audit entry commit or roll back together.
+// What VerifyAfter() checks of its anchor besides the anchored entry's hash.
+enum class AnchorCount {
+  kCheck,  // also that exactly `entries` entries lead up to it: an index range count, O(entries)
+  kSkip,   // for the frequent incremental checks of a position this process verified itself
+};
+
+// Append-only, keyed hash chain (each entry's HMAC covers the previous entry's hash), written in
+// the caller's transaction so a change and its audit entry commit or roll back together. The key
+// comes from the Store (StoreOptions::audit_key) and never enters the database.
 class AuditLog {
  public:
   virtual ~AuditLog() = default;
-  // Fills id, prev_hash and hash. Returns the id.
+  // Fills id, prev_hash and hash. Returns the id. kInvalid when the store's key is not the one
+  // the chain was written with (nothing is written then).
   virtual Result<Id> Append(AuditEntry entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListForEntity(const std::string& entity, Id id) = 0;
   // The entries whose org_id is in `org_ids` and whose id is below `before` (all when none),
@@ -216,7 +237,18 @@ class AuditLog {
   virtual Result<std::vector<AuditEntry>> ListForOrganisations(const std::vector<Id>& org_ids,
                                                                std::optional<Id> before,
                                                                int limit) = 0;
+  // The whole chain: VerifyAfter({}, unlimited, AnchorCount::kCheck).
   virtual Result<AuditVerification> Verify() = 0;
+  // Checks that the chain still holds `from` (the entry from.last_id exists with from.hash and,
+  // with AnchorCount::kCheck, from.entries entries have ids up to it), then verifies at most
+  // `max_entries` entries after it. A failed check is a result with intact == false and a
+  // Vietnamese message naming what was found (tail deleted, history rewritten, link or hash
+  // broken). Errors: kInvalid when the key is not the chain's (or its key check was altered);
+  // storage errors as usual.
+  virtual Result<AuditVerification> VerifyAfter(const AuditAnchor& from, long max_entries,
+                                                AnchorCount count) = 0;
+  // The newest entry as an anchor ({0, 0, ""} for an empty chain). Does not verify.
+  virtual Result<AuditAnchor> Head() = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -413,8 +445,18 @@ class Store {
   virtual Result<std::uint64_t> DataVersion() = 0;
 };
 
+class AuditKey;
+
+struct StoreOptions {
+  // The key of the audit chain (storage/audit_key.h), loaded from a file outside the database.
+  // Null: a random key that lives as long as the Store — for tests and tools whose chain is
+  // never verified by another process; a database written so cannot be appended to with any
+  // other key afterwards.
+  std::shared_ptr<const AuditKey> audit_key;
+};
+
 // "sqlite:PATH" or a bare path opens SQLite (WAL); "postgres://..." is reserved for the
 // PostgreSQL backend. kUnavailable if the database cannot be opened.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, StoreOptions options = {});
 
 }  // namespace ptdv

@@ -1,10 +1,12 @@
 #include "storage/sqlite/sqlite_audit_log.h"
 
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "storage/audit_hash.h"
+#include "storage/audit_key.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace ptdv {
@@ -30,9 +32,48 @@ constexpr std::string_view kSelectForOrganisations =
     " WHERE org_id IN (SELECT f.id FROM temp.ptdv_filter_id f) AND id < ?"
     " ORDER BY id DESC LIMIT ?";
 
-constexpr std::string_view kSelectAll = "SELECT " PTDV_AUDIT_COLUMNS " FROM audit_log ORDER BY id";
+constexpr std::string_view kSelectAfter =
+    "SELECT " PTDV_AUDIT_COLUMNS " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?";
 
 #undef PTDV_AUDIT_COLUMNS
+
+// migrations/sqlite/0010_audit_key.sql.
+constexpr std::string_view kSelectKeying =
+    "SELECT keyed_from_id, key_check FROM audit_keying WHERE id = 1";
+constexpr std::string_view kRecordKeyCheck =
+    "UPDATE audit_keying SET key_check = ? WHERE id = 1 AND key_check IS NULL";
+
+constexpr std::string_view kSelectHashAt = "SELECT hash FROM audit_log WHERE id = ?";
+constexpr std::string_view kCountUpTo = "SELECT COUNT(*) FROM audit_log WHERE id <= ?";
+constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM audit_log";
+
+constexpr std::string_view kWrongKey =
+    "Khóa kiểm toán không khớp với cơ sở dữ liệu này (tệp khóa khác với tệp đã dùng khi ghi, hoặc "
+    "bảng audit_keying trong cơ sở dữ liệu đã bị sửa): không thể ghi hay xác minh nhật ký";
+
+// The cut-over between legacy and keyed entries (audit_keying).
+struct Keying {
+  Id keyed_from_id = 1;
+  std::optional<std::string> key_check;
+};
+
+Result<std::optional<Keying>> ReadKeying(SqliteConnection& connection) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(kSelectKeying));
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return std::optional<Keying>();
+  Keying keying;
+  keying.keyed_from_id = statement.Int(0);
+  if (!statement.IsNull(1)) keying.key_check = std::string(statement.Text(1));
+  return std::optional<Keying>(std::move(keying));
+}
+
+Result<long> CountRows(SqliteConnection& connection, std::optional<Id> up_to) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection.Prepare(up_to ? kCountUpTo : kCountAll));
+  if (up_to) statement.BindInt(*up_to);
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  return has_row ? static_cast<long>(statement.Int(0)) : 0L;
+}
 
 AuditEntry ReadEntry(SqliteRow& row) {
   AuditEntry e;
@@ -55,6 +96,11 @@ AuditEntry ReadEntry(SqliteRow& row) {
 }  // namespace
 
 Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
+  PTDV_ASSIGN_OR_RETURN(std::optional<Keying> keying, ReadKeying(connection_));
+  if (!keying) {
+    return Error::Unavailable(
+        "Nhật ký kiểm toán bị sửa: thiếu thông tin khóa (bảng audit_keying); không ghi thêm");
+  }
   entry.id = 1;
   entry.prev_hash.clear();
   {
@@ -65,8 +111,22 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
       entry.prev_hash = last.Text(1);
     }
   }
+  // The migration puts the cut-over just past the last entry, so every new entry is keyed; one
+  // below it means the cut-over was moved.
+  if (entry.id < keying->keyed_from_id) {
+    return Error::Unavailable(
+        "Nhật ký kiểm toán bị sửa: mốc chuyển sang khóa (bảng audit_keying) đã bị dời; không ghi "
+        "thêm");
+  }
+  const std::string key_check = AuditKeyCheck(key_, keying->keyed_from_id);
+  if (!keying->key_check) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement record, connection_.Prepare(kRecordKeyCheck));
+    PTDV_RETURN_IF_ERROR(record.BindText(key_check).Run());
+  } else if (*keying->key_check != key_check) {
+    return Error::Invalid(std::string(kWrongKey), "audit-key");
+  }
   // The id is part of the hash, so it is chosen here rather than by the database.
-  entry.hash = AuditEntryHash(entry);
+  entry.hash = AuditEntryMac(key_, entry);
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsert));
   PTDV_RETURN_IF_ERROR(insert.BindInt(entry.id)
                            .BindText(entry.at)
@@ -115,34 +175,117 @@ Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
 }
 
 Result<AuditVerification> SqliteAuditLog::Verify() {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectAll));
+  return VerifyAfter(AuditAnchor{}, std::numeric_limits<long>::max(), AnchorCount::kCheck);
+}
+
+Result<AuditAnchor> SqliteAuditLog::Head() {
+  AuditAnchor head;
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement last, connection_.Prepare(kSelectLast));
+    PTDV_ASSIGN_OR_RETURN(bool has_row, last.Step());
+    if (!has_row) return head;
+    head.last_id = last.Int(0);
+    head.hash = last.Text(1);
+  }
+  PTDV_ASSIGN_OR_RETURN(head.entries, CountRows(connection_, std::nullopt));
+  return head;
+}
+
+Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, long max_entries,
+                                                      AnchorCount count) {
+  if (from.last_id < 0 || from.entries < 0 || (from.last_id == 0) != (from.entries == 0) ||
+      (from.last_id == 0) != from.hash.empty()) {
+    return Error::Invalid("Mốc nhật ký kiểm toán không hợp lệ", "anchor");
+  }
   AuditVerification result;
-  std::string expected_prev;  // the first entry links to ""
+  result.entries = from.entries;
+  result.head = from;
+  auto broken = [&result](Id id, std::string message) {
+    result.intact = false;
+    result.first_bad_id = id;
+    result.message = std::move(message);
+    return result;
+  };
+
+  PTDV_ASSIGN_OR_RETURN(std::optional<Keying> keying, ReadKeying(connection_));
+  if (!keying) {
+    return broken(0,
+                  "Nhật ký kiểm toán bị sửa: thiếu thông tin khóa (bảng audit_keying đã bị xóa)");
+  }
+  const std::string key_check = AuditKeyCheck(key_, keying->keyed_from_id);
+  if (keying->key_check && *keying->key_check != key_check) {
+    return Error::Invalid(std::string(kWrongKey), "audit-key");
+  }
+
+  if (from.last_id > 0) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement at, connection_.Prepare(kSelectHashAt));
+    at.BindInt(from.last_id);
+    PTDV_ASSIGN_OR_RETURN(bool has_row, at.Step());
+    if (!has_row) {
+      PTDV_ASSIGN_OR_RETURN(AuditAnchor head, Head());
+      if (head.last_id < from.last_id) {
+        return broken(from.last_id,
+                      fmt::format("Nhật ký kiểm toán bị sửa: các mục cuối đã bị xóa (mốc ghi {} "
+                                  "mục, đến mục {}; nay còn {} mục, đến mục {})",
+                                  from.entries, from.last_id, head.entries, head.last_id));
+      }
+      return broken(from.last_id, fmt::format("Nhật ký kiểm toán bị sửa: mục {} của mốc đã bị xóa",
+                                              from.last_id));
+    }
+    if (at.Text(0) != from.hash) {
+      return broken(from.last_id,
+                    fmt::format("Nhật ký kiểm toán bị sửa: mục {} không còn mang mã băm đã ghi ở "
+                                "mốc (lịch sử đã bị viết lại)",
+                                from.last_id));
+    }
+    long up_to = from.entries;
+    if (count == AnchorCount::kCheck) {
+      PTDV_ASSIGN_OR_RETURN(up_to, CountRows(connection_, from.last_id));
+    }
+    if (up_to != from.entries) {
+      return broken(
+          from.last_id,
+          fmt::format("Nhật ký kiểm toán bị sửa: đến mục {} nay có {} mục, mốc ghi {} mục "
+                      "(có mục bị xóa hoặc chèn)",
+                      from.last_id, up_to, from.entries));
+    }
+  }
+
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectAfter));
+  statement.BindInt(from.last_id).BindInt(max_entries);
+  std::string expected_prev = from.hash;  // the first entry links to ""
+  long walked = 0;
   while (true) {
     PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) break;
     SqliteRow row(statement);
     AuditEntry entry = ReadEntry(row);
     PTDV_RETURN_IF_ERROR(row.status());
-    ++result.entries;
+    ++walked;
     if (entry.prev_hash != expected_prev) {
-      result.intact = false;
-      result.first_bad_id = entry.id;
-      result.message = fmt::format(
-          "Nhật ký kiểm toán bị phá vỡ tại mục {}: mục này không nối với mục liền trước "
-          "(có mục bị xóa, chèn hoặc sửa)",
-          entry.id);
-      return result;
+      return broken(entry.id,
+                    fmt::format("Nhật ký kiểm toán bị phá vỡ tại mục {}: mục này không nối với mục "
+                                "liền trước (có mục bị xóa, chèn hoặc sửa)",
+                                entry.id));
     }
-    if (AuditEntryHash(entry) != entry.hash) {
-      result.intact = false;
-      result.first_bad_id = entry.id;
-      result.message = fmt::format(
-          "Nhật ký kiểm toán bị phá vỡ tại mục {}: nội dung mục đã bị sửa sau khi ghi", entry.id);
-      return result;
+    const bool keyed = entry.id >= keying->keyed_from_id;
+    if (keyed && !keying->key_check) {
+      return broken(entry.id,
+                    fmt::format("Nhật ký kiểm toán bị sửa tại mục {}: mục phải được ký bằng khóa "
+                                "nhưng dấu kiểm tra khóa (bảng audit_keying) đã bị xóa",
+                                entry.id));
     }
+    const std::string expected = keyed ? AuditEntryMac(key_, entry) : AuditEntryHash(entry);
+    if (expected != entry.hash) {
+      return broken(entry.id, fmt::format("Nhật ký kiểm toán bị phá vỡ tại mục {}: nội dung mục "
+                                          "đã bị sửa sau khi ghi",
+                                          entry.id));
+    }
+    ++result.entries;
+    result.head = AuditAnchor{.last_id = entry.id, .entries = result.entries, .hash = entry.hash};
     expected_prev = std::move(entry.hash);
   }
+  result.complete = walked < max_entries;
   result.message =
       fmt::format("Nhật ký kiểm toán toàn vẹn: {} mục đã được kiểm tra", result.entries);
   return result;

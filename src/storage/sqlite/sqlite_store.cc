@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include "storage/audit_key.h"
 #include "storage/migrator.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
 #include "storage/sqlite/sqlite_transaction.h"
@@ -75,23 +76,29 @@ class SqliteMigrationSession final : public MigrationSession {
 }  // namespace
 
 SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path,
-                         SqliteOptions options)
-    : pool_(std::move(pool)), path_(std::move(path)), options_(options) {}
+                         SqliteOptions options, std::shared_ptr<const AuditKey> audit_key)
+    : pool_(std::move(pool)),
+      path_(std::move(path)),
+      options_(options),
+      audit_key_(std::move(audit_key)) {}
 
 SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
-                                                       SqliteOptions options) {
+                                                       SqliteOptions options,
+                                                       std::shared_ptr<const AuditKey> audit_key) {
   PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
                         SqliteConnectionPool::Open(path, options));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool), path, options));
+  if (audit_key == nullptr) audit_key = std::make_shared<const AuditKey>(AuditKey::Random());
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(pool), path, options, std::move(audit_key)));
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
   PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
   PTDV_RETURN_IF_ERROR(
       lease->Execute(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease)));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease), *audit_key_));
 }
 
 Result<std::vector<int>> SqliteStore::Migrate() {

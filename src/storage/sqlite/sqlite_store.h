@@ -19,9 +19,11 @@ class SqliteConnectionPool;
 class SqliteStore final : public Store {
  public:
   // Opens (creating if missing) the database at `path`. kUnavailable when it cannot be opened
-  // or configured. Does not migrate: call Migrate().
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
-                                                   SqliteOptions options = {});
+  // or configured. Does not migrate: call Migrate(). `audit_key` keys the audit chain; null: a
+  // random key of this Store's own (StoreOptions::audit_key).
+  static Result<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path, SqliteOptions options = {},
+      std::shared_ptr<const AuditKey> audit_key = nullptr);
   ~SqliteStore() override;
 
   // kReadWrite: BEGIN IMMEDIATE, so the write lock is taken up front and a writer never fails
@@ -38,12 +40,13 @@ class SqliteStore final : public Store {
   Result<std::uint64_t> DataVersion() override;
 
  private:
-  SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path,
-              SqliteOptions options);
+  SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path, SqliteOptions options,
+              std::shared_ptr<const AuditKey> audit_key);
 
   std::shared_ptr<SqliteConnectionPool> pool_;
   const std::string path_;
   const SqliteOptions options_;
+  const std::shared_ptr<const AuditKey> audit_key_;  // never null
   std::mutex watcher_mutex_;
   std::unique_ptr<SqliteConnection> watcher_;  // guarded by watcher_mutex_; opened on first use
 };

@@ -10,7 +10,7 @@ constexpr const char* kRollback = "ROLLBACK";
 
 }  // namespace
 
-SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
+SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key)
     : lease_(std::move(lease)),
       organisations_(*lease_),
       people_(*lease_),
@@ -18,7 +18,7 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease)
       cases_(*lease_),
       calendar_(*lease_),
       rule_sets_(*lease_),
-      audit_(*lease_),
+      audit_(*lease_, audit_key),
       users_(*lease_),
       sessions_(*lease_),
       classes_(*lease_),

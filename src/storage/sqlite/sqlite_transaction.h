@@ -22,8 +22,8 @@ namespace ptdv {
 // transaction is destroyed, rolled back first unless Commit() succeeded.
 class SqliteTransaction final : public Transaction {
  public:
-  // REQUIRES: BEGIN has run on the leased connection.
-  explicit SqliteTransaction(SqliteConnectionPool::Lease lease);
+  // REQUIRES: BEGIN has run on the leased connection; `audit_key` outlives the transaction.
+  SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key);
   ~SqliteTransaction() override;
 
   OrganisationRepository& Organisations() override { return organisations_; }
