@@ -1,6 +1,8 @@
 #include "service/password_hasher.h"
 
 #include <sodium.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <array>
 #include <cassert>
@@ -10,6 +12,8 @@ namespace {
 
 constexpr std::size_t kMinimumCharacters = 10;
 constexpr std::size_t kMaximumBytes = 1024;
+// The niceness of the hashing threads (0 normal, 19 lowest).
+constexpr int kHashingNiceness = 10;
 
 void EnsureSodium() {
   // sodium_init() is idempotent and thread-safe; a failure means no usable libsodium at all.
@@ -84,6 +88,12 @@ PasswordHasher::~PasswordHasher() {
 }
 
 void PasswordHasher::Work() {
+  // Hashing yields the CPU to everything else: under a flood of logins the other routes keep
+  // their share of the cores, and the logins wait (or find the queue full) instead. Linux
+  // takes a thread id here; elsewhere this lowers the whole process, so it is Linux only.
+#if defined(__linux__)
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kHashingNiceness);
+#endif
   while (true) {
     std::function<void()> task;
     {

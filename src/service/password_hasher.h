@@ -41,7 +41,9 @@ struct PasswordHashParameters {
 // field "password".
 Status CheckPasswordPolicy(std::string_view password);
 
-// Thread-safe. The destructor runs the tasks already queued, then joins the pool.
+// Thread-safe. The destructor runs the tasks already queued, then joins the pool. On Linux the
+// pool's threads run at a lower CPU priority (nice 10), so that hashing never crowds out the
+// other work of the server.
 class PasswordHasher {
  public:
   // `threads` (at least 1) hashes run at once on the pool; TryPost() refuses a task when
