@@ -34,6 +34,8 @@ test('a user changes their own password and logs in with the new one', async ({ 
   await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
   await page.getByLabel('Mật khẩu').fill(kNewPassword);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
-  expect(page.url().startsWith(fixture.baseUrl), 'logged in with the new password');
+  // Back on the page the user left (Đổi mật khẩu), logged in.
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
+  expect(me === 200, `GET /auth/me answers ${me} after logging in with the new password`);
 });
