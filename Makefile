@@ -36,6 +36,12 @@ bench-http: build
 	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
 	@bash bench/http/run.sh $(BUILD)
 
+# Login flood: the case list's p99 idle and under a flood of logins (bench/login_flood/run.sh).
+.PHONY: bench-login-flood
+bench-login-flood: build
+	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
+	@bash bench/login_flood/run.sh $(BUILD)
+
 # Dashboard benchmark (issue #5): city and ward dashboards at city and nation scale, with the
 # plain SQL GROUP BY of the same counts; PTDV_BENCH_DB as for bench-http (bench/dashboard/run.sh).
 .PHONY: bench-dashboard

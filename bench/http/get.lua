@@ -1,4 +1,4 @@
--- GET with the session cookie (PTDV_BENCH_COOKIE, "ptdv_session=…"; none for /healthz). When
+-- GET with the session cookie (PTDV_BENCH_COOKIE, "__Host-ptdv_session=…"; none for /healthz). When
 -- PTDV_BENCH_PATHS names a file of request paths, one a line, each thread walks it from its
 -- own starting line; otherwise every request is the URL's path (a static request: no Lua per
 -- request on wrk's side).

@@ -118,7 +118,9 @@ login() {  # login → "cookie csrf"
   body=$(curl -sS -D "$headers" -H 'Content-Type: application/json' \
     -d "{\"login\":\"$1\",\"password\":\"$password\"}" "$base/api/v1/auth/login")
   local cookie csrf
-  cookie=$(tr -d '\r' <"$headers" | sed -n 's/^[Ss]et-[Cc]ookie: \(ptdv_session=[^;]*\).*/\1/p')
+  # __Host-ptdv_session by default; ptdv_session when served with --insecure-cookie.
+  cookie=$(tr -d '\r' <"$headers" |
+    sed -n 's/^[Ss]et-[Cc]ookie: \(\(__Host-\)\{0,1\}ptdv_session=[^;]*\).*/\1/p')
   csrf=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$body")
   rm -f "$headers"
   [ -n "$cookie" ] && [ -n "$csrf" ] || { echo "bench-http: login $1 failed: $body" >&2; exit 1; }

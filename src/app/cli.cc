@@ -399,7 +399,7 @@ int RunCli(int argc, char** argv) {
   // serve
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web (API /api/v1 và giao diện)");
   http::ServerOptions server_options;
-  bool secure_cookies = false;
+  bool insecure_cookie = false;
   int read_timeout_s = static_cast<int>(server_options.read_timeout.count() / 1000);
   int idle_timeout_s = static_cast<int>(server_options.idle_timeout.count() / 1000);
   serve->add_option("--listen", server_options.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)")
@@ -429,8 +429,30 @@ int RunCli(int argc, char** argv) {
   serve->add_option("--static-dir", server_options.static_dir,
                     "Thư mục giao diện web đã build (mặc định web/dist nếu có)")
       ->envname("PTDV_STATIC_DIR");
-  serve->add_flag("--secure-cookies", secure_cookies, "Đặt cookie Secure (sau TLS)")
-      ->envname("PTDV_SECURE_COOKIES");
+  // The session cookie is __Host-ptdv_session, Secure, unless a plain-HTTP demo asks otherwise.
+  serve
+      ->add_flag(
+          "--insecure-cookie", insecure_cookie,
+          "Cookie phiên không có Secure (ptdv_session), chỉ để chạy thử qua http://127.0.0.1")
+      ->envname("PTDV_INSECURE_COOKIE");
+  int hash_threads = 2;
+  std::size_t hash_queue = 16;
+  serve
+      ->add_option("--hash-threads", hash_threads,
+                   "Số mật khẩu được băm/kiểm tra cùng lúc (argon2id, 64 MiB mỗi lượt; mặc định 2)")
+      ->envname("PTDV_HASH_THREADS")
+      ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--hash-queue", hash_queue,
+                   "Số lượt đăng nhập được chờ băm; quá số này trả 503 (mặc định 16)")
+      ->envname("PTDV_HASH_QUEUE")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{4096}));
+  int certificate_checks_per_minute = 30;
+  serve
+      ->add_option("--certificate-checks-per-minute", certificate_checks_per_minute,
+                   "Số lần tra cứu chứng nhận mỗi phút từ một địa chỉ (mặc định 30)")
+      ->envname("PTDV_CERTIFICATE_CHECKS_PER_MINUTE")
+      ->check(CLI::Range(1, 100000));
   int response_cache_mb = 64;
   serve->add_option("--response-cache-mb", response_cache_mb,
                     "Bộ nhớ đệm câu trả lời đọc đến lần ghi kế tiếp (MiB, 0 = tắt; mặc định 64)")
@@ -463,7 +485,7 @@ int RunCli(int argc, char** argv) {
     server_options.read_timeout = std::chrono::seconds(read_timeout_s);
     server_options.idle_timeout = std::chrono::seconds(idle_timeout_s);
     SystemWallClock wall_clock;
-    PasswordHasher hasher;
+    PasswordHasher hasher(PasswordHashParameters::Interactive(), hash_threads, hash_queue);
     hasher.WarmUp();
     AuthService auth(*env.store, wall_clock, hasher);
     http::Router router;
@@ -478,21 +500,24 @@ int RunCli(int argc, char** argv) {
     ReportService reports(*env.store);
     DashboardService dashboards(*env.store, *env.cases, targets);
     http::ResponseCache response_cache(static_cast<std::size_t>(response_cache_mb) << 20);
-    auto registered = http::RegisterApi(router, {.store = *env.store,
-                                                 .clock = *env.clock,
-                                                 .auth = auth,
-                                                 .hasher = hasher,
-                                                 .cases = *env.cases,
-                                                 .orgs = orgs,
-                                                 .calendar = calendar_service,
-                                                 .audit = audit,
-                                                 .classes = classes,
-                                                 .targets = targets,
-                                                 .sources = sources,
-                                                 .reports = reports,
-                                                 .dashboards = dashboards,
-                                                 .auth_options = {.secure_cookies = secure_cookies},
-                                                 .response_cache = &response_cache});
+    auto registered = http::RegisterApi(
+        router, {.store = *env.store,
+                 .clock = *env.clock,
+                 .auth = auth,
+                 .hasher = hasher,
+                 .cases = *env.cases,
+                 .orgs = orgs,
+                 .calendar = calendar_service,
+                 .audit = audit,
+                 .classes = classes,
+                 .targets = targets,
+                 .sources = sources,
+                 .reports = reports,
+                 .dashboards = dashboards,
+                 .auth_options = {.cookie = insecure_cookie ? http::CookieSecurity::kInsecure
+                                                            : http::CookieSecurity::kSecure},
+                 .certificate_checks_per_minute = certificate_checks_per_minute,
+                 .response_cache = &response_cache});
     if (!registered.ok()) return Fail(registered.error());
     http::Metrics metrics;
     http::AccessLog access_log;

@@ -271,6 +271,7 @@ class AccessControlTest : public ::testing::Test {
   std::map<std::string, std::vector<Template>> Templates() {
     return {
         {"POST /api/v1/auth/login", {}},
+        {"POST /api/v1/auth/password", {}},  // the caller's own account
         {"POST /api/v1/auth/logout", {}},
         {"GET /api/v1/auth/me", {}},
         {"GET /api/v1/cases/{id}", {{"/api/v1/cases/{case}?on=2026-11-27"}}},
@@ -373,6 +374,8 @@ class AccessControlTest : public ::testing::Test {
         {"POST /api/v1/auth/login", {Target::kSession, "/api/v1/auth/login"}},
         {"POST /api/v1/auth/logout", {Target::kSession, "/api/v1/auth/logout"}},
         {"GET /api/v1/auth/me", {Target::kOwnScope, "/api/v1/auth/me"}},
+        // The caller's own account: no other unit's object to probe.
+        {"POST /api/v1/auth/password", {Target::kSession, "/api/v1/auth/password"}},
         {"GET /api/v1/cases/{id}", {Target::kObject, fmt::format("/api/v1/cases/{}", case_)}},
         {"GET /api/v1/deadlines", {Target::kObject, "/api/v1/deadlines?org=HUE-A"}},
         {"GET /api/v1/cases", {Target::kObject, "/api/v1/cases?org=HUE-A"}},

@@ -23,7 +23,9 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
   PTDV_RETURN_IF_ERROR(RegisterUserApi(router, deps.store, deps.auth, deps.hasher));
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));
-  PTDV_RETURN_IF_ERROR(RegisterClassApi(router, deps.store, deps.classes, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterClassApi(
+      router, deps.store, deps.classes, deps.clock,
+      RateLimit{.limit = deps.certificate_checks_per_minute, .window = std::chrono::seconds(60)}));
   PTDV_RETURN_IF_ERROR(RegisterTargetApi(router, deps.store, deps.targets, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterSourceApi(router, deps.store, deps.sources, deps.clock));
   PTDV_RETURN_IF_ERROR(

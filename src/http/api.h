@@ -38,6 +38,8 @@ struct ApiDeps {
   ReportService& reports;
   DashboardService& dashboards;
   AuthApiOptions auth_options = {};
+  // Public certificate checks per client address per minute (GET /api/v1/certificates/{code}).
+  int certificate_checks_per_minute = 30;
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.
   ResponseCache* response_cache = nullptr;
 };

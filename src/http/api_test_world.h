@@ -43,7 +43,7 @@ class ApiWorld {
  public:
   struct Session {
     std::string login;
-    std::string cookie;  // "ptdv_session=…"
+    std::string cookie;  // "__Host-ptdv_session=…" (the Set-Cookie pair as sent back)
     std::string csrf;
   };
 

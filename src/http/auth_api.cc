@@ -1,10 +1,12 @@
 #include "http/auth_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "domain/role.h"
 #include "http/error_mapping.h"
+#include "http/json_body.h"
 
 namespace ptdv::http {
 namespace {
@@ -22,9 +24,14 @@ std::optional<Permission> PermissionFromCode(std::string_view code) {
   return std::nullopt;
 }
 
-std::string SessionCookie(std::string_view token, bool secure, bool clear) {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}{}", kSessionCookie, token,
-                     secure ? "; Secure" : "", clear ? "; Max-Age=0" : "");
+// The answer to a refused login or password change: throttled 429 or busy 503 with
+// Retry-After, bad credentials 401 (login) or the error's own status.
+Response Refusal(const Error& error, std::chrono::seconds retry_after, HttpFailure otherwise) {
+  if (retry_after.count() > 0) return RetryLaterResponse(error, retry_after);
+  if (error.code == ErrorCode::kForbidden && otherwise == HttpFailure::kUnauthenticated) {
+    return ErrorResponse(otherwise, error.message);
+  }
+  return ErrorResponse(error);
 }
 
 // Parses {"login": "...", "password": "..."}; kInvalid for anything else (unknown fields too).
@@ -63,11 +70,22 @@ Response MeResponse(const User& user, std::string_view csrf) {
 
 }  // namespace
 
+std::string_view SessionCookieName(CookieSecurity security) {
+  return security == CookieSecurity::kSecure ? kSecureSessionCookie : kInsecureSessionCookie;
+}
+
+std::string SessionSetCookie(CookieSecurity security, std::string_view token) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}{}", SessionCookieName(security),
+                     token, security == CookieSecurity::kSecure ? "; Secure" : "",
+                     token.empty() ? "; Max-Age=0" : "");
+}
+
 Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options) {
-  router.SetGuard([&auth](const Request& request,
-                          RouteContext& context) -> std::optional<Response> {
+  const std::string_view cookie_name = SessionCookieName(options.cookie);
+  router.SetGuard([&auth, cookie_name](const Request& request,
+                                       RouteContext& context) -> std::optional<Response> {
     if (context.access->public_route) return std::nullopt;
-    auto token = request.Cookie(kSessionCookie);
+    auto token = request.Cookie(cookie_name);
     if (!token || token->empty()) {
       return ErrorResponse(HttpFailure::kUnauthenticated, "Vui lòng đăng nhập");
     }
@@ -100,44 +118,69 @@ Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options
     return std::nullopt;
   });
 
-  PTDV_RETURN_IF_ERROR(router.Add(
+  PTDV_RETURN_IF_ERROR(router.AddAsync(
       Method::kPost, "/api/v1/auth/login", RouteAccess::Public(),
-      [&auth, options](const Request& request, RouteContext& context) {
+      [&auth, options](const Request& request, RouteContext& context, Responder respond) {
         auto login = ParseLogin(request);
-        if (!login.ok()) return ErrorResponse(login.error());
-        LoginOutcome outcome = auth.Login(*login);
-        if (!outcome.result.ok()) {
-          if (outcome.retry_after.count() > 0) {
-            Response r = ErrorResponse(outcome.result.error());
-            r.status = 429;
-            r.headers.Set("Retry-After", std::to_string(outcome.retry_after.count()));
-            return r;
-          }
-          return ErrorResponse(HttpFailure::kUnauthenticated, outcome.result.error().message);
-        }
-        context.user = outcome.result->user.login;
-        Response r = MeResponse(outcome.result->user, outcome.result->session.csrf_token);
-        r.headers.Add("Set-Cookie",
-                      SessionCookie(outcome.result->token, options.secure_cookies, false));
-        return r;
+        if (!login.ok()) return respond(ErrorResponse(login.error()));
+        auth.LoginAsync(
+            std::move(login).value(), [&context, options, respond](LoginOutcome outcome) {
+              if (!outcome.result.ok()) {
+                return respond(Refusal(outcome.result.error(), outcome.retry_after,
+                                       HttpFailure::kUnauthenticated));
+              }
+              context.user = outcome.result->user.login;
+              Response r = MeResponse(outcome.result->user, outcome.result->session.csrf_token);
+              r.headers.Add("Set-Cookie", SessionSetCookie(options.cookie, outcome.result->token));
+              respond(std::move(r));
+            });
       }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/auth/logout", RouteAccess::Require(std::string(kAnyUser)),
-      [&auth, options](const Request& request, RouteContext&) {
-        auto token = request.Cookie(kSessionCookie);
-        Status st = auth.Logout(std::string(token.value_or("")));
-        if (!st.ok()) return ErrorResponse(st.error());
-        Response r = Response::Empty(204);
-        r.headers.Add("Set-Cookie", SessionCookie("", options.secure_cookies, true));
-        return r;
-      }));
+  PTDV_RETURN_IF_ERROR(
+      router.Add(Method::kPost, "/api/v1/auth/logout", RouteAccess::Require(std::string(kAnyUser)),
+                 [&auth, options, cookie_name](const Request& request, RouteContext&) {
+                   auto token = request.Cookie(cookie_name);
+                   Status st = auth.Logout(std::string(token.value_or("")));
+                   if (!st.ok()) return ErrorResponse(st.error());
+                   Response r = Response::Empty(204);
+                   r.headers.Add("Set-Cookie", SessionSetCookie(options.cookie, ""));
+                   return r;
+                 }));
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/auth/me", RouteAccess::Require(std::string(kAnyUser)),
-      [&auth](const Request& request, RouteContext&) {
-        auto who = auth.Authenticate(std::string(request.Cookie(kSessionCookie).value_or("")),
+      [&auth, cookie_name](const Request& request, RouteContext&) {
+        auto who = auth.Authenticate(std::string(request.Cookie(cookie_name).value_or("")),
                                      request.remote_address);
         if (!who.ok()) return ErrorResponse(HttpFailure::kUnauthenticated, who.error().message);
         return MeResponse(who->user, who->session.csrf_token);
+      }));
+  // The caller's own password, whatever the role; the CSRF header is checked by the guard.
+  PTDV_RETURN_IF_ERROR(router.AddAsync(
+      Method::kPost, "/api/v1/auth/password", RouteAccess::Require(std::string(kAnyUser)),
+      [&auth, cookie_name](const Request& request, RouteContext& context, Responder respond) {
+        auto body = BodyReader::Parse(request, {"current_password", "new_password"});
+        if (!body.ok()) return respond(ErrorResponse(body.error()));
+        OwnPasswordChange change;
+        Status read =
+            body->ReadString("current_password", change.current_password, Presence::kRequired);
+        if (read.ok()) {
+          read = body->ReadString("new_password", change.new_password, Presence::kRequired);
+        }
+        if (!read.ok()) return respond(ErrorResponse(read.error()));
+        // The session to keep: the guard authenticated it a moment ago.
+        auto who = auth.Authenticate(std::string(request.Cookie(cookie_name).value_or("")),
+                                     request.remote_address);
+        if (!who.ok()) {
+          return respond(ErrorResponse(HttpFailure::kUnauthenticated, who.error().message));
+        }
+        auth.ChangeOwnPasswordAsync(
+            *context.actor, who->session.id, std::move(change),
+            [respond](PasswordChangeOutcome outcome) {
+              if (!outcome.status.ok()) {
+                return respond(
+                    Refusal(outcome.status.error(), outcome.retry_after, HttpFailure::kInternal));
+              }
+              respond(Response::Empty(204));
+            });
       }));
   return Ok();
 }

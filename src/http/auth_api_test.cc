@@ -38,7 +38,8 @@ class AuthApiTest : public ::testing::Test {
                                              .valid_from = MakeDate(2021, 7, 1)});
     ASSERT_TRUE(city.ok());
     city_ = *city;
-    auth_ = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
+    hasher_ = std::make_unique<PasswordHasher>(HashParameters(), HashThreads(), HashQueue());
+    auth_ = std::make_unique<AuthService>(*store_, wall_clock_, *hasher_);
     for (auto [login, role] : {std::pair{"lanhdao", Role::kLeader},
                                std::pair{"admin", Role::kCityAdmin}}) {
       auto user = auth_->CreateUser({}, {.login = login, .full_name = "Người dùng",
@@ -46,7 +47,7 @@ class AuthApiTest : public ::testing::Test {
                                          .password = "Hue@2023demo"});
       ASSERT_TRUE(user.ok()) << user.error().message;
     }
-    ASSERT_TRUE(RegisterAuthApi(router_, *auth_).ok());
+    ASSERT_TRUE(RegisterAuthApi(router_, *auth_, ApiOptions()).ok());
     cases_ = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
     ASSERT_TRUE(RegisterCaseApi(router_, *store_, *cases_, clock_).ok());
     ASSERT_TRUE(router_
@@ -70,15 +71,23 @@ class AuthApiTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
+  // What the derived fixtures change.
+  virtual PasswordHashParameters HashParameters() const {
+    return PasswordHashParameters::Minimum();
+  }
+  virtual int HashThreads() const { return 1; }
+  virtual std::size_t HashQueue() const { return 16; }
+  virtual AuthApiOptions ApiOptions() const { return {}; }
+
   struct LoggedIn {
-    std::string cookie;  // "ptdv_session=…"
+    std::string cookie;  // "__Host-ptdv_session=…"
     std::string csrf;
   };
 
-  LoggedIn Login(const std::string& login) {
+  LoggedIn Login(const std::string& login, const std::string& password = "Hue@2023demo") {
     TestHttpClient client(server_->port());
     auto r = client.Request("POST", "/api/v1/auth/login",
-                            R"({"login":")" + login + R"(","password":"Hue@2023demo"})",
+                            R"({"login":")" + login + R"(","password":")" + password + R"("})",
                             {{"Content-Type", "application/json"}});
     EXPECT_TRUE(r.has_value());
     if (!r) return {};
@@ -102,7 +111,7 @@ class AuthApiTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
   SystemWallClock wall_clock_;
-  PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
+  std::unique_ptr<PasswordHasher> hasher_;
   std::unique_ptr<AuthService> auth_;
   WorkingCalendar calendar_;
   std::unique_ptr<CaseService> cases_;
@@ -230,6 +239,189 @@ TEST_F(AuthApiTest, CaseOfAnotherWardIsForbiddenAndLeaksNothing) {
   EXPECT_EQ(Call("GET", "/api/v1/cases/999999", {{"Cookie", own.cookie}})->status, 404);
   EXPECT_EQ(Call("GET", target + "?on=31/02/2024", {{"Cookie", own.cookie}})->status, 400);
   EXPECT_EQ(Call("GET", "/api/v1/deadlines", {{"Cookie", own.cookie}})->status, 200);
+}
+
+}  // namespace
+}  // namespace ptdv::http
+
+namespace ptdv::http {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Session cookie
+
+TEST_F(AuthApiTest, SessionCookieIsSecureWithTheHostPrefixByDefault) {
+  TestHttpClient client(server_->port());
+  auto r = client.Request("POST", "/api/v1/auth/login",
+                          R"({"login":"lanhdao","password":"Hue@2023demo"})",
+                          {{"Content-Type", "application/json"}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
+  EXPECT_TRUE(set_cookie.starts_with("__Host-ptdv_session=")) << set_cookie;
+  for (const char* attribute : {"; Path=/", "; HttpOnly", "; SameSite=Strict", "; Secure"}) {
+    EXPECT_NE(set_cookie.find(attribute), std::string::npos) << attribute << ": " << set_cookie;
+  }
+  EXPECT_EQ(set_cookie.find("Domain"), std::string::npos) << set_cookie;
+
+  // The server reads the name it sets, and only that one.
+  const std::string token =
+      set_cookie.substr(set_cookie.find('=') + 1, set_cookie.find(';') - set_cookie.find('=') - 1);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", "__Host-ptdv_session=" + token}})->status,
+            200);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", "ptdv_session=" + token}})->status, 401);
+}
+
+class InsecureCookieAuthApiTest : public AuthApiTest {
+ protected:
+  AuthApiOptions ApiOptions() const override { return {.cookie = CookieSecurity::kInsecure}; }
+};
+
+TEST_F(InsecureCookieAuthApiTest, PlainHttpDemoCookieHasTheOldNameWithoutSecure) {
+  LoggedIn session = Login("lanhdao");
+  EXPECT_TRUE(session.cookie.starts_with("ptdv_session=")) << session.cookie;
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", session.cookie}})->status, 200);
+  const std::string token = session.cookie.substr(session.cookie.find('=') + 1);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", "__Host-ptdv_session=" + token}})->status,
+            401);
+  EXPECT_EQ(SessionSetCookie(CookieSecurity::kInsecure, "t"),
+            "ptdv_session=t; Path=/; HttpOnly; SameSite=Strict");
+  EXPECT_EQ(SessionSetCookie(CookieSecurity::kSecure, ""),
+            "__Host-ptdv_session=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password hashing: bounded, off the handler threads
+
+// Real argon2id cost (about 0.1 s a hash), one hashing thread and a queue of one.
+class BoundedHashingAuthApiTest : public AuthApiTest {
+ protected:
+  PasswordHashParameters HashParameters() const override {
+    return PasswordHashParameters::Interactive();
+  }
+  int HashThreads() const override { return 1; }
+  std::size_t HashQueue() const override { return 1; }
+};
+
+TEST_F(BoundedHashingAuthApiTest, LoginFloodIsCappedAndOverflowAnswers503WhileOtherRoutesServe) {
+  LoggedIn leader = Login("lanhdao");  // before the flood
+  constexpr int kLogins = 8;           // N = 1 hashing + 1 queued; the rest overflow
+  std::vector<std::future<ClientResponse>> logins;
+  for (int i = 0; i < kLogins; ++i) {
+    logins.push_back(std::async(std::launch::async, [this] {
+      TestHttpClient client(server_->port());
+      return client
+          .Request("POST", "/api/v1/auth/login", R"({"login":"admin","password":"Hue@2023demo"})",
+                   {{"Content-Type", "application/json"}})
+          .value_or(ClientResponse{});
+    }));
+  }
+  // Another route keeps its handler threads (2 of them, fewer than the logins in flight).
+  for (int i = 0; i < 4; ++i) {
+    auto me = Call("GET", "/api/v1/auth/me", {{"Cookie", leader.cookie}});
+    ASSERT_TRUE(me);
+    EXPECT_EQ(me->status, 200);
+  }
+  int ok = 0, busy = 0;
+  for (auto& login : logins) {
+    ClientResponse r = login.get();
+    if (r.status == 200) {
+      ++ok;
+    } else {
+      EXPECT_EQ(r.status, 503) << r.body;
+      EXPECT_EQ(r.headers.Get("Retry-After").value_or(""), "1");
+      EXPECT_NE(r.body.find("Máy chủ đang bận"), std::string::npos) << r.body;
+      ++busy;
+    }
+  }
+  EXPECT_GE(ok, 1);
+  EXPECT_GE(busy, 1);
+  EXPECT_EQ(ok + busy, kLogins);
+  EXPECT_LE(hasher_->PeakConcurrentHashes(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Own password
+
+TEST_F(AuthApiTest, EveryUserChangesTheirOwnPasswordAndOtherSessionsEnd) {
+  LoggedIn here = Login("lanhdao");
+  LoggedIn elsewhere = Login("lanhdao");
+  auto change = [&](const LoggedIn& session, std::string body, bool csrf = true) {
+    std::vector<std::pair<std::string, std::string>> fields = {
+        {"Cookie", session.cookie}, {"Content-Type", "application/json"}};
+    if (csrf) fields.emplace_back(std::string(kCsrfHeader), session.csrf);
+    TestHttpClient client(server_->port());
+    return client.Request("POST", "/api/v1/auth/password", body, fields).value_or(ClientResponse{});
+  };
+  const std::string good =
+      R"({"current_password":"Hue@2023demo","new_password":"Mật khẩu mới 2026"})";
+
+  EXPECT_EQ(change(LoggedIn{}, good).status, 401);            // not logged in
+  EXPECT_EQ(change(here, good, /*csrf=*/false).status, 403);  // no CSRF token
+  auto policy = change(here, R"({"current_password":"Hue@2023demo","new_password":"ngan"})");
+  EXPECT_EQ(policy.status, 400);
+  EXPECT_NE(policy.body.find(R"("field":"new_password")"), std::string::npos) << policy.body;
+  auto wrong =
+      change(here, R"({"current_password":"sai-mat-khau","new_password":"Mật khẩu mới 2026"})");
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(wrong.body.find("Mật khẩu hiện tại không đúng"), std::string::npos) << wrong.body;
+  EXPECT_NE(wrong.body.find(R"("field":"current_password")"), std::string::npos) << wrong.body;
+
+  auto changed = change(here, good);
+  EXPECT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", here.cookie}})->status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", {{"Cookie", elsewhere.cookie}})->status, 401);
+  Login("lanhdao", "Mật khẩu mới 2026");
+
+  auto tx = store_->Begin(Access::kReadOnly);
+  ASSERT_TRUE(tx.ok());
+  auto user = (*tx)->Users().GetByLogin("lanhdao");
+  ASSERT_TRUE(user.ok());
+  auto entries = (*tx)->Audit().ListForEntity("user", user->id);
+  ASSERT_TRUE(entries.ok());
+  int changes = 0, failures = 0;
+  for (const AuditEntry& entry : *entries) {
+    if (entry.action == "user.password") {
+      ++changes;
+      EXPECT_EQ(entry.actor, "lanhdao");
+      EXPECT_NE(entry.after.find(R"("sessions_ended":1)"), std::string::npos) << entry.after;
+      EXPECT_EQ(entry.after.find("argon2"), std::string::npos);
+    }
+    if (entry.action == "auth.password_failed") ++failures;
+  }
+  EXPECT_EQ(changes, 1);
+  EXPECT_EQ(failures, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failed logins of unknown accounts
+
+TEST_F(AuthApiTest, UnknownLoginFailsLikeAKnownOneAndIsAudited) {
+  auto attempt = [&](const std::string& login) {
+    TestHttpClient client(server_->port());
+    return client
+        .Request("POST", "/api/v1/auth/login",
+                 R"({"login":")" + login + R"(","password":"sai-mat-khau-roi"})",
+                 {{"Content-Type", "application/json"}})
+        .value_or(ClientResponse{});
+  };
+  ClientResponse known = attempt("lanhdao");
+  ClientResponse unknown = attempt("khongcoai");
+  EXPECT_EQ(known.status, 401);
+  EXPECT_EQ(unknown.status, known.status);
+  EXPECT_EQ(unknown.body, known.body);
+
+  auto tx = store_->Begin(Access::kReadOnly);
+  ASSERT_TRUE(tx.ok());
+  auto entries = (*tx)->Audit().ListForEntity("user", 0);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  const AuditEntry& entry = entries->front();
+  EXPECT_EQ(entry.action, "auth.login_failed");
+  EXPECT_EQ(entry.actor, "khongcoai");
+  EXPECT_EQ(entry.address, "127.0.0.1");
+  EXPECT_NE(entry.after.find(R"("login":"khongcoai")"), std::string::npos) << entry.after;
+  EXPECT_EQ(entry.after.find("sai-mat-khau"), std::string::npos);  // never the password
 }
 
 }  // namespace

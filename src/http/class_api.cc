@@ -1,9 +1,10 @@
 #include "http/class_api.h"
 
-#include <algorithm>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <memory>
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
@@ -111,7 +112,8 @@ Result<TrainingClass> ParseClass(Store& store, const Actor& actor, const BodyRea
 
 }  // namespace
 
-Status RegisterClassApi(Router& router, Store& store, ClassService& classes, const Clock& clock) {
+Status RegisterClassApi(Router& router, Store& store, ClassService& classes, const Clock& clock,
+                        RateLimit certificate_checks, const WallClock& wall_clock) {
   (void)clock;
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/classes", RouteAccess::Require("read_cases"),
@@ -276,7 +278,13 @@ Status RegisterClassApi(Router& router, Store& store, ClassService& classes, con
   // probe learns nothing from the status; only {valid, number, name, date, kind, expires_on}.
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/certificates/{code}", RouteAccess::Public(),
-      [&classes](const Request& request, RouteContext&) {
+      [&classes, limiter = std::make_shared<RateLimiter>(certificate_checks, wall_clock)](
+          const Request& request, RouteContext&) {
+        if (auto wait = limiter->Acquire(request.remote_address); wait.count() > 0) {
+          return RetryLaterResponse(
+              Error::Forbidden("Tra cứu chứng nhận quá nhiều lần, vui lòng thử lại sau ít phút"),
+              wait);
+        }
         auto check = classes.Verify(std::string(request.PathParam("code").value_or("")));
         if (!check.ok()) return ErrorResponse(check.error());
         json::object out{{"valid", check->valid}};

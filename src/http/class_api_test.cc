@@ -358,5 +358,28 @@ TEST_F(ClassApiTest, RefusesOverCapacityUnenrolledLearnersAndLowAttendance) {
   EXPECT_EQ((*tx)->Cases().Get(second_case)->stage, Stage::kSympathiser);
 }
 
+// The public check answers at most 30 lookups a minute per client address: the 31st from one
+// address is refused with 429 and Retry-After, while another address still gets answers.
+TEST(CertificateCheckApiTest, ThrottlesLookupsPerClientAddress) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto lookup = [&](const char* source) {
+    test::TestHttpClient client(world.port(), source);
+    EXPECT_TRUE(client.connected()) << source;
+    return client.Request("GET", "/api/v1/certificates/ZZZZZZZZZZ", {}, {})
+        .value_or(test::ClientResponse{});
+  };
+  for (int i = 1; i <= 30; ++i) ASSERT_EQ(lookup("127.0.0.1").status, 200) << "lookup " << i;
+  test::ClientResponse refused = lookup("127.0.0.1");
+  EXPECT_EQ(refused.status, 429) << refused.body;
+  EXPECT_EQ(ErrorField(refused, "code"), "too_many_requests");
+  EXPECT_NE(ErrorField(refused, "message").find("Tra cứu chứng nhận quá nhiều lần"),
+            std::string::npos);
+  const int retry_after = std::stoi(std::string(refused.headers.Get("Retry-After").value_or("0")));
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, 60);
+  EXPECT_EQ(lookup("127.0.0.2").status, 200);  // another client address is unaffected
+}
+
 }  // namespace
 }  // namespace ptdv::http

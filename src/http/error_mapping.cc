@@ -1,6 +1,8 @@
 #include "http/error_mapping.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <string>
 
 namespace ptdv::http {
 namespace {
@@ -19,6 +21,8 @@ const char* DefaultMessage(HttpFailure failure) {
       return "Kiểu nội dung không được hỗ trợ";
     case HttpFailure::kHeaderTooLarge:
       return "Phần đầu yêu cầu quá lớn";
+    case HttpFailure::kTooManyRequests:
+      return "Quá nhiều yêu cầu, vui lòng thử lại sau";
     case HttpFailure::kInternal:
       return "Lỗi máy chủ";
   }
@@ -59,6 +63,8 @@ int HttpStatusOf(HttpFailure failure) {
       return 415;
     case HttpFailure::kHeaderTooLarge:
       return 431;
+    case HttpFailure::kTooManyRequests:
+      return 429;
     case HttpFailure::kInternal:
       return 500;
   }
@@ -79,6 +85,8 @@ const char* HttpFailureName(HttpFailure failure) {
       return "unsupported_media_type";
     case HttpFailure::kHeaderTooLarge:
       return "header_too_large";
+    case HttpFailure::kTooManyRequests:
+      return "too_many_requests";
     case HttpFailure::kInternal:
       return "internal";
   }
@@ -132,6 +140,18 @@ void AttachRequestId(Response& response, std::string_view request_id) {
 Response ErrorResponse(HttpFailure failure, std::string message) {
   if (message.empty()) message = DefaultMessage(failure);
   return Response::Json(ErrorBody(HttpFailureName(failure), message), HttpStatusOf(failure));
+}
+
+Response RetryLaterResponse(const Error& error, std::chrono::seconds retry_after) {
+  // Both messages are written for the client (a quota, a busy login queue), never a storage
+  // failure's text, so they are sent as they are.
+  const bool busy = error.code == ErrorCode::kUnavailable;
+  Response response = Response::Json(
+      ErrorBody(busy ? ErrorCodeName(error.code) : HttpFailureName(HttpFailure::kTooManyRequests),
+                error.message, error.rule, error.field),
+      busy ? HttpStatusOf(error.code) : HttpStatusOf(HttpFailure::kTooManyRequests));
+  response.headers.Set("Retry-After", std::to_string(std::max<long long>(1, retry_after.count())));
+  return response;
 }
 
 Response MethodNotAllowedResponse(std::span<const Method> allowed) {

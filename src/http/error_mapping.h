@@ -18,8 +18,10 @@
 //
 // and the transport-level failures of HttpFailure (no ErrorCode: they arise before any service
 // is called): bad_request 400, unauthenticated 401, method_not_allowed 405 (with Allow),
-// payload_too_large 413, unsupported_media_type 415, header_too_large 431, internal 500.
+// payload_too_large 413, unsupported_media_type 415, too_many_requests 429, header_too_large 431,
+// internal 500. RetryLaterResponse() adds Retry-After to a 429 or 503.
 
+#include <chrono>
 #include <span>
 #include <string>
 
@@ -36,6 +38,7 @@ enum class HttpFailure {
   kPayloadTooLarge,       // 413 payload_too_large
   kUnsupportedMediaType,  // 415 unsupported_media_type
   kHeaderTooLarge,        // 431 header_too_large
+  kTooManyRequests,       // 429 too_many_requests: the client is over a quota
   kInternal,              // 500 internal: a bug; the message never carries details
 };
 
@@ -52,6 +55,11 @@ Response ErrorResponse(const Error& error);
 // The JSON error response for a transport-level failure; an empty message takes a default
 // Vietnamese one.
 Response ErrorResponse(HttpFailure failure, std::string message = {});
+// An answer to retry later, with Retry-After in whole seconds (at least 1): for kUnavailable
+// 503 unavailable (the server is busy: the password hashing queue is full); for any other code
+// 429 too_many_requests (the client is over a quota: throttled logins, certificate checks).
+// The error's message and field are kept.
+Response RetryLaterResponse(const Error& error, std::chrono::seconds retry_after);
 // 405 with the Allow header listing `allowed`.
 Response MethodNotAllowedResponse(std::span<const Method> allowed);
 

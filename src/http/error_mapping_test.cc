@@ -45,6 +45,7 @@ TEST(ErrorMapping, TransportFailuresHaveTheirStatuses) {
       {HttpFailure::kPayloadTooLarge, 413, "payload_too_large"},
       {HttpFailure::kUnsupportedMediaType, 415, "unsupported_media_type"},
       {HttpFailure::kHeaderTooLarge, 431, "header_too_large"},
+      {HttpFailure::kTooManyRequests, 429, "too_many_requests"},
       {HttpFailure::kInternal, 500, "internal"},
   };
   for (const Case& c : cases) {
@@ -86,6 +87,24 @@ TEST(ErrorMapping, AttachRequestIdAddsTheIdToErrorBodiesOnly) {
   Response text = Response::Text("x", 404);
   AttachRequestId(text, "0123abcd");
   EXPECT_EQ(text.body, "x");
+}
+
+TEST(ErrorMapping, RetryLaterIs429ForAQuotaAnd503ForABusyServer) {
+  Response throttled = RetryLaterResponse(
+      Error{.code = ErrorCode::kForbidden, .message = "Thử lại sau", .field = "login"},
+      std::chrono::seconds(90));
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.headers.Get("Retry-After").value_or(""), "90");
+  json::object error = json::parse(throttled.body).at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), "too_many_requests");
+  EXPECT_EQ(error.at("message").as_string(), "Thử lại sau");
+  EXPECT_EQ(error.at("field").as_string(), "login");
+
+  Response busy =
+      RetryLaterResponse(Error::Unavailable("Máy chủ đang bận"), std::chrono::seconds(0));
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(busy.headers.Get("Retry-After").value_or(""), "1");  // at least one second
+  EXPECT_EQ(json::parse(busy.body).at("error").at("code").as_string(), "unavailable");
 }
 
 TEST(ErrorMapping, RuleViolationCarriesRuleFieldAndVietnameseMessage) {

@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include <algorithm>
+#include <future>
 
 namespace ptdv::http {
 namespace {
@@ -166,6 +167,38 @@ RouteMatch Router::Match(Method method, const std::vector<std::string>& segments
   }
   std::sort(match.allowed.begin(), match.allowed.end());
   return match;
+}
+
+Status Router::AddAsync(Method method, std::string pattern, RouteAccess access,
+                        AsyncHandler handler) {
+  Handler blocking;
+  if (handler) {
+    blocking = [handler](const Request& request, RouteContext& context) {
+      std::promise<Response> answer;
+      std::future<Response> answered = answer.get_future();
+      handler(request, context,
+              [&answer](Response response) { answer.set_value(std::move(response)); });
+      return answered.get();
+    };
+  }
+  PTDV_RETURN_IF_ERROR(Add(method, std::move(pattern), std::move(access), std::move(blocking)));
+  routes_.back().async_handler = std::move(handler);
+  return Ok();
+}
+
+void Router::InvokeAsync(const Route& route, const Request& request, RouteContext& context,
+                         Responder respond) const {
+  if (guard_) {
+    if (std::optional<Response> refusal = guard_(request, context)) {
+      respond(std::move(*refusal));
+      return;
+    }
+  }
+  if (route.async_handler) {
+    route.async_handler(request, context, std::move(respond));
+  } else {
+    respond(route.handler(request, context));
+  }
 }
 
 Response Router::Invoke(const Route& route, const Request& request, RouteContext& context) const {

@@ -43,6 +43,12 @@ struct RouteContext {
 // block on the database. Several run at once, so a handler (and the guard) must be thread-safe.
 // They may throw only on bugs: the server answers 500 internal and logs the message.
 using Handler = std::function<Response(const Request&, RouteContext&)>;
+// Answers a request of an asynchronous route; call exactly once, from any thread.
+using Responder = std::function<void(Response)>;
+// A handler that hands its work to a pool of its own (password hashing: AuthService::LoginAsync)
+// and returns at once, so that no handler thread waits for that work; the request and context
+// stay valid until `respond` is called.
+using AsyncHandler = std::function<void(const Request&, RouteContext&, Responder respond)>;
 // Runs before every handler on the same thread. A response refuses the request (401, 403)
 // and the handler is not called; nullopt lets it through.
 using Guard = std::function<std::optional<Response>(const Request&, RouteContext&)>;
@@ -51,7 +57,8 @@ struct Route {
   Method method = Method::kGet;
   std::string pattern;
   RouteAccess access;
-  Handler handler;
+  Handler handler;             // for an asynchronous route: waits for async_handler's answer
+  AsyncHandler async_handler;  // set for routes added by AddAsync
 };
 
 struct RouteMatch {
@@ -82,6 +89,10 @@ class Router {
   // The first refusal is also kept in status(), and Server::Start fails with it, so a route
   // added without an access rule cannot be served even if the caller ignores the result.
   Status Add(Method method, std::string pattern, RouteAccess access, Handler handler);
+  // Adds an asynchronous route, with the refusals of Add. The server runs the guard and
+  // `handler` on a handler thread and answers when `handler` responds; Invoke() (tests, other
+  // callers) blocks until then.
+  Status AddAsync(Method method, std::string pattern, RouteAccess access, AsyncHandler handler);
 
   void SetGuard(Guard guard) { guard_ = std::move(guard); }
 
@@ -96,6 +107,10 @@ class Router {
 
   // Runs the guard, then (unless the guard refused) the route's handler.
   Response Invoke(const Route& route, const Request& request, RouteContext& context) const;
+  // Runs the guard, then the route's handler, and passes the response to `respond` (at once on
+  // the calling thread, except for an asynchronous route's own answer).
+  void InvokeAsync(const Route& route, const Request& request, RouteContext& context,
+                   Responder respond) const;
 
  private:
   struct Node {

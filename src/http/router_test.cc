@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
 #include <set>
+#include <thread>
 
 namespace ptdv::http {
 namespace {
@@ -201,6 +203,36 @@ TEST(Router, GuardRefusesBeforeTheHandlerRuns) {
   request.headers.Add("Authorization", "x");
   EXPECT_EQ(router.Invoke(*match.route, request, context).body, "secret");
   EXPECT_EQ(calls, 1);
+}
+
+TEST(Router, AsyncRouteAnswersThroughItsResponderAfterTheGuard) {
+  Router router;
+  std::thread worker;
+  ASSERT_TRUE(router
+                  .AddAsync(Method::kPost, "/slow", RouteAccess::Public(),
+                            [&worker](const Request&, RouteContext& context, Responder respond) {
+                              context.user = "started";
+                              // Answers from another thread, after the handler has returned.
+                              worker = std::thread([respond] { respond(Response::Text("later")); });
+                            })
+                  .ok());
+  EXPECT_FALSE(router.AddAsync(Method::kPost, "/none", RouteAccess::Public(), nullptr).ok());
+  Request request;
+  ASSERT_TRUE(ParseTarget("/slow", request).ok());
+  RouteMatch match = router.Match(Method::kPost, request.segments);
+  ASSERT_EQ(match.kind, RouteMatch::Kind::kFound);
+  ASSERT_TRUE(match.route->async_handler);
+  RouteContext context{.pattern = match.route->pattern, .access = &match.route->access};
+  // Invoke() waits for the answer.
+  EXPECT_EQ(router.Invoke(*match.route, request, context).body, "later");
+  worker.join();
+  EXPECT_EQ(context.user, "started");
+  // InvokeAsync() hands it over.
+  std::promise<Response> answer;
+  router.InvokeAsync(*match.route, request, context,
+                     [&answer](Response response) { answer.set_value(std::move(response)); });
+  EXPECT_EQ(answer.get_future().get().body, "later");
+  worker.join();
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 #include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -174,6 +176,10 @@ class Server::Impl {
   void Turn(tcp::socket socket);
   asio::awaitable<Response> InvokeRoute(const Route* route, const Request* request,
                                         RouteContext* context);
+  // For Router::AddAsync routes: the guard and the handler's start on the handler pool, the
+  // answer from whichever thread the handler responds on.
+  asio::awaitable<Response> InvokeAsyncRoute(const Route* route, const Request* request,
+                                             RouteContext* context);
   asio::awaitable<Status> CheckReadiness();
 
   const ServerOptions options_;
@@ -602,6 +608,31 @@ asio::awaitable<Response> Server::Impl::InvokeRoute(const Route* route, const Re
   co_return router_.Invoke(*route, *request, *context);
 }
 
+asio::awaitable<Response> Server::Impl::InvokeAsyncRoute(const Route* route, const Request* request,
+                                                         RouteContext* context) {
+  auto start = [this, route, request, context](auto handler) {
+    // The Responder must be copyable; the awaitable's handler is move-only. The work guard
+    // keeps io_ running while the answer is under way on another pool.
+    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+    auto work = asio::make_work_guard(asio::get_associated_executor(*shared));
+    Responder respond = [shared, work](Response response) {
+      auto executor = work.get_executor();
+      asio::post(executor, [shared, response = std::move(response)]() mutable {
+        (*shared)(std::move(response));
+      });
+    };
+    asio::post(handler_pool_, [this, route, request, context, respond] {
+      try {
+        router_.InvokeAsync(*route, *request, *context, respond);
+      } catch (...) {
+        respond(ErrorResponse(HttpFailure::kInternal));
+      }
+    });
+  };
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+      std::move(start), asio::use_awaitable);
+}
+
 asio::awaitable<Status> Server::Impl::CheckReadiness() { co_return options_.readiness(); }
 
 asio::awaitable<Outcome> Server::Impl::Handle(Request& request) {
@@ -650,8 +681,13 @@ asio::awaitable<Outcome> Server::Impl::Handle(Request& request) {
       outcome.route = match.route->pattern;
       RouteContext context{.pattern = match.route->pattern, .access = &match.route->access};
       try {
-        outcome.response = co_await asio::co_spawn(
-            handler_pool_, InvokeRoute(match.route, &request, &context), asio::use_awaitable);
+        // Two statements: GCC 12 miscompiles co_await inside a conditional expression.
+        if (match.route->async_handler) {
+          outcome.response = co_await InvokeAsyncRoute(match.route, &request, &context);
+        } else {
+          outcome.response = co_await asio::co_spawn(
+              handler_pool_, InvokeRoute(match.route, &request, &context), asio::use_awaitable);
+        }
       } catch (const std::exception& e) {
         outcome.response = ErrorResponse(HttpFailure::kInternal);
         outcome.error = e.what();

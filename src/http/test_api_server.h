@@ -66,7 +66,7 @@ inline constexpr const char* kShippedCalendar =
     "2024-09-03,holiday,Quốc khánh\n";
 
 struct Session {
-  std::string cookie;  // "ptdv_session=…"
+  std::string cookie;  // "__Host-ptdv_session=…" (the Set-Cookie pair as sent back)
   std::string csrf;
 };
 

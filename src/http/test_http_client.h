@@ -35,12 +35,23 @@ class TestHttpClient {
  public:
   using Milliseconds = std::chrono::milliseconds;
 
-  // Connects to 127.0.0.1:port; connected() tells whether it worked.
-  explicit TestHttpClient(int port) {
+  // Connects to 127.0.0.1:port, from `source` when given (another loopback address such as
+  // "127.0.0.2", so that the server sees another client); connected() tells whether it worked.
+  explicit TestHttpClient(int port, const char* source = nullptr) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd_ < 0) return;
     int one = 1;
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (source != nullptr) {
+      sockaddr_in local{};
+      local.sin_family = AF_INET;
+      if (::inet_pton(AF_INET, source, &local.sin_addr) != 1 ||
+          ::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+        ::close(fd_);
+        fd_ = -1;
+        return;
+      }
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(port));

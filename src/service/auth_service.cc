@@ -30,6 +30,7 @@ constexpr std::string_view kSystemLogin = "system";
 
 constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng";
 constexpr std::string_view kSessionInvalid = "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại";
+constexpr seconds kBusyRetryAfter{1};
 constexpr std::string_view kSessionExpired = "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại";
 
 void EnsureSodium() {
@@ -151,6 +152,22 @@ LoginOutcome Throttled(seconds retry_after) {
 // The answer for an account that does not exist — and for one outside the caller's scope.
 Error AccountNotFound(std::string_view login) { return NotFoundError(kAccountNoun, login); }
 
+// The refusal when the hashing queue is full: the client should retry shortly.
+LoginOutcome Busy() {
+  return Refuse(
+      Error::Unavailable("Máy chủ đang bận xử lý đăng nhập, vui lòng thử lại sau ít giây"),
+      kBusyRetryAfter);
+}
+
+// A login as typed, for the audit of a login that names no account: at most 64 bytes, cut at a
+// UTF-8 character boundary.
+std::string TypedLogin(std::string_view typed) {
+  if (typed.size() <= 64) return std::string(typed);
+  std::size_t end = 64;
+  while (end > 0 && (static_cast<unsigned char>(typed[end]) & 0xC0) == 0x80) --end;
+  return std::string(typed.substr(0, end));
+}
+
 Result<User> FindUser(Transaction& tx, const std::string& login) {
   std::optional<std::string> normalised = NormaliseLogin(login);
   Result<User> user =
@@ -193,6 +210,11 @@ std::optional<Instant> ParseIsoInstant(std::string_view text) {
 }
 
 }  // namespace
+
+const WallClock& DefaultWallClock() {
+  static const SystemWallClock clock;
+  return clock;
+}
 
 std::string UserToJson(const User& user) { return json::serialize(UserObject(user)); }
 
@@ -332,33 +354,36 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
       return Throttled(wait);
     }
     hasher_.VerifyDummy(request.password);
-    unknown_login_throttle_.RecordFailure(key);
+    const seconds delay = unknown_login_throttle_.RecordFailure(key);
     address_throttle_.RecordFailure(request.address);
+    // Audited like a known account's failure, with a write transaction of the same shape, so
+    // that neither the answer nor its time tells whether the account exists.
+    Result<std::unique_ptr<Transaction>> tx = store_.Begin(Access::kReadWrite);
+    if (!tx.ok()) return Refuse(tx.error());
+    json::object after{
+        {"login", TypedLogin(request.login)},
+        {"failed_attempts", nullptr},
+        {"locked_until", delay > seconds(0) ? InstantJson(now + delay) : json::value(nullptr)}};
+    Result<Id> audited = (*tx)->Audit().Append(AuditEntry{.at = IsoTimestamp(clock_.Now()),
+                                                          .actor = TypedLogin(request.login),
+                                                          .role = "",
+                                                          .address = request.address,
+                                                          .action = "auth.login_failed",
+                                                          .entity = "user",
+                                                          .entity_id = 0,
+                                                          .org_id = 0,
+                                                          .before = "",
+                                                          .after = json::serialize(after)});
+    if (!audited.ok()) return Refuse(audited.error());
+    if (Status committed = (*tx)->Commit(); !committed.ok()) return Refuse(committed.error());
     return Refuse(Error::Forbidden(std::string(kBadCredentials)));
   }
 
   if (user->locked_until && *user->locked_until > now) return Throttled(*user->locked_until - now);
 
   if (!hasher_.Verify(user->password_hash, request.password)) {
-    address_throttle_.RecordFailure(request.address);
-    Result<std::unique_ptr<Transaction>> tx = store_.Begin(Access::kReadWrite);
-    if (!tx.ok()) return Refuse(tx.error());
-    Result<int> failures = (*tx)->Users().RecordFailedLogin(user->id);
-    if (!failures.ok()) return Refuse(failures.error());
-    seconds delay = LockDelay(*failures, options_.account);
-    std::optional<Instant> locked_until;
-    if (delay > seconds(0)) {
-      locked_until = now + delay;
-      Status locked = (*tx)->Users().SetLockedUntil(user->id, locked_until);
-      if (!locked.ok()) return Refuse(locked.error());
-    }
-    json::object after{{"failed_attempts", *failures}, {"locked_until", InstantJson(locked_until)}};
-    Actor attempt = ActorFor(*user, request.address);
-    Result<Id> audited =
-        (*tx)->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), attempt, "auth.login_failed",
-                                        *user, "", json::serialize(after)));
-    if (!audited.ok()) return Refuse(audited.error());
-    if (Status committed = (*tx)->Commit(); !committed.ok()) return Refuse(committed.error());
+    Status recorded = RecordWrongPassword(*user, request.address, "auth.login_failed");
+    if (!recorded.ok()) return Refuse(recorded.error());
     return Refuse(Error::Forbidden(std::string(kBadCredentials)));
   }
 
@@ -418,12 +443,140 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
   return LoginOutcome{.result = std::move(success)};
 }
 
+Status AuthService::RecordWrongPassword(const User& user, const std::string& address,
+                                        std::string action) {
+  address_throttle_.RecordFailure(address);
+  const Instant now = Now();
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(int failures, tx->Users().RecordFailedLogin(user.id));
+  seconds delay = LockDelay(failures, options_.account);
+  std::optional<Instant> locked_until;
+  if (delay > seconds(0)) {
+    locked_until = now + delay;
+    PTDV_RETURN_IF_ERROR(tx->Users().SetLockedUntil(user.id, locked_until));
+  }
+  json::object after{{"failed_attempts", failures}, {"locked_until", InstantJson(locked_until)}};
+  PTDV_RETURN_IF_ERROR(
+      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(user, address),
+                                   std::move(action), user, "", json::serialize(after))));
+  return tx->Commit();
+}
+
 void AuthService::LoginAsync(LoginRequest request, std::function<void(LoginOutcome)> done) {
-  hasher_.Post([this, request = std::move(request), done = std::move(done)]() mutable {
+  if (request.login.empty() || request.password.empty()) {
+    done(Login(request));  // refused before any hash
+    return;
+  }
+  if (seconds wait = address_throttle_.RetryAfter(request.address); wait > seconds(0)) {
+    done(Throttled(wait));
+    return;
+  }
+  auto shared_done = std::make_shared<std::function<void(LoginOutcome)>>(std::move(done));
+  const bool queued = hasher_.TryPost([this, request = std::move(request), shared_done]() mutable {
     LoginOutcome outcome = Login(request);
     sodium_memzero(request.password.data(), request.password.size());
-    done(std::move(outcome));
+    (*shared_done)(std::move(outcome));
   });
+  if (!queued) (*shared_done)(Busy());
+}
+
+PasswordChangeOutcome AuthService::ChangeOwnPassword(const Actor& actor, Id keep_session,
+                                                     OwnPasswordChange change) {
+  auto refuse = [](Error error, seconds retry_after = seconds(0)) {
+    return PasswordChangeOutcome{.status = std::move(error), .retry_after = retry_after};
+  };
+  auto throttled = [&refuse](seconds wait) {
+    LoginOutcome outcome = Throttled(wait);
+    return refuse(outcome.result.error(), outcome.retry_after);
+  };
+  if (IsSystemActor(actor)) return refuse(Error::Forbidden("Tài khoản hệ thống không có mật khẩu"));
+  if (change.current_password.empty()) {
+    return refuse(Error::Invalid("Cần nhập mật khẩu hiện tại", "current_password"));
+  }
+  if (Status policy = CheckPasswordPolicy(change.new_password); !policy.ok()) {
+    Error error = policy.error();
+    error.field = "new_password";
+    return refuse(std::move(error));
+  }
+  if (change.new_password == change.current_password) {
+    return refuse(Error::Invalid("Mật khẩu mới phải khác mật khẩu hiện tại", "new_password"));
+  }
+  if (seconds wait = address_throttle_.RetryAfter(actor.address); wait > seconds(0)) {
+    return throttled(wait);
+  }
+  const Instant now = Now();
+  User user;
+  {
+    Result<std::unique_ptr<Transaction>> tx = store_.Begin(Access::kReadOnly);
+    if (!tx.ok()) return refuse(tx.error());
+    Result<User> found = FindUser(**tx, actor.login);
+    if (!found.ok()) return refuse(found.error());
+    user = std::move(found).value();
+  }
+  if (user.locked_until && *user.locked_until > now) return throttled(*user.locked_until - now);
+  if (!hasher_.Verify(user.password_hash, change.current_password)) {
+    Status recorded = RecordWrongPassword(user, actor.address, "auth.password_failed");
+    if (!recorded.ok()) return refuse(recorded.error());
+    return refuse(Error{.code = ErrorCode::kForbidden,
+                        .message = "Mật khẩu hiện tại không đúng",
+                        .field = "current_password"});
+  }
+  Result<std::string> hash = hasher_.Hash(change.new_password);
+  if (!hash.ok()) return refuse(hash.error());
+
+  Result<std::unique_ptr<Transaction>> begun = store_.Begin(Access::kReadWrite);
+  if (!begun.ok()) return refuse(begun.error());
+  Transaction& tx = **begun;
+  Status written = [&]() -> Status {
+    PTDV_ASSIGN_OR_RETURN(User current, tx.Users().Get(user.id));
+    if (current.password_hash != user.password_hash) {
+      return Error::Conflict("Mật khẩu vừa được thay đổi ở nơi khác, vui lòng thử lại");
+    }
+    const std::string before = UserToJson(current);
+    current.password_hash = *hash;
+    current.password_changed_at = now;
+    current.failed_attempts = 0;
+    current.locked_until.reset();
+    PTDV_RETURN_IF_ERROR(tx.Users().Update(current));
+    PTDV_ASSIGN_OR_RETURN(std::vector<Session> sessions, tx.Sessions().ListForUser(current.id));
+    int ended = 0;
+    for (const Session& session : sessions) {
+      if (session.id == keep_session) continue;
+      PTDV_RETURN_IF_ERROR(tx.Sessions().Delete(session.id));
+      ++ended;
+    }
+    json::object after = UserObject(current);
+    after["sessions_ended"] = ended;
+    after["own"] = true;
+    PTDV_RETURN_IF_ERROR(
+        tx.Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor, "user.password", current,
+                                    before, json::serialize(after))));
+    return tx.Commit();
+  }();
+  if (!written.ok()) return refuse(written.error());
+  return {};
+}
+
+void AuthService::ChangeOwnPasswordAsync(Actor actor, Id keep_session, OwnPasswordChange change,
+                                         std::function<void(PasswordChangeOutcome)> done) {
+  if (seconds wait = address_throttle_.RetryAfter(actor.address); wait > seconds(0)) {
+    LoginOutcome outcome = Throttled(wait);
+    done(PasswordChangeOutcome{.status = outcome.result.error(), .retry_after = wait});
+    return;
+  }
+  auto shared_done = std::make_shared<std::function<void(PasswordChangeOutcome)>>(std::move(done));
+  const bool queued = hasher_.TryPost([this, actor = std::move(actor), keep_session,
+                                       change = std::move(change), shared_done]() mutable {
+    PasswordChangeOutcome outcome = ChangeOwnPassword(actor, keep_session, change);
+    sodium_memzero(change.current_password.data(), change.current_password.size());
+    sodium_memzero(change.new_password.data(), change.new_password.size());
+    (*shared_done)(std::move(outcome));
+  });
+  if (!queued) {
+    LoginOutcome busy = Busy();
+    (*shared_done)(
+        PasswordChangeOutcome{.status = busy.result.error(), .retry_after = busy.retry_after});
+  }
 }
 
 Status AuthService::Logout(const std::string& token) {

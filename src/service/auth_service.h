@@ -5,12 +5,15 @@
 // one transaction, and commits. Audit entries never hold a password, a hash or a token.
 //
 // For the HTTP layer:
-//   - the session token goes into the cookie (HttpOnly, SameSite=Strict, Secure behind TLS); the
-//     database keeps only its SHA-256, so a copy of the database opens no session;
+//   - the session token goes into the cookie (__Host- prefixed, HttpOnly, SameSite=Strict,
+//     Secure; http/auth_api.h); the database keeps only its SHA-256, so a copy of the database
+//     opens no session;
 //   - every mutation must carry the session's CSRF token (returned at login and by
 //     Authenticate()) in a header, checked with CheckCsrf();
 //   - Login() refuses with kForbidden; LoginOutcome::retry_after > 0 marks a refusal by
 //     throttling (send 429 with Retry-After), otherwise it is bad credentials (401);
+//     LoginAsync() also refuses with kUnavailable and retry_after > 0 when the hashing queue is
+//     full (send 503 with Retry-After);
 //   - Authenticate() refuses with kForbidden (401: log in again);
 //   - argon2id runs for Login, CreateUser and ChangePassword: call LoginAsync(), or the others
 //     through PasswordHasher::Post()/Offload(), never on a network thread;
@@ -55,6 +58,9 @@ class SystemWallClock final : public WallClock {
     return std::chrono::system_clock::now();
   }
 };
+
+// A process-wide SystemWallClock, for defaults.
+const WallClock& DefaultWallClock();
 
 // A clock that moves only when told to (by one thread at a time).
 class ManualWallClock final : public WallClock {
@@ -157,8 +163,21 @@ struct LoginSuccess {
 
 struct LoginOutcome {
   Result<LoginSuccess> result;
-  // > 0 when refused by throttling: how long the client must wait (Retry-After).
+  // > 0 when refused by throttling (kForbidden) or a full hashing queue (kUnavailable): how long
+  // the client must wait (Retry-After).
   std::chrono::seconds retry_after{0};
+};
+
+// The answer of ChangeOwnPassword: like LoginOutcome, retry_after > 0 marks a refusal by
+// throttling (kForbidden) or a full hashing queue (kUnavailable).
+struct PasswordChangeOutcome {
+  Status status = Ok();
+  std::chrono::seconds retry_after{0};
+};
+
+struct OwnPasswordChange {
+  std::string current_password;
+  std::string new_password;
 };
 
 struct Authenticated {
@@ -199,9 +218,14 @@ class AuthService {
   //   - wrong login or password: "Tên đăng nhập hoặc mật khẩu không đúng";
   //   - right password of a disabled account: "Tài khoản đã bị khóa ...".
   // kInvalid for an empty login or password. Audited: "auth.login", and "auth.login_failed" for
-  // a wrong password on an existing account.
+  // a wrong password, on an existing account (entity "user", its id) and on a login that names
+  // no account alike (entity "user", id 0, actor the login as typed, at most 64 bytes), so that
+  // a failure costs the same writes whether or not the account exists.
   LoginOutcome Login(const LoginRequest& request);
   // Login() on the hasher's pool; `done` runs there too (post back to your own executor).
+  // What needs no hash is decided first, and then `done` runs at once on the calling thread:
+  // an empty login or password, a throttled address, and a full hashing queue (kUnavailable
+  // "Máy chủ đang bận ...", retry_after 1 s; PasswordHasher::TryPost).
   void LoginAsync(LoginRequest request, std::function<void(LoginOutcome)> done);
 
   // Ends the session of `token` (audited "auth.logout"). Ok also when no such session exists.
@@ -225,6 +249,24 @@ class AuthService {
                         const std::string& new_password,
                         std::optional<std::string> current_password = std::nullopt);
 
+  // The actor changes their own password (any role): `change.current_password` must be right.
+  // Ends every other session of the account and keeps `keep_session` (the caller's). Refusals:
+  //   - kInvalid, field "current_password" or "new_password": empty, or the new password
+  //     breaks CheckPasswordPolicy() or equals the current one;
+  //   - kForbidden, field "current_password", "Mật khẩu hiện tại không đúng": counted as a failed
+  //     login of the account and the address (audited "auth.password_failed"), so that it is
+  //     throttled like logins; when throttled, kForbidden with retry_after;
+  //   - kForbidden for the system actor (it has no password), kConflict when the password
+  //     changed meanwhile.
+  // Audited "user.password" (sessions_ended) in the transaction of the change. Hashes on the
+  // calling thread: call it through ChangeOwnPasswordAsync() from a server.
+  PasswordChangeOutcome ChangeOwnPassword(const Actor& actor, Id keep_session,
+                                          OwnPasswordChange change);
+  // ChangeOwnPassword() on the hasher's pool, as LoginAsync(): a throttled address or a full
+  // queue answer at once on the calling thread.
+  void ChangeOwnPasswordAsync(Actor actor, Id keep_session, OwnPasswordChange change,
+                              std::function<void(PasswordChangeOutcome)> done);
+
   // Disables (and ends every session of) or re-enables an account; re-enabling clears the failed
   // logins and lock. kInvalid for one's own account. Audited "user.disable" / "user.enable".
   Status SetAccountState(const Actor& actor, const std::string& login, AccountState state);
@@ -242,6 +284,9 @@ class AuthService {
 
  private:
   Instant Now() const;
+  // Counts a wrong password of `user` (persisted, locking the account per options_.account)
+  // and of `address`, in one transaction with its audit entry `action`.
+  Status RecordWrongPassword(const User& user, const std::string& address, std::string action);
 
   Store& store_;
   const WallClock& clock_;

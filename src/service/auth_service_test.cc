@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <set>
+#include <tuple>
 
 #include "service/org_service.h"
 #include "storage/audit_hash.h"
@@ -820,6 +822,125 @@ TEST_F(AuthServiceTest, RefusedChangesWriteNothing) {
                    .ok());
   EXPECT_EQ(Must(Must(store_->Begin(Access::kReadOnly))->Audit().Verify()).entries, before);
   EXPECT_EQ(AuditOf(target).size(), 1u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hardening: a bounded hashing queue, unknown logins audited, one's own password
+
+TEST_F(AuthServiceTest, LoginAsyncAnswersBusyAtOnceWhenTheHashingQueueIsFull) {
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  PasswordHasher small(PasswordHashParameters::Minimum(), 1, /*max_queued=*/0);
+  AuthService service(*store_, clock_, small);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> started;
+  small.Post([&started, released] {
+    started.set_value();
+    released.wait();
+  });
+  started.get_future().wait();  // the only hashing thread is busy, and nothing may queue
+  const std::thread::id caller = std::this_thread::get_id();
+  std::optional<LoginOutcome> answer;
+  std::thread::id answered_on;
+  service.LoginAsync({.login = "taylocdu", .password = std::string(kPassword), .address = "a"},
+                     [&](LoginOutcome outcome) {
+                       answered_on = std::this_thread::get_id();
+                       answer = std::move(outcome);
+                     });
+  ASSERT_TRUE(answer.has_value());  // answered before LoginAsync returned
+  EXPECT_EQ(answered_on, caller);
+  ASSERT_FALSE(answer->result.ok());
+  EXPECT_EQ(answer->result.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(answer->retry_after.count(), 1);
+  release.set_value();
+}
+
+TEST_F(AuthServiceTest, FailedLoginsOfUnknownAccountsAreAuditedWithoutAnAccount) {
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  LoginOutcome unknown = LoginAs("Khong.Co", "sai mật khẩu rồi", "198.51.100.9");
+  ASSERT_FALSE(unknown.result.ok());
+  LoginOutcome known = LoginAs("taylocdu", "sai mật khẩu rồi", "198.51.100.9");
+  EXPECT_EQ(unknown.result.error().code, known.result.error().code);
+  EXPECT_EQ(unknown.result.error().message, known.result.error().message);
+  std::vector<AuditEntry> entries =
+      Must(Must(store_->Begin(Access::kReadOnly))->Audit().ListForEntity("user", 0));
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].action, "auth.login_failed");
+  EXPECT_EQ(entries[0].actor, "Khong.Co");  // as typed
+  EXPECT_EQ(entries[0].address, "198.51.100.9");
+  EXPECT_EQ(entries[0].org_id, 0);
+  EXPECT_EQ(entries[0].after.find("sai mật khẩu"), std::string::npos);
+  EXPECT_EQ(AuditOf(Stored("taylocdu")).back().action, "auth.login_failed");
+  EXPECT_TRUE(Must(Must(store_->Begin(Access::kReadOnly))->Audit().Verify()).intact);
+}
+
+TEST_F(AuthServiceTest, OwnPasswordChangeKeepsTheCallersSessionAndEndsTheOthers) {
+  for (auto [login, role, org] : {std::tuple{"lanhdao", Role::kLeader, city_},
+                                  std::tuple{"bithu", Role::kCellSecretary, cell_a_}}) {
+    SCOPED_TRACE(login);
+    User user = Create(login, role, org);
+    LoginSuccess here = MustLogin(login);
+    LoginSuccess elsewhere = MustLogin(login);
+    PasswordChangeOutcome changed = service_->ChangeOwnPassword(
+        ActorFor(here.user, "10.0.0.1"), here.session.id,
+        {.current_password = std::string(kPassword), .new_password = "mật khẩu mới đây"});
+    ASSERT_TRUE(changed.status.ok()) << changed.status.error().message;
+    EXPECT_TRUE(service_->Authenticate(here.token, "10.0.0.1").ok());
+    EXPECT_FALSE(service_->Authenticate(elsewhere.token, "10.0.0.1").ok());
+    EXPECT_FALSE(LoginAs(login, kPassword, "10.0.3.1").result.ok());
+    MustLogin(login, "mật khẩu mới đây");
+    std::vector<AuditEntry> entries = AuditOf(user);
+    auto change = std::find_if(entries.begin(), entries.end(),
+                               [](const AuditEntry& e) { return e.action == "user.password"; });
+    ASSERT_NE(change, entries.end());
+    EXPECT_EQ(change->actor, login);
+    EXPECT_NE(change->after.find("\"sessions_ended\":1"), std::string::npos) << change->after;
+  }
+}
+
+TEST_F(AuthServiceTest, OwnPasswordChangeIsRefusedAndThrottledLikeALogin) {
+  Create("lanhdao", Role::kLeader, city_);
+  LoginSuccess here = MustLogin("lanhdao");
+  const Actor actor = ActorFor(here.user, "10.0.0.1");
+  auto change = [&](std::string current, std::string next) {
+    return service_->ChangeOwnPassword(actor, here.session.id,
+                                       {.current_password = current, .new_password = next});
+  };
+  PasswordChangeOutcome short_password = change(std::string(kPassword), "ngắn");
+  ASSERT_FALSE(short_password.status.ok());
+  EXPECT_EQ(short_password.status.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(short_password.status.error().field, "new_password");
+  PasswordChangeOutcome same = change(std::string(kPassword), std::string(kPassword));
+  ASSERT_FALSE(same.status.ok());
+  EXPECT_EQ(same.status.error().field, "new_password");
+  PasswordChangeOutcome empty = change("", "mật khẩu mới đây");
+  ASSERT_FALSE(empty.status.ok());
+  EXPECT_EQ(empty.status.error().field, "current_password");
+  EXPECT_FALSE(service_
+                   ->ChangeOwnPassword(
+                       system_, 0, {.current_password = "x", .new_password = "mật khẩu mới đây"})
+                   .status.ok());
+
+  for (int i = 1; i <= 5; ++i) {
+    PasswordChangeOutcome wrong = change("sai mật khẩu rồi", "mật khẩu mới đây");
+    ASSERT_FALSE(wrong.status.ok());
+    EXPECT_EQ(wrong.status.error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(wrong.status.error().message, "Mật khẩu hiện tại không đúng");
+    EXPECT_EQ(wrong.status.error().field, "current_password");
+    EXPECT_EQ(Stored("lanhdao").failed_attempts, i);
+  }
+  // The fifth failure locks the account as five failed logins would, for the right password too.
+  PasswordChangeOutcome locked = change(std::string(kPassword), "mật khẩu mới đây");
+  ASSERT_FALSE(locked.status.ok());
+  EXPECT_EQ(locked.retry_after.count(), 60);
+  EXPECT_TRUE(Stored("lanhdao").password_hash.size() > 0);
+  EXPECT_TRUE(service_->Authenticate(here.token, "10.0.0.1").ok());  // still logged in
+  int failures = 0;
+  for (const AuditEntry& e : AuditOf(Stored("lanhdao"))) {
+    failures += e.action == "auth.password_failed";
+    EXPECT_NE(e.action, "user.password");
+  }
+  EXPECT_EQ(failures, 5);
 }
 
 // ---------------------------------------------------------------------------------------------

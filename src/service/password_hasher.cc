@@ -1,6 +1,8 @@
 #include "service/password_hasher.h"
 
 #include <sodium.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <array>
 #include <cassert>
@@ -10,6 +12,8 @@ namespace {
 
 constexpr std::size_t kMinimumCharacters = 10;
 constexpr std::size_t kMaximumBytes = 1024;
+// The niceness of the hashing threads (0 normal, 19 lowest).
+constexpr int kHashingNiceness = 10;
 
 void EnsureSodium() {
   // sodium_init() is idempotent and thread-safe; a failure means no usable libsodium at all.
@@ -46,8 +50,25 @@ Status CheckPasswordPolicy(std::string_view password) {
   return Ok();
 }
 
-PasswordHasher::PasswordHasher(PasswordHashParameters parameters, int threads)
-    : parameters_(parameters) {
+class PasswordHasher::HashingScope {
+ public:
+  explicit HashingScope(const PasswordHasher& hasher) : hasher_(hasher) {
+    int now = hasher_.hashing_.fetch_add(1) + 1;
+    int peak = hasher_.peak_hashing_.load();
+    while (now > peak && !hasher_.peak_hashing_.compare_exchange_weak(peak, now)) {
+    }
+  }
+  ~HashingScope() { hasher_.hashing_.fetch_sub(1); }
+  HashingScope(const HashingScope&) = delete;
+  HashingScope& operator=(const HashingScope&) = delete;
+
+ private:
+  const PasswordHasher& hasher_;
+};
+
+PasswordHasher::PasswordHasher(PasswordHashParameters parameters, int threads,
+                               std::size_t max_queued)
+    : max_queued_(max_queued), parameters_(parameters) {
   EnsureSodium();
   assert(threads >= 1);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
@@ -67,6 +88,12 @@ PasswordHasher::~PasswordHasher() {
 }
 
 void PasswordHasher::Work() {
+  // Hashing yields the CPU to everything else: under a flood of logins the other routes keep
+  // their share of the cores, and the logins wait (or find the queue full) instead. Linux
+  // takes a thread id here; elsewhere this lowers the whole process, so it is Linux only.
+#if defined(__linux__)
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kHashingNiceness);
+#endif
   while (true) {
     std::function<void()> task;
     {
@@ -89,7 +116,19 @@ void PasswordHasher::Post(std::function<void()> task) {
   wake_.notify_one();
 }
 
+bool PasswordHasher::TryPost(std::function<void()> task) {
+  {
+    std::lock_guard lock(mutex_);
+    assert(!stopping_);
+    if (queue_.size() >= max_queued_) return false;
+    queue_.push_back(std::move(task));
+  }
+  wake_.notify_one();
+  return true;
+}
+
 Result<std::string> PasswordHasher::Hash(std::string_view password) const {
+  HashingScope scope(*this);
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str(out.data(), password.data(), password.size(), parameters_.opslimit,
                         parameters_.memlimit) != 0) {
@@ -101,6 +140,7 @@ Result<std::string> PasswordHasher::Hash(std::string_view password) const {
 bool PasswordHasher::Verify(std::string_view hash, std::string_view password) const {
   // crypto_pwhash_str_verify reads a NUL-terminated string of at most STRBYTES.
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  HashingScope scope(*this);
   std::string terminated(hash);
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }

@@ -1,8 +1,11 @@
 #pragma once
 
 // Password hashing with argon2id (libsodium crypto_pwhash_str) on a small dedicated thread pool,
-// so that the server's network threads never spend the 50-500 ms of a hash themselves.
+// so that the server's network and handler threads never spend the 50-500 ms of a hash
+// themselves. The pool's size caps how many hashes run at once (each holds 64 MiB and a core);
+// TryPost() bounds its queue, so that a flood of logins is refused at once instead of piling up.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -38,11 +41,15 @@ struct PasswordHashParameters {
 // field "password".
 Status CheckPasswordPolicy(std::string_view password);
 
-// Thread-safe. The destructor runs the tasks already queued, then joins the pool.
+// Thread-safe. The destructor runs the tasks already queued, then joins the pool. On Linux the
+// pool's threads run at a lower CPU priority (nice 10), so that hashing never crowds out the
+// other work of the server.
 class PasswordHasher {
  public:
+  // `threads` (at least 1) hashes run at once on the pool; TryPost() refuses a task when
+  // `max_queued` tasks already wait for a thread (Post() and Offload() never refuse).
   explicit PasswordHasher(PasswordHashParameters parameters = PasswordHashParameters::Interactive(),
-                          int threads = 2);
+                          int threads = 2, std::size_t max_queued = 16);
   ~PasswordHasher();
   PasswordHasher(const PasswordHasher&) = delete;
   PasswordHasher& operator=(const PasswordHasher&) = delete;
@@ -70,6 +77,14 @@ class PasswordHasher {
   // Runs `task` on the pool, in submission order. For whole use cases that hash or verify
   // (AuthService::LoginAsync), so that the caller's thread does neither.
   void Post(std::function<void()> task);
+  // Post(), unless `max_queued` tasks already wait: then false, and `task` is dropped unrun.
+  // For work a client may ask for at will (logins, own password changes).
+  [[nodiscard]] bool TryPost(std::function<void()> task);
+
+  int threads() const { return static_cast<int>(threads_.size()); }
+  // The most Hash()/Verify() calls that have run at the same moment since construction, on any
+  // thread (for tests and the metrics of the cap).
+  int PeakConcurrentHashes() const { return peak_hashing_.load(); }
 
   // Runs `work` on the pool and returns its result through a future.
   template <typename F>
@@ -86,6 +101,12 @@ class PasswordHasher {
  private:
   void Work();
   const std::string& DummyHash() const;
+  // Counts one running Hash()/Verify() while alive.
+  class HashingScope;
+
+  const std::size_t max_queued_;
+  mutable std::atomic<int> hashing_{0};
+  mutable std::atomic<int> peak_hashing_{0};
 
   const PasswordHashParameters parameters_;
   mutable std::once_flag dummy_once_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -92,6 +93,36 @@ TEST(PasswordHasher, AsynchronousWorkRunsOnThePool) {
   EXPECT_EQ(done.load(), 50);
   EXPECT_LE(threads.size(), 2u);
   EXPECT_FALSE(threads.contains(caller));
+}
+
+TEST(PasswordHasher, TryPostRefusesBeyondTheQueueAndThePoolCapsConcurrentHashes) {
+  PasswordHasher hasher(PasswordHashParameters::Minimum(), 2, /*max_queued=*/3);
+  EXPECT_EQ(hasher.threads(), 2);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> started{0};
+  for (int i = 0; i < 2; ++i) {
+    hasher.Post([&started, released] {
+      ++started;
+      released.wait();
+    });
+  }
+  while (started.load() < 2) std::this_thread::yield();
+  std::atomic<int> ran{0};
+  std::string hash = *hasher.Hash("mật khẩu dài đủ");
+  int accepted = 0;
+  for (int i = 0; i < 10; ++i) {
+    accepted += hasher.TryPost([&hasher, &ran, hash] {
+      EXPECT_TRUE(hasher.Verify(hash, "mật khẩu dài đủ"));
+      ++ran;
+    });
+  }
+  EXPECT_EQ(accepted, 3);
+  release.set_value();
+  while (ran.load() < 3) std::this_thread::yield();
+  // Two threads: never more than two verifications at once (the Hash above ran alone).
+  EXPECT_LE(hasher.PeakConcurrentHashes(), 2);
+  EXPECT_GE(hasher.PeakConcurrentHashes(), 1);
 }
 
 }  // namespace

@@ -49,4 +49,6 @@ source=$(p --json person add --name "Phan Thị Nguồn" --birth 1996-08-08 --se
            --education upper_secondary --occupation teacher --workplace state \
          | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 p case open --person "$source" --cell HUE-TAYLOC-CB01 --category teacher --date 2023-09-05 >/dev/null
+# The account whose password 17-password changes (a leader at HUE), apart from the demo's.
+p user add --login doimatkhau --name "Trần Thị Đổi" --role leader --org HUE --password Hue@2023demo >/dev/null
 echo "case_id=$case_id person_id=$person cell_case_id=$cell_case"

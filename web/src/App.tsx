@@ -22,6 +22,7 @@ const PersonPage = lazy(() => import('./pages/PersonPage'));
 const OrgTreePage = lazy(() => import('./pages/OrgTreePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const SourcesPage = lazy(() => import('./pages/SourcesPage'));
 const ClassesPage = lazy(() => import('./pages/ClassesPage'));
@@ -70,6 +71,7 @@ function Shell() {
               <Route path="/to-chuc" element={<OrgTreePage />} />
               <Route path="/lich" element={<CalendarPage />} />
               <Route path="/tai-khoan" element={<UsersPage />} />
+              <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="/tong-quan" element={<DashboardPage />} />
               <Route path="/nguon" element={<SourcesPage />} />
               <Route path="/lop-boi-duong" element={<ClassesPage />} />

@@ -27,7 +27,8 @@ const kPlanPages: MenuPage[] = [
 ];
 
 // The frame of every page: plain links (keyboard and screen-reader friendly, and light enough
-// to keep the first page fast), the larger-text switch, the user and "Đăng xuất". On narrow
+// to keep the first page fast), the larger-text switch, the user, "Đổi mật khẩu" (every role)
+// and "Đăng xuất". On narrow
 // screens the links fold behind a "Danh mục" button.
 export function AppLayout({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
@@ -84,6 +85,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <span className="app-user-role"> · {roleLabel(user.role)}</span>
             </span>
           )}
+          <NavLink to="/doi-mat-khau" className="change-password-link">Đổi mật khẩu</NavLink>
           <Button
             className="logout-button"
             onClick={async () => {
