@@ -42,14 +42,14 @@ bench-login-flood: build
 	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
 	@bash bench/login_flood/run.sh $(BUILD)
 
-# Dashboard benchmark (issue #5): city and ward dashboards at city and nation scale, with the
+# Dashboard benchmark: city and ward dashboards at city and nation scale, with the
 # plain SQL GROUP BY of the same counts; PTDV_BENCH_DB as for bench-http (bench/dashboard/run.sh).
 .PHONY: bench-dashboard
 bench-dashboard: build
 	@cmake --build $(BUILD) -j$(JOBS) --target dashboard_bench
 	@bash bench/dashboard/run.sh $(BUILD)
 
-# --- web UI (issue #4) -------------------------------------------------------------------
+# --- web UI ----------------------------------------------------------------------------
 # web/: Vite + React + antd. `web` builds web/dist (served by `ptdv serve` by default);
 # `web-test` runs the Vitest component tests; `e2e` drives /usr/bin/chromium through
 # playwright-core against the real server (skipped when chromium is missing); `bench-web`

@@ -20,5 +20,5 @@ Thử các lệnh:
   $bin --db $db person search "nguyen van"
   $bin --db $db calendar 2024
   $bin --db $db audit verify
-Tài khoản dùng thử ở trên (mật khẩu Hue@2023demo) dùng cho API và giao diện web (issue #3, #4).
+Tài khoản dùng thử ở trên (mật khẩu Hue@2023demo) dùng cho API và giao diện web.
 EOT

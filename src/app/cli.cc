@@ -447,6 +447,12 @@ int RunCli(int argc, char** argv) {
                    "Số lượt đăng nhập được chờ băm; quá số này trả 503 (mặc định 16)")
       ->envname("PTDV_HASH_QUEUE")
       ->check(CLI::Range(std::size_t{0}, std::size_t{4096}));
+  int logins_per_minute = 60;
+  serve
+      ->add_option("--logins-per-minute", logins_per_minute,
+                   "Số lần đăng nhập mỗi phút từ một địa chỉ; quá số này trả 429 (mặc định 60)")
+      ->envname("PTDV_LOGINS_PER_MINUTE")
+      ->check(CLI::Range(1, 100000));
   int certificate_checks_per_minute = 30;
   serve
       ->add_option("--certificate-checks-per-minute", certificate_checks_per_minute,
@@ -515,7 +521,9 @@ int RunCli(int argc, char** argv) {
                  .reports = reports,
                  .dashboards = dashboards,
                  .auth_options = {.cookie = insecure_cookie ? http::CookieSecurity::kInsecure
-                                                            : http::CookieSecurity::kSecure},
+                                                            : http::CookieSecurity::kSecure,
+                                  .logins_per_address = {.limit = logins_per_minute,
+                                                         .window = std::chrono::seconds(60)}},
                  .certificate_checks_per_minute = certificate_checks_per_minute,
                  .response_cache = &response_cache});
     if (!registered.ok()) return Fail(registered.error());

@@ -27,7 +27,11 @@ std::optional<Permission> PermissionFromCode(std::string_view code) {
 // The answer to a refused login or password change: throttled 429 or busy 503 with
 // Retry-After, bad credentials 401 (login) or the error's own status.
 Response Refusal(const Error& error, std::chrono::seconds retry_after, HttpFailure otherwise) {
-  if (retry_after.count() > 0) return RetryLaterResponse(error, retry_after);
+  if (retry_after.count() > 0) {
+    Response r = RetryLaterResponse(error, retry_after);
+    if (r.status == 429) r.hold = kRefusalHold;  // throttled: make the next try wait
+    return r;
+  }
   if (error.code == ErrorCode::kForbidden && otherwise == HttpFailure::kUnauthenticated) {
     return ErrorResponse(otherwise, error.message);
   }
@@ -120,7 +124,17 @@ Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options
 
   PTDV_RETURN_IF_ERROR(router.AddAsync(
       Method::kPost, "/api/v1/auth/login", RouteAccess::Public(),
-      [&auth, options](const Request& request, RouteContext& context, Responder respond) {
+      [&auth, options,
+       limiter = std::make_shared<RateLimiter>(options.logins_per_address, DefaultWallClock())](
+          const Request& request, RouteContext& context, Responder respond) {
+        if (auto wait = limiter->Acquire(request.remote_address); wait.count() > 0) {
+          Response r = RetryLaterResponse(
+              Error::Forbidden("Đăng nhập quá nhiều lần từ địa chỉ này, vui lòng thử lại sau ít "
+                               "phút"),
+              wait);
+          r.hold = kRefusalHold;
+          return respond(std::move(r));
+        }
         auto login = ParseLogin(request);
         if (!login.ok()) return respond(ErrorResponse(login.error()));
         auth.LoginAsync(

@@ -5,6 +5,7 @@
 
 #include "http/router.h"
 #include "service/auth_service.h"
+#include "service/rate_limiter.h"
 
 namespace ptdv::http {
 
@@ -36,7 +37,15 @@ std::string SessionSetCookie(CookieSecurity security, std::string_view token);
 
 struct AuthApiOptions {
   CookieSecurity cookie = CookieSecurity::kSecure;
+  // Login attempts per client address, whatever their outcome. Beyond it a login answers 429
+  // with Retry-After, held for kRefusalHold (Response::hold), so that a flood from one address
+  // costs neither hashing nor much CPU.
+  RateLimit logins_per_address{.limit = 60, .window = std::chrono::seconds(60)};
 };
+
+// How long a refused login (over the quota, or throttled after failures) is held before the
+// answer is sent.
+inline constexpr std::chrono::seconds kRefusalHold{2};
 
 // Registers POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/me,
 // POST /api/v1/auth/password (the caller's own password) and installs the guard on `router`.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "http/headers.h"
@@ -18,6 +19,10 @@ struct Response {
   // Never sent: what the server's log records about this answer (the cause of a 503 or 500,
   // which the body does not reveal).
   std::string log_detail;
+  // How long the server waits before sending this answer: a refusal of a flood (a login quota)
+  // is held, so that a client hammering the route waits instead of being answered as fast as it
+  // can send. The wait costs a timer on the connection, no thread. Zero: answer at once.
+  std::chrono::milliseconds hold{0};
 
   // `json` is serialised JSON text; Content-Type application/json.
   static Response Json(std::string json, int status = 200);

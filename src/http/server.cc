@@ -383,6 +383,10 @@ asio::awaitable<void> Connection::Loop() {
 
     Outcome outcome = co_await server_.Handle(request);
     if (outcome.error.empty()) outcome.error = std::move(outcome.response.log_detail);
+    if (outcome.response.hold.count() > 0 && !server_.stopping()) {
+      asio::steady_timer hold(stream_.get_executor(), outcome.response.hold);
+      co_await hold.async_wait(kNoThrow);
+    }
     bool keep_alive = message.keep_alive() && !server_.stopping();
     std::size_t bytes = 0;
     bool written = co_await Write(outcome.response, method == Method::kHead, version, keep_alive,
@@ -669,7 +673,13 @@ asio::awaitable<Outcome> Server::Impl::Handle(Request& request) {
         ready = Error::Unavailable("Kiểm tra sẵn sàng thất bại");
         outcome.error = e.what();
       }
-      outcome.response = ready.ok() ? Response::Text("ready") : ErrorResponse(ready.error());
+      // Only the ops network reaches /readyz: it says why it is not ready (a broken audit
+      // chain, the database), which ErrorResponse keeps from other clients.
+      outcome.response =
+          ready.ok() ? Response::Text("ready")
+                     : Response::Json(ErrorBody(ErrorCodeName(ready.error().code),
+                                                ready.error().message),
+                                      HttpStatusOf(ready.error().code));
     }
     co_return outcome;
   }
