@@ -43,20 +43,24 @@ work="$out/work.db"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -f "$work" "$work-wal" "$work-shm"
+  rm -f "$work" "$work-wal" "$work-shm" "$work.audit-key" "$work.audit-key.checkpoint"
 }
 trap cleanup EXIT
 if [ ! -f "$demo" ]; then
   echo "bench-login-flood: loading the Huế demo into $demo"
   rm -f "$demo.partial"*
+  rm -f "$demo.audit-key"
   "$ptdv" --db "$demo.partial" --today "$today" demo >/dev/null
   mv "$demo.partial" "$demo"
-  rm -f "$demo.partial-wal" "$demo.partial-shm"
+  # The audit key was made beside the new file; it belongs to the database wherever it goes.
+  mv "$demo.partial.audit-key" "$demo.audit-key"
+  rm -f "$demo.partial-wal" "$demo.partial-shm" "$demo.partial.audit-key.checkpoint"
 fi
 
 start_server() {
   cp "$demo" "$work"
-  rm -f "$work-wal" "$work-shm"
+  rm -f "$work-wal" "$work-shm" "$work.audit-key.checkpoint"
+  cp -p "$demo.audit-key" "$work.audit-key"
   # shellcheck disable=SC2086
   "$ptdv" --db "$work" --today "$today" serve --listen 127.0.0.1:0 --static-dir "" \
     ${PTDV_BENCH_SERVE_ARGS:-} 2>"$out/server.log" &

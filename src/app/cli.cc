@@ -1,10 +1,12 @@
 #include "app/cli.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -435,11 +437,14 @@ int RunCli(int argc, char** argv) {
           "--insecure-cookie", insecure_cookie,
           "Cookie phiên không có Secure (ptdv_session), chỉ để chạy thử qua http://127.0.0.1")
       ->envname("PTDV_INSECURE_COOKIE");
-  int hash_threads = 2;
+  // Half the cores (at least one): a login flood never takes the whole machine from the
+  // other routes.
+  int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
   std::size_t hash_queue = 16;
   serve
       ->add_option("--hash-threads", hash_threads,
-                   "Số mật khẩu được băm/kiểm tra cùng lúc (argon2id, 64 MiB mỗi lượt; mặc định 2)")
+                   "Số mật khẩu được băm/kiểm tra cùng lúc (argon2id, 64 MiB mỗi lượt; mặc "
+                   "định một nửa số lõi, ít nhất 1)")
       ->envname("PTDV_HASH_THREADS")
       ->check(CLI::Range(1, 64));
   serve

@@ -13,7 +13,7 @@ namespace {
 constexpr std::size_t kMinimumCharacters = 10;
 constexpr std::size_t kMaximumBytes = 1024;
 // The niceness of the hashing threads (0 normal, 19 lowest).
-constexpr int kHashingNiceness = 10;
+constexpr int kHashingNiceness = 19;
 
 void EnsureSodium() {
   // sodium_init() is idempotent and thread-safe; a failure means no usable libsodium at all.

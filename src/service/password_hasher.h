@@ -42,7 +42,7 @@ struct PasswordHashParameters {
 Status CheckPasswordPolicy(std::string_view password);
 
 // Thread-safe. The destructor runs the tasks already queued, then joins the pool. On Linux the
-// pool's threads run at a lower CPU priority (nice 10), so that hashing never crowds out the
+// pool's threads run at the lowest CPU priority (nice 19), so that hashing never crowds out the
 // other work of the server.
 class PasswordHasher {
  public:
