@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -129,8 +130,12 @@ Result<Organisation> FindOrganisation(Store& store, const std::string& code_or_i
   PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
   auto by_code = tx->Organisations().GetByCode(code_or_id);
   if (by_code.ok()) return by_code;
-  if (!code_or_id.empty() && code_or_id.find_first_not_of("0123456789") == std::string::npos) {
-    auto by_id = tx->Organisations().Get(std::stoll(code_or_id));
+  // A number too long for an id is no id: not found, like any unknown code (no exception).
+  Id id = 0;
+  const char* end = code_or_id.data() + code_or_id.size();
+  if (auto [ptr, ec] = std::from_chars(code_or_id.data(), end, id);
+      !code_or_id.empty() && ec == std::errc() && ptr == end && id > 0) {
+    auto by_id = tx->Organisations().Get(id);
     if (by_id.ok()) return by_id;
   }
   return Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code_or_id));

@@ -275,4 +275,13 @@ TEST_F(CliTest, RefusesBadInputAndChangesNothing) {
   EXPECT_EQ(Ok({"audit", "verify"}), audit_before);
 }
 
+// A unit named by a number too long for an id is an unknown unit: exit 3 with the message, never
+// an abort (std::stoll threw std::out_of_range here before).
+TEST_F(CliTest, AUnitNamedByAHugeNumberIsNotFound) {
+  CliRun r = Ptdv({"case", "list", "--org", "99999999999999999999999"});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_NE(r.err.find("Không tìm thấy đơn vị «99999999999999999999999»"), std::string::npos)
+      << r.err;
+}
+
 }  // namespace
