@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -579,9 +580,25 @@ int RunCli(int argc, char** argv) {
     auto orgs = (*tx)->Organisations().ListValidOn(*on);
     if (!orgs.ok()) return Fail(orgs.error());
     if (global.json) {
+      // --root bounds the JSON as it bounds the printed tree: the root and what lies below it.
+      std::set<Id> shown;
+      if (root) {
+        shown.insert(*root);
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (const Organisation& o : *orgs) {
+            if (o.parent_id && shown.contains(*o.parent_id) && shown.insert(o.id).second) {
+              grew = true;
+            }
+          }
+        }
+      }
       std::cout << "[";
-      for (std::size_t i = 0; i < orgs->size(); ++i) {
-        std::cout << (i ? "," : "") << ToJson((*orgs)[i]);
+      bool first = true;
+      for (const Organisation& o : *orgs) {
+        if (root && !shown.contains(o.id)) continue;
+        std::cout << (first ? "" : ",") << ToJson(o);
+        first = false;
       }
       std::cout << "]\n";
       return 0;

@@ -284,4 +284,19 @@ TEST_F(CliTest, AUnitNamedByAHugeNumberIsNotFound) {
       << r.err;
 }
 
+// --root bounds the JSON output as it bounds the printed tree.
+TEST_F(CliTest, TheTreeFromARootHoldsOnlyThatSubtreeInEveryFormat) {
+  BuildTree();
+  Ok({"org", "add", "--code", "HUE-VYDA", "--name", "Đảng ủy phường Vỹ Dạ", "--kind",
+      "grassroots_committee", "--parent", "HUE"});
+  const std::string json = Ok({"--json", "org", "tree", "--root", "HUE-TAYLOC"});
+  EXPECT_NE(json.find("\"HUE-TAYLOC\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"HUE-TAYLOC-CB01\""), std::string::npos) << json;
+  EXPECT_EQ(json.find("\"HUE-VYDA\""), std::string::npos) << json;
+  EXPECT_EQ(json.find("\"HUE\""), std::string::npos) << json;
+  const std::string text = Ok({"org", "tree", "--root", "HUE-TAYLOC"});
+  EXPECT_EQ(text.find("Vỹ Dạ"), std::string::npos) << text;
+  EXPECT_NE(Ok({"--json", "org", "tree"}).find("\"HUE-VYDA\""), std::string::npos);
+}
+
 }  // namespace
