@@ -1,4 +1,4 @@
-// Issue #3: the access-control test generated from the router's own route table. For every
+// The access-control test generated from the router's own route table. For every
 // route and every role, a user of that role outside ward HUE-A (ward HUE-B for the ward roles,
 // the city of Hương Thủy for the city roles) probes the route aimed at HUE-A's objects: it gets
 // 403 or 404 (or, for routes whose scope is the caller's own subtree, an answer that holds

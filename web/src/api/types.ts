@@ -333,7 +333,7 @@ export interface ApiErrorBody {
   message: string;
 }
 
-// ---- Issue #5: classes, targets, dashboard, sources, reports ----------------------------------
+// ---- Classes, targets, dashboard, sources, reports -------------------------------------------
 
 export interface OrgRef {
   id?: number;

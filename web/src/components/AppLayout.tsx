@@ -17,7 +17,7 @@ const kPages: MenuPage[] = [
   { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' },
 ];
 
-// Planning and oversight (issue #5): a second line, so that both fit at 1366 px.
+// Planning and oversight: a second line, so that both fit at 1366 px.
 const kPlanPages: MenuPage[] = [
   { to: '/tong-quan', label: 'Tổng quan', need: 'read_aggregates' },
   { to: '/nguon', label: 'Nguồn phát triển đảng viên', need: 'read_cases' },

@@ -1,4 +1,4 @@
-// Labels and small helpers shared by the issue #5 pages (classes, targets, dashboard, sources,
+// Labels and small helpers shared by the planning pages (classes, targets, dashboard, sources,
 // reports).
 
 export const kClassKinds: { value: 'awareness' | 'new_member'; label: string }[] = [
