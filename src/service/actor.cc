@@ -38,27 +38,19 @@ Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor, Id
 
 Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor,
                                          std::string_view code) {
-  const Error missing = NotFoundError(kOrganisationNoun, code);
-  Result<Organisation> org = tx.Organisations().GetByCode(std::string(code));
-  if (!org.ok()) return org.error().code == ErrorCode::kNotFound ? missing : org.error();
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, org->id, missing));
-  return org;
+  return FoundInScope(tx, actor, tx.Organisations().GetByCode(std::string(code)),
+                      NotFoundError(kOrganisationNoun, code),
+                      [](const Organisation& o) { return o.id; });
 }
 
 Result<Person> PersonInScope(Transaction& tx, const Actor& actor, Id person_id) {
-  const Error missing = NotFoundError(kPersonNoun, person_id);
-  Result<Person> person = tx.People().Get(person_id);
-  if (!person.ok()) return person.error().code == ErrorCode::kNotFound ? missing : person.error();
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, person->org_id, missing));
-  return person;
+  return FoundInScope(tx, actor, tx.People().Get(person_id), NotFoundError(kPersonNoun, person_id),
+                      [](const Person& p) { return p.org_id; });
 }
 
 Result<Case> CaseInScope(Transaction& tx, const Actor& actor, Id case_id) {
-  const Error missing = NotFoundError(kCaseNoun, case_id);
-  Result<Case> header = tx.Cases().Get(case_id);
-  if (!header.ok()) return header.error().code == ErrorCode::kNotFound ? missing : header.error();
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, header->cell_id, missing));
-  return header;
+  return FoundInScope(tx, actor, tx.Cases().Get(case_id), NotFoundError(kCaseNoun, case_id),
+                      [](const Case& c) { return c.cell_id; });
 }
 
 Disclosure DisclosureFor(const Actor& actor) {

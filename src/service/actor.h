@@ -35,6 +35,17 @@ Status AuthoriseScope(Transaction& tx, const Actor& actor, Id org_id, const Erro
 // Whether `org_id` lies in the actor's subtree. Storage failures are errors.
 Result<bool> InScope(Transaction& tx, const Actor& actor, Id org_id);
 
+// `found` — the object a request names, as read — when `unit_of(object)` lies in the actor's
+// scope; `missing` (the error of an object that does not exist) when it was not found or lies
+// outside; other read errors as they are.
+template <typename T, typename UnitOf>
+Result<T> FoundInScope(Transaction& tx, const Actor& actor, Result<T> found, const Error& missing,
+                       UnitOf unit_of) {
+  if (!found.ok()) return found.error().code == ErrorCode::kNotFound ? missing : found.error();
+  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, unit_of(found.value()), missing));
+  return found;
+}
+
 // The objects a request names (in its path, its body or its query), read only when they lie in
 // the actor's scope; otherwise the very error of a missing object (storage/not_found.h).
 Result<Organisation> OrganisationInScope(Transaction& tx, const Actor& actor, Id org_id);

@@ -36,11 +36,8 @@ std::string CleanName(std::string_view name) {
 // The case `case_id` when its cell lies in the actor's scope; otherwise the error of a missing
 // case (service/actor.h).
 Result<CaseRecord> CaseRecordInScope(Transaction& tx, const Actor& actor, Id case_id) {
-  const Error missing = NotFoundError(kCaseNoun, case_id);
-  Result<CaseRecord> record = tx.Cases().GetRecord(case_id);
-  if (!record.ok()) return record.error().code == ErrorCode::kNotFound ? missing : record.error();
-  PTDV_RETURN_IF_ERROR(AuthoriseScope(tx, actor, record->header.cell_id, missing));
-  return record;
+  return FoundInScope(tx, actor, tx.Cases().GetRecord(case_id), NotFoundError(kCaseNoun, case_id),
+                      [](const CaseRecord& r) { return r.header.cell_id; });
 }
 
 }  // namespace
