@@ -3,7 +3,7 @@
 //   demo_bench [--scale X | --nation] [--db PATH] [--today YYYY-MM-DD] [--seed N]
 //              [--case-factor F] [--rows-per-commit N] [--keep]
 //
-// Generates and loads the demo (service/demo_data.h) into a fresh SQLite file, then times the
+// Generates and loads the demo (demo/demo_data.h) into a fresh SQLite file, then times the
 // deadline list of one ward (Tây Lộc) and of the whole city (Huế): through
 // CaseService::DeadlinesFor (what the UI calls) and by evaluating every open case with its full
 // context (domain Evaluate, as the case page does). Prints rows/s, seconds, database size and
@@ -20,12 +20,12 @@
 #include <string>
 #include <string_view>
 
+#include "demo/demo_data.h"
 #include "domain/rule_set.h"
 #include "domain/workflow.h"
 #include "domain/working_calendar.h"
 #include "service/case_service.h"
 #include "service/clock.h"
-#include "service/demo_data.h"
 #include "storage/audit_key.h"
 #include "storage/store.h"
 

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_data.h"
 #include "domain/rule_set.h"
 #include "domain/working_calendar.h"
 #include "http/dashboard_api.h"
@@ -33,7 +34,6 @@
 #include "service/case_service.h"
 #include "service/clock.h"
 #include "service/dashboard_service.h"
-#include "service/demo_data.h"
 #include "service/target_service.h"
 #include "storage/audit_key.h"
 #include "storage/store.h"

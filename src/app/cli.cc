@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "app/shipped_data.h"
+#include "demo/demo_data.h"
+#include "demo/demo_users.h"
 #include "domain/calendar_file.h"
 #include "http/access_log.h"
 #include "http/api.h"
@@ -29,7 +31,6 @@
 #include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/clock.h"
-#include "service/demo_data.h"
 #include "service/json_codec.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"

@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "demo/demo_data.h"
 #include "http/access_log.h"
 #include "http/auth_api.h"
 #include "http/case_api.h"
@@ -25,7 +26,6 @@
 #include "http/test_http_client.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
-#include "service/demo_data.h"
 #include "service/password_hasher.h"
 #include "service/report_service.h"
 

@@ -194,7 +194,7 @@ Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_ro
   return Ok();
 }
 
-// Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateDemoUsers.
+// Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateSystemUsers.
 std::optional<Instant> ParseIsoInstant(std::string_view text) {
   if (text.size() < 19 || text[10] != 'T') return std::nullopt;
   Result<Date> date = ParseDate(text.substr(0, 10));
@@ -798,67 +798,50 @@ Result<int> AuthService::PurgeExpiredSessions() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Demo accounts
+// Accounts created by the system
 
-Result<std::vector<std::pair<std::string, std::string>>> CreateDemoUsers(
-    Store& store, const Clock& clock, PasswordHashParameters parameters) {
-  struct DemoAccount {
-    std::string_view login;
-    std::string_view full_name;
-    Role role;
-    std::string_view org_code;
-  };
-  static constexpr std::string_view kPassword = "Hue@2023demo";
-  const DemoAccount accounts[] = {
-      {"admin", "Quản trị hệ thống", Role::kCityAdmin, "HUE"},
-      {"bantochuc", "Lê Thị Thu Hà (Ban Tổ chức Thành ủy)", Role::kOrganisationBoard, "HUE"},
-      {"taylocdu", "Phan Văn Lộc (Đảng ủy phường Tây Lộc)", Role::kGrassrootsStaff, "HUE-TAYLOC"},
-      {"vydadu", "Võ Thị Dạ Thảo (Đảng ủy phường Vỹ Dạ)", Role::kGrassrootsStaff, "HUE-VYDA"},
-      {"bithu.tayloc", "Hồ Văn Bình (Bí thư Chi bộ Khu vực 1, phường Tây Lộc)",
-       Role::kCellSecretary, "HUE-TAYLOC-CB01"},
-      {"ttct", "Tôn Nữ Minh Châu (Trung tâm Chính trị)", Role::kPoliticalCentre, "HUE"},
-      {"lanhdao", "Nguyễn Văn Thành (Lãnh đạo Thành ủy)", Role::kLeader, "HUE"},
-  };
+Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
+                                            std::vector<NewUser> users,
+                                            PasswordHashParameters parameters) {
+  for (const NewUser& user : users) {
+    std::optional<std::string> login = NormaliseLogin(user.login);
+    if (!login || *login == kSystemLogin) {
+      return Error::Invalid(fmt::format("Tên đăng nhập «{}» không hợp lệ", user.login), "login");
+    }
+  }
   // Hashed before the transaction so that it holds the write lock only for the inserts. Each
   // account gets its own salt, as if created one by one.
   PasswordHasher hasher(parameters, 1);
   std::vector<std::string> hashes;
-  for (std::size_t i = 0; i < std::size(accounts); ++i) {
-    PTDV_ASSIGN_OR_RETURN(std::string hash, hasher.Hash(kPassword));
+  for (NewUser& user : users) {
+    PTDV_ASSIGN_OR_RETURN(std::string hash, hasher.Hash(user.password));
+    sodium_memzero(user.password.data(), user.password.size());
     hashes.push_back(std::move(hash));
   }
   const Instant now = ParseIsoInstant(clock.NowIso()).value_or(Instant(clock.Today()));
   const Actor system;
 
-  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<User> out;
   PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadWrite));
-  for (std::size_t i = 0; i < std::size(accounts); ++i) {
-    const DemoAccount& account = accounts[i];
-    Result<Organisation> org = tx->Organisations().GetByCode(std::string(account.org_code));
-    if (!org.ok()) {
-      if (org.error().code != ErrorCode::kNotFound) return org.error();
-      return Error::NotFound(
-          fmt::format("Không có đơn vị «{}» cho tài khoản mẫu «{}»: hãy nạp dữ liệu mẫu trước",
-                      account.org_code, account.login));
-    }
-    User user{.login = std::string(account.login),
-              .full_name = std::string(account.full_name),
-              .role = account.role,
-              .org_id = org->id,
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    User user{.login = *NormaliseLogin(users[i].login),
+              .full_name = users[i].full_name,
+              .role = users[i].role,
+              .org_id = users[i].org_id,
               .password_hash = std::move(hashes[i]),
               .created_at = now,
               .password_changed_at = now};
     Result<Id> id = tx->Users().Insert(user);
     if (!id.ok()) {
       if (id.error().code == ErrorCode::kConflict) {
-        return Error::Conflict(fmt::format("Tài khoản mẫu «{}» đã tồn tại", account.login));
+        return Error::Conflict(fmt::format("Tên đăng nhập «{}» đã được dùng", user.login));
       }
       return id.error();
     }
     user.id = *id;
     PTDV_RETURN_IF_ERROR(tx->Audit().Append(
         UserAudit(clock.NowIso(), system, "user.create", user, "", UserToJson(user))));
-    out.emplace_back(std::string(account.login), std::string(kPassword));
+    out.push_back(WithoutHash(std::move(user)));
   }
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return out;

@@ -296,14 +296,16 @@ class AuthService {
   LoginThrottle unknown_login_throttle_;
 };
 
-// Creates one demo account per role (password "Hue@2023demo" for all) at the demo's units:
-// admin (city_admin @ HUE), bantochuc (organisation_board @ HUE), taylocdu (grassroots_staff @
-// HUE-TAYLOC), vydadu (grassroots_staff @ HUE-VYDA), bithu.tayloc (cell_secretary @
-// HUE-TAYLOC-CB01), ttct (political_centre @ HUE), lanhdao (leader @ HUE). Returns the
-// (login, password) pairs in that order. kNotFound when a unit is missing (load the demo first),
-// kConflict when one of the logins exists. Audited "user.create" by "system".
-Result<std::vector<std::pair<std::string, std::string>>> CreateDemoUsers(
-    Store& store, const Clock& clock,
+// Creates `users` in order, in one transaction, as the system (the CLI's Actor{}: no
+// authorisation, no password policy): for accounts a trusted loader sets up, such as the demo's
+// (demo/demo_users.h). Each password is hashed with its own salt before the transaction. Logins
+// are stored lowercase; created_at and password_changed_at are the clock's instant
+// (Clock::NowIso()). Returns the users with an empty password_hash, in order. kInvalid for a
+// malformed login (field "login"), kConflict when a login is in use, storage errors otherwise;
+// nothing is written on an error. Audited "user.create" by "system".
+// REQUIRES: every org_id names an existing organisation.
+Result<std::vector<User>> CreateSystemUsers(
+    Store& store, const Clock& clock, std::vector<NewUser> users,
     PasswordHashParameters parameters = PasswordHashParameters::Interactive());
 
 }  // namespace ptdv

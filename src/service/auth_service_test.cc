@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "demo/demo_users.h"
 #include "service/org_service.h"
 #include "storage/audit_hash.h"
 

@@ -21,8 +21,8 @@
 
 #include <fmt/format.h>
 
+#include "demo/demo_data.h"
 #include "service/clock.h"
-#include "service/demo_data.h"
 
 namespace ptdv {
 namespace {

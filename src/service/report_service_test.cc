@@ -13,7 +13,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "service/demo_data.h"
+#include "demo/demo_data.h"
 
 namespace ptdv {
 namespace {

@@ -1,4 +1,4 @@
-#include "service/demo_names.h"
+#include "demo/demo_names.h"
 
 #include <array>
 #include <cassert>

@@ -1,4 +1,4 @@
-#include "service/demo_data.h"
+#include "demo/demo_data.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <set>
 
+#include "demo/demo_names.h"
 #include "domain/search_key.h"
-#include "service/demo_names.h"
 #include "storage/store.h"
 
 namespace ptdv {
