@@ -945,6 +945,52 @@ TEST_F(AuthServiceTest, OwnPasswordChangeIsRefusedAndThrottledLikeALogin) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Accounts created by the system
+
+NewUser SystemUser(std::string login, Role role, Id org) {
+  return {.login = login,
+          .full_name = "Người dùng " + login,
+          .role = role,
+          .org_id = org,
+          .password = std::string(kPassword)};
+}
+
+TEST_F(AuthServiceTest, SystemUsersAreCreatedInOrderAuditedAndLoggedInto) {
+  std::vector<NewUser> seeds = {SystemUser("Phuong.Anh", Role::kGrassrootsStaff, ward_a_),
+                                SystemUser("lanhdao2", Role::kLeader, city_)};
+  std::vector<User> users = Must(
+      CreateSystemUsers(*store_, date_clock_, std::move(seeds), PasswordHashParameters::Minimum()));
+  ASSERT_EQ(users.size(), 2u);
+  EXPECT_EQ(users[0].login, "phuong.anh");  // stored lowercase
+  EXPECT_TRUE(users[0].password_hash.empty());
+  EXPECT_EQ(Stored("phuong.anh").org_id, ward_a_);
+  EXPECT_EQ(MustLogin("lanhdao2").user.role, Role::kLeader);
+  std::vector<AuditEntry> audit = AuditOf(Stored("phuong.anh"));
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "user.create");
+  EXPECT_EQ(audit[0].actor, "system");
+}
+
+TEST_F(AuthServiceTest, SystemUsersWriteNothingOnAnError) {
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  Result<std::vector<User>> taken = CreateSystemUsers(
+      *store_, date_clock_,
+      {SystemUser("moi", Role::kLeader, city_), SystemUser("taylocdu", Role::kLeader, city_)},
+      PasswordHashParameters::Minimum());
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Must(store_->Begin(Access::kReadOnly))->Users().GetByLogin("moi").error().code,
+            ErrorCode::kNotFound);
+
+  Result<std::vector<User>> malformed =
+      CreateSystemUsers(*store_, date_clock_, {SystemUser("system", Role::kLeader, city_)},
+                        PasswordHashParameters::Minimum());
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(malformed.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(malformed.error().field, "login");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Demo accounts
 
 TEST_F(AuthServiceTest, DemoUsersOnePerRole) {
