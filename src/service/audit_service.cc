@@ -24,4 +24,34 @@ Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& act
   return tx->Audit().ListForOrganisations(ids, before, std::clamp(limit, 1, 500));
 }
 
+namespace {
+
+Status AuthoriseWholeTrail(const Actor& actor) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadAudit));
+  if (actor.scope_root) return Error::Forbidden("Chỉ quản trị cấp cao nhất được đọc toàn bộ nhật ký");
+  return Ok();
+}
+
+}  // namespace
+
+Result<std::vector<AuditEntry>> AuditService::EntityTrail(const Actor& actor,
+                                                          const std::string& entity, Id id) {
+  PTDV_RETURN_IF_ERROR(AuthoriseWholeTrail(actor));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  return tx->Audit().ListForEntity(entity, id);
+}
+
+Result<ChainCheck> AuditService::VerifyChain(const Actor& actor,
+                                             const std::optional<AuditAnchor>& anchor) {
+  PTDV_RETURN_IF_ERROR(AuthoriseWholeTrail(actor));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  if (anchor) {
+    PTDV_ASSIGN_OR_RETURN(AuditVerification held,
+                          tx->Audit().VerifyAfter(*anchor, 0, AnchorCount::kCheck));
+    if (!held.intact) return ChainCheck{.anchor_held = false, .verification = std::move(held)};
+  }
+  PTDV_ASSIGN_OR_RETURN(AuditVerification whole, tx->Audit().Verify());
+  return ChainCheck{.verification = std::move(whole)};
+}
+
 }  // namespace ptdv

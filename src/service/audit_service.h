@@ -12,6 +12,14 @@
 
 namespace ptdv {
 
+// The chain checked by VerifyChain(): `anchor_held` is false when the chain no longer holds the
+// anchor given (the tail was deleted or history rewritten), and `verification` is then that
+// check's result; otherwise `verification` is the whole chain's.
+struct ChainCheck {
+  bool anchor_held = true;
+  AuditVerification verification;
+};
+
 // Thread-safe if the Store is.
 class AuditService {
  public:
@@ -28,6 +36,17 @@ class AuditService {
   // `limit` (clamped to 1..500). Errors as CaseTrail.
   Result<std::vector<AuditEntry>> OrganisationTrail(const Actor& actor, Id org_id,
                                                     std::optional<Id> before, int limit);
+
+  // Every entry about one object (`entity` as in AuditEntry::entity), oldest first, unscoped:
+  // kForbidden for an actor with a scope (only the system actor of the command line may read
+  // it) or without Permission::kReadAudit.
+  Result<std::vector<AuditEntry>> EntityTrail(const Actor& actor, const std::string& entity,
+                                              Id id);
+
+  // The whole chain verified (storage/store.h AuditLog::Verify), first checked against `anchor`
+  // when one is given, in one read transaction. A chain that fails is a result, not an error.
+  // Errors as EntityTrail, and kInvalid when the store's key is not the chain's.
+  Result<ChainCheck> VerifyChain(const Actor& actor, const std::optional<AuditAnchor>& anchor);
 
  private:
   Store& store_;

@@ -122,6 +122,23 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
   return membership.id;
 }
 
+Result<Organisation> OrgService::FindByCodeOrId(const Actor& actor, std::string_view code,
+                                                std::optional<Id> id) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  auto by_code = OrganisationInScope(*tx, actor, code);
+  if (by_code.ok() || by_code.error().code != ErrorCode::kNotFound) return by_code;
+  if (id) {
+    auto by_id = OrganisationInScope(*tx, actor, *id);
+    if (by_id.ok() || by_id.error().code != ErrorCode::kNotFound) return by_id;
+  }
+  return Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
+}
+
+Result<Organisation> OrgService::Get(const Actor& actor, Id org_id) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  return OrganisationInScope(*tx, actor, org_id);
+}
+
 Result<std::vector<MemberRow>> OrgService::Members(const Actor& actor, Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));

@@ -3,6 +3,8 @@
 // Use cases over the organisation tree and party memberships. One transaction each, authorised
 // against the actor's scope and audited.
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "domain/model.h"
@@ -43,6 +45,15 @@ class OrgService {
   // Registers a party membership in a cell. kInvalid when the unit holds no members or the
   // person already has a membership overlapping the period.
   Result<Id> AddMembership(const Actor& actor, Membership membership);
+
+  // The unit with code `code`, else the unit with id `id` when one is given (the command line
+  // names a unit either way). kNotFound ("Không tìm thấy đơn vị «<code>»") when neither exists or
+  // lies in the actor's scope; storage errors as they are.
+  Result<Organisation> FindByCodeOrId(const Actor& actor, std::string_view code,
+                                      std::optional<Id> id);
+
+  // The unit `org_id`. kNotFound when it does not exist or lies outside the actor's scope.
+  Result<Organisation> Get(const Actor& actor, Id org_id);
 
   // The members of `org_id` on `on` (official and probationary).
   Result<std::vector<MemberRow>> Members(const Actor& actor, Id org_id, Date on);

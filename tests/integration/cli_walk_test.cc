@@ -284,6 +284,70 @@ TEST_F(CliTest, AUnitNamedByAHugeNumberIsNotFound) {
       << r.err;
 }
 
+// Numbers on the command line are read whole (from_chars): garbage, overflow, a negative id or a
+// value out of range is a Vietnamese error with exit 2 that names the option, and changes nothing.
+// A unit is named by code or id, so a unit that is no number is simply not found (exit 3).
+TEST_F(CliTest, GarbageNumbersAreRefusedWithTheOptionNamed) {
+  BuildTree();
+  const std::string audit_before = Ok({"audit", "verify"});
+  struct BadNumber {
+    std::vector<std::string> args;
+    int status;
+    std::string message;
+  } cases[] = {
+      {{"case", "show", "12abc"}, 2, "id «12abc» không hợp lệ: cần một mã số nguyên dương"},
+      {{"case", "show", "99999999999999999999999"}, 2,
+       "id «99999999999999999999999» không hợp lệ"},
+      {{"case", "show", "-5"}, 2, "id «-5» không hợp lệ"},
+      {{"case", "show", "0x10"}, 2, "id «0x10» không hợp lệ"},
+      {{"member", "add", "--person", "-3", "--org", "HUE-TAYLOC-CB01", "--from", "2015-01-01"},
+       2, "--person «-3» không hợp lệ"},
+      {{"case", "open", "--person", "7 ", "--cell", "HUE-TAYLOC-CB01"}, 2,
+       "--person «7 » không hợp lệ"},
+      {{"case", "list", "--org", "HUE", "--limit", "1e3"}, 2,
+       "--limit «1e3» không hợp lệ: cần một số nguyên từ"},
+      {{"case", "list", "--org", "12abc"}, 3, "Không tìm thấy đơn vị «12abc»"},
+      {{"case", "list", "--org", "-1"}, 3, "Không tìm thấy đơn vị «-1»"},
+      {{"deadlines", "--org", "99999999999999999999999"}, 3,
+       "Không tìm thấy đơn vị «99999999999999999999999»"},
+      {{"audit", "show", "--id", "4294967296999999999999"}, 2, "--id «4294967296999999999999»"},
+      {{"calendar", "3000"}, 2, "year «3000» không hợp lệ: cần một số nguyên từ 1900 đến 2200"},
+      {{"rules", "set", "2021", "x", "12abc"}, 2, "value «12abc» không hợp lệ"},
+      {{"org", "add", "--code", "X", "--name", "X", "--parent", "HUE", "--committee-size",
+        "99999999999"},
+       2, "--committee-size «99999999999» không hợp lệ"},
+      {{"serve", "--threads", "999"}, 2, "--threads «999» không hợp lệ: cần một số nguyên từ 0 đến 256"},
+      {{"demo", "--scale", "nan"}, 2, "--scale «nan» không hợp lệ"},
+  };
+  for (const auto& bad : cases) {
+    CliRun r = Ptdv(bad.args);
+    EXPECT_EQ(r.status, bad.status) << bad.args[0] << " " << bad.args[1] << "\n" << r.err;
+    EXPECT_NE(r.err.find("Lỗi: " + bad.message), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << bad.args[0] << " " << bad.args[1];
+  }
+  // A vote count that is no number never reaches the case.
+  long person = AddPerson("Lê Văn Số", "1992-01-01", "HUE-TAYLOC-CB01");
+  std::string id = std::to_string(JsonInt(
+      Ok({"--json", "case", "open", "--person", std::to_string(person), "--cell",
+          "HUE-TAYLOC-CB01", "--date", "2024-01-05"}),
+      "id"));
+  const std::string before = Ok({"--json", "case", "show", id});
+  CliRun vote = Ptdv({"case", "advance", id, "--action", "cell_vote", "--eligible", "9",
+                      "--present", "8x", "--in-favour", "6"});
+  EXPECT_EQ(vote.status, 2) << vote.err;
+  EXPECT_NE(vote.err.find("--present «8x» không hợp lệ"), std::string::npos) << vote.err;
+  EXPECT_EQ(Ok({"--json", "case", "show", id}), before);
+  EXPECT_NE(Ok({"audit", "verify"}), audit_before);  // the person and case above, audited
+}
+
+// A bad number is refused before the database is opened: no database and no key are created.
+TEST_F(CliTest, ABadNumberCreatesNoDatabase) {
+  CliRun r = Ptdv({"case", "show", "abc"});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_FALSE(fs::exists(db_));
+  EXPECT_FALSE(fs::exists(db_ + ".audit-key"));
+}
+
 // --root bounds the JSON output as it bounds the printed tree.
 TEST_F(CliTest, TheTreeFromARootHoldsOnlyThatSubtreeInEveryFormat) {
   BuildTree();

@@ -1,0 +1,57 @@
+// ptdv demo: loads the demonstration data (demo/demo_data.h). The only file of the command
+// line that names the demo data.
+
+#include <memory>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/cli_commands.h"
+#include "app/cli_context.h"
+#include "service/auth_service.h"
+#include "demo/demo_data.h"
+#include "demo/demo_users.h"
+
+namespace ptdv {
+
+void AddDemoCommand(CLI::App& app, CliContext& ctx) {
+  struct Options {
+    DemoOptions demo;
+    bool nation = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* demo = app.add_subcommand("demo", "Nạp dữ liệu mẫu Thành ủy Huế 2023");
+  ctx.AddNumber(*demo, "--seed", o->demo.seed, "Hạt giống ngẫu nhiên (mặc định 2023)");
+  ctx.AddNumber(*demo, "--scale", o->demo.scale, "Quy mô (1 = thành phố Huế)", 0.1, 100000.0);
+  demo->add_flag("--nation", o->nation, "Quy mô toàn quốc (~5 triệu đảng viên)");
+  demo->callback(ctx.Run([&ctx, o](Environment& env) {
+    DemoOptions options = o->nation ? NationPreset(env.clock->Today()) : o->demo;
+    options.today = env.clock->Today();
+    if (!o->nation) {
+      options.seed = o->demo.seed;
+      options.scale = o->demo.scale;
+    }
+    auto summary = LoadDemo(*env.store, options, *env.calendar, env.rule_sets);
+    if (!summary.ok()) return ctx.Fail(summary.error());
+    ctx.out << fmt::format("Đã nạp dữ liệu mẫu (ngày tham chiếu {}): {} đơn vị, {} người, {} "
+                           "đảng viên, {} hồ sơ\n",
+                           FormatVnDate(options.today), summary->organisations, summary->people,
+                           summary->members, summary->cases);
+    for (const auto& [stage, count] : summary->cases_by_stage) {
+      ctx.out << fmt::format("  {:<55} {}\n", StageLabel(stage), count);
+    }
+    if (!o->nation) {
+      // One account per role, for trying the system (the HTTP API and web UI log in with them).
+      auto users = CreateDemoUsers(*env.store, *env.clock);
+      if (!users.ok()) return ctx.Fail(users.error());
+      ctx.out << "Tài khoản dùng thử (tên đăng nhập / mật khẩu):\n";
+      for (const auto& [login, password] : *users) {
+        ctx.out << fmt::format("  {:<14} {}\n", login, password);
+      }
+    }
+    return 0;
+  }));
+}
+
+}  // namespace ptdv

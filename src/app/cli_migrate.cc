@@ -1,0 +1,45 @@
+// ptdv migrate: creates or upgrades the schema and seeds the reference data.
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/cli_commands.h"
+#include "app/cli_context.h"
+#include "app/shipped_data.h"
+#include "service/reference_data.h"
+
+namespace ptdv {
+
+void AddMigrateCommand(CLI::App& app, CliContext& ctx) {
+  auto* migrate = app.add_subcommand("migrate", "Tạo / nâng cấp lược đồ cơ sở dữ liệu");
+  migrate->callback([&ctx] {
+    std::string key_path;
+    auto store = OpenKeyedStore(ctx, &key_path);
+    if (!store.ok()) {
+      ctx.status = ctx.Fail(store.error());
+      return;
+    }
+    auto applied = (*store)->Migrate();
+    if (!applied.ok()) {
+      ctx.status = ctx.Fail(applied.error());
+      return;
+    }
+    auto clock = MakeClock(ctx.global);
+    if (!clock.ok()) {
+      ctx.status = ctx.Fail(clock.error());
+      return;
+    }
+    auto seeded = EnsureReferenceData(**store, **clock, ShippedCalendarCsv());
+    if (!seeded.ok()) {
+      ctx.status = ctx.Fail(seeded.error());
+      return;
+    }
+    auto version = (*store)->SchemaVersion();
+    ctx.out << fmt::format("Đã áp dụng {} bản nâng cấp; phiên bản lược đồ {}\n", applied->size(),
+                           version.ok() ? *version : 0);
+  });
+}
+
+}  // namespace ptdv

@@ -1,0 +1,192 @@
+// ptdv serve: the web server (HTTP API /api/v1 and the web UI).
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/cli_commands.h"
+#include "app/cli_context.h"
+#include "app/shipped_data.h"
+#include "domain/calendar_file.h"
+#include "http/access_log.h"
+#include "http/api.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "service/audit_monitor.h"
+#include "service/audit_service.h"
+#include "service/auth_service.h"
+#include "service/calendar_service.h"
+#include "service/org_service.h"
+#include "service/password_hasher.h"
+#include "service/reference_data.h"
+
+namespace ptdv {
+namespace {
+
+struct ServeOptions {
+  http::ServerOptions server;
+  bool insecure_cookie = false;
+  int read_timeout_s = static_cast<int>(server.read_timeout.count() / 1000);
+  int idle_timeout_s = static_cast<int>(server.idle_timeout.count() / 1000);
+  // Half the cores (at least one): a login flood never takes the whole machine from the
+  // other routes.
+  int hash_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+  std::size_t hash_queue = 16;
+  int logins_per_minute = 60;
+  int certificate_checks_per_minute = 30;
+  int response_cache_mb = 64;
+  std::string trusted_proxies;
+  std::string ops_networks = server.ops_networks.text();
+};
+
+void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
+  serve.add_option("--listen", o.server.listen, "Địa chỉ lắng nghe (mặc định 127.0.0.1:8080)")
+      ->envname("PTDV_LISTEN");
+  ctx.AddNumber(serve, "--threads", o.server.threads, "Số luồng mạng (0 = số lõi)", 0, 256)
+      ->envname("PTDV_THREADS");
+  ctx.AddNumber(serve, "--handler-threads", o.server.handler_threads,
+                "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu; 0 = số lõi)", 0, 256)
+      ->envname("PTDV_HANDLER_THREADS");
+  ctx.AddNumber(serve, "--max-body-bytes", o.server.max_body_bytes,
+                "Kích thước tối đa của nội dung yêu cầu (byte, mặc định 1 MiB)",
+                std::size_t{1024}, std::size_t{64} << 20)
+      ->envname("PTDV_MAX_BODY_BYTES");
+  ctx.AddNumber(serve, "--read-timeout", o.read_timeout_s,
+                "Thời gian chờ đọc một yêu cầu (giây)", 1, 3600)
+      ->envname("PTDV_READ_TIMEOUT");
+  ctx.AddNumber(serve, "--idle-timeout", o.idle_timeout_s,
+                "Thời gian giữ kết nối rảnh giữa hai yêu cầu (giây)", 1, 3600)
+      ->envname("PTDV_IDLE_TIMEOUT");
+  // The web UI built by `make web` (web/dist) is served by default when run from the checkout.
+  if (std::error_code ec; std::filesystem::is_directory("web/dist", ec)) {
+    o.server.static_dir = "web/dist";
+  }
+  serve.add_option("--static-dir", o.server.static_dir,
+                   "Thư mục giao diện web đã build (mặc định web/dist nếu có)")
+      ->envname("PTDV_STATIC_DIR");
+  // The session cookie is __Host-ptdv_session, Secure, unless a plain-HTTP demo asks otherwise.
+  serve
+      .add_flag(
+          "--insecure-cookie", o.insecure_cookie,
+          "Cookie phiên không có Secure (ptdv_session), chỉ để chạy thử qua http://127.0.0.1")
+      ->envname("PTDV_INSECURE_COOKIE");
+  ctx.AddNumber(serve, "--hash-threads", o.hash_threads,
+                "Số mật khẩu được băm/kiểm tra cùng lúc (argon2id, 64 MiB mỗi lượt; mặc "
+                "định một nửa số lõi, ít nhất 1)",
+                1, 64)
+      ->envname("PTDV_HASH_THREADS");
+  ctx.AddNumber(serve, "--hash-queue", o.hash_queue,
+                "Số lượt đăng nhập được chờ băm; quá số này trả 503 (mặc định 16)",
+                std::size_t{0}, std::size_t{4096})
+      ->envname("PTDV_HASH_QUEUE");
+  ctx.AddNumber(serve, "--logins-per-minute", o.logins_per_minute,
+                "Số lần đăng nhập mỗi phút từ một địa chỉ; quá số này trả 429 (mặc định 60)", 1,
+                100000)
+      ->envname("PTDV_LOGINS_PER_MINUTE");
+  ctx.AddNumber(serve, "--certificate-checks-per-minute", o.certificate_checks_per_minute,
+                "Số lần tra cứu chứng nhận mỗi phút từ một địa chỉ (mặc định 30)", 1, 100000)
+      ->envname("PTDV_CERTIFICATE_CHECKS_PER_MINUTE");
+  ctx.AddNumber(serve, "--response-cache-mb", o.response_cache_mb,
+                "Bộ nhớ đệm câu trả lời đọc đến lần ghi kế tiếp (MiB, 0 = tắt; mặc định 64)", 0,
+                65536)
+      ->envname("PTDV_RESPONSE_CACHE_MB");
+  // The web surface (docs/security.md): proxies, operations network, connection cap.
+  serve
+      .add_option("--trusted-proxy", o.trusted_proxies,
+                  "Proxy ngược tin cậy: địa chỉ hoặc mạng CIDR, cách nhau bởi dấu phẩy "
+                  "(X-Forwarded-For/-Proto chỉ được tin từ các địa chỉ này)")
+      ->envname("PTDV_TRUSTED_PROXY");
+  serve
+      .add_option("--ops-network", o.ops_networks,
+                  "Mạng CIDR được đọc /metrics và /readyz (mặc định chỉ máy này)")
+      ->envname("PTDV_OPS_NETWORK");
+  ctx.AddNumber(serve, "--max-connections", o.server.max_connections,
+                "Số kết nối mở tối đa; vượt quá thì trả 503 và đóng (mặc định 1024)",
+                std::size_t{1}, std::size_t{1000000})
+      ->envname("PTDV_MAX_CONNECTIONS");
+}
+
+// Builds the services, serves until stopped; the exit status.
+int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
+  http::ServerOptions& server_options = o.server;
+  auto trusted = http::NetworkList::Parse(o.trusted_proxies);
+  if (!trusted.ok()) return ctx.Fail(trusted.error());
+  server_options.trusted_proxies = std::move(trusted).value();
+  auto ops = http::NetworkList::Parse(o.ops_networks);
+  if (!ops.ok()) return ctx.Fail(ops.error());
+  server_options.ops_networks = std::move(ops).value();
+  server_options.read_timeout = std::chrono::seconds(o.read_timeout_s);
+  server_options.idle_timeout = std::chrono::seconds(o.idle_timeout_s);
+  SystemWallClock wall_clock;
+  PasswordHasher hasher(PasswordHashParameters::Interactive(), o.hash_threads, o.hash_queue);
+  hasher.WarmUp();
+  AuthService auth(*env.store, wall_clock, hasher);
+  http::Router router;
+  OrgService orgs(*env.store, *env.clock);
+  auto shipped_calendar = ParseCalendarFile(ShippedCalendarCsv());
+  if (!shipped_calendar.ok()) return ctx.Fail(shipped_calendar.error());
+  CalendarService calendar_service(*env.store, *env.clock, *env.calendars, *shipped_calendar);
+  AuditService audit(*env.store, *env.clock);
+  ClassService classes(*env.store, *env.cases, *env.clock);
+  TargetService targets(*env.store, env.cases->rule_sets(), *env.clock);
+  SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
+  ReportService reports(*env.store);
+  DashboardService dashboards(*env.store, *env.cases, targets);
+  http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
+  auto registered = http::RegisterApi(
+      router, {.store = *env.store,
+               .clock = *env.clock,
+               .auth = auth,
+               .hasher = hasher,
+               .cases = *env.cases,
+               .orgs = orgs,
+               .calendar = calendar_service,
+               .audit = audit,
+               .classes = classes,
+               .targets = targets,
+               .sources = sources,
+               .reports = reports,
+               .dashboards = dashboards,
+               .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
+                                                            : http::CookieSecurity::kSecure,
+                                .logins_per_address = {.limit = o.logins_per_minute,
+                                                       .window = std::chrono::seconds(60)}},
+               .certificate_checks_per_minute = o.certificate_checks_per_minute,
+               .response_cache = &response_cache});
+  if (!registered.ok()) return ctx.Fail(registered.error());
+  http::Metrics metrics;
+  http::AccessLog access_log;
+  Store& store = *env.store;
+  // The checkpoint lives beside the key, outside the database (service/audit_monitor.h).
+  AuditMonitor audit_monitor(store, env.audit_key_path + ".checkpoint");
+  ctx.err << audit_monitor.Start() << "\n";
+  server_options.readiness = [&store, &audit_monitor]() -> Status {
+    PTDV_RETURN_IF_ERROR(LoadRuleSets(store));
+    return audit_monitor.Check();
+  };
+  http::Server server(server_options, router, metrics, access_log);
+  auto started = server.Start();
+  if (!started.ok()) return ctx.Fail(started.error());
+  ctx.err << fmt::format("PTĐV đang chạy: http://{}:{}/ (Ctrl+C để dừng)\n",
+                         server_options.listen.substr(0, server_options.listen.rfind(':')),
+                         server.port());
+  server.Run();
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, CliContext& ctx) {
+  auto o = std::make_shared<ServeOptions>();
+  auto* serve = app.add_subcommand("serve", "Chạy máy chủ web (API /api/v1 và giao diện)");
+  AddServeOptions(*serve, ctx, *o);
+  serve->callback(ctx.Run([&ctx, o](Environment& env) { return Serve(ctx, env, *o); }));
+}
+
+}  // namespace ptdv
