@@ -3,14 +3,10 @@
 #include <array>
 #include <vector>
 
+#include "domain/text.h"
+
 namespace ptdv::http {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // The comma-separated entries of every field called `name`, in order.
 std::vector<std::string_view> ListValues(const Headers& headers, std::string_view name) {
@@ -18,7 +14,7 @@ std::vector<std::string_view> ListValues(const Headers& headers, std::string_vie
   for (std::string_view field : headers.GetAll(name)) {
     while (true) {
       std::size_t comma = field.find(',');
-      values.push_back(Trim(field.substr(0, comma)));
+      values.push_back(Trim(field.substr(0, comma), kHttpSpace));
       if (comma == std::string_view::npos) break;
       field.remove_prefix(comma + 1);
     }
