@@ -1,5 +1,6 @@
 #include "http/client_origin.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -36,8 +37,9 @@ ClientOrigin ResolveClientOrigin(std::string_view peer, const Headers& headers,
   if (!trusted_proxies.Contains(peer)) return origin;
 
   std::vector<std::string_view> hops = ListValues(headers, "X-Forwarded-For");
-  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
-    std::string_view address = *hop;
+  // From the nearest hop back towards the client.
+  std::reverse(hops.begin(), hops.end());
+  for (std::string_view address : hops) {
     // "[2001:db8::1]" is how some proxies write an IPv6 hop.
     if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
       address = address.substr(1, address.size() - 2);
