@@ -4,7 +4,8 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= ptdv-demo.db
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run demo test bench format clean web web-test e2e e2e-run bench-web
+.PHONY: all deps configure build run demo test check check-format check-tidy check-size sanitize \
+	bench format clean web web-test e2e e2e-run bench-web
 
 all: build
 
@@ -25,6 +26,35 @@ test: CMAKE_FLAGS += -DPTDV_WERROR=ON
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
 	@$(MAKE) --no-print-directory web-test e2e-run
+
+# --- what CI runs (.ci/run) ------------------------------------------------------------------
+# `make check`: format, clang-tidy and size checks on what changed since the base (the merge-base
+# with origin/main, else HEAD~$$CHECK_COMMITS (default 2); CHECK_BASE=<rev> overrides), the ASan+UBSan
+# tests, then `make test`.
+CHECK_BASE ?=
+ASAN_BUILD ?= build-asan
+
+check: check-format check-size check-tidy sanitize test
+
+check-format: deps
+	@bash scripts/check-format.sh $(CHECK_BASE)
+
+# clang-tidy reads $(BUILD)/compile_commands.json, so the build is configured first.
+check-tidy: configure
+	@bash scripts/check-tidy.sh $(CHECK_BASE)
+
+check-size: deps
+	@python3 scripts/check-size.py
+
+# Domain and storage tests under AddressSanitizer and UndefinedBehaviorSanitizer (-O1), in a
+# build dir of their own.
+sanitize: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPTDV_SANITIZE=ON -DPTDV_WERROR=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS) --target ptdv_domain_tests ptdv_storage_tests
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS) --timeout 600 -L '^(domain|storage)$$'
 
 bench: build
 	@bash bench/run.sh $(BUILD)

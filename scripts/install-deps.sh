@@ -9,6 +9,7 @@ packages=(
   libutf8proc-dev libsodium-dev
   libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format clang-tidy universal-ctags   # make check: scripts/check-{format,tidy,size}
   libboost-json1.81-dev libboost1.81-dev
   libxlsxwriter-dev                  # XLSX exports (src/report/)
   python3-openpyxl                   # tests read exported XLSX back (src/http/report_api_test.cc)

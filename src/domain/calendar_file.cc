@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "domain/text.h"
+
 namespace ptdv {
 namespace {
 
@@ -15,14 +17,6 @@ constexpr std::string_view kReplacesDefault = "replaces_default";
 constexpr std::string_view kAddsToDefault = "adds_to_default";
 constexpr std::string_view kHoliday = "holiday";
 constexpr std::string_view kWorkday = "workday";
-
-std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\v\f";
-  std::size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  std::size_t end = text.find_last_not_of(kSpace);
-  return text.substr(begin, end - begin + 1);
-}
 
 // Splits `line` into at most `count` trimmed fields; the last one takes the rest of the line.
 std::vector<std::string_view> SplitFields(std::string_view line, std::size_t count) {

@@ -1,16 +1,13 @@
 #include "http/client_origin.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
+#include "domain/text.h"
+
 namespace ptdv::http {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // The comma-separated entries of every field called `name`, in order.
 std::vector<std::string_view> ListValues(const Headers& headers, std::string_view name) {
@@ -18,7 +15,7 @@ std::vector<std::string_view> ListValues(const Headers& headers, std::string_vie
   for (std::string_view field : headers.GetAll(name)) {
     while (true) {
       std::size_t comma = field.find(',');
-      values.push_back(Trim(field.substr(0, comma)));
+      values.push_back(Trim(field.substr(0, comma), kHttpSpace));
       if (comma == std::string_view::npos) break;
       field.remove_prefix(comma + 1);
     }
@@ -40,8 +37,9 @@ ClientOrigin ResolveClientOrigin(std::string_view peer, const Headers& headers,
   if (!trusted_proxies.Contains(peer)) return origin;
 
   std::vector<std::string_view> hops = ListValues(headers, "X-Forwarded-For");
-  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
-    std::string_view address = *hop;
+  // From the nearest hop back towards the client.
+  std::reverse(hops.begin(), hops.end());
+  for (std::string_view address : hops) {
     // "[2001:db8::1]" is how some proxies write an IPv6 hop.
     if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
       address = address.substr(1, address.size() - 2);

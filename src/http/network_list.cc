@@ -6,16 +6,9 @@
 #include <cassert>
 #include <charconv>
 
+#include "domain/text.h"
+
 namespace ptdv::http {
-namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-}  // namespace
 
 bool ParseIpAddress(std::string_view text, std::array<std::uint8_t, 16>& bytes, bool& is_v4) {
   if (text.empty() || text.size() > 45) return false;
@@ -41,7 +34,7 @@ Result<NetworkList> NetworkList::Parse(std::string_view list) {
   NetworkList result;
   while (!list.empty()) {
     std::size_t comma = list.find(',');
-    std::string_view entry = Trim(list.substr(0, comma));
+    std::string_view entry = Trim(list.substr(0, comma), kHttpSpace);
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     if (entry.empty()) continue;
     auto invalid = [&] {

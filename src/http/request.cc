@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include "domain/text.h"
+
 namespace ptdv::http {
 namespace {
 
@@ -15,12 +17,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 bool IsCleanText(std::string_view text) {
@@ -73,7 +69,7 @@ bool Request::ContentTypeIs(std::string_view media_type) const {
   std::optional<std::string_view> value = headers.Get("Content-Type");
   if (!value) return false;
   std::string_view type = value->substr(0, value->find(';'));
-  return EqualsIgnoreCase(Trim(type), media_type);
+  return EqualsIgnoreCase(Trim(type, kHttpSpace), media_type);
 }
 
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
@@ -181,13 +177,13 @@ Status ParseTarget(std::string_view target, Request& request) {
 void ParseCookieHeader(std::string_view header, Params& cookies) {
   while (!header.empty()) {
     std::size_t semicolon = header.find(';');
-    std::string_view pair = Trim(header.substr(0, semicolon));
+    std::string_view pair = Trim(header.substr(0, semicolon), kHttpSpace);
     header =
         semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
     std::size_t equals = pair.find('=');
     if (equals == std::string_view::npos || equals == 0) continue;
-    std::string_view name = Trim(pair.substr(0, equals));
-    std::string_view value = Trim(pair.substr(equals + 1));
+    std::string_view name = Trim(pair.substr(0, equals), kHttpSpace);
+    std::string_view value = Trim(pair.substr(equals + 1), kHttpSpace);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
