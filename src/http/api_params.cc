@@ -88,6 +88,12 @@ Error UnknownCodeError(std::string_view name, std::string_view text) {
                         std::string(name));
 }
 
+OrgChoice OrgParam(const Request& request) {
+  OrgChoice which;
+  if (auto code = request.Query("org")) which.code = std::string(*code);
+  return which;
+}
+
 Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor) {
   if (auto code = request.Query("org")) {
     return OrganisationIdByCode(store, actor, std::string(*code));

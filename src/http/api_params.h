@@ -13,6 +13,7 @@
 #include "domain/result.h"
 #include "http/request.h"
 #include "service/actor.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv::http {
@@ -57,6 +58,10 @@ Result<std::optional<E>> QueryCode(const Request& request, std::string_view name
   if (!value) return UnknownCodeError(name, *text);
   return value;
 }
+
+// The organisation a list or report is about, as the services resolve it (service/org_service.h
+// ChosenOrganisation): ?org=CODE, by default the actor's own scope root.
+OrgChoice OrgParam(const Request& request);
 
 // The organisation a list or report is about: ?org=CODE, by default the actor's own scope root.
 // kNotFound for an unknown code or a unit outside the actor's scope; kInvalid (field "org") when

@@ -302,6 +302,43 @@ Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
   return view;
 }
 
+Result<Case> CaseService::OpenCase(const Actor& actor, Id person_id, const OrgChoice& cell,
+                                   SourceCategory category, Date opened_on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, cell));
+  PTDV_ASSIGN_OR_RETURN(Id id, OpenCase(actor, person_id, unit.id, category, opened_on));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  return CaseInScope(*tx, actor, id);
+}
+
+Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor,
+                                                           const OrgChoice& which, Date on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return DeadlinesFor(actor, org.id, on);
+}
+
+Result<CasePage> CaseService::FindCases(const Actor& actor, const OrgChoice& which,
+                                        const CaseQuery& query) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return FindCases(actor, org.id, query);
+}
+
+Result<CaseExport> CaseService::ExportCases(const Actor& actor, const OrgChoice& which,
+                                            CaseQuery query, int max_rows) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  CaseQuery probe = query;
+  probe.all_rows = false;
+  probe.page = 1;
+  probe.page_size = 1;
+  PTDV_ASSIGN_OR_RETURN(CasePage counted, FindCases(actor, org.id, probe));
+  if (counted.total > max_rows) {
+    return Error::Invalid(fmt::format("Danh sách có {} hồ sơ, quá {} để xuất một lần: hãy lọc thêm",
+                                      counted.total, max_rows));
+  }
+  query.all_rows = true;
+  PTDV_ASSIGN_OR_RETURN(CasePage page, FindCases(actor, org.id, query));
+  return CaseExport{.org = std::move(org), .page = std::move(page)};
+}
+
 Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
