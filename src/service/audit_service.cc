@@ -24,4 +24,12 @@ Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& act
   return tx->Audit().ListForOrganisations(ids, before, std::clamp(limit, 1, 500));
 }
 
+Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& actor,
+                                                               const OrgChoice& which,
+                                                               std::optional<Id> before,
+                                                               int limit) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return OrganisationTrail(actor, org.id, before, limit);
+}
+
 }  // namespace ptdv

@@ -655,4 +655,39 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
   return out;
 }
 
+Result<std::vector<Person>> CaseService::SearchPeopleIn(const Actor& actor,
+                                                       const std::string& query,
+                                                       const std::optional<OrgChoice>& org,
+                                                       int limit) {
+  std::optional<Id> org_id;
+  if (org) {
+    PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, *org));
+    org_id = unit.id;
+  }
+  return SearchPeople(actor, query, org_id, limit);
+}
+
+Result<Person> CaseService::CreatePerson(const Actor& actor, const OrgChoice& org,
+                                         Person person) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, org));
+  person.org_id = unit.id;
+  PTDV_ASSIGN_OR_RETURN(Id id, CreatePerson(actor, std::move(person)));
+  return GetPerson(actor, id);
+}
+
+Result<Person> CaseService::CorrectPerson(const Actor& actor, Id person_id,
+                                          const PersonCorrection& correct,
+                                          std::optional<int> expected_version) {
+  PTDV_ASSIGN_OR_RETURN(Person person, GetPerson(actor, person_id));
+  const int read_version = person.version;
+  std::optional<OrgChoice> org;
+  PTDV_RETURN_IF_ERROR(correct(person, org));
+  if (org) {
+    PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, *org));
+    person.org_id = unit.id;
+  }
+  person.id = person_id;
+  return UpdatePerson(actor, std::move(person), expected_version.value_or(read_version));
+}
+
 }  // namespace ptdv

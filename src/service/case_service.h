@@ -4,6 +4,7 @@
 // what it needs, authorises the actor against the organisation scope, lets domain/workflow
 // decide, writes the change and its audit entry together, and commits.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -127,6 +128,23 @@ class CaseService {
   // as CreatePerson. Audited "person.update" with before and after, in the same transaction.
   Result<Person> UpdatePerson(const Actor& actor, Person person,
                               std::optional<int> expected_version);
+  // The use cases of the people routes, which name units by code (service/org_service.h
+  // OrgChoice); errors as ChosenOrganisation and the functions above besides.
+  //
+  // SearchPeople within the unit `org` names, anywhere in the scope when none.
+  Result<std::vector<Person>> SearchPeopleIn(const Actor& actor, const std::string& query,
+                                             const std::optional<OrgChoice>& org, int limit);
+  // CreatePerson kept by the unit `org` names (person.org_id is ignored); answers the person as
+  // stored.
+  Result<Person> CreatePerson(const Actor& actor, const OrgChoice& org, Person person);
+  // Reads the person, lets `correct` change it and name the unit to move it to (a refusal of
+  // `correct` is returned as is), and stores it as UpdatePerson does; without
+  // `expected_version` the version read here is expected, so a change made by someone else in
+  // between is a conflict rather than silently overwritten.
+  using PersonCorrection = std::function<Status(Person&, std::optional<OrgChoice>& move_to)>;
+  Result<Person> CorrectPerson(const Actor& actor, Id person_id, const PersonCorrection& correct,
+                               std::optional<int> expected_version);
+
   // People in the actor's scope with the same name (compared by SearchKey, so "Nguyen Van Duc"
   // matches "Nguyễn Văn Đức") and birth date: the duplicate warning before a person is saved.
   // At most `limit` (clamped to 1..100), in id order. kInvalid for an empty name.
