@@ -26,11 +26,10 @@ template <typename Api>
 Status AddRoutes(Router& router, const Api& api, std::initializer_list<ApiRoute<Api>> routes) {
   for (const ApiRoute<Api>& route : routes) {
     auto handler = route.handler;
-    PTDV_RETURN_IF_ERROR(router.Add(
-        route.method, route.pattern, route.access,
-        [api, handler](const Request& request, RouteContext& context) {
-          return handler(api, request, context);
-        }));
+    PTDV_RETURN_IF_ERROR(router.Add(route.method, route.pattern, route.access,
+                                    [api, handler](const Request& request, RouteContext& context) {
+                                      return handler(api, request, context);
+                                    }));
   }
   return Ok();
 }

@@ -1,19 +1,19 @@
 #include "http/case_api.h"
 
-#include <algorithm>
-#include <charconv>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
 
 #include "domain/disclosure.h"
 #include "domain/role.h"
 #include "domain/search_key.h"
+#include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/auth_api.h"
 #include "http/case_query.h"
 #include "http/error_mapping.h"
-#include "http/api_params.h"
-#include "http/api_routes.h"
 #include "http/json_body.h"
 #include "http/redaction.h"
 #include "service/json_codec.h"
@@ -188,10 +188,10 @@ Response ShowCase(const CaseApi& api, const Request& request, RouteContext& cont
     events += ToJson(view->record.events[i], disclosure);
   }
   events += "]";
-  Response r = Response::Json(fmt::format(
-      R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
-      ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
-      ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
+  Response r = Response::Json(
+      fmt::format(R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
+                  ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
+                  ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
   r.headers.Set("ETag", VersionETag(view->record.header.version));
   return r;
 }
@@ -206,29 +206,28 @@ Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext&
   if (!rows.ok()) return ErrorResponse(rows.error());
   json::array items;
   for (const auto& row : *rows) {
-    items.push_back(json::object{
-        {"case_id", row.header.id},
-        {"person_name", row.person_name},
-        {"stage", StageCode(row.header.stage)},
-        {"rule", row.deadline.rule},
-        {"label", row.deadline.label},
-        {"due", FormatIsoDate(row.deadline.due)},
-        {"status", DeadlineStatusCode(row.deadline.status)},
-        {"days", row.deadline.days},
-        {"text", row.deadline.Describe()}});
+    items.push_back(json::object{{"case_id", row.header.id},
+                                 {"person_name", row.person_name},
+                                 {"stage", StageCode(row.header.stage)},
+                                 {"rule", row.deadline.rule},
+                                 {"label", row.deadline.label},
+                                 {"due", FormatIsoDate(row.deadline.due)},
+                                 {"status", DeadlineStatusCode(row.deadline.status)},
+                                 {"days", row.deadline.days},
+                                 {"text", row.deadline.Describe()}});
   }
-  return Response::Json(json::serialize(json::object{{"on", FormatIsoDate(*on)},
-                                                     {"items", std::move(items)}}));
+  return Response::Json(
+      json::serialize(json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));
 }
 
 Response ListCases(const CaseApi& api, const Request& request, RouteContext& context) {
   const Actor& actor = *context.actor;
   // Everything the answer depends on besides the data: who asks (their role and scope
   // decide what they may see), what they ask, the day and the calendar (deadlines).
-  const std::string key = fmt::format(
-      "cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
-      actor.scope_root ? *actor.scope_root : 0, request.target, FormatIsoDate(api.clock.Today()),
-      static_cast<const void*>(api.cases.CalendarInForce()));
+  const std::string key = fmt::format("cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
+                                      actor.scope_root ? *actor.scope_root : 0, request.target,
+                                      FormatIsoDate(api.clock.Today()),
+                                      static_cast<const void*>(api.cases.CalendarInForce()));
   return CachedGet(api.cache, api.store, request, key, [&] {
     auto query = ParseCaseQuery(request, api.clock);
     if (!query.ok()) return ErrorResponse(query.error());
@@ -238,13 +237,12 @@ Response ListCases(const CaseApi& api, const Request& request, RouteContext& con
     for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
     json::object counts;
     for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
-    return Response::Json(json::serialize(json::object{
-        {"items", std::move(items)},
-        {"total", page->total},
-        {"page", query->page},
-        {"page_size", query->page_size},
-        {"counts_by_stage", std::move(counts)},
-        {"on", FormatIsoDate(query->on)}}));
+    return Response::Json(json::serialize(json::object{{"items", std::move(items)},
+                                                       {"total", page->total},
+                                                       {"page", query->page},
+                                                       {"page_size", query->page_size},
+                                                       {"counts_by_stage", std::move(counts)},
+                                                       {"on", FormatIsoDate(query->on)}}));
   });
 }
 
@@ -255,11 +253,11 @@ Response OpenCase(const CaseApi& api, const Request& request, RouteContext& cont
   OrgChoice cell{.code = std::string(), .field = "cell"};
   SourceCategory category{};
   Date opened_on = api.clock.Today();
-  for (Status s : {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
-                   body->ReadString("cell", *cell.code, Presence::kRequired),
-                   body->ReadCode("category", category, SourceCategoryFromCode,
-                                  Presence::kRequired),
-                   body->ReadDate("opened_on", opened_on)}) {
+  for (Status s :
+       {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
+        body->ReadString("cell", *cell.code, Presence::kRequired),
+        body->ReadCode("category", category, SourceCategoryFromCode, Presence::kRequired),
+        body->ReadDate("opened_on", opened_on)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   auto opened = api.cases.OpenCase(*context.actor, person_id, cell, category, opened_on);
@@ -299,10 +297,9 @@ Response ShowReference(const CaseApi&, const Request&, RouteContext&) {
   json::object reference{
       {"stages", Labelled(Stage::kSource, Stage::kCancelled, StageCode, StageLabel)},
       {"actions", std::move(actions)},
-      {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther,
-                              SourceCategoryCode, SourceCategoryLabel)},
-      {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode,
-                             RelationLabel)},
+      {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther, SourceCategoryCode,
+                              SourceCategoryLabel)},
+      {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode, RelationLabel)},
       {"roles", std::move(roles)}};
   Response r = Response::Json(json::serialize(reference));
   r.headers.Set("Cache-Control", "private, max-age=3600");

@@ -124,7 +124,8 @@ Response ListClasses(const ClassApi& api, const Request& request, RouteContext& 
   std::optional<ClassKind> kind;
   if (auto text = request.Query("kind"); text && !text->empty()) {
     kind = ClassKindFromCode(*text);
-    if (!kind) return ErrorResponse(Error::Invalid("«kind» phải là awareness hoặc new_member", "kind"));
+    if (!kind)
+      return ErrorResponse(Error::Invalid("«kind» phải là awareness hoặc new_member", "kind"));
   }
   auto list = api.classes.ListClasses(*context.actor, year, kind);
   if (!list.ok()) return ErrorResponse(list.error());
@@ -135,8 +136,8 @@ Response ListClasses(const ClassApi& api, const Request& request, RouteContext& 
 
 Response CreateClass(const ClassApi& api, const Request& request, RouteContext& context) {
   auto body = BodyReader::Parse(
-      request, {"kind", "code", "name", "organiser", "format", "place", "capacity",
-                "starts_on", "ends_on", "sessions", "min_attendance_percent"});
+      request, {"kind", "code", "name", "organiser", "format", "place", "capacity", "starts_on",
+                "ends_on", "sessions", "min_attendance_percent"});
   if (!body.ok()) return ErrorResponse(body.error());
   std::optional<int> min_attendance;
   OrgChoice organiser;
@@ -145,8 +146,7 @@ Response CreateClass(const ClassApi& api, const Request& request, RouteContext& 
   auto created =
       api.classes.CreateClass(*context.actor, organiser, std::move(*parsed), min_attendance);
   if (!created.ok()) return ErrorResponse(created.error());
-  Response r = Response::Json(
-      json::serialize(json::object{{"class", ClassObject(*created)}}), 201);
+  Response r = Response::Json(json::serialize(json::object{{"class", ClassObject(*created)}}), 201);
   r.headers.Set("Location", fmt::format("/api/v1/classes/{}", created->training_class.id));
   return r;
 }
@@ -158,8 +158,8 @@ Response ShowClass(const ClassApi& api, const Request& request, RouteContext& co
   if (!view.ok()) return ErrorResponse(view.error());
   json::array enrolments;
   for (const auto& ev : view->enrolments) {
-    json::object e = EnrolmentObject(ev.enrolment, ev.person_name, ev.nominating_org_code,
-                                     view->all_enrolments);
+    json::object e =
+        EnrolmentObject(ev.enrolment, ev.person_name, ev.nominating_org_code, view->all_enrolments);
     json::array sessions;
     for (const auto& a : ev.attendance) {
       sessions.push_back(json::object{{"session", a.session}, {"present", a.present}});
@@ -219,7 +219,7 @@ Response RecordAttendance(const ClassApi& api, const Request& request, RouteCont
     return ErrorResponse(s.error());
   }
   auto a = api.classes.RecordAttendance(*context.actor, path->class_id, path->enrolment_id,
-                                    static_cast<int>(*session), present);
+                                        static_cast<int>(*session), present);
   if (!a.ok()) return ErrorResponse(a.error());
   return Response::Json(json::serialize(json::object{
       {"enrolment_id", a->enrolment_id}, {"session", a->session}, {"present", a->present}}));
@@ -231,8 +231,7 @@ Response Assess(const ClassApi& api, const Request& request, RouteContext& conte
   auto body = BodyReader::Parse(request, {"result"});
   if (!body.ok()) return ErrorResponse(body.error());
   Assessment result{};
-  if (auto s = body->ReadCode("result", result, AssessmentFromCode, Presence::kRequired);
-      !s.ok()) {
+  if (auto s = body->ReadCode("result", result, AssessmentFromCode, Presence::kRequired); !s.ok()) {
     return ErrorResponse(s.error());
   }
   auto e = api.classes.Assess(*context.actor, path->class_id, path->enrolment_id, result);
@@ -251,8 +250,8 @@ Response IssueCertificate(const ClassApi& api, const Request& request, RouteCont
                    body->ReadDate("date", date, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
-  auto e = api.classes.IssueCertificate(*context.actor, path->class_id, path->enrolment_id,
-                                    number, date);
+  auto e = api.classes.IssueCertificate(*context.actor, path->class_id, path->enrolment_id, number,
+                                        date);
   if (!e.ok()) return ErrorResponse(e.error());
   return EnrolmentResponse(*e, 201);
 }
@@ -260,8 +259,7 @@ Response IssueCertificate(const ClassApi& api, const Request& request, RouteCont
 Response CheckCertificate(const ClassApi& api, const Request& request, RouteContext&) {
   if (auto wait = api.limiter->Acquire(request.remote_address); wait.count() > 0) {
     return RetryLaterResponse(
-        Error::Forbidden("Tra cứu chứng nhận quá nhiều lần, vui lòng thử lại sau ít phút"),
-        wait);
+        Error::Forbidden("Tra cứu chứng nhận quá nhiều lần, vui lòng thử lại sau ít phút"), wait);
   }
   auto check = api.classes.Verify(std::string(request.PathParam("code").value_or("")));
   if (!check.ok()) return ErrorResponse(check.error());
@@ -292,11 +290,16 @@ Status RegisterClassApi(Router& router, Store& /*store*/, ClassService& classes,
       {{Method::kGet, "/api/v1/classes", RouteAccess::Require("read_cases"), ListClasses},
        {Method::kPost, "/api/v1/classes", RouteAccess::Require("record_certificate"), CreateClass},
        {Method::kGet, "/api/v1/classes/{id}", RouteAccess::Require("read_cases", "id"), ShowClass},
-       {Method::kPost, "/api/v1/classes/{id}/nominations", RouteAccess::Require("write_people", "id"), Nominate},
-       {Method::kPatch, "/api/v1/classes/{id}/enrolments/{enrolment}", RouteAccess::Require("record_certificate", "id"), ChangeEnrolment},
-       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}", RouteAccess::Require("record_certificate", "id"), RecordAttendance},
-       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/assessment", RouteAccess::Require("record_certificate", "id"), Assess},
-       {Method::kPost, "/api/v1/classes/{id}/enrolments/{enrolment}/certificate", RouteAccess::Require("record_certificate", "id"), IssueCertificate},
+       {Method::kPost, "/api/v1/classes/{id}/nominations",
+        RouteAccess::Require("write_people", "id"), Nominate},
+       {Method::kPatch, "/api/v1/classes/{id}/enrolments/{enrolment}",
+        RouteAccess::Require("record_certificate", "id"), ChangeEnrolment},
+       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}",
+        RouteAccess::Require("record_certificate", "id"), RecordAttendance},
+       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/assessment",
+        RouteAccess::Require("record_certificate", "id"), Assess},
+       {Method::kPost, "/api/v1/classes/{id}/enrolments/{enrolment}/certificate",
+        RouteAccess::Require("record_certificate", "id"), IssueCertificate},
        {Method::kGet, "/api/v1/certificates/{code}", RouteAccess::Public(), CheckCertificate}});
 }
 

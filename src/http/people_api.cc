@@ -1,7 +1,8 @@
 #include "http/people_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "http/api_params.h"
 #include "http/api_routes.h"
@@ -77,8 +78,8 @@ Response SearchPeople(const PeopleApi& api, const Request& request, RouteContext
   if (!limit.ok()) return ErrorResponse(limit.error());
   std::optional<OrgChoice> org;
   if (request.Query("org")) org = OrgParam(request);
-  auto people = api.cases.SearchPeopleIn(
-      *context.actor, std::string(request.Query("q").value_or("")), org, *limit);
+  auto people = api.cases.SearchPeopleIn(*context.actor,
+                                         std::string(request.Query("q").value_or("")), org, *limit);
   if (!people.ok()) return ErrorResponse(people.error());
   return PeopleList(*people, *context.actor);
 }
@@ -90,8 +91,8 @@ Response CreatePerson(const PeopleApi& api, const Request& request, RouteContext
   std::optional<OrgChoice> org;
   Status read = ReadPersonBody(*body, person, Presence::kRequired, org);
   if (!read.ok()) return ErrorResponse(read.error());
-  auto created = api.cases.CreatePerson(*context.actor, org.value_or(OrgChoice{}),
-                                        std::move(person));
+  auto created =
+      api.cases.CreatePerson(*context.actor, org.value_or(OrgChoice{}), std::move(person));
   if (!created.ok()) return ErrorResponse(created.error());
   Response r = PersonResponse(*created, *context.actor, 201);
   r.headers.Set("Location", fmt::format("/api/v1/people/{}", created->id));
@@ -149,8 +150,7 @@ Status RegisterPeopleApi(Router& router, Store& /*store*/, CaseService& cases) {
        {Method::kPost, "/api/v1/people", RouteAccess::Require("write_people"), CreatePerson},
        {Method::kGet, "/api/v1/people/duplicates", RouteAccess::Require("read_cases"),
         FindDuplicates},
-       {Method::kGet, "/api/v1/people/{id}", RouteAccess::Require("read_cases", "id"),
-        ShowPerson},
+       {Method::kGet, "/api/v1/people/{id}", RouteAccess::Require("read_cases", "id"), ShowPerson},
        {Method::kPatch, "/api/v1/people/{id}", RouteAccess::Require("write_people", "id"),
         CorrectPerson}});
 }

@@ -172,8 +172,7 @@ Status RegisterReportApi(Router& router, Store& /*store*/, ReportService& report
         AdmissionsJson},
        {Method::kGet, "/api/v1/reports/admissions.xlsx", RouteAccess::Require("read_aggregates"),
         AdmissionsXlsx},
-       {Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"),
-        CasesXlsx}});
+       {Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"), CasesXlsx}});
 }
 
 }  // namespace ptdv::http

@@ -74,8 +74,7 @@ struct SourceApi {
 };
 
 Response ListSources(const SourceApi& api, const Request& request, RouteContext& context) {
-  if (auto known = CheckQueryKeys(request, {"org", "category", "q", "review", "on"});
-      !known.ok()) {
+  if (auto known = CheckQueryKeys(request, {"org", "category", "q", "review", "on"}); !known.ok()) {
     return ErrorResponse(known.error());
   }
   SourceQuery query;
@@ -106,12 +105,12 @@ Response ListSources(const SourceApi& api, const Request& request, RouteContext&
                                        {"forecast", line.forecast},
                                        {"needed", OptionalInt(line.needed)}});
   }
-  return Response::Json(json::serialize(
-      json::object{{"org", OrgObject(pool->org)},
-                   {"on", FormatIsoDate(query.on)},
-                   {"items", std::move(items)},
-                   {"by_category", std::move(by_category)},
-                   {"review_interval_months", pool->review_interval_months}}));
+  return Response::Json(
+      json::serialize(json::object{{"org", OrgObject(pool->org)},
+                                   {"on", FormatIsoDate(query.on)},
+                                   {"items", std::move(items)},
+                                   {"by_category", std::move(by_category)},
+                                   {"review_interval_months", pool->review_interval_months}}));
 }
 
 Response RecordReview(const SourceApi& api, const Request& request, RouteContext& context) {
@@ -127,10 +126,9 @@ Response RecordReview(const SourceApi& api, const Request& request, RouteContext
   }
   auto row = api.sources.RecordReview(*context.actor, org, reviewed_on, std::move(note));
   if (!row.ok()) return ErrorResponse(row.error());
-  return Response::Json(
-      json::serialize(json::object{{"review", ReviewObject(row->review, row->org_code,
-                                                           row->org_name)}}),
-      201);
+  return Response::Json(json::serialize(json::object{
+                            {"review", ReviewObject(row->review, row->org_code, row->org_name)}}),
+                        201);
 }
 
 Response ListReviews(const SourceApi& api, const Request& request, RouteContext& context) {
@@ -155,8 +153,7 @@ Status RegisterSourceApi(Router& router, Store& /*store*/, SourceService& source
       {{Method::kGet, "/api/v1/sources", RouteAccess::Require("read_cases"), ListSources},
        {Method::kPost, "/api/v1/sources/reviews", RouteAccess::Require("write_people"),
         RecordReview},
-       {Method::kGet, "/api/v1/sources/reviews", RouteAccess::Require("read_cases"),
-        ListReviews}});
+       {Method::kGet, "/api/v1/sources/reviews", RouteAccess::Require("read_cases"), ListReviews}});
 }
 
 }  // namespace ptdv::http

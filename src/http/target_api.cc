@@ -1,9 +1,9 @@
 #include "http/target_api.h"
 
-#include <algorithm>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
 
 #include "http/api_params.h"
 #include "http/api_routes.h"
@@ -77,14 +77,13 @@ Response ListTargets(const TargetApi& api, const Request& request, RouteContext&
     item["split_count"] = row.split_count;
     items.push_back(std::move(item));
   }
-  return Response::Json(json::serialize(json::object{
-      {"org", list->org.code}, {"year", list->year}, {"items", std::move(items)}}));
+  return Response::Json(json::serialize(
+      json::object{{"org", list->org.code}, {"year", list->year}, {"items", std::move(items)}}));
 }
 
 Response CreateTarget(const TargetApi& api, const Request& request, RouteContext& context) {
   auto body = BodyReader::Parse(
-      request, {"org", "year", "category", "count", "legal_basis", "parent_id",
-                "split_final"});
+      request, {"org", "year", "category", "count", "legal_basis", "parent_id", "split_final"});
   if (!body.ok()) return ErrorResponse(body.error());
   Target t;
   OrgChoice org{.code = std::string(), .field = "org"};
@@ -154,7 +153,7 @@ Response UpdateTarget(const TargetApi& api, const Request& request, RouteContext
     version = v;
   }
   auto updated = api.targets.UpdateTargetRow(*context.actor, *id, count, std::move(legal_basis),
-                                      split_final, version);
+                                             split_final, version);
   if (!updated.ok()) return ErrorResponse(updated.error());
   return TargetResponse(*updated, 200);
 }

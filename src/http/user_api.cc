@@ -80,10 +80,11 @@ Status RegisterUserApi(Router& router, Store& /*store*/, AuthService& auth,
         // An unknown unit, or one outside the caller's scope: the same 404 as for a unit in the
         // path, naming "organisation".
         const Actor actor = *context.actor;
-        auto created =
-            hasher.Offload([&auth, actor, organisation, user = std::move(user)]() mutable {
-                    return auth.CreateUser(actor, organisation, std::move(user));
-                  }).get();
+        auto created = hasher
+                           .Offload([&auth, actor, organisation, user = std::move(user)]() mutable {
+                             return auth.CreateUser(actor, organisation, std::move(user));
+                           })
+                           .get();
         if (!created.ok()) {
           Error error = created.error();
           if (error.field == "org") error.field = "organisation";  // the name of this API

@@ -25,9 +25,9 @@ Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& act
 }
 
 Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& actor,
-                                                               const OrgChoice& which,
-                                                               std::optional<Id> before,
-                                                               int limit) {
+                                                                const OrgChoice& which,
+                                                                std::optional<Id> before,
+                                                                int limit) {
   PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
   return OrganisationTrail(actor, org.id, before, limit);
 }

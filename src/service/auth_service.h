@@ -36,8 +36,8 @@
 #include "domain/role.h"
 #include "service/actor.h"
 #include "service/clock.h"
-#include "service/password_hasher.h"
 #include "service/org_service.h"
+#include "service/password_hasher.h"
 #include "storage/store.h"
 
 namespace ptdv {

@@ -656,9 +656,9 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
 }
 
 Result<std::vector<Person>> CaseService::SearchPeopleIn(const Actor& actor,
-                                                       const std::string& query,
-                                                       const std::optional<OrgChoice>& org,
-                                                       int limit) {
+                                                        const std::string& query,
+                                                        const std::optional<OrgChoice>& org,
+                                                        int limit) {
   std::optional<Id> org_id;
   if (org) {
     PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, *org));
@@ -667,8 +667,7 @@ Result<std::vector<Person>> CaseService::SearchPeopleIn(const Actor& actor,
   return SearchPeople(actor, query, org_id, limit);
 }
 
-Result<Person> CaseService::CreatePerson(const Actor& actor, const OrgChoice& org,
-                                         Person person) {
+Result<Person> CaseService::CreatePerson(const Actor& actor, const OrgChoice& org, Person person) {
   PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, org));
   person.org_id = unit.id;
   PTDV_ASSIGN_OR_RETURN(Id id, CreatePerson(actor, std::move(person)));

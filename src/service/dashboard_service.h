@@ -21,8 +21,8 @@
 #include "domain/target.h"
 #include "service/actor.h"
 #include "service/case_service.h"
-#include "service/target_service.h"
 #include "service/org_service.h"
+#include "service/target_service.h"
 #include "storage/store.h"
 
 namespace ptdv {

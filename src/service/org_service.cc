@@ -53,11 +53,11 @@ Result<std::vector<OrgTreeRow>> SubtreeRows(Transaction& tx, std::optional<Id> r
 
 Result<Organisation> ChosenOrganisation(Transaction& tx, const Actor& actor,
                                         const OrgChoice& which) {
-  Result<Organisation> org = which.code ? OrganisationInScope(tx, actor, *which.code)
-                             : actor.scope_root
-                                 ? OrganisationInScope(tx, actor, *actor.scope_root)
-                                 : Result<Organisation>(
-                                       Error::Invalid("Cần chọn đơn vị (org)", which.field));
+  Result<Organisation> org =
+      which.code ? OrganisationInScope(tx, actor, *which.code)
+      : actor.scope_root
+          ? OrganisationInScope(tx, actor, *actor.scope_root)
+          : Result<Organisation>(Error::Invalid("Cần chọn đơn vị (org)", which.field));
   if (which.code && !org.ok() && org.error().code == ErrorCode::kNotFound) {
     Error e = org.error();
     e.field = which.field;

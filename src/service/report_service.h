@@ -54,8 +54,8 @@ class ReportService {
   // unit; kForbidden outside the scope.
   Result<AdmissionReport> Admissions(const Actor& actor, Id org_id, Date from, Date to, Date as_of);
   // Admissions of the unit `which` names; errors as ChosenOrganisation besides.
-  Result<AdmissionReport> Admissions(const Actor& actor, const OrgChoice& which, Date from,
-                                     Date to, Date as_of);
+  Result<AdmissionReport> Admissions(const Actor& actor, const OrgChoice& which, Date from, Date to,
+                                     Date as_of);
 
  private:
   Store& store_;

@@ -14,8 +14,8 @@
 #include "domain/source_pool.h"
 #include "service/actor.h"
 #include "service/clock.h"
-#include "service/target_service.h"
 #include "service/org_service.h"
+#include "service/target_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -89,8 +89,8 @@ class SourceService {
   // answers the review with its unit's code and name: a unit that cannot be read is an error,
   // never an empty name.
   Result<SourcePool> List(const Actor& actor, const OrgChoice& which, const SourceQuery& query);
-  Result<SourceReviewRow> RecordReview(const Actor& actor, const OrgChoice& which,
-                                       Date reviewed_on, std::string note);
+  Result<SourceReviewRow> RecordReview(const Actor& actor, const OrgChoice& which, Date reviewed_on,
+                                       std::string note);
   Result<std::vector<SourceReviewRow>> ListReviews(const Actor& actor, const OrgChoice& which);
 
  private:

@@ -268,8 +268,8 @@ Result<TargetList> TargetService::ListTargets(const Actor& actor, const OrgChoic
   return TargetList{.org = std::move(org), .year = year, .rows = std::move(rows)};
 }
 
-Result<ProgressView> TargetService::ProgressOf(const Actor& actor, const OrgChoice& which,
-                                               int year, Date on) {
+Result<ProgressView> TargetService::ProgressOf(const Actor& actor, const OrgChoice& which, int year,
+                                               Date on) {
   PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
   PTDV_ASSIGN_OR_RETURN(Progress progress, ProgressOf(actor, org.id, year, on));
   return ProgressView{.org = std::move(org), .progress = std::move(progress)};
@@ -288,9 +288,9 @@ Result<TargetRow> TargetService::UpdateTargetRow(const Actor& actor, Id target_i
                                                  std::optional<std::string> legal_basis,
                                                  std::optional<bool> split_final,
                                                  std::optional<int> expected_version) {
-  PTDV_ASSIGN_OR_RETURN(Target updated, UpdateTarget(actor, target_id, count,
-                                                     std::move(legal_basis), split_final,
-                                                     expected_version));
+  PTDV_ASSIGN_OR_RETURN(
+      Target updated,
+      UpdateTarget(actor, target_id, count, std::move(legal_basis), split_final, expected_version));
   return WithUnit(actor, std::move(updated));
 }
 
