@@ -77,23 +77,15 @@ Result<std::optional<int>> IfMatchVersion(const Request& request) {
 
 std::string VersionETag(int version) { return fmt::format("\"{}\"", version); }
 
-Result<Id> OrganisationIdByCode(Store& store, const Actor& actor, const std::string& code) {
-  PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, OrganisationInScope(*tx, actor, code));
-  return org.id;
-}
-
 Error UnknownCodeError(std::string_view name, std::string_view text) {
   return Error::Invalid(fmt::format("Giá trị «{}» của «{}» không hợp lệ", text, name),
                         std::string(name));
 }
 
-Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor) {
-  if (auto code = request.Query("org")) {
-    return OrganisationIdByCode(store, actor, std::string(*code));
-  }
-  if (actor.scope_root) return *actor.scope_root;
-  return Error::Invalid("Cần chọn đơn vị (org)", "org");
+OrgChoice OrgParam(const Request& request) {
+  OrgChoice which;
+  if (auto code = request.Query("org")) which.code = std::string(*code);
+  return which;
 }
 
 Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known) {

@@ -13,7 +13,7 @@
 #include "domain/result.h"
 #include "http/request.h"
 #include "service/actor.h"
-#include "storage/store.h"
+#include "service/org_service.h"
 
 namespace ptdv::http {
 
@@ -39,11 +39,6 @@ std::string VersionETag(int version);
 // unknown one, so that a misspelt filter is refused rather than silently ignored.
 Status CheckQueryKeys(const Request& request, std::initializer_list<std::string_view> known);
 
-// The id of the unit with `code` when it lies in the actor's scope. kNotFound for an unknown
-// code and, in the same words, for a unit outside the scope (service/actor.h
-// OrganisationInScope); the services check the scope on the id again.
-Result<Id> OrganisationIdByCode(Store& store, const Actor& actor, const std::string& code);
-
 // Refusal of an unknown code in query parameter `name` (kInvalid naming it).
 Error UnknownCodeError(std::string_view name, std::string_view text);
 
@@ -58,9 +53,8 @@ Result<std::optional<E>> QueryCode(const Request& request, std::string_view name
   return value;
 }
 
-// The organisation a list or report is about: ?org=CODE, by default the actor's own scope root.
-// kNotFound for an unknown code or a unit outside the actor's scope; kInvalid (field "org") when
-// neither is there (the CLI's system actor has no scope root).
-Result<Id> OrgOrScopeParam(Store& store, const Request& request, const Actor& actor);
+// The organisation a list or report is about, as the services resolve it (service/org_service.h
+// ChosenOrganisation): ?org=CODE, by default the actor's own scope root.
+OrgChoice OrgParam(const Request& request);
 
 }  // namespace ptdv::http

@@ -37,10 +37,10 @@ json::object EntryObject(const AuditEntry& entry, const Actor& actor) {
 
 }  // namespace
 
-Status RegisterAuditApi(Router& router, Store& store, AuditService& audit) {
+Status RegisterAuditApi(Router& router, Store& /*store*/, AuditService& audit) {
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kGet, "/api/v1/audit", RouteAccess::Require("read_audit"),
-      [&store, &audit](const Request& request, RouteContext& context) {
+      [&audit](const Request& request, RouteContext& context) {
         const Actor& actor = *context.actor;
         const bool by_case = request.Query("case").has_value();
         if (by_case && request.Query("org")) {
@@ -64,15 +64,8 @@ Status RegisterAuditApi(Router& router, Store& store, AuditService& audit) {
           limit = *limit_param;
           auto before = QueryId(request, "before");
           if (!before.ok()) return ErrorResponse(before.error());
-          Id org_id = actor.scope_root.value_or(0);
-          if (auto code = request.Query("org")) {
-            auto id = OrganisationIdByCode(store, actor, std::string(*code));
-            if (!id.ok()) return ErrorResponse(id.error());
-            org_id = *id;
-            body["org"] = *code;
-          }
-          if (org_id == 0) return ErrorResponse(Error::Invalid("Cần chọn đơn vị", "org"));
-          entries = audit.OrganisationTrail(actor, org_id, *before, limit);
+          if (auto code = request.Query("org")) body["org"] = *code;
+          entries = audit.OrganisationTrail(actor, OrgParam(request), *before, limit);
         }
         if (!entries.ok()) return ErrorResponse(entries.error());
         json::array items;

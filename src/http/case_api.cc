@@ -1,18 +1,19 @@
 #include "http/case_api.h"
 
-#include <algorithm>
-#include <charconv>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
 
 #include "domain/disclosure.h"
 #include "domain/role.h"
 #include "domain/search_key.h"
+#include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/auth_api.h"
 #include "http/case_query.h"
 #include "http/error_mapping.h"
-#include "http/api_params.h"
 #include "http/json_body.h"
 #include "http/redaction.h"
 #include "service/json_codec.h"
@@ -163,168 +164,164 @@ json::array Labelled(auto first, auto last, auto code, auto label) {
   return out;
 }
 
+// What the case routes work with; the referred objects outlive the router.
+struct CaseApi {
+  Store& store;  // only its data version, which keys the cached list
+  CaseService& cases;
+  const Clock& clock;
+  ResponseCache* cache;
+};
+
+Response ShowCase(const CaseApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto on = QueryDate(request, "on", api.clock.Today());
+  if (!on.ok()) return ErrorResponse(on.error());
+  auto view = api.cases.Show(*context.actor, *id, *on);
+  if (!view.ok()) return ErrorResponse(view.error());
+  // The service removed what the reader may not see (DOMAIN §8); the serialisers
+  // take the same disclosure, so nothing confidential is written either way.
+  const Disclosure disclosure = view->disclosure;
+  std::string events = "[";
+  for (std::size_t i = 0; i < view->record.events.size(); ++i) {
+    if (i) events += ",";
+    events += ToJson(view->record.events[i], disclosure);
+  }
+  events += "]";
+  Response r = Response::Json(
+      fmt::format(R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
+                  ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
+                  ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
+  r.headers.Set("ETag", VersionETag(view->record.header.version));
+  return r;
+}
+
+Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"org", "on"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  auto on = QueryDate(request, "on", api.clock.Today());
+  if (!on.ok()) return ErrorResponse(on.error());
+  auto rows = api.cases.DeadlinesFor(*context.actor, OrgParam(request), *on);
+  if (!rows.ok()) return ErrorResponse(rows.error());
+  json::array items;
+  for (const auto& row : *rows) {
+    items.push_back(json::object{{"case_id", row.header.id},
+                                 {"person_name", row.person_name},
+                                 {"stage", StageCode(row.header.stage)},
+                                 {"rule", row.deadline.rule},
+                                 {"label", row.deadline.label},
+                                 {"due", FormatIsoDate(row.deadline.due)},
+                                 {"status", DeadlineStatusCode(row.deadline.status)},
+                                 {"days", row.deadline.days},
+                                 {"text", row.deadline.Describe()}});
+  }
+  return Response::Json(
+      json::serialize(json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));
+}
+
+Response ListCases(const CaseApi& api, const Request& request, RouteContext& context) {
+  const Actor& actor = *context.actor;
+  // Everything the answer depends on besides the data: who asks (their role and scope
+  // decide what they may see), what they ask, the day and the calendar (deadlines).
+  const std::string key = fmt::format("cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
+                                      actor.scope_root ? *actor.scope_root : 0, request.target,
+                                      FormatIsoDate(api.clock.Today()),
+                                      static_cast<const void*>(api.cases.CalendarInForce()));
+  return CachedGet(api.cache, api.store, request, key, [&] {
+    auto query = ParseCaseQuery(request, api.clock);
+    if (!query.ok()) return ErrorResponse(query.error());
+    auto page = api.cases.FindCases(actor, OrgParam(request), *query);
+    if (!page.ok()) return ErrorResponse(page.error());
+    json::array items;
+    for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
+    json::object counts;
+    for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
+    return Response::Json(json::serialize(json::object{{"items", std::move(items)},
+                                                       {"total", page->total},
+                                                       {"page", query->page},
+                                                       {"page_size", query->page_size},
+                                                       {"counts_by_stage", std::move(counts)},
+                                                       {"on", FormatIsoDate(query->on)}}));
+  });
+}
+
+Response OpenCase(const CaseApi& api, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(request, {"person_id", "cell", "category", "opened_on"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  std::int64_t person_id = 0;
+  OrgChoice cell{.code = std::string(), .field = "cell"};
+  SourceCategory category{};
+  Date opened_on = api.clock.Today();
+  for (Status s :
+       {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
+        body->ReadString("cell", *cell.code, Presence::kRequired),
+        body->ReadCode("category", category, SourceCategoryFromCode, Presence::kRequired),
+        body->ReadDate("opened_on", opened_on)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto opened = api.cases.OpenCase(*context.actor, person_id, cell, category, opened_on);
+  if (!opened.ok()) return ErrorResponse(opened.error());
+  return CaseCreated(*opened, 201);
+}
+
+Response RecordEvent(const CaseApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto body = BodyReader::Parse(request, BodyReader::Keys(kEventKeys));
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto version = ExpectedVersion(request, *body);
+  if (!version.ok()) return ErrorResponse(version.error());
+  auto event = ParseEvent(*body);
+  if (!event.ok()) return ErrorResponse(event.error());
+  auto updated = api.cases.Record(*context.actor, *id, std::move(*event), *version);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return CaseCreated(*updated, 200);
+}
+
+Response ShowReference(const CaseApi&, const Request&, RouteContext&) {
+  json::array actions;
+  for (int i = 0; i <= static_cast<int>(Action::kCancelDecision); ++i) {
+    Action a = static_cast<Action>(i);
+    json::array fields;
+    for (std::string_view f : EventFields(a)) fields.push_back(json::string(f));
+    actions.push_back(json::object{{"code", ActionCode(a)},
+                                   {"label", ActionLabel(a)},
+                                   {"form", ExpectedForm(a)},
+                                   {"fields", std::move(fields)}});
+  }
+  json::array roles;
+  for (Role role : AllRoles()) {
+    roles.push_back(json::object{{"code", RoleCode(role)}, {"label", RoleLabel(role)}});
+  }
+  json::object reference{
+      {"stages", Labelled(Stage::kSource, Stage::kCancelled, StageCode, StageLabel)},
+      {"actions", std::move(actions)},
+      {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther, SourceCategoryCode,
+                              SourceCategoryLabel)},
+      {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode, RelationLabel)},
+      {"roles", std::move(roles)}};
+  Response r = Response::Json(json::serialize(reference));
+  r.headers.Set("Cache-Control", "private, max-age=3600");
+  return r;
+}
+
 }  // namespace
 
 Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock,
                        ResponseCache* cache) {
-  PTDV_RETURN_IF_ERROR(
-      router.Add(Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"),
-                 [&cases, &clock](const Request& request, RouteContext& context) {
-                   auto id = PathId(request, "id");
-                   if (!id.ok()) return ErrorResponse(id.error());
-                   auto on = QueryDate(request, "on", clock.Today());
-                   if (!on.ok()) return ErrorResponse(on.error());
-                   auto view = cases.Show(*context.actor, *id, *on);
-                   if (!view.ok()) return ErrorResponse(view.error());
-                   // The service removed what the reader may not see (DOMAIN §8); the serialisers
-                   // take the same disclosure, so nothing confidential is written either way.
-                   const Disclosure disclosure = view->disclosure;
-                   std::string events = "[";
-                   for (std::size_t i = 0; i < view->record.events.size(); ++i) {
-                     if (i) events += ",";
-                     events += ToJson(view->record.events[i], disclosure);
-                   }
-                   events += "]";
-                   Response r = Response::Json(fmt::format(
-                       R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
-                       ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
-                       ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
-                   r.headers.Set("ETag", VersionETag(view->record.header.version));
-                   return r;
-                 }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/deadlines", RouteAccess::Require("read_cases"),
-      [&store, &cases, &clock](const Request& request, RouteContext& context) {
-        if (auto known = CheckQueryKeys(request, {"org", "on"}); !known.ok()) {
-          return ErrorResponse(known.error());
-        }
-        auto on = QueryDate(request, "on", clock.Today());
-        if (!on.ok()) return ErrorResponse(on.error());
-        auto org_id = OrgOrScopeParam(store, request, *context.actor);
-        if (!org_id.ok()) return ErrorResponse(org_id.error());
-        auto rows = cases.DeadlinesFor(*context.actor, *org_id, *on);
-        if (!rows.ok()) return ErrorResponse(rows.error());
-        json::array items;
-        for (const auto& row : *rows) {
-          items.push_back(json::object{
-              {"case_id", row.header.id},
-              {"person_name", row.person_name},
-              {"stage", StageCode(row.header.stage)},
-              {"rule", row.deadline.rule},
-              {"label", row.deadline.label},
-              {"due", FormatIsoDate(row.deadline.due)},
-              {"status", DeadlineStatusCode(row.deadline.status)},
-              {"days", row.deadline.days},
-              {"text", row.deadline.Describe()}});
-        }
-        return Response::Json(json::serialize(json::object{{"on", FormatIsoDate(*on)},
-                                                           {"items", std::move(items)}}));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/cases", RouteAccess::Require("read_cases"),
-      [&store, &cases, &clock, cache](const Request& request, RouteContext& context) {
-        const Actor& actor = *context.actor;
-        // Everything the answer depends on besides the data: who asks (their role and scope
-        // decide what they may see), what they ask, the day and the calendar (deadlines).
-        const std::string key = fmt::format(
-            "cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
-            actor.scope_root ? *actor.scope_root : 0, request.target, FormatIsoDate(clock.Today()),
-            static_cast<const void*>(cases.CalendarInForce()));
-        return CachedGet(cache, store, request, key, [&] {
-          auto query = ParseCaseQuery(request, clock);
-          if (!query.ok()) return ErrorResponse(query.error());
-          auto org = OrgOrScopeParam(store, request, actor);
-          if (!org.ok()) return ErrorResponse(org.error());
-          auto page = cases.FindCases(actor, *org, *query);
-          if (!page.ok()) return ErrorResponse(page.error());
-          json::array items;
-          for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
-          json::object counts;
-          for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
-          return Response::Json(json::serialize(json::object{
-              {"items", std::move(items)},
-              {"total", page->total},
-              {"page", query->page},
-              {"page_size", query->page_size},
-              {"counts_by_stage", std::move(counts)},
-              {"on", FormatIsoDate(query->on)}}));
-        });
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/cases", RouteAccess::Require("write_people"),
-      [&store, &cases, &clock](const Request& request, RouteContext& context) {
-        auto body = BodyReader::Parse(request, {"person_id", "cell", "category", "opened_on"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        std::int64_t person_id = 0;
-        std::string cell_code;
-        SourceCategory category{};
-        Date opened_on = clock.Today();
-        for (Status s : {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
-                         body->ReadString("cell", cell_code, Presence::kRequired),
-                         body->ReadCode("category", category, SourceCategoryFromCode,
-                                        Presence::kRequired),
-                         body->ReadDate("opened_on", opened_on)}) {
-          if (!s.ok()) return ErrorResponse(s.error());
-        }
-        auto cell_id = OrganisationIdByCode(store, *context.actor, cell_code);
-        if (!cell_id.ok()) {
-          Error e = cell_id.error();
-          if (e.code == ErrorCode::kNotFound) e.field = "cell";
-          return ErrorResponse(e);
-        }
-        auto id = cases.OpenCase(*context.actor, person_id, *cell_id, category, opened_on);
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto view = cases.Show(*context.actor, *id, clock.Today());
-        if (!view.ok()) return ErrorResponse(view.error());
-        return CaseCreated(view->record.header, 201);
-      }));
   // Who may record which step is decided per action by the service (domain/role.h MayRecord);
-  // the route needs at least the weakest recording permission a role can hold.
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/cases/{id}/events", RouteAccess::Require(std::string(kAnyRecorder), "id"),
-      [&cases](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = BodyReader::Parse(request, BodyReader::Keys(kEventKeys));
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto version = ExpectedVersion(request, *body);
-        if (!version.ok()) return ErrorResponse(version.error());
-        auto event = ParseEvent(*body);
-        if (!event.ok()) return ErrorResponse(event.error());
-        auto updated = cases.Record(*context.actor, *id, std::move(*event), *version);
-        if (!updated.ok()) return ErrorResponse(updated.error());
-        return CaseCreated(*updated, 200);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/reference", RouteAccess::Require(std::string(kAnyUser)),
-      [](const Request&, RouteContext&) {
-        json::array actions;
-        for (int i = 0; i <= static_cast<int>(Action::kCancelDecision); ++i) {
-          Action a = static_cast<Action>(i);
-          json::array fields;
-          for (std::string_view f : EventFields(a)) fields.push_back(json::string(f));
-          actions.push_back(json::object{{"code", ActionCode(a)},
-                                         {"label", ActionLabel(a)},
-                                         {"form", ExpectedForm(a)},
-                                         {"fields", std::move(fields)}});
-        }
-        json::array roles;
-        for (Role role : AllRoles()) {
-          roles.push_back(json::object{{"code", RoleCode(role)}, {"label", RoleLabel(role)}});
-        }
-        json::object reference{
-            {"stages", Labelled(Stage::kSource, Stage::kCancelled, StageCode, StageLabel)},
-            {"actions", std::move(actions)},
-            {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther,
-                                    SourceCategoryCode, SourceCategoryLabel)},
-            {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode,
-                                   RelationLabel)},
-            {"roles", std::move(roles)}};
-        Response r = Response::Json(json::serialize(reference));
-        r.headers.Set("Cache-Control", "private, max-age=3600");
-        return r;
-      }));
-  return Ok();
+  // the events route needs at least the weakest recording permission a role can hold.
+  return AddRoutes<CaseApi>(
+      router, CaseApi{store, cases, clock, cache},
+      {{Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"), ShowCase},
+       {Method::kGet, "/api/v1/deadlines", RouteAccess::Require("read_cases"), ListDeadlines},
+       {Method::kGet, "/api/v1/cases", RouteAccess::Require("read_cases"), ListCases},
+       {Method::kPost, "/api/v1/cases", RouteAccess::Require("write_people"), OpenCase},
+       {Method::kPost, "/api/v1/cases/{id}/events",
+        RouteAccess::Require(std::string(kAnyRecorder), "id"), RecordEvent},
+       {Method::kGet, "/api/v1/reference", RouteAccess::Require(std::string(kAnyUser)),
+        ShowReference}});
 }
 
 }  // namespace ptdv::http

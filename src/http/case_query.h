@@ -10,7 +10,7 @@
 
 namespace ptdv::http {
 
-// The parameters of GET /api/v1/cases: org (read apart, api_params.h OrgOrScopeParam), stage,
+// The parameters of GET /api/v1/cases: org (read apart, api_params.h OrgParam), stage,
 // category, due=overdue|due_soon|blocked, q, open=true|false, sort=id|next_deadline|opened_on|
 // person_name|stage, order=asc|desc, page, page_size, on. kInvalid naming the parameter for an
 // unknown one or a value out of range.

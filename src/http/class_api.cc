@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
 
@@ -80,14 +81,15 @@ Result<EnrolmentPath> ParseEnrolmentPath(const Request& request) {
   return EnrolmentPath{class_id, enrolment_id};
 }
 
-Result<TrainingClass> ParseClass(Store& store, const Actor& actor, const BodyReader& body,
+// The class of a request body, and (in `organiser`) the unit organising it.
+Result<TrainingClass> ParseClass(const BodyReader& body, OrgChoice& organiser,
                                  std::optional<int>& min_attendance) {
   TrainingClass c;
-  std::string organiser;
+  organiser = OrgChoice{.code = std::string(), .field = "organiser"};
   PTDV_RETURN_IF_ERROR(body.ReadCode("kind", c.kind, ClassKindFromCode, Presence::kRequired));
   PTDV_RETURN_IF_ERROR(body.ReadString("code", c.code, Presence::kRequired));
   PTDV_RETURN_IF_ERROR(body.ReadString("name", c.name, Presence::kRequired));
-  PTDV_RETURN_IF_ERROR(body.ReadString("organiser", organiser, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(body.ReadString("organiser", *organiser.code, Presence::kRequired));
   PTDV_RETURN_IF_ERROR(body.ReadCode("format", c.format, ClassFormatFromCode));
   PTDV_RETURN_IF_ERROR(body.ReadString("place", c.place));
   PTDV_RETURN_IF_ERROR(body.ReadInt("capacity", c.capacity, Presence::kRequired, 1, 100000));
@@ -100,207 +102,205 @@ Result<TrainingClass> ParseClass(Store& store, const Actor& actor, const BodyRea
         body.ReadInt("min_attendance_percent", percent, Presence::kRequired, 0, 100));
     min_attendance = percent;
   }
-  auto organiser_id = OrganisationIdByCode(store, actor, organiser);
-  if (!organiser_id.ok()) {
-    Error e = organiser_id.error();
-    if (e.code == ErrorCode::kNotFound) e.field = "organiser";
-    return e;
-  }
-  c.organiser_id = *organiser_id;
   return c;
+}
+
+// What the class routes work with; the referred objects outlive the router.
+struct ClassApi {
+  ClassService& classes;
+  std::shared_ptr<RateLimiter> limiter;  // of the public certificate checks
+};
+
+Response ListClasses(const ClassApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"year", "kind"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  std::optional<int> year;
+  if (request.Query("year")) {
+    auto y = QueryInt(request, "year", 0, 2000, 2100);
+    if (!y.ok()) return ErrorResponse(y.error());
+    year = *y;
+  }
+  std::optional<ClassKind> kind;
+  if (auto text = request.Query("kind"); text && !text->empty()) {
+    kind = ClassKindFromCode(*text);
+    if (!kind)
+      return ErrorResponse(Error::Invalid("«kind» phải là awareness hoặc new_member", "kind"));
+  }
+  auto list = api.classes.ListClasses(*context.actor, year, kind);
+  if (!list.ok()) return ErrorResponse(list.error());
+  json::array items;
+  for (const auto& s : *list) items.push_back(ClassObject(s));
+  return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
+}
+
+Response CreateClass(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(
+      request, {"kind", "code", "name", "organiser", "format", "place", "capacity", "starts_on",
+                "ends_on", "sessions", "min_attendance_percent"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  std::optional<int> min_attendance;
+  OrgChoice organiser;
+  auto parsed = ParseClass(*body, organiser, min_attendance);
+  if (!parsed.ok()) return ErrorResponse(parsed.error());
+  auto created =
+      api.classes.CreateClass(*context.actor, organiser, std::move(*parsed), min_attendance);
+  if (!created.ok()) return ErrorResponse(created.error());
+  Response r = Response::Json(json::serialize(json::object{{"class", ClassObject(*created)}}), 201);
+  r.headers.Set("Location", fmt::format("/api/v1/classes/{}", created->training_class.id));
+  return r;
+}
+
+Response ShowClass(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto view = api.classes.GetClass(*context.actor, *id);
+  if (!view.ok()) return ErrorResponse(view.error());
+  json::array enrolments;
+  for (const auto& ev : view->enrolments) {
+    json::object e =
+        EnrolmentObject(ev.enrolment, ev.person_name, ev.nominating_org_code, view->all_enrolments);
+    json::array sessions;
+    for (const auto& a : ev.attendance) {
+      sessions.push_back(json::object{{"session", a.session}, {"present", a.present}});
+    }
+    e["attendance"] = std::move(sessions);
+    e["attended"] = ev.attended;
+    e["certificate_expires"] = DateValue(ev.certificate_expires);
+    enrolments.push_back(std::move(e));
+  }
+  json::object out{{"class", ClassObject(view->summary)},
+                   {"enrolments", std::move(enrolments)},
+                   {"all_enrolments", view->all_enrolments}};
+  return Response::Json(json::serialize(out));
+}
+
+Response Nominate(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto body = BodyReader::Parse(request, {"case_id"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  std::int64_t case_id = 0;
+  if (auto s = body->ReadInt("case_id", case_id, Presence::kRequired, 1); !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  auto enrolment = api.classes.Nominate(*context.actor, *id, case_id);
+  if (!enrolment.ok()) return ErrorResponse(enrolment.error());
+  return EnrolmentResponse(*enrolment, 201);
+}
+
+Response ChangeEnrolment(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto path = ParseEnrolmentPath(request);
+  if (!path.ok()) return ErrorResponse(path.error());
+  auto body = BodyReader::Parse(request, {"state"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  EnrolmentState state{};
+  if (auto s = body->ReadCode("state", state, EnrolmentStateFromCode, Presence::kRequired);
+      !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  auto e = api.classes.ChangeEnrolment(*context.actor, path->class_id, path->enrolment_id, state);
+  if (!e.ok()) return ErrorResponse(e.error());
+  return EnrolmentResponse(*e);
+}
+
+Response RecordAttendance(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto path = ParseEnrolmentPath(request);
+  if (!path.ok()) return ErrorResponse(path.error());
+  auto session = PathId(request, "session");
+  if (!session.ok()) return ErrorResponse(session.error());
+  if (*session > 1000) {
+    return ErrorResponse(Error::Invalid("Buổi học không hợp lệ", "session"));
+  }
+  auto body = BodyReader::Parse(request, {"present"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  bool present = false;
+  if (auto s = body->ReadBool("present", present, Presence::kRequired); !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  auto a = api.classes.RecordAttendance(*context.actor, path->class_id, path->enrolment_id,
+                                        static_cast<int>(*session), present);
+  if (!a.ok()) return ErrorResponse(a.error());
+  return Response::Json(json::serialize(json::object{
+      {"enrolment_id", a->enrolment_id}, {"session", a->session}, {"present", a->present}}));
+}
+
+Response Assess(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto path = ParseEnrolmentPath(request);
+  if (!path.ok()) return ErrorResponse(path.error());
+  auto body = BodyReader::Parse(request, {"result"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  Assessment result{};
+  if (auto s = body->ReadCode("result", result, AssessmentFromCode, Presence::kRequired); !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  auto e = api.classes.Assess(*context.actor, path->class_id, path->enrolment_id, result);
+  if (!e.ok()) return ErrorResponse(e.error());
+  return EnrolmentResponse(*e);
+}
+
+Response IssueCertificate(const ClassApi& api, const Request& request, RouteContext& context) {
+  auto path = ParseEnrolmentPath(request);
+  if (!path.ok()) return ErrorResponse(path.error());
+  auto body = BodyReader::Parse(request, {"number", "date"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  std::string number;
+  Date date{};
+  for (Status s : {body->ReadString("number", number, Presence::kRequired),
+                   body->ReadDate("date", date, Presence::kRequired)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto e = api.classes.IssueCertificate(*context.actor, path->class_id, path->enrolment_id, number,
+                                        date);
+  if (!e.ok()) return ErrorResponse(e.error());
+  return EnrolmentResponse(*e, 201);
+}
+
+Response CheckCertificate(const ClassApi& api, const Request& request, RouteContext&) {
+  if (auto wait = api.limiter->Acquire(request.remote_address); wait.count() > 0) {
+    return RetryLaterResponse(
+        Error::Forbidden("Tra cứu chứng nhận quá nhiều lần, vui lòng thử lại sau ít phút"), wait);
+  }
+  auto check = api.classes.Verify(std::string(request.PathParam("code").value_or("")));
+  if (!check.ok()) return ErrorResponse(check.error());
+  json::object out{{"valid", check->valid}};
+  if (check->known) {
+    out["number"] = check->number;
+    out["name"] = check->name;
+    out["date"] = DateValue(check->date);
+    out["kind"] = ClassKindCode(*check->kind);
+    out["kind_label"] = ClassKindLabel(*check->kind);
+    out["expires_on"] = DateValue(check->expires_on);
+  }
+  Response r = Response::Json(json::serialize(out));
+  r.headers.Set("Cache-Control", "no-store");
+  return r;
 }
 
 }  // namespace
 
-Status RegisterClassApi(Router& router, Store& store, ClassService& classes, const Clock& clock,
-                        RateLimit certificate_checks, const WallClock& wall_clock) {
-  (void)clock;
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/classes", RouteAccess::Require("read_cases"),
-      [&classes](const Request& request, RouteContext& context) {
-        if (auto known = CheckQueryKeys(request, {"year", "kind"}); !known.ok()) {
-          return ErrorResponse(known.error());
-        }
-        std::optional<int> year;
-        if (request.Query("year")) {
-          auto y = QueryInt(request, "year", 0, 2000, 2100);
-          if (!y.ok()) return ErrorResponse(y.error());
-          year = *y;
-        }
-        std::optional<ClassKind> kind;
-        if (auto text = request.Query("kind"); text && !text->empty()) {
-          kind = ClassKindFromCode(*text);
-          if (!kind) return ErrorResponse(Error::Invalid("«kind» phải là awareness hoặc new_member", "kind"));
-        }
-        auto list = classes.ListClasses(*context.actor, year, kind);
-        if (!list.ok()) return ErrorResponse(list.error());
-        json::array items;
-        for (const auto& s : *list) items.push_back(ClassObject(s));
-        return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/classes", RouteAccess::Require("record_certificate"),
-      [&store, &classes](const Request& request, RouteContext& context) {
-        auto body = BodyReader::Parse(
-            request, {"kind", "code", "name", "organiser", "format", "place", "capacity",
-                      "starts_on", "ends_on", "sessions", "min_attendance_percent"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        std::optional<int> min_attendance;
-        auto parsed = ParseClass(store, *context.actor, *body, min_attendance);
-        if (!parsed.ok()) return ErrorResponse(parsed.error());
-        auto created = classes.CreateClass(*context.actor, std::move(*parsed), min_attendance);
-        if (!created.ok()) return ErrorResponse(created.error());
-        auto view = classes.GetClass(*context.actor, created->id);
-        if (!view.ok()) return ErrorResponse(view.error());
-        Response r = Response::Json(
-            json::serialize(json::object{{"class", ClassObject(view->summary)}}), 201);
-        r.headers.Set("Location", fmt::format("/api/v1/classes/{}", created->id));
-        return r;
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/classes/{id}", RouteAccess::Require("read_cases", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto view = classes.GetClass(*context.actor, *id);
-        if (!view.ok()) return ErrorResponse(view.error());
-        json::array enrolments;
-        for (const auto& ev : view->enrolments) {
-          json::object e = EnrolmentObject(ev.enrolment, ev.person_name, ev.nominating_org_code,
-                                           view->all_enrolments);
-          json::array sessions;
-          for (const auto& a : ev.attendance) {
-            sessions.push_back(json::object{{"session", a.session}, {"present", a.present}});
-          }
-          e["attendance"] = std::move(sessions);
-          e["attended"] = ev.attended;
-          e["certificate_expires"] = DateValue(ev.certificate_expires);
-          enrolments.push_back(std::move(e));
-        }
-        json::object out{{"class", ClassObject(view->summary)},
-                         {"enrolments", std::move(enrolments)},
-                         {"all_enrolments", view->all_enrolments}};
-        return Response::Json(json::serialize(out));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/classes/{id}/nominations",
-      RouteAccess::Require("write_people", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = BodyReader::Parse(request, {"case_id"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        std::int64_t case_id = 0;
-        if (auto s = body->ReadInt("case_id", case_id, Presence::kRequired, 1); !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        auto enrolment = classes.Nominate(*context.actor, *id, case_id);
-        if (!enrolment.ok()) return ErrorResponse(enrolment.error());
-        return EnrolmentResponse(*enrolment, 201);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPatch, "/api/v1/classes/{id}/enrolments/{enrolment}",
-      RouteAccess::Require("record_certificate", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto path = ParseEnrolmentPath(request);
-        if (!path.ok()) return ErrorResponse(path.error());
-        auto body = BodyReader::Parse(request, {"state"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        EnrolmentState state{};
-        if (auto s = body->ReadCode("state", state, EnrolmentStateFromCode, Presence::kRequired);
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        auto e = classes.ChangeEnrolment(*context.actor, path->class_id, path->enrolment_id, state);
-        if (!e.ok()) return ErrorResponse(e.error());
-        return EnrolmentResponse(*e);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}",
-      RouteAccess::Require("record_certificate", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto path = ParseEnrolmentPath(request);
-        if (!path.ok()) return ErrorResponse(path.error());
-        auto session = PathId(request, "session");
-        if (!session.ok()) return ErrorResponse(session.error());
-        if (*session > 1000) {
-          return ErrorResponse(Error::Invalid("Buổi học không hợp lệ", "session"));
-        }
-        auto body = BodyReader::Parse(request, {"present"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        bool present = false;
-        if (auto s = body->ReadBool("present", present, Presence::kRequired); !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        auto a = classes.RecordAttendance(*context.actor, path->class_id, path->enrolment_id,
-                                          static_cast<int>(*session), present);
-        if (!a.ok()) return ErrorResponse(a.error());
-        return Response::Json(json::serialize(json::object{
-            {"enrolment_id", a->enrolment_id}, {"session", a->session}, {"present", a->present}}));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/assessment",
-      RouteAccess::Require("record_certificate", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto path = ParseEnrolmentPath(request);
-        if (!path.ok()) return ErrorResponse(path.error());
-        auto body = BodyReader::Parse(request, {"result"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        Assessment result{};
-        if (auto s = body->ReadCode("result", result, AssessmentFromCode, Presence::kRequired);
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        auto e = classes.Assess(*context.actor, path->class_id, path->enrolment_id, result);
-        if (!e.ok()) return ErrorResponse(e.error());
-        return EnrolmentResponse(*e);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/classes/{id}/enrolments/{enrolment}/certificate",
-      RouteAccess::Require("record_certificate", "id"),
-      [&classes](const Request& request, RouteContext& context) {
-        auto path = ParseEnrolmentPath(request);
-        if (!path.ok()) return ErrorResponse(path.error());
-        auto body = BodyReader::Parse(request, {"number", "date"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        std::string number;
-        Date date{};
-        for (Status s : {body->ReadString("number", number, Presence::kRequired),
-                         body->ReadDate("date", date, Presence::kRequired)}) {
-          if (!s.ok()) return ErrorResponse(s.error());
-        }
-        auto e = classes.IssueCertificate(*context.actor, path->class_id, path->enrolment_id,
-                                          number, date);
-        if (!e.ok()) return ErrorResponse(e.error());
-        return EnrolmentResponse(*e, 201);
-      }));
-  // Public: whoever holds a certificate checks its code. The answer is always 200 so that a
-  // probe learns nothing from the status; only {valid, number, name, date, kind, expires_on}.
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/certificates/{code}", RouteAccess::Public(),
-      [&classes, limiter = std::make_shared<RateLimiter>(certificate_checks, wall_clock)](
-          const Request& request, RouteContext&) {
-        if (auto wait = limiter->Acquire(request.remote_address); wait.count() > 0) {
-          return RetryLaterResponse(
-              Error::Forbidden("Tra cứu chứng nhận quá nhiều lần, vui lòng thử lại sau ít phút"),
-              wait);
-        }
-        auto check = classes.Verify(std::string(request.PathParam("code").value_or("")));
-        if (!check.ok()) return ErrorResponse(check.error());
-        json::object out{{"valid", check->valid}};
-        if (check->known) {
-          out["number"] = check->number;
-          out["name"] = check->name;
-          out["date"] = DateValue(check->date);
-          out["kind"] = ClassKindCode(*check->kind);
-          out["kind_label"] = ClassKindLabel(*check->kind);
-          out["expires_on"] = DateValue(check->expires_on);
-        }
-        Response r = Response::Json(json::serialize(out));
-        r.headers.Set("Cache-Control", "no-store");
-        return r;
-      }));
-  return Ok();
+// The certificate check is public: whoever holds a certificate checks its code. The answer is
+// always 200 so that a probe learns nothing from the status; only {valid, number, name, date,
+// kind, expires_on}.
+Status RegisterClassApi(Router& router, Store& /*store*/, ClassService& classes,
+                        const Clock& /*clock*/, RateLimit certificate_checks,
+                        const WallClock& wall_clock) {
+  return AddRoutes<ClassApi>(
+      router, ClassApi{classes, std::make_shared<RateLimiter>(certificate_checks, wall_clock)},
+      {{Method::kGet, "/api/v1/classes", RouteAccess::Require("read_cases"), ListClasses},
+       {Method::kPost, "/api/v1/classes", RouteAccess::Require("record_certificate"), CreateClass},
+       {Method::kGet, "/api/v1/classes/{id}", RouteAccess::Require("read_cases", "id"), ShowClass},
+       {Method::kPost, "/api/v1/classes/{id}/nominations",
+        RouteAccess::Require("write_people", "id"), Nominate},
+       {Method::kPatch, "/api/v1/classes/{id}/enrolments/{enrolment}",
+        RouteAccess::Require("record_certificate", "id"), ChangeEnrolment},
+       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/attendance/{session}",
+        RouteAccess::Require("record_certificate", "id"), RecordAttendance},
+       {Method::kPut, "/api/v1/classes/{id}/enrolments/{enrolment}/assessment",
+        RouteAccess::Require("record_certificate", "id"), Assess},
+       {Method::kPost, "/api/v1/classes/{id}/enrolments/{enrolment}/certificate",
+        RouteAccess::Require("record_certificate", "id"), IssueCertificate},
+       {Method::kGet, "/api/v1/certificates/{code}", RouteAccess::Public(), CheckCertificate}});
 }
 
 }  // namespace ptdv::http

@@ -27,8 +27,8 @@ json::object DurationFields(const StepDuration& d) {
 }
 
 // The dashboard of the request's parameters, or the error.
-Response Answer(Store& store, DashboardService& dashboards, const Clock& clock,
-                const Request& request, const Actor& actor) {
+Response Answer(DashboardService& dashboards, const Clock& clock, const Request& request,
+                const Actor& actor) {
   if (auto known = CheckQueryKeys(request, {"org", "year", "on"}); !known.ok()) {
     return ErrorResponse(known.error());
   }
@@ -36,17 +36,7 @@ Response Answer(Store& store, DashboardService& dashboards, const Clock& clock,
   if (!on.ok()) return ErrorResponse(on.error());
   auto year = QueryInt(request, "year", YearOf(*on), 2000, 2100);
   if (!year.ok()) return ErrorResponse(year.error());
-  Id org_id = 0;
-  if (auto code = request.Query("org")) {
-    auto id = OrganisationIdByCode(store, actor, std::string(*code));
-    if (!id.ok()) return ErrorResponse(id.error());
-    org_id = *id;
-  } else if (actor.scope_root) {
-    org_id = *actor.scope_root;
-  } else {
-    return ErrorResponse(Error::Invalid("Cần chọn đơn vị (org)", "org"));
-  }
-  auto dashboard = dashboards.Get(actor, org_id, *year, *on);
+  auto dashboard = dashboards.Get(actor, OrgParam(request), *year, *on);
   if (!dashboard.ok()) return ErrorResponse(dashboard.error());
   return Response::Json(DashboardJson(*dashboard));
 }
@@ -125,7 +115,7 @@ Status RegisterDashboardApi(Router& router, Store& store, DashboardService& dash
             actor.scope_root ? *actor.scope_root : 0, request.target,
             FormatIsoDate(clock.Today()), static_cast<const void*>(dashboards.CalendarInForce()));
         return CachedGet(cache, store, request, key,
-                         [&] { return Answer(store, dashboards, clock, request, actor); });
+                         [&] { return Answer(dashboards, clock, request, actor); });
       });
 }
 

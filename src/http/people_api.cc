@@ -1,9 +1,11 @@
 #include "http/people_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
+
 #include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
 #include "http/redaction.h"
@@ -22,8 +24,9 @@ constexpr std::string_view kPersonKeys[] = {
 
 // Reads the body onto `person`: a create requires full_name, birth_date and org; a correction
 // requires nothing and keeps what is absent.
-Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence, Store& store,
-                      const Actor& actor) {
+// The unit named by "org", when the body has it, goes to `org`.
+Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence,
+                      std::optional<OrgChoice>& org) {
   PTDV_RETURN_IF_ERROR(body.ReadString("full_name", person.full_name, presence));
   PTDV_RETURN_IF_ERROR(body.ReadDate("birth_date", person.birth_date, presence));
   PTDV_RETURN_IF_ERROR(body.ReadCode("sex", person.sex, SexFromCode));
@@ -40,18 +43,11 @@ Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence,
   PTDV_RETURN_IF_ERROR(body.ReadString("id_number", person.id_number));
   PTDV_RETURN_IF_ERROR(body.ReadString("phone", person.phone));
   PTDV_RETURN_IF_ERROR(body.ReadString("address", person.address));
-  std::string org;
-  PTDV_RETURN_IF_ERROR(body.ReadString("org", org, presence));
-  if (body.Has("org")) {
-    Result<Id> org_id = OrganisationIdByCode(store, actor, org);
-    if (!org_id.ok()) {
-      // Unknown, or outside the caller's scope: the same 404 as for a unit in the path.
-      Error e = org_id.error();
-      if (e.code == ErrorCode::kNotFound) e.field = "org";
-      return e;
-    }
-    person.org_id = *org_id;
-  }
+  std::string code;
+  PTDV_RETURN_IF_ERROR(body.ReadString("org", code, presence));
+  // Unknown, or outside the caller's scope: the same 404 (naming "org") as for a unit in the
+  // path (service/org_service.h ChosenOrganisation).
+  if (body.Has("org")) org = OrgChoice{.code = std::move(code), .field = "org"};
   return Ok();
 }
 
@@ -72,88 +68,91 @@ Response PeopleList(const std::vector<Person>& people, const Actor& actor) {
   return Response::Json(fmt::format(R"({{"items":{}}})", items));
 }
 
+// What the people routes work with; the referred objects outlive the router.
+struct PeopleApi {
+  CaseService& cases;
+};
+
+Response SearchPeople(const PeopleApi& api, const Request& request, RouteContext& context) {
+  auto limit = QueryInt(request, "limit", 50, 1, 500);
+  if (!limit.ok()) return ErrorResponse(limit.error());
+  std::optional<OrgChoice> org;
+  if (request.Query("org")) org = OrgParam(request);
+  auto people = api.cases.SearchPeopleIn(*context.actor,
+                                         std::string(request.Query("q").value_or("")), org, *limit);
+  if (!people.ok()) return ErrorResponse(people.error());
+  return PeopleList(*people, *context.actor);
+}
+
+Response CreatePerson(const PeopleApi& api, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(request, kPersonKeys);
+  if (!body.ok()) return ErrorResponse(body.error());
+  Person person;
+  std::optional<OrgChoice> org;
+  Status read = ReadPersonBody(*body, person, Presence::kRequired, org);
+  if (!read.ok()) return ErrorResponse(read.error());
+  auto created =
+      api.cases.CreatePerson(*context.actor, org.value_or(OrgChoice{}), std::move(person));
+  if (!created.ok()) return ErrorResponse(created.error());
+  Response r = PersonResponse(*created, *context.actor, 201);
+  r.headers.Set("Location", fmt::format("/api/v1/people/{}", created->id));
+  return r;
+}
+
+Response FindDuplicates(const PeopleApi& api, const Request& request, RouteContext& context) {
+  auto name = request.Query("name");
+  if (!name || name->empty()) {
+    return ErrorResponse(Error::Invalid("Cần nhập họ và tên", "name"));
+  }
+  if (!request.Query("birth_date")) {
+    return ErrorResponse(Error::Invalid("Cần nhập ngày sinh", "birth_date"));
+  }
+  auto birth_date = QueryDate(request, "birth_date", Date{});
+  if (!birth_date.ok()) return ErrorResponse(birth_date.error());
+  auto people = api.cases.FindDuplicates(*context.actor, std::string(*name), *birth_date);
+  if (!people.ok()) return ErrorResponse(people.error());
+  return PeopleList(*people, *context.actor);
+}
+
+Response ShowPerson(const PeopleApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto person = api.cases.GetPerson(*context.actor, *id);
+  if (!person.ok()) return ErrorResponse(person.error());
+  return PersonResponse(*person, *context.actor);
+}
+
+Response CorrectPerson(const PeopleApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto if_match = IfMatchVersion(request);
+  if (!if_match.ok()) return ErrorResponse(if_match.error());
+  auto body = BodyReader::Parse(request, kPersonKeys);
+  if (!body.ok()) return ErrorResponse(body.error());
+  // The body is read onto the person as the service read it; the unit is resolved there.
+  const BodyReader& reader = *body;
+  auto updated = api.cases.CorrectPerson(
+      *context.actor, *id,
+      [&reader](Person& person, std::optional<OrgChoice>& move_to) {
+        return ReadPersonBody(reader, person, Presence::kOptional, move_to);
+      },
+      *if_match);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return PersonResponse(*updated, *context.actor);
+}
+
 }  // namespace
 
-Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases) {
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/people", RouteAccess::Require("read_cases"),
-      [&store, &cases](const Request& request, RouteContext& context) {
-        auto limit = QueryInt(request, "limit", 50, 1, 500);
-        if (!limit.ok()) return ErrorResponse(limit.error());
-        std::optional<Id> org_id;
-        if (auto code = request.Query("org")) {
-          auto id = OrganisationIdByCode(store, *context.actor, std::string(*code));
-          if (!id.ok()) return ErrorResponse(id.error());
-          org_id = *id;
-        }
-        auto people = cases.SearchPeople(*context.actor, std::string(request.Query("q").value_or("")),
-                                         org_id, *limit);
-        if (!people.ok()) return ErrorResponse(people.error());
-        return PeopleList(*people, *context.actor);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/people", RouteAccess::Require("write_people"),
-      [&store, &cases](const Request& request, RouteContext& context) {
-        auto body = BodyReader::Parse(request, kPersonKeys);
-        if (!body.ok()) return ErrorResponse(body.error());
-        Person person;
-        Status read = ReadPersonBody(*body, person, Presence::kRequired, store, *context.actor);
-        if (!read.ok()) return ErrorResponse(read.error());
-        auto id = cases.CreatePerson(*context.actor, std::move(person));
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto created = cases.GetPerson(*context.actor, *id);
-        if (!created.ok()) return ErrorResponse(created.error());
-        Response r = PersonResponse(*created, *context.actor, 201);
-        r.headers.Set("Location", fmt::format("/api/v1/people/{}", *id));
-        return r;
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/people/duplicates", RouteAccess::Require("read_cases"),
-      [&cases](const Request& request, RouteContext& context) {
-        auto name = request.Query("name");
-        if (!name || name->empty()) {
-          return ErrorResponse(Error::Invalid("Cần nhập họ và tên", "name"));
-        }
-        if (!request.Query("birth_date")) {
-          return ErrorResponse(Error::Invalid("Cần nhập ngày sinh", "birth_date"));
-        }
-        auto birth_date = QueryDate(request, "birth_date", Date{});
-        if (!birth_date.ok()) return ErrorResponse(birth_date.error());
-        auto people = cases.FindDuplicates(*context.actor, std::string(*name), *birth_date);
-        if (!people.ok()) return ErrorResponse(people.error());
-        return PeopleList(*people, *context.actor);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(Method::kGet, "/api/v1/people/{id}",
-                                  RouteAccess::Require("read_cases", "id"),
-                                  [&cases](const Request& request, RouteContext& context) {
-                                    auto id = PathId(request, "id");
-                                    if (!id.ok()) return ErrorResponse(id.error());
-                                    auto person = cases.GetPerson(*context.actor, *id);
-                                    if (!person.ok()) return ErrorResponse(person.error());
-                                    return PersonResponse(*person, *context.actor);
-                                  }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPatch, "/api/v1/people/{id}", RouteAccess::Require("write_people", "id"),
-      [&store, &cases](const Request& request, RouteContext& context) {
-        auto id = PathId(request, "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto if_match = IfMatchVersion(request);
-        if (!if_match.ok()) return ErrorResponse(if_match.error());
-        auto body = BodyReader::Parse(request, kPersonKeys);
-        if (!body.ok()) return ErrorResponse(body.error());
-        // The correction applies to what was read here; without If-Match, a change made by
-        // someone else in between is still a conflict rather than silently overwritten.
-        auto person = cases.GetPerson(*context.actor, *id);
-        if (!person.ok()) return ErrorResponse(person.error());
-        const int read_version = person->version;
-        Status read = ReadPersonBody(*body, *person, Presence::kOptional, store, *context.actor);
-        if (!read.ok()) return ErrorResponse(read.error());
-        auto updated = cases.UpdatePerson(*context.actor, std::move(*person),
-                                          if_match->value_or(read_version));
-        if (!updated.ok()) return ErrorResponse(updated.error());
-        return PersonResponse(*updated, *context.actor);
-      }));
-  return Ok();
+Status RegisterPeopleApi(Router& router, Store& /*store*/, CaseService& cases) {
+  return AddRoutes<PeopleApi>(
+      router, PeopleApi{cases},
+      {{Method::kGet, "/api/v1/people", RouteAccess::Require("read_cases"), SearchPeople},
+       {Method::kPost, "/api/v1/people", RouteAccess::Require("write_people"), CreatePerson},
+       {Method::kGet, "/api/v1/people/duplicates", RouteAccess::Require("read_cases"),
+        FindDuplicates},
+       {Method::kGet, "/api/v1/people/{id}", RouteAccess::Require("read_cases", "id"), ShowPerson},
+       {Method::kPatch, "/api/v1/people/{id}", RouteAccess::Require("write_people", "id"),
+        CorrectPerson}});
 }
 
 }  // namespace ptdv::http

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/case_query.h"
 #include "http/error_mapping.h"
 #include "report/admission_report_sheet.h"
@@ -22,21 +23,20 @@ constexpr std::string_view kXlsxType =
 constexpr int kMaxExportRows = 100000;
 
 struct ReportParams {
-  Id org_id = 0;
+  OrgChoice org;
   Date from{}, to{}, as_of{};
 };
 
 // ?org= (default the caller's unit), ?from= (default 1/1 of this year), ?to= (default today),
 // ?as_of= (default `to`).
-Result<ReportParams> ParseReportParams(Store& store, const Request& request, const Actor& actor,
-                                       const Clock& clock) {
+Result<ReportParams> ParseReportParams(const Request& request, const Clock& clock) {
   PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"org", "from", "to", "as_of"}));
   ReportParams p;
   const Date today = clock.Today();
   PTDV_ASSIGN_OR_RETURN(p.to, QueryDate(request, "to", today));
   PTDV_ASSIGN_OR_RETURN(p.from, QueryDate(request, "from", MakeDate(YearOf(p.to), 1, 1)));
   PTDV_ASSIGN_OR_RETURN(p.as_of, QueryDate(request, "as_of", p.to));
-  PTDV_ASSIGN_OR_RETURN(p.org_id, OrgOrScopeParam(store, request, actor));
+  p.org = OrgParam(request);
   return p;
 }
 
@@ -97,10 +97,10 @@ Response XlsxResponse(std::string bytes, const std::string& filename) {
   return r;
 }
 
-Result<AdmissionReport> RunReport(Store& store, ReportService& reports, const Request& request,
+Result<AdmissionReport> RunReport(ReportService& reports, const Request& request,
                                   const Actor& actor, const Clock& clock) {
-  PTDV_ASSIGN_OR_RETURN(ReportParams p, ParseReportParams(store, request, actor, clock));
-  return reports.Admissions(actor, p.org_id, p.from, p.to, p.as_of);
+  PTDV_ASSIGN_OR_RETURN(ReportParams p, ParseReportParams(request, clock));
+  return reports.Admissions(actor, p.org, p.from, p.to, p.as_of);
 }
 
 // The export's title: the unit and the filters, as the list shows them.
@@ -124,60 +124,55 @@ std::vector<std::string> ExportTitle(const Organisation& org, const CaseQuery& q
   return lines;
 }
 
+// What the report routes work with; the referred objects outlive the router.
+struct ReportApi {
+  ReportService& reports;
+  CaseService& cases;
+  const Clock& clock;
+};
+
+Response AdmissionsJson(const ReportApi& api, const Request& request, RouteContext& context) {
+  auto report = RunReport(api.reports, request, *context.actor, api.clock);
+  if (!report.ok()) return ErrorResponse(report.error());
+  return Response::Json(json::serialize(ReportObject(*report)));
+}
+
+Response AdmissionsXlsx(const ReportApi& api, const Request& request, RouteContext& context) {
+  auto report = RunReport(api.reports, request, *context.actor, api.clock);
+  if (!report.ok()) return ErrorResponse(report.error());
+  auto bytes = report::WriteXlsx(report::AdmissionReportSheet(*report));
+  if (!bytes.ok()) return ErrorResponse(bytes.error());
+  return XlsxResponse(std::move(*bytes),
+                      fmt::format("bao-cao-ket-nap-{}-{}-{}.xlsx", report->org.code,
+                                  FormatIsoDate(report->from), FormatIsoDate(report->to)));
+}
+
+// The very filters and sort of GET /api/v1/cases; every row instead of one page.
+Response CasesXlsx(const ReportApi& api, const Request& request, RouteContext& context) {
+  auto query = ParseCaseQuery(request, api.clock);
+  if (!query.ok()) return ErrorResponse(query.error());
+  auto exported = api.cases.ExportCases(*context.actor, OrgParam(request), *query, kMaxExportRows);
+  if (!exported.ok()) return ErrorResponse(exported.error());
+  const CasePage& page = exported->page;
+  const Organisation& org = exported->org;
+  auto bytes = report::WriteXlsx(
+      report::CaseListSheet(page.rows, page.disclosure, ExportTitle(org, *query)));
+  if (!bytes.ok()) return ErrorResponse(bytes.error());
+  return XlsxResponse(std::move(*bytes), fmt::format("danh-sach-ho-so-{}-{}.xlsx", org.code,
+                                                     FormatIsoDate(query->on)));
+}
+
 }  // namespace
 
-Status RegisterReportApi(Router& router, Store& store, ReportService& reports, CaseService& cases,
-                         const Clock& clock) {
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/reports/admissions", RouteAccess::Require("read_aggregates"),
-      [&store, &reports, &clock](const Request& request, RouteContext& context) {
-        auto report = RunReport(store, reports, request, *context.actor, clock);
-        if (!report.ok()) return ErrorResponse(report.error());
-        return Response::Json(json::serialize(ReportObject(*report)));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/reports/admissions.xlsx", RouteAccess::Require("read_aggregates"),
-      [&store, &reports, &clock](const Request& request, RouteContext& context) {
-        auto report = RunReport(store, reports, request, *context.actor, clock);
-        if (!report.ok()) return ErrorResponse(report.error());
-        auto bytes = report::WriteXlsx(report::AdmissionReportSheet(*report));
-        if (!bytes.ok()) return ErrorResponse(bytes.error());
-        return XlsxResponse(std::move(*bytes),
-                            fmt::format("bao-cao-ket-nap-{}-{}-{}.xlsx", report->org.code,
-                                        FormatIsoDate(report->from), FormatIsoDate(report->to)));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"),
-      [&store, &cases, &clock](const Request& request, RouteContext& context) {
-        // The very filters and sort of GET /api/v1/cases; every row instead of one page.
-        auto query = ParseCaseQuery(request, clock);
-        if (!query.ok()) return ErrorResponse(query.error());
-        auto org_id = OrgOrScopeParam(store, request, *context.actor);
-        if (!org_id.ok()) return ErrorResponse(org_id.error());
-        CaseQuery probe = *query;
-        probe.page = 1;
-        probe.page_size = 1;
-        auto counted = cases.FindCases(*context.actor, *org_id, probe);
-        if (!counted.ok()) return ErrorResponse(counted.error());
-        if (counted->total > kMaxExportRows) {
-          return ErrorResponse(Error::Invalid(
-              fmt::format("Danh sách có {} hồ sơ, quá {} để xuất một lần: hãy lọc thêm",
-                          counted->total, kMaxExportRows)));
-        }
-        query->all_rows = true;
-        auto page = cases.FindCases(*context.actor, *org_id, *query);
-        if (!page.ok()) return ErrorResponse(page.error());
-        Organisation org;
-        if (auto tx = store.Begin(Access::kReadOnly); tx.ok()) {
-          if (auto found = (*tx)->Organisations().Get(*org_id); found.ok()) org = *found;
-        }
-        auto bytes = report::WriteXlsx(
-            report::CaseListSheet(page->rows, page->disclosure, ExportTitle(org, *query)));
-        if (!bytes.ok()) return ErrorResponse(bytes.error());
-        return XlsxResponse(std::move(*bytes), fmt::format("danh-sach-ho-so-{}-{}.xlsx", org.code,
-                                                           FormatIsoDate(query->on)));
-      }));
-  return Ok();
+Status RegisterReportApi(Router& router, Store& /*store*/, ReportService& reports,
+                         CaseService& cases, const Clock& clock) {
+  return AddRoutes<ReportApi>(
+      router, ReportApi{reports, cases, clock},
+      {{Method::kGet, "/api/v1/reports/admissions", RouteAccess::Require("read_aggregates"),
+        AdmissionsJson},
+       {Method::kGet, "/api/v1/reports/admissions.xlsx", RouteAccess::Require("read_aggregates"),
+        AdmissionsXlsx},
+       {Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"), CasesXlsx}});
 }
 
 }  // namespace ptdv::http

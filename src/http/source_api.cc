@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/api_params.h"
+#include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
 #include "http/redaction.h"
@@ -66,98 +67,93 @@ json::object ReviewObject(const SourceReview& review, const std::string& org_cod
                       {"recorded_at", review.recorded_at}};
 }
 
+// What the source routes work with; the referred objects outlive the router.
+struct SourceApi {
+  SourceService& sources;
+  const Clock& clock;
+};
+
+Response ListSources(const SourceApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"org", "category", "q", "review", "on"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  SourceQuery query;
+  auto on = QueryDate(request, "on", api.clock.Today());
+  if (!on.ok()) return ErrorResponse(on.error());
+  query.on = *on;
+  auto category = QueryCode(request, "category", SourceCategoryFromCode);
+  if (!category.ok()) return ErrorResponse(category.error());
+  query.category = *category;
+  if (auto q = request.Query("q")) query.text = std::string(*q);
+  if (auto review = request.Query("review"); review && !review->empty()) {
+    if (*review != "overdue") {
+      return ErrorResponse(Error::Invalid("«review» chỉ nhận giá trị overdue", "review"));
+    }
+    query.review = ReviewFilter::kOverdue;
+  }
+  auto pool = api.sources.List(*context.actor, OrgParam(request), query);
+  if (!pool.ok()) return ErrorResponse(pool.error());
+  json::array items, by_category;
+  for (const auto& item : pool->items) items.push_back(ItemObject(item, *context.actor));
+  for (const auto& line : pool->by_category) {
+    by_category.push_back(json::object{{"category", SourceCategoryCode(line.category)},
+                                       {"label", SourceCategoryLabel(line.category)},
+                                       {"sources", line.sources},
+                                       {"sympathisers", line.sympathisers},
+                                       {"target", OptionalInt(line.target)},
+                                       {"admitted", line.admitted},
+                                       {"forecast", line.forecast},
+                                       {"needed", OptionalInt(line.needed)}});
+  }
+  return Response::Json(
+      json::serialize(json::object{{"org", OrgObject(pool->org)},
+                                   {"on", FormatIsoDate(query.on)},
+                                   {"items", std::move(items)},
+                                   {"by_category", std::move(by_category)},
+                                   {"review_interval_months", pool->review_interval_months}}));
+}
+
+Response RecordReview(const SourceApi& api, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(request, {"org", "reviewed_on", "note"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  OrgChoice org{.code = std::string(), .field = "org"};
+  std::string note;
+  Date reviewed_on = api.clock.Today();
+  for (Status s : {body->ReadString("org", *org.code, Presence::kRequired),
+                   body->ReadDate("reviewed_on", reviewed_on, Presence::kRequired),
+                   body->ReadString("note", note)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto row = api.sources.RecordReview(*context.actor, org, reviewed_on, std::move(note));
+  if (!row.ok()) return ErrorResponse(row.error());
+  return Response::Json(json::serialize(json::object{
+                            {"review", ReviewObject(row->review, row->org_code, row->org_name)}}),
+                        201);
+}
+
+Response ListReviews(const SourceApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"org"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  auto rows = api.sources.ListReviews(*context.actor, OrgParam(request));
+  if (!rows.ok()) return ErrorResponse(rows.error());
+  json::array items;
+  for (const auto& row : *rows) {
+    items.push_back(ReviewObject(row.review, row.org_code, row.org_name));
+  }
+  return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
+}
+
 }  // namespace
 
-Status RegisterSourceApi(Router& router, Store& store, SourceService& sources, const Clock& clock) {
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/sources", RouteAccess::Require("read_cases"),
-      [&store, &sources, &clock](const Request& request, RouteContext& context) {
-        if (auto known = CheckQueryKeys(request, {"org", "category", "q", "review", "on"});
-            !known.ok()) {
-          return ErrorResponse(known.error());
-        }
-        SourceQuery query;
-        auto on = QueryDate(request, "on", clock.Today());
-        if (!on.ok()) return ErrorResponse(on.error());
-        query.on = *on;
-        auto category = QueryCode(request, "category", SourceCategoryFromCode);
-        if (!category.ok()) return ErrorResponse(category.error());
-        query.category = *category;
-        if (auto q = request.Query("q")) query.text = std::string(*q);
-        if (auto review = request.Query("review"); review && !review->empty()) {
-          if (*review != "overdue") {
-            return ErrorResponse(Error::Invalid("«review» chỉ nhận giá trị overdue", "review"));
-          }
-          query.review = ReviewFilter::kOverdue;
-        }
-        auto org_id = OrgOrScopeParam(store, request, *context.actor);
-        if (!org_id.ok()) return ErrorResponse(org_id.error());
-        auto pool = sources.List(*context.actor, *org_id, query);
-        if (!pool.ok()) return ErrorResponse(pool.error());
-        json::array items, by_category;
-        for (const auto& item : pool->items) items.push_back(ItemObject(item, *context.actor));
-        for (const auto& line : pool->by_category) {
-          by_category.push_back(json::object{{"category", SourceCategoryCode(line.category)},
-                                             {"label", SourceCategoryLabel(line.category)},
-                                             {"sources", line.sources},
-                                             {"sympathisers", line.sympathisers},
-                                             {"target", OptionalInt(line.target)},
-                                             {"admitted", line.admitted},
-                                             {"forecast", line.forecast},
-                                             {"needed", OptionalInt(line.needed)}});
-        }
-        return Response::Json(json::serialize(
-            json::object{{"org", OrgObject(pool->org)},
-                         {"on", FormatIsoDate(query.on)},
-                         {"items", std::move(items)},
-                         {"by_category", std::move(by_category)},
-                         {"review_interval_months", pool->review_interval_months}}));
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kPost, "/api/v1/sources/reviews", RouteAccess::Require("write_people"),
-      [&store, &sources, &clock](const Request& request, RouteContext& context) {
-        auto body = BodyReader::Parse(request, {"org", "reviewed_on", "note"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        std::string org_code, note;
-        Date reviewed_on = clock.Today();
-        for (Status s : {body->ReadString("org", org_code, Presence::kRequired),
-                         body->ReadDate("reviewed_on", reviewed_on, Presence::kRequired),
-                         body->ReadString("note", note)}) {
-          if (!s.ok()) return ErrorResponse(s.error());
-        }
-        auto org_id = OrganisationIdByCode(store, *context.actor, org_code);
-        if (!org_id.ok()) {
-          Error e = org_id.error();
-          e.field = "org";
-          return ErrorResponse(e);
-        }
-        auto review = sources.RecordReview(*context.actor, *org_id, reviewed_on, std::move(note));
-        if (!review.ok()) return ErrorResponse(review.error());
-        Organisation org;
-        if (auto tx = store.Begin(Access::kReadOnly); tx.ok()) {
-          if (auto found = (*tx)->Organisations().Get(*org_id); found.ok()) org = *found;
-        }
-        return Response::Json(
-            json::serialize(json::object{{"review", ReviewObject(*review, org.code, org.name)}}),
-            201);
-      }));
-  PTDV_RETURN_IF_ERROR(router.Add(
-      Method::kGet, "/api/v1/sources/reviews", RouteAccess::Require("read_cases"),
-      [&store, &sources](const Request& request, RouteContext& context) {
-        if (auto known = CheckQueryKeys(request, {"org"}); !known.ok()) {
-          return ErrorResponse(known.error());
-        }
-        auto org_id = OrgOrScopeParam(store, request, *context.actor);
-        if (!org_id.ok()) return ErrorResponse(org_id.error());
-        auto rows = sources.ListReviews(*context.actor, *org_id);
-        if (!rows.ok()) return ErrorResponse(rows.error());
-        json::array items;
-        for (const auto& row : *rows) {
-          items.push_back(ReviewObject(row.review, row.org_code, row.org_name));
-        }
-        return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
-      }));
-  return Ok();
+Status RegisterSourceApi(Router& router, Store& /*store*/, SourceService& sources,
+                         const Clock& clock) {
+  return AddRoutes<SourceApi>(
+      router, SourceApi{sources, clock},
+      {{Method::kGet, "/api/v1/sources", RouteAccess::Require("read_cases"), ListSources},
+       {Method::kPost, "/api/v1/sources/reviews", RouteAccess::Require("write_people"),
+        RecordReview},
+       {Method::kGet, "/api/v1/sources/reviews", RouteAccess::Require("read_cases"), ListReviews}});
 }
 
 }  // namespace ptdv::http

@@ -54,4 +54,12 @@ Result<ChainCheck> AuditService::VerifyChain(const Actor& actor,
   return ChainCheck{.verification = std::move(whole)};
 }
 
+Result<std::vector<AuditEntry>> AuditService::OrganisationTrail(const Actor& actor,
+                                                                const OrgChoice& which,
+                                                                std::optional<Id> before,
+                                                                int limit) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return OrganisationTrail(actor, org.id, before, limit);
+}
+
 }  // namespace ptdv

@@ -8,6 +8,7 @@
 
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -35,6 +36,9 @@ class AuditService {
   // whose org_id lies there — with id below `before` (all when none), newest first, at most
   // `limit` (clamped to 1..500). Errors as CaseTrail.
   Result<std::vector<AuditEntry>> OrganisationTrail(const Actor& actor, Id org_id,
+                                                    std::optional<Id> before, int limit);
+  // The same for the unit `which` names; errors as ChosenOrganisation besides.
+  Result<std::vector<AuditEntry>> OrganisationTrail(const Actor& actor, const OrgChoice& which,
                                                     std::optional<Id> before, int limit);
 
   // Every entry about one object (`entity` as in AuditEntry::entity), oldest first, unscoped:

@@ -7,6 +7,7 @@
 #include <array>
 #include <boost/json.hpp>
 #include <cassert>
+#include <cctype>
 #include <charconv>
 #include <map>
 
@@ -786,6 +787,42 @@ Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
     if (it->second) out.push_back(WithoutHash(std::move(user)));
   }
   return out;
+}
+
+Result<std::vector<UserRow>> AuthService::ListUserRows(const Actor& actor) {
+  PTDV_ASSIGN_OR_RETURN(std::vector<User> users, ListUsers(actor));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  std::map<Id, std::string> codes;
+  std::vector<UserRow> rows;
+  for (User& user : users) {
+    auto it = codes.find(user.org_id);
+    if (it == codes.end()) {
+      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(user.org_id));
+      it = codes.emplace(user.org_id, org.code).first;
+    }
+    rows.push_back({.user = std::move(user), .org_code = it->second});
+  }
+  return rows;
+}
+
+Result<UserRow> AuthService::CreateUser(const Actor& actor, const OrgChoice& org, NewUser user) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, org));
+  user.org_id = unit.id;
+  PTDV_ASSIGN_OR_RETURN(User created, CreateUser(actor, std::move(user)));
+  return UserRow{.user = std::move(created), .org_code = unit.code};
+}
+
+Result<UserRow> AuthService::ChangeAccountState(const Actor& actor, const std::string& login,
+                                                AccountState state) {
+  PTDV_RETURN_IF_ERROR(SetAccountState(actor, login, state));
+  PTDV_ASSIGN_OR_RETURN(std::vector<UserRow> rows, ListUserRows(actor));
+  std::string lower(login);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (UserRow& row : rows) {
+    if (row.user.login == lower) return std::move(row);
+  }
+  return NotFoundError(kAccountNoun, login);
 }
 
 Result<int> AuthService::PurgeExpiredSessions() {

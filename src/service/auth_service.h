@@ -36,6 +36,7 @@
 #include "domain/role.h"
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "storage/store.h"
 
@@ -196,6 +197,12 @@ struct NewUser {
 // Whether the account is being enabled or disabled.
 enum class AccountState { kEnabled, kDisabled };
 
+// An account with the code of its unit, as the account routes show it.
+struct UserRow {
+  User user;
+  std::string org_code;
+};
+
 // Thread-safe if the Store is. Users returned by any function have an empty password_hash.
 //
 // Who may manage accounts: an actor holding Permission::kManageUsers may create, reset, disable,
@@ -276,6 +283,19 @@ class AuthService {
 
   // The accounts in the actor's subtree, ordered by login. kForbidden without kManageUsers.
   Result<std::vector<User>> ListUsers(const Actor& actor);
+
+  // The use cases of the account routes: each account answered with its unit's code, read in
+  // the scope — a unit that cannot be read is an error, never an empty code.
+  //
+  // ListUsers with the units' codes.
+  Result<std::vector<UserRow>> ListUserRows(const Actor& actor);
+  // CreateUser at the unit `org` names (user.org_id is ignored); errors as ChosenOrganisation
+  // and CreateUser. Hashes on the calling thread, as CreateUser.
+  Result<UserRow> CreateUser(const Actor& actor, const OrgChoice& org, NewUser user);
+  // SetAccountState, then the account as ListUsers shows it (kNotFound when the actor may not
+  // see it).
+  Result<UserRow> ChangeAccountState(const Actor& actor, const std::string& login,
+                                     AccountState state);
 
   // Deletes every expired session; returns how many. Login() also calls it.
   Result<int> PurgeExpiredSessions();

@@ -302,6 +302,43 @@ Result<CaseView> CaseService::Show(const Actor& actor, Id case_id, Date on) {
   return view;
 }
 
+Result<Case> CaseService::OpenCase(const Actor& actor, Id person_id, const OrgChoice& cell,
+                                   SourceCategory category, Date opened_on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, cell));
+  PTDV_ASSIGN_OR_RETURN(Id id, OpenCase(actor, person_id, unit.id, category, opened_on));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  return CaseInScope(*tx, actor, id);
+}
+
+Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor,
+                                                           const OrgChoice& which, Date on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return DeadlinesFor(actor, org.id, on);
+}
+
+Result<CasePage> CaseService::FindCases(const Actor& actor, const OrgChoice& which,
+                                        const CaseQuery& query) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return FindCases(actor, org.id, query);
+}
+
+Result<CaseExport> CaseService::ExportCases(const Actor& actor, const OrgChoice& which,
+                                            CaseQuery query, int max_rows) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  CaseQuery probe = query;
+  probe.all_rows = false;
+  probe.page = 1;
+  probe.page_size = 1;
+  PTDV_ASSIGN_OR_RETURN(CasePage counted, FindCases(actor, org.id, probe));
+  if (counted.total > max_rows) {
+    return Error::Invalid(fmt::format("Danh sách có {} hồ sơ, quá {} để xuất một lần: hãy lọc thêm",
+                                      counted.total, max_rows));
+  }
+  query.all_rows = true;
+  PTDV_ASSIGN_OR_RETURN(CasePage page, FindCases(actor, org.id, query));
+  return CaseExport{.org = std::move(org), .page = std::move(page)};
+}
+
 Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, Id org_id, Date on) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
@@ -616,6 +653,40 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     out[i].due.blocked = !unmet.empty();
   }
   return out;
+}
+
+Result<std::vector<Person>> CaseService::SearchPeopleIn(const Actor& actor,
+                                                        const std::string& query,
+                                                        const std::optional<OrgChoice>& org,
+                                                        int limit) {
+  std::optional<Id> org_id;
+  if (org) {
+    PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, *org));
+    org_id = unit.id;
+  }
+  return SearchPeople(actor, query, org_id, limit);
+}
+
+Result<Person> CaseService::CreatePerson(const Actor& actor, const OrgChoice& org, Person person) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, org));
+  person.org_id = unit.id;
+  PTDV_ASSIGN_OR_RETURN(Id id, CreatePerson(actor, std::move(person)));
+  return GetPerson(actor, id);
+}
+
+Result<Person> CaseService::CorrectPerson(const Actor& actor, Id person_id,
+                                          const PersonCorrection& correct,
+                                          std::optional<int> expected_version) {
+  PTDV_ASSIGN_OR_RETURN(Person person, GetPerson(actor, person_id));
+  const int read_version = person.version;
+  std::optional<OrgChoice> org;
+  PTDV_RETURN_IF_ERROR(correct(person, org));
+  if (org) {
+    PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, *org));
+    person.org_id = unit.id;
+  }
+  person.id = person_id;
+  return UpdatePerson(actor, std::move(person), expected_version.value_or(read_version));
 }
 
 }  // namespace ptdv

@@ -4,6 +4,7 @@
 // what it needs, authorises the actor against the organisation scope, lets domain/workflow
 // decide, writes the change and its audit entry together, and commits.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "service/case_facts_cache.h"
 #include "service/clock.h"
 #include "service/duty_cache.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -79,6 +81,13 @@ struct CasePage {
   std::vector<std::pair<Stage, int>> counts_by_stage;
 };
 
+// Every case of a list, for an export: the unit it is about (its name heads the sheet) and the
+// rows of every page.
+struct CaseExport {
+  Organisation org;
+  CasePage page;
+};
+
 // What the case list's due= filters decide about one open case on a date: whether its earliest
 // duty (P1's milestone excluded) is overdue or due soon, and whether a blocking condition
 // (Condition::blocking) stands before its next step.
@@ -119,6 +128,23 @@ class CaseService {
   // as CreatePerson. Audited "person.update" with before and after, in the same transaction.
   Result<Person> UpdatePerson(const Actor& actor, Person person,
                               std::optional<int> expected_version);
+  // The use cases of the people routes, which name units by code (service/org_service.h
+  // OrgChoice); errors as ChosenOrganisation and the functions above besides.
+  //
+  // SearchPeople within the unit `org` names, anywhere in the scope when none.
+  Result<std::vector<Person>> SearchPeopleIn(const Actor& actor, const std::string& query,
+                                             const std::optional<OrgChoice>& org, int limit);
+  // CreatePerson kept by the unit `org` names (person.org_id is ignored); answers the person as
+  // stored.
+  Result<Person> CreatePerson(const Actor& actor, const OrgChoice& org, Person person);
+  // Reads the person, lets `correct` change it and name the unit to move it to (a refusal of
+  // `correct` is returned as is), and stores it as UpdatePerson does; without
+  // `expected_version` the version read here is expected, so a change made by someone else in
+  // between is a conflict rather than silently overwritten.
+  using PersonCorrection = std::function<Status(Person&, std::optional<OrgChoice>& move_to)>;
+  Result<Person> CorrectPerson(const Actor& actor, Id person_id, const PersonCorrection& correct,
+                               std::optional<int> expected_version);
+
   // People in the actor's scope with the same name (compared by SearchKey, so "Nguyen Van Duc"
   // matches "Nguyễn Văn Đức") and birth date: the duplicate warning before a person is saved.
   // At most `limit` (clamped to 1..100), in id order. kInvalid for an empty name.
@@ -128,6 +154,11 @@ class CaseService {
   // Opens a case at stage kSource in `cell_id` (a cell or grassroots cell).
   Result<Id> OpenCase(const Actor& actor, Id person_id, Id cell_id, SourceCategory category,
                       Date opened_on);
+
+  // OpenCase in the cell `cell` names; returns the new case's header. Errors as
+  // ChosenOrganisation (naming cell.field) and OpenCase.
+  Result<Case> OpenCase(const Actor& actor, Id person_id, const OrgChoice& cell,
+                        SourceCategory category, Date opened_on);
 
   // Records `event` on the case. When `expected_version` is given and differs from the stored
   // version, kConflict (a concurrent edit). Returns the new header. Nothing is written on error.
@@ -149,6 +180,10 @@ class CaseService {
   // Open deadlines of every open case in the subtree of `org_id`, on `on`, earliest first.
   Result<std::vector<DeadlineRow>> DeadlinesFor(const Actor& actor, Id org_id, Date on);
 
+  // DeadlinesFor the unit `which` names; errors as ChosenOrganisation besides.
+  Result<std::vector<DeadlineRow>> DeadlinesFor(const Actor& actor, const OrgChoice& which,
+                                                Date on);
+
   // Cases in the subtree of `org_id` matching `filter` (its cell_ids are replaced).
   Result<std::vector<Case>> ListCases(const Actor& actor, Id org_id, CaseFilter filter);
 
@@ -157,6 +192,15 @@ class CaseService {
   // costs a fixed number of queries; the due filters judge each open candidate case (those with
   // a deadline before the window's end, or every open case for kBlocked) in memory.
   Result<CasePage> FindCases(const Actor& actor, Id org_id, const CaseQuery& query);
+
+  // FindCases in the unit `which` names; errors as ChosenOrganisation besides.
+  Result<CasePage> FindCases(const Actor& actor, const OrgChoice& which, const CaseQuery& query);
+
+  // Every case in the unit `which` names matching `query` (its page ignored), with the unit.
+  // kInvalid, before any row is read, when more than `max_rows` cases match; errors as
+  // ChosenOrganisation and FindCases besides.
+  Result<CaseExport> ExportCases(const Actor& actor, const OrgChoice& which, CaseQuery query,
+                                 int max_rows);
 
   // What the dashboards need of each case of `headers` (as CaseRepository::List gives them) on
   // `on`, in order, read in the caller's transaction `tx`: its DueState — exactly what

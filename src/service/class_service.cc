@@ -392,4 +392,15 @@ Result<CertificateCheck> ClassService::Verify(const std::string& text) {
   return check;
 }
 
+Result<ClassSummary> ClassService::CreateClass(const Actor& actor, const OrgChoice& organiser,
+                                               TrainingClass training_class,
+                                               std::optional<int> min_attendance_percent) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, organiser));
+  training_class.organiser_id = org.id;
+  PTDV_ASSIGN_OR_RETURN(TrainingClass created,
+                        CreateClass(actor, std::move(training_class), min_attendance_percent));
+  PTDV_ASSIGN_OR_RETURN(ClassView view, GetClass(actor, created.id));
+  return view.summary;
+}
+
 }  // namespace ptdv

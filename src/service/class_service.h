@@ -22,6 +22,7 @@
 #include "service/actor.h"
 #include "service/case_service.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -89,6 +90,12 @@ class ClassService {
   // without record_certificate over the organiser. Audited "class.create".
   Result<TrainingClass> CreateClass(const Actor& actor, TrainingClass training_class,
                                     std::optional<int> min_attendance_percent);
+  // CreateClass organised by the unit `organiser` names (training_class.organiser_id is
+  // ignored); answers the new class as GetClass sums it up. Errors as ChosenOrganisation and
+  // CreateClass besides.
+  Result<ClassSummary> CreateClass(const Actor& actor, const OrgChoice& organiser,
+                                   TrainingClass training_class,
+                                   std::optional<int> min_attendance_percent);
 
   // The classes the actor may see (see the header), running during `year` (all years when
   // nullopt), of `kind` when given; by start date.

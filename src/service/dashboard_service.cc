@@ -173,4 +173,10 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
   return d;
 }
 
+Result<Dashboard> DashboardService::Get(const Actor& actor, const OrgChoice& which, int year,
+                                        Date on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return Get(actor, org.id, year, on);
+}
+
 }  // namespace ptdv

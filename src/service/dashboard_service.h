@@ -21,6 +21,7 @@
 #include "domain/target.h"
 #include "service/actor.h"
 #include "service/case_service.h"
+#include "service/org_service.h"
 #include "service/target_service.h"
 #include "storage/store.h"
 
@@ -89,6 +90,8 @@ class DashboardService {
   // kNotFound for an unknown unit; kInvalid for a year outside 2000..2100. A unit not valid on
   // `on` counts only its own cases and has no children.
   Result<Dashboard> Get(const Actor& actor, Id org_id, int year, Date on);
+  // The same for the unit `which` names; errors as ChosenOrganisation besides.
+  Result<Dashboard> Get(const Actor& actor, const OrgChoice& which, int year, Date on);
 
   // The calendar the due counts are judged with (CaseService::CalendarInForce), for cache keys.
   const WorkingCalendar* CalendarInForce() const { return cases_.CalendarInForce(); }

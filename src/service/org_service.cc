@@ -51,6 +51,26 @@ Result<std::vector<OrgTreeRow>> SubtreeRows(Transaction& tx, std::optional<Id> r
 
 }  // namespace
 
+Result<Organisation> ChosenOrganisation(Transaction& tx, const Actor& actor,
+                                        const OrgChoice& which) {
+  Result<Organisation> org =
+      which.code ? OrganisationInScope(tx, actor, *which.code)
+      : actor.scope_root
+          ? OrganisationInScope(tx, actor, *actor.scope_root)
+          : Result<Organisation>(Error::Invalid("Cần chọn đơn vị (org)", which.field));
+  if (which.code && !org.ok() && org.error().code == ErrorCode::kNotFound) {
+    Error e = org.error();
+    e.field = which.field;
+    return e;
+  }
+  return org;
+}
+
+Result<Organisation> ChosenOrganisation(Store& store, const Actor& actor, const OrgChoice& which) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
+  return ChosenOrganisation(*tx, actor, which);
+}
+
 Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) {
   if (org.code.empty()) return Error::Invalid("Cần nhập mã đơn vị", "code");
   if (org.name.empty()) return Error::Invalid("Cần nhập tên đơn vị", "name");

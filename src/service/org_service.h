@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <string>
 #include <vector>
 
 #include "domain/model.h"
@@ -32,6 +33,22 @@ struct OrgUnitView {
   OrgTreeRow unit;
   std::vector<OrgTreeRow> children;
 };
+
+// The unit a request names: the unit with `code`, or (no code) the actor's own scope root.
+// `field` is the request field a refusal names ("org", "cell", "organiser").
+struct OrgChoice {
+  std::optional<std::string> code;
+  std::string field = "org";
+};
+
+// The unit `which` names, read in `tx` only when it lies in the actor's scope. kNotFound
+// (naming `field`) for an unknown code and, in the same words, for a unit outside the scope
+// (service/actor.h OrganisationInScope); kInvalid (naming `field`) when there is no code and the
+// actor has no scope root (the CLI's system actor); the error of the read otherwise.
+Result<Organisation> ChosenOrganisation(Transaction& tx, const Actor& actor,
+                                        const OrgChoice& which);
+// The same in a read-only transaction of its own.
+Result<Organisation> ChosenOrganisation(Store& store, const Actor& actor, const OrgChoice& which);
 
 class OrgService {
  public:

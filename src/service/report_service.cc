@@ -116,4 +116,10 @@ Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id,
   return report;
 }
 
+Result<AdmissionReport> ReportService::Admissions(const Actor& actor, const OrgChoice& which,
+                                                  Date from, Date to, Date as_of) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return Admissions(actor, org.id, from, to, as_of);
+}
+
 }  // namespace ptdv

@@ -12,6 +12,7 @@
 #include "domain/admission_statistics.h"
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -52,6 +53,9 @@ class ReportService {
   // (targets and rates are yearly), or a unit not valid on `as_of`; kNotFound for an unknown
   // unit; kForbidden outside the scope.
   Result<AdmissionReport> Admissions(const Actor& actor, Id org_id, Date from, Date to, Date as_of);
+  // Admissions of the unit `which` names; errors as ChosenOrganisation besides.
+  Result<AdmissionReport> Admissions(const Actor& actor, const OrgChoice& which, Date from, Date to,
+                                     Date as_of);
 
  private:
   Store& store_;

@@ -220,4 +220,24 @@ Result<std::vector<SourceReviewRow>> SourceService::ListReviews(const Actor& act
   return rows;
 }
 
+Result<SourcePool> SourceService::List(const Actor& actor, const OrgChoice& which,
+                                       const SourceQuery& query) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return List(actor, org.id, query);
+}
+
+Result<SourceReviewRow> SourceService::RecordReview(const Actor& actor, const OrgChoice& which,
+                                                    Date reviewed_on, std::string note) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  PTDV_ASSIGN_OR_RETURN(SourceReview review,
+                        RecordReview(actor, org.id, reviewed_on, std::move(note)));
+  return SourceReviewRow{.review = std::move(review), .org_code = org.code, .org_name = org.name};
+}
+
+Result<std::vector<SourceReviewRow>> SourceService::ListReviews(const Actor& actor,
+                                                                const OrgChoice& which) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  return ListReviews(actor, org.id);
+}
+
 }  // namespace ptdv

@@ -14,6 +14,7 @@
 #include "domain/source_pool.h"
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "service/target_service.h"
 #include "storage/store.h"
 
@@ -83,6 +84,14 @@ class SourceService {
 
   // The reviews recorded for `org_id` and the units of its subtree (read_cases), newest first.
   Result<std::vector<SourceReviewRow>> ListReviews(const Actor& actor, Id org_id);
+
+  // The same for the unit `which` names; errors as ChosenOrganisation besides. RecordReview
+  // answers the review with its unit's code and name: a unit that cannot be read is an error,
+  // never an empty name.
+  Result<SourcePool> List(const Actor& actor, const OrgChoice& which, const SourceQuery& query);
+  Result<SourceReviewRow> RecordReview(const Actor& actor, const OrgChoice& which, Date reviewed_on,
+                                       std::string note);
+  Result<std::vector<SourceReviewRow>> ListReviews(const Actor& actor, const OrgChoice& which);
 
  private:
   Store& store_;

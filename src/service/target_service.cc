@@ -255,4 +255,43 @@ Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int ye
   return ProgressFrom(org_id, year, on, targets, cases, own, city);
 }
 
+Result<TargetRow> TargetService::WithUnit(const Actor& actor, Target target) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, OrganisationInScope(*tx, actor, target.org_id));
+  return TargetRow{.target = std::move(target), .org_code = org.code, .org_name = org.name};
+}
+
+Result<TargetList> TargetService::ListTargets(const Actor& actor, const OrgChoice& which,
+                                              int year) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  PTDV_ASSIGN_OR_RETURN(std::vector<TargetRow> rows, ListTargets(actor, org.id, year));
+  return TargetList{.org = std::move(org), .year = year, .rows = std::move(rows)};
+}
+
+Result<ProgressView> TargetService::ProgressOf(const Actor& actor, const OrgChoice& which, int year,
+                                               Date on) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  PTDV_ASSIGN_OR_RETURN(Progress progress, ProgressOf(actor, org.id, year, on));
+  return ProgressView{.org = std::move(org), .progress = std::move(progress)};
+}
+
+Result<TargetRow> TargetService::CreateTarget(const Actor& actor, const OrgChoice& which,
+                                              Target target) {
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
+  target.org_id = org.id;
+  PTDV_ASSIGN_OR_RETURN(Target created, CreateTarget(actor, std::move(target)));
+  return TargetRow{.target = std::move(created), .org_code = org.code, .org_name = org.name};
+}
+
+Result<TargetRow> TargetService::UpdateTargetRow(const Actor& actor, Id target_id,
+                                                 std::optional<int> count,
+                                                 std::optional<std::string> legal_basis,
+                                                 std::optional<bool> split_final,
+                                                 std::optional<int> expected_version) {
+  PTDV_ASSIGN_OR_RETURN(
+      Target updated,
+      UpdateTarget(actor, target_id, count, std::move(legal_basis), split_final, expected_version));
+  return WithUnit(actor, std::move(updated));
+}
+
 }  // namespace ptdv

@@ -12,6 +12,7 @@
 #include "domain/target.h"
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/org_service.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -22,6 +23,13 @@ struct TargetRow {
   std::string org_name;
   int split_sum = 0;  // the sum of its splits' counts
   int split_count = 0;
+};
+
+// The targets of a unit and year: the unit the list is about, and the rows.
+struct TargetList {
+  Organisation org;
+  int year = 0;
+  std::vector<TargetRow> rows;
 };
 
 struct ProgressLine {
@@ -40,6 +48,12 @@ struct Progress {
   std::vector<ProgressLine> categories;  // every category with a target or a case counted
   SegmentMedians medians;                // the forecast's step durations and their sources
   int open_cases = 0;                    // open cases not yet admitted
+};
+
+// A unit's progress towards its targets, with the unit.
+struct ProgressView {
+  Organisation org;
+  Progress progress;
 };
 
 struct ForecastOptions {
@@ -83,6 +97,19 @@ class TargetService {
   // on `on` (forecast_*_days).
   Result<Progress> ProgressOf(const Actor& actor, Id org_id, int year, Date on);
 
+  // The use cases of the HTTP routes: the unit named by code (or the actor's own), and each
+  // target answered with its unit's code and name — a unit that cannot be read is an error,
+  // never an empty name. Errors as ChosenOrganisation and as the
+  // functions above.
+  Result<TargetList> ListTargets(const Actor& actor, const OrgChoice& which, int year);
+  Result<ProgressView> ProgressOf(const Actor& actor, const OrgChoice& which, int year, Date on);
+  // `target.org_id` is ignored: the unit is `which`.
+  Result<TargetRow> CreateTarget(const Actor& actor, const OrgChoice& which, Target target);
+  Result<TargetRow> UpdateTargetRow(const Actor& actor, Id target_id, std::optional<int> count,
+                                    std::optional<std::string> legal_basis,
+                                    std::optional<bool> split_final,
+                                    std::optional<int> expected_version);
+
   // The pieces of ProgressOf, for callers that load the cases themselves (DashboardService
   // computes the progress of a unit and of each of its children from one load).
   //
@@ -100,6 +127,8 @@ class TargetService {
 
  private:
   Result<std::vector<Case>> CasesUnder(Transaction& tx, Id org_id, Date as_of);
+  // `target` with the code and name of its unit (read in scope); errors of the read.
+  Result<TargetRow> WithUnit(const Actor& actor, Target target);
 
   Store& store_;
   std::vector<RuleSet> rule_sets_;
