@@ -39,7 +39,7 @@ Status RequireDocument(const CaseEvent& e, std::string_view form) {
   return Error::Invalid(fmt::format("Cần nhập số văn bản {}", form), "documents");
 }
 
-Status RequireMember(const CaseEvent& e, const CaseContext& context, std::string_view rule,
+Status RequireMember(const CaseEvent& e, const CaseContext& context, RuleCode rule,
                      std::string_view who) {
   if (!e.member_person_id) return Error::Invalid(fmt::format("Cần chọn {}", who), "member_person_id");
   if (*e.member_person_id == context.person.id) {
@@ -47,7 +47,7 @@ Status RequireMember(const CaseEvent& e, const CaseContext& context, std::string
                           "member_person_id");
   }
   if (!IsOfficialOn(context, *e.member_person_id, e.date)) {
-    return Error::Rule(std::string(rule),
+    return Error::Rule(rule,
                        fmt::format("{} phải là đảng viên chính thức tại ngày {}", who,
                                    FormatVnDate(e.date)),
                        "member_person_id");
@@ -72,9 +72,9 @@ std::string JoinMessages(const std::vector<Condition>& conditions) {
 Status ValidateHelper(const CaseState& s, const CaseEvent& e, const CaseContext& context) {
   if (e.action == Action::kMarkSympathiser) {
     // S0: the cell assigns an official member to help the sympathiser.
-    return RequireMember(e, context, "S0", "Đảng viên được phân công giúp đỡ");
+    return RequireMember(e, context, RuleCode::kS0, "Đảng viên được phân công giúp đỡ");
   }
-  return RequireMember(e, context, s.stage >= Stage::kProbation ? "P2" : "S0",
+  return RequireMember(e, context, s.stage >= Stage::kProbation ? RuleCode::kP2 : RuleCode::kS0,
                        "Đảng viên được phân công giúp đỡ");
 }
 
@@ -120,12 +120,12 @@ Status ValidateVerification(const CaseState& s, const CaseEvent& e) {
       for (const auto& r : s.relatives) {
         if (!r.is_member && !r.replied_on) {
           // An error reaches whoever records, whatever their role: no relative's name (§8).
-          return Error::Rule("R7", fmt::format("Chưa có kết quả thẩm tra lý lịch của {}",
+          return Error::Rule(RuleCode::kR7, fmt::format("Chưa có kết quả thẩm tra lý lịch của {}",
                                                RelationLabel(r.relation)));
         }
       }
       if (s.relatives.empty()) {
-        return Error::Rule("R7", "Chưa gửi công văn thẩm tra lý lịch nào");
+        return Error::Rule(RuleCode::kR7, "Chưa gửi công văn thẩm tra lý lịch nào");
       }
       return Ok();
     default:
@@ -135,7 +135,7 @@ Status ValidateVerification(const CaseState& s, const CaseEvent& e) {
 
 // R5: the introducer is official and has been together with the applicant long enough.
 Status ValidateIntroducer(const CaseEvent& e, const CaseContext& context, const RuleSet& rules) {
-  PTDV_RETURN_IF_ERROR(RequireMember(e, context, "R5", "Người giới thiệu"));
+  PTDV_RETURN_IF_ERROR(RequireMember(e, context, RuleCode::kR5, "Người giới thiệu"));
   if (e.replacement == Replacement::kNo) {
     if (!e.together_since) {
       return Error::Invalid("Cần nhập ngày bắt đầu công tác, sinh hoạt cùng người vào Đảng",
@@ -144,7 +144,7 @@ Status ValidateIntroducer(const CaseEvent& e, const CaseContext& context, const 
     int months = WholeMonthsBetween(*e.together_since, e.date);
     // R5: >= 12 months together, at the date of the introduction letter.
     if (months < rules.introducer_together_months) {
-      return Error::Rule("R5",
+      return Error::Rule(RuleCode::kR5,
                          fmt::format("Người giới thiệu mới công tác, sinh hoạt cùng người vào "
                                      "Đảng {} tháng, cần ít nhất {} tháng",
                                      std::max(months, 0), rules.introducer_together_months),
@@ -172,23 +172,24 @@ Status ValidateCellVote(const CaseState& s, const CaseEvent& e, const CaseContex
                         const RuleSet& rules) {
   PTDV_RETURN_IF_ERROR(CheckVoteArithmetic(e));
   // S9 denominator: all the cell's official members, not those present.
+  const VoteThreshold threshold = rules.CellVote();
   if (e.vote->eligible != context.cell_official_count) {
-    return Error::Rule("S9",
-                       fmt::format("Chi bộ có {} đảng viên chính thức tại ngày {}; tỷ lệ 2/3 "
+    return Error::Rule(RuleCode::kS9,
+                       fmt::format("Chi bộ có {} đảng viên chính thức tại ngày {}; tỷ lệ {} "
                                    "tính trên tổng số đảng viên chính thức, không phải {}",
                                    context.cell_official_count, FormatVnDate(e.date),
-                                   e.vote->eligible),
+                                   threshold.Fraction(), e.vote->eligible),
                        "vote.eligible");
   }
   // S8: the cell committee re-checks every condition at the meeting date.
   auto unmet = CellVoteConditions(s, context, rules, e.date);
   if (!unmet.empty()) return Error::Rule(unmet.front().rule, JoinMessages(unmet));
-  if (!rules.VotePasses(e.vote->in_favour, e.vote->eligible)) {
-    return Error::Rule("S9",
-                       fmt::format("Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán "
+  if (!threshold.Passes(e.vote->in_favour, e.vote->eligible)) {
+    return Error::Rule(RuleCode::kS9,
+                       fmt::format("Chưa đủ {} tổng số đảng viên chính thức của chi bộ tán "
                                    "thành: {}/{} tán thành, cần ít nhất {}",
-                                   e.vote->in_favour, e.vote->eligible,
-                                   rules.VotesNeeded(e.vote->eligible)),
+                                   threshold.Fraction(), e.vote->in_favour, e.vote->eligible,
+                                   threshold.Needed(e.vote->eligible)),
                        "vote.in_favour");
   }
   return Ok();
@@ -198,21 +199,23 @@ Status ValidateCellVote(const CaseState& s, const CaseEvent& e, const CaseContex
 Status ValidateGrassrootsVote(const CaseEvent& e, const CaseContext& context,
                               const RuleSet& rules) {
   PTDV_RETURN_IF_ERROR(CheckVoteArithmetic(e));
-  // S11: >= 2/3 of the committee's members.
+  // S11: >= 2/3 [configurable] of the committee's members, its own parameter in the rule set.
+  const VoteThreshold threshold = rules.CommitteeVote();
   if (context.committee_member_count > 0 &&
       e.vote->eligible != context.committee_member_count) {
-    return Error::Rule("S11",
-                       fmt::format("Đảng ủy cơ sở có {} cấp ủy viên; tỷ lệ 2/3 tính trên tổng "
+    return Error::Rule(RuleCode::kS11,
+                       fmt::format("Đảng ủy cơ sở có {} cấp ủy viên; tỷ lệ {} tính trên tổng "
                                    "số cấp ủy viên, không phải {}",
-                                   context.committee_member_count, e.vote->eligible),
+                                   context.committee_member_count, threshold.Fraction(),
+                                   e.vote->eligible),
                        "vote.eligible");
   }
-  if (!rules.VotePasses(e.vote->in_favour, e.vote->eligible)) {
-    return Error::Rule("S11",
-                       fmt::format("Chưa đủ 2/3 tổng số cấp ủy viên tán thành: {}/{} tán "
+  if (!threshold.Passes(e.vote->in_favour, e.vote->eligible)) {
+    return Error::Rule(RuleCode::kS11,
+                       fmt::format("Chưa đủ {} tổng số cấp ủy viên tán thành: {}/{} tán "
                                    "thành, cần ít nhất {}",
-                                   e.vote->in_favour, e.vote->eligible,
-                                   rules.VotesNeeded(e.vote->eligible)),
+                                   threshold.Fraction(), e.vote->in_favour, e.vote->eligible,
+                                   threshold.Needed(e.vote->eligible)),
                        "vote.in_favour");
   }
   return Ok();
@@ -223,7 +226,7 @@ Status ValidateExtension(const CaseEvent& e, const RuleSet& rules) {
   int max = e.action == Action::kExtendDecision ? rules.decision_extension_max_working_days
                                                 : rules.recognition_extension_max_working_days;
   if (e.extension_working_days < 1 || e.extension_working_days > max) {
-    return Error::Rule(e.action == Action::kExtendDecision ? "S12" : "P5",
+    return Error::Rule(e.action == Action::kExtendDecision ? RuleCode::kS12 : RuleCode::kP5,
                        fmt::format("Chỉ được gia hạn một lần, tối đa {} ngày làm việc", max),
                        "extension_working_days");
   }
@@ -251,7 +254,7 @@ Status ValidateCeremony(const CaseState& s, const CaseEvent& e, const CaseContex
     return Error::Invalid("Lễ kết nạp không được trước ngày quyết định kết nạp", "date");
   }
   if (e.date > due && !s.consents.contains(ConsentKind::kLateCeremony)) {
-    return Error::Rule("S13",
+    return Error::Rule(RuleCode::kS13,
                        fmt::format("Quá thời hạn {} ngày làm việc tổ chức lễ kết nạp (hạn "
                                    "{}); cần có ý kiến đồng ý của cấp ủy cấp trên",
                                    rules.ceremony_working_days, FormatVnDate(due)),
@@ -266,29 +269,29 @@ Status ValidateRecognitionCellVote(const CaseState& s, const CaseEvent& e,
   PTDV_RETURN_IF_ERROR(CheckVoteArithmetic(e));
   Date end = AddMonths(*s.ceremony, rules.probation_months);
   if (e.date < end) {
-    return Error::Rule("P1", fmt::format("Chưa hết {} tháng dự bị (đến {})",
+    return Error::Rule(RuleCode::kP1, fmt::format("Chưa hết {} tháng dự bị (đến {})",
                                          rules.probation_months, FormatVnDate(end)),
                        "date");
   }
   if (!s.new_member_certificate) {
-    return Error::Rule("P2", "Chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho "
+    return Error::Rule(RuleCode::kP2, "Chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho "
                              "đảng viên mới");
   }
   for (std::string_view form : {"10-KNĐ", "11-KNĐ", "12-KNĐ"}) {
     bool present = std::any_of(e.documents.begin(), e.documents.end(),
                                [&](const Document& d) { return d.form_code == form; });
     if (!present) {
-      return Error::Rule("P3", fmt::format("Hồ sơ công nhận đảng viên chính thức thiếu {}",
+      return Error::Rule(RuleCode::kP3, fmt::format("Hồ sơ công nhận đảng viên chính thức thiếu {}",
                                            form),
                          "documents");
     }
   }
   if (e.vote->eligible != context.cell_official_count) {
-    return Error::Rule("P4",
-                       fmt::format("Chi bộ có {} đảng viên chính thức tại ngày {}; tỷ lệ 2/3 "
+    return Error::Rule(RuleCode::kP4,
+                       fmt::format("Chi bộ có {} đảng viên chính thức tại ngày {}; tỷ lệ {} "
                                    "tính trên tổng số đảng viên chính thức, không phải {}",
                                    context.cell_official_count, FormatVnDate(e.date),
-                                   e.vote->eligible),
+                                   rules.CellVote().Fraction(), e.vote->eligible),
                        "vote.eligible");
   }
   return Ok();

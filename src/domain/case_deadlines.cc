@@ -37,10 +37,10 @@ namespace workflow_internal {
 
 namespace {
 
-Deadline MakeDeadline(std::string rule, std::string label, Date due, DayUnit unit,
+Deadline MakeDeadline(RuleCode rule, std::string label, Date due, DayUnit unit,
                       const CaseContext& context, const RuleSet& rules, Date on) {
   Deadline d;
-  d.rule = std::move(rule);
+  d.rule = rule;
   d.label = std::move(label);
   d.due = due;
   d.unit = unit;
@@ -70,7 +70,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
   if (st < Stage::kCellApproved && s.certificate_date) {
     const RuleSet& rules = RuleSetFor(context, on, scratch);
     out.push_back(MakeDeadline(
-        "R3",
+        RuleCode::kR3,
         fmt::format("Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng hết giá trị ({} tháng)",
                     rules.certificate_validity_months),
         AddMonths(*s.certificate_date, rules.certificate_validity_months),
@@ -80,7 +80,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
   if (st == Stage::kDossier && s.dossier_date) {
     const RuleSet& rules = RuleSetFor(context, on, scratch);
     out.push_back(MakeDeadline(
-        "R6",
+        RuleCode::kR6,
         fmt::format("Chi bộ xét trước khi hồ sơ quá {} tháng", rules.dossier_stale_months),
         AddMonths(*s.dossier_date, rules.dossier_stale_months), DayUnit::kCalendarDays, context,
         rules, on));
@@ -97,7 +97,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
     if (oldest) {
       const RuleSet& rules = RuleSetFor(context, *oldest, scratch);
       out.push_back(MakeDeadline(
-          "S5",
+          RuleCode::kS5,
           fmt::format("Trả lời thẩm tra lý lịch (trong {} ngày làm việc)",
                       rules.verification_sla_working_days),
           cal.AddWorkingDays(*oldest, rules.verification_sla_working_days),
@@ -111,7 +111,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
     const RuleSet& rules = RuleSetFor(context, *s.cell_vote, scratch);
     int n = rules.decision_working_days + s.decision_extension;
     out.push_back(MakeDeadline(
-        "S12", fmt::format("Quyết định kết nạp (trong {} ngày làm việc kể từ ngày chi bộ có nghị "
+        RuleCode::kS12, fmt::format("Quyết định kết nạp (trong {} ngày làm việc kể từ ngày chi bộ có nghị "
                            "quyết{})",
                            n, s.decision_extended ? ", đã gia hạn" : ""),
         cal.AddWorkingDays(*s.cell_vote, n), DayUnit::kWorkingDays, context, rules, on));
@@ -120,7 +120,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
   if (st == Stage::kAdmitted && s.decision_received) {
     const RuleSet& rules = RuleSetFor(context, *s.decision_received, scratch);
     out.push_back(MakeDeadline(
-        "S13",
+        RuleCode::kS13,
         fmt::format("Tổ chức lễ kết nạp (trong {} ngày làm việc kể từ ngày nhận quyết định)",
                     rules.ceremony_working_days),
         cal.AddWorkingDays(*s.decision_received, rules.ceremony_working_days),
@@ -131,14 +131,14 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
     const RuleSet& rules = RuleSetFor(context, *s.ceremony, scratch);
     Date end = AddMonths(*s.ceremony, rules.probation_months);
     if (on < end) {
-      out.push_back(MakeDeadline("P1",
+      out.push_back(MakeDeadline(RuleCode::kP1,
                                  fmt::format("Hết thời gian dự bị ({} tháng kể từ lễ kết nạp)",
                                              rules.probation_months),
                                  end, DayUnit::kCalendarDays, context, rules, on));
       out.back().status = DeadlineStatus::kOnTime;  // a milestone, not a duty
     }
     out.push_back(MakeDeadline(
-        "P4",
+        RuleCode::kP4,
         fmt::format("Chi bộ xét công nhận đảng viên chính thức (trong {} ngày làm việc sau khi "
                     "hết thời gian dự bị)",
                     rules.recognition_vote_working_days),
@@ -152,7 +152,7 @@ std::vector<Deadline> Deadlines(const CaseState& s, const CaseContext& context, 
     const RuleSet& rules = RuleSetFor(context, *s.recognition_vote, scratch);
     int n = rules.recognition_decision_working_days + s.recognition_extension;
     out.push_back(MakeDeadline(
-        "P5",
+        RuleCode::kP5,
         fmt::format("Quyết định công nhận đảng viên chính thức (trong {} ngày làm việc{})", n,
                     s.recognition_extended ? ", đã gia hạn" : ""),
         cal.AddWorkingDays(*s.recognition_vote, n), DayUnit::kWorkingDays, context, rules, on));

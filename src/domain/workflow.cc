@@ -17,8 +17,8 @@ namespace {
 std::optional<Date> NextDeadlineDate(const std::vector<Deadline>& deadlines,
                                      std::string* rule) {
   for (const auto& d : deadlines) {
-    if (d.rule == "P1") continue;  // a milestone, not a duty
-    if (rule) *rule = d.rule;
+    if (d.rule == RuleCode::kP1) continue;  // a milestone, not a duty
+    if (rule) *rule = CodeOf(d.rule);
     return d.due;
   }
   return std::nullopt;
@@ -67,13 +67,13 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
 
   switch (s.stage) {
     case Stage::kSource:
-      ev.unmet.push_back({"S0",
+      ev.unmet.push_back({RuleCode::kS0,
                           "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh sách "
                           "cảm tình Đảng và phân công đảng viên giúp đỡ",
                           /*blocking=*/false});
       break;
     case Stage::kSympathiser:
-      ev.unmet.push_back({"R3",
+      ev.unmet.push_back({RuleCode::kR3,
                           "Chưa đủ điều kiện: chưa có giấy chứng nhận học lớp bồi dưỡng "
                           "nhận thức về Đảng",
                           /*blocking=*/false});
@@ -85,24 +85,27 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
     case Stage::kProbation: {
       Date end = AddMonths(*s.ceremony, rules.probation_months);
       if (on < end) {
-        ev.unmet.push_back({"P1",
+        ev.unmet.push_back({RuleCode::kP1,
                             fmt::format("Chưa đủ điều kiện: chưa hết {} tháng dự bị (đến {})",
                                         rules.probation_months, FormatVnDate(end)),
                             /*blocking=*/false});
       }
       if (!s.new_member_certificate) {
-        ev.unmet.push_back({"P2", "Chưa đủ điều kiện: chưa có giấy chứng nhận lớp bồi dưỡng lý "
+        ev.unmet.push_back({RuleCode::kP2, "Chưa đủ điều kiện: chưa có giấy chứng nhận lớp bồi dưỡng lý "
                                   "luận chính trị cho đảng viên mới"});
       }
       if (s.removal_proposed) {
-        ev.unmet.push_back({"P4", "Chi bộ đã biểu quyết với 2/3 không tán thành công nhận: đề nghị "
-                                  "cấp có thẩm quyền xóa tên trong danh sách đảng viên dự bị"});
+        ev.unmet.push_back(
+            {RuleCode::kP4, fmt::format("Chi bộ đã biểu quyết với {} không tán thành công nhận: "
+                                        "đề nghị cấp có thẩm quyền xóa tên trong danh sách đảng "
+                                        "viên dự bị",
+                                        rules.CellVote().Fraction())});
       }
       if (ev.escalated) {
         ev.unmet.push_back(
-            {"P7", fmt::format("Chi bộ đã {} lần biểu quyết không đạt 2/3; cấp ủy cấp trên trực "
-                               "tiếp xem xét, quyết định",
-                               s.failed_recognition_votes)});
+            {RuleCode::kP7, fmt::format("Chi bộ đã {} lần biểu quyết không đạt {}; cấp ủy cấp "
+                                        "trên trực tiếp xem xét, quyết định",
+                                        s.failed_recognition_votes, rules.CellVote().Fraction())});
       }
       break;
     }
@@ -139,13 +142,14 @@ Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
   }
   if (!AllowedFor(event.action, s, context, rules)) {
     if (event.action == Action::kRecognitionCellVote && AllowedAtStage(event.action, s.stage)) {
-      return Error::Rule("P7", fmt::format("Chi bộ đã {} lần biểu quyết không đạt 2/3; cấp ủy "
-                                           "cấp trên trực tiếp xem xét, quyết định",
-                                           s.failed_recognition_votes));
+      return Error::Rule(RuleCode::kP7,
+                         fmt::format("Chi bộ đã {} lần biểu quyết không đạt {}; cấp ủy cấp trên "
+                                     "trực tiếp xem xét, quyết định",
+                                     s.failed_recognition_votes, rules.CellVote().Fraction()));
     }
     if ((event.action == Action::kExtendDecision && s.decision_extended) ||
         (event.action == Action::kExtendRecognitionDecision && s.recognition_extended)) {
-      return Error::Rule(event.action == Action::kExtendDecision ? "S12" : "P5",
+      return Error::Rule(event.action == Action::kExtendDecision ? RuleCode::kS12 : RuleCode::kP5,
                          "Chỉ được gia hạn một lần");
     }
     return Error::Conflict(fmt::format("Không thể «{}» khi hồ sơ đang ở bước «{}»",

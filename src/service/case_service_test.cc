@@ -213,7 +213,7 @@ TEST_F(CaseServiceTest, DeadlinesListTheOverdueDecision) {
   auto rows = service_->DeadlinesFor(admin_, city_, MakeDate(2024, 9, 2));
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ(rows->front().deadline.rule, "S12");
+  EXPECT_EQ(rows->front().deadline.rule, RuleCode::kS12);
   EXPECT_EQ(rows->front().deadline.status, DeadlineStatus::kOverdue);
   EXPECT_EQ(rows->front().deadline.due, calendar_.AddWorkingDays(MakeDate(2024, 3, 1), 60));
   // Ward B sees none of ward A's deadlines.
