@@ -418,7 +418,7 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
                   .ok());
   auto duty = duty_of_case();
   ASSERT_TRUE(duty);  // R3: the certificate expires on 20/01/2029, due soon on 01/12/2028
-  EXPECT_EQ(duty->rule, "R3");
+  EXPECT_EQ(duty->rule, RuleCode::kR3);
   EXPECT_EQ(duty->status, DeadlineStatus::kDueSoon);
   EXPECT_EQ(duty_of_case()->due, duty->due);  // the cached answer is the same
   q.on = MakeDate(2029, 3, 1);                 // another day: judged again
