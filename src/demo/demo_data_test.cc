@@ -447,9 +447,9 @@ TEST_F(DemoDataTest, TayLocHasOverdueAndBlockedCases) {
     Evaluation ev = Evaluate(r, *ctx, today_);
     EXPECT_EQ(ev.stage, r.header.stage);
     for (const Deadline& d : ev.deadlines) {
-      if (d.status == DeadlineStatus::kOverdue) overdue.insert(d.rule);
+      if (d.status == DeadlineStatus::kOverdue) overdue.insert(std::string(CodeOf(d.rule)));
     }
-    for (const Condition& c : ev.unmet) blocked.insert(c.rule);
+    for (const Condition& c : ev.unmet) blocked.insert(std::string(CodeOf(c.rule)));
   }
   for (const char* rule : {"S12", "S13", "P4", "P5", "S5", "R6", "R3"}) {
     EXPECT_TRUE(overdue.contains(rule)) << rule;

@@ -6,6 +6,8 @@
 #include <utility>
 #include <variant>
 
+#include "domain/rule_code.h"
+
 namespace ptdv {
 
 // The closed set of expected failures. Each boundary translates these exactly once:
@@ -24,15 +26,18 @@ const char* ErrorCodeName(ErrorCode code);
 struct Error {
   ErrorCode code = ErrorCode::kInvalid;
   std::string message;  // Vietnamese, shown to the user as is
-  std::string rule;     // DOMAIN rule code (R1, S9, ...) for kRuleViolation, else empty
+  // The rule's code string (CodeOf: "R1", "S9", ...) for kRuleViolation, else empty; carried
+  // as the string the API and the CLI show.
+  std::string rule;
   std::string field;    // the input field at fault, when there is one
 
   static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
   static Error Invalid(std::string message, std::string field = {}) {
     return {ErrorCode::kInvalid, std::move(message), {}, std::move(field)};
   }
-  static Error Rule(std::string rule, std::string message, std::string field = {}) {
-    return {ErrorCode::kRuleViolation, std::move(message), std::move(rule), std::move(field)};
+  static Error Rule(RuleCode rule, std::string message, std::string field = {}) {
+    return {ErrorCode::kRuleViolation, std::move(message), std::string(CodeOf(rule)),
+            std::move(field)};
   }
   static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message)}; }
   static Error Conflict(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }

@@ -2,7 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "domain/rule_code.h"
+
 namespace ptdv {
+
+std::string VoteThreshold::Fraction() const {
+  return fmt::format("{}/{}", numerator, denominator);
+}
+
 namespace {
 
 struct Binding {
@@ -15,54 +22,60 @@ struct Binding {
 // Every parameter of RuleSet, with the rule it implements. Keep in step with rule_set.h.
 const std::vector<Binding>& Bindings() {
   static const std::vector<Binding> kBindings = {
-      {{"min_age_months", "R1", "Tuổi tối thiểu (tháng) tại ngày chi bộ xét"},
+      {{"min_age_months", CodeOf(RuleCode::kR1), "Tuổi tối thiểu (tháng) tại ngày chi bộ xét"},
        &RuleSet::min_age_months, 0, 1200},
-      {{"max_age_months", "R1", "Tuổi tối đa (tháng) tại ngày chi bộ xét"},
+      {{"max_age_months", CodeOf(RuleCode::kR1), "Tuổi tối đa (tháng) tại ngày chi bộ xét"},
        &RuleSet::max_age_months, 0, 1200},
-      {{"certificate_validity_months", "R3", "Thời hạn giá trị giấy chứng nhận (tháng)"},
+      {{"certificate_validity_months", CodeOf(RuleCode::kR3), "Thời hạn giá trị giấy chứng nhận (tháng)"},
        &RuleSet::certificate_validity_months, 1, 240},
-      {{"certificate_warning_days", "R3", "Cảnh báo trước khi giấy chứng nhận hết hạn (ngày)"},
+      {{"certificate_warning_days", CodeOf(RuleCode::kR3), "Cảnh báo trước khi giấy chứng nhận hết hạn (ngày)"},
        &RuleSet::certificate_warning_days, 0, 730},
-      {{"youth_min_age_years", "R4", "Tuổi đoàn viên tối thiểu (năm)"},
+      {{"youth_min_age_years", CodeOf(RuleCode::kR4), "Tuổi đoàn viên tối thiểu (năm)"},
        &RuleSet::youth_min_age_years, 0, 100},
-      {{"youth_max_age_years", "R4", "Tuổi đoàn viên tối đa (năm)"},
+      {{"youth_max_age_years", CodeOf(RuleCode::kR4), "Tuổi đoàn viên tối đa (năm)"},
        &RuleSet::youth_max_age_years, 0, 100},
-      {{"introducer_together_months", "R5", "Thời gian công tác, sinh hoạt cùng người giới thiệu (tháng)"},
+      {{"introducer_together_months", CodeOf(RuleCode::kR5), "Thời gian công tác, sinh hoạt cùng người giới thiệu (tháng)"},
        &RuleSet::introducer_together_months, 0, 120},
-      {{"dossier_stale_months", "R6", "Hồ sơ quá hạn phải làm lại sau (tháng)"},
+      {{"dossier_stale_months", CodeOf(RuleCode::kR6), "Hồ sơ quá hạn phải làm lại sau (tháng)"},
        &RuleSet::dossier_stale_months, 1, 120},
-      {{"vote_numerator", "S9", "Tỷ lệ tán thành: tử số"}, &RuleSet::vote_numerator, 1, 100},
-      {{"vote_denominator", "S9", "Tỷ lệ tán thành: mẫu số"}, &RuleSet::vote_denominator, 1, 100},
-      {{"verification_sla_working_days", "S5", "Thời hạn thẩm tra lý lịch (ngày làm việc)"},
+      {{"vote_numerator", CodeOf(RuleCode::kS9), "Tỷ lệ tán thành của chi bộ: tử số"}, &RuleSet::vote_numerator, 1, 100},
+      {{"vote_denominator", CodeOf(RuleCode::kS9), "Tỷ lệ tán thành của chi bộ: mẫu số"}, &RuleSet::vote_denominator, 1, 100},
+      {{"committee_vote_numerator", CodeOf(RuleCode::kS11),
+        "Tỷ lệ tán thành của cấp ủy cơ sở: tử số"},
+       &RuleSet::committee_vote_numerator, 1, 100},
+      {{"committee_vote_denominator", CodeOf(RuleCode::kS11),
+        "Tỷ lệ tán thành của cấp ủy cơ sở: mẫu số"},
+       &RuleSet::committee_vote_denominator, 1, 100},
+      {{"verification_sla_working_days", CodeOf(RuleCode::kS5), "Thời hạn thẩm tra lý lịch (ngày làm việc)"},
        &RuleSet::verification_sla_working_days, 1, 1000},
-      {{"decision_working_days", "S12", "Thời hạn ra quyết định kết nạp (ngày làm việc)"},
+      {{"decision_working_days", CodeOf(RuleCode::kS12), "Thời hạn ra quyết định kết nạp (ngày làm việc)"},
        &RuleSet::decision_working_days, 1, 1000},
-      {{"decision_extension_max_working_days", "S12", "Gia hạn tối đa quyết định kết nạp (ngày làm việc)"},
+      {{"decision_extension_max_working_days", CodeOf(RuleCode::kS12), "Gia hạn tối đa quyết định kết nạp (ngày làm việc)"},
        &RuleSet::decision_extension_max_working_days, 0, 1000},
-      {{"ceremony_working_days", "S13", "Thời hạn tổ chức lễ kết nạp (ngày làm việc)"},
+      {{"ceremony_working_days", CodeOf(RuleCode::kS13), "Thời hạn tổ chức lễ kết nạp (ngày làm việc)"},
        &RuleSet::ceremony_working_days, 1, 1000},
-      {{"probation_months", "P1", "Thời gian dự bị (tháng)"}, &RuleSet::probation_months, 1, 60},
-      {{"recognition_vote_working_days", "P4", "Thời hạn chi bộ xét công nhận (ngày làm việc)"},
+      {{"probation_months", CodeOf(RuleCode::kP1), "Thời gian dự bị (tháng)"}, &RuleSet::probation_months, 1, 60},
+      {{"recognition_vote_working_days", CodeOf(RuleCode::kP4), "Thời hạn chi bộ xét công nhận (ngày làm việc)"},
        &RuleSet::recognition_vote_working_days, 1, 1000},
-      {{"recognition_decision_working_days", "P5", "Thời hạn quyết định công nhận (ngày làm việc)"},
+      {{"recognition_decision_working_days", CodeOf(RuleCode::kP5), "Thời hạn quyết định công nhận (ngày làm việc)"},
        &RuleSet::recognition_decision_working_days, 1, 1000},
-      {{"recognition_extension_max_working_days", "P5", "Gia hạn tối đa quyết định công nhận (ngày làm việc)"},
+      {{"recognition_extension_max_working_days", CodeOf(RuleCode::kP5), "Gia hạn tối đa quyết định công nhận (ngày làm việc)"},
        &RuleSet::recognition_extension_max_working_days, 0, 1000},
-      {{"max_failed_recognition_votes", "P7", "Số lần biểu quyết không đạt trước khi chuyển cấp trên"},
+      {{"max_failed_recognition_votes", CodeOf(RuleCode::kP7), "Số lần biểu quyết không đạt trước khi chuyển cấp trên"},
        &RuleSet::max_failed_recognition_votes, 1, 20},
       {{"due_soon_working_days", "", "Cảnh báo sắp đến hạn trước (ngày làm việc)"},
        &RuleSet::due_soon_working_days, 0, 100},
-      {{"class_min_attendance_percent", "S1", "Tỷ lệ số buổi học tối thiểu để được cấp giấy chứng nhận (%)"},
+      {{"class_min_attendance_percent", CodeOf(RuleCode::kS1), "Tỷ lệ số buổi học tối thiểu để được cấp giấy chứng nhận (%)"},
        &RuleSet::class_min_attendance_percent, 0, 100},
-      {{"forecast_certificate_days", "§7", "Dự báo: từ khi vào nguồn đến khi có giấy chứng nhận (ngày)"},
+      {{"forecast_certificate_days", CodeOf(RuleCode::kTargets), "Dự báo: từ khi vào nguồn đến khi có giấy chứng nhận (ngày)"},
        &RuleSet::forecast_certificate_days, 0, 3650},
-      {{"forecast_dossier_days", "§7", "Dự báo: từ giấy chứng nhận đến khi lập hồ sơ (ngày)"},
+      {{"forecast_dossier_days", CodeOf(RuleCode::kTargets), "Dự báo: từ giấy chứng nhận đến khi lập hồ sơ (ngày)"},
        &RuleSet::forecast_dossier_days, 0, 3650},
-      {{"forecast_cell_vote_days", "§7", "Dự báo: từ khi lập hồ sơ đến khi chi bộ xét (ngày)"},
+      {{"forecast_cell_vote_days", CodeOf(RuleCode::kTargets), "Dự báo: từ khi lập hồ sơ đến khi chi bộ xét (ngày)"},
        &RuleSet::forecast_cell_vote_days, 0, 3650},
-      {{"forecast_decision_days", "§7", "Dự báo: từ khi chi bộ xét đến quyết định kết nạp (ngày)"},
+      {{"forecast_decision_days", CodeOf(RuleCode::kTargets), "Dự báo: từ khi chi bộ xét đến quyết định kết nạp (ngày)"},
        &RuleSet::forecast_decision_days, 0, 3650},
-      {{"source_review_interval_months", "S0", "Chu kỳ rà soát danh sách nguồn, cảm tình Đảng (tháng)"},
+      {{"source_review_interval_months", CodeOf(RuleCode::kS0), "Chu kỳ rà soát danh sách nguồn, cảm tình Đảng (tháng)"},
        &RuleSet::source_review_interval_months, 1, 24},
   };
   return kBindings;
@@ -74,7 +87,7 @@ const std::vector<RuleParameter>& RuleParameters() {
   static const std::vector<RuleParameter> kParameters = [] {
     std::vector<RuleParameter> out;
     for (const auto& b : Bindings()) out.push_back(b.parameter);
-    out.push_back({"stale_redo_verification", "R6", "Hồ sơ quá hạn phải thẩm tra lại lý lịch (0/1)"});
+    out.push_back({"stale_redo_verification", CodeOf(RuleCode::kR6), "Hồ sơ quá hạn phải thẩm tra lại lý lịch (0/1)"});
     return out;
   }();
   return kParameters;

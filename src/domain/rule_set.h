@@ -14,6 +14,26 @@
 
 namespace ptdv {
 
+// A share of the voters that must vote in favour, e.g. 2/3 (S9, S11, P4). The denominator of a
+// vote is everyone entitled to vote, not those present.
+struct VoteThreshold {
+  int numerator = 2;
+  int denominator = 3;
+
+  // True when `in_favour` reaches numerator/denominator of `eligible`.
+  bool Passes(int in_favour, int eligible) const {
+    return eligible > 0 && static_cast<long>(in_favour) * denominator >=
+                               static_cast<long>(eligible) * numerator;
+  }
+  // Smallest number in favour that passes among `eligible`.
+  int Needed(int eligible) const {
+    return static_cast<int>((static_cast<long>(eligible) * numerator + denominator - 1) /
+                            denominator);
+  }
+  // The ratio as written in the messages: "2/3", "3/4".
+  std::string Fraction() const;
+};
+
 struct RuleSet {
   std::string code;         // "2021", "2025"
   std::string legal_basis;  // "Quy định 24-QĐ/TW; Hướng dẫn 12-HD/BTCTW ..."
@@ -35,9 +55,13 @@ struct RuleSet {
   // R6: dossier older than this without a cell vote must be partly redone.
   int dossier_stale_months = 12;
   bool stale_redo_verification = true;  // [?]
-  // S9, S11, P4: share of the denominator that must vote in favour (2/3).
+  // S9, P4: share of all the cell's official members that must vote in favour (2/3).
   int vote_numerator = 2;
   int vote_denominator = 3;
+  // S11: share of the grassroots committee's members that must vote in favour (2/3) [1]; also
+  // the committee's resolution on recognition (P3, 15-KNĐ).
+  int committee_vote_numerator = 2;
+  int committee_vote_denominator = 3;
   // S5: no central deadline; service level for verification replies [?].
   int verification_sla_working_days = 30;
   // S12: decision within N working days of the cell resolution, extendable once.
@@ -73,17 +97,17 @@ struct RuleSet {
     return in_force_from <= d && (!in_force_to || d <= *in_force_to);
   }
 
-  // True when `in_favour` reaches vote_numerator/vote_denominator of `eligible` (S9, S11, P4).
+  // The cell's vote (S9, P4) and the grassroots committee's (S11).
+  VoteThreshold CellVote() const { return {vote_numerator, vote_denominator}; }
+  VoteThreshold CommitteeVote() const {
+    return {committee_vote_numerator, committee_vote_denominator};
+  }
+
+  // The cell's vote (S9, P4): CellVote().Passes / CellVote().Needed.
   bool VotePasses(int in_favour, int eligible) const {
-    return eligible > 0 &&
-           static_cast<long>(in_favour) * vote_denominator >=
-               static_cast<long>(eligible) * vote_numerator;
+    return CellVote().Passes(in_favour, eligible);
   }
-  // Smallest number in favour that passes.
-  int VotesNeeded(int eligible) const {
-    return static_cast<int>((static_cast<long>(eligible) * vote_numerator + vote_denominator - 1) /
-                            vote_denominator);
-  }
+  int VotesNeeded(int eligible) const { return CellVote().Needed(eligible); }
 };
 
 // A named integer/boolean parameter and the rule it implements, for listing and editing rule sets

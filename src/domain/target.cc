@@ -41,13 +41,13 @@ Status CheckSplitSum(const Target& parent, const std::vector<Target>& children,
   for (const auto& c : children) sum += c.count;
   // §7: the city's target is split among its units; the parts never exceed the whole.
   if (sum > parent.count) {
-    return Error::Rule("§7", fmt::format("Tổng chỉ tiêu phân bổ cho các đơn vị là {}, vượt chỉ tiêu "
+    return Error::Rule(RuleCode::kTargets, fmt::format("Tổng chỉ tiêu phân bổ cho các đơn vị là {}, vượt chỉ tiêu "
                                          "năm {} của {} ({})",
                                          sum, parent.year, parent_org_name, parent.count),
                        "count");
   }
   if (parent.split_final && sum != parent.count) {
-    return Error::Rule("§7", fmt::format("Đã chốt phân bổ: tổng chỉ tiêu phân bổ cho các đơn vị "
+    return Error::Rule(RuleCode::kTargets, fmt::format("Đã chốt phân bổ: tổng chỉ tiêu phân bổ cho các đơn vị "
                                          "({}) phải bằng chỉ tiêu năm {} của {} ({})",
                                          sum, parent.year, parent_org_name, parent.count),
                        "count");

@@ -18,7 +18,7 @@ TEST(Target, CheckSplitSum) {
   Status over = CheckSplitSum(city, {Part(60), Part(50)}, "Thành ủy Huế");
   ASSERT_FALSE(over.ok());
   EXPECT_EQ(over.error().code, ErrorCode::kRuleViolation);
-  EXPECT_EQ(over.error().rule, "§7");
+  EXPECT_EQ(over.error().rule, "§7");  // asserts: §7
   EXPECT_NE(over.error().message.find("110"), std::string::npos) << over.error().message;
   EXPECT_NE(over.error().message.find("(100)"), std::string::npos) << over.error().message;
   EXPECT_NE(over.error().message.find("Thành ủy Huế"), std::string::npos);

@@ -78,8 +78,8 @@ Action CertificateAction(ClassKind kind) {
                                        : Action::kRecordNewMemberCertificate;
 }
 
-std::string_view CertificateRule(ClassKind kind) {
-  return kind == ClassKind::kAwareness ? "R3" : "P2";
+RuleCode CertificateRule(ClassKind kind) {
+  return kind == ClassKind::kAwareness ? RuleCode::kR3 : RuleCode::kP2;
 }
 
 std::string_view ClassFormatCode(ClassFormat format) { return CodeIn(kFormats, format); }
@@ -164,7 +164,7 @@ Status CheckCertifiable(const TrainingClass& c, const Enrolment& e,
                                       FormatVnDate(date), FormatVnDate(c.ends_on)),
                           "date");
   }
-  const std::string rule(CertificateRule(c.kind));
+  const RuleCode rule = CertificateRule(c.kind);
   if (e.state != EnrolmentState::kEnrolled) {
     return Error::Rule(rule, fmt::format("Chỉ cấp giấy chứng nhận cho học viên đã được tiếp nhận "
                                          "vào lớp (trạng thái hiện tại: {})",

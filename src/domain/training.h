@@ -26,9 +26,9 @@ std::string_view ClassKindCode(ClassKind kind);  // "awareness", "new_member"
 std::optional<ClassKind> ClassKindFromCode(std::string_view code);
 std::string_view ClassKindLabel(ClassKind kind);  // DOMAIN §9
 // The case action a certificate of this class records (kRecordCertificate /
-// kRecordNewMemberCertificate) and the rule it satisfies ("R3" / "P2").
+// kRecordNewMemberCertificate) and the rule it satisfies (R3 / P2).
 Action CertificateAction(ClassKind kind);
-std::string_view CertificateRule(ClassKind kind);
+RuleCode CertificateRule(ClassKind kind);
 
 // The Huế conference of 20/10/2023 asked for shorter classes that stay effective (DOMAIN
 // header): a class is held in the standard or the shortened format.

@@ -34,8 +34,8 @@ TEST(Training, CodesRoundTrip) {
   }
   EXPECT_EQ(CertificateAction(ClassKind::kAwareness), Action::kRecordCertificate);
   EXPECT_EQ(CertificateAction(ClassKind::kNewMember), Action::kRecordNewMemberCertificate);
-  EXPECT_EQ(CertificateRule(ClassKind::kAwareness), "R3");
-  EXPECT_EQ(CertificateRule(ClassKind::kNewMember), "P2");
+  EXPECT_EQ(CertificateRule(ClassKind::kAwareness), RuleCode::kR3);
+  EXPECT_EQ(CertificateRule(ClassKind::kNewMember), RuleCode::kP2);
   for (auto s : {EnrolmentState::kNominated, EnrolmentState::kEnrolled, EnrolmentState::kRefused,
                  EnrolmentState::kWithdrawn}) {
     EXPECT_EQ(EnrolmentStateFromCode(EnrolmentStateCode(s)), s);
@@ -120,6 +120,7 @@ TEST(Training, CheckCertifiable) {
       {"failed", failed, 5, D(2023, 3, 10), ErrorCode::kRuleViolation, "R3"},
       {"not assessed", pending, 5, D(2023, 3, 10), ErrorCode::kRuleViolation, "R3"},
       // 3 of 5 sessions = 60 % < 80 %.
+      // asserts: S1
       {"attendance", ok, 3, D(2023, 3, 10), ErrorCode::kRuleViolation, "R3"},
       {"already issued", issued, 5, D(2023, 3, 10), ErrorCode::kConflict, ""},
       {"before the class ended", ok, 5, D(2023, 3, 9), ErrorCode::kInvalid, ""},

@@ -12,6 +12,7 @@
 
 #include "domain/model.h"
 #include "domain/result.h"
+#include "domain/rule_code.h"
 #include "domain/rule_set.h"
 #include "domain/working_calendar.h"
 
@@ -49,7 +50,7 @@ std::string_view DeadlineStatusLabel(DeadlineStatus s);  // Trong hạn, Sắp �
 enum class DayUnit { kWorkingDays, kCalendarDays };
 
 struct Deadline {
-  std::string rule;   // S12, S13, P4, P5, R3, R6, S5, P1
+  RuleCode rule = RuleCode::kS12;  // S12, S13, P4, P5, R3, R6, S5, P1
   std::string label;  // Vietnamese: "Quyết định kết nạp (trong 60 ngày làm việc)"
   Date due{};
   DeadlineStatus status = DeadlineStatus::kOnTime;
@@ -65,7 +66,7 @@ struct Deadline {
 enum class Disclosure { kPublic, kPersonal };
 
 struct Condition {
-  std::string rule;  // R1 ... P7
+  RuleCode rule = RuleCode::kR1;  // R1 ... P7
   // Vietnamese: "Chưa đủ điều kiện: ...". Readable by every role: it names no relative and
   // states no verification finding (R7).
   std::string message;

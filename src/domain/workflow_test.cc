@@ -31,18 +31,18 @@ std::string Outcome(const Result<Case>& result) {
 
 std::vector<std::string> UnmetRules(const Evaluation& evaluation) {
   std::vector<std::string> rules;
-  for (const auto& c : evaluation.unmet) rules.push_back(c.rule);
+  for (const auto& c : evaluation.unmet) rules.push_back(std::string(CodeOf(c.rule)));
   return rules;
 }
 
 bool HasRule(const Evaluation& evaluation, std::string_view rule) {
   return std::any_of(evaluation.unmet.begin(), evaluation.unmet.end(),
-                     [&](const Condition& c) { return c.rule == rule; });
+                     [&](const Condition& c) { return CodeOf(c.rule) == rule; });
 }
 
 std::optional<Deadline> FindDeadline(const Evaluation& evaluation, std::string_view rule) {
   for (const auto& d : evaluation.deadlines) {
-    if (d.rule == rule) return d;
+    if (CodeOf(d.rule) == rule) return d;
   }
   return std::nullopt;
 }
@@ -114,8 +114,10 @@ TEST(Workflow, R1AgeCountedByMonthsAtCellVote) {
       {.name = "R1: 216 months, 18 years to the month, passes",
        .birth = D(2005, 4, 30),
        .want = "ok"},
+      // asserts: R1
       {.name = "R1: 215 months, one month short, fails", .birth = D(2005, 5, 1), .want = "R1"},
       {.name = "R1: 720 months, 60 years, passes", .birth = D(1963, 4, 1), .want = "ok"},
+      // asserts: R1a
       {.name = "R1a: 721 months without the provincial consent fails",
        .birth = D(1963, 3, 31),
        .want = "R1a"},
@@ -151,6 +153,7 @@ TEST(Workflow, R2EducationBelowLowerSecondaryNeedsRecordedException) {
   const Row rows[] = {
       {.name = "R2: THPT passes", .education = GeneralEducation::kUpperSecondary, .want = "ok"},
       {.name = "R2: THCS passes", .education = GeneralEducation::kLowerSecondary, .want = "ok"},
+      // asserts: R2
       {.name = "R2: primary without exception fails",
        .education = GeneralEducation::kPrimary,
        .want = "R2"},
@@ -191,6 +194,7 @@ TEST(Workflow, R3CertificateValidSixtyMonthsUpToCellVote) {
   const Row rows[] = {
       {.name = "R3: 59 months old passes", .certificate = D(2018, 5, 20), .want = "ok"},
       {.name = "R3: exactly 60 months old passes", .certificate = D(2018, 4, 20), .want = "ok"},
+      // asserts: R3
       {.name = "R3: 60 months and a day fails", .certificate = D(2018, 4, 19), .want = "R3"},
       {.name = "R3: 61 months old fails", .certificate = D(2018, 3, 20), .want = "R3"},
   };
@@ -234,6 +238,7 @@ TEST(Workflow, R4IntroductionRoutes) {
       {.name = "R4: one introducer and the union resolution pass",
        .parts = {.introducers = 1, .union_resolution = true},
        .want = "ok"},
+      // asserts: R4
       {.name = "R4: one introducer alone fails", .parts = {.introducers = 1}, .want = "R4"},
       {.name = "R4: the union resolution alone fails",
        .parts = {.introducers = 0, .union_resolution = true},
@@ -303,6 +308,7 @@ TEST(Workflow, R5IntroducerOfficialAndTwelveMonthsTogetherAtLetterDate) {
     std::string want;
   };
   const Row rows[] = {
+      // asserts: R5
       {.name = "R5: 11 months together fails", .together_since = D(2022, 5, 3), .want = "R5"},
       {.name = "R5: 11 months and 30 days together fails",
        .together_since = D(2022, 4, 4),
@@ -384,6 +390,7 @@ TEST(Workflow, R6StaleIntroductionsAndOpinionsBlockTheCellVote) {
     std::string want;
   };
   const Row rows[] = {
+      // asserts: R6
       {.name = "R6: introductions and opinions of April 2022 are stale",
        .conclusion = D(2022, 3, 27),
        .introductions = D(2022, 4, 3),
@@ -539,6 +546,7 @@ TEST(Workflow, R7VerificationOfApplicantAndRelatives) {
     std::string want_vote;
   };
   const Row rows[] = {
+      // asserts: R7
       {.name = "R7: a pending reply blocks", .want_conclusion = "R7", .want_vote = "R7"},
       {.name = "R7: a relative who is a declared party member is exempt",
        .father_is_member = true,
@@ -587,7 +595,7 @@ TEST(Workflow, R7VerificationOfApplicantAndRelatives) {
     // The finding and the relative's name are in the personal message only (DOMAIN §8); the
     // message every role reads says only that the committee must conclude.
     bool political = std::any_of(before.unmet.begin(), before.unmet.end(), [](const Condition& c) {
-      return c.rule == "R7" &&
+      return c.rule == RuleCode::kR7 &&
              c.personal_message.find("Nguyễn Văn Bình có vấn đề chính trị") != std::string::npos &&
              c.message.find("cần cấp ủy xem xét") != std::string::npos &&
              c.message.find("vấn đề chính trị") == std::string::npos &&
@@ -618,6 +626,7 @@ TEST(Workflow, S9CellVoteNeedsTwoThirdsOfAllOfficialMembers) {
        .cell_official_count = 9,
        .vote = {.eligible = 9, .present = 9, .in_favour = 6, .against = 3},
        .want = "ok"},
+      // asserts: S9
       {.name = "S9: 5 of 8 in favour is below 2/3",
        .cell_official_count = 8,
        .vote = {.eligible = 8, .present = 8, .in_favour = 5, .against = 3},
@@ -699,6 +708,7 @@ TEST(Workflow, S11GrassrootsVoteNeedsTwoThirdsOfCommitteeMembers) {
       {.name = "S11: 10 of 15 is exactly 2/3",
        .vote = {.eligible = 15, .present = 15, .in_favour = 10, .against = 5},
        .want = "ok"},
+      // asserts: S11
       {.name = "S11: 9 of 15 fails",
        .vote = {.eligible = 15, .present = 15, .in_favour = 9},
        .want = "S11"},
@@ -764,6 +774,7 @@ TEST(Workflow, S12ExtensionOnceByAtMostThirtyWorkingDays) {
        .want = "ok",
        .want_total_working_days = 90},
       {.name = "S12: +1 is accepted", .extension = 1, .want = "ok", .want_total_working_days = 61},
+      // asserts: S12
       {.name = "S12: +31 is refused",
        .extension = 31,
        .want = "S12",
@@ -898,6 +909,7 @@ TEST(Workflow, S13CeremonyWithinThirtyWorkingDaysOfReceivingTheDecision) {
   };
   const Row rows[] = {
       {.name = "S13: on the 30th working day", .working_days_after_receipt = 30, .want = "ok"},
+      // asserts: S13
       {.name = "S13: on the 31st working day without agreement",
        .working_days_after_receipt = 31,
        .want = "S13"},
@@ -966,13 +978,16 @@ TEST(Workflow, P1ToP4RecognitionCellVoteRequirements) {
     std::string want;
   };
   const Row rows[] = {
+      // asserts: P1
       {.name = "P1: the day before the 12 months end is refused",
        .date = D(2024, 6, 19),
        .want = "P1"},
       {.name = "P1: on the day the 12 months end", .want = "ok"},
+      // asserts: P2
       {.name = "P2: the new-member certificate is required",
        .new_member_certificate = false,
        .want = "P2"},
+      // asserts: P3
       {.name = "P3: 10-KNĐ (self-assessment) is required",
        .documents = {Doc("11-KNĐ"), Doc("12-KNĐ"), Doc("13-KNĐ")},
        .want = "P3"},
@@ -982,6 +997,7 @@ TEST(Workflow, P1ToP4RecognitionCellVoteRequirements) {
       {.name = "P3: 12-KNĐ (opinion summary) is required",
        .documents = {Doc("10-KNĐ"), Doc("11-KNĐ"), Doc("13-KNĐ")},
        .want = "P3"},
+      // asserts: P4
       {.name = "P4: eligible must be the cell's official count", .eligible = 8, .want = "P4"},
   };
   for (const Row& row : rows) {
@@ -1043,7 +1059,7 @@ TEST(Workflow, P5RecognitionDecisionDueThirtyWorkingDaysAfterCellResolution) {
   EXPECT_EQ(Outcome(b.Apply({.action = Action::kExtendRecognitionDecision,
                              .date = D(2024, 6, 26),
                              .extension_working_days = 5})),
-            "P5");
+            "P5");  // asserts: P5
 }
 
 TEST(Workflow, P6RecognitionTakesEffectAtTheExactEndOfProbation) {
@@ -1056,6 +1072,7 @@ TEST(Workflow, P6RecognitionTakesEffectAtTheExactEndOfProbation) {
     Date want_official;
   };
   const Row rows[] = {
+      // asserts: P6
       {.name = "P6: decided five months late, official at 12 months",
        .ceremony = D(2023, 6, 20),
        .recognition_vote = D(2024, 7, 25),
@@ -1119,7 +1136,7 @@ TEST(Workflow, P7ThirdFailedRecognitionVoteEscalatesToSuperiorCommittee) {
     Evaluation evaluation = b.EvaluateOn(votes[i]);
     EXPECT_EQ(evaluation.failed_recognition_votes, i + 1);
     EXPECT_EQ(evaluation.escalated, i == 2);
-    EXPECT_EQ(HasRule(evaluation, "P7"), i == 2);
+    EXPECT_EQ(HasRule(evaluation, "P7"), i == 2);  // asserts: P7
     EXPECT_EQ(Allows(evaluation, Action::kRecognitionCellVote), i < 2);
     EXPECT_EQ(Allows(evaluation, Action::kRecognitionDecision), i == 2);
     if (i < 2) {

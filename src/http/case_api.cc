@@ -17,6 +17,8 @@
 #include "http/json_body.h"
 #include "http/redaction.h"
 #include "service/json_codec.h"
+#include "service/reference_data.h"
+#include "service/reference_data.h"
 
 namespace ptdv::http {
 namespace {
@@ -112,7 +114,7 @@ json::value DateValue(const std::optional<Date>& d) {
 }
 
 json::object DeadlineObject(const Deadline& d) {
-  return json::object{{"rule", d.rule},
+  return json::object{{"rule", CodeOf(d.rule)},
                       {"label", d.label},
                       {"due", FormatIsoDate(d.due)},
                       {"status", DeadlineStatusCode(d.status)},
@@ -125,7 +127,7 @@ json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
   const Case& c = row.header;
   json::array unmet;
   for (const auto& u : row.unmet) {
-    unmet.push_back(json::object{{"rule", u.rule}, {"message", u.MessageFor(disclosure)}});
+    unmet.push_back(json::object{{"rule", CodeOf(u.rule)}, {"message", u.MessageFor(disclosure)}});
   }
   return json::object{
       {"id", c.id},
@@ -209,7 +211,7 @@ Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext&
     items.push_back(json::object{{"case_id", row.header.id},
                                  {"person_name", row.person_name},
                                  {"stage", StageCode(row.header.stage)},
-                                 {"rule", row.deadline.rule},
+                                 {"rule", CodeOf(row.deadline.rule)},
                                  {"label", row.deadline.label},
                                  {"due", FormatIsoDate(row.deadline.due)},
                                  {"status", DeadlineStatusCode(row.deadline.status)},
@@ -300,7 +302,8 @@ Response ShowReference(const CaseApi&, const Request&, RouteContext&) {
       {"categories", Labelled(SourceCategory::kTeacher, SourceCategory::kOther, SourceCategoryCode,
                               SourceCategoryLabel)},
       {"relations", Labelled(Relation::kSelf, Relation::kChild, RelationCode, RelationLabel)},
-      {"roles", std::move(roles)}};
+      {"roles", std::move(roles)},
+      {"rules", RuleTable()}};
   Response r = Response::Json(json::serialize(reference));
   r.headers.Set("Cache-Control", "private, max-age=3600");
   return r;

@@ -19,7 +19,7 @@ TEST(ErrorMapping, EveryErrorCodeHasItsStatus) {
   const Case cases[] = {
       {.error = Error::NotFound("x"), .status = 404, .code = "not_found"},
       {.error = Error::Invalid("x"), .status = 400, .code = "invalid"},
-      {.error = Error::Rule("S9", "x"), .status = 422, .code = "rule_violation"},
+      {.error = Error::Rule(RuleCode::kS9, "x"), .status = 422, .code = "rule_violation"},
       {.error = Error::Forbidden("x"), .status = 403, .code = "forbidden"},
       {.error = Error::Conflict("x"), .status = 409, .code = "conflict"},
       {.error = Error::Unavailable("x"), .status = 503, .code = "unavailable"},
@@ -109,7 +109,7 @@ TEST(ErrorMapping, RetryLaterIs429ForAQuotaAnd503ForABusyServer) {
 
 TEST(ErrorMapping, RuleViolationCarriesRuleFieldAndVietnameseMessage) {
   Response response = ErrorResponse(Error::Rule(
-      "S9", "Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán thành", "votes.in_favour"));
+      RuleCode::kS9, "Chưa đủ 2/3 tổng số đảng viên chính thức của chi bộ tán thành", "votes.in_favour"));
   json::value body = json::parse(response.body);
   EXPECT_EQ(
       body,

@@ -356,7 +356,7 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
   std::vector<DeadlineRow> rows;
   for (auto& record : records) {
     for (auto& d : DeadlinesOf(record, ctx, on)) {
-      if (d.rule == "P1") continue;  // a milestone, not a duty
+      if (d.rule == RuleCode::kP1) continue;  // a milestone, not a duty
       rows.push_back({record.header, {}, std::move(d)});
     }
   }
@@ -385,7 +385,7 @@ namespace {
 // The earliest open duty of a case on `on` (P1, the end of probation, is a milestone).
 std::optional<Deadline> FirstDuty(std::vector<Deadline> deadlines) {
   for (auto& d : deadlines) {
-    if (d.rule != "P1") return std::move(d);
+    if (d.rule != RuleCode::kP1) return std::move(d);
   }
   return std::nullopt;
 }

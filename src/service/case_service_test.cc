@@ -213,7 +213,7 @@ TEST_F(CaseServiceTest, DeadlinesListTheOverdueDecision) {
   auto rows = service_->DeadlinesFor(admin_, city_, MakeDate(2024, 9, 2));
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ(rows->front().deadline.rule, "S12");
+  EXPECT_EQ(rows->front().deadline.rule, RuleCode::kS12);
   EXPECT_EQ(rows->front().deadline.status, DeadlineStatus::kOverdue);
   EXPECT_EQ(rows->front().deadline.due, calendar_.AddWorkingDays(MakeDate(2024, 3, 1), 60));
   // Ward B sees none of ward A's deadlines.
@@ -418,7 +418,7 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
                   .ok());
   auto duty = duty_of_case();
   ASSERT_TRUE(duty);  // R3: the certificate expires on 20/01/2029, due soon on 01/12/2028
-  EXPECT_EQ(duty->rule, "R3");
+  EXPECT_EQ(duty->rule, RuleCode::kR3);
   EXPECT_EQ(duty->status, DeadlineStatus::kDueSoon);
   EXPECT_EQ(duty_of_case()->due, duty->due);  // the cached answer is the same
   q.on = MakeDate(2029, 3, 1);                 // another day: judged again

@@ -176,12 +176,12 @@ std::string ToJson(const Evaluation& ev, Disclosure disclosure) {
   json::array unmet;
   for (const auto& c : ev.unmet) {
     unmet.push_back(json::object{
-        {"rule", c.rule}, {"message", c.MessageFor(disclosure)}, {"blocking", c.blocking}});
+        {"rule", CodeOf(c.rule)}, {"message", c.MessageFor(disclosure)}, {"blocking", c.blocking}});
   }
   j["unmet"] = std::move(unmet);
   json::array deadlines;
   for (const auto& d : ev.deadlines) {
-    deadlines.push_back(json::object{{"rule", d.rule},
+    deadlines.push_back(json::object{{"rule", CodeOf(d.rule)},
                                      {"label", d.label},
                                      {"due", FormatIsoDate(d.due)},
                                      {"status", Str(DeadlineStatusCode(d.status))},

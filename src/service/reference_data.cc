@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <boost/json/object.hpp>
+
 #include "domain/calendar_file.h"
+#include "domain/rule_code.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -53,6 +56,15 @@ Result<std::vector<RuleSet>> LoadRuleSets(Store& store) {
   PTDV_ASSIGN_OR_RETURN(auto rule_sets, tx->RuleSets().List());
   if (rule_sets.empty()) return DefaultRuleSets();
   return rule_sets;
+}
+
+boost::json::array RuleTable() {
+  boost::json::array rules;
+  for (const RuleCodeInfo& row : RuleCodes()) {
+    rules.push_back(boost::json::object{
+        {"code", row.code}, {"label", row.label}, {"legal_basis", row.legal_basis}});
+  }
+  return rules;
 }
 
 Result<WorkingCalendar> LoadCalendar(Store& store) {

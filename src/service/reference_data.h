@@ -1,10 +1,13 @@
 #pragma once
 
 // Reference data every database needs: the versioned rule sets (DOMAIN header) and the
-// working-day calendar with the shipped official schedules (DOMAIN §6).
+// working-day calendar with the shipped official schedules (DOMAIN §6); and the table of rule
+// codes the clients label conditions, deadlines and refusals with.
 
 #include <string_view>
 #include <vector>
+
+#include <boost/json/array.hpp>
 
 #include "domain/rule_set.h"
 #include "domain/working_calendar.h"
@@ -18,6 +21,11 @@ namespace ptdv {
 Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view calendar_csv);
 
 Result<std::vector<RuleSet>> LoadRuleSets(Store& store);
+
+// Every rule code (domain/rule_code.h, docs/rules.md) as
+// [{"code": "S9", "label": "Chi bộ xét, …", "legal_basis": "…"}, …], in the order of the
+// regulations: the "rules" of GET /api/v1/reference.
+boost::json::array RuleTable();
 Result<WorkingCalendar> LoadCalendar(Store& store);
 
 // Administrator override of calendar years from a calendar file (domain/calendar_file.h),

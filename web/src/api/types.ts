@@ -274,12 +274,20 @@ export interface Labelled {
 
 // GET /reference: the codes of the domain with their Vietnamese labels; each action with the
 // event fields it accepts and the form it expects. `relations` carry their codes as labels.
+// A rule code of docs/rules.md ("S9") with its Vietnamese label and legal basis.
+export interface ReferenceRule {
+  code: string;
+  label: string;
+  legal_basis: string;
+}
+
 export interface Reference {
   stages: Labelled[];
   actions: ReferenceAction[];
   categories: Labelled[];
   relations: Labelled[];
   roles: Labelled[];
+  rules: ReferenceRule[];
 }
 
 export type CalendarOrigin = 'computed' | 'shipped' | 'override';

@@ -6,7 +6,7 @@ import type { CaseHeader, CaseView, CaseEvent, ReferenceAction } from '../api/ty
 export type EventBody = Omit<CaseEvent, 'documents'> & { documents?: CaseEvent['documents'] };
 import { useReference } from '../lib/reference';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
-import { kConsents, kFindings, kRelations, kRuleExplanations, labelOf } from '../lib/labels';
+import { kConsents, kFindings, kRelations, labelOf } from '../lib/labels';
 import { serverToday } from '../lib/serverToday';
 import { DateField } from './DateField';
 import { PersonPicker } from './PersonPicker';
@@ -227,7 +227,7 @@ export function StepForm({
             </Form.Item>
           )}
           {has('together_since') && (
-            <Form.Item name="together_since" label="Công tác, sinh hoạt cùng người vào Đảng từ ngày" extra={kRuleExplanations.R5} {...fieldHelp('together_since')}>
+            <Form.Item name="together_since" label="Công tác, sinh hoạt cùng người vào Đảng từ ngày" extra={reference.ruleLabel('R5') && `Quy định R5: ${reference.ruleLabel('R5')}`} {...fieldHelp('together_since')}>
               <DateField aria-label="Công tác, sinh hoạt cùng từ ngày" />
             </Form.Item>
           )}
@@ -314,7 +314,7 @@ export function StepForm({
               description={
                 <>
                   <div>{general.message}</div>
-                  {general.rule && kRuleExplanations[general.rule] ? <Typography.Text type="secondary">{kRuleExplanations[general.rule]}</Typography.Text> : null}
+                  {reference.ruleLabel(general.rule) ? <Typography.Text type="secondary">{reference.ruleLabel(general.rule)}</Typography.Text> : null}
                   {general.status === 409 && (
                     <div><Button onClick={onStale} style={{ marginTop: 8 }}>Tải lại hồ sơ (giữ nguyên những gì đã nhập)</Button></div>
                   )}

@@ -59,7 +59,7 @@ export function deadlineStatusLabel(status: DeadlineRow['status']): string {
   switch (status) {
     case 'overdue': return 'Quá hạn';
     case 'due_soon': return 'Sắp đến hạn';
-    default: return 'Còn hạn';
+    default: return 'Trong hạn';
   }
 }
 

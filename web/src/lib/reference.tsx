@@ -18,6 +18,7 @@ function initialReference(): ReferenceState {
     categories: [],
     relations: [],
     roles: [],
+    rules: [],
     loaded: false,
     error: undefined,
   };
@@ -25,8 +26,8 @@ function initialReference(): ReferenceState {
 
 const ReferenceContext = createContext<ReferenceState>(initialReference());
 
-// GET /api/v1/reference once per session: the source of the stage, action, category and role
-// labels and of the fields each action accepts.
+// GET /api/v1/reference once per session: the source of the stage, action, category, role and
+// rule labels and of the fields each action accepts.
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const [reference, setReference] = useState<ReferenceState>(initialReference);
   useEffect(() => {
@@ -44,6 +45,9 @@ export interface ReferenceView extends ReferenceState {
   actionLabel: (code: string) => string;
   categoryLabel: (code: string) => string;
   roleLabel: (code: string) => string;
+  // "Chi bộ xét, đề nghị kết nạp (6-KNĐ)" for "S9"; undefined for a code the server does not
+  // list (or before /reference answers), so that nothing is shown rather than the code twice.
+  ruleLabel: (code: string | undefined) => string | undefined;
 }
 
 export function useReference(): ReferenceView {
@@ -56,5 +60,6 @@ export function useReference(): ReferenceView {
     actionLabel: (code) => find(r.actions, code),
     categoryLabel: (code) => find(r.categories, code),
     roleLabel: (code) => find(r.roles, code),
+    ruleLabel: (code) => (code ? r.rules.find((x) => x.code === code)?.label : undefined),
   };
 }

@@ -5,7 +5,6 @@ import { api, buildUrl } from '../api/client';
 import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate } from '../lib/format';
-import { kRuleExplanations } from '../lib/labels';
 import { useNarrow } from '../lib/useNarrow';
 import { useReference } from '../lib/reference';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -189,11 +188,12 @@ function DeadlineCell({ row }: { row: CaseListItem }) {
 
 // Why a blocked case cannot move on: each unmet condition with its rule and a plain sentence.
 function UnmetCell({ row }: { row: CaseListItem }) {
+  const reference = useReference();
   if (row.unmet.length === 0) return <Typography.Text type="secondary">Mở hồ sơ để xem</Typography.Text>;
   return (
     <ul className="unmet-cell">
       {row.unmet.map((u) => (
-        <li key={u.rule + u.message} className="blocked-reason" title={kRuleExplanations[u.rule]}>
+        <li key={u.rule + u.message} className="blocked-reason" title={reference.ruleLabel(u.rule)}>
           <Tag color="red" className="rule-tag">{u.rule}</Tag>{u.message}
         </li>
       ))}

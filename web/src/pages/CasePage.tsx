@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate, formatInstant } from '../lib/format';
-import { kEducations, kOccupations, kRuleExplanations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
+import { kEducations, kOccupations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
 import { useReference } from '../lib/reference';
 import { votesNeeded } from '../lib/vote';
 import { can, mayRecord, useAuth } from '../auth/AuthContext';
@@ -85,7 +85,7 @@ export default function CasePage() {
                     <div>
                       <Tag color="red" className="rule-tag">Quy định {u.rule}</Tag>
                       <strong>{u.message}</strong>
-                      {kRuleExplanations[u.rule] && <div className="rule-explanation">{kRuleExplanations[u.rule]}</div>}
+                      {reference.ruleLabel(u.rule) && <div className="rule-explanation">{reference.ruleLabel(u.rule)}</div>}
                     </div>
                   </List.Item>
                 )}

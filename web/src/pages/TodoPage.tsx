@@ -16,7 +16,7 @@ import { useState, type ReactNode } from 'react';
 const kStatusLabel: Record<DeadlineRow['status'], string> = {
   overdue: 'Quá hạn',
   due_soon: 'Sắp đến hạn',
-  on_time: 'Còn hạn',
+  on_time: 'Trong hạn',
 };
 
 // "Quá hạn 148 ngày" rather than "Quá hạn: quá hạn 148 ngày" when the server's text already

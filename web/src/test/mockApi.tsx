@@ -41,6 +41,10 @@ const kReference = {
   categories: [{ code: 'teacher', label: 'Giáo viên' }, { code: 'student', label: 'Học sinh, sinh viên' }],
   relations: [],
   roles: [],
+  rules: [
+    { code: 'R5', label: 'Điều kiện của người giới thiệu', legal_basis: 'Điều lệ Đảng, Điều 4; Quy định 24-QĐ/TW' },
+    { code: 'S9', label: 'Chi bộ xét, đề nghị kết nạp (6-KNĐ)', legal_basis: 'Điều lệ Đảng, Điều 4; Quy định 24-QĐ/TW' },
+  ],
 };
 
 // Installs the fake API; returns the calls it received (in order).
