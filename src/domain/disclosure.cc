@@ -9,6 +9,7 @@ Person Disclosed(Person person, Disclosure disclosure) {
     person.id_number.clear();
     person.phone.clear();
     person.address.clear();
+    person.previous_membership.reset();  // R15 facts: convictions, how the membership ended
   }
   return person;
 }

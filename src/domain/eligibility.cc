@@ -1,5 +1,7 @@
 #include "domain/workflow_internal.h"
 
+#include "domain/readmission.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -60,6 +62,10 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
     // R1a: over 60 only with the provincial Standing Committee's prior written consent.
     out.push_back({RuleCode::kR1a, "Chưa đủ điều kiện: trên 60 tuổi, cần có văn bản đồng ý của Ban Thường "
                           "vụ Tỉnh ủy trước khi kết nạp"});
+  }
+  // R15: a former member is re-admitted only under the re-admission conditions.
+  if (p.previous_membership) {
+    for (auto& c : ReadmissionConditions(*p.previous_membership, rules, on)) out.push_back(c);
   }
   // R2: lower-secondary diploma or higher, or a recorded exception, whose floor is literacy.
   if (p.general_education == GeneralEducation::kNone ||

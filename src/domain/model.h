@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/readmission.h"
 
 namespace ptdv {
 
@@ -118,6 +119,8 @@ struct Person {
   // The unit that keeps the person's record (their cell or grassroots organisation).
   Id org_id = 0;
   int version = 1;  // optimistic concurrency: every update increments it
+  // R15: the person was a party member before (đã từng là đảng viên); sensitive.
+  std::optional<PreviousMembership> previous_membership;
 };
 
 // A party membership period in a cell. Official counts per cell on a date are the S9/P4

@@ -136,11 +136,7 @@ TEST(RuleCoverage, DocsTableAndEnumerationHaveTheSameCodes) {
 
 TEST(RuleCoverage, EveryCodeHasATestThatAssertsIt) {
   const std::map<std::string, std::string> asserted = AssertedCodes();
-  // R15 (re-admission) is listed before its logic exists: it is exempt only while
-  // src/domain/readmission.cc, which encodes it, is absent.
-  const bool readmission_encoded = fs::exists(kSourceDir / "src" / "domain" / "readmission.cc");
   for (const RuleCodeInfo& row : RuleCodes()) {
-    if (row.rule == RuleCode::kR15 && !readmission_encoded) continue;
     // S14 (the member file, 1-HSĐV / 2-HSĐV) is not encoded yet beyond the probationary
     // membership the service opens at the ceremony; it still lacks an asserting test.
     if (row.rule == RuleCode::kS14) continue;

@@ -77,6 +77,11 @@ const std::vector<Binding>& Bindings() {
        &RuleSet::forecast_decision_days, 0, 3650},
       {{"source_review_interval_months", CodeOf(RuleCode::kS0), "Chu kỳ rà soát danh sách nguồn, cảm tình Đảng (tháng)"},
        &RuleSet::source_review_interval_months, 1, 24},
+      {{"readmission_wait_months", CodeOf(RuleCode::kR15), "Kết nạp lại: thời gian tối thiểu từ khi ra khỏi Đảng (tháng)"},
+       &RuleSet::readmission_wait_months, 0, 240},
+      {{"readmission_after_cleared_record_months", CodeOf(RuleCode::kR15),
+        "Kết nạp lại: thời gian tối thiểu từ khi được xóa án tích về tội ít nghiêm trọng (tháng)"},
+       &RuleSet::readmission_after_cleared_record_months, 0, 240},
   };
   return kBindings;
 }

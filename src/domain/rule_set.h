@@ -92,6 +92,10 @@ struct RuleSet {
   // S0 [?]: the superior committee reviews each organisation's list of sources and
   // sympathisers periodically ("monthly"): a review falls due this many months after the last.
   int source_review_interval_months = 1;
+  // R15: re-admission at least this many months after leaving the Party, and after a conviction
+  // for a less-serious crime at least this many months after the record was cleared.
+  int readmission_wait_months = 36;
+  int readmission_after_cleared_record_months = 60;
 
   bool InForceOn(Date d) const {
     return in_force_from <= d && (!in_force_to || d <= *in_force_to);

@@ -88,6 +88,8 @@ TEST(RuleSet, DefaultsMatchTheRules) {
       {.name = "recognition_decision_working_days", .rule = "P5", .want = 30},
       {.name = "recognition_extension_max_working_days", .rule = "P5", .want = 30},
       {.name = "max_failed_recognition_votes", .rule = "P7", .want = 3},
+      {.name = "readmission_wait_months", .rule = "R15", .want = 36},
+      {.name = "readmission_after_cleared_record_months", .rule = "R15", .want = 60},
   };
   const RuleSet rules = RuleSet2025();
   for (const Row& row : rows) {

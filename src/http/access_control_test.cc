@@ -293,6 +293,11 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/people/duplicates", {}},
         {"GET /api/v1/people/{id}", {{"/api/v1/people/{person}"}}},
         {"PATCH /api/v1/people/{id}", {{"/api/v1/people/{person}", R"({"org":"{cell}"})"}}},
+        {"PUT /api/v1/people/{id}/previous-membership",
+         {{"/api/v1/people/{person}/previous-membership",
+           R"({"left_on":"2020-01-01","ended_by":"removed"})"}}},
+        {"DELETE /api/v1/people/{id}/previous-membership",
+         {{"/api/v1/people/{person}/previous-membership"}}},
         {"GET /api/v1/calendar/{year}", {}},
         {"PUT /api/v1/calendar/{year}/days/{date}", {}},
         {"DELETE /api/v1/calendar/{year}/days/{date}", {}},
@@ -404,6 +409,11 @@ class AccessControlTest : public ::testing::Test {
         {"PATCH /api/v1/people/{id}",
          {Target::kObject, fmt::format("/api/v1/people/{}", person_),
           R"({"phone":"0900000000"})"}},
+        {"PUT /api/v1/people/{id}/previous-membership",
+         {Target::kObject, fmt::format("/api/v1/people/{}/previous-membership", person_),
+          R"({"left_on":"2020-01-01","ended_by":"removed"})"}},
+        {"DELETE /api/v1/people/{id}/previous-membership",
+         {Target::kObject, fmt::format("/api/v1/people/{}/previous-membership", person_)}},
         {"GET /api/v1/calendar/{year}", {Target::kReference, "/api/v1/calendar/2024"}},
         // The calendar is installation-wide reference data, not an organisation's: only roles
         // holding manage_calendar change it, wherever they sit (checked below).

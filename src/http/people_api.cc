@@ -51,6 +51,24 @@ Status ReadPersonBody(const BodyReader& body, Person& person, Presence presence,
   return Ok();
 }
 
+// R15: the facts of a previous membership (PUT /api/v1/people/{id}/previous-membership).
+constexpr std::string_view kPreviousMembershipKeys[] = {
+    "left_on", "ended_by", "criminal_record", "record_cleared_on", "caused_serious_disunity",
+    "readmitted_before", "consent_number", "consent_date"};
+
+Status ReadPreviousMembershipBody(const BodyReader& body, PreviousMembership& previous) {
+  PTDV_RETURN_IF_ERROR(body.ReadDate("left_on", previous.left_on, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(
+      body.ReadCode("ended_by", previous.ended_by, MembershipEndFromCode, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(
+      body.ReadCode("criminal_record", previous.criminal_record, CriminalRecordFromCode));
+  PTDV_RETURN_IF_ERROR(body.ReadOptionalDate("record_cleared_on", previous.record_cleared_on));
+  PTDV_RETURN_IF_ERROR(body.ReadBool("caused_serious_disunity", previous.caused_serious_disunity));
+  PTDV_RETURN_IF_ERROR(body.ReadBool("readmitted_before", previous.readmitted_before));
+  PTDV_RETURN_IF_ERROR(body.ReadString("consent_number", previous.consent_number));
+  return body.ReadOptionalDate("consent_date", previous.consent_date);
+}
+
 Response PersonResponse(const Person& person, const Actor& actor, int status = 200) {
   Response r = Response::Json(fmt::format(R"({{"person":{}}})", ToJson(Redacted(person, actor))),
                               status);
@@ -141,6 +159,35 @@ Response CorrectPerson(const PeopleApi& api, const Request& request, RouteContex
   return PersonResponse(*updated, *context.actor);
 }
 
+// R15: the whole record is replaced (absent optional fields are cleared), or removed.
+Response ReplacePreviousMembership(const PeopleApi& api, const Request& request,
+                                   RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto if_match = IfMatchVersion(request);
+  if (!if_match.ok()) return ErrorResponse(if_match.error());
+  auto body = BodyReader::Parse(request, kPreviousMembershipKeys);
+  if (!body.ok()) return ErrorResponse(body.error());
+  PreviousMembership previous;
+  Status read = ReadPreviousMembershipBody(*body, previous);
+  if (!read.ok()) return ErrorResponse(read.error());
+  auto updated =
+      api.cases.SetPreviousMembership(*context.actor, *id, std::move(previous), *if_match);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return PersonResponse(*updated, *context.actor);
+}
+
+Response RemovePreviousMembership(const PeopleApi& api, const Request& request,
+                                  RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto if_match = IfMatchVersion(request);
+  if (!if_match.ok()) return ErrorResponse(if_match.error());
+  auto updated = api.cases.SetPreviousMembership(*context.actor, *id, std::nullopt, *if_match);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  return PersonResponse(*updated, *context.actor);
+}
+
 }  // namespace
 
 Status RegisterPeopleApi(Router& router, Store& /*store*/, CaseService& cases) {
@@ -152,7 +199,11 @@ Status RegisterPeopleApi(Router& router, Store& /*store*/, CaseService& cases) {
         FindDuplicates},
        {Method::kGet, "/api/v1/people/{id}", RouteAccess::Require("read_cases", "id"), ShowPerson},
        {Method::kPatch, "/api/v1/people/{id}", RouteAccess::Require("write_people", "id"),
-        CorrectPerson}});
+        CorrectPerson},
+       {Method::kPut, "/api/v1/people/{id}/previous-membership",
+        RouteAccess::Require("write_people", "id"), ReplacePreviousMembership},
+       {Method::kDelete, "/api/v1/people/{id}/previous-membership",
+        RouteAccess::Require("write_people", "id"), RemovePreviousMembership}});
 }
 
 }  // namespace ptdv::http

@@ -17,6 +17,8 @@ namespace ptdv::http {
 //   GET   /api/v1/people/duplicates?name=&birth_date=    read_cases
 //   GET   /api/v1/people/{id}                            read_cases (ETag: the version)
 //   PATCH /api/v1/people/{id}                            write_people (If-Match: the version)
+//   PUT   /api/v1/people/{id}/previous-membership        write_people (If-Match; R15)
+//   DELETE /api/v1/people/{id}/previous-membership       write_people (If-Match; R15)
 // `store` and `cases` must outlive the router.
 Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases);
 

@@ -169,6 +169,81 @@ TEST_F(PeopleApiTest, SensitiveFieldsOnlyForRolesThatReadPersonalData) {
   }
 }
 
+// R15: the previous membership is recorded on the person, versioned, audited and scoped, and
+// shown only to roles that read personal data.
+TEST_F(PeopleApiTest, PreviousMembershipIsRecordedReplacedAndRemoved) {
+  Id id = CreatePerson("Nguyễn Văn Đức", "HUE-A-CB1");
+  const std::string target = "/api/v1/people/" + std::to_string(id);
+  const std::string route = target + "/previous-membership";
+  EXPECT_TRUE(Json(Call("warda", "GET", target)).at("person").at("previous_membership").is_null());
+  const long audit_before = AuditEntries();
+
+  auto put = Call("warda", "PUT", route,
+                  R"({"left_on":"20/04/2020","ended_by":"expelled","criminal_record":"less_serious",
+                      "record_cleared_on":"2021-01-31","consent_number":"45-CV/TU",
+                      "consent_date":"01/03/2023"})",
+                  {{"If-Match", "\"1\""}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.headers.Get("ETag").value_or(""), "\"2\"");
+  json::value pm = Json(put).at("person").at("previous_membership");
+  EXPECT_EQ(pm.at("left_on").as_string(), "2020-04-20");
+  EXPECT_EQ(pm.at("ended_by").as_string(), "expelled");
+  EXPECT_EQ(pm.at("criminal_record").as_string(), "less_serious");
+  EXPECT_EQ(pm.at("record_cleared_on").as_string(), "2021-01-31");
+  EXPECT_EQ(pm.at("caused_serious_disunity").as_bool(), false);
+  EXPECT_EQ(pm.at("readmitted_before").as_bool(), false);
+  EXPECT_EQ(pm.at("consent_number").as_string(), "45-CV/TU");
+  EXPECT_EQ(pm.at("consent_date").as_string(), "2023-03-01");
+  EXPECT_EQ(AuditEntries(), audit_before + 1);
+  EXPECT_EQ(Json(Call("bithua", "GET", target)).at("person").at("previous_membership"), pm);
+  // Roles without read_personal see no previous membership (convictions are personal data).
+  for (std::string login : {"lanhdao", "admin"}) {
+    auto r = Call(login, "GET", target);
+    ASSERT_EQ(r.status, 200) << login;
+    EXPECT_TRUE(Json(r).at("person").at("previous_membership").is_null()) << login;
+    EXPECT_EQ(r.body.find("45-CV/TU"), std::string::npos) << login;
+  }
+  // A correction of the person keeps it.
+  auto patched = Call("warda", "PATCH", target, R"({"phone":"0914000999"})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(Json(patched).at("person").at("previous_membership"), pm);
+
+  // A stale version, bad facts, another ward and a role without write_people change nothing.
+  const std::string stored = Describe(AllPeople());
+  const long audit_mid = AuditEntries();
+  EXPECT_EQ(Call("warda", "PUT", route, R"({"left_on":"2020-04-20","ended_by":"removed"})",
+                 {{"If-Match", "\"1\""}})
+                .status,
+            409);
+  EXPECT_EQ(ErrorField(Call("warda", "PUT", route, R"({"ended_by":"removed"})")), "left_on");
+  EXPECT_EQ(ErrorField(Call("warda", "PUT", route, R"({"left_on":"2020-04-20","ended_by":"x"})")),
+            "ended_by");
+  EXPECT_EQ(ErrorField(Call("warda", "PUT", route,
+                            R"({"left_on":"2020-04-20","ended_by":"removed","consent_number":"1"})")),
+            "consent_date");
+  EXPECT_EQ(ErrorField(Call("warda", "PUT", route,
+                            R"({"left_on":"2020-04-20","ended_by":"removed","note":"x"})")),
+            "note");
+  EXPECT_EQ(Call("wardb", "PUT", route, R"({"left_on":"2020-04-20","ended_by":"removed"})").status,
+            404);
+  EXPECT_EQ(Call("wardb", "DELETE", route).status, 404);
+  EXPECT_EQ(Call("lanhdao", "DELETE", route).status, 403);
+  EXPECT_EQ(Describe(AllPeople()), stored);
+  EXPECT_EQ(AuditEntries(), audit_mid);
+
+  // Replacing clears what the body leaves out; DELETE removes it.
+  auto replaced =
+      Call("warda", "PUT", route, R"({"left_on":"2020-04-20","ended_by":"family_hardship"})");
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  pm = Json(replaced).at("person").at("previous_membership");
+  EXPECT_EQ(pm.at("criminal_record").as_string(), "none");
+  EXPECT_TRUE(pm.at("consent_date").is_null());
+  auto removed = Call("warda", "DELETE", route, "", {{"If-Match", "\"4\""}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_TRUE(Json(removed).at("person").at("previous_membership").is_null());
+  EXPECT_EQ(AuditEntries(), audit_mid + 2);
+}
+
 TEST_F(PeopleApiTest, AnotherWardGetsForbiddenAndChangesNothing) {
   Id id = CreatePerson("Nguyễn Văn Đức", "HUE-A-CB1");
   const std::string target = "/api/v1/people/" + std::to_string(id);

@@ -139,6 +139,35 @@ Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
   return person;
 }
 
+Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_id,
+                                                  std::optional<PreviousMembership> previous,
+                                                  std::optional<int> expected_version) {
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Person before, PersonInScope(*tx, actor, person_id));
+  if (expected_version && *expected_version != before.version) {
+    return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
+  }
+  if (previous) {
+    PTDV_RETURN_IF_ERROR(ValidatePreviousMembership(*previous, before.birth_date, clock_.Today()));
+  }
+  Person person = before;
+  person.previous_membership = std::move(previous);
+  PTDV_RETURN_IF_ERROR(tx->People().Update(person));
+  person.version = before.version + 1;
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+                                           .actor = actor.login,
+                                           .role = actor.role,
+                                           .address = actor.address,
+                                           .action = "person.previous_membership",
+                                           .entity = "person",
+                                           .entity_id = person.id,
+                                           .org_id = person.org_id,
+                                           .before = ToJson(before),
+                                           .after = ToJson(person)}));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  return person;
+}
+
 Result<std::vector<Person>> CaseService::FindDuplicates(const Actor& actor,
                                                         const std::string& full_name,
                                                         Date birth_date, int limit) {

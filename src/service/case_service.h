@@ -145,6 +145,13 @@ class CaseService {
   Result<Person> CorrectPerson(const Actor& actor, Id person_id, const PersonCorrection& correct,
                                std::optional<int> expected_version);
 
+  // R15: records (`previous` set) or removes (nullopt) the person's previous party membership
+  // and returns the person as stored, with its new version. kInvalid for facts that
+  // ValidatePreviousMembership refuses; kNotFound / kForbidden / kConflict as UpdatePerson.
+  // Audited "person.previous_membership" with before and after, in the same transaction.
+  Result<Person> SetPreviousMembership(const Actor& actor, Id person_id,
+                                       std::optional<PreviousMembership> previous,
+                                       std::optional<int> expected_version);
   // People in the actor's scope with the same name (compared by SearchKey, so "Nguyen Van Duc"
   // matches "Nguyễn Văn Đức") and birth date: the duplicate warning before a person is saved.
   // At most `limit` (clamped to 1..100), in id order. kInvalid for an empty name.

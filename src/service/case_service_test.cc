@@ -106,6 +106,51 @@ TEST_F(CaseServiceTest, RecordMovesTheStageAndAuditsInTheSameTransaction) {
   EXPECT_EQ(view->record.events[0].actor, "system");
 }
 
+// R15: the previous membership is recorded on the person (versioned, audited, scoped) and the
+// case's eligibility then carries its conditions.
+TEST_F(CaseServiceTest, PreviousMembershipAddsR15ToTheCasesConditions) {
+  for (CaseEvent e : {CaseEvent{.action = Action::kMarkSympathiser,
+                                .date = MakeDate(2024, 1, 10),
+                                .member_person_id = members_[0]},
+                      CaseEvent{.action = Action::kRecordCertificate,
+                                .date = MakeDate(2024, 1, 20),
+                                .documents = {{.form_code = "GCN", .number = "1"}}}}) {
+    ASSERT_TRUE(service_->Record(admin_, case_, std::move(e), std::nullopt).ok());
+  }
+  auto rules_of = [&](Date on) {
+    std::vector<std::string> rules;
+    for (const Condition& c : Must(service_->Show(admin_, case_, on)).evaluation.unmet) {
+      if (c.rule == "R15") rules.push_back(c.personal_message.empty() ? c.message : c.personal_message);
+    }
+    return rules;
+  };
+  EXPECT_TRUE(rules_of(MakeDate(2024, 3, 1)).empty());
+
+  const long before = AuditEntries();
+  PreviousMembership previous{.left_on = MakeDate(2022, 6, 1), .ended_by = MembershipEnd::kRemoved};
+  // A stale version and facts the rules refuse change nothing.
+  EXPECT_EQ(service_->SetPreviousMembership(admin_, person_, previous, 7).error().code,
+            ErrorCode::kConflict);
+  PreviousMembership future = previous;
+  future.left_on = MakeDate(2027, 1, 1);
+  EXPECT_EQ(service_->SetPreviousMembership(admin_, person_, future, std::nullopt).error().field,
+            "left_on");
+  EXPECT_EQ(AuditEntries(), before);
+
+  Person saved = Must(service_->SetPreviousMembership(admin_, person_, previous, 1));
+  EXPECT_EQ(saved.version, 2);
+  EXPECT_EQ(Must(service_->GetPerson(admin_, person_)).previous_membership, previous);
+  EXPECT_EQ(AuditEntries(), before + 1);
+  auto unmet = rules_of(MakeDate(2024, 3, 1));
+  ASSERT_EQ(unmet.size(), 2u);
+  EXPECT_NE(unmet[0].find("chưa đủ 36 tháng"), std::string::npos) << unmet[0];
+  EXPECT_NE(unmet[1].find("văn bản đồng ý"), std::string::npos) << unmet[1];
+
+  Must(service_->SetPreviousMembership(admin_, person_, std::nullopt, 2));
+  EXPECT_TRUE(rules_of(MakeDate(2024, 3, 1)).empty());
+  EXPECT_EQ(AuditEntries(), before + 2);
+}
+
 TEST_F(CaseServiceTest, StaleVersionIsAConflictAndChangesNothing) {
   ASSERT_TRUE(service_
                   ->Record(admin_, case_,

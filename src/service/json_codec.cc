@@ -31,6 +31,20 @@ json::object OrgObject(const Organisation& o) {
   return j;
 }
 
+// R15: the facts of a previous membership, on the person.
+json::object PreviousMembershipObject(const PreviousMembership& pm) {
+  json::object j;
+  j["left_on"] = FormatIsoDate(pm.left_on);
+  j["ended_by"] = Str(MembershipEndCode(pm.ended_by));
+  j["criminal_record"] = Str(CriminalRecordCode(pm.criminal_record));
+  j["record_cleared_on"] = DateOrNull(pm.record_cleared_on);
+  j["caused_serious_disunity"] = pm.caused_serious_disunity;
+  j["readmitted_before"] = pm.readmitted_before;
+  j["consent_number"] = pm.consent_number;
+  j["consent_date"] = DateOrNull(pm.consent_date);
+  return j;
+}
+
 json::object PersonObject(const Person& p) {
   json::object j;
   j["id"] = p.id;
@@ -50,6 +64,9 @@ json::object PersonObject(const Person& p) {
   j["address"] = p.address;
   j["org_id"] = p.org_id;
   j["version"] = p.version;
+  j["previous_membership"] = p.previous_membership
+                                 ? json::value(PreviousMembershipObject(*p.previous_membership))
+                                 : json::value(nullptr);
   return j;
 }
 

@@ -50,7 +50,8 @@ class OrganisationRepository {
 class PersonRepository {
  public:
   virtual ~PersonRepository() = default;
-  // Stores version 1 whatever `person.version` says. Returns the id.
+  // Stores version 1 whatever `person.version` says. Returns the id. Every method reads and
+  // writes the person's previous membership (R15) with the person.
   virtual Result<Id> Insert(const Person& person) = 0;
   // Writes every field if the stored version equals `person.version`, storing version + 1.
   // kConflict when the stored version differs (a concurrent edit), kNotFound when absent.

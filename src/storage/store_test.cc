@@ -608,6 +608,76 @@ TEST_P(StoreContractTest, PersonRoundTripsEveryField) {
   EXPECT_EQ(CodeOf(errors->People().Insert(SamplePerson(9999))), ErrorCode::kInvalid);
 }
 
+std::string Describe(const std::optional<PreviousMembership>& pm) {
+  if (!pm) return "none";
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", FormatIsoDate(pm->left_on),
+                     MembershipEndCode(pm->ended_by), CriminalRecordCode(pm->criminal_record),
+                     Show(pm->record_cleared_on), pm->caused_serious_disunity,
+                     pm->readmitted_before, pm->consent_number, Show(pm->consent_date));
+}
+
+// R15: the previous membership is written and read with the person, by every person query.
+TEST_P(StoreContractTest, PreviousMembershipTravelsWithThePerson) {
+  World w = MakeWorld();
+  Person former = SamplePerson(w.cell, "Lê Văn Cựu");
+  former.previous_membership = PreviousMembership{.left_on = D(2019, 3, 1),
+                                                  .ended_by = MembershipEnd::kExpelled,
+                                                  .criminal_record = CriminalRecord::kLessSerious,
+                                                  .record_cleared_on = D(2018, 6, 30),
+                                                  .caused_serious_disunity = true,
+                                                  .readmitted_before = true,
+                                                  .consent_number = "45-CV/TU",
+                                                  .consent_date = D(2023, 2, 1)};
+  auto tx = Write();
+  Id id = Must(tx->People().Insert(former));
+  Must(tx->Commit());
+  const std::string want = Describe(former.previous_membership);
+  EXPECT_EQ(want, "2019-03-01|expelled|less_serious|2018-06-30|true|true|45-CV/TU|2023-02-01");
+
+  auto read = Read();
+  EXPECT_EQ(Describe(Must(read->People().Get(id)).previous_membership), want);
+  EXPECT_EQ(Describe(Must(read->People().Get(w.person)).previous_membership), "none");
+  auto many = Must(read->People().GetMany({w.person, id}));
+  ASSERT_EQ(many.size(), 2u);
+  EXPECT_EQ(Describe(many[0].previous_membership), "none");
+  EXPECT_EQ(Describe(many[1].previous_membership), want);
+  for (const std::vector<Id>& orgs : {std::vector<Id>{}, std::vector<Id>{w.cell}}) {
+    auto found = Must(read->People().Search("cuu", orgs, 10));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(Describe(found[0].previous_membership), want);
+    auto same = Must(read->People().FindSameNameAndBirthDate(SearchKey("Lê Văn Cựu"),
+                                                             former.birth_date, orgs, 10));
+    ASSERT_EQ(same.size(), 1u);
+    EXPECT_EQ(Describe(same[0].previous_membership), want);
+  }
+  read.reset();
+
+  // An update replaces it (optional fields cleared), and bumps the person's version.
+  Person changed = Must(Read()->People().Get(id));
+  changed.previous_membership = PreviousMembership{
+      .left_on = D(2020, 1, 2), .ended_by = MembershipEnd::kLeftForFamilyHardship};
+  auto update = Write();
+  Must(update->People().Update(changed));
+  Must(update->Commit());
+  Person updated = Must(Read()->People().Get(id));
+  EXPECT_EQ(updated.version, 2);
+  EXPECT_EQ(Describe(updated.previous_membership),
+            "2020-01-02|family_hardship|none|-|false|false||-");
+
+  // A stale update changes nothing; an update without it removes it.
+  auto stale = Write();
+  Status refused = stale->People().Update(changed);  // still version 1
+  EXPECT_EQ(refused.ok() ? ErrorCode::kInvalid : refused.error().code, ErrorCode::kConflict);
+  Must(stale->Commit());
+  EXPECT_EQ(Describe(Must(Read()->People().Get(id)).previous_membership),
+            Describe(updated.previous_membership));
+  updated.previous_membership.reset();
+  auto remove = Write();
+  Must(remove->People().Update(updated));
+  Must(remove->Commit());
+  EXPECT_EQ(Describe(Must(Read()->People().Get(id)).previous_membership), "none");
+}
+
 TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
   World w = MakeWorld();
   auto tx = Write();

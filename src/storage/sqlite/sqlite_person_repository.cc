@@ -11,7 +11,11 @@ namespace {
   "p.id, p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion, " \
   "p.general_education, p.professional_education, p.occupation, p.workplace_type, " \
   "p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id, " \
-  "p.version"
+  "p.version, pm.ended_by, pm.left_on, pm.criminal_record, pm.record_cleared_on, "        \
+  "pm.caused_serious_disunity, pm.readmitted_before, pm.consent_number, pm.consent_date"
+
+// R15: the previous membership, if any, comes on the person's row (pm.* NULL when absent).
+#define PTDV_PERSON_PREVIOUS " LEFT JOIN previous_membership pm ON pm.person_id = p.id"
 
 constexpr std::string_view kInsert =
     "INSERT INTO person (full_name, search_key, sex, birth_date, ethnicity, religion, "
@@ -29,11 +33,11 @@ constexpr std::string_view kUpdate =
 constexpr std::string_view kExists = "SELECT 1 FROM person WHERE id = ?";
 
 constexpr std::string_view kSelectById =
-    "SELECT " PTDV_PERSON_COLUMNS " FROM person p WHERE p.id = ?";
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS " WHERE p.id = ?";
 
 // The pattern is '%' || escaped input || '%'; the same text works in PostgreSQL.
 constexpr std::string_view kSearchAll = "SELECT " PTDV_PERSON_COLUMNS
-                                        " FROM person p"
+                                        " FROM person p" PTDV_PERSON_PREVIOUS
                                         " WHERE p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
                                         " ORDER BY p.search_key, p.id LIMIT ?";
 
@@ -41,32 +45,40 @@ constexpr std::string_view kSearchAll = "SELECT " PTDV_PERSON_COLUMNS
 // follows the people of those units, not the whole table; PostgreSQL accepts the same text.
 constexpr std::string_view kSearchInOrgs =
     "SELECT " PTDV_PERSON_COLUMNS
-    " FROM temp.ptdv_filter_id f CROSS JOIN person p"
+    " FROM temp.ptdv_filter_id f CROSS JOIN person p" PTDV_PERSON_PREVIOUS
     " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
     " ORDER BY p.search_key, p.id LIMIT ?";
 
 // Exact search key and birth date, served by person_search_key_idx.
 constexpr std::string_view kSameNameAll = "SELECT " PTDV_PERSON_COLUMNS
-                                          " FROM person p"
+                                          " FROM person p" PTDV_PERSON_PREVIOUS
                                           " WHERE p.search_key = ? AND p.birth_date = ?"
                                           " ORDER BY p.id LIMIT ?";
 
 constexpr std::string_view kSameNameInOrgs =
     "SELECT " PTDV_PERSON_COLUMNS
-    " FROM person p"
+    " FROM person p" PTDV_PERSON_PREVIOUS
     " WHERE p.search_key = ? AND p.birth_date = ?"
     " AND p.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
     " ORDER BY p.id LIMIT ?";
 
 constexpr std::string_view kSelectMany = "SELECT " PTDV_PERSON_COLUMNS
                                          " FROM temp.ptdv_filter_id f CROSS JOIN person p"
-                                         " WHERE p.id = f.id ORDER BY p.id";
+                                         PTDV_PERSON_PREVIOUS " WHERE p.id = f.id ORDER BY p.id";
 
 constexpr std::string_view kSelectVersions =
     "SELECT p.id, p.version FROM temp.ptdv_filter_id f CROSS JOIN person p"
     " WHERE p.id = f.id ORDER BY p.id";
 
 #undef PTDV_PERSON_COLUMNS
+#undef PTDV_PERSON_PREVIOUS
+
+constexpr std::string_view kDeletePrevious = "DELETE FROM previous_membership WHERE person_id = ?";
+
+constexpr std::string_view kInsertPrevious =
+    "INSERT INTO previous_membership (person_id, left_on, ended_by, criminal_record, "
+    "record_cleared_on, caused_serious_disunity, readmitted_before, consent_number, consent_date) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr std::string_view kWhat = kPersonNoun;
 
@@ -90,7 +102,39 @@ Person ReadPerson(SqliteRow& row) {
   p.address = row.Text();
   p.org_id = row.Int64();
   p.version = row.Int();
+  if (auto ended_by = row.OptionalCode(MembershipEndFromCode)) {
+    PreviousMembership& pm = p.previous_membership.emplace();
+    pm.ended_by = *ended_by;
+    pm.left_on = row.IsoDate();
+    pm.criminal_record = row.Code(CriminalRecordFromCode);
+    pm.record_cleared_on = row.OptionalIsoDate();
+    pm.caused_serious_disunity = row.Bool();
+    pm.readmitted_before = row.Bool();
+    pm.consent_number = row.Text();
+    pm.consent_date = row.OptionalIsoDate();
+  }
   return p;
+}
+
+// Replaces the stored previous membership of `person` with its own (none: deleted).
+Status WritePrevious(SqliteConnection& connection, const Person& person, bool replace) {
+  if (replace) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement clear, connection.Prepare(kDeletePrevious));
+    PTDV_RETURN_IF_ERROR(clear.BindInt(person.id).Run());
+  }
+  if (!person.previous_membership) return Ok();
+  const PreviousMembership& pm = *person.previous_membership;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection.Prepare(kInsertPrevious));
+  return insert.BindInt(person.id)
+      .BindDate(pm.left_on)
+      .BindText(MembershipEndCode(pm.ended_by))
+      .BindText(CriminalRecordCode(pm.criminal_record))
+      .BindOptionalDate(pm.record_cleared_on)
+      .BindBool(pm.caused_serious_disunity)
+      .BindBool(pm.readmitted_before)
+      .BindText(pm.consent_number)
+      .BindOptionalDate(pm.consent_date)
+      .Run();
 }
 
 // Binds every column but id, in kInsert / kUpdate order.
@@ -130,7 +174,10 @@ Result<Id> SqlitePersonRepository::Insert(const Person& person) {
   BindPerson(statement, person);
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  Person stored = person;
+  stored.id = statement.Int(0);
+  PTDV_RETURN_IF_ERROR(WritePrevious(connection_, stored, /*replace=*/false));
+  return stored.id;
 }
 
 Status SqlitePersonRepository::Update(const Person& person) {
@@ -138,7 +185,7 @@ Status SqlitePersonRepository::Update(const Person& person) {
   BindPerson(statement, person);
   statement.BindInt(person.id).BindInt(person.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 1) return Ok();
+  if (changed == 1) return WritePrevious(connection_, person, /*replace=*/true);
   PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
   exists.BindInt(person.id);
   PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());

@@ -92,6 +92,20 @@ export interface Person {
   address: string;
   org_id: number;
   version: number;
+  // R15; null when never a member, and for roles without read_personal.
+  previous_membership?: PreviousMembership | null;
+}
+
+// R15: PUT /people/{id}/previous-membership and Person.previous_membership.
+export interface PreviousMembership {
+  left_on: IsoDate;
+  ended_by: string;
+  criminal_record: string;
+  record_cleared_on: IsoDate | null;
+  caused_serious_disunity: boolean;
+  readmitted_before: boolean;
+  consent_number: string;
+  consent_date: IsoDate | null;
 }
 
 // The fields of POST /people and PATCH /people/{id} (http/people_api.cc kPersonKeys); `org` is

@@ -13,6 +13,7 @@ import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { organisations } from '../lib/myOrg';
+import { PreviousMembershipSection } from './PreviousMembershipSection';
 
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
@@ -205,6 +206,9 @@ export default function PersonPage() {
           )}
         </Form>
       </Card>
+      {!isNew && person && (
+        <PreviousMembershipSection key={person.id} person={person} editable={editable} onSaved={setPerson} />
+      )}
       {!isNew && person && (
         <Card title="Hồ sơ kết nạp của người này" style={{ marginTop: 16 }}>
           <Table size="middle" rowKey="id" pagination={false} dataSource={cases ?? []} loading={cases === null}
