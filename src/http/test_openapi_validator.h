@@ -125,7 +125,7 @@ class OpenApiValidator {
 
  private:
   // OpenAPI 3.0 → JSON Schema: `nullable: true` becomes null among the allowed types (or
-  // values of an enum, or an anyOf with null when the schema is a $ref/allOf).
+  // values of an enum, or an anyOf with null when the schema is a $ref/allOf or has a format).
   static boost::json::value JsonSchemaOf(const boost::json::value& schema) {
     if (const auto* array = schema.if_array()) {
       boost::json::array out;
@@ -145,7 +145,9 @@ class OpenApiValidator {
       out[key] = JsonSchemaOf(item);
     }
     if (!nullable) return out;
-    if (auto* type = out.if_contains("type"); type != nullptr && type->is_string()) {
+    // valijson applies "format" to null too, so a formatted value takes the anyOf below.
+    if (auto* type = out.if_contains("type");
+        type != nullptr && type->is_string() && !out.contains("format")) {
       *type = boost::json::array{type->as_string(), "null"};
       if (auto* values = out.if_contains("enum"); values != nullptr && values->is_array()) {
         values->as_array().push_back(nullptr);
