@@ -196,7 +196,8 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
           json::object item{{"case_id", row.header.id},
                             {"person_name", row.person_name},
                             {"stage", StageCode(row.header.stage)}};
-          for (auto& field : json::value_from(row.deadline).as_object()) item.insert(field);
+          json::value deadline = json::value_from(row.deadline);
+          for (auto& field : deadline.as_object()) item.insert(field);
           items.push_back(std::move(item));
         }
         return Response::Json(json::serialize(json::object{{"on", FormatIsoDate(*on)},
