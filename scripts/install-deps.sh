@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy universal-ctags   # make check: scripts/check-{format,tidy,size}
   libboost-json1.81-dev libboost1.81-dev
+  libvalijson-dev                    # API tests validate responses against the OpenAPI document
   libxlsxwriter-dev                  # XLSX exports (src/report/)
   python3-openpyxl                   # tests read exported XLSX back (src/http/report_api_test.cc)
   chromium fonts-dejavu-core  # the web UI's e2e tests and bench/web (headless, no download)

@@ -26,6 +26,7 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_openapi_validator.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_provider.h"

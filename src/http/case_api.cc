@@ -17,7 +17,7 @@
 #include "http/json_body.h"
 #include "http/redaction.h"
 #include "service/json_codec.h"
-#include "service/reference_data.h"
+#include "service/json_values.h"
 #include "service/reference_data.h"
 
 namespace ptdv::http {
@@ -108,21 +108,6 @@ Result<CaseEvent> ParseEvent(const BodyReader& body) {
   return e;
 }
 
-json::value DateValue(const std::optional<Date>& d) {
-  if (!d) return nullptr;
-  return json::string(FormatIsoDate(*d));
-}
-
-json::object DeadlineObject(const Deadline& d) {
-  return json::object{{"rule", CodeOf(d.rule)},
-                      {"label", d.label},
-                      {"due", FormatIsoDate(d.due)},
-                      {"status", DeadlineStatusCode(d.status)},
-                      {"days", d.days},
-                      {"working_days", d.unit == DayUnit::kWorkingDays},
-                      {"text", d.Describe()}};
-}
-
 json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
   const Case& c = row.header;
   json::array unmet;
@@ -142,9 +127,9 @@ json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
       {"stage", StageCode(c.stage)},
       {"stage_label", StageLabel(c.stage)},
       {"opened_on", FormatIsoDate(c.opened_on)},
-      {"next_deadline", DateValue(c.next_deadline)},
+      {"next_deadline", DateOrNull(c.next_deadline)},
       {"next_deadline_rule", c.next_deadline_rule},
-      {"deadline", row.deadline ? json::value(DeadlineObject(*row.deadline)) : json::value()},
+      {"deadline", OrNull(row.deadline)},
       {"unmet", std::move(unmet)},
       {"version", c.version}};
 }
@@ -208,15 +193,12 @@ Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext&
   if (!rows.ok()) return ErrorResponse(rows.error());
   json::array items;
   for (const auto& row : *rows) {
-    items.push_back(json::object{{"case_id", row.header.id},
-                                 {"person_name", row.person_name},
-                                 {"stage", StageCode(row.header.stage)},
-                                 {"rule", CodeOf(row.deadline.rule)},
-                                 {"label", row.deadline.label},
-                                 {"due", FormatIsoDate(row.deadline.due)},
-                                 {"status", DeadlineStatusCode(row.deadline.status)},
-                                 {"days", row.deadline.days},
-                                 {"text", row.deadline.Describe()}});
+    json::object item{{"case_id", row.header.id},
+                      {"person_name", row.person_name},
+                      {"stage", StageCode(row.header.stage)}};
+    json::value deadline = json::value_from(row.deadline);
+    for (auto& field : deadline.as_object()) item.insert(field);
+    items.push_back(std::move(item));
   }
   return Response::Json(
       json::serialize(json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));

@@ -111,6 +111,28 @@ TEST(OpenApiTest, DocumentsEveryRouteWithItsAccessAndNothingElse) {
   }
 }
 
+// Every answer the API tests receive is checked against the document (test_openapi_validator.h);
+// the check must notice a renamed field, and pass the answer as the server wrote it.
+TEST(OpenApiTest, ResponseCheckRefusesARenamedField) {
+  test::ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto session = world.Login("admin");
+  test::ClientResponse r = world.Call(session, "GET", "/api/v1/auth/me");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& validator = test::OpenApiValidator::Instance();
+  EXPECT_EQ(validator.Check("GET", "/api/v1/auth/me", 200, r.body), "");
+
+  json::value renamed = json::parse(r.body);
+  json::object& user = renamed.at("user").as_object();
+  user["fullname"] = user.at("full_name");
+  user.erase("full_name");
+  std::string error = validator.Check("GET", "/api/v1/auth/me", 200, json::serialize(renamed));
+  EXPECT_NE(error.find("full_name"), std::string::npos) << error;
+  EXPECT_NE(error.find("fullname"), std::string::npos) << error;
+  EXPECT_NE(validator.Check("GET", "/api/v1/auth/me", 299, r.body).find("status not documented"),
+            std::string::npos);
+}
+
 TEST(OpenApiTest, RefusesFragmentsThatDefineAnOperationOrSchemaTwice) {
   const std::string base = R"({"openapi":"3.0.3","components":{"schemas":{}},"paths":{}})";
   const std::string a = R"({"paths":{"/x":{"get":{"responses":{}}}},

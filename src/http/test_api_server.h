@@ -32,6 +32,7 @@
 #include "http/people_api.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_openapi_validator.h"
 #include "http/user_api.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"

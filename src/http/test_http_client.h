@@ -31,6 +31,12 @@ struct ClientResponse {
   std::string body;
 };
 
+// When set, called with every response Request() reads (test_openapi_validator.h sets it to
+// check API answers against the OpenAPI document).
+using ResponseObserver = void (*)(std::string_view method, std::string_view target,
+                                  const ClientResponse& response);
+inline ResponseObserver response_observer = nullptr;
+
 class TestHttpClient {
  public:
   using Milliseconds = std::chrono::milliseconds;
@@ -101,7 +107,9 @@ class TestHttpClient {
       const std::vector<std::pair<std::string, std::string>>& fields = {},
       Milliseconds timeout = Milliseconds(5000)) {
     if (!Send(Format(method, target, body, fields))) return std::nullopt;
-    return Read(method == "HEAD", timeout);
+    std::optional<ClientResponse> response = Read(method == "HEAD", timeout);
+    if (response && response_observer != nullptr) response_observer(method, target, *response);
+    return response;
   }
 
   // Reads one response (skipping 1xx); nullopt on timeout, close or garbage. `head`: the

@@ -3,23 +3,19 @@
 #include <boost/json.hpp>
 
 #include "domain/disclosure.h"
+#include "service/json_values.h"
 
 namespace ptdv {
 namespace {
 
 namespace json = boost::json;
 
-json::value DateOrNull(const std::optional<Date>& d) {
-  if (!d) return nullptr;
-  return json::string(FormatIsoDate(*d));
-}
-
 json::string Str(std::string_view s) { return json::string(s); }
 
 json::object OrgObject(const Organisation& o) {
   json::object j;
   j["id"] = o.id;
-  j["parent_id"] = o.parent_id ? json::value(*o.parent_id) : json::value(nullptr);
+  j["parent_id"] = OrNull(o.parent_id);
   j["kind"] = Str(OrgKindCode(o.kind));
   j["code"] = o.code;
   j["name"] = o.name;
@@ -27,7 +23,7 @@ json::object OrgObject(const Organisation& o) {
   j["committee_member_count"] = o.committee_member_count;
   j["valid_from"] = FormatIsoDate(o.valid_from);
   j["valid_to"] = DateOrNull(o.valid_to);
-  j["successor_id"] = o.successor_id ? json::value(*o.successor_id) : json::value(nullptr);
+  j["successor_id"] = OrNull(o.successor_id);
   return j;
 }
 
@@ -196,17 +192,7 @@ std::string ToJson(const Evaluation& ev, Disclosure disclosure) {
         {"rule", CodeOf(c.rule)}, {"message", c.MessageFor(disclosure)}, {"blocking", c.blocking}});
   }
   j["unmet"] = std::move(unmet);
-  json::array deadlines;
-  for (const auto& d : ev.deadlines) {
-    deadlines.push_back(json::object{{"rule", CodeOf(d.rule)},
-                                     {"label", d.label},
-                                     {"due", FormatIsoDate(d.due)},
-                                     {"status", Str(DeadlineStatusCode(d.status))},
-                                     {"days", d.days},
-                                     {"working_days", d.unit == DayUnit::kWorkingDays},
-                                     {"text", d.Describe()}});
-  }
-  j["deadlines"] = std::move(deadlines);
+  j["deadlines"] = json::value_from(ev.deadlines);
   j["failed_recognition_votes"] = ev.failed_recognition_votes;
   j["escalated"] = ev.escalated;
   return json::serialize(j);
@@ -258,7 +244,7 @@ std::string ToJson(const Target& t) {
                              : json::value(nullptr);
   j["count"] = t.count;
   j["legal_basis"] = t.legal_basis;
-  j["parent_id"] = t.parent_id ? json::value(*t.parent_id) : json::value(nullptr);
+  j["parent_id"] = OrNull(t.parent_id);
   j["split_final"] = t.split_final;
   j["version"] = t.version;
   return json::serialize(j);

@@ -3,7 +3,10 @@ import { render, screen } from '@testing-library/react';
 import type { CaseEvent } from '../api/types';
 import { CaseTimeline, timelineSteps } from './CaseTimeline';
 
-const ev = (action: string, date: string, extra: Partial<CaseEvent> = {}): CaseEvent => ({ action, date, documents: [], ...extra });
+let seq = 0;
+const ev = (action: string, date: string, extra: Partial<CaseEvent> = {}): CaseEvent => ({
+  id: ++seq, case_id: 1, seq, actor: 'bithua', recorded_at: `${date}T08:00:00Z`, action, date, documents: [], ...extra,
+});
 
 const dossierEvents = [
   ev('mark_sympathiser', '2022-01-10'),

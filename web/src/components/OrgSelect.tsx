@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TreeSelect } from 'antd';
-import type { Organisation } from '../api/types';
+import type { OrgTreeRow as Organisation } from '../api/types';
 import { organisations } from '../lib/myOrg';
 
 interface Node { value: string; title: string; children: Node[] }

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { api, ApiError } from '../api/client';
-import type { CaseHeader, CaseView, CaseEvent, ReferenceAction } from '../api/types';
+import type { CaseHeader, CaseView, CaseEventInput, ReferenceAction } from '../api/types';
 
-export type EventBody = Omit<CaseEvent, 'documents'> & { documents?: CaseEvent['documents'] };
+export type EventBody = CaseEventInput;
 import { useReference } from '../lib/reference';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft';
 import { kConsents, kFindings, kRelations, labelOf } from '../lib/labels';

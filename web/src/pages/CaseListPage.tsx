@@ -34,7 +34,7 @@ export default function CaseListPage() {
   // Exactly the parameters GET /cases knows (it refuses any other with 400).
   const filters: CaseQuery = {
     org: params.get('org') ?? undefined,
-    stage: params.get('stage') ?? undefined,
+    stage: (params.get('stage') ?? undefined) as CaseQuery['stage'],
     category: params.get('category') ?? undefined,
     due: (params.get('due') ?? undefined) as CaseQuery['due'],
     q: params.get('q') ?? undefined,

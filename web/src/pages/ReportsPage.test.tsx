@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import type { AdmissionsReport } from '../api/types';
+import type { AdmissionsReport, ReportRow } from '../api/types';
 import { callsTo, mockApi, renderPage } from '../test/mockApi';
 import ReportsPage, { headerRows, reportCell, reportValue } from './ReportsPage';
 
-const row = (code: string, name: string, admitted: number, pct: number | null) => ({
-  org: { code, name }, admitted, women: 3, education: { university: 7 }, achievement_pct: pct,
+const row = (code: string, name: string, admitted: number, pct: number | null): ReportRow => ({
+  org: { code, name }, admitted, grassroots_total: 0, grassroots_admitting: 0, youth_union: 0,
+  women: 3, ethnic_minority: 0, religious: 0, age_18_30: 0, education: { university: 7 },
+  occupation: {}, private_fdi: 0, business_owner: 0, members_start_of_year: 0,
+  admission_rate_pct: null, target: null, achievement_pct: pct,
 });
 
 const kReport: AdmissionsReport = {

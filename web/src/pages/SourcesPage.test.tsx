@@ -6,6 +6,7 @@ import SourcesPage from './SourcesPage';
 
 const kSources: SourceList = {
   org: { id: 2, code: 'HUE-TAYLOC', name: 'Đảng ủy phường Tây Lộc', kind: 'ward' },
+  on: '2024-03-01',
   items: [
     { case_id: 11, person: { id: 1, full_name: 'Nguyễn Thị Hoa', birth_date: '1999-04-03' }, cell: { code: 'C1', name: 'Chi bộ 1' },
       category: 'teacher', category_label: 'Giáo viên', stage: 'sympathiser', sympathiser_resolution_on: '2023-02-01',

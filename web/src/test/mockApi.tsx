@@ -20,10 +20,15 @@ export type Answer = { status?: number; body?: unknown };
 // "GET /classes/7" → answer, or a function of the call.
 export type Routes = Record<string, Answer | ((call: Call) => Answer)>;
 
+const kAccountTimes = {
+  created_at: '2024-01-02T08:00:00Z', password_changed_at: '2024-01-02T08:00:00Z',
+  failed_attempts: 0, locked_until: null,
+};
+
 export const kUsers: Record<string, User> = {
-  centre: { id: 5, login: 'ttct', full_name: 'Trung tâm Chính trị', role: 'political_centre', org_id: 1, disabled: false },
-  ward: { id: 3, login: 'taylocdu', full_name: 'Chuyên viên Tây Lộc', role: 'grassroots_staff', org_id: 2, disabled: false },
-  board: { id: 2, login: 'bantochuc', full_name: 'Ban Tổ chức', role: 'organisation_board', org_id: 1, disabled: false },
+  centre: { id: 5, login: 'ttct', full_name: 'Trung tâm Chính trị', role: 'political_centre', org_id: 1, disabled: false, ...kAccountTimes },
+  ward: { id: 3, login: 'taylocdu', full_name: 'Chuyên viên Tây Lộc', role: 'grassroots_staff', org_id: 2, disabled: false, ...kAccountTimes },
+  board: { id: 2, login: 'bantochuc', full_name: 'Ban Tổ chức', role: 'organisation_board', org_id: 1, disabled: false, ...kAccountTimes },
 };
 
 export const kOrganisations = {
