@@ -165,7 +165,7 @@ TEST(RuleR15, ConditionsAtTheCellVote) {
     std::vector<Condition> got = ReadmissionConditions(row.previous, rules, row.on);
     ASSERT_EQ(got.size(), row.want.size()) << Describe(got);
     for (std::size_t i = 0; i < got.size(); ++i) {
-      EXPECT_EQ(got[i].rule, "R15");
+      EXPECT_EQ(got[i].rule, RuleCode::kR15);
       const std::string& text =
           got[i].personal_message.empty() ? got[i].message : got[i].personal_message;
       EXPECT_EQ(got[i].blocking, row.want[i].starts_with("B:")) << text;
@@ -311,7 +311,7 @@ TEST(RuleR15, CellVoteChecksR15OnlyForAFormerMember) {
     b.CompleteDossier(b.dossier_parts);
     Evaluation before = b.EvaluateOn(b.t.cell_vote);
     ASSERT_EQ(before.unmet.size(), 1u);
-    EXPECT_EQ(before.unmet[0].rule, "R15");
+    EXPECT_EQ(before.unmet[0].rule, RuleCode::kR15);
     EXPECT_FALSE(before.unmet[0].blocking);
     Result<Case> vote = b.Apply(b.CellVote(test::AllInFavour(b.context.cell_official_count)));
     ASSERT_FALSE(vote.ok());
@@ -327,7 +327,7 @@ TEST(RuleR15, CellVoteChecksR15OnlyForAFormerMember) {
     b.CompleteDossier(b.dossier_parts);
     Evaluation ev = b.EvaluateOn(b.t.cell_vote);
     ASSERT_EQ(ev.unmet.size(), 1u);
-    EXPECT_EQ(ev.unmet[0].rule, "R15");
+    EXPECT_EQ(ev.unmet[0].rule, RuleCode::kR15);
     EXPECT_TRUE(ev.unmet[0].blocking);
   }
 }

@@ -112,7 +112,9 @@ json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
   const Case& c = row.header;
   json::array unmet;
   for (const auto& u : row.unmet) {
-    unmet.push_back(json::object{{"rule", CodeOf(u.rule)}, {"message", u.MessageFor(disclosure)}});
+    unmet.push_back(json::object{{"rule", CodeOf(u.rule)},
+                                  {"message", u.MessageFor(disclosure)},
+                                  {"blocking", u.blocking}});
   }
   return json::object{
       {"id", c.id},

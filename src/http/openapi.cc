@@ -24,7 +24,10 @@ Result<std::string> BuildOpenApiDocument(std::span<const OpenApiFragment> fragme
   }
   if (!document.contains("openapi")) return Error::Invalid("OpenAPI: base.json is missing");
   json::object& paths = document["paths"].emplace_object();
-  json::object& schemas = document["components"].as_object()["schemas"].emplace_object();
+  // base.json's own schemas (those every route shares) stay; the fragments' are added.
+  json::value& base_schemas = document["components"].as_object()["schemas"];
+  if (!base_schemas.is_object()) base_schemas.emplace_object();
+  json::object& schemas = base_schemas.as_object();
   for (auto& part : parts) {
     if (auto* fragment_paths = part.if_contains("paths"); fragment_paths && fragment_paths->is_object()) {
       for (auto& [path, item] : fragment_paths->as_object()) {

@@ -50,6 +50,10 @@ bool Contains(std::string_view text, std::string_view part) {
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // These tests serve stand-in handlers on API-like paths to test the transport; their bodies
+    // are not the API's, so the OpenAPI response check (test_openapi_validator.h) is off here.
+    saved_observer_ = test::response_observer;
+    test::response_observer = nullptr;
     std::string pattern = (fs::temp_directory_path() / "ptdv-http-test-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
@@ -58,7 +62,10 @@ class ServerTest : public ::testing::Test {
   void TearDown() override {
     StopAndJoin();
     fs::remove_all(dir_);
+    test::response_observer = saved_observer_;
   }
+
+  test::ResponseObserver saved_observer_ = nullptr;
 
   static ServerOptions Options() {
     ServerOptions options;

@@ -67,9 +67,16 @@ class OpenApiValidator {
       response = responses->if_contains(std::to_string(status));
       if (response == nullptr) response = responses->if_contains("default");
     }
-    if (response == nullptr) return where + "status not documented";
-    const boost::json::value* schema = nullptr;
-    if (const auto* content = response->as_object().if_contains("content")) {
+    // What the server itself answers before or around any handler (http/error_mapping.h:
+    // payload_too_large, unsupported_media_type, header_too_large, internal, unavailable) is
+    // documented once, in base.json, rather than on every operation.
+    static const boost::json::value kTransportError = {{"$ref", "#/components/schemas/TransportError"}};
+    const bool transport = status == 413 || status == 415 || status == 431 || status == 500 ||
+                           status == 503;
+    if (response == nullptr && !transport) return where + "status not documented";
+    const boost::json::value* schema = response == nullptr ? &kTransportError : nullptr;
+    if (const auto* content =
+            response == nullptr ? nullptr : response->as_object().if_contains("content")) {
       if (const auto* json = content->as_object().if_contains("application/json")) {
         schema = json->as_object().if_contains("schema");
       }

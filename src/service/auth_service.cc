@@ -12,11 +12,12 @@
 #include <map>
 
 #include "domain/search_key.h"
+#include "service/auth_internal.h"
 #include "storage/audit_hash.h"
 #include "storage/not_found.h"
 
 namespace ptdv {
-namespace {
+namespace auth_internal {
 
 namespace json = boost::json;
 using std::chrono::seconds;
@@ -25,9 +26,6 @@ using std::chrono::system_clock;
 constexpr std::size_t kTokenBytes = 32;
 // sodium_base64_ENCODED_LEN(32, URLSAFE_NO_PADDING) without the terminating NUL.
 constexpr std::size_t kTokenLength = 43;
-constexpr std::size_t kMaxNameBytes = 200;
-// The CLI acts under this login (Actor{}); no account may take it.
-constexpr std::string_view kSystemLogin = "system";
 
 constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng";
 constexpr std::string_view kSessionInvalid = "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại";
@@ -67,14 +65,6 @@ std::optional<std::string> NormaliseLogin(std::string_view text) {
   }
   if (login.front() == '.' || login.front() == '_' || login.front() == '-') return std::nullopt;
   return login;
-}
-
-std::string Trimmed(std::string_view text) {
-  const std::string_view space = " \t\r\n";
-  std::size_t first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  std::size_t last = text.find_last_not_of(space);
-  return std::string(text.substr(first, last - first + 1));
 }
 
 std::string IsoTimestamp(system_clock::time_point tp) {
@@ -210,7 +200,9 @@ std::optional<Instant> ParseIsoInstant(std::string_view text) {
          std::chrono::minutes(parts[1]) + seconds(parts[2]);
 }
 
-}  // namespace
+}  // namespace auth_internal
+
+using namespace auth_internal;
 
 const WallClock& DefaultWallClock() {
   static const SystemWallClock clock;
@@ -642,189 +634,6 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token,
   return out;
 }
 
-Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
-  std::optional<std::string> login = NormaliseLogin(request.login);
-  if (!login || *login == kSystemLogin) {
-    return Error::Invalid(
-        "Tên đăng nhập gồm 3-64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch "
-        "ngang, bắt đầu bằng chữ cái hoặc chữ số (không dùng «system»)",
-        "login");
-  }
-  std::string full_name = NormaliseNfc(Trimmed(request.full_name));
-  if (full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
-  if (full_name.size() > kMaxNameBytes) return Error::Invalid("Họ và tên quá dài", "full_name");
-  PTDV_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
-  // What needs no database first, so that a refused actor costs no hash.
-  if (!IsSystemActor(actor)) {
-    std::optional<Role> role = RoleFromCode(actor.role);
-    if (!role || !Allows(*role, Permission::kManageUsers) || !MayGrant(*role, request.role)) {
-      return Error::Forbidden(
-          fmt::format("Bạn không có quyền tạo tài khoản có vai trò «{}»", RoleLabel(request.role)));
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(request.password));
-  sodium_memzero(request.password.data(), request.password.size());
-
-  const Instant now = Now();
-  User user{.login = *login,
-            .full_name = std::move(full_name),
-            .role = request.role,
-            .org_id = request.org_id,
-            .password_hash = std::move(hash),
-            .created_at = now,
-            .password_changed_at = now};
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(user.org_id));
-  PTDV_RETURN_IF_ERROR(AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id,
-                                             NotFoundError(kOrganisationNoun, user.org_id)));
-  if (!RoleFitsOrganisation(user.role, org.kind)) {
-    return Error::Invalid(fmt::format("Vai trò «{}» không gắn được với đơn vị «{}» ({})",
-                                      RoleLabel(user.role), org.name, OrgKindLabel(org.kind)),
-                          "org");
-  }
-  const Error taken = Error::Conflict(fmt::format("Tên đăng nhập «{}» đã được dùng", user.login));
-  Result<User> existing = tx->Users().GetByLogin(user.login);
-  if (existing.ok()) return taken;
-  if (existing.error().code != ErrorCode::kNotFound) return existing.error();
-  Result<Id> id = tx->Users().Insert(user);
-  if (!id.ok()) return id.error().code == ErrorCode::kConflict ? taken : id.error();
-  user.id = *id;
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-      UserAudit(IsoTimestamp(clock_.Now()), actor, "user.create", user, "", UserToJson(user))));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return WithoutHash(std::move(user));
-}
-
-Status AuthService::ChangePassword(const Actor& actor, const std::string& login,
-                                   const std::string& new_password,
-                                   std::optional<std::string> current_password) {
-  PTDV_RETURN_IF_ERROR(CheckPasswordPolicy(new_password));
-  User target;
-  bool own_account = false;
-  {
-    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-    PTDV_ASSIGN_OR_RETURN(target, FindUser(*tx, login));
-    own_account = !IsSystemActor(actor) && actor.login == target.login;
-    if (!own_account)
-      PTDV_RETURN_IF_ERROR(
-          AuthoriseAccountAdmin(*tx, actor, target.role, target.org_id, AccountNotFound(login)));
-  }
-  if (own_account) {
-    if (!current_password || current_password->empty()) {
-      return Error::Invalid("Cần nhập mật khẩu hiện tại", "current_password");
-    }
-    if (!hasher_.Verify(target.password_hash, *current_password)) {
-      return Error::Forbidden("Mật khẩu hiện tại không đúng");
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(new_password));
-
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(User current, tx->Users().Get(target.id));
-  if (current.password_hash != target.password_hash) {
-    return Error::Conflict("Mật khẩu vừa được thay đổi ở nơi khác, vui lòng thử lại");
-  }
-  const std::string before = UserToJson(current);
-  current.password_hash = std::move(hash);
-  current.password_changed_at = Now();
-  current.failed_attempts = 0;
-  current.locked_until.reset();
-  PTDV_RETURN_IF_ERROR(tx->Users().Update(current));
-  PTDV_ASSIGN_OR_RETURN(int ended, tx->Sessions().DeleteForUser(current.id));
-  json::object after = UserObject(current);
-  after["sessions_ended"] = ended;
-  PTDV_RETURN_IF_ERROR(
-      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor, "user.password", current,
-                                   before, json::serialize(after))));
-  return tx->Commit();
-}
-
-Status AuthService::SetAccountState(const Actor& actor, const std::string& login,
-                                    AccountState state) {
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(User user, FindUser(*tx, login));
-  if (!IsSystemActor(actor) && actor.login == user.login) {
-    return Error::Invalid("Không thể tự khóa hoặc mở khóa tài khoản của chính mình", "login");
-  }
-  PTDV_RETURN_IF_ERROR(
-      AuthoriseAccountAdmin(*tx, actor, user.role, user.org_id, AccountNotFound(login)));
-  const bool disable = state == AccountState::kDisabled;
-  if (user.disabled == disable) return Ok();  // nothing to change
-  const std::string before = UserToJson(user);
-  user.disabled = disable;
-  if (!disable) {
-    user.failed_attempts = 0;
-    user.locked_until.reset();
-  }
-  PTDV_RETURN_IF_ERROR(tx->Users().Update(user));
-  json::object after = UserObject(user);
-  if (disable) {
-    PTDV_ASSIGN_OR_RETURN(int ended, tx->Sessions().DeleteForUser(user.id));
-    after["sessions_ended"] = ended;
-  }
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor,
-                                                    disable ? "user.disable" : "user.enable", user,
-                                                    before, json::serialize(after))));
-  return tx->Commit();
-}
-
-Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
-  if (!IsSystemActor(actor)) {
-    std::optional<Role> role = RoleFromCode(actor.role);
-    if (!role || !Allows(*role, Permission::kManageUsers)) {
-      return Error::Forbidden("Bạn không có quyền quản lý tài khoản");
-    }
-  }
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  PTDV_ASSIGN_OR_RETURN(std::vector<User> users, tx->Users().List());
-  std::vector<User> out;
-  std::map<Id, bool> in_scope;  // per organisation, one Ancestors() walk each
-  for (User& user : users) {
-    auto [it, inserted] = in_scope.try_emplace(user.org_id, true);
-    if (inserted) {
-      PTDV_ASSIGN_OR_RETURN(it->second, InScope(*tx, actor, user.org_id));
-    }
-    if (it->second) out.push_back(WithoutHash(std::move(user)));
-  }
-  return out;
-}
-
-Result<std::vector<UserRow>> AuthService::ListUserRows(const Actor& actor) {
-  PTDV_ASSIGN_OR_RETURN(std::vector<User> users, ListUsers(actor));
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
-  std::map<Id, std::string> codes;
-  std::vector<UserRow> rows;
-  for (User& user : users) {
-    auto it = codes.find(user.org_id);
-    if (it == codes.end()) {
-      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(user.org_id));
-      it = codes.emplace(user.org_id, org.code).first;
-    }
-    rows.push_back({.user = std::move(user), .org_code = it->second});
-  }
-  return rows;
-}
-
-Result<UserRow> AuthService::CreateUser(const Actor& actor, const OrgChoice& org, NewUser user) {
-  PTDV_ASSIGN_OR_RETURN(Organisation unit, ChosenOrganisation(store_, actor, org));
-  user.org_id = unit.id;
-  PTDV_ASSIGN_OR_RETURN(User created, CreateUser(actor, std::move(user)));
-  return UserRow{.user = std::move(created), .org_code = unit.code};
-}
-
-Result<UserRow> AuthService::ChangeAccountState(const Actor& actor, const std::string& login,
-                                                AccountState state) {
-  PTDV_RETURN_IF_ERROR(SetAccountState(actor, login, state));
-  PTDV_ASSIGN_OR_RETURN(std::vector<UserRow> rows, ListUserRows(actor));
-  std::string lower(login);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (UserRow& row : rows) {
-    if (row.user.login == lower) return std::move(row);
-  }
-  return NotFoundError(kAccountNoun, login);
-}
-
 Result<int> AuthService::PurgeExpiredSessions() {
   const Instant now = Now();
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
@@ -832,56 +641,6 @@ Result<int> AuthService::PurgeExpiredSessions() {
                                                                   now - options_.absolute_timeout));
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return deleted;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Accounts created by the system
-
-Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
-                                            std::vector<NewUser> users,
-                                            PasswordHashParameters parameters) {
-  for (const NewUser& user : users) {
-    std::optional<std::string> login = NormaliseLogin(user.login);
-    if (!login || *login == kSystemLogin) {
-      return Error::Invalid(fmt::format("Tên đăng nhập «{}» không hợp lệ", user.login), "login");
-    }
-  }
-  // Hashed before the transaction so that it holds the write lock only for the inserts. Each
-  // account gets its own salt, as if created one by one.
-  PasswordHasher hasher(parameters, 1);
-  std::vector<std::string> hashes;
-  for (NewUser& user : users) {
-    PTDV_ASSIGN_OR_RETURN(std::string hash, hasher.Hash(user.password));
-    sodium_memzero(user.password.data(), user.password.size());
-    hashes.push_back(std::move(hash));
-  }
-  const Instant now = ParseIsoInstant(clock.NowIso()).value_or(Instant(clock.Today()));
-  const Actor system;
-
-  std::vector<User> out;
-  PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadWrite));
-  for (std::size_t i = 0; i < users.size(); ++i) {
-    User user{.login = *NormaliseLogin(users[i].login),
-              .full_name = users[i].full_name,
-              .role = users[i].role,
-              .org_id = users[i].org_id,
-              .password_hash = std::move(hashes[i]),
-              .created_at = now,
-              .password_changed_at = now};
-    Result<Id> id = tx->Users().Insert(user);
-    if (!id.ok()) {
-      if (id.error().code == ErrorCode::kConflict) {
-        return Error::Conflict(fmt::format("Tên đăng nhập «{}» đã được dùng", user.login));
-      }
-      return id.error();
-    }
-    user.id = *id;
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-        UserAudit(clock.NowIso(), system, "user.create", user, "", UserToJson(user))));
-    out.push_back(WithoutHash(std::move(user)));
-  }
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return out;
 }
 
 }  // namespace ptdv

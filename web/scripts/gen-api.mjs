@@ -25,7 +25,8 @@ export function mergeOpenApi(dir) {
   }
   if (!document || !('openapi' in document)) throw new Error('OpenAPI: base.json is missing');
   const paths = (document.paths = {});
-  const schemas = (document.components.schemas = {});
+  // base.json's own schemas (those every route shares) stay; the fragments' are added.
+  const schemas = (document.components.schemas ??= {});
   for (const part of parts) {
     for (const [path, item] of Object.entries(part.paths ?? {})) {
       const target = (paths[path] ??= {});
