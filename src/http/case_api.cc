@@ -112,28 +112,26 @@ json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
   const Case& c = row.header;
   json::array unmet;
   for (const auto& u : row.unmet) {
-    unmet.push_back(json::object{{"rule", CodeOf(u.rule)},
-                                  {"message", u.MessageFor(disclosure)},
-                                  {"blocking", u.blocking}});
+    unmet.push_back(json::object{
+        {"rule", CodeOf(u.rule)}, {"message", u.MessageFor(disclosure)}, {"blocking", u.blocking}});
   }
-  return json::object{
-      {"id", c.id},
-      {"person_id", c.person_id},
-      {"person_name", row.person_name},
-      {"birth_date", FormatIsoDate(row.birth_date)},
-      {"cell_id", c.cell_id},
-      {"cell_code", row.cell_code},
-      {"cell_name", row.cell_name},
-      {"category", SourceCategoryCode(c.category)},
-      {"category_label", SourceCategoryLabel(c.category)},
-      {"stage", StageCode(c.stage)},
-      {"stage_label", StageLabel(c.stage)},
-      {"opened_on", FormatIsoDate(c.opened_on)},
-      {"next_deadline", DateOrNull(c.next_deadline)},
-      {"next_deadline_rule", c.next_deadline_rule},
-      {"deadline", OrNull(row.deadline)},
-      {"unmet", std::move(unmet)},
-      {"version", c.version}};
+  return json::object{{"id", c.id},
+                      {"person_id", c.person_id},
+                      {"person_name", row.person_name},
+                      {"birth_date", FormatIsoDate(row.birth_date)},
+                      {"cell_id", c.cell_id},
+                      {"cell_code", row.cell_code},
+                      {"cell_name", row.cell_name},
+                      {"category", SourceCategoryCode(c.category)},
+                      {"category_label", SourceCategoryLabel(c.category)},
+                      {"stage", StageCode(c.stage)},
+                      {"stage_label", StageLabel(c.stage)},
+                      {"opened_on", FormatIsoDate(c.opened_on)},
+                      {"next_deadline", DateOrNull(c.next_deadline)},
+                      {"next_deadline_rule", c.next_deadline_rule},
+                      {"deadline", OrNull(row.deadline)},
+                      {"unmet", std::move(unmet)},
+                      {"version", c.version}};
 }
 
 Response CaseCreated(const Case& header, int status) {

@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -22,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "domain/calendar_file.h"
 #include "http/access_log.h"
 #include "http/audit_api.h"
 #include "http/auth_api.h"
@@ -42,7 +42,6 @@
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
-#include "domain/calendar_file.h"
 
 namespace ptdv::http::test {
 

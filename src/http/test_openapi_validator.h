@@ -10,20 +10,18 @@
 
 #include <gtest/gtest.h>
 
-#include <valijson/adapters/boost_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-
 #include <boost/json.hpp>
-
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <valijson/adapters/boost_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
 #include <vector>
 
 #include "http/openapi.h"
@@ -58,8 +56,8 @@ class OpenApiValidator {
     std::string_view path = target.substr(0, target.find('?'));
     const boost::json::object* operation = FindOperation(method, path);
     if (operation == nullptr) return "";
-    const std::string where = std::string(method) + " " + std::string(target) + " → " +
-                              std::to_string(status) + ": ";
+    const std::string where =
+        std::string(method) + " " + std::string(target) + " → " + std::to_string(status) + ": ";
     const boost::json::object* responses =
         operation->contains("responses") ? operation->at("responses").if_object() : nullptr;
     const boost::json::value* response = nullptr;
@@ -70,9 +68,10 @@ class OpenApiValidator {
     // What the server itself answers before or around any handler (http/error_mapping.h:
     // payload_too_large, unsupported_media_type, header_too_large, internal, unavailable) is
     // documented once, in base.json, rather than on every operation.
-    static const boost::json::value kTransportError = {{"$ref", "#/components/schemas/TransportError"}};
-    const bool transport = status == 413 || status == 415 || status == 431 || status == 500 ||
-                           status == 503;
+    static const boost::json::value kTransportError = {
+        {"$ref", "#/components/schemas/TransportError"}};
+    const bool transport =
+        status == 413 || status == 415 || status == 431 || status == 500 || status == 503;
     if (response == nullptr && !transport) return where + "status not documented";
     const boost::json::value* schema = response == nullptr ? &kTransportError : nullptr;
     if (const auto* content =

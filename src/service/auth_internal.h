@@ -3,12 +3,11 @@
 // What auth_service.cc (sessions and logins) and auth_accounts.cc (accounts) share. Internal to
 // the two files: nothing else includes this header.
 
+#include <boost/json/fwd.hpp>
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json/fwd.hpp>
 
 #include "service/auth_service.h"
 

@@ -120,7 +120,8 @@ TEST_F(CaseServiceTest, PreviousMembershipAddsR15ToTheCasesConditions) {
   auto rules_of = [&](Date on) {
     std::vector<std::string> rules;
     for (const Condition& c : Must(service_->Show(admin_, case_, on)).evaluation.unmet) {
-      if (c.rule == RuleCode::kR15) rules.push_back(c.personal_message.empty() ? c.message : c.personal_message);
+      if (c.rule == RuleCode::kR15)
+        rules.push_back(c.personal_message.empty() ? c.message : c.personal_message);
     }
     return rules;
   };

@@ -5,9 +5,8 @@
 // these instead of building the same object again. Where a shape changes, the OpenAPI fragment
 // that documents it (src/http/openapi/*.json) changes with it.
 
-#include <optional>
-
 #include <boost/json.hpp>
+#include <optional>
 
 #include "domain/date.h"
 #include "domain/workflow.h"
