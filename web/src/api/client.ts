@@ -84,8 +84,7 @@ function statusMessage(status: number): ApiErrorBody {
     case 403: return { code: 'forbidden', message: 'Bạn không có quyền xem hoặc thực hiện thao tác này' };
     case 404: return { code: 'not_found', message: 'Không tìm thấy' };
     case 409: return { code: 'conflict', message: 'Dữ liệu đã được người khác thay đổi, vui lòng tải lại' };
-    case 429:
-      return {code: 'too_many_requests', message: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại'};
+    case 429: return { code: 'too_many_requests', message: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' };
     default: return { code: 'internal', message: `Máy chủ gặp lỗi (${status}), vui lòng thử lại sau` };
   }
 }

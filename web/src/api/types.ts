@@ -4,7 +4,7 @@
 // check the server against the same document). Dates are ISO YYYY-MM-DD strings; the UI shows
 // them as dd/mm/yyyy (lib/format.ts).
 
-import type {components, paths} from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -23,17 +23,19 @@ export type ResponseOf<
 
 // The JSON request body of `method` `path`.
 export type RequestOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  requestBody?: {content: {'application/json': infer T}};
+  requestBody?: { content: { 'application/json': infer T } };
 }
-? T : never;
+  ? T
+  : never;
 
 // The query parameters of `method` `path`.
 export type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  parameters: {query?: infer Q};
+  parameters: { query?: infer Q };
 }
-? NonNullable<Q>: never;
+  ? NonNullable<Q>
+  : never;
 
-type ArrayItem<T> = T extends readonly(infer I)[] ? I : never;
+type ArrayItem<T> = T extends readonly (infer I)[] ? I : never;
 
 export type IsoDate = string;
 
@@ -86,8 +88,8 @@ export type AuditPage = ResponseOf<'/api/v1/audit', 'get'>;
 // The `error` member of every error answer (http/error_mapping.cc), and the client's own
 // `network` when no answer came.
 type ServerError = Schemas['AuditError']['error'];
-export type ApiErrorBody = Omit<ServerError, 'code'>&{
-  code: ServerError['code']|'too_many_requests'|'network';
+export type ApiErrorBody = Omit<ServerError, 'code'> & {
+  code: ServerError['code'] | 'too_many_requests' | 'network';
 };
 
 // Classes.
@@ -127,19 +129,7 @@ export type AdmissionsReport = Schemas['AdmissionReport'];
 // The fields of POST /people and PATCH /people/{id} (http/people_api.cc kPersonKeys); `org` is
 // the code of the keeping unit. Any other key is refused with 400.
 export const kPersonKeys = [
-  'full_name',
-  'birth_date',
-  'sex',
-  'ethnicity',
-  'religion',
-  'general_education',
-  'professional_education',
-  'occupation',
-  'workplace_type',
-  'youth_union_member',
-  'trade_union_member',
-  'id_number',
-  'phone',
-  'address',
-  'org',
-] as const satisfies readonly(keyof PersonBody)[];
+  'full_name', 'birth_date', 'sex', 'ethnicity', 'religion', 'general_education',
+  'professional_education', 'occupation', 'workplace_type', 'youth_union_member',
+  'trade_union_member', 'id_number', 'phone', 'address', 'org',
+] as const satisfies readonly (keyof PersonBody)[];
