@@ -237,7 +237,7 @@ Response OpenCase(const CaseApi& api, const Request& request, RouteContext& cont
   OrgChoice cell{.code = std::string(), .field = "cell"};
   SourceCategory category{};
   Date opened_on = api.clock.Today();
-  for (Status s :
+  for (const Status& s :
        {body->ReadInt("person_id", person_id, Presence::kRequired, 1),
         body->ReadString("cell", *cell.code, Presence::kRequired),
         body->ReadCode("category", category, SourceCategoryFromCode, Presence::kRequired),
@@ -266,7 +266,7 @@ Response RecordEvent(const CaseApi& api, const Request& request, RouteContext& c
 Response ShowReference(const CaseApi&, const Request&, RouteContext&) {
   json::array actions;
   for (int i = 0; i <= static_cast<int>(Action::kCancelDecision); ++i) {
-    Action a = static_cast<Action>(i);
+    auto a = static_cast<Action>(i);
     json::array fields;
     for (std::string_view f : EventFields(a)) fields.push_back(json::string(f));
     actions.push_back(json::object{{"code", ActionCode(a)},
