@@ -152,7 +152,7 @@ function TargetButtons({ t, onEdit, onSplit }: { t: Target; onEdit: (t: Target) 
 
 function ProgressCard({ progress, narrow }: { progress: TargetProgress | undefined; narrow: boolean }) {
   if (!progress) return <Card title="Tiến độ và dự báo"><p className="loading" role="status">Đang tải…</p></Card>;
-  const lines: ProgressLine[] = [progress, ...progress.categories.filter((c) => c.target !== null || c.admitted || c.forecast)];
+  const lines: ProgressLine[] = [{ ...progress, category: null }, ...progress.categories.filter((c) => c.target !== null || c.admitted || c.forecast)];
   return (
     <Card title={`Tiến độ và dự báo đến 31/12/${progress.year} (tính đến ${formatDate(progress.on)})`} className="target-progress">
       {progress.legal_basis && <p className="muted">Căn cứ: {progress.legal_basis}</p>}
