@@ -256,9 +256,7 @@ void DistrictGenerator::DocumentDecisionStep(const CaseStory& story, const Plann
       e.note = p.action == Action::kRemoveName ? "Không đủ tư cách đảng viên trong thời gian dự bị"
                                                : "Phát hiện khai không trung thực trong lý lịch";
       break;
-    case Action::kExtendRecognitionDecision:
-      break;
-    default:
+    default:  // kExtendRecognitionDecision records no document
       break;
   }
 }

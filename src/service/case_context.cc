@@ -109,7 +109,7 @@ Status CaseContextLoader::PrefetchMembers(const std::vector<Id>& member_ids) {
   if (ids.empty()) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto list, tx_.Memberships().ListForPeople(ids));
   for (Id id : ids) memberships_[id];  // members without any membership: known, empty
-  for (auto& m : list) memberships_[m.person_id].push_back(std::move(m));
+  for (const Membership& m : list) memberships_[m.person_id].push_back(m);
   return Ok();
 }
 
