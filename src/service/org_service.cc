@@ -1,11 +1,12 @@
 #include "service/org_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <fmt/format.h>
-
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -92,17 +93,8 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
   }
   PTDV_ASSIGN_OR_RETURN(org.id, tx->Organisations().Insert(org));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "organisation.create",
-                                           .entity = "organisation",
-                                           .entity_id = org.id,
-                                           .org_id = org.id,
-                                           .after = ToJson(org)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return org.id;
+  return CommitCreation(*tx, actor, clock_.NowIso(), "organisation.create",
+                        {.entity = "organisation", .id = org.id, .org_id = org.id}, ToJson(org));
 }
 
 Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) {
@@ -129,17 +121,9 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
     }
   }
   PTDV_ASSIGN_OR_RETURN(membership.id, tx->Memberships().Insert(membership));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "membership.create",
-                                           .entity = "membership",
-                                           .entity_id = membership.id,
-                                           .org_id = org.id,
-                                           .after = ToJson(membership)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return membership.id;
+  return CommitCreation(*tx, actor, clock_.NowIso(), "membership.create",
+                        {.entity = "membership", .id = membership.id, .org_id = org.id},
+                        ToJson(membership));
 }
 
 Result<Organisation> OrgService::FindByCodeOrId(const Actor& actor, std::string_view code,

@@ -1,12 +1,13 @@
 #include "service/target_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "domain/role.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
 
@@ -15,18 +16,9 @@ namespace {
 
 Status Append(Transaction& tx, const Actor& actor, const Clock& clock, std::string action,
               const Target& target, std::string before) {
-  auto appended = tx.Audit().Append({.at = clock.NowIso(),
-                                     .actor = actor.login,
-                                     .role = actor.role,
-                                     .address = actor.address,
-                                     .action = std::move(action),
-                                     .entity = "target",
-                                     .entity_id = target.id,
-                                     .org_id = target.org_id,
-                                     .before = std::move(before),
-                                     .after = ToJson(target)});
-  if (!appended.ok()) return appended.error();
-  return Ok();
+  return AppendAudit(tx, actor, clock.NowIso(), std::move(action),
+                     {.entity = "target", .id = target.id, .org_id = target.org_id},
+                     std::move(before), ToJson(target));
 }
 
 std::string CategoryText(const std::optional<SourceCategory>& category) {
