@@ -2,12 +2,11 @@
 # What `make run` runs: loads the Huế demo into $DB (once: an existing database is kept), prints
 # the address and the demo accounts, then becomes `ptdv serve` (exec, so that Ctrl+C reaches
 # the server, which finishes its requests and exits).
-# Usage: [DB=ptdv-demo.db] [PORT=8080] [HOST=127.0.0.1] run-demo.sh PTDV_BIN
+# Usage: [DB=ptdv-demo.db] [PORT=8080] run-demo.sh PTDV_BIN (serves on 127.0.0.1 only)
 set -euo pipefail
 bin=$1
 db=${DB:-ptdv-demo.db}
 port=${PORT:-8080}
-host=${HOST:-127.0.0.1}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 if [ ! -f "$db" ]; then
@@ -23,9 +22,9 @@ fi
 cat <<EOT
 
 PTĐV — dữ liệu mẫu Thành ủy Huế trên SQLite ($db)
-Mở trình duyệt: http://$host:$port/
+Mở trình duyệt: http://127.0.0.1:$port/
 Đăng nhập bằng một tài khoản dưới đây, mật khẩu các tài khoản mẫu: Hue@2023demo
 EOT
 "$bin" --db "$db" user list | sed -e '$d' -e 's/^/  /'
 echo
-exec "$bin" --db "$db" serve --listen "$host:$port" --static-dir "$root/web/dist"
+exec "$bin" --db "$db" serve --listen "127.0.0.1:$port" --static-dir "$root/web/dist"
