@@ -8,6 +8,7 @@
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -71,8 +72,19 @@ Result<long> CountRows(SqliteConnection& connection, std::optional<Id> up_to) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection.Prepare(up_to ? kCountUpTo : kCountAll));
   if (up_to) statement.BindInt(*up_to);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  return has_row ? static_cast<long>(statement.Int(0)) : 0L;
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<long>(count);
+}
+
+// The newest entry's id and hash (`entries` left 0); nullopt for an empty chain.
+Result<std::optional<AuditAnchor>> ReadLast(SqliteConnection& connection) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(kSelectLast));
+  return ReadFirst(statement, [](SqliteRow& row) {
+    AuditAnchor last;
+    last.last_id = row.Int64();
+    last.hash = row.Text();
+    return last;
+  });
 }
 
 AuditEntry ReadEntry(SqliteRow& row) {
@@ -101,16 +113,9 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
     return Error::Unavailable(
         "Nhật ký kiểm toán bị sửa: thiếu thông tin khóa (bảng audit_keying); không ghi thêm");
   }
-  entry.id = 1;
-  entry.prev_hash.clear();
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement last, connection_.Prepare(kSelectLast));
-    PTDV_ASSIGN_OR_RETURN(bool has_row, last.Step());
-    if (has_row) {
-      entry.id = last.Int(0) + 1;
-      entry.prev_hash = last.Text(1);
-    }
-  }
+  PTDV_ASSIGN_OR_RETURN(std::optional<AuditAnchor> last, ReadLast(connection_));
+  entry.id = last ? last->last_id + 1 : 1;
+  entry.prev_hash = last ? std::move(last->hash) : std::string();
   // The migration puts the cut-over just past the last entry, so every new entry is keyed; one
   // below it means the cut-over was moved.
   if (entry.id < keying->keyed_from_id) {
@@ -148,30 +153,16 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForEntity(const std::string& entity, Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForEntity));
   statement.BindText(entity).BindInt(id);
-  std::vector<AuditEntry> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadEntry(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadEntry);
 }
 
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
     const std::vector<Id>& org_ids, std::optional<Id> before, int limit) {
-  std::vector<AuditEntry> out;
-  if (org_ids.empty() || limit <= 0) return out;
+  if (org_ids.empty() || limit <= 0) return std::vector<AuditEntry>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForOrganisations));
   statement.BindInt(before.value_or(std::numeric_limits<Id>::max())).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadEntry(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadEntry);
 }
 
 Result<AuditVerification> SqliteAuditLog::Verify() {
@@ -179,16 +170,10 @@ Result<AuditVerification> SqliteAuditLog::Verify() {
 }
 
 Result<AuditAnchor> SqliteAuditLog::Head() {
-  AuditAnchor head;
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement last, connection_.Prepare(kSelectLast));
-    PTDV_ASSIGN_OR_RETURN(bool has_row, last.Step());
-    if (!has_row) return head;
-    head.last_id = last.Int(0);
-    head.hash = last.Text(1);
-  }
-  PTDV_ASSIGN_OR_RETURN(head.entries, CountRows(connection_, std::nullopt));
-  return head;
+  PTDV_ASSIGN_OR_RETURN(std::optional<AuditAnchor> head, ReadLast(connection_));
+  if (!head) return AuditAnchor{};
+  PTDV_ASSIGN_OR_RETURN(head->entries, CountRows(connection_, std::nullopt));
+  return std::move(*head);
 }
 
 Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, long max_entries,

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -54,36 +55,28 @@ Status SqliteCalendarRepository::PutYear(const CalendarYear& year) {
 
 Result<std::vector<CalendarYear>> SqliteCalendarRepository::ListYears() {
   std::vector<CalendarYear> years;
-  std::unordered_map<int, std::size_t> index;
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectYears));
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      SqliteRow row(statement);
-      CalendarYear year;
-      year.year = row.Int();
-      year.replaces_default = row.Bool();
-      year.source = row.Text();
-      PTDV_RETURN_IF_ERROR(row.status());
-      index[year.year] = years.size();
-      years.push_back(std::move(year));
-    }
+    PTDV_ASSIGN_OR_RETURN(years, ReadAll(statement, [](SqliteRow& row) {
+                            CalendarYear year;
+                            year.year = row.Int();
+                            year.replaces_default = row.Bool();
+                            year.source = row.Text();
+                            return year;
+                          }));
   }
+  std::unordered_map<int, std::size_t> index;
+  for (std::size_t i = 0; i < years.size(); ++i) index[years[i].year] = i;
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectDays));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    SqliteRow row(statement);
+  PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&years, &index](SqliteRow& row) {
     int year = row.Int();
     CalendarDay day;
     day.date = row.IsoDate();
     day.kind = row.Code(DayKindFromCode);
     day.note = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
     auto it = index.find(year);
     if (it != index.end()) years[it->second].days.push_back(std::move(day));
-  }
+  }));
   return years;
 }
 

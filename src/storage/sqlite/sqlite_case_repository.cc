@@ -9,6 +9,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -203,6 +204,12 @@ CaseEvent ReadEvent(SqliteRow& row) {
   return e;
 }
 
+// A row of kCountByStageFrom: (stage, count).
+std::pair<Stage, int> ReadStageCount(SqliteRow& row) {
+  Stage stage = row.Code(StageFromCode);
+  return {stage, row.Int()};
+}
+
 std::optional<std::int64_t> VotePart(const std::optional<Vote>& vote, int Vote::*part) {
   if (!vote) return std::nullopt;
   return (*vote).*part;
@@ -251,36 +258,27 @@ Status LoadEvents(SqliteStatement& events, SqliteStatement* documents,
                   std::vector<CaseRecord>& records,
                   const std::unordered_map<Id, std::size_t>& record_of_case) {
   std::unordered_map<Id, std::pair<std::size_t, std::size_t>> event_location;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, events.Step());
-    if (!has_row) break;
-    SqliteRow row(events);
+  PTDV_RETURN_IF_ERROR(ForEachRow(events, [&](SqliteRow& row) {
     CaseEvent event = ReadEvent(row);
-    PTDV_RETURN_IF_ERROR(row.status());
     auto record = record_of_case.find(event.case_id);
-    if (record == record_of_case.end()) continue;  // not asked for (cannot happen: joined)
+    if (record == record_of_case.end()) return;  // not asked for (cannot happen: joined)
     std::vector<CaseEvent>& list = records[record->second].events;
     if (documents != nullptr) event_location[event.id] = {record->second, list.size()};
     list.push_back(std::move(event));
-  }
+  }));
   if (documents == nullptr) return Ok();
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, documents->Step());
-    if (!has_row) break;
-    SqliteRow row(*documents);
+  return ForEachRow(*documents, [&](SqliteRow& row) {
     Id event_id = row.Int64();
     Document document;
     document.form_code = row.Text();
     document.number = row.Text();
     document.date = row.OptionalIsoDate();
     document.issuer = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
     auto location = event_location.find(event_id);
-    if (location == event_location.end()) continue;
+    if (location == event_location.end()) return;
     records[location->second.first].events[location->second.second].documents.push_back(
         std::move(document));
-  }
-  return Ok();
+  });
 }
 
 // A filtered query: constant fragments joined, values bound in the same order.
@@ -397,35 +395,22 @@ Result<SqliteStatement> PrepareFilterQuery(SqliteConnection& connection, std::st
 Result<Id> SqliteCaseRepository::Insert(const Case& header) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindCase(statement, header);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteCaseRepository::Update(const Case& header) {
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-    BindCase(statement, header);
-    statement.BindInt(header.id).BindInt(header.version);
-    PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-    if (changed == 1) return Ok();
-  }
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(header.id);
-  PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return RowNotFound(kWhat, header.id);
-  return Error::Conflict(std::string(kStaleVersion));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+  BindCase(statement, header);
+  statement.BindInt(header.id).BindInt(header.version);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 1) return Ok();
+  return MissingOrConflict(connection_, kExists, kWhat, header.id, kStaleVersion);
 }
 
 Result<Case> SqliteCaseRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Case header = ReadCase(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return header;
+  return ReadOne(statement, ReadCase, kWhat, id);
 }
 
 Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
@@ -452,9 +437,7 @@ Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertEvent));
     BindEvent(insert, event, seq);
-    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
-    (void)has_row;  // RETURNING always yields the row on success
-    event_id = insert.Int(0);
+    PTDV_ASSIGN_OR_RETURN(event_id, InsertReturningId(insert));
   }
   if (!event.documents.empty()) {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDocument));
@@ -474,17 +457,10 @@ Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
 }
 
 Result<std::vector<Case>> SqliteCaseRepository::List(const CaseFilter& filter) {
-  std::vector<Case> out;
-  if (filter.limit <= 0) return out;
+  if (filter.limit <= 0) return std::vector<Case>{};
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kSelectCasesFrom, filter, /*paged=*/true));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadCase(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadCase);
 }
 
 Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter,
@@ -520,9 +496,8 @@ Result<std::vector<CaseRecord>> SqliteCaseRepository::LoadRecords(std::vector<Ca
 Result<int> SqliteCaseRepository::Count(const CaseFilter& filter) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kCountCasesFrom, filter, /*paged=*/false));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // COUNT always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<int>(count);
 }
 
 Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
@@ -530,14 +505,7 @@ Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kCountByStageFrom, filter,
                                            /*paged=*/false, kGroupByStage));
-  std::vector<std::pair<Stage, int>> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    auto stage = StageFromCode(statement.Text(0));
-    if (!stage) return Error::Unavailable("Giai đoạn không hợp lệ trong cơ sở dữ liệu");
-    out.emplace_back(*stage, static_cast<int>(statement.Int(1)));
-  }
+  PTDV_ASSIGN_OR_RETURN(auto out, ReadAll(statement, ReadStageCount));
   std::sort(out.begin(), out.end());
   return out;
 }

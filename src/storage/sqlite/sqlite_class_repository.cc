@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -121,18 +122,6 @@ void BindTextOrNull(SqliteStatement& statement, const std::string& value) {
   }
 }
 
-template <typename T, typename Read>
-Result<std::vector<T>> ReadAll(SqliteStatement& statement, Read read) {
-  std::vector<T> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(read(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
-}
-
 }  // namespace
 
 Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
@@ -148,20 +137,13 @@ Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
       .BindDate(c.ends_on)
       .BindInt(c.session_count)
       .BindInt(c.min_attendance_percent);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Result<TrainingClass> SqliteClassRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kClassWhat, id);
-  SqliteRow row(statement);
-  TrainingClass c = ReadClass(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return c;
+  return ReadOne(statement, ReadClass, kClassWhat, id);
 }
 
 Result<std::vector<TrainingClass>> SqliteClassRepository::List(
@@ -174,7 +156,7 @@ Result<std::vector<TrainingClass>> SqliteClassRepository::List(
   const int y = year.value_or(2000);
   const Date first = MakeDate(y, 1, 1), last = MakeDate(y, 12, 31);
   statement.BindInt(year ? 1 : 0).BindDate(first).BindDate(last).BindDate(first).BindDate(last);
-  return ReadAll<TrainingClass>(statement, ReadClass);
+  return ReadAll(statement, ReadClass);
 }
 
 Result<Id> SqliteClassRepository::InsertEnrolment(const Enrolment& e) {
@@ -185,9 +167,7 @@ Result<Id> SqliteClassRepository::InsertEnrolment(const Enrolment& e) {
       .BindInt(e.nominating_org_id)
       .BindText(EnrolmentStateCode(e.state))
       .BindText(AssessmentCode(e.assessment));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
@@ -197,46 +177,33 @@ Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
   statement.BindOptionalDate(e.certificate_date);
   BindTextOrNull(statement, e.verification_code);
   statement.BindInt(e.id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kEnrolmentWhat, e.id);
-  return Ok();
+  return RunChangingRow(statement, kEnrolmentWhat, e.id);
 }
 
 Result<Enrolment> SqliteClassRepository::GetEnrolment(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kEnrolmentWhat, id);
-  SqliteRow row(statement);
-  Enrolment e = ReadEnrolment(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return e;
+  return ReadOne(statement, ReadEnrolment, kEnrolmentWhat, id);
 }
 
 Result<std::vector<Enrolment>> SqliteClassRepository::ListEnrolments(Id class_id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments));
   statement.BindInt(class_id);
-  return ReadAll<Enrolment>(statement, ReadEnrolment);
+  return ReadAll(statement, ReadEnrolment);
 }
 
 Result<int> SqliteClassRepository::CountEnrolled(Id class_id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled));
   statement.BindInt(class_id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // an aggregate always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<int>(count);
 }
 
 Result<std::optional<Enrolment>> SqliteClassRepository::FindByVerificationCode(
     const std::string& code) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
   statement.BindText(code);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return std::optional<Enrolment>{};
-  SqliteRow row(statement);
-  Enrolment e = ReadEnrolment(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return std::optional<Enrolment>(std::move(e));
+  return ReadFirst(statement, ReadEnrolment);
 }
 
 Result<bool> SqliteClassRepository::CertificateNumberTaken(Id organiser_id, ClassKind kind,
@@ -254,7 +221,7 @@ Status SqliteClassRepository::PutAttendance(const Attendance& a) {
 Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance));
   statement.BindInt(class_id);
-  return ReadAll<Attendance>(statement, [](SqliteRow& row) {
+  return ReadAll(statement, [](SqliteRow& row) {
     Attendance a;
     a.enrolment_id = row.Int64();
     a.session = row.Int();

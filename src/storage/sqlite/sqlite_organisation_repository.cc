@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -123,65 +124,37 @@ void BindOrganisation(SqliteStatement& statement, const Organisation& org) {
       .BindOptionalInt(org.successor_id);
 }
 
-Result<std::vector<Organisation>> ReadAll(SqliteStatement& statement) {
-  std::vector<Organisation> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadOrganisation(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
-}
-
-Result<Organisation> ReadOne(SqliteStatement& statement) {
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Error::NotFound("");  // the caller names what was sought
-  SqliteRow row(statement);
-  Organisation org = ReadOrganisation(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return org;
-}
-
 }  // namespace
 
 Result<Id> SqliteOrganisationRepository::Insert(const Organisation& org) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindOrganisation(statement, org);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteOrganisationRepository::Update(const Organisation& org) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
   BindOrganisation(statement, org);
   statement.BindInt(org.id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kWhat, org.id);
-  return Ok();
+  return RunChangingRow(statement, kWhat, org.id);
 }
 
 Result<Organisation> SqliteOrganisationRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
   statement.BindInt(id);
-  Result<Organisation> org = ReadOne(statement);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, id);
-  return org;
+  return ReadOne(statement, ReadOrganisation, kWhat, id);
 }
 
 Result<Organisation> SqliteOrganisationRepository::GetByCode(const std::string& code) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
   statement.BindText(code);
-  Result<Organisation> org = ReadOne(statement);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, code);
-  return org;
+  return ReadOne(statement, ReadOrganisation, kWhat, code);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListValidOn(Date as_of) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn));
   statement.BindDate(as_of);
-  return ReadAll(statement);
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date as_of) {
@@ -189,11 +162,7 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds));
     statement.BindInt(root).BindDate(as_of);
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      ids.push_back(statement.Int(0));
-    }
+    PTDV_ASSIGN_OR_RETURN(ids, ReadAll(statement, ReadId));
   }
   if (ids.empty()) {
     // Either no such unit (kNotFound) or one that is not valid on `as_of` (an empty subtree).
@@ -209,13 +178,13 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::ListSubtree(Id r
                                                                            Date as_of) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree));
   statement.BindInt(root).BindDate(as_of);
-  return ReadAll(statement);
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement));
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement, ReadOrganisation));
   if (chain.empty()) return RowNotFound(kWhat, id);
   return chain;
 }
@@ -225,7 +194,7 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::WithAncestors(
   if (ids.empty()) return std::vector<Organisation>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kWithAncestors));
-  return ReadAll(statement);
+  return ReadAll(statement, ReadOrganisation);
 }
 
 }  // namespace ptdv

@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -172,10 +173,8 @@ std::string EscapeLikePattern(std::string_view text) {
 Result<Id> SqlitePersonRepository::Insert(const Person& person) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindPerson(statement, person);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
   Person stored = person;
-  stored.id = statement.Int(0);
+  PTDV_ASSIGN_OR_RETURN(stored.id, InsertReturningId(statement));
   PTDV_RETURN_IF_ERROR(WritePrevious(connection_, stored, /*replace=*/false));
   return stored.id;
 }
@@ -186,84 +185,50 @@ Status SqlitePersonRepository::Update(const Person& person) {
   statement.BindInt(person.id).BindInt(person.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return WritePrevious(connection_, person, /*replace=*/true);
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(person.id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
-  if (!has_row) return RowNotFound(kWhat, person.id);
-  return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
+  return MissingOrConflict(connection_, kExists, kWhat, person.id,
+                           "Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
 }
 
 Result<Person> SqlitePersonRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Person person = ReadPerson(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return person;
+  return ReadOne(statement, ReadPerson, kWhat, id);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id>& ids) {
-  std::vector<Person> out;
-  if (ids.empty()) return out;
+  if (ids.empty()) return std::vector<Person>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectMany));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadPerson);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqlitePersonRepository::Versions(
     const std::vector<Id>& ids) {
-  std::vector<std::pair<Id, int>> out;
-  if (ids.empty()) return out;
+  if (ids.empty()) return std::vector<std::pair<Id, int>>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectVersions));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
-  }
+  return ReadAll(statement, ReadIdAndCount);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& search_key,
                                                            const std::vector<Id>& org_ids,
                                                            int limit) {
-  std::vector<Person> out;
-  if (limit <= 0) return out;
+  if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs));
   statement.BindText(EscapeLikePattern(search_key)).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadPerson);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::FindSameNameAndBirthDate(
     const std::string& search_key, Date birth_date, const std::vector<Id>& org_ids, int limit) {
-  std::vector<Person> out;
-  if (limit <= 0) return out;
+  if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs));
   statement.BindText(search_key).BindDate(birth_date).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadPerson);
 }
 
 }  // namespace ptdv

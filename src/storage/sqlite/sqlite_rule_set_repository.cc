@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -51,9 +52,7 @@ Status SqliteRuleSetRepository::Put(const RuleSet& rule_set) {
         .BindText(rule_set.legal_basis)
         .BindDate(rule_set.in_force_from)
         .BindOptionalDate(rule_set.in_force_to);
-    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
-    (void)has_row;  // RETURNING always yields the row on success
-    id = insert.Int(0);
+    PTDV_ASSIGN_OR_RETURN(id, InsertReturningId(insert));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertParameter));
   for (const RuleParameter& parameter : RuleParameters()) {
@@ -72,33 +71,29 @@ Result<std::vector<RuleSet>> SqliteRuleSetRepository::List() {
   std::unordered_map<Id, std::size_t> index;
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectSets));
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      SqliteRow row(statement);
+    PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) {
       Id id = row.Int64();
       RuleSet set;  // parameters start at their defaults
       set.code = row.Text();
       set.legal_basis = row.Text();
       set.in_force_from = row.IsoDate();
       set.in_force_to = row.OptionalIsoDate();
-      PTDV_RETURN_IF_ERROR(row.status());
       index[id] = sets.size();
       sets.push_back(std::move(set));
-    }
+    }));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectParameters));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    auto it = index.find(statement.Int(0));
-    if (it == index.end()) continue;
+  PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) -> Status {
+    auto it = index.find(row.Int64());
+    if (it == index.end()) return Ok();
     RuleSet& set = sets[it->second];
-    Status applied = SetRuleParameter(set, statement.Text(1), static_cast<long>(statement.Int(2)));
+    std::string name = row.Text();
+    Status applied = SetRuleParameter(set, name, static_cast<long>(row.Int64()));
     if (!applied.ok()) {
       return Error::Invalid(fmt::format("Bộ quy tắc {}: {}", set.code, applied.error().message));
     }
-  }
+    return Ok();
+  }));
   return sets;
 }
 

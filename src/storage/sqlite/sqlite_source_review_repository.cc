@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_source_review_repository.h"
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -14,6 +15,17 @@ constexpr std::string_view kListForOrganisations =
     " FROM source_review r WHERE r.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
     " ORDER BY r.reviewed_on DESC, r.id DESC";
 
+SourceReview ReadSourceReview(SqliteRow& row) {
+  SourceReview r;
+  r.id = row.Int64();
+  r.org_id = row.Int64();
+  r.reviewed_on = row.IsoDate();
+  r.note = row.Text();
+  r.actor = row.Text();
+  r.recorded_at = row.Text();
+  return r;
+}
+
 }  // namespace
 
 Result<Id> SqliteSourceReviewRepository::Insert(const SourceReview& review) {
@@ -23,31 +35,15 @@ Result<Id> SqliteSourceReviewRepository::Insert(const SourceReview& review) {
       .BindText(review.note)
       .BindText(review.actor)
       .BindText(review.recorded_at);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Result<std::vector<SourceReview>> SqliteSourceReviewRepository::ListForOrganisations(
     const std::vector<Id>& org_ids) {
-  std::vector<SourceReview> out;
-  if (org_ids.empty()) return out;
+  if (org_ids.empty()) return std::vector<SourceReview>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForOrganisations));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    SourceReview r;
-    r.id = row.Int64();
-    r.org_id = row.Int64();
-    r.reviewed_on = row.IsoDate();
-    r.note = row.Text();
-    r.actor = row.Text();
-    r.recorded_at = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
-    out.push_back(std::move(r));
-  }
+  return ReadAll(statement, ReadSourceReview);
 }
 
 }  // namespace ptdv

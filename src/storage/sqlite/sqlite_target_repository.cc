@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -52,17 +53,6 @@ Target ReadTarget(SqliteRow& row) {
   return t;
 }
 
-Result<std::vector<Target>> ReadAll(SqliteStatement& statement) {
-  std::vector<Target> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadTarget(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
-}
-
 }  // namespace
 
 Result<Id> SqliteTargetRepository::Insert(const Target& t) {
@@ -74,9 +64,7 @@ Result<Id> SqliteTargetRepository::Insert(const Target& t) {
       .BindText(t.legal_basis)
       .BindOptionalInt(t.parent_id)
       .BindBool(t.split_final);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteTargetRepository::Update(const Target& t) {
@@ -88,22 +76,14 @@ Status SqliteTargetRepository::Update(const Target& t) {
       .BindInt(t.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return Ok();
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(t.id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
-  if (!has_row) return RowNotFound(kWhat, t.id);
-  return Error::Conflict("Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
+  return MissingOrConflict(connection_, kExists, kWhat, t.id,
+                           "Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
 }
 
 Result<Target> SqliteTargetRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect));
   statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Target t = ReadTarget(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return t;
+  return ReadOne(statement, ReadTarget, kWhat, id);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vector<Id>& org_ids,
@@ -112,13 +92,13 @@ Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vecto
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear));
   statement.BindInt(year);
-  return ReadAll(statement);
+  return ReadAll(statement, ReadTarget);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::Children(Id parent_id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren));
   statement.BindInt(parent_id);
-  return ReadAll(statement);
+  return ReadAll(statement, ReadTarget);
 }
 
 }  // namespace ptdv
