@@ -1,9 +1,9 @@
 #include "storage/sqlite/sqlite_audit_log.h"
 
+#include <fmt/format.h>
+
 #include <limits>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
@@ -81,27 +81,15 @@ Result<std::optional<AuditAnchor>> ReadLast(SqliteConnection& connection) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(kSelectLast));
   return ReadFirst(statement, [](SqliteRow& row) {
     AuditAnchor last;
-    last.last_id = row.Int64();
-    last.hash = row.Text();
+    row.Read(last.last_id, last.hash);
     return last;
   });
 }
 
 AuditEntry ReadEntry(SqliteRow& row) {
   AuditEntry e;
-  e.id = row.Int64();
-  e.at = row.Text();
-  e.actor = row.Text();
-  e.role = row.Text();
-  e.address = row.Text();
-  e.action = row.Text();
-  e.entity = row.Text();
-  e.entity_id = row.Int64();
-  e.org_id = row.Int64();
-  e.before = row.Text();
-  e.after = row.Text();
-  e.prev_hash = row.Text();
-  e.hash = row.Text();
+  row.Read(e.id, e.at, e.actor, e.role, e.address, e.action, e.entity, e.entity_id, e.org_id,
+           e.before, e.after, e.prev_hash, e.hash);
   return e;
 }
 
@@ -133,19 +121,10 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
   // The id is part of the hash, so it is chosen here rather than by the database.
   entry.hash = AuditEntryMac(key_, entry);
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsert));
-  PTDV_RETURN_IF_ERROR(insert.BindInt(entry.id)
-                           .BindText(entry.at)
-                           .BindText(entry.actor)
-                           .BindText(entry.role)
-                           .BindText(entry.address)
-                           .BindText(entry.action)
-                           .BindText(entry.entity)
-                           .BindInt(entry.entity_id)
-                           .BindInt(entry.org_id)
-                           .BindText(entry.before)
-                           .BindText(entry.after)
-                           .BindText(entry.prev_hash)
-                           .BindText(entry.hash)
+  PTDV_RETURN_IF_ERROR(insert
+                           .Bind(entry.id, entry.at, entry.actor, entry.role, entry.address,
+                                 entry.action, entry.entity, entry.entity_id, entry.org_id,
+                                 entry.before, entry.after, entry.prev_hash, entry.hash)
                            .Run());
   return entry.id;
 }

@@ -1,11 +1,11 @@
 #include "storage/sqlite/sqlite_case_repository.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
 #include <variant>
-
-#include <fmt/format.h>
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
@@ -27,7 +27,7 @@ namespace {
   "e.replacement, e.relative_name, e.relation, e.relative_is_member, e.finding, e.consent, "  \
   "e.received_on, e.extension_working_days, e.note"
 
-// ReadDocument() reads these columns (after the event id) in this order.
+// ReadDocument() reads these columns in this order.
 #define PTDV_DOCUMENT_COLUMNS "d.event_id, d.form_code, d.number, d.document_date, d.issuer"
 
 // BindCase() binds the columns from person_id to next_deadline_rule in this order.
@@ -135,73 +135,41 @@ const std::vector<std::string>& ClosedStageCodes() {
 
 Case ReadCase(SqliteRow& row) {
   Case c;
-  c.id = row.Int64();
-  c.person_id = row.Int64();
-  c.cell_id = row.Int64();
-  c.category = row.Code(SourceCategoryFromCode);
-  c.stage = row.Code(StageFromCode);
-  c.opened_on = row.IsoDate();
-  c.version = row.Int();
-  c.certificate_date = row.OptionalIsoDate();
-  c.dossier_date = row.OptionalIsoDate();
-  c.cell_vote_date = row.OptionalIsoDate();
-  c.decision_date = row.OptionalIsoDate();
-  c.ceremony_date = row.OptionalIsoDate();
-  c.official_date = row.OptionalIsoDate();
-  c.closed_on = row.OptionalIsoDate();
-  c.next_deadline = row.OptionalIsoDate();
-  c.next_deadline_rule = row.Text();
+  row.Read(c.id, c.person_id, c.cell_id, c.category, c.stage, c.opened_on, c.version,
+           c.certificate_date, c.dossier_date, c.cell_vote_date, c.decision_date, c.ceremony_date,
+           c.official_date, c.closed_on, c.next_deadline, c.next_deadline_rule);
   return c;
 }
 
 void BindCase(SqliteStatement& statement, const Case& c) {
-  statement.BindInt(c.person_id)
-      .BindInt(c.cell_id)
-      .BindText(SourceCategoryCode(c.category))
-      .BindText(StageCode(c.stage))
-      .BindDate(c.opened_on)
-      .BindOptionalDate(c.certificate_date)
-      .BindOptionalDate(c.dossier_date)
-      .BindOptionalDate(c.cell_vote_date)
-      .BindOptionalDate(c.decision_date)
-      .BindOptionalDate(c.ceremony_date)
-      .BindOptionalDate(c.official_date)
-      .BindOptionalDate(c.closed_on)
-      .BindOptionalDate(c.next_deadline)
-      .BindText(c.next_deadline_rule);
+  statement.Bind(c.person_id, c.cell_id, c.category, c.stage, c.opened_on, c.certificate_date,
+                 c.dossier_date, c.cell_vote_date, c.decision_date, c.ceremony_date,
+                 c.official_date, c.closed_on, c.next_deadline, c.next_deadline_rule);
 }
 
 CaseEvent ReadEvent(SqliteRow& row) {
   CaseEvent e;
-  e.id = row.Int64();
-  e.case_id = row.Int64();
-  e.seq = row.Int();
-  e.action = row.Code(ActionFromCode);
-  e.date = row.IsoDate();
-  e.actor = row.Text();
-  e.recorded_at = row.Text();
-  std::optional<std::int64_t> eligible = row.OptionalInt64();
-  std::optional<std::int64_t> present = row.OptionalInt64();
-  std::optional<std::int64_t> in_favour = row.OptionalInt64();
-  std::optional<std::int64_t> against = row.OptionalInt64();
+  row.Read(e.id, e.case_id, e.seq, e.action, e.date, e.actor, e.recorded_at);
+  std::optional<int> eligible, present, in_favour, against;
+  row.Read(eligible, present, in_favour, against);
   if (eligible && present && in_favour && against) {  // the schema's CHECK: all or none
-    e.vote = Vote{.eligible = static_cast<int>(*eligible),
-                  .present = static_cast<int>(*present),
-                  .in_favour = static_cast<int>(*in_favour),
-                  .against = static_cast<int>(*against)};
+    e.vote = Vote{
+        .eligible = *eligible, .present = *present, .in_favour = *in_favour, .against = *against};
   }
-  e.member_person_id = row.OptionalInt64();
-  e.together_since = row.OptionalIsoDate();
-  e.replacement = row.Bool() ? Replacement::kYes : Replacement::kNo;
-  e.relative_name = row.Text();
-  e.relation = row.OptionalCode(RelationFromCode);
-  e.relative_is_member = row.Bool();
-  e.finding = row.Code(FindingFromCode);
-  e.consent = row.OptionalCode(ConsentKindFromCode);
-  e.received_on = row.OptionalIsoDate();
-  e.extension_working_days = row.Int();
-  e.note = row.Text();
+  bool replacement = false;
+  row.Read(e.member_person_id, e.together_since, replacement, e.relative_name, e.relation,
+           e.relative_is_member, e.finding, e.consent, e.received_on, e.extension_working_days,
+           e.note);
+  e.replacement = replacement ? Replacement::kYes : Replacement::kNo;
   return e;
+}
+
+// A row of PTDV_DOCUMENT_COLUMNS: the event id and the document.
+std::pair<Id, Document> ReadDocument(SqliteRow& row) {
+  std::pair<Id, Document> out;
+  Document& d = out.second;
+  row.Read(out.first, d.form_code, d.number, d.date, d.issuer);
+  return out;
 }
 
 // A row of kCountByStageFrom: (stage, count).
@@ -215,40 +183,13 @@ std::optional<std::int64_t> VotePart(const std::optional<Vote>& vote, int Vote::
   return (*vote).*part;
 }
 
-template <typename E>
-std::optional<std::string_view> OptionalCode(const std::optional<E>& value,
-                                             std::string_view (*code)(E)) {
-  if (!value) return std::nullopt;
-  return code(*value);
-}
-
 void BindEvent(SqliteStatement& statement, const CaseEvent& e, int seq) {
-  statement.BindInt(e.case_id)
-      .BindInt(seq)
-      .BindText(ActionCode(e.action))
-      .BindDate(e.date)
-      .BindText(e.actor)
-      .BindText(e.recorded_at)
-      .BindOptionalInt(VotePart(e.vote, &Vote::eligible))
-      .BindOptionalInt(VotePart(e.vote, &Vote::present))
-      .BindOptionalInt(VotePart(e.vote, &Vote::in_favour))
-      .BindOptionalInt(VotePart(e.vote, &Vote::against))
-      .BindOptionalInt(e.member_person_id)
-      .BindOptionalDate(e.together_since)
-      .BindBool(e.replacement == Replacement::kYes);
-  statement.BindText(e.relative_name);
-  if (auto relation = OptionalCode(e.relation, RelationCode)) {
-    statement.BindText(*relation);
-  } else {
-    statement.BindNull();
-  }
-  statement.BindBool(e.relative_is_member).BindText(FindingCode(e.finding));
-  if (auto consent = OptionalCode(e.consent, ConsentKindCode)) {
-    statement.BindText(*consent);
-  } else {
-    statement.BindNull();
-  }
-  statement.BindOptionalDate(e.received_on).BindInt(e.extension_working_days).BindText(e.note);
+  statement.Bind(e.case_id, seq, e.action, e.date, e.actor, e.recorded_at,
+                 VotePart(e.vote, &Vote::eligible), VotePart(e.vote, &Vote::present),
+                 VotePart(e.vote, &Vote::in_favour), VotePart(e.vote, &Vote::against),
+                 e.member_person_id, e.together_since, e.replacement == Replacement::kYes,
+                 e.relative_name, e.relation, e.relative_is_member, e.finding, e.consent,
+                 e.received_on, e.extension_working_days, e.note);
 }
 
 // Reads the events and then the documents produced by two statements (events ordered by case
@@ -268,12 +209,7 @@ Status LoadEvents(SqliteStatement& events, SqliteStatement* documents,
   }));
   if (documents == nullptr) return Ok();
   return ForEachRow(*documents, [&](SqliteRow& row) {
-    Id event_id = row.Int64();
-    Document document;
-    document.form_code = row.Text();
-    document.number = row.Text();
-    document.date = row.OptionalIsoDate();
-    document.issuer = row.Text();
+    auto [event_id, document] = ReadDocument(row);
     auto location = event_location.find(event_id);
     if (location == event_location.end()) return;
     records[location->second.first].events[location->second.second].documents.push_back(
@@ -443,12 +379,8 @@ Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDocument));
     int position = 1;
     for (const Document& document : event.documents) {
-      insert.BindInt(event_id)
-          .BindInt(position++)
-          .BindText(document.form_code)
-          .BindText(document.number)
-          .BindOptionalDate(document.date)
-          .BindText(document.issuer);
+      insert.Bind(event_id, position++, document.form_code, document.number, document.date,
+                  document.issuer);
       PTDV_RETURN_IF_ERROR(insert.Run());
       insert.Reset();
     }

@@ -82,61 +82,31 @@ constexpr std::string_view kEnrolmentWhat = kEnrolmentNoun;
 
 TrainingClass ReadClass(SqliteRow& row) {
   TrainingClass c;
-  c.id = row.Int64();
-  c.kind = row.Code(ClassKindFromCode);
-  c.code = row.Text();
-  c.name = row.Text();
-  c.organiser_id = row.Int64();
-  c.format = row.Code(ClassFormatFromCode);
-  c.place = row.Text();
-  c.capacity = row.Int();
-  c.starts_on = row.IsoDate();
-  c.ends_on = row.IsoDate();
-  c.session_count = row.Int();
-  c.min_attendance_percent = row.Int();
-  c.version = row.Int();
+  row.Read(c.id, c.kind, c.code, c.name, c.organiser_id, c.format, c.place, c.capacity, c.starts_on,
+           c.ends_on, c.session_count, c.min_attendance_percent, c.version);
   return c;
 }
 
 Enrolment ReadEnrolment(SqliteRow& row) {
   Enrolment e;
-  e.id = row.Int64();
-  e.class_id = row.Int64();
-  e.person_id = row.Int64();
-  e.case_id = row.Int64();
-  e.nominating_org_id = row.Int64();
-  e.state = row.Code(EnrolmentStateFromCode);
-  e.assessment = row.Code(AssessmentFromCode);
-  e.certificate_number = row.Text();  // NULL reads as ""
-  e.certificate_date = row.OptionalIsoDate();
-  e.verification_code = row.Text();
+  // A NULL certificate_number or verification_code reads as "".
+  row.Read(e.id, e.class_id, e.person_id, e.case_id, e.nominating_org_id, e.state, e.assessment,
+           e.certificate_number, e.certificate_date, e.verification_code);
   return e;
 }
 
 // An empty string as NULL (certificate fields before issue).
-void BindTextOrNull(SqliteStatement& statement, const std::string& value) {
-  if (value.empty()) {
-    statement.BindNull();
-  } else {
-    statement.BindText(value);
-  }
+std::optional<std::string> NullIfEmpty(const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  return value;
 }
 
 }  // namespace
 
 Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertClass));
-  statement.BindText(ClassKindCode(c.kind))
-      .BindText(c.code)
-      .BindText(c.name)
-      .BindInt(c.organiser_id)
-      .BindText(ClassFormatCode(c.format))
-      .BindText(c.place)
-      .BindInt(c.capacity)
-      .BindDate(c.starts_on)
-      .BindDate(c.ends_on)
-      .BindInt(c.session_count)
-      .BindInt(c.min_attendance_percent);
+  statement.Bind(c.kind, c.code, c.name, c.organiser_id, c.format, c.place, c.capacity, c.starts_on,
+                 c.ends_on, c.session_count, c.min_attendance_percent);
   return InsertReturningId(statement);
 }
 
@@ -161,22 +131,14 @@ Result<std::vector<TrainingClass>> SqliteClassRepository::List(
 
 Result<Id> SqliteClassRepository::InsertEnrolment(const Enrolment& e) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertEnrolment));
-  statement.BindInt(e.class_id)
-      .BindInt(e.person_id)
-      .BindInt(e.case_id)
-      .BindInt(e.nominating_org_id)
-      .BindText(EnrolmentStateCode(e.state))
-      .BindText(AssessmentCode(e.assessment));
+  statement.Bind(e.class_id, e.person_id, e.case_id, e.nominating_org_id, e.state, e.assessment);
   return InsertReturningId(statement);
 }
 
 Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdateEnrolment));
-  statement.BindText(EnrolmentStateCode(e.state)).BindText(AssessmentCode(e.assessment));
-  BindTextOrNull(statement, e.certificate_number);
-  statement.BindOptionalDate(e.certificate_date);
-  BindTextOrNull(statement, e.verification_code);
-  statement.BindInt(e.id);
+  statement.Bind(e.state, e.assessment, NullIfEmpty(e.certificate_number), e.certificate_date,
+                 NullIfEmpty(e.verification_code), e.id);
   return RunChangingRow(statement, kEnrolmentWhat, e.id);
 }
 
@@ -215,7 +177,7 @@ Result<bool> SqliteClassRepository::CertificateNumberTaken(Id organiser_id, Clas
 
 Status SqliteClassRepository::PutAttendance(const Attendance& a) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kPutAttendance));
-  return statement.BindInt(a.enrolment_id).BindInt(a.session).BindBool(a.present).Run();
+  return statement.Bind(a.enrolment_id, a.session, a.present).Run();
 }
 
 Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_id) {
@@ -223,9 +185,7 @@ Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_i
   statement.BindInt(class_id);
   return ReadAll(statement, [](SqliteRow& row) {
     Attendance a;
-    a.enrolment_id = row.Int64();
-    a.session = row.Int();
-    a.present = row.Bool();
+    row.Read(a.enrolment_id, a.session, a.present);
     return a;
   });
 }

@@ -64,24 +64,9 @@ constexpr std::string_view kCountByOrganisation =
 
 constexpr std::string_view kWhat = "quá trình sinh hoạt đảng";
 
-std::string_view MembershipKindCode(MembershipKind kind) {
-  return kind == MembershipKind::kOfficial ? "official" : "probationary";
-}
-
-std::optional<MembershipKind> MembershipKindFromCode(std::string_view code) {
-  if (code == "official") return MembershipKind::kOfficial;
-  if (code == "probationary") return MembershipKind::kProbationary;
-  return std::nullopt;
-}
-
 Membership ReadMembership(SqliteRow& row) {
   Membership m;
-  m.id = row.Int64();
-  m.person_id = row.Int64();
-  m.org_id = row.Int64();
-  m.kind = row.Code(MembershipKindFromCode);
-  m.valid_from = row.IsoDate();
-  m.valid_to = row.OptionalIsoDate();
+  row.Read(m.id, m.person_id, m.org_id, m.kind, m.valid_from, m.valid_to);
   return m;
 }
 
@@ -89,11 +74,8 @@ Membership ReadMembership(SqliteRow& row) {
 
 Result<Id> SqliteMembershipRepository::Insert(const Membership& membership) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(membership.person_id)
-      .BindInt(membership.org_id)
-      .BindText(MembershipKindCode(membership.kind))
-      .BindDate(membership.valid_from)
-      .BindOptionalDate(membership.valid_to);
+  statement.Bind(membership.person_id, membership.org_id, membership.kind, membership.valid_from,
+                 membership.valid_to);
   return InsertReturningId(statement);
 }
 
@@ -156,9 +138,7 @@ Result<std::vector<MemberCount>> SqliteMembershipRepository::CountByOrganisation
   statement.BindDate(on);
   return ReadAll(statement, [](SqliteRow& row) {
     MemberCount count;
-    count.org_id = row.Int64();
-    count.official = row.Int();
-    count.probationary = row.Int();
+    row.Read(count.org_id, count.official, count.probationary);
     return count;
   });
 }

@@ -97,31 +97,16 @@ constexpr std::string_view kWithAncestors =
 constexpr std::string_view kWhat = kOrganisationNoun;
 
 Organisation ReadOrganisation(SqliteRow& row) {
-  Organisation org;
-  org.id = row.Int64();
-  org.parent_id = row.OptionalInt64();
-  org.kind = row.Code(OrgKindFromCode);
-  org.code = row.Text();
-  org.name = row.Text();
-  org.authorised_to_admit = row.Bool();
-  org.committee_member_count = row.Int();
-  org.valid_from = row.IsoDate();
-  org.valid_to = row.OptionalIsoDate();
-  org.successor_id = row.OptionalInt64();
-  return org;
+  Organisation o;
+  row.Read(o.id, o.parent_id, o.kind, o.code, o.name, o.authorised_to_admit,
+           o.committee_member_count, o.valid_from, o.valid_to, o.successor_id);
+  return o;
 }
 
 // Binds every column but id, in kInsert / kUpdate order.
-void BindOrganisation(SqliteStatement& statement, const Organisation& org) {
-  statement.BindOptionalInt(org.parent_id)
-      .BindText(OrgKindCode(org.kind))
-      .BindText(org.code)
-      .BindText(org.name)
-      .BindBool(org.authorised_to_admit)
-      .BindInt(org.committee_member_count)
-      .BindDate(org.valid_from)
-      .BindOptionalDate(org.valid_to)
-      .BindOptionalInt(org.successor_id);
+void BindOrganisation(SqliteStatement& statement, const Organisation& o) {
+  statement.Bind(o.parent_id, o.kind, o.code, o.name, o.authorised_to_admit,
+                 o.committee_member_count, o.valid_from, o.valid_to, o.successor_id);
 }
 
 }  // namespace

@@ -85,34 +85,15 @@ constexpr std::string_view kWhat = kPersonNoun;
 
 Person ReadPerson(SqliteRow& row) {
   Person p;
-  p.id = row.Int64();
-  p.full_name = row.Text();
-  p.search_key = row.Text();
-  p.sex = row.Code(SexFromCode);
-  p.birth_date = row.IsoDate();
-  p.ethnicity = row.Text();
-  p.religion = row.Text();
-  p.general_education = row.Code(GeneralEducationFromCode);
-  p.professional_education = row.Text();
-  p.occupation = row.Code(OccupationFromCode);
-  p.workplace_type = row.Code(WorkplaceTypeFromCode);
-  p.youth_union_member = row.Bool();
-  p.trade_union_member = row.Bool();
-  p.id_number = row.Text();
-  p.phone = row.Text();
-  p.address = row.Text();
-  p.org_id = row.Int64();
-  p.version = row.Int();
+  row.Read(p.id, p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion,
+           p.general_education, p.professional_education, p.occupation, p.workplace_type,
+           p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id,
+           p.version);
   if (auto ended_by = row.OptionalCode(MembershipEndFromCode)) {
     PreviousMembership& pm = p.previous_membership.emplace();
     pm.ended_by = *ended_by;
-    pm.left_on = row.IsoDate();
-    pm.criminal_record = row.Code(CriminalRecordFromCode);
-    pm.record_cleared_on = row.OptionalIsoDate();
-    pm.caused_serious_disunity = row.Bool();
-    pm.readmitted_before = row.Bool();
-    pm.consent_number = row.Text();
-    pm.consent_date = row.OptionalIsoDate();
+    row.Read(pm.left_on, pm.criminal_record, pm.record_cleared_on, pm.caused_serious_disunity,
+             pm.readmitted_before, pm.consent_number, pm.consent_date);
   }
   return p;
 }
@@ -126,36 +107,18 @@ Status WritePrevious(SqliteConnection& connection, const Person& person, bool re
   if (!person.previous_membership) return Ok();
   const PreviousMembership& pm = *person.previous_membership;
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection.Prepare(kInsertPrevious));
-  return insert.BindInt(person.id)
-      .BindDate(pm.left_on)
-      .BindText(MembershipEndCode(pm.ended_by))
-      .BindText(CriminalRecordCode(pm.criminal_record))
-      .BindOptionalDate(pm.record_cleared_on)
-      .BindBool(pm.caused_serious_disunity)
-      .BindBool(pm.readmitted_before)
-      .BindText(pm.consent_number)
-      .BindOptionalDate(pm.consent_date)
+  return insert
+      .Bind(person.id, pm.left_on, pm.ended_by, pm.criminal_record, pm.record_cleared_on,
+            pm.caused_serious_disunity, pm.readmitted_before, pm.consent_number, pm.consent_date)
       .Run();
 }
 
 // Binds every column but id, in kInsert / kUpdate order.
 void BindPerson(SqliteStatement& statement, const Person& p) {
-  statement.BindText(p.full_name)
-      .BindText(p.search_key)
-      .BindText(SexCode(p.sex))
-      .BindDate(p.birth_date)
-      .BindText(p.ethnicity)
-      .BindText(p.religion)
-      .BindText(GeneralEducationCode(p.general_education))
-      .BindText(p.professional_education)
-      .BindText(OccupationCode(p.occupation))
-      .BindText(WorkplaceTypeCode(p.workplace_type))
-      .BindBool(p.youth_union_member)
-      .BindBool(p.trade_union_member)
-      .BindText(p.id_number)
-      .BindText(p.phone)
-      .BindText(p.address)
-      .BindInt(p.org_id);
+  statement.Bind(p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion,
+                 p.general_education, p.professional_education, p.occupation, p.workplace_type,
+                 p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address,
+                 p.org_id);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "storage/sqlite/sqlite_query.h"
 
-#include <chrono>
 #include <string>
 
 namespace ptdv {
@@ -35,22 +34,6 @@ Status MissingOrConflict(SqliteConnection& connection, std::string_view exists_s
   PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
   if (!found) return RowNotFound(what, id);
   return Error::Conflict(std::string(conflict_message));
-}
-
-std::int64_t UnixSeconds(Instant instant) { return instant.time_since_epoch().count(); }
-
-std::optional<std::int64_t> UnixSeconds(const std::optional<Instant>& instant) {
-  if (!instant) return std::nullopt;
-  return UnixSeconds(*instant);
-}
-
-Instant InstantFromUnixSeconds(std::int64_t seconds) {
-  return Instant(std::chrono::seconds(seconds));
-}
-
-std::optional<Instant> InstantFromUnixSeconds(const std::optional<std::int64_t>& seconds) {
-  if (!seconds) return std::nullopt;
-  return InstantFromUnixSeconds(*seconds);
 }
 
 }  // namespace ptdv

@@ -4,6 +4,7 @@
 // through a reader, the one row of a lookup, the id of an INSERT ... RETURNING id, a count, the
 // one row an UPDATE or DELETE by id must change. Only storage/sqlite/ includes this header.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -12,12 +13,72 @@
 #include <vector>
 
 #include "domain/model.h"
+#include "domain/readmission.h"
 #include "domain/result.h"
+#include "domain/role.h"
+#include "domain/training.h"
+#include "domain/working_calendar.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_error.h"
 #include "storage/store.h"
 
 namespace ptdv {
+
+// The enums stored as their codes (E##FromCode / E##Code of the domain), for
+// SqliteStatement::Bind and SqliteRow::Read.
+#define PTDV_STORED_CODE(E)                                                           \
+  template <>                                                                         \
+  struct StoredCode<E> {                                                              \
+    static std::optional<E> From(std::string_view code) { return E##FromCode(code); } \
+    static std::string_view To(E value) { return E##Code(value); }                    \
+  }
+PTDV_STORED_CODE(OrgKind);
+PTDV_STORED_CODE(Sex);
+PTDV_STORED_CODE(GeneralEducation);
+PTDV_STORED_CODE(Occupation);
+PTDV_STORED_CODE(WorkplaceType);
+PTDV_STORED_CODE(Stage);
+PTDV_STORED_CODE(Action);
+PTDV_STORED_CODE(Relation);
+PTDV_STORED_CODE(Finding);
+PTDV_STORED_CODE(ConsentKind);
+PTDV_STORED_CODE(SourceCategory);
+PTDV_STORED_CODE(MembershipEnd);
+PTDV_STORED_CODE(CriminalRecord);
+PTDV_STORED_CODE(Role);
+PTDV_STORED_CODE(ClassKind);
+PTDV_STORED_CODE(ClassFormat);
+PTDV_STORED_CODE(EnrolmentState);
+PTDV_STORED_CODE(Assessment);
+#undef PTDV_STORED_CODE
+
+// A StoredCode from a table of (value, code), for the enums whose codes only the database uses.
+template <const auto& kCodes>
+struct StoredCodeTable {
+  using Enum = typename std::decay_t<decltype(kCodes)>::value_type::first_type;
+  static std::optional<Enum> From(std::string_view code) {
+    for (const auto& [value, value_code] : kCodes) {
+      if (value_code == code) return value;
+    }
+    return std::nullopt;
+  }
+  static std::string_view To(Enum value) {
+    for (const auto& [known, code] : kCodes) {
+      if (known == value) return code;
+    }
+    return {};
+  }
+};
+
+inline constexpr std::array<std::pair<MembershipKind, std::string_view>, 2> kMembershipKindCodes{
+    {{MembershipKind::kOfficial, "official"}, {MembershipKind::kProbationary, "probationary"}}};
+template <>
+struct StoredCode<MembershipKind> : StoredCodeTable<kMembershipKindCodes> {};
+
+inline constexpr std::array<std::pair<DayKind, std::string_view>, 2> kDayKindCodes{
+    {{DayKind::kHoliday, "holiday"}, {DayKind::kWorkday, "workday"}}};
+template <>
+struct StoredCode<DayKind> : StoredCodeTable<kDayKindCodes> {};
 
 // Calls `each(SqliteRow&)` on every remaining row of `statement`; `each` returns void or a
 // Status. Stops at the first failure: a step error, a value the row could not decode (reported
@@ -93,11 +154,5 @@ Status RunChangingRow(SqliteStatement& statement, std::string_view what, Id id);
 // kConflict with `conflict_message`.
 Status MissingOrConflict(SqliteConnection& connection, std::string_view exists_sql,
                          std::string_view what, Id id, std::string_view conflict_message);
-
-// Instants are stored as whole seconds since the Unix epoch (INTEGER columns).
-std::int64_t UnixSeconds(Instant instant);
-std::optional<std::int64_t> UnixSeconds(const std::optional<Instant>& instant);
-Instant InstantFromUnixSeconds(std::int64_t seconds);
-std::optional<Instant> InstantFromUnixSeconds(const std::optional<std::int64_t>& seconds);
 
 }  // namespace ptdv

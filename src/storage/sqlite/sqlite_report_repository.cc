@@ -26,18 +26,9 @@ constexpr std::string_view kMembersOn =
 // Reads kAdmissions' columns in their order.
 AdmittedMember ReadAdmittedMember(SqliteRow& row) {
   AdmittedMember m;
-  m.case_id = row.Int64();
-  m.cell_id = row.Int64();
-  m.decision_date = row.IsoDate();
-  m.sex = row.Code(SexFromCode);
-  m.birth_date = row.IsoDate();
-  m.ethnicity = row.Text();
-  m.religion = row.Text();
-  m.general_education = row.Code(GeneralEducationFromCode);
-  m.professional_education = row.Text();
-  m.occupation = row.Code(OccupationFromCode);
-  m.workplace_type = row.Code(WorkplaceTypeFromCode);
-  m.youth_union_member = row.Bool();
+  row.Read(m.case_id, m.cell_id, m.decision_date, m.sex, m.birth_date, m.ethnicity, m.religion,
+           m.general_education, m.professional_education, m.occupation, m.workplace_type,
+           m.youth_union_member);
   return m;
 }
 

@@ -38,29 +38,21 @@ Status SqliteRuleSetRepository::Put(const RuleSet& rule_set) {
   if (id) {
     {
       PTDV_ASSIGN_OR_RETURN(SqliteStatement update, connection_.Prepare(kUpdateSet));
-      PTDV_RETURN_IF_ERROR(update.BindText(rule_set.legal_basis)
-                               .BindDate(rule_set.in_force_from)
-                               .BindOptionalDate(rule_set.in_force_to)
-                               .BindInt(*id)
-                               .Run());
+      PTDV_RETURN_IF_ERROR(
+          update.Bind(rule_set.legal_basis, rule_set.in_force_from, rule_set.in_force_to, *id)
+              .Run());
     }
     PTDV_ASSIGN_OR_RETURN(SqliteStatement clear, connection_.Prepare(kDeleteParameters));
     PTDV_RETURN_IF_ERROR(clear.BindInt(*id).Run());
   } else {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertSet));
-    insert.BindText(rule_set.code)
-        .BindText(rule_set.legal_basis)
-        .BindDate(rule_set.in_force_from)
-        .BindOptionalDate(rule_set.in_force_to);
+    insert.Bind(rule_set.code, rule_set.legal_basis, rule_set.in_force_from, rule_set.in_force_to);
     PTDV_ASSIGN_OR_RETURN(id, InsertReturningId(insert));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertParameter));
   for (const RuleParameter& parameter : RuleParameters()) {
     PTDV_ASSIGN_OR_RETURN(long value, GetRuleParameter(rule_set, parameter.name));
-    PTDV_RETURN_IF_ERROR(insert.BindInt(*id)
-                             .BindText(parameter.name)
-                             .BindInt(static_cast<std::int64_t>(value))
-                             .Run());
+    PTDV_RETURN_IF_ERROR(insert.Bind(*id, parameter.name, static_cast<std::int64_t>(value)).Run());
     insert.Reset();
   }
   return Ok();
@@ -72,23 +64,23 @@ Result<std::vector<RuleSet>> SqliteRuleSetRepository::List() {
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectSets));
     PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) {
-      Id id = row.Int64();
+      Id id = 0;
       RuleSet set;  // parameters start at their defaults
-      set.code = row.Text();
-      set.legal_basis = row.Text();
-      set.in_force_from = row.IsoDate();
-      set.in_force_to = row.OptionalIsoDate();
+      row.Read(id, set.code, set.legal_basis, set.in_force_from, set.in_force_to);
       index[id] = sets.size();
       sets.push_back(std::move(set));
     }));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectParameters));
   PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) -> Status {
-    auto it = index.find(row.Int64());
+    Id id = 0;
+    std::string name;
+    std::int64_t value = 0;
+    row.Read(id, name, value);
+    auto it = index.find(id);
     if (it == index.end()) return Ok();
     RuleSet& set = sets[it->second];
-    std::string name = row.Text();
-    Status applied = SetRuleParameter(set, name, static_cast<long>(row.Int64()));
+    Status applied = SetRuleParameter(set, name, static_cast<long>(value));
     if (!applied.ok()) {
       return Error::Invalid(fmt::format("Bộ quy tắc {}: {}", set.code, applied.error().message));
     }

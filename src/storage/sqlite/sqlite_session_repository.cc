@@ -35,27 +35,16 @@ constexpr std::string_view kDeleteExpired =
 constexpr std::string_view kWhat = "phiên đăng nhập";
 
 Session ReadSession(SqliteRow& row) {
-  Session session;
-  session.id = row.Int64();
-  session.token_hash = row.Text();
-  session.user_id = row.Int64();
-  session.csrf_token = row.Text();
-  session.created_at = InstantFromUnixSeconds(row.Int64());
-  session.last_seen_at = InstantFromUnixSeconds(row.Int64());
-  session.address = row.Text();
-  return session;
+  Session s;
+  row.Read(s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.address);
+  return s;
 }
 
 }  // namespace
 
-Result<Id> SqliteSessionRepository::Insert(const Session& session) {
+Result<Id> SqliteSessionRepository::Insert(const Session& s) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindText(session.token_hash)
-      .BindInt(session.user_id)
-      .BindText(session.csrf_token)
-      .BindInt(UnixSeconds(session.created_at))
-      .BindInt(UnixSeconds(session.last_seen_at))
-      .BindText(session.address);
+  statement.Bind(s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.address);
   return InsertReturningId(statement);
 }
 
@@ -76,7 +65,7 @@ Result<std::vector<Session>> SqliteSessionRepository::ListForUser(Id user_id) {
 
 Status SqliteSessionRepository::Touch(Id id, Instant last_seen_at, const std::string& address) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kTouch));
-  statement.BindInt(UnixSeconds(last_seen_at)).BindText(address).BindInt(id);
+  statement.Bind(last_seen_at, address, id);
   return RunChangingRow(statement, kWhat, id);
 }
 
@@ -94,7 +83,7 @@ Result<int> SqliteSessionRepository::DeleteForUser(Id user_id) {
 
 Result<int> SqliteSessionRepository::DeleteExpired(Instant idle_before, Instant created_before) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteExpired));
-  statement.BindInt(UnixSeconds(idle_before)).BindInt(UnixSeconds(created_before));
+  statement.Bind(idle_before, created_before);
   return statement.RunCountingChanges();
 }
 

@@ -17,12 +17,7 @@ constexpr std::string_view kListForOrganisations =
 
 SourceReview ReadSourceReview(SqliteRow& row) {
   SourceReview r;
-  r.id = row.Int64();
-  r.org_id = row.Int64();
-  r.reviewed_on = row.IsoDate();
-  r.note = row.Text();
-  r.actor = row.Text();
-  r.recorded_at = row.Text();
+  row.Read(r.id, r.org_id, r.reviewed_on, r.note, r.actor, r.recorded_at);
   return r;
 }
 
@@ -30,11 +25,7 @@ SourceReview ReadSourceReview(SqliteRow& row) {
 
 Result<Id> SqliteSourceReviewRepository::Insert(const SourceReview& review) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(review.org_id)
-      .BindDate(review.reviewed_on)
-      .BindText(review.note)
-      .BindText(review.actor)
-      .BindText(review.recorded_at);
+  statement.Bind(review.org_id, review.reviewed_on, review.note, review.actor, review.recorded_at);
   return InsertReturningId(statement);
 }
 

@@ -44,8 +44,7 @@ class SqliteMigrationSession final : public MigrationSession {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectApplied));
     return ReadAll(statement, [](SqliteRow& row) {
       AppliedMigration applied;
-      applied.version = row.Int();
-      applied.checksum = row.Text();
+      row.Read(applied.version, applied.checksum);
       return applied;
     });
   }
@@ -54,10 +53,7 @@ class SqliteMigrationSession final : public MigrationSession {
 
   Status Record(const Migration& migration) override {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertApplied));
-    return statement.BindInt(migration.version)
-        .BindText(migration.name)
-        .BindText(migration.checksum)
-        .Run();
+    return statement.Bind(migration.version, migration.name, migration.checksum).Run();
   }
 
   Status Commit() override {

@@ -41,15 +41,9 @@ constexpr std::string_view kWhat = kTargetNoun;
 
 Target ReadTarget(SqliteRow& row) {
   Target t;
-  t.id = row.Int64();
-  t.org_id = row.Int64();
-  t.year = row.Int();
-  t.category = row.OptionalCode(SourceCategoryFromCode);  // '' (all categories) reads as NULL
-  t.count = row.Int();
-  t.legal_basis = row.Text();
-  t.parent_id = row.OptionalInt64();
-  t.split_final = row.Bool();
-  t.version = row.Int();
+  // category: '' (all categories) reads as NULL (PTDV_TARGET_COLUMNS), hence nullopt.
+  row.Read(t.id, t.org_id, t.year, t.category, t.count, t.legal_basis, t.parent_id, t.split_final,
+           t.version);
   return t;
 }
 
@@ -57,23 +51,15 @@ Target ReadTarget(SqliteRow& row) {
 
 Result<Id> SqliteTargetRepository::Insert(const Target& t) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(t.org_id)
-      .BindInt(t.year)
-      .BindText(t.category ? SourceCategoryCode(*t.category) : std::string_view(""))
-      .BindInt(t.count)
-      .BindText(t.legal_basis)
-      .BindOptionalInt(t.parent_id)
-      .BindBool(t.split_final);
+  statement.Bind(t.org_id, t.year);
+  statement.BindText(t.category ? SourceCategoryCode(*t.category) : std::string_view(""));
+  statement.Bind(t.count, t.legal_basis, t.parent_id, t.split_final);
   return InsertReturningId(statement);
 }
 
 Status SqliteTargetRepository::Update(const Target& t) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-  statement.BindInt(t.count)
-      .BindText(t.legal_basis)
-      .BindBool(t.split_final)
-      .BindInt(t.id)
-      .BindInt(t.version);
+  statement.Bind(t.count, t.legal_basis, t.split_final, t.id, t.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return Ok();
   return MissingOrConflict(connection_, kExists, kWhat, t.id,

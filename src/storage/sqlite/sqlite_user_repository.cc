@@ -53,52 +53,26 @@ std::string AsciiLower(std::string text) {
 }
 
 User ReadUser(SqliteRow& row) {
-  User user;
-  user.id = row.Int64();
-  user.login = row.Text();
-  user.full_name = row.Text();
-  user.role = row.Code(RoleFromCode);
-  user.org_id = row.Int64();
-  user.password_hash = row.Text();
-  user.disabled = row.Bool();
-  user.created_at = InstantFromUnixSeconds(row.Int64());
-  user.password_changed_at = InstantFromUnixSeconds(row.Int64());
-  user.last_login_at = InstantFromUnixSeconds(row.OptionalInt64());
-  user.failed_attempts = row.Int();
-  user.locked_until = InstantFromUnixSeconds(row.OptionalInt64());
-  return user;
+  User u;
+  row.Read(u.id, u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
+           u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
+  return u;
 }
 
 }  // namespace
 
-Result<Id> SqliteUserRepository::Insert(const User& user) {
+Result<Id> SqliteUserRepository::Insert(const User& u) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindText(user.login)
-      .BindText(user.full_name)
-      .BindText(RoleCode(user.role))
-      .BindInt(user.org_id)
-      .BindText(user.password_hash)
-      .BindBool(user.disabled)
-      .BindInt(UnixSeconds(user.created_at))
-      .BindInt(UnixSeconds(user.password_changed_at))
-      .BindOptionalInt(UnixSeconds(user.last_login_at))
-      .BindInt(user.failed_attempts)
-      .BindOptionalInt(UnixSeconds(user.locked_until));
+  statement.Bind(u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
+                 u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
   return InsertReturningId(statement);
 }
 
-Status SqliteUserRepository::Update(const User& user) {
+Status SqliteUserRepository::Update(const User& u) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-  statement.BindText(user.full_name)
-      .BindText(RoleCode(user.role))
-      .BindInt(user.org_id)
-      .BindText(user.password_hash)
-      .BindBool(user.disabled)
-      .BindInt(UnixSeconds(user.password_changed_at))
-      .BindInt(user.failed_attempts)
-      .BindOptionalInt(UnixSeconds(user.locked_until))
-      .BindInt(user.id);
-  return RunChangingRow(statement, kWhat, user.id);
+  statement.Bind(u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.password_changed_at,
+                 u.failed_attempts, u.locked_until, u.id);
+  return RunChangingRow(statement, kWhat, u.id);
 }
 
 Result<User> SqliteUserRepository::Get(Id id) {
@@ -130,13 +104,13 @@ Result<int> SqliteUserRepository::RecordFailedLogin(Id id) {
 
 Status SqliteUserRepository::SetLockedUntil(Id id, std::optional<Instant> locked_until) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSetLockedUntil));
-  statement.BindOptionalInt(UnixSeconds(locked_until)).BindInt(id);
+  statement.Bind(locked_until, id);
   return RunChangingRow(statement, kWhat, id);
 }
 
 Status SqliteUserRepository::RecordSuccessfulLogin(Id id, Instant at) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordSuccess));
-  statement.BindInt(UnixSeconds(at)).BindInt(id);
+  statement.Bind(at, id);
   return RunChangingRow(statement, kWhat, id);
 }
 
