@@ -130,8 +130,8 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
 }
 
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForEntity(const std::string& entity, Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForEntity));
-  statement.BindText(entity).BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectForEntity, entity, id));
   return ReadAll(statement, ReadEntry);
 }
 
@@ -139,8 +139,10 @@ Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
     const std::vector<Id>& org_ids, std::optional<Id> before, int limit) {
   if (org_ids.empty() || limit <= 0) return std::vector<AuditEntry>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForOrganisations));
-  statement.BindInt(before.value_or(std::numeric_limits<Id>::max())).BindInt(limit);
+  PTDV_ASSIGN_OR_RETURN(
+      SqliteStatement statement,
+      connection_.Prepare(kSelectForOrganisations, before.value_or(std::numeric_limits<Id>::max()),
+                          limit));
   return ReadAll(statement, ReadEntry);
 }
 
@@ -182,8 +184,7 @@ Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, l
   }
 
   if (from.last_id > 0) {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement at, connection_.Prepare(kSelectHashAt));
-    at.BindInt(from.last_id);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement at, connection_.Prepare(kSelectHashAt, from.last_id));
     PTDV_ASSIGN_OR_RETURN(bool has_row, at.Step());
     if (!has_row) {
       PTDV_ASSIGN_OR_RETURN(AuditAnchor head, Head());
@@ -215,8 +216,8 @@ Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, l
     }
   }
 
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectAfter));
-  statement.BindInt(from.last_id).BindInt(max_entries);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectAfter, from.last_id, max_entries));
   std::string expected_prev = from.hash;  // the first entry links to ""
   long walked = 0;
   while (true) {

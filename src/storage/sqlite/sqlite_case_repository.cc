@@ -344,18 +344,15 @@ Status SqliteCaseRepository::Update(const Case& header) {
 }
 
 Result<Case> SqliteCaseRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
   return ReadOne(statement, ReadCase, kWhat, id);
 }
 
 Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
   std::vector<CaseRecord> records(1);
   PTDV_ASSIGN_OR_RETURN(records[0].header, Get(id));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfCase));
-  events.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase));
-  documents.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfCase, id));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase, id));
   PTDV_RETURN_IF_ERROR(LoadEvents(events, &documents, records, {{id, 0}}));
   return std::move(records[0]);
 }
@@ -363,8 +360,7 @@ Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
 Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
   int seq = 0;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement next, connection_.Prepare(kNextSeq));
-    next.BindInt(event.case_id);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement next, connection_.Prepare(kNextSeq, event.case_id));
     PTDV_ASSIGN_OR_RETURN(bool has_row, next.Step());
     if (!has_row) return RowNotFound(kWhat, event.case_id);
     seq = static_cast<int>(next.Int(0));

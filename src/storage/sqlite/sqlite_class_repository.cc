@@ -111,8 +111,7 @@ Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
 }
 
 Result<TrainingClass> SqliteClassRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass, id));
   return ReadOne(statement, ReadClass, kClassWhat, id);
 }
 
@@ -143,35 +142,31 @@ Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
 }
 
 Result<Enrolment> SqliteClassRepository::GetEnrolment(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment, id));
   return ReadOne(statement, ReadEnrolment, kEnrolmentWhat, id);
 }
 
 Result<std::vector<Enrolment>> SqliteClassRepository::ListEnrolments(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments));
-  statement.BindInt(class_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments, class_id));
   return ReadAll(statement, ReadEnrolment);
 }
 
 Result<int> SqliteClassRepository::CountEnrolled(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled));
-  statement.BindInt(class_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled, class_id));
   PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
   return static_cast<int>(count);
 }
 
 Result<std::optional<Enrolment>> SqliteClassRepository::FindByVerificationCode(
     const std::string& code) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
-  statement.BindText(code);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode, code));
   return ReadFirst(statement, ReadEnrolment);
 }
 
 Result<bool> SqliteClassRepository::CertificateNumberTaken(Id organiser_id, ClassKind kind,
                                                            const std::string& number) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kNumberTaken));
-  statement.BindInt(organiser_id).BindText(ClassKindCode(kind)).BindText(number);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kNumberTaken, organiser_id, kind, number));
   return statement.Step();
 }
 
@@ -181,8 +176,7 @@ Status SqliteClassRepository::PutAttendance(const Attendance& a) {
 }
 
 Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance));
-  statement.BindInt(class_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance, class_id));
   return ReadAll(statement, [](SqliteRow& row) {
     Attendance a;
     row.Read(a.enrolment_id, a.session, a.present);

@@ -181,6 +181,13 @@ class SqliteConnection {
   // SQLite rolls a transaction back by itself after some errors (I/O, full disk), after which a
   // statement would silently autocommit.
   Result<SqliteStatement> Prepare(std::string_view sql);
+  // Prepare(sql) with `parameters` bound left to right (SqliteStatement::Bind).
+  template <typename First, typename... Rest>
+  Result<SqliteStatement> Prepare(std::string_view sql, const First& first, const Rest&... rest) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, Prepare(sql));
+    statement.Bind(first, rest...);
+    return statement;
+  }
 
   // Whether a transaction is open (BEGIN ran and it was neither committed nor rolled back).
   bool InTransaction() const;

@@ -80,8 +80,8 @@ Result<Id> SqliteMembershipRepository::Insert(const Membership& membership) {
 }
 
 Status SqliteMembershipRepository::Close(Id membership_id, Date valid_to) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kClose));
-  statement.BindDate(valid_to).BindInt(membership_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kClose, valid_to, membership_id));
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return Ok();
   return MissingOrConflict(connection_, kExists, kWhat, membership_id,
@@ -89,14 +89,12 @@ Status SqliteMembershipRepository::Close(Id membership_id, Date valid_to) {
 }
 
 Result<std::optional<Membership>> SqliteMembershipRepository::ValidOn(Id person_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kValidOn));
-  statement.BindInt(person_id).BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kValidOn, person_id, on));
   return ReadFirst(statement, ReadMembership);
 }
 
 Result<std::vector<Membership>> SqliteMembershipRepository::ListForPerson(Id person_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson));
-  statement.BindInt(person_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson, person_id));
   return ReadAll(statement, ReadMembership);
 }
 
@@ -109,8 +107,7 @@ Result<std::vector<Membership>> SqliteMembershipRepository::ListForPeople(
 }
 
 Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficial));
-  statement.BindInt(org_id).BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficial, org_id, on));
   PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
   return static_cast<int>(count);
 }
@@ -119,14 +116,13 @@ Result<std::vector<std::pair<Id, int>>> SqliteMembershipRepository::CountOfficia
     const std::vector<Id>& org_ids, Date on) {
   if (org_ids.empty()) return std::vector<std::pair<Id, int>>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficialEach));
-  statement.BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficialEach, on));
   return ReadAll(statement, ReadIdAndCount);
 }
 
 Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kOfficialMembers));
-  statement.BindInt(org_id).BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kOfficialMembers, org_id, on));
   return ReadAll(statement, ReadId);
 }
 
@@ -134,8 +130,7 @@ Result<std::vector<MemberCount>> SqliteMembershipRepository::CountByOrganisation
     const std::vector<Id>& org_ids, Date on) {
   if (org_ids.empty()) return std::vector<MemberCount>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountByOrganisation));
-  statement.BindDate(on);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountByOrganisation, on));
   return ReadAll(statement, [](SqliteRow& row) {
     MemberCount count;
     row.Read(count.org_id, count.official, count.probationary);

@@ -125,34 +125,29 @@ Status SqliteOrganisationRepository::Update(const Organisation& org) {
 }
 
 Result<Organisation> SqliteOrganisationRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
   return ReadOne(statement, ReadOrganisation, kWhat, id);
 }
 
 Result<Organisation> SqliteOrganisationRepository::GetByCode(const std::string& code) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
-  statement.BindText(code);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode, code));
   return ReadOne(statement, ReadOrganisation, kWhat, code);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListValidOn(Date as_of) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn));
-  statement.BindDate(as_of);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn, as_of));
   return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date as_of) {
   std::vector<Id> ids;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds));
-    statement.BindInt(root).BindDate(as_of);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds, root, as_of));
     PTDV_ASSIGN_OR_RETURN(ids, ReadAll(statement, ReadId));
   }
   if (ids.empty()) {
     // Either no such unit (kNotFound) or one that is not valid on `as_of` (an empty subtree).
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-    exists.BindInt(root);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists, root));
     PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
     if (!found) return RowNotFound(kWhat, root);
   }
@@ -161,14 +156,12 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListSubtree(Id root,
                                                                            Date as_of) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree));
-  statement.BindInt(root).BindDate(as_of);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree, root, as_of));
   return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors, id));
   PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement, ReadOrganisation));
   if (chain.empty()) return RowNotFound(kWhat, id);
   return chain;

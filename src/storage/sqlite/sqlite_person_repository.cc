@@ -153,8 +153,7 @@ Status SqlitePersonRepository::Update(const Person& person) {
 }
 
 Result<Person> SqlitePersonRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
   return ReadOne(statement, ReadPerson, kWhat, id);
 }
 
@@ -179,8 +178,8 @@ Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& se
   if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs));
-  statement.BindText(EscapeLikePattern(search_key)).BindInt(limit);
+                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs,
+                                            EscapeLikePattern(search_key), limit));
   return ReadAll(statement, ReadPerson);
 }
 
@@ -189,8 +188,8 @@ Result<std::vector<Person>> SqlitePersonRepository::FindSameNameAndBirthDate(
   if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs));
-  statement.BindText(search_key).BindDate(birth_date).BindInt(limit);
+                        connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs,
+                                            search_key, birth_date, limit));
   return ReadAll(statement, ReadPerson);
 }
 

@@ -29,8 +29,7 @@ Status RunChangingRow(SqliteStatement& statement, std::string_view what, Id id) 
 
 Status MissingOrConflict(SqliteConnection& connection, std::string_view exists_sql,
                          std::string_view what, Id id, std::string_view conflict_message) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection.Prepare(exists_sql));
-  exists.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection.Prepare(exists_sql, id));
   PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
   if (!found) return RowNotFound(what, id);
   return Error::Conflict(std::string(conflict_message));

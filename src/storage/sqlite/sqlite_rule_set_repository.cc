@@ -30,8 +30,8 @@ constexpr std::string_view kSelectParameters =
 Status SqliteRuleSetRepository::Put(const RuleSet& rule_set) {
   std::optional<Id> id;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement select, connection_.Prepare(kSelectIdByCode));
-    select.BindText(rule_set.code);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement select,
+                          connection_.Prepare(kSelectIdByCode, rule_set.code));
     PTDV_ASSIGN_OR_RETURN(bool found, select.Step());
     if (found) id = select.Int(0);
   }

@@ -49,8 +49,8 @@ Result<Id> SqliteSessionRepository::Insert(const Session& s) {
 }
 
 Result<Session> SqliteSessionRepository::GetByTokenHash(const std::string& token_hash) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByTokenHash));
-  statement.BindText(token_hash);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectByTokenHash, token_hash));
   PTDV_ASSIGN_OR_RETURN(std::optional<Session> session, ReadFirst(statement, ReadSession));
   // Never echo the hash: the caller holds the token it came from.
   if (!session) return Error::NotFound("Không tìm thấy phiên đăng nhập");
@@ -58,8 +58,7 @@ Result<Session> SqliteSessionRepository::GetByTokenHash(const std::string& token
 }
 
 Result<std::vector<Session>> SqliteSessionRepository::ListForUser(Id user_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForUser));
-  statement.BindInt(user_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForUser, user_id));
   return ReadAll(statement, ReadSession);
 }
 
@@ -70,14 +69,12 @@ Status SqliteSessionRepository::Touch(Id id, Instant last_seen_at, const std::st
 }
 
 Status SqliteSessionRepository::Delete(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDelete));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDelete, id));
   return RunChangingRow(statement, kWhat, id);
 }
 
 Result<int> SqliteSessionRepository::DeleteForUser(Id user_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteForUser));
-  statement.BindInt(user_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteForUser, user_id));
   return statement.RunCountingChanges();
 }
 

@@ -67,8 +67,7 @@ Status SqliteTargetRepository::Update(const Target& t) {
 }
 
 Result<Target> SqliteTargetRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect, id));
   return ReadOne(statement, ReadTarget, kWhat, id);
 }
 
@@ -76,14 +75,12 @@ Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vecto
                                                                 int year) {
   if (org_ids.empty()) return std::vector<Target>{};
   PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear));
-  statement.BindInt(year);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear, year));
   return ReadAll(statement, ReadTarget);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::Children(Id parent_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren));
-  statement.BindInt(parent_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren, parent_id));
   return ReadAll(statement, ReadTarget);
 }
 

@@ -76,14 +76,13 @@ Status SqliteUserRepository::Update(const User& u) {
 }
 
 Result<User> SqliteUserRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
   return ReadOne(statement, ReadUser, kWhat, id);
 }
 
 Result<User> SqliteUserRepository::GetByLogin(const std::string& login) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByLogin));
-  statement.BindText(AsciiLower(login));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectByLogin, AsciiLower(login)));
   return ReadOne(statement, ReadUser, kWhat, login);
 }
 
@@ -93,8 +92,7 @@ Result<std::vector<User>> SqliteUserRepository::List() {
 }
 
 Result<int> SqliteUserRepository::RecordFailedLogin(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordFailure));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordFailure, id));
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   if (!has_row) return RowNotFound(kWhat, id);
   int count = static_cast<int>(statement.Int(0));
