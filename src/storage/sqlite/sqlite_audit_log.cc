@@ -137,13 +137,9 @@ Result<std::vector<AuditEntry>> SqliteAuditLog::ListForEntity(const std::string&
 
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
     const std::vector<Id>& org_ids, std::optional<Id> before, int limit) {
-  if (org_ids.empty() || limit <= 0) return std::vector<AuditEntry>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(
-      SqliteStatement statement,
-      connection_.Prepare(kSelectForOrganisations, before.value_or(std::numeric_limits<Id>::max()),
-                          limit));
-  return ReadAll(statement, ReadEntry);
+  if (limit <= 0) return std::vector<AuditEntry>{};
+  return ReadAllForIds(connection_, org_ids, kSelectForOrganisations, ReadEntry,
+                       before.value_or(std::numeric_limits<Id>::max()), limit);
 }
 
 Result<AuditVerification> SqliteAuditLog::Verify() {

@@ -70,6 +70,13 @@ Membership ReadMembership(SqliteRow& row) {
   return m;
 }
 
+// A row of kCountByOrganisation.
+MemberCount ReadMemberCount(SqliteRow& row) {
+  MemberCount count;
+  row.Read(count.org_id, count.official, count.probationary);
+  return count;
+}
+
 }  // namespace
 
 Result<Id> SqliteMembershipRepository::Insert(const Membership& membership) {
@@ -100,10 +107,7 @@ Result<std::vector<Membership>> SqliteMembershipRepository::ListForPerson(Id per
 
 Result<std::vector<Membership>> SqliteMembershipRepository::ListForPeople(
     const std::vector<Id>& person_ids) {
-  if (person_ids.empty()) return std::vector<Membership>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, person_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPeople));
-  return ReadAll(statement, ReadMembership);
+  return ReadAllForIds(connection_, person_ids, kListForPeople, ReadMembership);
 }
 
 Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
@@ -114,10 +118,7 @@ Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
 
 Result<std::vector<std::pair<Id, int>>> SqliteMembershipRepository::CountOfficialEach(
     const std::vector<Id>& org_ids, Date on) {
-  if (org_ids.empty()) return std::vector<std::pair<Id, int>>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficialEach, on));
-  return ReadAll(statement, ReadIdAndCount);
+  return ReadAllForIds(connection_, org_ids, kCountOfficialEach, ReadIdAndCount, on);
 }
 
 Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, Date on) {
@@ -128,14 +129,7 @@ Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, D
 
 Result<std::vector<MemberCount>> SqliteMembershipRepository::CountByOrganisation(
     const std::vector<Id>& org_ids, Date on) {
-  if (org_ids.empty()) return std::vector<MemberCount>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountByOrganisation, on));
-  return ReadAll(statement, [](SqliteRow& row) {
-    MemberCount count;
-    row.Read(count.org_id, count.official, count.probationary);
-    return count;
-  });
+  return ReadAllForIds(connection_, org_ids, kCountByOrganisation, ReadMemberCount, on);
 }
 
 }  // namespace ptdv

@@ -169,10 +169,7 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id)
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::WithAncestors(
     const std::vector<Id>& ids) {
-  if (ids.empty()) return std::vector<Organisation>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kWithAncestors));
-  return ReadAll(statement, ReadOrganisation);
+  return ReadAllForIds(connection_, ids, kWithAncestors, ReadOrganisation);
 }
 
 }  // namespace ptdv

@@ -158,18 +158,12 @@ Result<Person> SqlitePersonRepository::Get(Id id) {
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id>& ids) {
-  if (ids.empty()) return std::vector<Person>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectMany));
-  return ReadAll(statement, ReadPerson);
+  return ReadAllForIds(connection_, ids, kSelectMany, ReadPerson);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqlitePersonRepository::Versions(
     const std::vector<Id>& ids) {
-  if (ids.empty()) return std::vector<std::pair<Id, int>>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectVersions));
-  return ReadAll(statement, ReadIdAndCount);
+  return ReadAllForIds(connection_, ids, kSelectVersions, ReadIdAndCount);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& search_key,

@@ -113,6 +113,18 @@ Result<std::vector<RowValue<Read>>> ReadAll(SqliteStatement& statement, Read rea
   return out;
 }
 
+// ReadAll of `sql` (bound to `parameters`) after loading `ids` into the IdSet::kFilter temp
+// table that `sql` joins; no query at all, and no rows, when `ids` is empty.
+template <typename Read, typename... Parameters>
+Result<std::vector<RowValue<Read>>> ReadAllForIds(SqliteConnection& connection,
+                                                  const std::vector<Id>& ids, std::string_view sql,
+                                                  Read read, const Parameters&... parameters) {
+  if (ids.empty()) return std::vector<RowValue<Read>>{};
+  PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(sql, parameters...));
+  return ReadAll(statement, read);
+}
+
 // The first row of `statement` made by `read`; nullopt when there is none.
 template <typename Read>
 Result<std::optional<RowValue<Read>>> ReadFirst(SqliteStatement& statement, Read read) {

@@ -36,18 +36,12 @@ AdmittedMember ReadAdmittedMember(SqliteRow& row) {
 
 Result<std::vector<AdmittedMember>> SqliteReportRepository::Admissions(
     const std::vector<Id>& cell_ids, Date from, Date to) {
-  if (cell_ids.empty()) return std::vector<AdmittedMember>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, cell_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAdmissions, from, to));
-  return ReadAll(statement, ReadAdmittedMember);
+  return ReadAllForIds(connection_, cell_ids, kAdmissions, ReadAdmittedMember, from, to);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqliteReportRepository::MembersOn(
     const std::vector<Id>& org_ids, Date on) {
-  if (org_ids.empty()) return std::vector<std::pair<Id, int>>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kMembersOn, on));
-  return ReadAll(statement, ReadIdAndCount);
+  return ReadAllForIds(connection_, org_ids, kMembersOn, ReadIdAndCount, on);
 }
 
 }  // namespace ptdv

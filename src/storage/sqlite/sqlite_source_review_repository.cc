@@ -31,10 +31,7 @@ Result<Id> SqliteSourceReviewRepository::Insert(const SourceReview& review) {
 
 Result<std::vector<SourceReview>> SqliteSourceReviewRepository::ListForOrganisations(
     const std::vector<Id>& org_ids) {
-  if (org_ids.empty()) return std::vector<SourceReview>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForOrganisations));
-  return ReadAll(statement, ReadSourceReview);
+  return ReadAllForIds(connection_, org_ids, kListForOrganisations, ReadSourceReview);
 }
 
 }  // namespace ptdv

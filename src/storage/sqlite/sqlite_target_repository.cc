@@ -73,10 +73,7 @@ Result<Target> SqliteTargetRepository::Get(Id id) {
 
 Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vector<Id>& org_ids,
                                                                 int year) {
-  if (org_ids.empty()) return std::vector<Target>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear, year));
-  return ReadAll(statement, ReadTarget);
+  return ReadAllForIds(connection_, org_ids, kListForYear, ReadTarget, year);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::Children(Id parent_id) {
