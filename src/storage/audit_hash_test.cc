@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace ptdv {
 namespace {
 
@@ -52,23 +56,27 @@ TEST(AuditEntryHash, EveryFieldChangesTheHash) {
 }
 
 TEST(AuditEntryHash, FieldBoundariesCannotBeShifted) {
-  AuditEntry a = SampleEntry();
-  a.actor = "ab";
-  a.role = "c";
-  AuditEntry b = SampleEntry();
-  b.actor = "a";
-  b.role = "bc";
-  EXPECT_NE(CanonicalAuditSerialisation(a), CanonicalAuditSerialisation(b));
-  EXPECT_NE(AuditEntryHash(a), AuditEntryHash(b));
-
-  // A separator smuggled into a value does not forge the next field either.
-  AuditEntry c = SampleEntry();
-  c.before = "x\n1:y";
-  c.after = "";
-  AuditEntry d = SampleEntry();
-  d.before = "x";
-  d.after = "y";
-  EXPECT_NE(AuditEntryHash(c), AuditEntryHash(d));
+  // Each row gives two adjacent fields the same concatenated text, split at two places.
+  struct Shift {
+    std::string AuditEntry::*first;
+    std::string AuditEntry::*second;
+    std::pair<const char*, const char*> one, other;
+  };
+  const std::vector<Shift> shifts = {
+      {&AuditEntry::actor, &AuditEntry::role, {"ab", "c"}, {"a", "bc"}},
+      // A separator smuggled into a value does not forge the next field either.
+      {&AuditEntry::before, &AuditEntry::after, {"x\n1:y", ""}, {"x", "y"}},
+  };
+  for (const Shift& shift : shifts) {
+    AuditEntry a = SampleEntry();
+    a.*shift.first = shift.one.first;
+    a.*shift.second = shift.one.second;
+    AuditEntry b = SampleEntry();
+    b.*shift.first = shift.other.first;
+    b.*shift.second = shift.other.second;
+    EXPECT_NE(CanonicalAuditSerialisation(a), CanonicalAuditSerialisation(b)) << a.*shift.first;
+    EXPECT_NE(AuditEntryHash(a), AuditEntryHash(b)) << a.*shift.first;
+  }
 }
 
 }  // namespace

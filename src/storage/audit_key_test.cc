@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "storage/temp_dir_test_util.h"
+
 namespace ptdv {
 namespace {
 
@@ -14,22 +16,12 @@ namespace fs = std::filesystem;
 
 class AuditKeyTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-key-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "ptdv.db.audit-key").string();
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
   void WriteFile(const std::string& contents) {
     std::ofstream(path_, std::ios::binary) << contents;
   }
 
-  fs::path dir_;
-  std::string path_;
+  TempDir dir_{"ptdv-key-test"};
+  std::string path_ = dir_.File("ptdv.db.audit-key");
 };
 
 TEST_F(AuditKeyTest, FirstUseCreatesAPrivateRandomKeyThatLaterUsesRead) {

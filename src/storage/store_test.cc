@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "domain/search_key.h"
+#include "storage/temp_dir_test_util.h"
 
 namespace ptdv {
 namespace {
@@ -236,21 +237,14 @@ AuditEntry SampleAudit(std::string action, Id entity_id) {
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-store-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    Result<std::unique_ptr<Store>> store = GetParam().open(dir_);
+    Result<std::unique_ptr<Store>> store = GetParam().open(dir_.path());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
     Result<std::vector<int>> applied = store_->Migrate();
     ASSERT_TRUE(applied.ok()) << applied.error().message;
   }
 
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
+  void TearDown() override { store_.reset(); }
 
   std::unique_ptr<Transaction> Write() { return Must(store_->Begin(Access::kReadWrite)); }
   std::unique_ptr<Transaction> Read() { return Must(store_->Begin(Access::kReadOnly)); }
@@ -273,7 +267,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
     return w;
   }
 
-  fs::path dir_;
+  TempDir dir_{"ptdv-store-test"};
   std::unique_ptr<Store> store_;
 };
 
@@ -294,7 +288,7 @@ TEST_P(StoreContractTest, MigrationDoesNotSeedRuleSets) {
 TEST_P(StoreContractTest, CommittedDataSurvivesReopening) {
   World w = MakeWorld();
   store_.reset();
-  store_ = Must(GetParam().open(dir_));
+  store_ = Must(GetParam().open(dir_.path()));
   EXPECT_TRUE(Must(store_->Migrate()).empty());
   EXPECT_EQ(Must(Read()->People().Get(w.person)).full_name, "Nguyễn Văn Đức");
 }
@@ -1433,8 +1427,8 @@ TEST_P(StoreContractTest, AuditLogIsAppendOnly) {
   auto tx = Write();
   Must(tx->Audit().Append(SampleAudit("case.create", 1)));
   Must(tx->Commit());
-  EXPECT_FALSE(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'mallory'").ok());
-  EXPECT_FALSE(GetParam().raw_execute(dir_, "DELETE FROM audit_log").ok());
+  EXPECT_FALSE(GetParam().raw_execute(dir_.path(), "UPDATE audit_log SET actor = 'mallory'").ok());
+  EXPECT_FALSE(GetParam().raw_execute(dir_.path(), "DELETE FROM audit_log").ok());
   EXPECT_TRUE(Must(Read()->Audit().Verify()).intact);
 }
 
@@ -1442,19 +1436,20 @@ TEST_P(StoreContractTest, AuditVerifyDetectsTampering) {
   auto tx = Write();
   for (int i = 0; i < 4; ++i) Must(tx->Audit().Append(SampleAudit("case.transition", i)));
   Must(tx->Commit());
-  Must(GetParam().raw_execute(dir_, GetParam().drop_audit_protection));
+  Must(GetParam().raw_execute(dir_.path(), GetParam().drop_audit_protection));
 
   // Rewriting a field.
-  Must(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'mallory' WHERE id = 2"));
+  Must(GetParam().raw_execute(dir_.path(), "UPDATE audit_log SET actor = 'mallory' WHERE id = 2"));
   AuditVerification edited = Must(Read()->Audit().Verify());
   EXPECT_FALSE(edited.intact);
   EXPECT_EQ(edited.first_bad_id, 2);
   EXPECT_NE(edited.message.find("2"), std::string::npos);
 
   // Restoring the field but deleting an entry: the next one no longer links.
-  Must(GetParam().raw_execute(dir_, "UPDATE audit_log SET actor = 'cb01.bithu' WHERE id = 2"));
+  Must(GetParam().raw_execute(dir_.path(),
+                              "UPDATE audit_log SET actor = 'cb01.bithu' WHERE id = 2"));
   EXPECT_TRUE(Must(Read()->Audit().Verify()).intact);
-  Must(GetParam().raw_execute(dir_, "DELETE FROM audit_log WHERE id = 3"));
+  Must(GetParam().raw_execute(dir_.path(), "DELETE FROM audit_log WHERE id = 3"));
   AuditVerification deleted = Must(Read()->Audit().Verify());
   EXPECT_FALSE(deleted.intact);
   EXPECT_EQ(deleted.first_bad_id, 4);
@@ -1862,31 +1857,23 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBa
 
 class OpenStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-open-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  fs::path dir_;
+  TempDir dir_{"ptdv-open-test"};
 };
 
 TEST_F(OpenStoreTest, PicksTheBackendFromTheUrl) {
-  EXPECT_TRUE(OpenStore((dir_ / "bare.db").string()).ok());
-  EXPECT_TRUE(OpenStore("sqlite:" + (dir_ / "prefixed.db").string()).ok());
-  EXPECT_TRUE(OpenStore("sqlite://" + (dir_ / "slashes.db").string()).ok());
-  EXPECT_TRUE(fs::exists(dir_ / "bare.db"));
-  EXPECT_TRUE(fs::exists(dir_ / "prefixed.db"));
-  EXPECT_TRUE(fs::exists(dir_ / "slashes.db"));
+  EXPECT_TRUE(OpenStore((dir_.path() / "bare.db").string()).ok());
+  EXPECT_TRUE(OpenStore("sqlite:" + (dir_.path() / "prefixed.db").string()).ok());
+  EXPECT_TRUE(OpenStore("sqlite://" + (dir_.path() / "slashes.db").string()).ok());
+  EXPECT_TRUE(fs::exists(dir_.path() / "bare.db"));
+  EXPECT_TRUE(fs::exists(dir_.path() / "prefixed.db"));
+  EXPECT_TRUE(fs::exists(dir_.path() / "slashes.db"));
 
   EXPECT_EQ(CodeOf(OpenStore("postgres://ptdv@localhost/ptdv")), ErrorCode::kUnavailable);
   EXPECT_EQ(CodeOf(OpenStore("postgresql://ptdv@localhost/ptdv")), ErrorCode::kUnavailable);
   EXPECT_EQ(CodeOf(OpenStore("sqlite::memory:")), ErrorCode::kInvalid);
   EXPECT_EQ(CodeOf(OpenStore("")), ErrorCode::kInvalid);
-  EXPECT_EQ(CodeOf(OpenStore((dir_ / "missing" / "x.db").string())), ErrorCode::kUnavailable);
+  EXPECT_EQ(CodeOf(OpenStore((dir_.path() / "missing" / "x.db").string())),
+            ErrorCode::kUnavailable);
 }
 
 }  // namespace

@@ -1,13 +1,14 @@
 #include "storage/sqlite/sqlite_audit_log.h"
 
+#include <fmt/format.h>
+
 #include <limits>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -71,25 +72,24 @@ Result<long> CountRows(SqliteConnection& connection, std::optional<Id> up_to) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection.Prepare(up_to ? kCountUpTo : kCountAll));
   if (up_to) statement.BindInt(*up_to);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  return has_row ? static_cast<long>(statement.Int(0)) : 0L;
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<long>(count);
+}
+
+// The newest entry's id and hash (`entries` left 0); nullopt for an empty chain.
+Result<std::optional<AuditAnchor>> ReadLast(SqliteConnection& connection) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(kSelectLast));
+  return ReadFirst(statement, [](SqliteRow& row) {
+    AuditAnchor last;
+    row.Read(last.last_id, last.hash);
+    return last;
+  });
 }
 
 AuditEntry ReadEntry(SqliteRow& row) {
   AuditEntry e;
-  e.id = row.Int64();
-  e.at = row.Text();
-  e.actor = row.Text();
-  e.role = row.Text();
-  e.address = row.Text();
-  e.action = row.Text();
-  e.entity = row.Text();
-  e.entity_id = row.Int64();
-  e.org_id = row.Int64();
-  e.before = row.Text();
-  e.after = row.Text();
-  e.prev_hash = row.Text();
-  e.hash = row.Text();
+  row.Read(e.id, e.at, e.actor, e.role, e.address, e.action, e.entity, e.entity_id, e.org_id,
+           e.before, e.after, e.prev_hash, e.hash);
   return e;
 }
 
@@ -101,16 +101,9 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
     return Error::Unavailable(
         "Nhật ký kiểm toán bị sửa: thiếu thông tin khóa (bảng audit_keying); không ghi thêm");
   }
-  entry.id = 1;
-  entry.prev_hash.clear();
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement last, connection_.Prepare(kSelectLast));
-    PTDV_ASSIGN_OR_RETURN(bool has_row, last.Step());
-    if (has_row) {
-      entry.id = last.Int(0) + 1;
-      entry.prev_hash = last.Text(1);
-    }
-  }
+  PTDV_ASSIGN_OR_RETURN(std::optional<AuditAnchor> last, ReadLast(connection_));
+  entry.id = last ? last->last_id + 1 : 1;
+  entry.prev_hash = last ? std::move(last->hash) : std::string();
   // The migration puts the cut-over just past the last entry, so every new entry is keyed; one
   // below it means the cut-over was moved.
   if (entry.id < keying->keyed_from_id) {
@@ -128,50 +121,25 @@ Result<Id> SqliteAuditLog::Append(AuditEntry entry) {
   // The id is part of the hash, so it is chosen here rather than by the database.
   entry.hash = AuditEntryMac(key_, entry);
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsert));
-  PTDV_RETURN_IF_ERROR(insert.BindInt(entry.id)
-                           .BindText(entry.at)
-                           .BindText(entry.actor)
-                           .BindText(entry.role)
-                           .BindText(entry.address)
-                           .BindText(entry.action)
-                           .BindText(entry.entity)
-                           .BindInt(entry.entity_id)
-                           .BindInt(entry.org_id)
-                           .BindText(entry.before)
-                           .BindText(entry.after)
-                           .BindText(entry.prev_hash)
-                           .BindText(entry.hash)
+  PTDV_RETURN_IF_ERROR(insert
+                           .Bind(entry.id, entry.at, entry.actor, entry.role, entry.address,
+                                 entry.action, entry.entity, entry.entity_id, entry.org_id,
+                                 entry.before, entry.after, entry.prev_hash, entry.hash)
                            .Run());
   return entry.id;
 }
 
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForEntity(const std::string& entity, Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForEntity));
-  statement.BindText(entity).BindInt(id);
-  std::vector<AuditEntry> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadEntry(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectForEntity, entity, id));
+  return ReadAll(statement, ReadEntry);
 }
 
 Result<std::vector<AuditEntry>> SqliteAuditLog::ListForOrganisations(
     const std::vector<Id>& org_ids, std::optional<Id> before, int limit) {
-  std::vector<AuditEntry> out;
-  if (org_ids.empty() || limit <= 0) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForOrganisations));
-  statement.BindInt(before.value_or(std::numeric_limits<Id>::max())).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadEntry(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  if (limit <= 0) return std::vector<AuditEntry>{};
+  return ReadAllForIds(connection_, org_ids, kSelectForOrganisations, ReadEntry,
+                       before.value_or(std::numeric_limits<Id>::max()), limit);
 }
 
 Result<AuditVerification> SqliteAuditLog::Verify() {
@@ -179,16 +147,10 @@ Result<AuditVerification> SqliteAuditLog::Verify() {
 }
 
 Result<AuditAnchor> SqliteAuditLog::Head() {
-  AuditAnchor head;
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement last, connection_.Prepare(kSelectLast));
-    PTDV_ASSIGN_OR_RETURN(bool has_row, last.Step());
-    if (!has_row) return head;
-    head.last_id = last.Int(0);
-    head.hash = last.Text(1);
-  }
-  PTDV_ASSIGN_OR_RETURN(head.entries, CountRows(connection_, std::nullopt));
-  return head;
+  PTDV_ASSIGN_OR_RETURN(std::optional<AuditAnchor> head, ReadLast(connection_));
+  if (!head) return AuditAnchor{};
+  PTDV_ASSIGN_OR_RETURN(head->entries, CountRows(connection_, std::nullopt));
+  return std::move(*head);
 }
 
 Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, long max_entries,
@@ -218,8 +180,7 @@ Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, l
   }
 
   if (from.last_id > 0) {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement at, connection_.Prepare(kSelectHashAt));
-    at.BindInt(from.last_id);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement at, connection_.Prepare(kSelectHashAt, from.last_id));
     PTDV_ASSIGN_OR_RETURN(bool has_row, at.Step());
     if (!has_row) {
       PTDV_ASSIGN_OR_RETURN(AuditAnchor head, Head());
@@ -251,8 +212,8 @@ Result<AuditVerification> SqliteAuditLog::VerifyAfter(const AuditAnchor& from, l
     }
   }
 
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectAfter));
-  statement.BindInt(from.last_id).BindInt(max_entries);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectAfter, from.last_id, max_entries));
   std::string expected_prev = from.hash;  // the first entry links to ""
   long walked = 0;
   while (true) {

@@ -1,21 +1,20 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
 class AuditKey;
-class SqliteConnection;
 
 // AuditLog on an open SQLite transaction. Hashes come from storage/audit_hash.h: entries from
 // audit_keying.keyed_from_id on are HMAC-SHA-256 under `key`, earlier (pre-0010) ones plain
 // SHA-256. The table is append-only: this class has no update or delete, and triggers in the
 // schema reject both.
-class SqliteAuditLog final : public AuditLog {
+class SqliteAuditLog final : public SqliteRepository<AuditLog> {
  public:
   // `connection` and `key` must outlive this object.
   SqliteAuditLog(SqliteConnection& connection, const AuditKey& key)
-      : connection_(connection), key_(key) {}
+      : SqliteRepository(connection), key_(key) {}
 
   // REQUIRES: a kReadWrite transaction (its write lock orders the chain: the entry gets the
   // next id and links to the current last entry). The caller's id / prev_hash / hash are
@@ -38,7 +37,6 @@ class SqliteAuditLog final : public AuditLog {
   Result<AuditAnchor> Head() override;
 
  private:
-  SqliteConnection& connection_;
   const AuditKey& key_;
 };
 

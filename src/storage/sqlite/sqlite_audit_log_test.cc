@@ -17,6 +17,7 @@
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
 #include "storage/sqlite/audit_intruder_test_util.h"
+#include "storage/temp_dir_test_util.h"
 
 namespace ptdv {
 namespace {
@@ -43,17 +44,6 @@ std::shared_ptr<const AuditKey> KeyFromByte(char byte) {
 
 class SqliteAuditLogTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-audit-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "ptdv.db").string();
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
   std::unique_ptr<Store> Open(std::shared_ptr<const AuditKey> key) {
     auto store = OpenStore(path_, {.audit_key = std::move(key)});
     EXPECT_TRUE(store.ok()) << store.error().message;
@@ -83,8 +73,8 @@ class SqliteAuditLogTest : public ::testing::Test {
         .VerifyAfter(anchor, max_entries, AnchorCount::kCheck);
   }
 
-  fs::path dir_;
-  std::string path_;
+  TempDir dir_{"ptdv-audit-test"};
+  std::string path_ = dir_.File("ptdv.db");
   std::shared_ptr<const AuditKey> key_ = KeyFromByte('k');
 };
 

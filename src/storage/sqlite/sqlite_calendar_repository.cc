@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -18,16 +19,6 @@ constexpr std::string_view kSelectYears =
 constexpr std::string_view kSelectDays =
     "SELECT year, day, kind, note FROM calendar_day ORDER BY year, day";
 
-std::string_view DayKindCode(DayKind kind) {
-  return kind == DayKind::kHoliday ? "holiday" : "workday";
-}
-
-std::optional<DayKind> DayKindFromCode(std::string_view code) {
-  if (code == "holiday") return DayKind::kHoliday;
-  if (code == "workday") return DayKind::kWorkday;
-  return std::nullopt;
-}
-
 }  // namespace
 
 Status SqliteCalendarRepository::PutYear(const CalendarYear& year) {
@@ -37,16 +28,11 @@ Status SqliteCalendarRepository::PutYear(const CalendarYear& year) {
   }
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertYear));
-    PTDV_RETURN_IF_ERROR(
-        statement.BindInt(year.year).BindBool(year.replaces_default).BindText(year.source).Run());
+    PTDV_RETURN_IF_ERROR(statement.Bind(year.year, year.replaces_default, year.source).Run());
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDay));
   for (const CalendarDay& day : year.days) {
-    PTDV_RETURN_IF_ERROR(insert.BindInt(year.year)
-                             .BindDate(day.date)
-                             .BindText(DayKindCode(day.kind))
-                             .BindText(day.note)
-                             .Run());
+    PTDV_RETURN_IF_ERROR(insert.Bind(year.year, day.date, day.kind, day.note).Run());
     insert.Reset();
   }
   return Ok();
@@ -54,36 +40,24 @@ Status SqliteCalendarRepository::PutYear(const CalendarYear& year) {
 
 Result<std::vector<CalendarYear>> SqliteCalendarRepository::ListYears() {
   std::vector<CalendarYear> years;
-  std::unordered_map<int, std::size_t> index;
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectYears));
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      SqliteRow row(statement);
-      CalendarYear year;
-      year.year = row.Int();
-      year.replaces_default = row.Bool();
-      year.source = row.Text();
-      PTDV_RETURN_IF_ERROR(row.status());
-      index[year.year] = years.size();
-      years.push_back(std::move(year));
-    }
+    PTDV_ASSIGN_OR_RETURN(years, ReadAll(statement, [](SqliteRow& row) {
+                            CalendarYear year;
+                            row.Read(year.year, year.replaces_default, year.source);
+                            return year;
+                          }));
   }
+  std::unordered_map<int, std::size_t> index;
+  for (std::size_t i = 0; i < years.size(); ++i) index[years[i].year] = i;
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectDays));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    SqliteRow row(statement);
-    int year = row.Int();
+  PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&years, &index](SqliteRow& row) {
+    int year = 0;
     CalendarDay day;
-    day.date = row.IsoDate();
-    day.kind = row.Code(DayKindFromCode);
-    day.note = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
+    row.Read(year, day.date, day.kind, day.note);
     auto it = index.find(year);
     if (it != index.end()) years[it->second].days.push_back(std::move(day));
-  }
+  }));
   return years;
 }
 

@@ -1,14 +1,15 @@
 #include "storage/sqlite/sqlite_case_repository.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
 #include <variant>
 
-#include <fmt/format.h>
-
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -26,7 +27,7 @@ namespace {
   "e.replacement, e.relative_name, e.relation, e.relative_is_member, e.finding, e.consent, "  \
   "e.received_on, e.extension_working_days, e.note"
 
-// ReadDocument() reads these columns (after the event id) in this order.
+// ReadDocument() reads these columns in this order.
 #define PTDV_DOCUMENT_COLUMNS "d.event_id, d.form_code, d.number, d.document_date, d.issuer"
 
 // BindCase() binds the columns from person_id to next_deadline_rule in this order.
@@ -134,73 +135,47 @@ const std::vector<std::string>& ClosedStageCodes() {
 
 Case ReadCase(SqliteRow& row) {
   Case c;
-  c.id = row.Int64();
-  c.person_id = row.Int64();
-  c.cell_id = row.Int64();
-  c.category = row.Code(SourceCategoryFromCode);
-  c.stage = row.Code(StageFromCode);
-  c.opened_on = row.IsoDate();
-  c.version = row.Int();
-  c.certificate_date = row.OptionalIsoDate();
-  c.dossier_date = row.OptionalIsoDate();
-  c.cell_vote_date = row.OptionalIsoDate();
-  c.decision_date = row.OptionalIsoDate();
-  c.ceremony_date = row.OptionalIsoDate();
-  c.official_date = row.OptionalIsoDate();
-  c.closed_on = row.OptionalIsoDate();
-  c.next_deadline = row.OptionalIsoDate();
-  c.next_deadline_rule = row.Text();
+  row.Read(c.id, c.person_id, c.cell_id, c.category, c.stage, c.opened_on, c.version,
+           c.certificate_date, c.dossier_date, c.cell_vote_date, c.decision_date, c.ceremony_date,
+           c.official_date, c.closed_on, c.next_deadline, c.next_deadline_rule);
   return c;
 }
 
 void BindCase(SqliteStatement& statement, const Case& c) {
-  statement.BindInt(c.person_id)
-      .BindInt(c.cell_id)
-      .BindText(SourceCategoryCode(c.category))
-      .BindText(StageCode(c.stage))
-      .BindDate(c.opened_on)
-      .BindOptionalDate(c.certificate_date)
-      .BindOptionalDate(c.dossier_date)
-      .BindOptionalDate(c.cell_vote_date)
-      .BindOptionalDate(c.decision_date)
-      .BindOptionalDate(c.ceremony_date)
-      .BindOptionalDate(c.official_date)
-      .BindOptionalDate(c.closed_on)
-      .BindOptionalDate(c.next_deadline)
-      .BindText(c.next_deadline_rule);
+  statement.Bind(c.person_id, c.cell_id, c.category, c.stage, c.opened_on, c.certificate_date,
+                 c.dossier_date, c.cell_vote_date, c.decision_date, c.ceremony_date,
+                 c.official_date, c.closed_on, c.next_deadline, c.next_deadline_rule);
 }
 
 CaseEvent ReadEvent(SqliteRow& row) {
   CaseEvent e;
-  e.id = row.Int64();
-  e.case_id = row.Int64();
-  e.seq = row.Int();
-  e.action = row.Code(ActionFromCode);
-  e.date = row.IsoDate();
-  e.actor = row.Text();
-  e.recorded_at = row.Text();
-  std::optional<std::int64_t> eligible = row.OptionalInt64();
-  std::optional<std::int64_t> present = row.OptionalInt64();
-  std::optional<std::int64_t> in_favour = row.OptionalInt64();
-  std::optional<std::int64_t> against = row.OptionalInt64();
+  row.Read(e.id, e.case_id, e.seq, e.action, e.date, e.actor, e.recorded_at);
+  std::optional<int> eligible, present, in_favour, against;
+  row.Read(eligible, present, in_favour, against);
   if (eligible && present && in_favour && against) {  // the schema's CHECK: all or none
-    e.vote = Vote{.eligible = static_cast<int>(*eligible),
-                  .present = static_cast<int>(*present),
-                  .in_favour = static_cast<int>(*in_favour),
-                  .against = static_cast<int>(*against)};
+    e.vote = Vote{
+        .eligible = *eligible, .present = *present, .in_favour = *in_favour, .against = *against};
   }
-  e.member_person_id = row.OptionalInt64();
-  e.together_since = row.OptionalIsoDate();
-  e.replacement = row.Bool() ? Replacement::kYes : Replacement::kNo;
-  e.relative_name = row.Text();
-  e.relation = row.OptionalCode(RelationFromCode);
-  e.relative_is_member = row.Bool();
-  e.finding = row.Code(FindingFromCode);
-  e.consent = row.OptionalCode(ConsentKindFromCode);
-  e.received_on = row.OptionalIsoDate();
-  e.extension_working_days = row.Int();
-  e.note = row.Text();
+  bool replacement = false;
+  row.Read(e.member_person_id, e.together_since, replacement, e.relative_name, e.relation,
+           e.relative_is_member, e.finding, e.consent, e.received_on, e.extension_working_days,
+           e.note);
+  e.replacement = replacement ? Replacement::kYes : Replacement::kNo;
   return e;
+}
+
+// A row of PTDV_DOCUMENT_COLUMNS: the event id and the document.
+std::pair<Id, Document> ReadDocument(SqliteRow& row) {
+  std::pair<Id, Document> out;
+  Document& d = out.second;
+  row.Read(out.first, d.form_code, d.number, d.date, d.issuer);
+  return out;
+}
+
+// A row of kCountByStageFrom: (stage, count).
+std::pair<Stage, int> ReadStageCount(SqliteRow& row) {
+  Stage stage = row.Code(StageFromCode);
+  return {stage, row.Int()};
 }
 
 std::optional<std::int64_t> VotePart(const std::optional<Vote>& vote, int Vote::*part) {
@@ -208,40 +183,13 @@ std::optional<std::int64_t> VotePart(const std::optional<Vote>& vote, int Vote::
   return (*vote).*part;
 }
 
-template <typename E>
-std::optional<std::string_view> OptionalCode(const std::optional<E>& value,
-                                             std::string_view (*code)(E)) {
-  if (!value) return std::nullopt;
-  return code(*value);
-}
-
 void BindEvent(SqliteStatement& statement, const CaseEvent& e, int seq) {
-  statement.BindInt(e.case_id)
-      .BindInt(seq)
-      .BindText(ActionCode(e.action))
-      .BindDate(e.date)
-      .BindText(e.actor)
-      .BindText(e.recorded_at)
-      .BindOptionalInt(VotePart(e.vote, &Vote::eligible))
-      .BindOptionalInt(VotePart(e.vote, &Vote::present))
-      .BindOptionalInt(VotePart(e.vote, &Vote::in_favour))
-      .BindOptionalInt(VotePart(e.vote, &Vote::against))
-      .BindOptionalInt(e.member_person_id)
-      .BindOptionalDate(e.together_since)
-      .BindBool(e.replacement == Replacement::kYes);
-  statement.BindText(e.relative_name);
-  if (auto relation = OptionalCode(e.relation, RelationCode)) {
-    statement.BindText(*relation);
-  } else {
-    statement.BindNull();
-  }
-  statement.BindBool(e.relative_is_member).BindText(FindingCode(e.finding));
-  if (auto consent = OptionalCode(e.consent, ConsentKindCode)) {
-    statement.BindText(*consent);
-  } else {
-    statement.BindNull();
-  }
-  statement.BindOptionalDate(e.received_on).BindInt(e.extension_working_days).BindText(e.note);
+  statement.Bind(e.case_id, seq, e.action, e.date, e.actor, e.recorded_at,
+                 VotePart(e.vote, &Vote::eligible), VotePart(e.vote, &Vote::present),
+                 VotePart(e.vote, &Vote::in_favour), VotePart(e.vote, &Vote::against),
+                 e.member_person_id, e.together_since, e.replacement == Replacement::kYes,
+                 e.relative_name, e.relation, e.relative_is_member, e.finding, e.consent,
+                 e.received_on, e.extension_working_days, e.note);
 }
 
 // Reads the events and then the documents produced by two statements (events ordered by case
@@ -251,36 +199,22 @@ Status LoadEvents(SqliteStatement& events, SqliteStatement* documents,
                   std::vector<CaseRecord>& records,
                   const std::unordered_map<Id, std::size_t>& record_of_case) {
   std::unordered_map<Id, std::pair<std::size_t, std::size_t>> event_location;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, events.Step());
-    if (!has_row) break;
-    SqliteRow row(events);
+  PTDV_RETURN_IF_ERROR(ForEachRow(events, [&](SqliteRow& row) {
     CaseEvent event = ReadEvent(row);
-    PTDV_RETURN_IF_ERROR(row.status());
     auto record = record_of_case.find(event.case_id);
-    if (record == record_of_case.end()) continue;  // not asked for (cannot happen: joined)
+    if (record == record_of_case.end()) return;  // not asked for (cannot happen: joined)
     std::vector<CaseEvent>& list = records[record->second].events;
     if (documents != nullptr) event_location[event.id] = {record->second, list.size()};
     list.push_back(std::move(event));
-  }
+  }));
   if (documents == nullptr) return Ok();
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, documents->Step());
-    if (!has_row) break;
-    SqliteRow row(*documents);
-    Id event_id = row.Int64();
-    Document document;
-    document.form_code = row.Text();
-    document.number = row.Text();
-    document.date = row.OptionalIsoDate();
-    document.issuer = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
+  return ForEachRow(*documents, [&](SqliteRow& row) {
+    auto [event_id, document] = ReadDocument(row);
     auto location = event_location.find(event_id);
-    if (location == event_location.end()) continue;
+    if (location == event_location.end()) return;
     records[location->second.first].events[location->second.second].documents.push_back(
         std::move(document));
-  }
-  return Ok();
+  });
 }
 
 // A filtered query: constant fragments joined, values bound in the same order.
@@ -397,44 +331,28 @@ Result<SqliteStatement> PrepareFilterQuery(SqliteConnection& connection, std::st
 Result<Id> SqliteCaseRepository::Insert(const Case& header) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindCase(statement, header);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteCaseRepository::Update(const Case& header) {
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-    BindCase(statement, header);
-    statement.BindInt(header.id).BindInt(header.version);
-    PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-    if (changed == 1) return Ok();
-  }
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(header.id);
-  PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return RowNotFound(kWhat, header.id);
-  return Error::Conflict(std::string(kStaleVersion));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
+  BindCase(statement, header);
+  statement.BindInt(header.id).BindInt(header.version);
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 1) return Ok();
+  return MissingOrConflict(connection_, kExists, kWhat, header.id, kStaleVersion);
 }
 
 Result<Case> SqliteCaseRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Case header = ReadCase(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return header;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
+  return ReadOne(statement, ReadCase, kWhat, id);
 }
 
 Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
   std::vector<CaseRecord> records(1);
   PTDV_ASSIGN_OR_RETURN(records[0].header, Get(id));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfCase));
-  events.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase));
-  documents.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement events, connection_.Prepare(kEventsOfCase, id));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement documents, connection_.Prepare(kDocumentsOfCase, id));
   PTDV_RETURN_IF_ERROR(LoadEvents(events, &documents, records, {{id, 0}}));
   return std::move(records[0]);
 }
@@ -442,8 +360,7 @@ Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {
 Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
   int seq = 0;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement next, connection_.Prepare(kNextSeq));
-    next.BindInt(event.case_id);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement next, connection_.Prepare(kNextSeq, event.case_id));
     PTDV_ASSIGN_OR_RETURN(bool has_row, next.Step());
     if (!has_row) return RowNotFound(kWhat, event.case_id);
     seq = static_cast<int>(next.Int(0));
@@ -452,20 +369,14 @@ Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertEvent));
     BindEvent(insert, event, seq);
-    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
-    (void)has_row;  // RETURNING always yields the row on success
-    event_id = insert.Int(0);
+    PTDV_ASSIGN_OR_RETURN(event_id, InsertReturningId(insert));
   }
   if (!event.documents.empty()) {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertDocument));
     int position = 1;
     for (const Document& document : event.documents) {
-      insert.BindInt(event_id)
-          .BindInt(position++)
-          .BindText(document.form_code)
-          .BindText(document.number)
-          .BindOptionalDate(document.date)
-          .BindText(document.issuer);
+      insert.Bind(event_id, position++, document.form_code, document.number, document.date,
+                  document.issuer);
       PTDV_RETURN_IF_ERROR(insert.Run());
       insert.Reset();
     }
@@ -474,17 +385,10 @@ Result<Id> SqliteCaseRepository::AppendEvent(const CaseEvent& event) {
 }
 
 Result<std::vector<Case>> SqliteCaseRepository::List(const CaseFilter& filter) {
-  std::vector<Case> out;
-  if (filter.limit <= 0) return out;
+  if (filter.limit <= 0) return std::vector<Case>{};
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kSelectCasesFrom, filter, /*paged=*/true));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadCase(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadCase);
 }
 
 Result<std::vector<CaseRecord>> SqliteCaseRepository::ListRecords(const CaseFilter& filter,
@@ -520,9 +424,8 @@ Result<std::vector<CaseRecord>> SqliteCaseRepository::LoadRecords(std::vector<Ca
 Result<int> SqliteCaseRepository::Count(const CaseFilter& filter) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kCountCasesFrom, filter, /*paged=*/false));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // COUNT always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<int>(count);
 }
 
 Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
@@ -530,14 +433,7 @@ Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         PrepareFilterQuery(connection_, kCountByStageFrom, filter,
                                            /*paged=*/false, kGroupByStage));
-  std::vector<std::pair<Stage, int>> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    auto stage = StageFromCode(statement.Text(0));
-    if (!stage) return Error::Unavailable("Giai đoạn không hợp lệ trong cơ sở dữ liệu");
-    out.emplace_back(*stage, static_cast<int>(statement.Int(1)));
-  }
+  PTDV_ASSIGN_OR_RETURN(auto out, ReadAll(statement, ReadStageCount));
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
-
-class SqliteConnection;
 
 // CaseRepository on an open SQLite transaction.
 //
@@ -18,9 +16,9 @@ class SqliteConnection;
 // rather than bound as IN-lists: a single statement keeps ORDER BY / LIMIT / OFFSET exact, which
 // chunked IN-lists cannot, and the same approach works in PostgreSQL (CREATE TEMP TABLE). The
 // other criteria add constant SQL fragments with bound values; values are never spliced into SQL.
-class SqliteCaseRepository final : public CaseRepository {
+class SqliteCaseRepository final : public SqliteRepository<CaseRepository> {
  public:
-  explicit SqliteCaseRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const Case& header) override;
   // kConflict "Hồ sơ đã được người khác cập nhật, vui lòng tải lại" on a stale version.
@@ -38,9 +36,6 @@ class SqliteCaseRepository final : public CaseRepository {
                                               EventDocuments documents) override;
   Result<int> Count(const CaseFilter& filter) override;  // ignores limit and offset
   Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -81,87 +82,37 @@ constexpr std::string_view kEnrolmentWhat = kEnrolmentNoun;
 
 TrainingClass ReadClass(SqliteRow& row) {
   TrainingClass c;
-  c.id = row.Int64();
-  c.kind = row.Code(ClassKindFromCode);
-  c.code = row.Text();
-  c.name = row.Text();
-  c.organiser_id = row.Int64();
-  c.format = row.Code(ClassFormatFromCode);
-  c.place = row.Text();
-  c.capacity = row.Int();
-  c.starts_on = row.IsoDate();
-  c.ends_on = row.IsoDate();
-  c.session_count = row.Int();
-  c.min_attendance_percent = row.Int();
-  c.version = row.Int();
+  row.Read(c.id, c.kind, c.code, c.name, c.organiser_id, c.format, c.place, c.capacity, c.starts_on,
+           c.ends_on, c.session_count, c.min_attendance_percent, c.version);
   return c;
 }
 
 Enrolment ReadEnrolment(SqliteRow& row) {
   Enrolment e;
-  e.id = row.Int64();
-  e.class_id = row.Int64();
-  e.person_id = row.Int64();
-  e.case_id = row.Int64();
-  e.nominating_org_id = row.Int64();
-  e.state = row.Code(EnrolmentStateFromCode);
-  e.assessment = row.Code(AssessmentFromCode);
-  e.certificate_number = row.Text();  // NULL reads as ""
-  e.certificate_date = row.OptionalIsoDate();
-  e.verification_code = row.Text();
+  // A NULL certificate_number or verification_code reads as "".
+  row.Read(e.id, e.class_id, e.person_id, e.case_id, e.nominating_org_id, e.state, e.assessment,
+           e.certificate_number, e.certificate_date, e.verification_code);
   return e;
 }
 
 // An empty string as NULL (certificate fields before issue).
-void BindTextOrNull(SqliteStatement& statement, const std::string& value) {
-  if (value.empty()) {
-    statement.BindNull();
-  } else {
-    statement.BindText(value);
-  }
-}
-
-template <typename T, typename Read>
-Result<std::vector<T>> ReadAll(SqliteStatement& statement, Read read) {
-  std::vector<T> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(read(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+std::optional<std::string> NullIfEmpty(const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  return value;
 }
 
 }  // namespace
 
 Result<Id> SqliteClassRepository::Insert(const TrainingClass& c) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertClass));
-  statement.BindText(ClassKindCode(c.kind))
-      .BindText(c.code)
-      .BindText(c.name)
-      .BindInt(c.organiser_id)
-      .BindText(ClassFormatCode(c.format))
-      .BindText(c.place)
-      .BindInt(c.capacity)
-      .BindDate(c.starts_on)
-      .BindDate(c.ends_on)
-      .BindInt(c.session_count)
-      .BindInt(c.min_attendance_percent);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(c.kind, c.code, c.name, c.organiser_id, c.format, c.place, c.capacity, c.starts_on,
+                 c.ends_on, c.session_count, c.min_attendance_percent);
+  return InsertReturningId(statement);
 }
 
 Result<TrainingClass> SqliteClassRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kClassWhat, id);
-  SqliteRow row(statement);
-  TrainingClass c = ReadClass(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return c;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectClass, id));
+  return ReadOne(statement, ReadClass, kClassWhat, id);
 }
 
 Result<std::vector<TrainingClass>> SqliteClassRepository::List(
@@ -174,91 +125,61 @@ Result<std::vector<TrainingClass>> SqliteClassRepository::List(
   const int y = year.value_or(2000);
   const Date first = MakeDate(y, 1, 1), last = MakeDate(y, 12, 31);
   statement.BindInt(year ? 1 : 0).BindDate(first).BindDate(last).BindDate(first).BindDate(last);
-  return ReadAll<TrainingClass>(statement, ReadClass);
+  return ReadAll(statement, ReadClass);
 }
 
 Result<Id> SqliteClassRepository::InsertEnrolment(const Enrolment& e) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertEnrolment));
-  statement.BindInt(e.class_id)
-      .BindInt(e.person_id)
-      .BindInt(e.case_id)
-      .BindInt(e.nominating_org_id)
-      .BindText(EnrolmentStateCode(e.state))
-      .BindText(AssessmentCode(e.assessment));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;
-  return statement.Int(0);
+  statement.Bind(e.class_id, e.person_id, e.case_id, e.nominating_org_id, e.state, e.assessment);
+  return InsertReturningId(statement);
 }
 
 Status SqliteClassRepository::UpdateEnrolment(const Enrolment& e) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdateEnrolment));
-  statement.BindText(EnrolmentStateCode(e.state)).BindText(AssessmentCode(e.assessment));
-  BindTextOrNull(statement, e.certificate_number);
-  statement.BindOptionalDate(e.certificate_date);
-  BindTextOrNull(statement, e.verification_code);
-  statement.BindInt(e.id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kEnrolmentWhat, e.id);
-  return Ok();
+  statement.Bind(e.state, e.assessment, NullIfEmpty(e.certificate_number), e.certificate_date,
+                 NullIfEmpty(e.verification_code), e.id);
+  return RunChangingRow(statement, kEnrolmentWhat, e.id);
 }
 
 Result<Enrolment> SqliteClassRepository::GetEnrolment(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kEnrolmentWhat, id);
-  SqliteRow row(statement);
-  Enrolment e = ReadEnrolment(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return e;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectEnrolment, id));
+  return ReadOne(statement, ReadEnrolment, kEnrolmentWhat, id);
 }
 
 Result<std::vector<Enrolment>> SqliteClassRepository::ListEnrolments(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments));
-  statement.BindInt(class_id);
-  return ReadAll<Enrolment>(statement, ReadEnrolment);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListEnrolments, class_id));
+  return ReadAll(statement, ReadEnrolment);
 }
 
 Result<int> SqliteClassRepository::CountEnrolled(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled));
-  statement.BindInt(class_id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // an aggregate always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountEnrolled, class_id));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<int>(count);
 }
 
 Result<std::optional<Enrolment>> SqliteClassRepository::FindByVerificationCode(
     const std::string& code) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
-  statement.BindText(code);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return std::optional<Enrolment>{};
-  SqliteRow row(statement);
-  Enrolment e = ReadEnrolment(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return std::optional<Enrolment>(std::move(e));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode, code));
+  return ReadFirst(statement, ReadEnrolment);
 }
 
 Result<bool> SqliteClassRepository::CertificateNumberTaken(Id organiser_id, ClassKind kind,
                                                            const std::string& number) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kNumberTaken));
-  statement.BindInt(organiser_id).BindText(ClassKindCode(kind)).BindText(number);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kNumberTaken, organiser_id, kind, number));
   return statement.Step();
 }
 
 Status SqliteClassRepository::PutAttendance(const Attendance& a) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kPutAttendance));
-  return statement.BindInt(a.enrolment_id).BindInt(a.session).BindBool(a.present).Run();
+  return statement.Bind(a.enrolment_id, a.session, a.present).Run();
 }
 
 Result<std::vector<Attendance>> SqliteClassRepository::ListAttendance(Id class_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance));
-  statement.BindInt(class_id);
-  return ReadAll<Attendance>(statement, [](SqliteRow& row) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListAttendance, class_id));
+  return ReadAll(statement, [](SqliteRow& row) {
     Attendance a;
-    a.enrolment_id = row.Int64();
-    a.session = row.Int();
-    a.present = row.Bool();
+    row.Read(a.enrolment_id, a.session, a.present);
     return a;
   });
 }

@@ -1,16 +1,14 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // ClassRepository on an open SQLite transaction. List's organiser ids travel through the
 // IdSet::kFilter temp table.
-class SqliteClassRepository final : public ClassRepository {
+class SqliteClassRepository final : public SqliteRepository<ClassRepository> {
  public:
-  explicit SqliteClassRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const TrainingClass& training_class) override;
   Result<TrainingClass> Get(Id id) override;
@@ -26,9 +24,6 @@ class SqliteClassRepository final : public ClassRepository {
                                       const std::string& number) override;
   Status PutAttendance(const Attendance& attendance) override;
   Result<std::vector<Attendance>> ListAttendance(Id class_id) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

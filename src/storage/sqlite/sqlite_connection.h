@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "domain/date.h"
@@ -47,6 +49,23 @@ enum class IdSet {
 
 class SqliteConnection;
 
+// How an enum is stored: as its code text. Specialised for each such enum (sqlite_query.h) with
+//   static std::optional<E> From(std::string_view code);  // nullopt for an unknown code
+//   static std::string_view To(E value);
+template <typename E>
+struct StoredCode;
+
+// The C++ types of stored fields and their columns, for SqliteStatement::Bind and
+// SqliteRow::Read: std::int64_t (Id) and int as INTEGER, bool as 0 / 1, std::string as TEXT
+// (and std::string_view, for Bind),
+// Date as 'yyyy-mm-dd' TEXT, std::chrono::sys_seconds (Instant) as INTEGER seconds since the
+// Unix epoch, an enum with a StoredCode as its code TEXT, and std::optional of any of these with
+// NULL for nullopt.
+template <typename T>
+inline constexpr bool kIsOptional = false;
+template <typename T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
+
 // A prepared statement on loan from a connection's cache. Parameters are bound left to right by
 // the Bind* calls; on destruction the statement is reset and returned to the cache.
 // A binding error is reported by the next Step()/Run().
@@ -65,6 +84,12 @@ class SqliteStatement {
   SqliteStatement& BindDate(Date value);  // 'yyyy-mm-dd'
   SqliteStatement& BindOptionalDate(const std::optional<Date>& value);
   SqliteStatement& BindOptionalInt(const std::optional<std::int64_t>& value);
+  // Binds each of `values` in turn, encoded by its type (see kIsOptional above).
+  template <typename... T>
+  SqliteStatement& Bind(const T&... values) {
+    (BindValue(values), ...);
+    return *this;
+  }
 
   // Advances to the next row: true when a row is available, false when done.
   Result<bool> Step();
@@ -86,6 +111,8 @@ class SqliteStatement {
   SqliteStatement(SqliteConnection* connection, sqlite3_stmt* statement, bool* in_use);
   Error LastError(int code) const;
   void NoteBindResult(int code);
+  template <typename T>
+  void BindValue(const T& value);
 
   SqliteConnection* connection_;
   sqlite3_stmt* statement_;
@@ -113,11 +140,19 @@ class SqliteRow {
   template <typename E>
   std::optional<E> OptionalCode(std::optional<E> (*from_code)(std::string_view));
   void Skip() { ++column_; }
+  // Reads the next columns into `fields`, left to right, each decoded by its type (see
+  // kIsOptional above) as Bind encodes it.
+  template <typename... T>
+  void Read(T&... fields) {
+    (ReadField(fields), ...);
+  }
 
   const Status& status() const { return status_; }
 
  private:
   void Corrupt(int column);
+  template <typename T>
+  void ReadField(T& field);
 
   const SqliteStatement& statement_;
   int column_ = 0;
@@ -146,6 +181,13 @@ class SqliteConnection {
   // SQLite rolls a transaction back by itself after some errors (I/O, full disk), after which a
   // statement would silently autocommit.
   Result<SqliteStatement> Prepare(std::string_view sql);
+  // Prepare(sql) with `parameters` bound left to right (SqliteStatement::Bind).
+  template <typename First, typename... Rest>
+  Result<SqliteStatement> Prepare(std::string_view sql, const First& first, const Rest&... rest) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, Prepare(sql));
+    statement.Bind(first, rest...);
+    return statement;
+  }
 
   // Whether a transaction is open (BEGIN ran and it was neither committed nor rolled back).
   bool InTransaction() const;
@@ -193,6 +235,59 @@ std::optional<E> SqliteRow::OptionalCode(std::optional<E> (*from_code)(std::stri
     return std::nullopt;
   }
   return Code(from_code);
+}
+
+template <typename T>
+void SqliteStatement::BindValue(const T& value) {
+  if constexpr (kIsOptional<T>) {
+    if (value) {
+      BindValue(*value);
+    } else {
+      BindNull();
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    BindBool(value);
+  } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::int64_t>) {
+    BindInt(value);
+  } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
+    BindText(value);
+  } else if constexpr (std::is_same_v<T, Date>) {
+    BindDate(value);
+  } else if constexpr (std::is_same_v<T, std::chrono::sys_seconds>) {
+    BindInt(value.time_since_epoch().count());
+  } else {
+    static_assert(std::is_enum_v<T>, "no column type for this field type");
+    BindText(StoredCode<T>::To(value));
+  }
+}
+
+template <typename T>
+void SqliteRow::ReadField(T& field) {
+  if constexpr (kIsOptional<T>) {
+    if (statement_.IsNull(column_)) {
+      ++column_;
+      field.reset();
+      return;
+    }
+    typename T::value_type value{};
+    ReadField(value);
+    field = std::move(value);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    field = Bool();
+  } else if constexpr (std::is_same_v<T, int>) {
+    field = Int();
+  } else if constexpr (std::is_same_v<T, std::int64_t>) {
+    field = Int64();
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    field = Text();
+  } else if constexpr (std::is_same_v<T, Date>) {
+    field = IsoDate();
+  } else if constexpr (std::is_same_v<T, std::chrono::sys_seconds>) {
+    field = std::chrono::sys_seconds(std::chrono::seconds(Int64()));
+  } else {
+    static_assert(std::is_enum_v<T>, "no column type for this field type");
+    field = Code(StoredCode<T>::From);
+  }
 }
 
 }  // namespace ptdv

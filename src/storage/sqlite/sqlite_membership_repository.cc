@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_membership_repository.h"
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -63,141 +64,72 @@ constexpr std::string_view kCountByOrganisation =
 
 constexpr std::string_view kWhat = "quá trình sinh hoạt đảng";
 
-std::string_view MembershipKindCode(MembershipKind kind) {
-  return kind == MembershipKind::kOfficial ? "official" : "probationary";
-}
-
-std::optional<MembershipKind> MembershipKindFromCode(std::string_view code) {
-  if (code == "official") return MembershipKind::kOfficial;
-  if (code == "probationary") return MembershipKind::kProbationary;
-  return std::nullopt;
-}
-
 Membership ReadMembership(SqliteRow& row) {
   Membership m;
-  m.id = row.Int64();
-  m.person_id = row.Int64();
-  m.org_id = row.Int64();
-  m.kind = row.Code(MembershipKindFromCode);
-  m.valid_from = row.IsoDate();
-  m.valid_to = row.OptionalIsoDate();
+  row.Read(m.id, m.person_id, m.org_id, m.kind, m.valid_from, m.valid_to);
   return m;
+}
+
+// A row of kCountByOrganisation.
+MemberCount ReadMemberCount(SqliteRow& row) {
+  MemberCount count;
+  row.Read(count.org_id, count.official, count.probationary);
+  return count;
 }
 
 }  // namespace
 
 Result<Id> SqliteMembershipRepository::Insert(const Membership& membership) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(membership.person_id)
-      .BindInt(membership.org_id)
-      .BindText(MembershipKindCode(membership.kind))
-      .BindDate(membership.valid_from)
-      .BindOptionalDate(membership.valid_to);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(membership.person_id, membership.org_id, membership.kind, membership.valid_from,
+                 membership.valid_to);
+  return InsertReturningId(statement);
 }
 
 Status SqliteMembershipRepository::Close(Id membership_id, Date valid_to) {
-  {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kClose));
-    statement.BindDate(valid_to).BindInt(membership_id);
-    PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-    if (changed == 1) return Ok();
-  }
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(membership_id);
-  PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
-  if (!found) return RowNotFound(kWhat, membership_id);
-  return Error::Conflict("Quá trình sinh hoạt đảng này đã kết thúc trước đó");
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kClose, valid_to, membership_id));
+  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
+  if (changed == 1) return Ok();
+  return MissingOrConflict(connection_, kExists, kWhat, membership_id,
+                           "Quá trình sinh hoạt đảng này đã kết thúc trước đó");
 }
 
 Result<std::optional<Membership>> SqliteMembershipRepository::ValidOn(Id person_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kValidOn));
-  statement.BindInt(person_id).BindDate(on);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return std::optional<Membership>();
-  SqliteRow row(statement);
-  Membership membership = ReadMembership(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return std::optional<Membership>(std::move(membership));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kValidOn, person_id, on));
+  return ReadFirst(statement, ReadMembership);
 }
 
 Result<std::vector<Membership>> SqliteMembershipRepository::ListForPerson(Id person_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson));
-  statement.BindInt(person_id);
-  std::vector<Membership> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadMembership(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPerson, person_id));
+  return ReadAll(statement, ReadMembership);
 }
 
 Result<std::vector<Membership>> SqliteMembershipRepository::ListForPeople(
     const std::vector<Id>& person_ids) {
-  std::vector<Membership> out;
-  if (person_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, person_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForPeople));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadMembership(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAllForIds(connection_, person_ids, kListForPeople, ReadMembership);
 }
 
 Result<int> SqliteMembershipRepository::CountOfficial(Id org_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficial));
-  statement.BindInt(org_id).BindDate(on);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // COUNT always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficial, org_id, on));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t count, ReadInt(statement));
+  return static_cast<int>(count);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqliteMembershipRepository::CountOfficialEach(
     const std::vector<Id>& org_ids, Date on) {
-  std::vector<std::pair<Id, int>> out;
-  if (org_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountOfficialEach));
-  statement.BindDate(on);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
-  }
+  return ReadAllForIds(connection_, org_ids, kCountOfficialEach, ReadIdAndCount, on);
 }
 
 Result<std::vector<Id>> SqliteMembershipRepository::OfficialMembers(Id org_id, Date on) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kOfficialMembers));
-  statement.BindInt(org_id).BindDate(on);
-  std::vector<Id> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.push_back(statement.Int(0));
-  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kOfficialMembers, org_id, on));
+  return ReadAll(statement, ReadId);
 }
 
 Result<std::vector<MemberCount>> SqliteMembershipRepository::CountByOrganisation(
     const std::vector<Id>& org_ids, Date on) {
-  std::vector<MemberCount> out;
-  if (org_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kCountByOrganisation));
-  statement.BindDate(on);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.push_back({.org_id = statement.Int(0),
-                   .official = static_cast<int>(statement.Int(1)),
-                   .probationary = static_cast<int>(statement.Int(2))});
-  }
+  return ReadAllForIds(connection_, org_ids, kCountByOrganisation, ReadMemberCount, on);
 }
 
 }  // namespace ptdv

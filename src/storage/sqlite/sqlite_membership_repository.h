@@ -1,16 +1,14 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // MembershipRepository on an open SQLite transaction. Kinds are stored as "probationary" /
 // "official" (the CHECK in migrations/sqlite/0001_init.sql lists the same codes).
-class SqliteMembershipRepository final : public MembershipRepository {
+class SqliteMembershipRepository final : public SqliteRepository<MembershipRepository> {
  public:
-  explicit SqliteMembershipRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const Membership& membership) override;
   // kNotFound if absent; kConflict if the membership is already closed.
@@ -29,9 +27,6 @@ class SqliteMembershipRepository final : public MembershipRepository {
   // `org_ids` travel through the IdSet::kFilter temp table.
   Result<std::vector<MemberCount>> CountByOrganisation(const std::vector<Id>& org_ids,
                                                        Date on) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

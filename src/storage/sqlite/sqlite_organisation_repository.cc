@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -96,51 +97,16 @@ constexpr std::string_view kWithAncestors =
 constexpr std::string_view kWhat = kOrganisationNoun;
 
 Organisation ReadOrganisation(SqliteRow& row) {
-  Organisation org;
-  org.id = row.Int64();
-  org.parent_id = row.OptionalInt64();
-  org.kind = row.Code(OrgKindFromCode);
-  org.code = row.Text();
-  org.name = row.Text();
-  org.authorised_to_admit = row.Bool();
-  org.committee_member_count = row.Int();
-  org.valid_from = row.IsoDate();
-  org.valid_to = row.OptionalIsoDate();
-  org.successor_id = row.OptionalInt64();
-  return org;
+  Organisation o;
+  row.Read(o.id, o.parent_id, o.kind, o.code, o.name, o.authorised_to_admit,
+           o.committee_member_count, o.valid_from, o.valid_to, o.successor_id);
+  return o;
 }
 
 // Binds every column but id, in kInsert / kUpdate order.
-void BindOrganisation(SqliteStatement& statement, const Organisation& org) {
-  statement.BindOptionalInt(org.parent_id)
-      .BindText(OrgKindCode(org.kind))
-      .BindText(org.code)
-      .BindText(org.name)
-      .BindBool(org.authorised_to_admit)
-      .BindInt(org.committee_member_count)
-      .BindDate(org.valid_from)
-      .BindOptionalDate(org.valid_to)
-      .BindOptionalInt(org.successor_id);
-}
-
-Result<std::vector<Organisation>> ReadAll(SqliteStatement& statement) {
-  std::vector<Organisation> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadOrganisation(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
-}
-
-Result<Organisation> ReadOne(SqliteStatement& statement) {
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Error::NotFound("");  // the caller names what was sought
-  SqliteRow row(statement);
-  Organisation org = ReadOrganisation(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return org;
+void BindOrganisation(SqliteStatement& statement, const Organisation& o) {
+  statement.Bind(o.parent_id, o.kind, o.code, o.name, o.authorised_to_admit,
+                 o.committee_member_count, o.valid_from, o.valid_to, o.successor_id);
 }
 
 }  // namespace
@@ -148,57 +114,40 @@ Result<Organisation> ReadOne(SqliteStatement& statement) {
 Result<Id> SqliteOrganisationRepository::Insert(const Organisation& org) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindOrganisation(statement, org);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  return InsertReturningId(statement);
 }
 
 Status SqliteOrganisationRepository::Update(const Organisation& org) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
   BindOrganisation(statement, org);
   statement.BindInt(org.id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kWhat, org.id);
-  return Ok();
+  return RunChangingRow(statement, kWhat, org.id);
 }
 
 Result<Organisation> SqliteOrganisationRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
-  Result<Organisation> org = ReadOne(statement);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, id);
-  return org;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
+  return ReadOne(statement, ReadOrganisation, kWhat, id);
 }
 
 Result<Organisation> SqliteOrganisationRepository::GetByCode(const std::string& code) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode));
-  statement.BindText(code);
-  Result<Organisation> org = ReadOne(statement);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, code);
-  return org;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode, code));
+  return ReadOne(statement, ReadOrganisation, kWhat, code);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListValidOn(Date as_of) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn));
-  statement.BindDate(as_of);
-  return ReadAll(statement);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListValidOn, as_of));
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date as_of) {
   std::vector<Id> ids;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds));
-    statement.BindInt(root).BindDate(as_of);
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      ids.push_back(statement.Int(0));
-    }
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSubtreeIds, root, as_of));
+    PTDV_ASSIGN_OR_RETURN(ids, ReadAll(statement, ReadId));
   }
   if (ids.empty()) {
     // Either no such unit (kNotFound) or one that is not valid on `as_of` (an empty subtree).
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-    exists.BindInt(root);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists, root));
     PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
     if (!found) return RowNotFound(kWhat, root);
   }
@@ -207,25 +156,20 @@ Result<std::vector<Id>> SqliteOrganisationRepository::SubtreeIds(Id root, Date a
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListSubtree(Id root,
                                                                            Date as_of) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree));
-  statement.BindInt(root).BindDate(as_of);
-  return ReadAll(statement);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListSubtree, root, as_of));
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAncestors, id));
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> chain, ReadAll(statement, ReadOrganisation));
   if (chain.empty()) return RowNotFound(kWhat, id);
   return chain;
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::WithAncestors(
     const std::vector<Id>& ids) {
-  if (ids.empty()) return std::vector<Organisation>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kWithAncestors));
-  return ReadAll(statement);
+  return ReadAllForIds(connection_, ids, kWithAncestors, ReadOrganisation);
 }
 
 }  // namespace ptdv

@@ -1,17 +1,15 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
-
-class SqliteConnection;
 
 // OrganisationRepository on an open SQLite transaction. Tree queries are recursive CTEs that
 // walk organisation(parent_id) through its index, so they stay O(n log n) on a nation-scale
 // tree (~50,000 units).
-class SqliteOrganisationRepository final : public OrganisationRepository {
+class SqliteOrganisationRepository final : public SqliteRepository<OrganisationRepository> {
  public:
-  explicit SqliteOrganisationRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const Organisation& org) override;
   Status Update(const Organisation& org) override;
@@ -22,9 +20,6 @@ class SqliteOrganisationRepository final : public OrganisationRepository {
   Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) override;
   Result<std::vector<Organisation>> Ancestors(Id id) override;
   Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

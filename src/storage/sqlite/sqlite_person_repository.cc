@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -84,34 +85,15 @@ constexpr std::string_view kWhat = kPersonNoun;
 
 Person ReadPerson(SqliteRow& row) {
   Person p;
-  p.id = row.Int64();
-  p.full_name = row.Text();
-  p.search_key = row.Text();
-  p.sex = row.Code(SexFromCode);
-  p.birth_date = row.IsoDate();
-  p.ethnicity = row.Text();
-  p.religion = row.Text();
-  p.general_education = row.Code(GeneralEducationFromCode);
-  p.professional_education = row.Text();
-  p.occupation = row.Code(OccupationFromCode);
-  p.workplace_type = row.Code(WorkplaceTypeFromCode);
-  p.youth_union_member = row.Bool();
-  p.trade_union_member = row.Bool();
-  p.id_number = row.Text();
-  p.phone = row.Text();
-  p.address = row.Text();
-  p.org_id = row.Int64();
-  p.version = row.Int();
+  row.Read(p.id, p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion,
+           p.general_education, p.professional_education, p.occupation, p.workplace_type,
+           p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address, p.org_id,
+           p.version);
   if (auto ended_by = row.OptionalCode(MembershipEndFromCode)) {
     PreviousMembership& pm = p.previous_membership.emplace();
     pm.ended_by = *ended_by;
-    pm.left_on = row.IsoDate();
-    pm.criminal_record = row.Code(CriminalRecordFromCode);
-    pm.record_cleared_on = row.OptionalIsoDate();
-    pm.caused_serious_disunity = row.Bool();
-    pm.readmitted_before = row.Bool();
-    pm.consent_number = row.Text();
-    pm.consent_date = row.OptionalIsoDate();
+    row.Read(pm.left_on, pm.criminal_record, pm.record_cleared_on, pm.caused_serious_disunity,
+             pm.readmitted_before, pm.consent_number, pm.consent_date);
   }
   return p;
 }
@@ -125,36 +107,18 @@ Status WritePrevious(SqliteConnection& connection, const Person& person, bool re
   if (!person.previous_membership) return Ok();
   const PreviousMembership& pm = *person.previous_membership;
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection.Prepare(kInsertPrevious));
-  return insert.BindInt(person.id)
-      .BindDate(pm.left_on)
-      .BindText(MembershipEndCode(pm.ended_by))
-      .BindText(CriminalRecordCode(pm.criminal_record))
-      .BindOptionalDate(pm.record_cleared_on)
-      .BindBool(pm.caused_serious_disunity)
-      .BindBool(pm.readmitted_before)
-      .BindText(pm.consent_number)
-      .BindOptionalDate(pm.consent_date)
+  return insert
+      .Bind(person.id, pm.left_on, pm.ended_by, pm.criminal_record, pm.record_cleared_on,
+            pm.caused_serious_disunity, pm.readmitted_before, pm.consent_number, pm.consent_date)
       .Run();
 }
 
 // Binds every column but id, in kInsert / kUpdate order.
 void BindPerson(SqliteStatement& statement, const Person& p) {
-  statement.BindText(p.full_name)
-      .BindText(p.search_key)
-      .BindText(SexCode(p.sex))
-      .BindDate(p.birth_date)
-      .BindText(p.ethnicity)
-      .BindText(p.religion)
-      .BindText(GeneralEducationCode(p.general_education))
-      .BindText(p.professional_education)
-      .BindText(OccupationCode(p.occupation))
-      .BindText(WorkplaceTypeCode(p.workplace_type))
-      .BindBool(p.youth_union_member)
-      .BindBool(p.trade_union_member)
-      .BindText(p.id_number)
-      .BindText(p.phone)
-      .BindText(p.address)
-      .BindInt(p.org_id);
+  statement.Bind(p.full_name, p.search_key, p.sex, p.birth_date, p.ethnicity, p.religion,
+                 p.general_education, p.professional_education, p.occupation, p.workplace_type,
+                 p.youth_union_member, p.trade_union_member, p.id_number, p.phone, p.address,
+                 p.org_id);
 }
 
 }  // namespace
@@ -172,10 +136,8 @@ std::string EscapeLikePattern(std::string_view text) {
 Result<Id> SqlitePersonRepository::Insert(const Person& person) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
   BindPerson(statement, person);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
   Person stored = person;
-  stored.id = statement.Int(0);
+  PTDV_ASSIGN_OR_RETURN(stored.id, InsertReturningId(statement));
   PTDV_RETURN_IF_ERROR(WritePrevious(connection_, stored, /*replace=*/false));
   return stored.id;
 }
@@ -186,84 +148,43 @@ Status SqlitePersonRepository::Update(const Person& person) {
   statement.BindInt(person.id).BindInt(person.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return WritePrevious(connection_, person, /*replace=*/true);
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(person.id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
-  if (!has_row) return RowNotFound(kWhat, person.id);
-  return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
+  return MissingOrConflict(connection_, kExists, kWhat, person.id,
+                           "Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
 }
 
 Result<Person> SqlitePersonRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Person person = ReadPerson(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return person;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
+  return ReadOne(statement, ReadPerson, kWhat, id);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id>& ids) {
-  std::vector<Person> out;
-  if (ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectMany));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAllForIds(connection_, ids, kSelectMany, ReadPerson);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqlitePersonRepository::Versions(
     const std::vector<Id>& ids) {
-  std::vector<std::pair<Id, int>> out;
-  if (ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectVersions));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
-  }
+  return ReadAllForIds(connection_, ids, kSelectVersions, ReadIdAndCount);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& search_key,
                                                            const std::vector<Id>& org_ids,
                                                            int limit) {
-  std::vector<Person> out;
-  if (limit <= 0) return out;
+  if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs));
-  statement.BindText(EscapeLikePattern(search_key)).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs,
+                                            EscapeLikePattern(search_key), limit));
+  return ReadAll(statement, ReadPerson);
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::FindSameNameAndBirthDate(
     const std::string& search_key, Date birth_date, const std::vector<Id>& org_ids, int limit) {
-  std::vector<Person> out;
-  if (limit <= 0) return out;
+  if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs));
-  statement.BindText(search_key).BindDate(birth_date).BindInt(limit);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadPerson(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+                        connection_.Prepare(org_ids.empty() ? kSameNameAll : kSameNameInOrgs,
+                                            search_key, birth_date, limit));
+  return ReadAll(statement, ReadPerson);
 }
 
 }  // namespace ptdv

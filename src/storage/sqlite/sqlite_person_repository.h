@@ -1,15 +1,13 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // PersonRepository on an open SQLite transaction.
-class SqlitePersonRepository final : public PersonRepository {
+class SqlitePersonRepository final : public SqliteRepository<PersonRepository> {
  public:
-  explicit SqlitePersonRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const Person& person) override;
   Status Update(const Person& person) override;
@@ -27,9 +25,6 @@ class SqlitePersonRepository final : public PersonRepository {
                                                        Date birth_date,
                                                        const std::vector<Id>& org_ids,
                                                        int limit) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 // `text` with \, % and _ escaped by a backslash, for LIKE ... ESCAPE '\'.

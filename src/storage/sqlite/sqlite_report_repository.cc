@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_report_repository.h"
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -22,49 +23,25 @@ constexpr std::string_view kMembersOn =
     " WHERE m.org_id = f.id AND m.valid_from <= ?1 AND (m.valid_to IS NULL OR m.valid_to >= ?1)"
     " GROUP BY m.org_id ORDER BY m.org_id";
 
+// Reads kAdmissions' columns in their order.
+AdmittedMember ReadAdmittedMember(SqliteRow& row) {
+  AdmittedMember m;
+  row.Read(m.case_id, m.cell_id, m.decision_date, m.sex, m.birth_date, m.ethnicity, m.religion,
+           m.general_education, m.professional_education, m.occupation, m.workplace_type,
+           m.youth_union_member);
+  return m;
+}
+
 }  // namespace
 
 Result<std::vector<AdmittedMember>> SqliteReportRepository::Admissions(
     const std::vector<Id>& cell_ids, Date from, Date to) {
-  std::vector<AdmittedMember> out;
-  if (cell_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, cell_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAdmissions));
-  statement.BindDate(from).BindDate(to);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    AdmittedMember m;
-    m.case_id = row.Int64();
-    m.cell_id = row.Int64();
-    m.decision_date = row.IsoDate();
-    m.sex = row.Code(SexFromCode);
-    m.birth_date = row.IsoDate();
-    m.ethnicity = row.Text();
-    m.religion = row.Text();
-    m.general_education = row.Code(GeneralEducationFromCode);
-    m.professional_education = row.Text();
-    m.occupation = row.Code(OccupationFromCode);
-    m.workplace_type = row.Code(WorkplaceTypeFromCode);
-    m.youth_union_member = row.Bool();
-    PTDV_RETURN_IF_ERROR(row.status());
-    out.push_back(std::move(m));
-  }
+  return ReadAllForIds(connection_, cell_ids, kAdmissions, ReadAdmittedMember, from, to);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqliteReportRepository::MembersOn(
     const std::vector<Id>& org_ids, Date on) {
-  std::vector<std::pair<Id, int>> out;
-  if (org_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kMembersOn));
-  statement.BindDate(on);
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    out.emplace_back(statement.Int(0), static_cast<int>(statement.Int(1)));
-  }
+  return ReadAllForIds(connection_, org_ids, kMembersOn, ReadIdAndCount, on);
 }
 
 }  // namespace ptdv

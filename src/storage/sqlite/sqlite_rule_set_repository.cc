@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -29,39 +30,29 @@ constexpr std::string_view kSelectParameters =
 Status SqliteRuleSetRepository::Put(const RuleSet& rule_set) {
   std::optional<Id> id;
   {
-    PTDV_ASSIGN_OR_RETURN(SqliteStatement select, connection_.Prepare(kSelectIdByCode));
-    select.BindText(rule_set.code);
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement select,
+                          connection_.Prepare(kSelectIdByCode, rule_set.code));
     PTDV_ASSIGN_OR_RETURN(bool found, select.Step());
     if (found) id = select.Int(0);
   }
   if (id) {
     {
       PTDV_ASSIGN_OR_RETURN(SqliteStatement update, connection_.Prepare(kUpdateSet));
-      PTDV_RETURN_IF_ERROR(update.BindText(rule_set.legal_basis)
-                               .BindDate(rule_set.in_force_from)
-                               .BindOptionalDate(rule_set.in_force_to)
-                               .BindInt(*id)
-                               .Run());
+      PTDV_RETURN_IF_ERROR(
+          update.Bind(rule_set.legal_basis, rule_set.in_force_from, rule_set.in_force_to, *id)
+              .Run());
     }
     PTDV_ASSIGN_OR_RETURN(SqliteStatement clear, connection_.Prepare(kDeleteParameters));
     PTDV_RETURN_IF_ERROR(clear.BindInt(*id).Run());
   } else {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertSet));
-    insert.BindText(rule_set.code)
-        .BindText(rule_set.legal_basis)
-        .BindDate(rule_set.in_force_from)
-        .BindOptionalDate(rule_set.in_force_to);
-    PTDV_ASSIGN_OR_RETURN(bool has_row, insert.Step());
-    (void)has_row;  // RETURNING always yields the row on success
-    id = insert.Int(0);
+    insert.Bind(rule_set.code, rule_set.legal_basis, rule_set.in_force_from, rule_set.in_force_to);
+    PTDV_ASSIGN_OR_RETURN(id, InsertReturningId(insert));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement insert, connection_.Prepare(kInsertParameter));
   for (const RuleParameter& parameter : RuleParameters()) {
     PTDV_ASSIGN_OR_RETURN(long value, GetRuleParameter(rule_set, parameter.name));
-    PTDV_RETURN_IF_ERROR(insert.BindInt(*id)
-                             .BindText(parameter.name)
-                             .BindInt(static_cast<std::int64_t>(value))
-                             .Run());
+    PTDV_RETURN_IF_ERROR(insert.Bind(*id, parameter.name, static_cast<std::int64_t>(value)).Run());
     insert.Reset();
   }
   return Ok();
@@ -72,33 +63,29 @@ Result<std::vector<RuleSet>> SqliteRuleSetRepository::List() {
   std::unordered_map<Id, std::size_t> index;
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectSets));
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) break;
-      SqliteRow row(statement);
-      Id id = row.Int64();
+    PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) {
+      Id id = 0;
       RuleSet set;  // parameters start at their defaults
-      set.code = row.Text();
-      set.legal_basis = row.Text();
-      set.in_force_from = row.IsoDate();
-      set.in_force_to = row.OptionalIsoDate();
-      PTDV_RETURN_IF_ERROR(row.status());
+      row.Read(id, set.code, set.legal_basis, set.in_force_from, set.in_force_to);
       index[id] = sets.size();
       sets.push_back(std::move(set));
-    }
+    }));
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectParameters));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    auto it = index.find(statement.Int(0));
-    if (it == index.end()) continue;
+  PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&sets, &index](SqliteRow& row) -> Status {
+    Id id = 0;
+    std::string name;
+    std::int64_t value = 0;
+    row.Read(id, name, value);
+    auto it = index.find(id);
+    if (it == index.end()) return Ok();
     RuleSet& set = sets[it->second];
-    Status applied = SetRuleParameter(set, statement.Text(1), static_cast<long>(statement.Int(2)));
+    Status applied = SetRuleParameter(set, name, static_cast<long>(value));
     if (!applied.ok()) {
       return Error::Invalid(fmt::format("Bộ quy tắc {}: {}", set.code, applied.error().message));
     }
-  }
+    return Ok();
+  }));
   return sets;
 }
 

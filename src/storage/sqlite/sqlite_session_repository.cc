@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_session_repository.h"
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -33,87 +34,53 @@ constexpr std::string_view kDeleteExpired =
 
 constexpr std::string_view kWhat = "phiên đăng nhập";
 
-std::int64_t Seconds(Instant instant) { return instant.time_since_epoch().count(); }
-
-Instant ToInstant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
-
 Session ReadSession(SqliteRow& row) {
-  Session session;
-  session.id = row.Int64();
-  session.token_hash = row.Text();
-  session.user_id = row.Int64();
-  session.csrf_token = row.Text();
-  session.created_at = ToInstant(row.Int64());
-  session.last_seen_at = ToInstant(row.Int64());
-  session.address = row.Text();
-  return session;
+  Session s;
+  row.Read(s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.address);
+  return s;
 }
 
 }  // namespace
 
-Result<Id> SqliteSessionRepository::Insert(const Session& session) {
+Result<Id> SqliteSessionRepository::Insert(const Session& s) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindText(session.token_hash)
-      .BindInt(session.user_id)
-      .BindText(session.csrf_token)
-      .BindInt(Seconds(session.created_at))
-      .BindInt(Seconds(session.last_seen_at))
-      .BindText(session.address);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.address);
+  return InsertReturningId(statement);
 }
 
 Result<Session> SqliteSessionRepository::GetByTokenHash(const std::string& token_hash) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByTokenHash));
-  statement.BindText(token_hash);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectByTokenHash, token_hash));
+  PTDV_ASSIGN_OR_RETURN(std::optional<Session> session, ReadFirst(statement, ReadSession));
   // Never echo the hash: the caller holds the token it came from.
-  if (!has_row) return Error::NotFound("Không tìm thấy phiên đăng nhập");
-  SqliteRow row(statement);
-  Session session = ReadSession(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return session;
+  if (!session) return Error::NotFound("Không tìm thấy phiên đăng nhập");
+  return std::move(*session);
 }
 
 Result<std::vector<Session>> SqliteSessionRepository::ListForUser(Id user_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForUser));
-  statement.BindInt(user_id);
-  std::vector<Session> sessions;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return sessions;
-    SqliteRow row(statement);
-    sessions.push_back(ReadSession(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectForUser, user_id));
+  return ReadAll(statement, ReadSession);
 }
 
 Status SqliteSessionRepository::Touch(Id id, Instant last_seen_at, const std::string& address) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kTouch));
-  statement.BindInt(Seconds(last_seen_at)).BindText(address).BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kWhat, id);
-  return Ok();
+  statement.Bind(last_seen_at, address, id);
+  return RunChangingRow(statement, kWhat, id);
 }
 
 Status SqliteSessionRepository::Delete(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDelete));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  if (changed == 0) return RowNotFound(kWhat, id);
-  return Ok();
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDelete, id));
+  return RunChangingRow(statement, kWhat, id);
 }
 
 Result<int> SqliteSessionRepository::DeleteForUser(Id user_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteForUser));
-  statement.BindInt(user_id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteForUser, user_id));
   return statement.RunCountingChanges();
 }
 
 Result<int> SqliteSessionRepository::DeleteExpired(Instant idle_before, Instant created_before) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kDeleteExpired));
-  statement.BindInt(Seconds(idle_before)).BindInt(Seconds(created_before));
+  statement.Bind(idle_before, created_before);
   return statement.RunCountingChanges();
 }
 

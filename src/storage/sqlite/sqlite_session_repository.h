@@ -1,16 +1,14 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // SessionRepository on an open SQLite transaction (table user_session of
 // migrations/sqlite/0002_accounts.sql). Instants are stored as INTEGER Unix seconds.
-class SqliteSessionRepository final : public SessionRepository {
+class SqliteSessionRepository final : public SqliteRepository<SessionRepository> {
  public:
-  explicit SqliteSessionRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const Session& session) override;
   Result<Session> GetByTokenHash(const std::string& token_hash) override;
@@ -20,9 +18,6 @@ class SqliteSessionRepository final : public SessionRepository {
   Status Delete(Id id) override;
   Result<int> DeleteForUser(Id user_id) override;
   Result<int> DeleteExpired(Instant idle_before, Instant created_before) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

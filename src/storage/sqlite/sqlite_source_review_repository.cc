@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_source_review_repository.h"
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -14,40 +15,23 @@ constexpr std::string_view kListForOrganisations =
     " FROM source_review r WHERE r.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f)"
     " ORDER BY r.reviewed_on DESC, r.id DESC";
 
+SourceReview ReadSourceReview(SqliteRow& row) {
+  SourceReview r;
+  row.Read(r.id, r.org_id, r.reviewed_on, r.note, r.actor, r.recorded_at);
+  return r;
+}
+
 }  // namespace
 
 Result<Id> SqliteSourceReviewRepository::Insert(const SourceReview& review) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(review.org_id)
-      .BindDate(review.reviewed_on)
-      .BindText(review.note)
-      .BindText(review.actor)
-      .BindText(review.recorded_at);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(review.org_id, review.reviewed_on, review.note, review.actor, review.recorded_at);
+  return InsertReturningId(statement);
 }
 
 Result<std::vector<SourceReview>> SqliteSourceReviewRepository::ListForOrganisations(
     const std::vector<Id>& org_ids) {
-  std::vector<SourceReview> out;
-  if (org_ids.empty()) return out;
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForOrganisations));
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    SourceReview r;
-    r.id = row.Int64();
-    r.org_id = row.Int64();
-    r.reviewed_on = row.IsoDate();
-    r.note = row.Text();
-    r.actor = row.Text();
-    r.recorded_at = row.Text();
-    PTDV_RETURN_IF_ERROR(row.status());
-    out.push_back(std::move(r));
-  }
+  return ReadAllForIds(connection_, org_ids, kListForOrganisations, ReadSourceReview);
 }
 
 }  // namespace ptdv

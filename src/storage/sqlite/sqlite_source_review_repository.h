@@ -1,22 +1,17 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // SourceReviewRepository on an open SQLite transaction. ListForOrganisations' unit ids travel
 // through the IdSet::kFilter temp table.
-class SqliteSourceReviewRepository final : public SourceReviewRepository {
+class SqliteSourceReviewRepository final : public SqliteRepository<SourceReviewRepository> {
  public:
-  explicit SqliteSourceReviewRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   Result<Id> Insert(const SourceReview& review) override;
   Result<std::vector<SourceReview>> ListForOrganisations(const std::vector<Id>& org_ids) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

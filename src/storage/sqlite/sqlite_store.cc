@@ -3,6 +3,7 @@
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
+#include "storage/sqlite/sqlite_query.h"
 #include "storage/sqlite/sqlite_transaction.h"
 
 namespace ptdv {
@@ -41,22 +42,18 @@ class SqliteMigrationSession final : public MigrationSession {
   Result<std::vector<AppliedMigration>> Applied() override {
     PTDV_RETURN_IF_ERROR(connection_.Execute(kCreateSchemaMigrations));
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectApplied));
-    std::vector<AppliedMigration> out;
-    while (true) {
-      PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-      if (!has_row) return out;
-      out.push_back({static_cast<int>(statement.Int(0)), std::string(statement.Text(1))});
-    }
+    return ReadAll(statement, [](SqliteRow& row) {
+      AppliedMigration applied;
+      row.Read(applied.version, applied.checksum);
+      return applied;
+    });
   }
 
   Status Execute(const Migration& migration) override { return connection_.Execute(migration.sql); }
 
   Status Record(const Migration& migration) override {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsertApplied));
-    return statement.BindInt(migration.version)
-        .BindText(migration.name)
-        .BindText(migration.checksum)
-        .Run();
+    return statement.Bind(migration.version, migration.name, migration.checksum).Run();
   }
 
   Status Commit() override {
@@ -117,9 +114,8 @@ Result<int> SqliteStore::SchemaVersion() {
     if (!found) return 0;  // the lease rolls the read transaction back
   }
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, lease->Prepare(kMaxVersion));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // an aggregate always yields one row
-  return static_cast<int>(statement.Int(0));
+  PTDV_ASSIGN_OR_RETURN(std::int64_t version, ReadInt(statement));
+  return static_cast<int>(version);
 }
 
 Result<std::uint64_t> SqliteStore::DataVersion() {

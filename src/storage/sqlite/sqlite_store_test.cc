@@ -10,6 +10,7 @@
 #include <string>
 
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/temp_dir_test_util.h"
 
 namespace ptdv {
 namespace {
@@ -18,17 +19,6 @@ namespace fs = std::filesystem;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-sqlite-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "ptdv.db").string();
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
   // The first column of the first row of `sql` on `db`, as text.
   static std::string QueryText(sqlite3* db, const char* sql) {
     sqlite3_stmt* statement = nullptr;
@@ -42,8 +32,8 @@ class SqliteStoreTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
-  std::string path_;
+  TempDir dir_{"ptdv-sqlite-test"};
+  std::string path_ = dir_.File("ptdv.db");
 };
 
 TEST_F(SqliteStoreTest, ConnectionsAreConfiguredForDurability) {

@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -40,85 +41,44 @@ constexpr std::string_view kWhat = kTargetNoun;
 
 Target ReadTarget(SqliteRow& row) {
   Target t;
-  t.id = row.Int64();
-  t.org_id = row.Int64();
-  t.year = row.Int();
-  t.category = row.OptionalCode(SourceCategoryFromCode);  // '' (all categories) reads as NULL
-  t.count = row.Int();
-  t.legal_basis = row.Text();
-  t.parent_id = row.OptionalInt64();
-  t.split_final = row.Bool();
-  t.version = row.Int();
+  // category: '' (all categories) reads as NULL (PTDV_TARGET_COLUMNS), hence nullopt.
+  row.Read(t.id, t.org_id, t.year, t.category, t.count, t.legal_basis, t.parent_id, t.split_final,
+           t.version);
   return t;
-}
-
-Result<std::vector<Target>> ReadAll(SqliteStatement& statement) {
-  std::vector<Target> out;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return out;
-    SqliteRow row(statement);
-    out.push_back(ReadTarget(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
 }
 
 }  // namespace
 
 Result<Id> SqliteTargetRepository::Insert(const Target& t) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindInt(t.org_id)
-      .BindInt(t.year)
-      .BindText(t.category ? SourceCategoryCode(*t.category) : std::string_view(""))
-      .BindInt(t.count)
-      .BindText(t.legal_basis)
-      .BindOptionalInt(t.parent_id)
-      .BindBool(t.split_final);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(t.org_id, t.year);
+  statement.BindText(t.category ? SourceCategoryCode(*t.category) : std::string_view(""));
+  statement.Bind(t.count, t.legal_basis, t.parent_id, t.split_final);
+  return InsertReturningId(statement);
 }
 
 Status SqliteTargetRepository::Update(const Target& t) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-  statement.BindInt(t.count)
-      .BindText(t.legal_basis)
-      .BindBool(t.split_final)
-      .BindInt(t.id)
-      .BindInt(t.version);
+  statement.Bind(t.count, t.legal_basis, t.split_final, t.id, t.version);
   PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
   if (changed == 1) return Ok();
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, connection_.Prepare(kExists));
-  exists.BindInt(t.id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, exists.Step());
-  if (!has_row) return RowNotFound(kWhat, t.id);
-  return Error::Conflict("Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
+  return MissingOrConflict(connection_, kExists, kWhat, t.id,
+                           "Chỉ tiêu đã được người khác cập nhật, vui lòng tải lại");
 }
 
 Result<Target> SqliteTargetRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect));
-  statement.BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return RowNotFound(kWhat, id);
-  SqliteRow row(statement);
-  Target t = ReadTarget(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return t;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelect, id));
+  return ReadOne(statement, ReadTarget, kWhat, id);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::ListForYear(const std::vector<Id>& org_ids,
                                                                 int year) {
-  if (org_ids.empty()) return std::vector<Target>{};
-  PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kListForYear));
-  statement.BindInt(year);
-  return ReadAll(statement);
+  return ReadAllForIds(connection_, org_ids, kListForYear, ReadTarget, year);
 }
 
 Result<std::vector<Target>> SqliteTargetRepository::Children(Id parent_id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren));
-  statement.BindInt(parent_id);
-  return ReadAll(statement);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kChildren, parent_id));
+  return ReadAll(statement, ReadTarget);
 }
 
 }  // namespace ptdv

@@ -2,6 +2,7 @@
 
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_query.h"
 
 namespace ptdv {
 namespace {
@@ -44,20 +45,6 @@ constexpr std::string_view kRecordSuccess =
 
 constexpr std::string_view kWhat = kAccountNoun;
 
-std::int64_t Seconds(Instant instant) { return instant.time_since_epoch().count(); }
-
-std::optional<std::int64_t> OptionalSeconds(const std::optional<Instant>& instant) {
-  if (!instant) return std::nullopt;
-  return Seconds(*instant);
-}
-
-Instant ToInstant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
-
-std::optional<Instant> ToOptionalInstant(const std::optional<std::int64_t>& seconds) {
-  if (!seconds) return std::nullopt;
-  return ToInstant(*seconds);
-}
-
 std::string AsciiLower(std::string text) {
   for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -66,102 +53,46 @@ std::string AsciiLower(std::string text) {
 }
 
 User ReadUser(SqliteRow& row) {
-  User user;
-  user.id = row.Int64();
-  user.login = row.Text();
-  user.full_name = row.Text();
-  user.role = row.Code(RoleFromCode);
-  user.org_id = row.Int64();
-  user.password_hash = row.Text();
-  user.disabled = row.Bool();
-  user.created_at = ToInstant(row.Int64());
-  user.password_changed_at = ToInstant(row.Int64());
-  user.last_login_at = ToOptionalInstant(row.OptionalInt64());
-  user.failed_attempts = row.Int();
-  user.locked_until = ToOptionalInstant(row.OptionalInt64());
-  return user;
-}
-
-Result<User> ReadOne(SqliteStatement& statement) {
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Error::NotFound("");  // the caller names what was sought
-  SqliteRow row(statement);
-  User user = ReadUser(row);
-  PTDV_RETURN_IF_ERROR(row.status());
-  return user;
-}
-
-Status ExpectOneRow(int changed, Id id) {
-  if (changed == 0) return RowNotFound(kWhat, id);
-  return Ok();
+  User u;
+  row.Read(u.id, u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
+           u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
+  return u;
 }
 
 }  // namespace
 
-Result<Id> SqliteUserRepository::Insert(const User& user) {
+Result<Id> SqliteUserRepository::Insert(const User& u) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kInsert));
-  statement.BindText(user.login)
-      .BindText(user.full_name)
-      .BindText(RoleCode(user.role))
-      .BindInt(user.org_id)
-      .BindText(user.password_hash)
-      .BindBool(user.disabled)
-      .BindInt(Seconds(user.created_at))
-      .BindInt(Seconds(user.password_changed_at))
-      .BindOptionalInt(OptionalSeconds(user.last_login_at))
-      .BindInt(user.failed_attempts)
-      .BindOptionalInt(OptionalSeconds(user.locked_until));
-  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  (void)has_row;  // RETURNING always yields the row on success
-  return statement.Int(0);
+  statement.Bind(u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
+                 u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
+  return InsertReturningId(statement);
 }
 
-Status SqliteUserRepository::Update(const User& user) {
+Status SqliteUserRepository::Update(const User& u) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kUpdate));
-  statement.BindText(user.full_name)
-      .BindText(RoleCode(user.role))
-      .BindInt(user.org_id)
-      .BindText(user.password_hash)
-      .BindBool(user.disabled)
-      .BindInt(Seconds(user.password_changed_at))
-      .BindInt(user.failed_attempts)
-      .BindOptionalInt(OptionalSeconds(user.locked_until))
-      .BindInt(user.id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  return ExpectOneRow(changed, user.id);
+  statement.Bind(u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.password_changed_at,
+                 u.failed_attempts, u.locked_until, u.id);
+  return RunChangingRow(statement, kWhat, u.id);
 }
 
 Result<User> SqliteUserRepository::Get(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById));
-  statement.BindInt(id);
-  Result<User> user = ReadOne(statement);
-  if (!user.ok() && user.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, id);
-  return user;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
+  return ReadOne(statement, ReadUser, kWhat, id);
 }
 
 Result<User> SqliteUserRepository::GetByLogin(const std::string& login) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByLogin));
-  statement.BindText(AsciiLower(login));
-  Result<User> user = ReadOne(statement);
-  if (!user.ok() && user.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, login);
-  return user;
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(kSelectByLogin, AsciiLower(login)));
+  return ReadOne(statement, ReadUser, kWhat, login);
 }
 
 Result<std::vector<User>> SqliteUserRepository::List() {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectAll));
-  std::vector<User> users;
-  while (true) {
-    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) return users;
-    SqliteRow row(statement);
-    users.push_back(ReadUser(row));
-    PTDV_RETURN_IF_ERROR(row.status());
-  }
+  return ReadAll(statement, ReadUser);
 }
 
 Result<int> SqliteUserRepository::RecordFailedLogin(Id id) {
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordFailure));
-  statement.BindInt(id);
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordFailure, id));
   PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   if (!has_row) return RowNotFound(kWhat, id);
   int count = static_cast<int>(statement.Int(0));
@@ -171,16 +102,14 @@ Result<int> SqliteUserRepository::RecordFailedLogin(Id id) {
 
 Status SqliteUserRepository::SetLockedUntil(Id id, std::optional<Instant> locked_until) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSetLockedUntil));
-  statement.BindOptionalInt(OptionalSeconds(locked_until)).BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  return ExpectOneRow(changed, id);
+  statement.Bind(locked_until, id);
+  return RunChangingRow(statement, kWhat, id);
 }
 
 Status SqliteUserRepository::RecordSuccessfulLogin(Id id, Instant at) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kRecordSuccess));
-  statement.BindInt(Seconds(at)).BindInt(id);
-  PTDV_ASSIGN_OR_RETURN(int changed, statement.RunCountingChanges());
-  return ExpectOneRow(changed, id);
+  statement.Bind(at, id);
+  return RunChangingRow(statement, kWhat, id);
 }
 
 }  // namespace ptdv

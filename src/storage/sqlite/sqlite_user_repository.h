@@ -1,16 +1,14 @@
 #pragma once
 
-#include "storage/store.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
-class SqliteConnection;
-
 // UserRepository on an open SQLite transaction (table user_account of
 // migrations/sqlite/0002_accounts.sql). Instants are stored as INTEGER Unix seconds.
-class SqliteUserRepository final : public UserRepository {
+class SqliteUserRepository final : public SqliteRepository<UserRepository> {
  public:
-  explicit SqliteUserRepository(SqliteConnection& connection) : connection_(connection) {}
+  using SqliteRepository::SqliteRepository;
 
   // The login is stored as given: the CHECK refuses one that is not lowercase (kInvalid).
   Result<Id> Insert(const User& user) override;
@@ -22,9 +20,6 @@ class SqliteUserRepository final : public UserRepository {
   Result<int> RecordFailedLogin(Id id) override;
   Status SetLockedUntil(Id id, std::optional<Instant> locked_until) override;
   Status RecordSuccessfulLogin(Id id, Instant at) override;
-
- private:
-  SqliteConnection& connection_;
 };
 
 }  // namespace ptdv

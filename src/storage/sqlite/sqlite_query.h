@@ -1,0 +1,170 @@
+#pragma once
+
+// The few ways the SQLite repositories run a prepared statement and read its rows: every row
+// through a reader, the one row of a lookup, the id of an INSERT ... RETURNING id, a count, the
+// one row an UPDATE or DELETE by id must change. Only storage/sqlite/ includes this header.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "domain/model.h"
+#include "domain/readmission.h"
+#include "domain/result.h"
+#include "domain/role.h"
+#include "domain/training.h"
+#include "domain/working_calendar.h"
+#include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_error.h"
+#include "storage/store.h"
+
+namespace ptdv {
+
+// The enums stored as their codes (E##FromCode / E##Code of the domain), for
+// SqliteStatement::Bind and SqliteRow::Read.
+#define PTDV_STORED_CODE(E)                                                           \
+  template <>                                                                         \
+  struct StoredCode<E> {                                                              \
+    static std::optional<E> From(std::string_view code) { return E##FromCode(code); } \
+    static std::string_view To(E value) { return E##Code(value); }                    \
+  }
+PTDV_STORED_CODE(OrgKind);
+PTDV_STORED_CODE(Sex);
+PTDV_STORED_CODE(GeneralEducation);
+PTDV_STORED_CODE(Occupation);
+PTDV_STORED_CODE(WorkplaceType);
+PTDV_STORED_CODE(Stage);
+PTDV_STORED_CODE(Action);
+PTDV_STORED_CODE(Relation);
+PTDV_STORED_CODE(Finding);
+PTDV_STORED_CODE(ConsentKind);
+PTDV_STORED_CODE(SourceCategory);
+PTDV_STORED_CODE(MembershipEnd);
+PTDV_STORED_CODE(CriminalRecord);
+PTDV_STORED_CODE(Role);
+PTDV_STORED_CODE(ClassKind);
+PTDV_STORED_CODE(ClassFormat);
+PTDV_STORED_CODE(EnrolmentState);
+PTDV_STORED_CODE(Assessment);
+#undef PTDV_STORED_CODE
+
+// A StoredCode from a table of (value, code), for the enums whose codes only the database uses.
+template <const auto& kCodes>
+struct StoredCodeTable {
+  using Enum = typename std::decay_t<decltype(kCodes)>::value_type::first_type;
+  static std::optional<Enum> From(std::string_view code) {
+    for (const auto& [value, value_code] : kCodes) {
+      if (value_code == code) return value;
+    }
+    return std::nullopt;
+  }
+  static std::string_view To(Enum value) {
+    for (const auto& [known, code] : kCodes) {
+      if (known == value) return code;
+    }
+    return {};
+  }
+};
+
+inline constexpr std::array<std::pair<MembershipKind, std::string_view>, 2> kMembershipKindCodes{
+    {{MembershipKind::kOfficial, "official"}, {MembershipKind::kProbationary, "probationary"}}};
+template <>
+struct StoredCode<MembershipKind> : StoredCodeTable<kMembershipKindCodes> {};
+
+inline constexpr std::array<std::pair<DayKind, std::string_view>, 2> kDayKindCodes{
+    {{DayKind::kHoliday, "holiday"}, {DayKind::kWorkday, "workday"}}};
+template <>
+struct StoredCode<DayKind> : StoredCodeTable<kDayKindCodes> {};
+
+// Calls `each(SqliteRow&)` on every remaining row of `statement`; `each` returns void or a
+// Status. Stops at the first failure: a step error, a value the row could not decode (reported
+// before a failure of `each` on the same row), then `each`'s own.
+template <typename Each>
+Status ForEachRow(SqliteStatement& statement, Each each) {
+  while (true) {
+    PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) return Ok();
+    SqliteRow row(statement);
+    if constexpr (std::is_void_v<std::invoke_result_t<Each&, SqliteRow&>>) {
+      each(row);
+      PTDV_RETURN_IF_ERROR(row.status());
+    } else {
+      Status status = each(row);
+      PTDV_RETURN_IF_ERROR(row.status());
+      PTDV_RETURN_IF_ERROR(status);
+    }
+  }
+}
+
+// The value `read` makes of one row.
+template <typename Read>
+using RowValue = std::decay_t<std::invoke_result_t<Read&, SqliteRow&>>;
+
+// Every remaining row of `statement`, each made by `read(SqliteRow&)`, in the order SQL gave them.
+template <typename Read>
+Result<std::vector<RowValue<Read>>> ReadAll(SqliteStatement& statement, Read read) {
+  std::vector<RowValue<Read>> out;
+  PTDV_RETURN_IF_ERROR(
+      ForEachRow(statement, [&out, &read](SqliteRow& row) { out.push_back(read(row)); }));
+  return out;
+}
+
+// ReadAll of `sql` (bound to `parameters`) after loading `ids` into the IdSet::kFilter temp
+// table that `sql` joins; no query at all, and no rows, when `ids` is empty.
+template <typename Read, typename... Parameters>
+Result<std::vector<RowValue<Read>>> ReadAllForIds(SqliteConnection& connection,
+                                                  const std::vector<Id>& ids, std::string_view sql,
+                                                  Read read, const Parameters&... parameters) {
+  if (ids.empty()) return std::vector<RowValue<Read>>{};
+  PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, ids));
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(sql, parameters...));
+  return ReadAll(statement, read);
+}
+
+// The first row of `statement` made by `read`; nullopt when there is none.
+template <typename Read>
+Result<std::optional<RowValue<Read>>> ReadFirst(SqliteStatement& statement, Read read) {
+  PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return std::optional<RowValue<Read>>();
+  SqliteRow row(statement);
+  RowValue<Read> value = read(row);
+  PTDV_RETURN_IF_ERROR(row.status());
+  return std::optional<RowValue<Read>>(std::move(value));
+}
+
+// The row of a lookup by `key` (an Id or a text key): RowNotFound(what, key) when there is none.
+template <typename Read, typename Key>
+Result<RowValue<Read>> ReadOne(SqliteStatement& statement, Read read, std::string_view what,
+                               const Key& key) {
+  PTDV_ASSIGN_OR_RETURN(std::optional<RowValue<Read>> value, ReadFirst(statement, read));
+  if (!value) return RowNotFound(what, key);
+  return std::move(*value);
+}
+
+// A row's first column as an id.
+inline Id ReadId(SqliteRow& row) { return row.Int64(); }
+
+// A row of (id, count) or (id, version): the first two columns.
+std::pair<Id, int> ReadIdAndCount(SqliteRow& row);
+
+// Runs an INSERT ... RETURNING id and returns the id.
+Result<Id> InsertReturningId(SqliteStatement& statement);
+
+// Runs a query whose first row starts with an integer (COUNT, another aggregate) and returns
+// it; 0 when there is no row.
+Result<std::int64_t> ReadInt(SqliteStatement& statement);
+
+// Runs an UPDATE or DELETE of the row `id`: RowNotFound(what, id) when it changed no row.
+Status RunChangingRow(SqliteStatement& statement, std::string_view what, Id id);
+
+// Why a write conditional on more than the id (a stored version, an open membership) changed
+// no row: RowNotFound(what, id) when `exists_sql` (one parameter, the id) finds no row, else
+// kConflict with `conflict_message`.
+Status MissingOrConflict(SqliteConnection& connection, std::string_view exists_sql,
+                         std::string_view what, Id id, std::string_view conflict_message);
+
+}  // namespace ptdv
