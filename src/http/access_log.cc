@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <ctime>
 #include <iterator>
 
+#include "domain/timestamp.h"
 #include "http/request.h"
 
 namespace ptdv::http {
@@ -60,16 +60,6 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
 }
 
-std::string IsoUtc(std::chrono::system_clock::time_point time) {
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch());
-  std::time_t seconds = static_cast<std::time_t>(millis.count() / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900,
-                     utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                     millis.count() % 1000);
-}
-
 }  // namespace
 
 AccessLog::AccessLog()
@@ -80,7 +70,7 @@ AccessLog::AccessLog()
       }) {}
 
 std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
-  std::string line = "{\"time\":\"" + IsoUtc(entry.time) + "\",\"remote\":";
+  std::string line = "{\"time\":\"" + FormatTimestamp(entry.time) + "\",\"remote\":";
   AppendJsonString(line, entry.remote);
   if (!entry.peer.empty()) {
     line += ",\"peer\":";

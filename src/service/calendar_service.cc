@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/timestamp.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -115,7 +116,7 @@ Result<CalendarYearView> CalendarService::Modify(const Actor& actor, int year,
   std::sort(next.days.begin(), next.days.end(),
             [](const CalendarDay& a, const CalendarDay& b) { return a.date < b.date; });
   PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(next));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,

@@ -10,6 +10,7 @@
 
 #include "domain/disclosure.h"
 #include "domain/search_key.h"
+#include "domain/timestamp.h"
 #include "service/case_context.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
@@ -71,7 +72,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,
@@ -125,7 +126,7 @@ Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
   person.version = before.version;
   PTDV_RETURN_IF_ERROR(tx->People().Update(person));
   person.version = before.version + 1;
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,
@@ -154,7 +155,7 @@ Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_
   person.previous_membership = std::move(previous);
   PTDV_RETURN_IF_ERROR(tx->People().Update(person));
   person.version = before.version + 1;
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,
@@ -218,7 +219,7 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
   header.stage = Stage::kSource;
   header.opened_on = opened_on;
   PTDV_ASSIGN_OR_RETURN(header.id, tx->Cases().Insert(header));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,
@@ -254,7 +255,7 @@ Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor,
   }
   event.case_id = case_id;
   event.actor = actor.login;
-  event.recorded_at = clock_.NowIso();
+  event.recorded_at = FormatTimestamp(clock_.Now());
   event.relative_name = NormaliseNfc(event.relative_name);
   // Facts on the date of the act: the cell's official members then (S9, P4 denominators).
   PTDV_ASSIGN_OR_RETURN(CaseContext ctx,

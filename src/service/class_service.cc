@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "domain/role.h"
+#include "domain/timestamp.h"
 #include "domain/workflow.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
@@ -83,7 +84,7 @@ ClassService::ClassService(Store& store, CaseService& cases, const Clock& clock,
 Status ClassService::Audit(Transaction& tx, const Actor& actor, std::string action,
                            std::string entity, Id entity_id, Id org_id, std::string before,
                            std::string after) {
-  auto appended = tx.Audit().Append({.at = clock_.NowIso(),
+  auto appended = tx.Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                      .actor = actor.login,
                                      .role = actor.role,
                                      .address = actor.address,

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/timestamp.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -92,7 +93,7 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
   }
   PTDV_ASSIGN_OR_RETURN(org.id, tx->Organisations().Insert(org));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,
@@ -129,7 +130,7 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
     }
   }
   PTDV_ASSIGN_OR_RETURN(membership.id, tx->Memberships().Insert(membership));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock_.NowIso(),
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
                                            .actor = actor.login,
                                            .role = actor.role,
                                            .address = actor.address,

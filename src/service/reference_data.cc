@@ -8,6 +8,7 @@
 
 #include "domain/calendar_file.h"
 #include "domain/rule_code.h"
+#include "domain/timestamp.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -22,7 +23,7 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& r : DefaultRuleSets()) {
     if (have_rules.contains(r.code)) continue;
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock.NowIso(),
+    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
                                              .actor = "system",
                                              .role = "system",
                                              .address = "local",
@@ -37,7 +38,7 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& y : shipped_years) {
     if (have_years.contains(y.year)) continue;
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock.NowIso(),
+    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
                                              .actor = "system",
                                              .role = "system",
                                              .address = "local",
@@ -85,7 +86,7 @@ Result<int> ImportCalendar(Store& store, const Clock& clock, std::string_view ac
       if (s.year == y.year) before = ToJson(s);
     }
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock.NowIso(),
+    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
                                              .actor = std::string(actor),
                                              .role = "admin",
                                              .address = "cli",
@@ -108,7 +109,7 @@ Status SetRuleSetParameter(Store& store, const Clock& clock, std::string_view ac
     std::string before = ToJson(r);
     PTDV_RETURN_IF_ERROR(SetRuleParameter(r, name, value));
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = clock.NowIso(),
+    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
                                              .actor = std::string(actor),
                                              .role = "admin",
                                              .address = "cli",

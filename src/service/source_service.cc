@@ -10,6 +10,7 @@
 
 #include "domain/role.h"
 #include "domain/search_key.h"
+#include "domain/timestamp.h"
 
 namespace ptdv {
 namespace {
@@ -185,7 +186,7 @@ Result<SourceReview> SourceService::RecordReview(const Actor& actor, Id org_id, 
                       .reviewed_on = reviewed_on,
                       .note = std::move(note),
                       .actor = actor.login,
-                      .recorded_at = clock_.NowIso()};
+                      .recorded_at = FormatTimestamp(clock_.Now())};
   PTDV_ASSIGN_OR_RETURN(review.id, tx->SourceReviews().Insert(review));
   PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = review.recorded_at,
                                            .actor = actor.login,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/role.h"
+#include "domain/timestamp.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 Status Append(Transaction& tx, const Actor& actor, const Clock& clock, std::string action,
               const Target& target, std::string before) {
-  auto appended = tx.Audit().Append({.at = clock.NowIso(),
+  auto appended = tx.Audit().Append({.at = FormatTimestamp(clock.Now()),
                                      .actor = actor.login,
                                      .role = actor.role,
                                      .address = actor.address,
