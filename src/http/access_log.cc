@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <iterator>
 
+#include "domain/text.h"
 #include "domain/timestamp.h"
-#include "http/request.h"
 
 namespace ptdv::http {
 namespace {
@@ -44,12 +44,8 @@ void AppendJsonString(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = (byte & 0xE0) == 0xC0   ? 2
-                         : (byte & 0xF0) == 0xE0 ? 3
-                         : (byte & 0xF8) == 0xF0 ? 4
-                                                 : 0;
-    bool valid = length != 0 && IsValidUtf8(text.substr(i, length));
-    if (valid) {
+    const std::size_t length = Utf8SequenceLength(text.substr(i));
+    if (length != 0) {
       out.append(text.substr(i, length));
       i += length;
     } else {

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "domain/text.h"
 #include "http/error_mapping.h"
 
 namespace ptdv::http {
@@ -22,12 +23,7 @@ Response NotFound() { return ErrorResponse(Error::NotFound("Không tìm thấy t
 
 // True when `etag` is listed in an If-None-Match value (weak comparison, RFC 9110 §13.1.2).
 bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
-  while (!header.empty()) {
-    std::size_t comma = header.find(',');
-    std::string_view item = header.substr(0, comma);
-    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+  for (std::string_view item : SplitTrimmed(header, ',', kHttpSpace)) {
     if (item == "*") return true;
     if (item.starts_with("W/")) item.remove_prefix(2);
     if (item == etag) return true;

@@ -194,9 +194,7 @@ Result<UserRow> AuthService::ChangeAccountState(const Actor& actor, const std::s
                                                 AccountState state) {
   PTDV_RETURN_IF_ERROR(SetAccountState(actor, login, state));
   PTDV_ASSIGN_OR_RETURN(std::vector<UserRow> rows, ListUserRows(actor));
-  std::string lower(login);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = AsciiLowercase(login);
   for (UserRow& row : rows) {
     if (row.user.login == lower) return std::move(row);
   }

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "domain/search_key.h"
+#include "domain/text.h"
 #include "domain/timestamp.h"
 #include "service/auth_internal.h"
 #include "storage/audit_hash.h"
@@ -53,8 +54,7 @@ std::string RandomToken() {
 // Logins: lowercase ASCII letters, digits, '.', '_' and '-', 3 to 64 characters, starting with
 // a letter or digit. Anything else is refused rather than guessed at.
 std::optional<std::string> NormaliseLogin(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  text = Trim(text, " ");
   if (text.size() < 3 || text.size() > 64) return std::nullopt;
   std::string login;
   for (char c : text) {

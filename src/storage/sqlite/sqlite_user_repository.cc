@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_user_repository.h"
 
+#include "domain/text.h"
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -56,13 +57,6 @@ Instant ToInstant(std::int64_t seconds) { return Instant(std::chrono::seconds(se
 std::optional<Instant> ToOptionalInstant(const std::optional<std::int64_t>& seconds) {
   if (!seconds) return std::nullopt;
   return ToInstant(*seconds);
-}
-
-std::string AsciiLower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 User ReadUser(SqliteRow& row) {
@@ -141,7 +135,7 @@ Result<User> SqliteUserRepository::Get(Id id) {
 
 Result<User> SqliteUserRepository::GetByLogin(const std::string& login) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByLogin));
-  statement.BindText(AsciiLower(login));
+  statement.BindText(AsciiLowercase(login));
   Result<User> user = ReadOne(statement);
   if (!user.ok() && user.error().code == ErrorCode::kNotFound) return RowNotFound(kWhat, login);
   return user;
