@@ -1,11 +1,11 @@
 // ptdv audit verify|anchor|show: the keyed audit chain.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <memory>
 #include <ostream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "app/cli_commands.h"
 #include "app/cli_context.h"

@@ -2,14 +2,14 @@
 // command line acts as the system actor, which may manage every account: whoever runs it holds
 // the database file anyway.
 
-#include <chrono>
-#include <iostream>
-#include <memory>
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <memory>
 
 #include "app/cli_commands.h"
 #include "app/cli_context.h"

@@ -1,9 +1,9 @@
 #include "http/api_params.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 #include "domain/text.h"
 

@@ -1,10 +1,10 @@
 #include "http/user_api.h"
 
-#include <algorithm>
-#include <map>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
 
 #include "domain/timestamp.h"
 #include "http/api_params.h"

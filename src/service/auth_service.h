@@ -177,8 +177,7 @@ struct UserRow {
 class AuthService {
  public:
   // `store`, `clock` and `hasher` must outlive the service.
-  AuthService(Store& store, const Clock& clock, PasswordHasher& hasher,
-              AuthOptions options = {});
+  AuthService(Store& store, const Clock& clock, PasswordHasher& hasher, AuthOptions options = {});
 
   // Checks the password and opens a session. Runs argon2id on the calling thread.
   // Refusals (kForbidden) never tell whether the login exists: the same message for an unknown
@@ -284,10 +283,10 @@ class AuthService {
 // authorisation, no password policy): for accounts a trusted loader sets up, such as the demo's
 // (demo/demo_users.h). Each password is hashed with its own salt before the transaction. Logins
 // are stored lowercase; created_at and password_changed_at are the clock's instant
-// (Clock::Now(), to the second). Returns the users with an empty password_hash, in order. kInvalid for a
-// malformed login (field "login"), kConflict when a login is in use, storage errors otherwise;
-// nothing is written on an error. Audited "user.create" by "system".
-// REQUIRES: every org_id names an existing organisation.
+// (Clock::Now(), to the second). Returns the users with an empty password_hash, in order. kInvalid
+// for a malformed login (field "login"), kConflict when a login is in use, storage errors
+// otherwise; nothing is written on an error. Audited "user.create" by "system". REQUIRES: every
+// org_id names an existing organisation.
 Result<std::vector<User>> CreateSystemUsers(
     Store& store, const Clock& clock, std::vector<NewUser> users,
     PasswordHashParameters parameters = PasswordHashParameters::Interactive());

@@ -958,8 +958,8 @@ NewUser SystemUser(std::string login, Role role, Id org) {
 TEST_F(AuthServiceTest, SystemUsersAreCreatedInOrderAuditedAndLoggedInto) {
   std::vector<NewUser> seeds = {SystemUser("Phuong.Anh", Role::kGrassrootsStaff, ward_a_),
                                 SystemUser("lanhdao2", Role::kLeader, city_)};
-  std::vector<User> users = Must(
-      CreateSystemUsers(*store_, clock_, std::move(seeds), PasswordHashParameters::Minimum()));
+  std::vector<User> users =
+      Must(CreateSystemUsers(*store_, clock_, std::move(seeds), PasswordHashParameters::Minimum()));
   ASSERT_EQ(users.size(), 2u);
   EXPECT_EQ(users[0].login, "phuong.anh");  // stored lowercase
   EXPECT_TRUE(users[0].password_hash.empty());
