@@ -191,18 +191,26 @@ void DistrictGenerator::DocumentDecisionStep(const CaseStory& story, const Plann
   const CaseParties& parties = story.parties;
   const Person& person = story.applicant.person;
   const Timeline& t = story.timeline;
+  const bool recognition = p.action == Action::kRecognitionIntermediate ||
+                           p.action == Action::kRecognitionGrassrootsVote ||
+                           p.action == Action::kRecognitionDecision;
   switch (p.action) {
     case Action::kCellVote:
       er.vote = VoteKind::kCell;
       doc("6-KNĐ", Number(p.date, 1, "NQ/CB"), parties.cell_name);
       doc("BB", "", parties.cell_name);
       break;
+    // The committees above the cell act alike on the admission and on the recognition as an
+    // official member; only the forms differ.
     case Action::kIntermediateAppraisal:
-      doc("7-KNĐ", Number(p.date, 1, "BC/ĐUBP"), parties.intermediate_name);
+    case Action::kRecognitionIntermediate:
+      doc(recognition ? "14-KNĐ" : "7-KNĐ", Number(p.date, 1, "BC/ĐUBP"),
+          parties.intermediate_name);
       break;
     case Action::kGrassrootsVote:
-      er.vote = VoteKind::kGrassroots;
-      doc("8-KNĐ", Number(p.date, 2, "NQ/ĐU"), g.committee_name);
+    case Action::kRecognitionGrassrootsVote:
+      er.vote = recognition ? VoteKind::kRecognitionGrassroots : VoteKind::kGrassroots;
+      doc(recognition ? "15-KNĐ" : "8-KNĐ", Number(p.date, 2, "NQ/ĐU"), g.committee_name);
       break;
     case Action::kExtendDecision:
       e.extension_working_days = rng_.Between(25, 30);
@@ -210,8 +218,10 @@ void DistrictGenerator::DocumentDecisionStep(const CaseStory& story, const Plann
       e.note = "Gia hạn do cần xác minh thêm lý lịch";
       break;
     case Action::kAdmissionDecision:
-      doc("9-KNĐ", Number(p.date, 4, parties.decision_suffix), parties.decider);
-      e.received_on = std::min(t.received, today_);
+    case Action::kRecognitionDecision:
+      doc(recognition ? "16-KNĐ" : "9-KNĐ", Number(p.date, 4, parties.decision_suffix),
+          parties.decider);
+      if (!recognition) e.received_on = std::min(t.received, today_);
       break;
     case Action::kCeremony:
       doc("BB", "", parties.cell_name);
@@ -228,16 +238,6 @@ void DistrictGenerator::DocumentDecisionStep(const CaseStory& story, const Plann
       doc("12-KNĐ", "", parties.cell_committee);
       doc("13-KNĐ", Number(p.date, 1, "NQ/CB"), parties.cell_name);
       break;
-    case Action::kRecognitionIntermediate:
-      doc("14-KNĐ", Number(p.date, 1, "BC/ĐUBP"), parties.intermediate_name);
-      break;
-    case Action::kRecognitionGrassrootsVote:
-      er.vote = VoteKind::kRecognitionGrassroots;
-      doc("15-KNĐ", Number(p.date, 2, "NQ/ĐU"), g.committee_name);
-      break;
-    case Action::kRecognitionDecision:
-      doc("16-KNĐ", Number(p.date, 4, parties.decision_suffix), parties.decider);
-      break;
     case Action::kWithdraw:
       e.note = std::string(rng_.Pick(std::span<const std::string_view>(kWithdrawReasons)));
       break;
@@ -251,16 +251,12 @@ void DistrictGenerator::DocumentDecisionStep(const CaseStory& story, const Plann
       }
       break;
     case Action::kRemoveName:
-      doc("QĐ", Number(p.date, 4, parties.decision_suffix), parties.decider);
-      e.note = "Không đủ tư cách đảng viên trong thời gian dự bị";
-      break;
     case Action::kCancelDecision:
       doc("QĐ", Number(p.date, 4, parties.decision_suffix), parties.decider);
-      e.note = "Phát hiện khai không trung thực trong lý lịch";
+      e.note = p.action == Action::kRemoveName ? "Không đủ tư cách đảng viên trong thời gian dự bị"
+                                               : "Phát hiện khai không trung thực trong lý lịch";
       break;
-    case Action::kExtendRecognitionDecision:
-      break;
-    default:
+    default:  // kExtendRecognitionDecision records no document
       break;
   }
 }

@@ -2,20 +2,17 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "demo/demo_names.h"
 #include "domain/search_key.h"
+#include "service/test_store.h"
 #include "storage/store.h"
 
 namespace ptdv {
 namespace {
-
-namespace fs = std::filesystem;
 
 // DOMAIN §1, written out independently of the generator.
 const std::set<std::string>& HueWardCommuneNames() {
@@ -40,21 +37,8 @@ const std::set<std::string>& HueWardCommuneNames() {
 
 class DemoDataTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ptdv-demo-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::unique_ptr<Store> Open(const std::string& name) {
-    auto store = OpenStore((dir_ / name).string());
-    EXPECT_TRUE(store.ok()) << store.error().message;
-    if (!store.ok()) return nullptr;
-    EXPECT_TRUE((*store)->Migrate().ok());
-    return std::move(store).value();
+    return test::OpenMigratedStore(dir_.File(name));
   }
 
   DemoSummary Load(Store& store, DemoOptions options = {}) {
@@ -67,6 +51,13 @@ class DemoDataTest : public ::testing::Test {
     auto tx = store.Begin(Access::kReadOnly);
     EXPECT_TRUE(tx.ok());
     return std::move(tx).value();
+  }
+
+  // The city-scale demo (Thành ủy Huế) loaded into a store of the fixture's, read.
+  std::unique_ptr<Transaction> ReadCity() {
+    city_ = Open("city.db");
+    Load(*city_);
+    return Read(*city_);
   }
 
   static std::vector<CaseRecord> AllRecords(Transaction& tx, bool open_only = false) {
@@ -119,7 +110,8 @@ class DemoDataTest : public ::testing::Test {
   // Replays every stored case through ApplyAction (see EveryEventReplaysThroughTheWorkflow).
   void ReplayAll(Store& store);
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-demo"};
+  std::unique_ptr<Store> city_;  // ReadCity's
   WorkingCalendar calendar_;
   std::vector<RuleSet> rules_ = DefaultRuleSets();
   const Date today_ = DefaultDemoDay();
@@ -153,9 +145,7 @@ TEST_F(DemoDataTest, CityDemoLoads) {
 }
 
 TEST_F(DemoDataTest, HueHasExactlyItsThirtySixWardAndCommuneCommittees) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   Id hue = tx->Organisations().GetByCode("HUE")->id;
   std::set<std::string> names;
   int committees = 0;
@@ -237,9 +227,7 @@ TEST_F(DemoDataTest, SameSeedGivesIdenticalTablesAndAnotherSeedDoesNot) {
 }
 
 TEST_F(DemoDataTest, VoteDenominatorsAreTheOfficialCountOnTheVoteDateOrTheCommitteeSize) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   int cell_votes = 0, committee_votes = 0, recognition_votes = 0;
   for (const CaseRecord& r : AllRecords(*tx)) {
     auto chain = *tx->Organisations().Ancestors(r.header.cell_id);
@@ -290,9 +278,7 @@ TEST_F(DemoDataTest, VoteDenominatorsAreTheOfficialCountOnTheVoteDateOrTheCommit
 // Introducers and helpers are official members of the applicant's own cell when they act (R5),
 // with at least 12 months together except the one imported case.
 TEST_F(DemoDataTest, IntroducersAreOfficialMembersOfTheSameCell) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   int introducers = 0, short_together = 0;
   for (const CaseRecord& r : AllRecords(*tx)) {
     for (const CaseEvent& e : r.events) {
@@ -315,9 +301,7 @@ TEST_F(DemoDataTest, IntroducersAreOfficialMembersOfTheSameCell) {
 
 // Probationary from the ceremony, official from ceremony + 12 months (S13, P6).
 TEST_F(DemoDataTest, MembershipsFollowTheCases) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   for (const CaseRecord& r : AllRecords(*tx)) {
     auto list = *tx->Memberships().ListForPerson(r.header.person_id);
     const Case& c = r.header;
@@ -430,9 +414,7 @@ void DemoDataTest::ReplayAll(Store& store) {
 
 // Tây Lộc shows each kind of trouble: overdue S12/S13/P4/P5 and cases blocked by R1/R3/R5/R6/S5.
 TEST_F(DemoDataTest, TayLocHasOverdueAndBlockedCases) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   Id tay_loc = tx->Organisations().GetByCode("HUE-TAYLOC")->id;
   CaseFilter filter;
   filter.cell_ids = *tx->Organisations().SubtreeIds(tay_loc, today_);
@@ -558,9 +540,7 @@ TEST_F(DemoDataTest, RejectsInvalidOptionsWithoutWriting) {
 }
 
 TEST_F(DemoDataTest, PeopleLookVietnameseAndTheirSensitiveFieldsWellFormed) {
-  auto store = Open("city.db");
-  Load(*store);
-  auto tx = Read(*store);
+  auto tx = ReadCity();
   auto people = *tx->People().Search("", {}, 10'000'000);
   std::set<std::string> id_numbers;
   std::map<std::string, int> families;

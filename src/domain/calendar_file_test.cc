@@ -2,31 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "domain/test_shipped_calendar.h"
 
 namespace ptdv {
 namespace {
 
 Date D(int year, unsigned month, unsigned day) { return MakeDate(year, month, day); }
 
-// The shipped schedules, read from the source tree beside this file.
-std::string ShippedCalendarText() {
-#ifdef PTDV_DATA_DIR
-  std::filesystem::path path = std::filesystem::path(PTDV_DATA_DIR) / "calendar";
-#else
-  std::filesystem::path path =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" /
-      "calendar";
-#endif
-  std::ifstream in(path / "vn-civil-service.csv", std::ios::binary);
-  EXPECT_TRUE(in) << "cannot open " << (path / "vn-civil-service.csv");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test::ShippedCalendarText;
 
 TEST(CalendarFile, ParsesYearsAndDays) {
   const char* text =

@@ -3,42 +3,12 @@
 #include <array>
 #include <utility>
 
+#include "domain/enum_table.h"
+
 namespace ptdv {
 namespace {
 
-// One row per enumerator: its stable code (storage, API, CLI) and its Vietnamese label.
-template <typename E>
-struct Entry {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-template <typename E, std::size_t N>
-std::string_view CodeOf(const std::array<Entry<E>, N>& table, E value) {
-  for (const auto& e : table) {
-    if (e.value == value) return e.code;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::string_view LabelOf(const std::array<Entry<E>, N>& table, E value) {
-  for (const auto& e : table) {
-    if (e.value == value) return e.label;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> FromCode(const std::array<Entry<E>, N>& table, std::string_view code) {
-  for (const auto& e : table) {
-    if (e.code == code) return e.value;
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<Entry<OrgKind>, 8> kOrgKinds{{
+constexpr std::array<EnumEntry<OrgKind>, 8> kOrgKinds{{
     {OrgKind::kProvincialCommittee, "provincial_committee", "Tỉnh ủy"},
     {OrgKind::kCityCommittee, "city_committee", "Thành ủy, huyện ủy"},
     {OrgKind::kGrassrootsCommittee, "grassroots_committee", "Đảng bộ cơ sở"},
@@ -49,12 +19,12 @@ constexpr std::array<Entry<OrgKind>, 8> kOrgKinds{{
     {OrgKind::kOrganisationBoard, "organisation_board", "Ban Tổ chức"},
 }};
 
-constexpr std::array<Entry<Sex>, 2> kSexes{{
+constexpr std::array<EnumEntry<Sex>, 2> kSexes{{
     {Sex::kMale, "male", "Nam"},
     {Sex::kFemale, "female", "Nữ"},
 }};
 
-constexpr std::array<Entry<GeneralEducation>, 5> kEducations{{
+constexpr std::array<EnumEntry<GeneralEducation>, 5> kEducations{{
     {GeneralEducation::kNone, "none", "Chưa biết chữ"},
     {GeneralEducation::kLiteracy, "literacy", "Biết đọc, biết viết"},
     {GeneralEducation::kPrimary, "primary", "Tiểu học"},
@@ -62,7 +32,7 @@ constexpr std::array<Entry<GeneralEducation>, 5> kEducations{{
     {GeneralEducation::kUpperSecondary, "upper_secondary", "Trung học phổ thông"},
 }};
 
-constexpr std::array<Entry<Occupation>, 13> kOccupations{{
+constexpr std::array<EnumEntry<Occupation>, 13> kOccupations{{
     {Occupation::kCivilServant, "civil_servant", "Cán bộ, công chức"},
     {Occupation::kPublicEmployee, "public_employee", "Viên chức"},
     {Occupation::kBusinessEmployee, "business_employee", "Người lao động doanh nghiệp nhà nước"},
@@ -79,7 +49,7 @@ constexpr std::array<Entry<Occupation>, 13> kOccupations{{
     {Occupation::kOther, "other", "Khác"},
 }};
 
-constexpr std::array<Entry<WorkplaceType>, 5> kWorkplaces{{
+constexpr std::array<EnumEntry<WorkplaceType>, 5> kWorkplaces{{
     {WorkplaceType::kState, "state", "Nhà nước"},
     {WorkplaceType::kPrivate, "private", "Tư nhân"},
     {WorkplaceType::kFdi, "fdi", "Có vốn đầu tư nước ngoài"},
@@ -87,7 +57,7 @@ constexpr std::array<Entry<WorkplaceType>, 5> kWorkplaces{{
     {WorkplaceType::kNone, "none", "Không"},
 }};
 
-constexpr std::array<Entry<Stage>, 17> kStages{{
+constexpr std::array<EnumEntry<Stage>, 17> kStages{{
     {Stage::kSource, "source", "Quần chúng ưu tú (nguồn)"},
     {Stage::kSympathiser, "sympathiser", "Cảm tình Đảng"},
     {Stage::kCertified, "certified", "Đã học lớp bồi dưỡng nhận thức về Đảng"},
@@ -110,7 +80,7 @@ constexpr std::array<Entry<Stage>, 17> kStages{{
     {Stage::kCancelled, "cancelled", "Hủy quyết định kết nạp"},
 }};
 
-constexpr std::array<Entry<Action>, 28> kActions{{
+constexpr std::array<EnumEntry<Action>, 28> kActions{{
     {Action::kMarkSympathiser, "mark_sympathiser", "Đưa vào danh sách cảm tình Đảng"},
     {Action::kAssignHelper, "assign_helper", "Phân công đảng viên giúp đỡ"},
     {Action::kRecordCertificate, "record_certificate",
@@ -149,7 +119,7 @@ constexpr std::array<Entry<Action>, 28> kActions{{
     {Action::kCancelDecision, "cancel_decision", "Hủy quyết định kết nạp"},
 }};
 
-constexpr std::array<Entry<Relation>, 7> kRelations{{
+constexpr std::array<EnumEntry<Relation>, 7> kRelations{{
     {Relation::kSelf, "self", "Bản thân"},
     {Relation::kFather, "father", "Cha"},
     {Relation::kMother, "mother", "Mẹ"},
@@ -159,20 +129,21 @@ constexpr std::array<Entry<Relation>, 7> kRelations{{
     {Relation::kChild, "child", "Con"},
 }};
 
-constexpr std::array<Entry<Finding>, 3> kFindings{{
+constexpr std::array<EnumEntry<Finding>, 3> kFindings{{
     {Finding::kPending, "pending", "Chưa có kết quả"},
     {Finding::kClear, "clear", "Không có vấn đề"},
     {Finding::kPoliticalIssue, "political_issue", "Có vấn đề chính trị"},
 }};
 
-constexpr std::array<Entry<ConsentKind>, 4> kConsents{{
+constexpr std::array<EnumEntry<ConsentKind>, 4> kConsents{{
     {ConsentKind::kOver60, "over_60", "Ban Thường vụ Tỉnh ủy đồng ý kết nạp người trên 60 tuổi"},
-    {ConsentKind::kEducationException, "education_exception", "Căn cứ ngoại lệ về trình độ học vấn"},
+    {ConsentKind::kEducationException, "education_exception",
+     "Căn cứ ngoại lệ về trình độ học vấn"},
     {ConsentKind::kLateCeremony, "late_ceremony", "Cấp ủy cấp trên đồng ý tổ chức lễ kết nạp muộn"},
     {ConsentKind::kNoYouthUnion, "no_youth_union", "Nơi không có tổ chức Đoàn"},
 }};
 
-constexpr std::array<Entry<SourceCategory>, 8> kCategories{{
+constexpr std::array<EnumEntry<SourceCategory>, 8> kCategories{{
     {SourceCategory::kTeacher, "teacher", "Giáo viên"},
     {SourceCategory::kStudent, "student", "Học sinh, sinh viên"},
     {SourceCategory::kMilitia, "militia", "Dân quân"},
@@ -185,58 +156,58 @@ constexpr std::array<Entry<SourceCategory>, 8> kCategories{{
 
 }  // namespace
 
-std::string_view OrgKindCode(OrgKind v) { return CodeOf(kOrgKinds, v); }
-std::optional<OrgKind> OrgKindFromCode(std::string_view c) { return FromCode(kOrgKinds, c); }
-std::string_view OrgKindLabel(OrgKind v) { return LabelOf(kOrgKinds, v); }
+std::string_view OrgKindCode(OrgKind v) { return EnumCode(kOrgKinds, v); }
+std::optional<OrgKind> OrgKindFromCode(std::string_view c) { return EnumFromCode(kOrgKinds, c); }
+std::string_view OrgKindLabel(OrgKind v) { return EnumLabel(kOrgKinds, v); }
 bool HoldsMembers(OrgKind kind) {
   return kind == OrgKind::kCell || kind == OrgKind::kGrassrootsCell;
 }
 
-std::string_view SexCode(Sex v) { return CodeOf(kSexes, v); }
-std::optional<Sex> SexFromCode(std::string_view c) { return FromCode(kSexes, c); }
-std::string_view GeneralEducationCode(GeneralEducation v) { return CodeOf(kEducations, v); }
+std::string_view SexCode(Sex v) { return EnumCode(kSexes, v); }
+std::optional<Sex> SexFromCode(std::string_view c) { return EnumFromCode(kSexes, c); }
+std::string_view GeneralEducationCode(GeneralEducation v) { return EnumCode(kEducations, v); }
 std::optional<GeneralEducation> GeneralEducationFromCode(std::string_view c) {
-  return FromCode(kEducations, c);
+  return EnumFromCode(kEducations, c);
 }
-std::string_view GeneralEducationLabel(GeneralEducation v) { return LabelOf(kEducations, v); }
-std::string_view OccupationCode(Occupation v) { return CodeOf(kOccupations, v); }
+std::string_view GeneralEducationLabel(GeneralEducation v) { return EnumLabel(kEducations, v); }
+std::string_view OccupationCode(Occupation v) { return EnumCode(kOccupations, v); }
 std::optional<Occupation> OccupationFromCode(std::string_view c) {
-  return FromCode(kOccupations, c);
+  return EnumFromCode(kOccupations, c);
 }
-std::string_view OccupationLabel(Occupation v) { return LabelOf(kOccupations, v); }
-std::string_view WorkplaceTypeCode(WorkplaceType v) { return CodeOf(kWorkplaces, v); }
+std::string_view OccupationLabel(Occupation v) { return EnumLabel(kOccupations, v); }
+std::string_view WorkplaceTypeCode(WorkplaceType v) { return EnumCode(kWorkplaces, v); }
 std::optional<WorkplaceType> WorkplaceTypeFromCode(std::string_view c) {
-  return FromCode(kWorkplaces, c);
+  return EnumFromCode(kWorkplaces, c);
 }
 
-std::string_view StageCode(Stage v) { return CodeOf(kStages, v); }
-std::optional<Stage> StageFromCode(std::string_view c) { return FromCode(kStages, c); }
-std::string_view StageLabel(Stage v) { return LabelOf(kStages, v); }
+std::string_view StageCode(Stage v) { return EnumCode(kStages, v); }
+std::optional<Stage> StageFromCode(std::string_view c) { return EnumFromCode(kStages, c); }
+std::string_view StageLabel(Stage v) { return EnumLabel(kStages, v); }
 bool IsClosed(Stage s) {
   return s == Stage::kOfficial || s == Stage::kWithdrawn || s == Stage::kNotAdmitted ||
          s == Stage::kRemoved || s == Stage::kCancelled;
 }
 
-std::string_view ActionCode(Action v) { return CodeOf(kActions, v); }
-std::optional<Action> ActionFromCode(std::string_view c) { return FromCode(kActions, c); }
-std::string_view ActionLabel(Action v) { return LabelOf(kActions, v); }
+std::string_view ActionCode(Action v) { return EnumCode(kActions, v); }
+std::optional<Action> ActionFromCode(std::string_view c) { return EnumFromCode(kActions, c); }
+std::string_view ActionLabel(Action v) { return EnumLabel(kActions, v); }
 
-std::string_view RelationCode(Relation v) { return CodeOf(kRelations, v); }
-std::optional<Relation> RelationFromCode(std::string_view c) { return FromCode(kRelations, c); }
-std::string_view RelationLabel(Relation v) { return LabelOf(kRelations, v); }
+std::string_view RelationCode(Relation v) { return EnumCode(kRelations, v); }
+std::optional<Relation> RelationFromCode(std::string_view c) { return EnumFromCode(kRelations, c); }
+std::string_view RelationLabel(Relation v) { return EnumLabel(kRelations, v); }
 
-std::string_view FindingCode(Finding v) { return CodeOf(kFindings, v); }
-std::optional<Finding> FindingFromCode(std::string_view c) { return FromCode(kFindings, c); }
+std::string_view FindingCode(Finding v) { return EnumCode(kFindings, v); }
+std::optional<Finding> FindingFromCode(std::string_view c) { return EnumFromCode(kFindings, c); }
 
-std::string_view ConsentKindCode(ConsentKind v) { return CodeOf(kConsents, v); }
+std::string_view ConsentKindCode(ConsentKind v) { return EnumCode(kConsents, v); }
 std::optional<ConsentKind> ConsentKindFromCode(std::string_view c) {
-  return FromCode(kConsents, c);
+  return EnumFromCode(kConsents, c);
 }
 
-std::string_view SourceCategoryCode(SourceCategory v) { return CodeOf(kCategories, v); }
+std::string_view SourceCategoryCode(SourceCategory v) { return EnumCode(kCategories, v); }
 std::optional<SourceCategory> SourceCategoryFromCode(std::string_view c) {
-  return FromCode(kCategories, c);
+  return EnumFromCode(kCategories, c);
 }
-std::string_view SourceCategoryLabel(SourceCategory v) { return LabelOf(kCategories, v); }
+std::string_view SourceCategoryLabel(SourceCategory v) { return EnumLabel(kCategories, v); }
 
 }  // namespace ptdv

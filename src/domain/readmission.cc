@@ -3,40 +3,30 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
+#include "domain/enum_table.h"
 #include "domain/rule_set.h"
 #include "domain/workflow.h"
 
 namespace ptdv {
 namespace {
 
-struct EndName {
-  MembershipEnd value;
-  std::string_view code;
-  std::string_view label;
-};
-
-constexpr EndName kEndNames[] = {
+constexpr std::array<EnumEntry<MembershipEnd>, 5> kEndNames{{
     {MembershipEnd::kLeftForFamilyHardship, "family_hardship",
      "Xin ra khỏi Đảng vì hoàn cảnh gia đình đặc biệt khó khăn"},
     {MembershipEnd::kAskedToLeave, "asked_to_leave", "Tự xin ra khỏi Đảng"},
     {MembershipEnd::kAbandonedActivity, "abandoned_activity", "Tự bỏ sinh hoạt đảng"},
     {MembershipEnd::kRemoved, "removed", "Bị xóa tên"},
     {MembershipEnd::kExpelled, "expelled", "Bị khai trừ"},
-};
+}};
 
-struct RecordName {
-  CriminalRecord value;
-  std::string_view code;
-  std::string_view label;
-};
-
-constexpr RecordName kRecordNames[] = {
+constexpr std::array<EnumEntry<CriminalRecord>, 3> kRecordNames{{
     {CriminalRecord::kNone, "none", "Không có án hình sự"},
     {CriminalRecord::kLessSerious, "less_serious", "Bị kết án về tội ít nghiêm trọng"},
     {CriminalRecord::kCorruptionOrSerious, "corruption_or_serious",
      "Bị kết án về tội tham nhũng hoặc tội nghiêm trọng trở lên"},
-};
+}};
 
 // What every reader may see of a condition that excludes re-admission for good: the reason
 // itself is personal data (DOMAIN §8) and goes to personal_message.
@@ -52,47 +42,21 @@ Condition Excluded(std::string_view reason) {
 
 }  // namespace
 
-std::string_view MembershipEndCode(MembershipEnd v) {
-  for (const auto& n : kEndNames) {
-    if (n.value == v) return n.code;
-  }
-  return "";
-}
+std::string_view MembershipEndCode(MembershipEnd v) { return EnumCode(kEndNames, v); }
 
 std::optional<MembershipEnd> MembershipEndFromCode(std::string_view code) {
-  for (const auto& n : kEndNames) {
-    if (n.code == code) return n.value;
-  }
-  return std::nullopt;
+  return EnumFromCode(kEndNames, code);
 }
 
-std::string_view MembershipEndLabel(MembershipEnd v) {
-  for (const auto& n : kEndNames) {
-    if (n.value == v) return n.label;
-  }
-  return "";
-}
+std::string_view MembershipEndLabel(MembershipEnd v) { return EnumLabel(kEndNames, v); }
 
-std::string_view CriminalRecordCode(CriminalRecord v) {
-  for (const auto& n : kRecordNames) {
-    if (n.value == v) return n.code;
-  }
-  return "";
-}
+std::string_view CriminalRecordCode(CriminalRecord v) { return EnumCode(kRecordNames, v); }
 
 std::optional<CriminalRecord> CriminalRecordFromCode(std::string_view code) {
-  for (const auto& n : kRecordNames) {
-    if (n.code == code) return n.value;
-  }
-  return std::nullopt;
+  return EnumFromCode(kRecordNames, code);
 }
 
-std::string_view CriminalRecordLabel(CriminalRecord v) {
-  for (const auto& n : kRecordNames) {
-    if (n.value == v) return n.label;
-  }
-  return "";
-}
+std::string_view CriminalRecordLabel(CriminalRecord v) { return EnumLabel(kRecordNames, v); }
 
 std::optional<Date> ReadmissionWaitEnds(const PreviousMembership& previous, const RuleSet& rules) {
   Date ends = AddMonths(previous.left_on, rules.readmission_wait_months);

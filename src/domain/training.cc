@@ -1,62 +1,33 @@
 #include "domain/training.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 
-#include <fmt/format.h>
+#include "domain/enum_table.h"
 
 namespace ptdv {
 namespace {
 
-template <typename E>
-struct CodeEntry {
-  E value;
-  std::string_view code;
-  std::string_view label;
-};
-
-template <typename E, std::size_t N>
-std::string_view CodeIn(const std::array<CodeEntry<E>, N>& table, E value) {
-  for (const auto& e : table) {
-    if (e.value == value) return e.code;
-  }
-  return "";
-}
-
-template <typename E, std::size_t N>
-std::string_view LabelIn(const std::array<CodeEntry<E>, N>& table, E value) {
-  for (const auto& e : table) {
-    if (e.value == value) return e.label;
-  }
-  return "";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> FromCodeIn(const std::array<CodeEntry<E>, N>& table, std::string_view code) {
-  for (const auto& e : table) {
-    if (e.code == code) return e.value;
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<CodeEntry<ClassKind>, 2> kKinds{{
+constexpr std::array<EnumEntry<ClassKind>, 2> kKinds{{
     {ClassKind::kAwareness, "awareness", "Lớp bồi dưỡng nhận thức về Đảng"},
     {ClassKind::kNewMember, "new_member", "Lớp bồi dưỡng lý luận chính trị cho đảng viên mới"},
 }};
 
-constexpr std::array<CodeEntry<ClassFormat>, 2> kFormats{{
+constexpr std::array<EnumEntry<ClassFormat>, 2> kFormats{{
     {ClassFormat::kStandard, "standard", "Chương trình đầy đủ"},
     {ClassFormat::kShortened, "shortened", "Chương trình rút gọn"},
 }};
 
-constexpr std::array<CodeEntry<EnrolmentState>, 4> kStates{{
+constexpr std::array<EnumEntry<EnrolmentState>, 4> kStates{{
     {EnrolmentState::kNominated, "nominated", "Được cử đi học"},
     {EnrolmentState::kEnrolled, "enrolled", "Đã tiếp nhận vào lớp"},
     {EnrolmentState::kRefused, "refused", "Không tiếp nhận"},
     {EnrolmentState::kWithdrawn, "withdrawn", "Rút khỏi lớp"},
 }};
 
-constexpr std::array<CodeEntry<Assessment>, 3> kAssessments{{
+constexpr std::array<EnumEntry<Assessment>, 3> kAssessments{{
     {Assessment::kPending, "pending", "Chưa đánh giá"},
     {Assessment::kPassed, "passed", "Đạt"},
     {Assessment::kFailed, "failed", "Không đạt"},
@@ -67,11 +38,11 @@ constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 }  // namespace
 
-std::string_view ClassKindCode(ClassKind kind) { return CodeIn(kKinds, kind); }
+std::string_view ClassKindCode(ClassKind kind) { return EnumCode(kKinds, kind); }
 std::optional<ClassKind> ClassKindFromCode(std::string_view code) {
-  return FromCodeIn(kKinds, code);
+  return EnumFromCode(kKinds, code);
 }
-std::string_view ClassKindLabel(ClassKind kind) { return LabelIn(kKinds, kind); }
+std::string_view ClassKindLabel(ClassKind kind) { return EnumLabel(kKinds, kind); }
 
 Action CertificateAction(ClassKind kind) {
   return kind == ClassKind::kAwareness ? Action::kRecordCertificate
@@ -82,22 +53,22 @@ RuleCode CertificateRule(ClassKind kind) {
   return kind == ClassKind::kAwareness ? RuleCode::kR3 : RuleCode::kP2;
 }
 
-std::string_view ClassFormatCode(ClassFormat format) { return CodeIn(kFormats, format); }
+std::string_view ClassFormatCode(ClassFormat format) { return EnumCode(kFormats, format); }
 std::optional<ClassFormat> ClassFormatFromCode(std::string_view code) {
-  return FromCodeIn(kFormats, code);
+  return EnumFromCode(kFormats, code);
 }
 
-std::string_view EnrolmentStateCode(EnrolmentState state) { return CodeIn(kStates, state); }
+std::string_view EnrolmentStateCode(EnrolmentState state) { return EnumCode(kStates, state); }
 std::optional<EnrolmentState> EnrolmentStateFromCode(std::string_view code) {
-  return FromCodeIn(kStates, code);
+  return EnumFromCode(kStates, code);
 }
-std::string_view EnrolmentStateLabel(EnrolmentState state) { return LabelIn(kStates, state); }
+std::string_view EnrolmentStateLabel(EnrolmentState state) { return EnumLabel(kStates, state); }
 
 std::string_view AssessmentCode(Assessment assessment) {
-  return CodeIn(kAssessments, assessment);
+  return EnumCode(kAssessments, assessment);
 }
 std::optional<Assessment> AssessmentFromCode(std::string_view code) {
-  return FromCodeIn(kAssessments, code);
+  return EnumFromCode(kAssessments, code);
 }
 
 Status ValidateClass(const TrainingClass& c) {

@@ -17,6 +17,8 @@ using test::AllInFavour;
 using test::CaseBuilder;
 using test::D;
 using test::Doc;
+using test::DossierParts;
+using test::Timeline;
 
 bool HasUnmet(const Evaluation& evaluation, RuleCode rule) {
   for (const Condition& c : evaluation.unmet) {
@@ -39,6 +41,42 @@ void SetInEveryRuleSet(CaseBuilder& b, std::string_view name, long value) {
   for (RuleSet& r : b.context.rule_sets) ASSERT_TRUE(SetRuleParameter(r, name, value).ok());
 }
 
+// The vote ratio `vote` ("vote": the cell's, S9; "committee_vote": the committee's, S11) set to
+// numerator/denominator in both rule sets.
+void SetRatio(CaseBuilder& b, const std::string& vote, long numerator, long denominator) {
+  SetInEveryRuleSet(b, vote + "_numerator", numerator);
+  SetInEveryRuleSet(b, vote + "_denominator", denominator);
+}
+
+// The message of `event` refused under `rule`; a test failure and "" when it was not.
+std::string RefusalMessage(CaseBuilder& b, CaseEvent event, RuleCode rule) {
+  Result<Case> result = b.Apply(std::move(event));
+  EXPECT_TRUE(Refused(result, rule)) << (result.ok() ? "accepted" : result.error().message);
+  return result.ok() ? "" : result.error().message;
+}
+
+// S2, S3: `rule` is an unmet cell-vote condition while the case is certified, met once the
+// dossier (application letter and biography) is open.
+void ExpectUnmetUntilTheDossierOpens(RuleCode rule) {
+  CaseBuilder b;
+  ASSERT_EQ(b.AdvanceTo(Stage::kCertified), "");
+  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.dossier), rule));
+  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
+  EXPECT_FALSE(HasUnmet(b.EvaluateOn(b.t.dossier), rule));
+}
+
+// The dossier completed but for `parts` left out: `rule` is unmet and refuses the cell vote
+// until `missing` is recorded; the vote then passes.
+void ExpectCellVoteRefusedUntil(const DossierParts& parts, RuleCode rule, CaseEvent missing) {
+  CaseBuilder b;
+  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
+  ASSERT_EQ(b.CompleteDossier(parts), "");
+  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.cell_vote), rule));
+  EXPECT_TRUE(Refused(b.Apply(b.CellVote(AllInFavour(9))), rule));
+  ASSERT_TRUE(b.Apply(std::move(missing)).ok());
+  EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
+}
+
 TEST(RuleS0, TheSympathiserResolutionNamesAnOfficialHelper) {
   CaseBuilder b;
   EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.opened), RuleCode::kS0));
@@ -55,39 +93,23 @@ TEST(RuleS0, TheSympathiserResolutionNamesAnOfficialHelper) {
 }
 
 TEST(RuleS2, NoCellVoteConditionsMetBeforeTheApplicationLetter) {
-  CaseBuilder b;
-  ASSERT_EQ(b.AdvanceTo(Stage::kCertified), "");
-  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.dossier), RuleCode::kS2));
-  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
-  EXPECT_FALSE(HasUnmet(b.EvaluateOn(b.t.dossier), RuleCode::kS2));
+  ExpectUnmetUntilTheDossierOpens(RuleCode::kS2);
 }
 
 TEST(RuleS3, NoCellVoteConditionsMetBeforeTheBiography) {
-  CaseBuilder b;
-  ASSERT_EQ(b.AdvanceTo(Stage::kCertified), "");
-  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.dossier), RuleCode::kS3));
-  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
-  EXPECT_FALSE(HasUnmet(b.EvaluateOn(b.t.dossier), RuleCode::kS3));
+  ExpectUnmetUntilTheDossierOpens(RuleCode::kS3);
 }
 
 TEST(RuleS4, CellVoteRefusedUntilTheBiographyIsEdgeStamped) {
-  CaseBuilder b;
-  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
-  ASSERT_EQ(b.CompleteDossier({.stamp = false}), "");
-  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.cell_vote), RuleCode::kS4));
-  EXPECT_TRUE(Refused(b.Apply(b.CellVote(AllInFavour(9))), RuleCode::kS4));
-  ASSERT_TRUE(b.Apply({.action = Action::kStampBiography, .date = b.t.opinions}).ok());
-  EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
+  const Timeline t;
+  ExpectCellVoteRefusedUntil({.stamp = false}, RuleCode::kS4,
+                             {.action = Action::kStampBiography, .date = t.opinions});
 }
 
 TEST(RuleS5, CellVoteRefusedUntilTheVerificationIsConcluded) {
-  CaseBuilder b;
-  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
-  ASSERT_EQ(b.CompleteDossier({.conclude = false}), "");
-  EXPECT_TRUE(HasUnmet(b.EvaluateOn(b.t.cell_vote), RuleCode::kS5));
-  EXPECT_TRUE(Refused(b.Apply(b.CellVote(AllInFavour(9))), RuleCode::kS5));
-  ASSERT_TRUE(b.Apply({.action = Action::kConcludeVerification, .date = b.t.opinions}).ok());
-  EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
+  const Timeline t;
+  ExpectCellVoteRefusedUntil({.conclude = false}, RuleCode::kS5,
+                             {.action = Action::kConcludeVerification, .date = t.opinions});
 }
 
 TEST(RuleS5, PendingVerificationRepliesHaveADeadline) {
@@ -136,14 +158,10 @@ TEST(RuleS6, TheUnionResolutionStandsForOneIntroducer) {
 }
 
 TEST(RuleS7, CellVoteRefusedWithoutTheSummaryOfOpinions) {
-  CaseBuilder b;
-  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
-  ASSERT_EQ(b.CompleteDossier({.opinions = false}), "");
-  EXPECT_TRUE(Refused(b.Apply(b.CellVote(AllInFavour(9))), RuleCode::kS7));
-  ASSERT_TRUE(
-      b.Apply({.action = Action::kRecordOpinions, .date = b.t.opinions, .documents = {Doc("5-KNĐ")}})
-          .ok());
-  EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
+  const Timeline t;
+  ExpectCellVoteRefusedUntil(
+      {.opinions = false}, RuleCode::kS7,
+      {.action = Action::kRecordOpinions, .date = t.opinions, .documents = {Doc("5-KNĐ")}});
 }
 
 TEST(RuleS8, TheCellVoteReportsEveryUnmetConditionAtTheMeetingDate) {
@@ -170,28 +188,25 @@ TEST(RuleS8, ConditionsAreCheckedOnTheMeetingDateNotTheDossierDate) {
 
 TEST(RuleS9, TheCellVoteThresholdIsTheRuleSetsRatio) {
   CaseBuilder b;
-  SetInEveryRuleSet(b, "vote_numerator", 3);
-  SetInEveryRuleSet(b, "vote_denominator", 4);
+  SetRatio(b, "vote", 3, 4);
   ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
   ASSERT_EQ(b.CompleteDossier({}), "");
   // 6 of 9 is 2/3 but not 3/4: 7 are needed.
-  Result<Case> refused = b.Apply(b.CellVote({.eligible = 9, .present = 9, .in_favour = 6}));
-  ASSERT_TRUE(Refused(refused, RuleCode::kS9));
-  EXPECT_TRUE(Contains(refused.error().message, "Chưa đủ 3/4 tổng số")) << refused.error().message;
-  EXPECT_TRUE(Contains(refused.error().message, "cần ít nhất 7")) << refused.error().message;
-  EXPECT_FALSE(Contains(refused.error().message, "2/3")) << refused.error().message;
+  const std::string message =
+      RefusalMessage(b, b.CellVote({.eligible = 9, .present = 9, .in_favour = 6}), RuleCode::kS9);
+  EXPECT_TRUE(Contains(message, "Chưa đủ 3/4 tổng số")) << message;
+  EXPECT_TRUE(Contains(message, "cần ít nhất 7")) << message;
+  EXPECT_FALSE(Contains(message, "2/3")) << message;
   EXPECT_TRUE(b.Apply(b.CellVote({.eligible = 9, .present = 9, .in_favour = 7})).ok());
 }
 
 TEST(RuleS9, TheDenominatorMessageNamesTheRatio) {
   CaseBuilder b;
-  SetInEveryRuleSet(b, "vote_numerator", 1);
-  SetInEveryRuleSet(b, "vote_denominator", 2);
+  SetRatio(b, "vote", 1, 2);
   ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
   ASSERT_EQ(b.CompleteDossier({}), "");
-  Result<Case> refused = b.Apply(b.CellVote(AllInFavour(8)));
-  ASSERT_TRUE(Refused(refused, RuleCode::kS9));
-  EXPECT_TRUE(Contains(refused.error().message, "tỷ lệ 1/2 tính trên")) << refused.error().message;
+  const std::string message = RefusalMessage(b, b.CellVote(AllInFavour(8)), RuleCode::kS9);
+  EXPECT_TRUE(Contains(message, "tỷ lệ 1/2 tính trên")) << message;
 }
 
 TEST(RuleS10, TheIntermediateCommitteeAppraisesBeforeTheGrassrootsVote) {
@@ -213,8 +228,7 @@ TEST(RuleS10, TheIntermediateCommitteeAppraisesBeforeTheGrassrootsVote) {
 
 TEST(RuleS11, TheCommitteeThresholdIsItsOwnParameter) {
   CaseBuilder b;
-  SetInEveryRuleSet(b, "committee_vote_numerator", 3);
-  SetInEveryRuleSet(b, "committee_vote_denominator", 4);
+  SetRatio(b, "committee_vote", 3, 4);
   // The cell's vote keeps its own 2/3: 6 of 9 passes.
   ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
   ASSERT_EQ(b.CompleteDossier({}), "");
@@ -224,11 +238,9 @@ TEST(RuleS11, TheCommitteeThresholdIsItsOwnParameter) {
                  .documents = {Doc("8-KNĐ")},
                  .vote = Vote{.eligible = 15, .present = 15, .in_favour = 10}};
   // 10 of 15 is 2/3 but not 3/4: 12 are needed.
-  Result<Case> refused = b.Apply(vote);
-  ASSERT_TRUE(Refused(refused, RuleCode::kS11));
-  EXPECT_TRUE(Contains(refused.error().message, "Chưa đủ 3/4 tổng số cấp ủy viên"))
-      << refused.error().message;
-  EXPECT_TRUE(Contains(refused.error().message, "cần ít nhất 12")) << refused.error().message;
+  const std::string message = RefusalMessage(b, vote, RuleCode::kS11);
+  EXPECT_TRUE(Contains(message, "Chưa đủ 3/4 tổng số cấp ủy viên")) << message;
+  EXPECT_TRUE(Contains(message, "cần ít nhất 12")) << message;
   vote.vote->in_favour = 12;
   EXPECT_TRUE(b.Apply(vote).ok());
   EXPECT_EQ(b.stage(), Stage::kGrassrootsApproved);
@@ -236,8 +248,7 @@ TEST(RuleS11, TheCommitteeThresholdIsItsOwnParameter) {
 
 TEST(RuleS11, ChangingTheCellRatioLeavesTheCommitteeRatio) {
   CaseBuilder b;
-  SetInEveryRuleSet(b, "vote_numerator", 3);
-  SetInEveryRuleSet(b, "vote_denominator", 4);
+  SetRatio(b, "vote", 3, 4);
   ASSERT_EQ(b.AdvanceTo(Stage::kCellApproved), "");
   // 10 of 15 is the committee's 2/3, though below the cell's 3/4.
   EXPECT_TRUE(b.Apply({.action = Action::kGrassrootsVote,
@@ -249,15 +260,15 @@ TEST(RuleS11, ChangingTheCellRatioLeavesTheCommitteeRatio) {
 
 TEST(RuleS11, TheDenominatorMessageNamesTheCommitteeRatio) {
   CaseBuilder b;
-  SetInEveryRuleSet(b, "committee_vote_numerator", 4);
-  SetInEveryRuleSet(b, "committee_vote_denominator", 5);
+  SetRatio(b, "committee_vote", 4, 5);
   ASSERT_EQ(b.AdvanceTo(Stage::kCellApproved), "");
-  Result<Case> refused = b.Apply({.action = Action::kGrassrootsVote,
-                                  .date = b.t.grassroots_vote,
-                                  .documents = {Doc("8-KNĐ")},
-                                  .vote = AllInFavour(14)});
-  ASSERT_TRUE(Refused(refused, RuleCode::kS11));
-  EXPECT_TRUE(Contains(refused.error().message, "tỷ lệ 4/5 tính trên")) << refused.error().message;
+  const std::string message = RefusalMessage(b,
+                                             {.action = Action::kGrassrootsVote,
+                                              .date = b.t.grassroots_vote,
+                                              .documents = {Doc("8-KNĐ")},
+                                              .vote = AllInFavour(14)},
+                                             RuleCode::kS11);
+  EXPECT_TRUE(Contains(message, "tỷ lệ 4/5 tính trên")) << message;
 }
 
 TEST(RuleP8, AnUnworthyProbationaryMemberIsRemoved) {

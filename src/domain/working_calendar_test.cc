@@ -2,13 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 
 #include "domain/calendar_file.h"
+#include "domain/test_shipped_calendar.h"
 
 namespace ptdv {
 namespace {
@@ -19,18 +17,7 @@ Date D(int year, unsigned month, unsigned day) { return MakeDate(year, month, da
 
 // The shipped official schedules (data/calendar/vn-civil-service.csv), from the source tree.
 std::vector<CalendarYear> ShippedYears() {
-#ifdef PTDV_DATA_DIR
-  std::filesystem::path path = std::filesystem::path(PTDV_DATA_DIR) / "calendar";
-#else
-  std::filesystem::path path =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" /
-      "calendar";
-#endif
-  std::ifstream in(path / "vn-civil-service.csv", std::ios::binary);
-  EXPECT_TRUE(in) << "cannot open " << (path / "vn-civil-service.csv");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  Result<std::vector<CalendarYear>> parsed = ParseCalendarFile(buffer.str());
+  Result<std::vector<CalendarYear>> parsed = ParseCalendarFile(test::ShippedCalendarText());
   EXPECT_TRUE(parsed.ok()) << parsed.error().message;
   return parsed.ok() ? *parsed : std::vector<CalendarYear>{};
 }

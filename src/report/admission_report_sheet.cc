@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace ptdv::report {
 namespace {
 
@@ -51,20 +53,10 @@ std::vector<ReportColumn> BuildColumns() {
     c.push_back({fmt::format("occupation.{}", OccupationCode(o)), occupation,
                  std::string(OccupationLabel(o)), CellFormat::kInteger, value});
   };
-  add(O::kCivilServant, OccupationValue<O::kCivilServant>);
-  add(O::kPublicEmployee, OccupationValue<O::kPublicEmployee>);
-  add(O::kBusinessEmployee, OccupationValue<O::kBusinessEmployee>);
-  add(O::kWorker, OccupationValue<O::kWorker>);
-  add(O::kFarmer, OccupationValue<O::kFarmer>);
-  add(O::kStudent, OccupationValue<O::kStudent>);
-  add(O::kTeacher, OccupationValue<O::kTeacher>);
-  add(O::kArmedForces, OccupationValue<O::kArmedForces>);
-  add(O::kMilitia, OccupationValue<O::kMilitia>);
-  add(O::kPrivateEnterpriseEmployee, OccupationValue<O::kPrivateEnterpriseEmployee>);
-  add(O::kFdiEmployee, OccupationValue<O::kFdiEmployee>);
-  add(O::kPrivateBusinessOwner, OccupationValue<O::kPrivateBusinessOwner>);
-  add(O::kOther, OccupationValue<O::kOther>);
-  static_assert(static_cast<int>(O::kOther) + 1 == kOccupationCount);
+  [&]<int... I>(std::integer_sequence<int, I...>) {
+    (add(static_cast<O>(I), OccupationValue<static_cast<O>(I)>), ...);
+  }
+  (std::make_integer_sequence<int, kOccupationCount>{});
   c.push_back({"private_fdi", "", "Trong doanh nghiệp tư nhân, FDI", CellFormat::kInteger,
                TallyValue<&T::private_fdi>});
   c.push_back({"business_owner", "", "Chủ doanh nghiệp tư nhân", CellFormat::kInteger,

@@ -1,10 +1,11 @@
 #include "service/audit_anchor.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "service/test_store.h"
 
 namespace ptdv {
 namespace {
@@ -45,16 +46,14 @@ TEST(AuditAnchor, RefusesAnythingElse) {
 }
 
 TEST(AuditAnchor, FileRoundTrip) {
-  std::string pattern = (fs::temp_directory_path() / "ptdv-anchor-test-XXXXXX").string();
-  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-  const std::string path = (fs::path(pattern) / "anchor.json").string();
+  const test::TempDir dir("ptdv-anchor-test");
+  const std::string path = dir.File("anchor.json");
   EXPECT_EQ(ReadAuditAnchorFile(path).error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(WriteAuditAnchorFile(path, {.last_id = 7, .entries = 7, .hash = kHash}, "").ok());
   EXPECT_EQ(ReadAuditAnchorFile(path).value().last_id, 7);
   ASSERT_TRUE(WriteAuditAnchorFile(path, {.last_id = 9, .entries = 9, .hash = kHash}, "").ok());
   EXPECT_EQ(ReadAuditAnchorFile(path).value().last_id, 9);
   EXPECT_FALSE(fs::exists(path + ".tmp"));
-  fs::remove_all(pattern);
 }
 
 }  // namespace

@@ -1,13 +1,13 @@
 #include "service/audit_monitor.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include "service/audit_anchor.h"
+#include "service/test_store.h"
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
 #include "storage/sqlite/audit_intruder_test_util.h"
@@ -31,25 +31,10 @@ AuditEntry Sample(int i) {
 
 class AuditMonitorTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-monitor-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    db_path_ = (dir_ / "ptdv.db").string();
-    checkpoint_path_ = (dir_ / "ptdv.db.audit-key.checkpoint").string();
-    store_ = Open(key_);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
+  void SetUp() override { store_ = Open(key_); }
 
   std::unique_ptr<Store> Open(std::shared_ptr<const AuditKey> key) {
-    auto store = OpenStore(db_path_, {.audit_key = std::move(key)});
-    EXPECT_TRUE(store.ok());
-    EXPECT_TRUE((*store)->Migrate().ok());
-    return std::move(*store);
+    return test::OpenMigratedStore(db_path_, {.audit_key = std::move(key)});
   }
 
   void Append(int count) {
@@ -60,9 +45,9 @@ class AuditMonitorTest : public ::testing::Test {
     }
   }
 
-  fs::path dir_;
-  std::string db_path_;
-  std::string checkpoint_path_;
+  test::TempDir dir_{"ptdv-monitor-test"};
+  std::string db_path_ = dir_.File("ptdv.db");
+  std::string checkpoint_path_ = dir_.File("ptdv.db.audit-key.checkpoint");
   std::shared_ptr<const AuditKey> key_ = std::make_shared<const AuditKey>(AuditKey::Random());
   std::unique_ptr<Store> store_;
 };

@@ -1,11 +1,9 @@
 #include "service/auth_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <future>
 #include <set>
 #include <tuple>
@@ -13,29 +11,15 @@
 #include "demo/demo_users.h"
 #include "domain/timestamp.h"
 #include "service/org_service.h"
+#include "service/test_store.h"
 #include "storage/audit_hash.h"
 
 namespace ptdv {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-template <typename T>
-T Must(Result<T> result) {
-  if (!result.ok()) {
-    ADD_FAILURE() << ErrorCodeName(result.error().code) << ": " << result.error().message;
-    std::abort();
-  }
-  return std::move(result).value();
-}
-
-void Must(Status status) {
-  if (!status.ok()) {
-    ADD_FAILURE() << ErrorCodeName(status.error().code) << ": " << status.error().message;
-    std::abort();
-  }
-}
+using test::Must;
 
 constexpr std::string_view kPassword = "mật khẩu dài đủ";  // 15 characters
 constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng";
@@ -45,46 +29,16 @@ constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật kh
 class AuthServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-auth-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = Must(OpenStore((dir_ / "t.db").string()));
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = test::OpenMigratedStore(dir_.File("t.db"));
     OrgService orgs(*store_, clock_);
-    const Date from = MakeDate(2021, 7, 1);
-    city_ = Must(orgs.CreateOrganisation(system_, {.kind = OrgKind::kCityCommittee,
-                                                   .code = "HUE",
-                                                   .name = "Thành ủy Huế",
-                                                   .valid_from = from}));
-    ward_a_ = Must(orgs.CreateOrganisation(system_, {.parent_id = city_,
-                                                     .kind = OrgKind::kGrassrootsCommittee,
-                                                     .code = "HUE-A",
-                                                     .name = "Đảng ủy phường An Cựu",
-                                                     .authorised_to_admit = true,
-                                                     .valid_from = from}));
-    ward_b_ = Must(orgs.CreateOrganisation(system_, {.parent_id = city_,
-                                                     .kind = OrgKind::kGrassrootsCommittee,
-                                                     .code = "HUE-B",
-                                                     .name = "Đảng ủy phường Vỹ Dạ",
-                                                     .valid_from = from}));
-    cell_a_ = Must(orgs.CreateOrganisation(system_, {.parent_id = ward_a_,
-                                                     .kind = OrgKind::kCell,
-                                                     .code = "HUE-A-CB01",
-                                                     .name = "Chi bộ 1",
-                                                     .valid_from = from}));
-    cell_b_ = Must(orgs.CreateOrganisation(system_, {.parent_id = ward_b_,
-                                                     .kind = OrgKind::kCell,
-                                                     .code = "HUE-B-CB01",
-                                                     .name = "Chi bộ 1",
-                                                     .valid_from = from}));
+    const test::TwoWardCity city = test::CreateTwoWardCity(
+        orgs, system_, {.ward_a_authorised_to_admit = true, .cell_suffix = "CB01"});
+    city_ = city.city;
+    ward_a_ = city.ward_a;
+    ward_b_ = city.ward_b;
+    cell_a_ = city.cell_a;
+    cell_b_ = city.cell_b;
     MakeService(AuthOptions{});
-  }
-
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
   }
 
   void MakeService(AuthOptions options) {
@@ -124,7 +78,7 @@ class AuthServiceTest : public ::testing::Test {
 
   Actor ActorOf(const std::string& login) { return ActorFor(Stored(login), "10.0.0.9"); }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-auth-test"};
   std::unique_ptr<Store> store_;
   FixedClock clock_{std::chrono::sys_days(MakeDate(2024, 3, 1)) + 1h};
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};

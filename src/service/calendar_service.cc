@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -116,15 +117,9 @@ Result<CalendarYearView> CalendarService::Modify(const Actor& actor, int year,
   std::sort(next.days.begin(), next.days.end(),
             [](const CalendarDay& a, const CalendarDay& b) { return a.date < b.date; });
   PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(next));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = std::string(action),
-                                           .entity = "calendar_year",
-                                           .entity_id = year,
-                                           .before = std::move(before),
-                                           .after = ToJson(next)}));
+  PTDV_RETURN_IF_ERROR(AppendAudit(*tx, actor, FormatTimestamp(clock_.Now()), std::string(action),
+                                   {.entity = "calendar_year", .id = year}, std::move(before),
+                                   ToJson(next)));
   PTDV_ASSIGN_OR_RETURN(stored, tx->Calendar().ListYears());
   PTDV_RETURN_IF_ERROR(tx->Commit());
   // In force only once durable; a failed commit leaves the old calendar in force.

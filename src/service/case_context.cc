@@ -13,6 +13,19 @@ void AppendInt(std::string& out, std::int64_t value) {
 
 void AppendDate(std::string& out, Date date) { AppendInt(out, date.time_since_epoch().count()); }
 
+// The distinct ids of `ids` that `known` does not know, in ascending order: what a prefetch
+// still has to read.
+template <typename Known>
+std::vector<Id> Unknown(const std::vector<Id>& ids, Known known) {
+  std::vector<Id> out;
+  for (Id id : ids) {
+    if (!known(id)) out.push_back(id);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
 std::vector<Id> NamedMembers(const CaseHistory& history) {
@@ -47,10 +60,7 @@ CaseContextLoader::CellFacts CaseContextLoader::FactsOf(
 }
 
 Status CaseContextLoader::Prefetch(const std::vector<Id>& person_ids) {
-  std::vector<Id> ids;
-  for (Id id : person_ids) {
-    if (!people_.contains(id)) ids.push_back(id);
-  }
+  const std::vector<Id> ids = Unknown(person_ids, [&](Id id) { return people_.contains(id); });
   if (ids.empty()) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto people, tx_.People().GetMany(ids));
   for (auto& p : people) {
@@ -61,12 +71,7 @@ Status CaseContextLoader::Prefetch(const std::vector<Id>& person_ids) {
 }
 
 Status CaseContextLoader::PrefetchCells(const std::vector<Id>& cell_ids) {
-  std::vector<Id> ids;
-  for (Id id : cell_ids) {
-    if (!cells_.contains(id)) ids.push_back(id);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const std::vector<Id> ids = Unknown(cell_ids, [&](Id id) { return cells_.contains(id); });
   if (ids.empty()) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto units, tx_.Organisations().WithAncestors(ids));
   std::unordered_map<Id, const Organisation*> unit_of;
@@ -91,10 +96,8 @@ Status CaseContextLoader::PrefetchCells(const std::vector<Id>& cell_ids) {
 }
 
 Status CaseContextLoader::PrefetchVersions(const std::vector<Id>& person_ids) {
-  std::vector<Id> ids;
-  for (Id id : person_ids) {
-    if (!people_.contains(id) && !versions_.contains(id)) ids.push_back(id);
-  }
+  const std::vector<Id> ids =
+      Unknown(person_ids, [&](Id id) { return people_.contains(id) || versions_.contains(id); });
   if (ids.empty()) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto versions, tx_.People().Versions(ids));
   versions_.insert(versions.begin(), versions.end());
@@ -102,16 +105,11 @@ Status CaseContextLoader::PrefetchVersions(const std::vector<Id>& person_ids) {
 }
 
 Status CaseContextLoader::PrefetchMembers(const std::vector<Id>& member_ids) {
-  std::vector<Id> ids;
-  for (Id id : member_ids) {
-    if (!memberships_.contains(id)) ids.push_back(id);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const std::vector<Id> ids = Unknown(member_ids, [&](Id id) { return memberships_.contains(id); });
   if (ids.empty()) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto list, tx_.Memberships().ListForPeople(ids));
   for (Id id : ids) memberships_[id];  // members without any membership: known, empty
-  for (auto& m : list) memberships_[m.person_id].push_back(std::move(m));
+  for (const Membership& m : list) memberships_[m.person_id].push_back(m);
   return Ok();
 }
 

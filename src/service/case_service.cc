@@ -11,6 +11,7 @@
 #include "domain/disclosure.h"
 #include "domain/search_key.h"
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 #include "service/case_context.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
@@ -41,6 +42,40 @@ Result<CaseRecord> CaseRecordInScope(Transaction& tx, const Actor& actor, Id cas
                       [](const CaseRecord& r) { return r.header.cell_id; });
 }
 
+// Cleans the name of `person` and sets its search key; kInvalid when the name is empty or the
+// birth date lies before 1900 or after `today`.
+Status CleanPerson(Person& person, Date today) {
+  person.full_name = CleanName(person.full_name);
+  if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
+  if (YearOf(person.birth_date) < 1900 || person.birth_date > today) {
+    return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
+                          "birth_date");
+  }
+  person.search_key = SearchKey(person.full_name);
+  return Ok();
+}
+
+// Ok when the caller read the version `before` has (or names none); kConflict otherwise.
+Status ExpectPersonVersion(const Person& before, std::optional<int> expected_version) {
+  if (expected_version && *expected_version != before.version) {
+    return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
+  }
+  return Ok();
+}
+
+// Stores `person` over `before` (read in `tx`), audits `action` with both images and commits.
+Result<Person> StorePersonChange(Transaction& tx, const Actor& actor, std::string at,
+                                 std::string action, const Person& before, Person person) {
+  person.version = before.version;
+  PTDV_RETURN_IF_ERROR(tx.People().Update(person));
+  person.version = before.version + 1;
+  PTDV_RETURN_IF_ERROR(AppendAudit(tx, actor, std::move(at), std::move(action),
+                                   {.entity = "person", .id = person.id, .org_id = person.org_id},
+                                   ToJson(before), ToJson(person)));
+  PTDV_RETURN_IF_ERROR(tx.Commit());
+  return person;
+}
+
 }  // namespace
 
 CaseService::CaseService(Store& store, const WorkingCalendar& calendar,
@@ -62,27 +97,13 @@ Result<CaseContext> CaseService::BuildContext(Transaction& tx, const CaseRecord&
 }
 
 Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
-  person.full_name = CleanName(person.full_name);
-  if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
-  if (YearOf(person.birth_date) < 1900 || person.birth_date > clock_.Today()) {
-    return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
-                          "birth_date");
-  }
-  person.search_key = SearchKey(person.full_name);
+  PTDV_RETURN_IF_ERROR(CleanPerson(person, clock_.Today()));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "person.create",
-                                           .entity = "person",
-                                           .entity_id = person.id,
-                                           .org_id = person.org_id,
-                                           .after = ToJson(person)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return person.id;
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "person.create",
+                        {.entity = "person", .id = person.id, .org_id = person.org_id},
+                        ToJson(person));
 }
 
 Result<Person> CaseService::GetPerson(const Actor& actor, Id person_id) {
@@ -108,36 +129,14 @@ Result<std::vector<Person>> CaseService::SearchPeople(const Actor& actor, const 
 
 Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
                                          std::optional<int> expected_version) {
-  person.full_name = CleanName(person.full_name);
-  if (person.full_name.empty()) return Error::Invalid("Cần nhập họ và tên", "full_name");
-  if (YearOf(person.birth_date) < 1900 || person.birth_date > clock_.Today()) {
-    return Error::Invalid(fmt::format("Ngày sinh {} không hợp lệ", FormatVnDate(person.birth_date)),
-                          "birth_date");
-  }
-  person.search_key = SearchKey(person.full_name);
+  PTDV_RETURN_IF_ERROR(CleanPerson(person, clock_.Today()));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Person before, PersonInScope(*tx, actor, person.id));
   if (person.org_id != before.org_id) {
     PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   }
-  if (expected_version && *expected_version != before.version) {
-    return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
-  }
-  person.version = before.version;
-  PTDV_RETURN_IF_ERROR(tx->People().Update(person));
-  person.version = before.version + 1;
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "person.update",
-                                           .entity = "person",
-                                           .entity_id = person.id,
-                                           .org_id = person.org_id,
-                                           .before = ToJson(before),
-                                           .after = ToJson(person)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return person;
+  PTDV_RETURN_IF_ERROR(ExpectPersonVersion(before, expected_version));
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.update", before, std::move(person));
 }
 
 Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_id,
@@ -145,28 +144,14 @@ Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_
                                                   std::optional<int> expected_version) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Person before, PersonInScope(*tx, actor, person_id));
-  if (expected_version && *expected_version != before.version) {
-    return Error::Conflict("Thông tin người này đã được người khác cập nhật, vui lòng tải lại");
-  }
+  PTDV_RETURN_IF_ERROR(ExpectPersonVersion(before, expected_version));
   if (previous) {
     PTDV_RETURN_IF_ERROR(ValidatePreviousMembership(*previous, before.birth_date, clock_.Today()));
   }
   Person person = before;
   person.previous_membership = std::move(previous);
-  PTDV_RETURN_IF_ERROR(tx->People().Update(person));
-  person.version = before.version + 1;
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "person.previous_membership",
-                                           .entity = "person",
-                                           .entity_id = person.id,
-                                           .org_id = person.org_id,
-                                           .before = ToJson(before),
-                                           .after = ToJson(person)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return person;
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.previous_membership", before,
+                           std::move(person));
 }
 
 Result<std::vector<Person>> CaseService::FindDuplicates(const Actor& actor,
@@ -219,17 +204,8 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
   header.stage = Stage::kSource;
   header.opened_on = opened_on;
   PTDV_ASSIGN_OR_RETURN(header.id, tx->Cases().Insert(header));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "case.open",
-                                           .entity = "case",
-                                           .entity_id = header.id,
-                                           .org_id = cell_id,
-                                           .after = ToJson(header)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return header.id;
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "case.open",
+                        {.entity = "case", .id = header.id, .org_id = cell_id}, ToJson(header));
 }
 
 Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event,
@@ -302,17 +278,10 @@ Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor,
       break;
   }
 
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-      {.at = event.recorded_at,
-       .actor = actor.login,
-       .role = actor.role,
-       .address = actor.address,
-       .action = fmt::format("case.{}", ActionCode(event.action)),
-       .entity = "case",
-       .entity_id = case_id,
-       .org_id = record.header.cell_id,
-       .before = ToJson(record.header),
-       .after = fmt::format(R"({{"case":{},"event":{}}})", ToJson(updated), ToJson(event))}));
+  PTDV_RETURN_IF_ERROR(AppendAudit(
+      *tx, actor, event.recorded_at, fmt::format("case.{}", ActionCode(event.action)),
+      {.entity = "case", .id = case_id, .org_id = record.header.cell_id}, ToJson(record.header),
+      fmt::format(R"({{"case":{},"event":{}}})", ToJson(updated), ToJson(event))));
   return updated;
 }
 

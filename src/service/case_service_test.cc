@@ -3,68 +3,33 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "service/case_context.h"
 #include "service/org_service.h"
 #include "service/reference_data.h"
+#include "service/test_store.h"
 
 namespace ptdv {
 namespace {
 
-namespace fs = std::filesystem;
-
-// Unwraps a Result in test set-up, failing loudly with the error's message.
-template <typename T>
-T Must(Result<T> result) {
-  if (!result.ok()) {
-    ADD_FAILURE() << result.error().message;
-    std::abort();
-  }
-  return std::move(result).value();
-}
+using test::Must;
 
 // A fresh SQLite store in its own temp directory, with two wards of one city.
 class CaseServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ptdv-svc-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = OpenStore((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = test::OpenMigratedStore(dir_.File("t.db"));
     service_ = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
     OrgService orgs(*store_, clock_);
-    Date from = MakeDate(2021, 7, 1);
-    city_ = Must(orgs.CreateOrganisation(admin_, {.kind = OrgKind::kCityCommittee, .code = "HUE",
-                                              .name = "Thành ủy Huế", .valid_from = from}));
-    for (auto [code, name, ward, cell] :
-         {std::tuple{"A", "Đảng ủy phường An Cựu", &ward_a_, &cell_a_},
-          std::tuple{"B", "Đảng ủy phường Vỹ Dạ", &ward_b_, &cell_b_}}) {
-      *ward = Must(orgs.CreateOrganisation(admin_, {.parent_id = city_,
-                                                .kind = OrgKind::kGrassrootsCommittee,
-                                                .code = std::string("HUE-") + code,
-                                                .name = name,
-                                                .committee_member_count = 7,
-                                                .valid_from = from}));
-      *cell = Must(orgs.CreateOrganisation(admin_, {.parent_id = *ward,
-                                                .kind = OrgKind::kCell,
-                                                .code = std::string("HUE-") + code + "-CB1",
-                                                .name = "Chi bộ 1",
-                                                .valid_from = from}));
-    }
+    const test::TwoWardCity city =
+        test::CreateTwoWardCity(orgs, admin_, {.committee_member_count = 7});
+    city_ = city.city;
+    ward_a_ = city.ward_a;
+    ward_b_ = city.ward_b;
+    cell_a_ = city.cell_a;
+    cell_b_ = city.cell_b;
     for (int i = 0; i < 3; ++i) {
-      Id member = Must(service_->CreatePerson(
-          admin_, {.full_name = "Lê Văn Một", .birth_date = MakeDate(1970, 1, 1), .org_id = cell_a_}));
-      ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = member,
-                                              .org_id = cell_a_,
-                                              .valid_from = MakeDate(2010, 1, 1)})
-                      .ok());
-      members_.push_back(member);
+      members_.push_back(
+          AddOfficialMember("Lê Văn Một", MakeDate(1970, 1, 1), MakeDate(2010, 1, 1)));
     }
     person_ = Must(service_->CreatePerson(admin_, {.full_name = "Nguyễn Văn Đức",
                                                    .birth_date = MakeDate(1990, 5, 10),
@@ -72,14 +37,37 @@ class CaseServiceTest : public ::testing::Test {
     case_ = Must(service_->OpenCase(admin_, person_, cell_a_, SourceCategory::kTeacher,
                                     MakeDate(2024, 1, 5)));
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  // A new person in cell A, an official member since `since`.
+  Id AddOfficialMember(const std::string& full_name, Date birth, Date since) {
+    Id member = Must(service_->CreatePerson(
+        admin_, {.full_name = full_name, .birth_date = birth, .org_id = cell_a_}));
+    OrgService orgs(*store_, clock_);
+    Must(orgs.AddMembership(admin_, {.person_id = member, .org_id = cell_a_, .valid_from = since}));
+    return member;
+  }
+
+  // Ends the last membership of `person` on `on`, as the storage layer stores an exit.
+  void EndLastMembership(Id person, Date on) {
+    auto tx = Must(store_->Begin(Access::kReadWrite));
+    auto list = Must(tx->Memberships().ListForPerson(person));
+    ASSERT_FALSE(list.empty());
+    Must(tx->Memberships().Close(list.back().id, on));
+    Must(tx->Commit());
+  }
+
+  // The helper's resolution making the case's person a sympathiser (S0) on 10/1/2024.
+  CaseEvent MarkSympathiser() const {
+    return {.action = Action::kMarkSympathiser,
+            .date = MakeDate(2024, 1, 10),
+            .member_person_id = members_[0]};
+  }
 
   long AuditEntries() {
     auto tx = store_->Begin(Access::kReadOnly);
     return (*tx)->Audit().Verify()->entries;
   }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-svc"};
   std::unique_ptr<Store> store_;
   WorkingCalendar calendar_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
@@ -91,11 +79,7 @@ class CaseServiceTest : public ::testing::Test {
 
 TEST_F(CaseServiceTest, RecordMovesTheStageAndAuditsInTheSameTransaction) {
   long before = AuditEntries();
-  auto updated = service_->Record(admin_, case_,
-                                  {.action = Action::kMarkSympathiser,
-                                   .date = MakeDate(2024, 1, 10),
-                                   .member_person_id = members_[0]},
-                                  1);
+  auto updated = service_->Record(admin_, case_, MarkSympathiser(), 1);
   ASSERT_TRUE(updated.ok()) << updated.error().message;
   EXPECT_EQ(updated->stage, Stage::kSympathiser);
   EXPECT_EQ(updated->version, 2);
@@ -109,12 +93,9 @@ TEST_F(CaseServiceTest, RecordMovesTheStageAndAuditsInTheSameTransaction) {
 // R15: the previous membership is recorded on the person (versioned, audited, scoped) and the
 // case's eligibility then carries its conditions.
 TEST_F(CaseServiceTest, PreviousMembershipAddsR15ToTheCasesConditions) {
-  for (CaseEvent e : {CaseEvent{.action = Action::kMarkSympathiser,
-                                .date = MakeDate(2024, 1, 10),
-                                .member_person_id = members_[0]},
-                      CaseEvent{.action = Action::kRecordCertificate,
-                                .date = MakeDate(2024, 1, 20),
-                                .documents = {{.form_code = "GCN", .number = "1"}}}}) {
+  for (CaseEvent e : {MarkSympathiser(), CaseEvent{.action = Action::kRecordCertificate,
+                                         .date = MakeDate(2024, 1, 20),
+                                         .documents = {{.form_code = "GCN", .number = "1"}}}}) {
     ASSERT_TRUE(service_->Record(admin_, case_, std::move(e), std::nullopt).ok());
   }
   auto rules_of = [&](Date on) {
@@ -153,13 +134,7 @@ TEST_F(CaseServiceTest, PreviousMembershipAddsR15ToTheCasesConditions) {
 }
 
 TEST_F(CaseServiceTest, StaleVersionIsAConflictAndChangesNothing) {
-  ASSERT_TRUE(service_
-                  ->Record(admin_, case_,
-                           {.action = Action::kMarkSympathiser,
-                            .date = MakeDate(2024, 1, 10),
-                            .member_person_id = members_[0]},
-                           1)
-                  .ok());
+  ASSERT_TRUE(service_->Record(admin_, case_, MarkSympathiser(), 1).ok());
   long before = AuditEntries();
   auto stale = service_->Record(admin_, case_,
                                 {.action = Action::kAssignHelper,
@@ -177,11 +152,7 @@ TEST_F(CaseServiceTest, StaleVersionIsAConflictAndChangesNothing) {
 TEST_F(CaseServiceTest, ActorOfAnotherWardIsForbiddenAndNothingChanges) {
   Actor ward_b_staff{.login = "vyda", .role = "grassroots_staff", .scope_root = ward_b_};
   long before = AuditEntries();
-  auto record = service_->Record(ward_b_staff, case_,
-                                 {.action = Action::kMarkSympathiser,
-                                  .date = MakeDate(2024, 1, 10),
-                                  .member_person_id = members_[0]},
-                                 std::nullopt);
+  auto record = service_->Record(ward_b_staff, case_, MarkSympathiser(), std::nullopt);
   ASSERT_FALSE(record.ok());
   EXPECT_EQ(record.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(record.error().message, fmt::format("Không tìm thấy hồ sơ (mã {})", case_));
@@ -200,13 +171,7 @@ TEST_F(CaseServiceTest, ActorOfAnotherWardIsForbiddenAndNothingChanges) {
   EXPECT_EQ(AuditEntries(), before);
   // Their own ward's staff may.
   Actor ward_a_staff{.login = "ancuu", .role = "grassroots_staff", .scope_root = ward_a_};
-  EXPECT_TRUE(service_
-                  ->Record(ward_a_staff, case_,
-                           {.action = Action::kMarkSympathiser,
-                            .date = MakeDate(2024, 1, 10),
-                            .member_person_id = members_[0]},
-                           std::nullopt)
-                  .ok());
+  EXPECT_TRUE(service_->Record(ward_a_staff, case_, MarkSympathiser(), std::nullopt).ok());
 }
 
 TEST_F(CaseServiceTest, SearchIgnoresDiacriticsAndCase) {
@@ -237,8 +202,7 @@ TEST_F(CaseServiceTest, DeadlinesListTheOverdueDecision) {
     auto r = service_->Record(admin_, c, std::move(e), std::nullopt);
     ASSERT_TRUE(r.ok()) << r.error().message;
   };
-  rec({.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
-       .member_person_id = members_[0]});
+  rec(MarkSympathiser());
   rec({.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
        .documents = {{.form_code = "GCN", .number = "1"}}});
   rec({.action = Action::kOpenDossier, .date = MakeDate(2024, 2, 1)});
@@ -272,9 +236,7 @@ TEST_F(CaseServiceTest, OnlyTheBodiesTheProcedureNamesMayRecordAStep) {
   Actor leader{.login = "lanhdao", .role = "leader", .scope_root = city_};
   Actor centre{.login = "ttct", .role = "political_centre", .scope_root = city_};
   Actor secretary{.login = "bithu", .role = "cell_secretary", .scope_root = cell_a_};
-  CaseEvent sympathiser{.action = Action::kMarkSympathiser,
-                        .date = MakeDate(2024, 1, 10),
-                        .member_person_id = members_[0]};
+  const CaseEvent sympathiser = MarkSympathiser();
   long before = AuditEntries();
   for (const Actor& refused : {leader, centre}) {
     auto r = service_->Record(refused, case_, sympathiser, 1);
@@ -331,13 +293,7 @@ TEST_F(CaseServiceTest, FindCasesSearchesCountsPagesAndFiltersByDeadline) {
   // Two sympathisers; one gets its certificate, whose 60-month validity (R3) is the deadline
   // that "due soon" and "overdue" find in 2028-2029.
   for (Id c : {cases[1], cases[2]}) {
-    ASSERT_TRUE(service_
-                    ->Record(admin_, c,
-                             {.action = Action::kMarkSympathiser,
-                              .date = MakeDate(2024, 1, 10),
-                              .member_person_id = members_[0]},
-                             std::nullopt)
-                    .ok());
+    ASSERT_TRUE(service_->Record(admin_, c, MarkSympathiser(), std::nullopt).ok());
   }
   ASSERT_TRUE(service_
                   ->Record(admin_, cases[1],
@@ -449,12 +405,7 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
     return std::optional<Deadline>{};
   };
   EXPECT_FALSE(duty_of_case());
-  ASSERT_TRUE(service_
-                  ->Record(admin_, case_,
-                           {.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
-                            .member_person_id = members_[0]},
-                           std::nullopt)
-                  .ok());
+  ASSERT_TRUE(service_->Record(admin_, case_, MarkSympathiser(), std::nullopt).ok());
   EXPECT_FALSE(duty_of_case());  // a sympathiser has no deadline yet
   ASSERT_TRUE(service_
                   ->Record(admin_, case_,
@@ -475,7 +426,6 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
 // blocked judgement under its context's fingerprint: after every step, and after facts outside
 // the case change, it answers what a service with nothing remembered answers.
 TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
-  OrgService orgs(*store_, clock_);
   struct Seen {
     DueState due;
     std::vector<std::tuple<Stage, Date, std::optional<Date>>> stays;
@@ -510,13 +460,7 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
   Seen s = check(feb);
   EXPECT_EQ(s.stays.size(), 1u);
   EXPECT_FALSE(s.due.blocked);  // a source waits for the cell (S0): routine
-  ASSERT_TRUE(service_
-                  ->Record(admin_, case_,
-                           {.action = Action::kMarkSympathiser,
-                            .date = MakeDate(2024, 1, 10),
-                            .member_person_id = members_[0]},
-                           std::nullopt)
-                  .ok());
+  ASSERT_TRUE(service_->Record(admin_, case_, MarkSympathiser(), std::nullopt).ok());
   s = check(feb);
   EXPECT_EQ(s.stays.size(), 2u);
   EXPECT_EQ(s.named, std::vector<Id>{members_[0]});
@@ -538,21 +482,9 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
   person.phone = "0905000000";
   Must(service_->UpdatePerson(admin_, person, std::nullopt));
   check(feb);
-  Id newcomer = Must(service_->CreatePerson(
-      admin_,
-      {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
-  ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
-                                          .org_id = cell_a_,
-                                          .valid_from = MakeDate(2015, 1, 1)})
-                  .ok());
+  AddOfficialMember("Trần Thị Hai", MakeDate(1980, 1, 1), MakeDate(2015, 1, 1));
   check(feb);
-  {
-    auto tx = Must(store_->Begin(Access::kReadWrite));
-    auto list = Must(tx->Memberships().ListForPerson(members_[0]));
-    ASSERT_FALSE(list.empty());
-    ASSERT_TRUE(tx->Memberships().Close(list.back().id, MakeDate(2023, 12, 31)).ok());
-    ASSERT_TRUE(tx->Commit().ok());
-  }
+  EndLastMembership(members_[0], MakeDate(2023, 12, 31));
   check(feb);
 }
 
@@ -560,7 +492,6 @@ TEST_F(CaseServiceTest, SummariesFollowEveryRecordedStepAndContextChange) {
 // person's version, the cell's official count, the named members' memberships. Prefetched or
 // loaded one by one, the fingerprint is the same.
 TEST_F(CaseServiceTest, ContextFingerprintChangesWithEveryFactItNames) {
-  OrgService orgs(*store_, clock_);
   const Date on = MakeDate(2024, 2, 1);
   auto fingerprint = [&](bool prefetch) {
     auto tx = Must(store_->Begin(Access::kReadOnly));
@@ -587,21 +518,10 @@ TEST_F(CaseServiceTest, ContextFingerprintChangesWithEveryFactItNames) {
   Must(service_->UpdatePerson(admin_, person, std::nullopt));
   const std::string edited = both();
   EXPECT_NE(edited, first);
-  Id newcomer = Must(service_->CreatePerson(
-      admin_,
-      {.full_name = "Trần Thị Hai", .birth_date = MakeDate(1980, 1, 1), .org_id = cell_a_}));
-  ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = newcomer,
-                                          .org_id = cell_a_,
-                                          .valid_from = MakeDate(2015, 1, 1)})
-                  .ok());
+  AddOfficialMember("Trần Thị Hai", MakeDate(1980, 1, 1), MakeDate(2015, 1, 1));
   const std::string counted = both();  // the cell's official count on `on` grew
   EXPECT_NE(counted, edited);
-  {
-    auto tx = Must(store_->Begin(Access::kReadWrite));
-    auto list = Must(tx->Memberships().ListForPerson(members_[0]));
-    ASSERT_TRUE(tx->Memberships().Close(list.back().id, MakeDate(2030, 1, 1)).ok());
-    ASSERT_TRUE(tx->Commit().ok());
-  }
+  EndLastMembership(members_[0], MakeDate(2030, 1, 1));
   EXPECT_NE(both(), counted);  // the member's membership now ends (later: the count is equal)
 }
 

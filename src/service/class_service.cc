@@ -11,6 +11,7 @@
 #include "domain/role.h"
 #include "domain/timestamp.h"
 #include "domain/workflow.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
 
@@ -83,18 +84,9 @@ ClassService::ClassService(Store& store, CaseService& cases, const Clock& clock,
 Status ClassService::Audit(Transaction& tx, const Actor& actor, std::string action,
                            std::string entity, Id entity_id, Id org_id, std::string before,
                            std::string after) {
-  auto appended = tx.Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                     .actor = actor.login,
-                                     .role = actor.role,
-                                     .address = actor.address,
-                                     .action = std::move(action),
-                                     .entity = std::move(entity),
-                                     .entity_id = entity_id,
-                                     .org_id = org_id,
-                                     .before = std::move(before),
-                                     .after = std::move(after)});
-  if (!appended.ok()) return appended.error();
-  return Ok();
+  return AppendAudit(tx, actor, FormatTimestamp(clock_.Now()), std::move(action),
+                     {.entity = std::move(entity), .id = entity_id, .org_id = org_id},
+                     std::move(before), std::move(after));
 }
 
 Result<TrainingClass> ClassService::CreateClass(const Actor& actor, TrainingClass c,

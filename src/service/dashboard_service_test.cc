@@ -8,26 +8,21 @@
 
 #include "service/dashboard_service.h"
 
-#include <sqlite3.h>
-#include <unistd.h>
-
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "demo/demo_data.h"
 #include "service/clock.h"
+#include "service/test_store.h"
 
 namespace ptdv {
 namespace {
-
-namespace fs = std::filesystem;
 
 using Rows = std::vector<std::vector<std::string>>;
 
@@ -66,6 +61,13 @@ class RawDb {
   int Count(const std::string& sql, const std::vector<std::string>& params) const {
     Rows rows = Query(sql, params);
     return rows.empty() || rows[0][0].empty() ? 0 : std::stoi(rows[0][0]);
+  }
+  // A two-column query's rows (key, count) as a map from key to count.
+  std::map<std::string, int> CountsBy(const std::string& sql,
+                                      const std::vector<std::string>& params) const {
+    std::map<std::string, int> counts;
+    for (const auto& row : Query(sql, params)) counts[row[0]] = std::stoi(row[1]);
+    return counts;
   }
 
  private:
@@ -127,21 +129,9 @@ std::optional<int> P90(std::vector<int> v) {
 
 class DashboardServiceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ptdv-dash-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Loads the demo at `scale` and builds the services on it, judged on the demo's day.
   void Load(double scale) {
-    auto store = OpenStore((dir_ / "demo.db").string());
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = test::OpenMigratedStore(dir_.File("demo.db"));
     DemoOptions options;
     options.scale = scale;
     auto summary = LoadDemo(*store_, options, calendar_, rules_);
@@ -149,7 +139,7 @@ class DashboardServiceTest : public ::testing::Test {
     cases_ = std::make_unique<CaseService>(*store_, calendar_, rules_, clock_);
     targets_ = std::make_unique<TargetService>(*store_, rules_, clock_);
     dashboards_ = std::make_unique<DashboardService>(*store_, *cases_, *targets_);
-    raw_ = std::make_unique<RawDb>((dir_ / "demo.db").string());
+    raw_ = std::make_unique<RawDb>(dir_.File("demo.db"));
   }
 
   Id IdOf(const std::string& code) {
@@ -250,14 +240,11 @@ class DashboardServiceTest : public ::testing::Test {
     }
 
     // Funnel: every open stage in order, with SQL's GROUP BY (zeros for absent stages).
-    std::map<std::string, int> by_stage;
-    for (const auto& row : raw_->Query(
-             sub + fmt::format("SELECT stage, COUNT(*) FROM admission_case WHERE cell_id IN sub "
-                               "AND {} GROUP BY stage",
-                               kOpen),
-             p)) {
-      by_stage[row[0]] = std::stoi(row[1]);
-    }
+    std::map<std::string, int> by_stage = raw_->CountsBy(
+        sub + fmt::format("SELECT stage, COUNT(*) FROM admission_case WHERE cell_id IN sub "
+                          "AND {} GROUP BY stage",
+                          kOpen),
+        p);
     std::vector<Stage> stages;
     int funnel_sum = 0;
     for (const auto& [stage, count] : d.funnel) {
@@ -273,30 +260,23 @@ class DashboardServiceTest : public ::testing::Test {
     EXPECT_EQ(funnel_sum, d.totals.open);
 
     // Admissions by month and by category (with the category targets).
-    std::map<int, int> by_month;
-    for (const auto& row : raw_->Query(
-             sub + fmt::format("SELECT CAST(strftime('%m', decision_date) AS INTEGER), COUNT(*) "
-                               "FROM admission_case WHERE cell_id IN sub AND {} GROUP BY 1",
-                               kAdmitted),
-             p)) {
-      by_month[std::stoi(row[0])] = std::stoi(row[1]);
+    std::map<std::string, int> by_month = raw_->CountsBy(
+        sub + fmt::format("SELECT CAST(strftime('%m', decision_date) AS INTEGER), COUNT(*) "
+                          "FROM admission_case WHERE cell_id IN sub AND {} GROUP BY 1",
+                          kAdmitted),
+        p);
+    for (int m = 1; m <= 12; ++m) {
+      EXPECT_EQ(d.admissions_by_month[m - 1], by_month[std::to_string(m)]) << m;
     }
-    for (int m = 1; m <= 12; ++m) EXPECT_EQ(d.admissions_by_month[m - 1], by_month[m]) << m;
-    std::map<std::string, int> by_category;
-    for (const auto& row : raw_->Query(
-             sub + fmt::format("SELECT category, COUNT(*) FROM admission_case WHERE cell_id IN "
-                               "sub AND {} GROUP BY category",
-                               kAdmitted),
-             p)) {
-      by_category[row[0]] = std::stoi(row[1]);
-    }
-    std::map<std::string, int> category_targets;
-    for (const auto& row :
-         raw_->Query("SELECT category, admissions FROM admission_target WHERE org_id = ?1 AND "
-                     "year = ?2 AND category <> ''",
-                     {std::to_string(org_id), std::to_string(year)})) {
-      category_targets[row[0]] = std::stoi(row[1]);
-    }
+    std::map<std::string, int> by_category = raw_->CountsBy(
+        sub + fmt::format("SELECT category, COUNT(*) FROM admission_case WHERE cell_id IN "
+                          "sub AND {} GROUP BY category",
+                          kAdmitted),
+        p);
+    std::map<std::string, int> category_targets = raw_->CountsBy(
+        "SELECT category, admissions FROM admission_target WHERE org_id = ?1 AND "
+        "year = ?2 AND category <> ''",
+        {std::to_string(org_id), std::to_string(year)});
     EXPECT_EQ(d.admissions_by_category.size(), 8u);  // every category
     int category_sum = 0;
     for (const auto& c : d.admissions_by_category) {
@@ -345,7 +325,7 @@ class DashboardServiceTest : public ::testing::Test {
     return d;
   }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-dash"};
   WorkingCalendar calendar_;
   std::vector<RuleSet> rules_ = DefaultRuleSets();
   Date on_ = DefaultDemoDay();

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -93,17 +94,8 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
   }
   PTDV_ASSIGN_OR_RETURN(org.id, tx->Organisations().Insert(org));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "organisation.create",
-                                           .entity = "organisation",
-                                           .entity_id = org.id,
-                                           .org_id = org.id,
-                                           .after = ToJson(org)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return org.id;
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "organisation.create",
+                        {.entity = "organisation", .id = org.id, .org_id = org.id}, ToJson(org));
 }
 
 Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) {
@@ -130,17 +122,9 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
     }
   }
   PTDV_ASSIGN_OR_RETURN(membership.id, tx->Memberships().Insert(membership));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock_.Now()),
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "membership.create",
-                                           .entity = "membership",
-                                           .entity_id = membership.id,
-                                           .org_id = org.id,
-                                           .after = ToJson(membership)}));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
-  return membership.id;
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "membership.create",
+                        {.entity = "membership", .id = membership.id, .org_id = org.id},
+                        ToJson(membership));
 }
 
 Result<Organisation> OrgService::FindByCodeOrId(const Actor& actor, std::string_view code,

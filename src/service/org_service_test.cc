@@ -1,36 +1,16 @@
 #include "service/org_service.h"
 
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "service/audit_service.h"
+#include "service/test_store.h"
 
 namespace ptdv {
 namespace {
 
-namespace fs = std::filesystem;
-
+// A fresh migrated SQLite store in its own temp directory.
 class OrgServiceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ptdv-org-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = OpenStore((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
   Id AddUnit(OrgService& orgs, const std::string& code, std::optional<Id> parent, OrgKind kind) {
     Organisation org{.parent_id = parent, .kind = kind, .code = code, .name = "Đơn vị " + code};
     org.valid_from = *ParseDate("2021-07-01");
@@ -39,8 +19,8 @@ class OrgServiceTest : public ::testing::Test {
     return id.ok() ? *id : 0;
   }
 
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
+  test::TempDir dir_{"ptdv-org"};
+  std::unique_ptr<Store> store_ = test::OpenMigratedStore(dir_.File("t.db"));
   FixedClock clock_{*ParseDate("2026-11-27")};
 };
 

@@ -8,9 +8,21 @@
 #include "domain/calendar_file.h"
 #include "domain/rule_code.h"
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
+namespace {
+
+// The start-up seeding of the shipped rule sets and calendar years audits as this actor.
+Actor Seeder() { return {.login = "system", .role = "system", .address = "local"}; }
+
+// An administrator acting through the command line under the login `login`.
+Actor CliAdmin(std::string_view login) {
+  return {.login = std::string(login), .role = "admin", .address = "cli"};
+}
+
+}  // namespace
 
 Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view calendar_csv) {
   PTDV_ASSIGN_OR_RETURN(auto shipped_years, ParseCalendarFile(calendar_csv));
@@ -22,13 +34,8 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& r : DefaultRuleSets()) {
     if (have_rules.contains(r.code)) continue;
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
-                                             .actor = "system",
-                                             .role = "system",
-                                             .address = "local",
-                                             .action = "rule_set.seed",
-                                             .entity = "rule_set",
-                                             .after = ToJson(r)}));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), FormatTimestamp(clock.Now()), "rule_set.seed",
+                                     {.entity = "rule_set"}, "", ToJson(r)));
     changed = true;
   }
   PTDV_ASSIGN_OR_RETURN(auto years, tx->Calendar().ListYears());
@@ -37,14 +44,8 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& y : shipped_years) {
     if (have_years.contains(y.year)) continue;
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
-                                             .actor = "system",
-                                             .role = "system",
-                                             .address = "local",
-                                             .action = "calendar.seed",
-                                             .entity = "calendar_year",
-                                             .entity_id = y.year,
-                                             .after = ToJson(y)}));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), FormatTimestamp(clock.Now()), "calendar.seed",
+                                     {.entity = "calendar_year", .id = y.year}, "", ToJson(y)));
     changed = true;
   }
   if (!changed) return Ok();
@@ -85,15 +86,8 @@ Result<int> ImportCalendar(Store& store, const Clock& clock, std::string_view ac
       if (s.year == y.year) before = ToJson(s);
     }
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
-                                             .actor = std::string(actor),
-                                             .role = "admin",
-                                             .address = "cli",
-                                             .action = "calendar.override",
-                                             .entity = "calendar_year",
-                                             .entity_id = y.year,
-                                             .before = before,
-                                             .after = ToJson(y)}));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()), "calendar.override",
+                                     {.entity = "calendar_year", .id = y.year}, before, ToJson(y)));
   }
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return static_cast<int>(years.size());
@@ -108,14 +102,8 @@ Status SetRuleSetParameter(Store& store, const Clock& clock, std::string_view ac
     std::string before = ToJson(r);
     PTDV_RETURN_IF_ERROR(SetRuleParameter(r, name, value));
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = FormatTimestamp(clock.Now()),
-                                             .actor = std::string(actor),
-                                             .role = "admin",
-                                             .address = "cli",
-                                             .action = "rule_set.update",
-                                             .entity = "rule_set",
-                                             .before = before,
-                                             .after = ToJson(r)}));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()), "rule_set.update",
+                                     {.entity = "rule_set"}, before, ToJson(r)));
     return tx->Commit();
   }
   return Error::NotFound(fmt::format("Không có bộ quy định «{}»", code));

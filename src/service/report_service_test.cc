@@ -8,17 +8,14 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 
 #include "demo/demo_data.h"
+#include "service/test_store.h"
 
 namespace ptdv {
 namespace {
-
-namespace fs = std::filesystem;
 
 // A read-only view of the raw tables for the expected figures.
 class RawDb {
@@ -72,23 +69,12 @@ template <int Scale>
 class ReportServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / fmt::format("ptdv-report-{}-{}", ::getpid(), Scale);
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = OpenStore((dir_ / "r.db").string());
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = test::OpenMigratedStore(dir_.File("r.db"));
     DemoOptions options;
     options.scale = Scale;
     auto summary = LoadDemo(*store_, options, calendar_, DefaultRuleSets());
     ASSERT_TRUE(summary.ok()) << summary.error().message;
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
   Id IdOf(const std::string& code) {
     auto tx = store_->Begin(Access::kReadOnly);
     return (*tx)->Organisations().GetByCode(code)->id;
@@ -104,7 +90,7 @@ class ReportServiceTest : public ::testing::Test {
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
             .count();
     RecordProperty(fmt::format("report_ms_{}", code), static_cast<int>(ms));
-    RawDb db((dir_ / "r.db").string());
+    RawDb db(dir_.File("r.db"));
     const std::string f = FormatIsoDate(from), t = FormatIsoDate(to), a = FormatIsoDate(as_of);
     const std::string jan1 = fmt::format("{}-01-01", YearOf(from));
 
@@ -191,7 +177,7 @@ class ReportServiceTest : public ::testing::Test {
     EXPECT_LE(sum, report->rows[0].tally.admitted);
   }
 
-  fs::path dir_;
+  test::TempDir dir_{fmt::format("ptdv-report-{}", Scale)};
   std::unique_ptr<Store> store_;
   WorkingCalendar calendar_;
 };

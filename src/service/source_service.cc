@@ -11,6 +11,7 @@
 #include "domain/role.h"
 #include "domain/search_key.h"
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 
 namespace ptdv {
 namespace {
@@ -188,16 +189,9 @@ Result<SourceReview> SourceService::RecordReview(const Actor& actor, Id org_id, 
                       .actor = actor.login,
                       .recorded_at = FormatTimestamp(clock_.Now())};
   PTDV_ASSIGN_OR_RETURN(review.id, tx->SourceReviews().Insert(review));
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append({.at = review.recorded_at,
-                                           .actor = actor.login,
-                                           .role = actor.role,
-                                           .address = actor.address,
-                                           .action = "source.review",
-                                           .entity = "source_review",
-                                           .entity_id = review.id,
-                                           .org_id = org_id,
-                                           .before = "",
-                                           .after = ReviewJson(review)}));
+  PTDV_RETURN_IF_ERROR(AppendAudit(*tx, actor, review.recorded_at, "source.review",
+                                   {.entity = "source_review", .id = review.id, .org_id = org_id},
+                                   "", ReviewJson(review)));
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return review;
 }

@@ -8,6 +8,7 @@
 
 #include "domain/role.h"
 #include "domain/timestamp.h"
+#include "service/audit_subject.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
 
@@ -16,18 +17,9 @@ namespace {
 
 Status Append(Transaction& tx, const Actor& actor, const Clock& clock, std::string action,
               const Target& target, std::string before) {
-  auto appended = tx.Audit().Append({.at = FormatTimestamp(clock.Now()),
-                                     .actor = actor.login,
-                                     .role = actor.role,
-                                     .address = actor.address,
-                                     .action = std::move(action),
-                                     .entity = "target",
-                                     .entity_id = target.id,
-                                     .org_id = target.org_id,
-                                     .before = std::move(before),
-                                     .after = ToJson(target)});
-  if (!appended.ok()) return appended.error();
-  return Ok();
+  return AppendAudit(tx, actor, FormatTimestamp(clock.Now()), std::move(action),
+                     {.entity = "target", .id = target.id, .org_id = target.org_id},
+                     std::move(before), ToJson(target));
 }
 
 std::string CategoryText(const std::optional<SourceCategory>& category) {
