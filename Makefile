@@ -2,9 +2,13 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_DB ?= ptdv-demo.db
+PORT ?= 8080
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run demo test check check-format check-tidy check-size sanitize \
+# A recipe that fails or is interrupted leaves no half-made file (web/dist/index.html) behind.
+.DELETE_ON_ERROR:
+
+.PHONY: all deps configure build ptdv run demo test check check-format check-tidy check-size sanitize \
 	bench format clean web web-test e2e e2e-run bench-web
 
 all: build
@@ -18,9 +22,18 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# Builds, loads the Huế demo into $(DEMO_DB) (once) and shows what is due.
-run: build web
-	@bash scripts/run-demo.sh $(BUILD)/ptdv $(DEMO_DB)
+# Only the server binary, in a build dir configured once (ninja reconfigures it by itself
+# when a CMakeLists.txt changes).
+$(BUILD)/build.ninja: | deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+ptdv: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j$(JOBS) --target ptdv
+
+# Builds what running needs (ptdv and the web UI, each only when out of date), loads the Huế
+# demo into $(DEMO_DB) once, then serves it on http://127.0.0.1:$(PORT)/ until Ctrl+C.
+run: ptdv web
+	@DB='$(DEMO_DB)' PORT='$(PORT)' exec bash scripts/run-demo.sh $(BUILD)/ptdv
 
 test: CMAKE_FLAGS += -DPTDV_WERROR=ON
 test: build
@@ -80,15 +93,23 @@ bench-dashboard: build
 	@bash bench/dashboard/run.sh $(BUILD)
 
 # --- web UI ----------------------------------------------------------------------------
-# web/: Vite + React + antd. `web` builds web/dist (served by `ptdv serve` by default);
+# web/: Vite + React + antd. `web` builds web/dist (served by `ptdv serve` by default) when a
+# source is newer than it, with a .br and a .gz copy of each text file;
 # `web-test` runs the Vitest component tests; `e2e` drives /usr/bin/chromium through
 # playwright-core against the real server (skipped when chromium is missing); `bench-web`
 # measures bundle sizes and the first render of "Việc cần làm".
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	@cd web && npm ci --no-audit --no-fund --loglevel=error
 
-web: web/node_modules/.package-lock.json
+# schema.d.ts is generated from src/http/openapi/*.json, which stand for it here.
+WEB_SOURCES := $(shell find web/src web/public web/scripts -type f ! -name schema.d.ts 2>/dev/null) \
+	web/index.html web/vite.config.ts web/tsconfig.json web/package.json \
+	$(wildcard src/http/openapi/*.json)
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
 	@cd web && npm run --silent build
+
+web: web/dist/index.html
 
 web-test: web/node_modules/.package-lock.json
 	@cd web && npm run --silent test

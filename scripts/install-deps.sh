@@ -21,9 +21,12 @@ if [ "${PTDV_WITH_EXTRA:-}" != "" ]; then
   packages+=(${PTDV_WITH_EXTRA})
 fi
 
+# One dpkg-query for all of them: `make run` calls this every time, so it must be quick.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null |
+  awk '$NF == "installed" && $(NF-1) == "ok" { print $1 }' || true)
 missing=()
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+  if ! grep -qxF "$p" <<<"$installed"; then
     missing+=("$p")
   fi
 done

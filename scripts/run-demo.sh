@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# Loads the Huế demo (once) and shows the city's to-do list. Usage: run-demo.sh PTDV_BIN DB
+# What `make run` runs: loads the Huế demo into $DB (once: an existing database is kept), prints
+# the address and the demo accounts, then becomes `ptdv serve` (exec, so that Ctrl+C reaches
+# the server, which finishes its requests and exits).
+# Usage: [DB=ptdv-demo.db] [PORT=8080] run-demo.sh PTDV_BIN (serves on 127.0.0.1 only)
 set -euo pipefail
 bin=$1
-db=$2
+db=${DB:-ptdv-demo.db}
+port=${PORT:-8080}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
 if [ ! -f "$db" ]; then
-  "$bin" --db "$db" demo
+  echo "Đang nạp dữ liệu mẫu Thành ủy Huế vào $db (chỉ lần đầu)…"
+  # An interrupted or failed load leaves no database, so the next run starts it over; the
+  # audit checkpoint of an earlier, deleted database would not match the new one.
+  trap 'rm -f "$db" "$db-wal" "$db-shm"' EXIT
+  rm -f "$db.audit-key.checkpoint"
+  "$bin" --db "$db" demo >/dev/null
+  trap - EXIT
 fi
-echo
-echo "== Việc cần làm của Thành ủy Huế (quá hạn) =="
-"$bin" --db "$db" deadlines --org HUE --status overdue | tail -n 15
+
 cat <<EOT
 
-PTĐV đã sẵn sàng trên SQLite: $db
-Thử các lệnh:
-  $bin --db $db org tree --root HUE
-  $bin --db $db deadlines --org HUE-TAYLOC
-  $bin --db $db case list --org HUE-TAYLOC --open
-  $bin --db $db case show <mã hồ sơ>
-  $bin --db $db person search "nguyen van"
-  $bin --db $db calendar 2024
-  $bin --db $db audit verify
-Tài khoản dùng thử ở trên (mật khẩu Hue@2023demo) dùng cho API và giao diện web.
+PTĐV — dữ liệu mẫu Thành ủy Huế trên SQLite ($db)
+Mở trình duyệt: http://127.0.0.1:$port/
+Đăng nhập bằng một tài khoản dưới đây, mật khẩu các tài khoản mẫu: Hue@2023demo
 EOT
+"$bin" --db "$db" user list | sed -e '$d' -e 's/^/  /'
+echo
+exec "$bin" --db "$db" serve --listen "127.0.0.1:$port" --static-dir "$root/web/dist"

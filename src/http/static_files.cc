@@ -21,14 +21,23 @@ constexpr const char* kRevalidate = "no-cache";
 
 Response NotFound() { return ErrorResponse(Error::NotFound("Không tìm thấy tệp")); }
 
-// True when `etag` is listed in an If-None-Match value (weak comparison, RFC 9110 §13.1.2).
-bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
+// Calls `visit` with each element of a comma-separated field value (RFC 9110 §5.6.1), spaces
+// trimmed, until it returns true; returns whether one did.
+template <typename Visit>
+bool AnyListItem(std::string_view header, Visit visit) {
   for (std::string_view item : SplitTrimmed(header, ',', kHttpSpace)) {
-    if (item == "*") return true;
-    if (item.starts_with("W/")) item.remove_prefix(2);
-    if (item == etag) return true;
+    if (visit(item)) return true;
   }
   return false;
+}
+
+// True when `etag` is listed in an If-None-Match value (weak comparison, RFC 9110 §13.1.2).
+bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
+  return AnyListItem(header, [etag](std::string_view item) {
+    if (item == "*") return true;
+    if (item.starts_with("W/")) item.remove_prefix(2);
+    return item == etag;
+  });
 }
 
 bool IsInside(const fs::path& path, const fs::path& root) {
@@ -36,7 +45,72 @@ bool IsInside(const fs::path& path, const fs::path& root) {
   return root_end == root.end();
 }
 
+// A qvalue ("0", "0.5", "1.000") in thousandths; nullopt when malformed (RFC 9110 §12.4.2).
+std::optional<int> ParseQuality(std::string_view text) {
+  if (text.empty() || (text[0] != '0' && text[0] != '1')) return std::nullopt;
+  int whole = text[0] - '0';
+  text.remove_prefix(1);
+  if (text.empty()) return whole * 1000;
+  if (text[0] != '.' || text.size() > 4) return std::nullopt;
+  int thousandths = 0;
+  int scale = 100;
+  for (char c : text.substr(1)) {
+    if (c < '0' || c > '9' || (whole == 1 && c != '0')) return std::nullopt;
+    thousandths += (c - '0') * scale;
+    scale /= 10;
+  }
+  return whole * 1000 + thousandths;
+}
+
+struct Variant {
+  ContentCoding coding;
+  const char* suffix;  // of the file beside the original
+  const char* name;    // in Content-Encoding and the ETag
+};
+// In order of preference when two are equally acceptable.
+constexpr Variant kVariants[] = {{ContentCoding::kBrotli, ".br", "br"},
+                                 {ContentCoding::kGzip, ".gz", "gzip"}};
+
 }  // namespace
+
+ContentCoding ChooseContentCoding(std::optional<std::string_view> accept_encoding, bool has_gzip,
+                                  bool has_brotli) {
+  if (!accept_encoding) return ContentCoding::kIdentity;
+  // q in thousandths as listed; -1 when the field does not name the coding.
+  int brotli = -1, gzip = -1, identity = -1, any = -1;
+  AnyListItem(*accept_encoding, [&](std::string_view item) {
+    std::size_t semicolon = item.find(';');
+    std::string_view coding = Trim(item.substr(0, semicolon), kHttpSpace);
+    std::optional<int> quality = 1000;
+    if (semicolon != std::string_view::npos) {
+      std::string_view parameter = Trim(item.substr(semicolon + 1), kHttpSpace);
+      if (!EqualsIgnoreCase(parameter.substr(0, 2), "q=")) return false;
+      quality = ParseQuality(Trim(parameter.substr(2), kHttpSpace));
+    }
+    if (!quality || coding.empty()) return false;
+    if (EqualsIgnoreCase(coding, "br")) brotli = *quality;
+    if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) gzip = *quality;
+    if (EqualsIgnoreCase(coding, "identity")) identity = *quality;
+    if (coding == "*") any = *quality;
+    return false;
+  });
+  // A coding the field does not name takes the q of "*"; without "*", only identity is
+  // acceptable (RFC 9110 §12.5.3), and below any coding the field does accept.
+  auto effective = [any](int listed, int otherwise) {
+    return listed >= 0 ? listed : any >= 0 ? any : otherwise;
+  };
+  ContentCoding best = ContentCoding::kIdentity;
+  int best_quality = effective(identity, 1);
+  // From the least preferred up, so that `>=` hands a tie to the preferred coding.
+  if (has_gzip && effective(gzip, 0) > 0 && effective(gzip, 0) >= best_quality) {
+    best = ContentCoding::kGzip;
+    best_quality = effective(gzip, 0);
+  }
+  if (has_brotli && effective(brotli, 0) > 0 && effective(brotli, 0) >= best_quality) {
+    best = ContentCoding::kBrotli;
+  }
+  return best;
+}
 
 const char* MimeTypeOf(std::string_view extension) {
   struct Entry {
@@ -109,24 +183,44 @@ Response StaticFiles::ServeIndex(const Request& request) const {
 
 Response StaticFiles::ServeFile(const fs::path& file, bool immutable,
                                 const Request& request) const {
+  // The precompressed siblings, when they are regular files inside the root.
+  bool available[std::size(kVariants)] = {};
+  for (std::size_t i = 0; i < std::size(kVariants); ++i) {
+    std::error_code error;
+    fs::path sibling = fs::canonical(fs::path(file) += kVariants[i].suffix, error);
+    available[i] = !error && fs::is_regular_file(sibling, error) && IsInside(sibling, root_);
+  }
+  static_assert(kVariants[0].coding == ContentCoding::kBrotli);
+  bool has_brotli = available[0], has_gzip = available[1];
+  ContentCoding coding =
+      ChooseContentCoding(request.Header("Accept-Encoding"), has_gzip, has_brotli);
+  const Variant* variant = nullptr;
+  for (const Variant& v : kVariants) {
+    if (v.coding == coding) variant = &v;
+  }
+  fs::path sent = variant ? fs::path(file) += variant->suffix : file;
+
   std::error_code error;
-  std::uintmax_t size = fs::file_size(file, error);
+  std::uintmax_t size = fs::file_size(sent, error);
   if (error) return NotFound();
-  fs::file_time_type modified = fs::last_write_time(file, error);
+  fs::file_time_type modified = fs::last_write_time(sent, error);
   if (error) return NotFound();
-  std::string etag = fmt::format("\"{:x}-{:x}\"", size,
-                                 static_cast<std::uint64_t>(modified.time_since_epoch().count()));
+  std::string etag = fmt::format("\"{:x}-{:x}{}{}\"", size,
+                                 static_cast<std::uint64_t>(modified.time_since_epoch().count()),
+                                 variant ? "-" : "", variant ? variant->name : "");
 
   Response response;
   response.headers.Set("ETag", etag);
   response.headers.Set("Cache-Control", immutable ? kImmutable : kRevalidate);
+  if (has_brotli || has_gzip) response.headers.Set("Vary", "Accept-Encoding");
+  if (variant) response.headers.Set("Content-Encoding", variant->name);
   if (std::optional<std::string_view> if_none_match = request.Header("If-None-Match");
       if_none_match && IfNoneMatchHits(*if_none_match, etag)) {
     response.status = 304;
     return response;
   }
 
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(sent, std::ios::binary);
   if (!in) return NotFound();
   response.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return NotFound();

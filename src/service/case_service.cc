@@ -136,7 +136,8 @@ Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
     PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   }
   PTDV_RETURN_IF_ERROR(ExpectPersonVersion(before, expected_version));
-  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.update", before, std::move(person));
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.update", before,
+                           std::move(person));
 }
 
 Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_id,
@@ -150,8 +151,8 @@ Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_
   }
   Person person = before;
   person.previous_membership = std::move(previous);
-  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.previous_membership", before,
-                           std::move(person));
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.previous_membership",
+                           before, std::move(person));
 }
 
 Result<std::vector<Person>> CaseService::FindDuplicates(const Actor& actor,

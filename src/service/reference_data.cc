@@ -86,8 +86,9 @@ Result<int> ImportCalendar(Store& store, const Clock& clock, std::string_view ac
       if (s.year == y.year) before = ToJson(s);
     }
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()), "calendar.override",
-                                     {.entity = "calendar_year", .id = y.year}, before, ToJson(y)));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()),
+                                     "calendar.override", {.entity = "calendar_year", .id = y.year},
+                                     before, ToJson(y)));
   }
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return static_cast<int>(years.size());
@@ -102,8 +103,8 @@ Status SetRuleSetParameter(Store& store, const Clock& clock, std::string_view ac
     std::string before = ToJson(r);
     PTDV_RETURN_IF_ERROR(SetRuleParameter(r, name, value));
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()), "rule_set.update",
-                                     {.entity = "rule_set"}, before, ToJson(r)));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()),
+                                     "rule_set.update", {.entity = "rule_set"}, before, ToJson(r)));
     return tx->Commit();
   }
   return Error::NotFound(fmt::format("Không có bộ quy định «{}»", code));

@@ -3,6 +3,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface Fixture {
+  // The ptdv binary the server runs.
+  bin: string;
   baseUrl: string;
   caseId: number;
   personId: number;

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   const m = /case_id=(\d+) person_id=(\d+) cell_case_id=(\d+)/.exec(out);
   if (!m) throw new Error(`fixture.sh printed no case: ${out}`);
   const { server, baseUrl } = await startServer(db);
-  const fixture: Fixture = { baseUrl, caseId: Number(m[1]), personId: Number(m[2]), cellCaseId: Number(m[3]), screenshotDir };
+  const fixture: Fixture = { bin, baseUrl, caseId: Number(m[1]), personId: Number(m[2]), cellCaseId: Number(m[3]), screenshotDir };
   let browser: Browser | null = null;
   let passed = 0;
   let failed = 0;
