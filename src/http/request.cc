@@ -95,6 +95,9 @@ Status ParseTarget(std::string_view target, Request& request) {
   request.path = std::string(url->encoded_path());
 
   request.segments.clear();
+  // Boost.URL hides a leading "/." (its marker for a path that would start with "//"); keep it
+  // as the dot segment it is, so that the router and the static files see the path as sent.
+  if (request.path == "/." || request.path.starts_with("/./")) request.segments.emplace_back(".");
   for (urls::pct_string_view encoded : url->encoded_segments()) {
     std::optional<std::string> segment = CleanDecoded(encoded);
     if (!segment) return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
