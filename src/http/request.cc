@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <fmt/format.h>
+
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/pct_string_view.hpp>
@@ -89,7 +91,16 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 Status ParseTarget(std::string_view target, Request& request) {
   // Origin form only (RFC 9112 §3.2.1): an absolute path and an optional query, every byte
   // outside RFC 3986's character set percent-encoded — as browsers and URLSearchParams send.
-  urls::result<urls::url_view> url = urls::parse_origin_form(target);
+  // Raw non-ASCII bytes (UTF-8 that a client did not escape) are accepted as their escapes.
+  std::string escaped;
+  for (char c : target) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      escaped += c;
+    } else {
+      escaped += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+  }
+  urls::result<urls::url_view> url = urls::parse_origin_form(escaped);
   if (!url) return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
   request.target = std::string(target);
   request.path = std::string(url->encoded_path());
