@@ -51,9 +51,9 @@ struct Request {
 
 // Fills target, path, segments and query of `request` from a request-target in origin form
 // ("/a/b?x=1", Boost.URL; raw non-ASCII bytes count as their escapes). kInvalid when the target
-// is not in origin form (RFC 3986: "|", "[" and the like must be escaped), a percent-escape is malformed, or a
-// decoded segment or query name or value is not valid UTF-8 or contains NUL. Repeated query
-// names are all kept, in order; empty pairs ("a=1&&b=2") are skipped.
+// is not in origin form (RFC 3986: "|", "[" and the like must be escaped), a percent-escape is
+// malformed, or a decoded segment or query name or value is not valid UTF-8 or contains NUL.
+// Repeated query names are all kept, in order; empty pairs ("a=1&&b=2") are skipped.
 Status ParseTarget(std::string_view target, Request& request);
 
 // Decodes %XX escapes; with `plus_is_space`, also '+' (query strings). nullopt when an escape

@@ -75,7 +75,7 @@ TEST(ParseTarget, RefusesMalformedTargets) {
                  Case{"/a%00b"},                                       // NUL
                  Case{"/a?q=%FF"}, Case{"/a?q=%4"}, Case{"/a?%C3=1"},  // invalid UTF-8 in a name
                  Case{"/a?q=%00"},                                     // NUL in a value
-                 
+
                  Case{"/a?q=a|b"}, Case{"/a#top"}, Case{""}, Case{"*"}}) {
     Request request;
     Status status = ParseTarget(c.target, request);
