@@ -10,7 +10,7 @@ packages=(
   libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy universal-ctags   # make check: scripts/check-{format,tidy,size}
-  libboost-json1.81-dev libboost1.81-dev
+  libboost-json1.81-dev libboost-url1.81-dev libboost1.81-dev
   libvalijson-dev                    # API tests validate responses against the OpenAPI document
   libxlsxwriter-dev                  # XLSX exports (src/report/)
   python3-openpyxl                   # tests read exported XLSX back (src/http/report_api_test.cc)

@@ -1,17 +1,17 @@
 // ptdv audit verify|anchor|show: the keyed audit chain.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <memory>
 #include <ostream>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
+#include "domain/timestamp.h"
 #include "service/audit_anchor.h"
 #include "service/audit_service.h"
-#include "service/auth_service.h"
 
 namespace ptdv {
 namespace {
@@ -66,7 +66,7 @@ void AddAnchor(CLI::App& audit, CliContext& ctx) {
       return kChainBroken;
     }
     const std::string taken_at =
-        FormatInstant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        FormatTimestamp(std::chrono::floor<std::chrono::seconds>(env.clock->Now()));
     if (out_file->empty()) {
       ctx.out << FormatAuditAnchor(result.head, taken_at);
       return 0;

@@ -72,7 +72,7 @@ Status CliContext::ReadNumbers() {
 Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options) {
   if (options.today.empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
   PTDV_ASSIGN_OR_RETURN(Date today, ParseDate(options.today, "--today"));
-  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(today));
+  return std::unique_ptr<Clock>(std::make_unique<PinnedDateClock>(today));
 }
 
 Result<std::unique_ptr<Store>> OpenKeyedStore(CliContext& ctx, std::string* key_path) {

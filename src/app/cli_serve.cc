@@ -123,10 +123,9 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   server_options.ops_networks = std::move(ops).value();
   server_options.read_timeout = std::chrono::seconds(o.read_timeout_s);
   server_options.idle_timeout = std::chrono::seconds(o.idle_timeout_s);
-  SystemWallClock wall_clock;
   PasswordHasher hasher(PasswordHashParameters::Interactive(), o.hash_threads, o.hash_queue);
   hasher.WarmUp();
-  AuthService auth(*env.store, wall_clock, hasher);
+  AuthService auth(*env.store, *env.clock, hasher);
   http::Router router;
   OrgService orgs(*env.store, *env.clock);
   auto shipped_calendar = ParseCalendarFile(ShippedCalendarCsv());

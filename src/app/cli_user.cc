@@ -2,17 +2,18 @@
 // command line acts as the system actor, which may manage every account: whoever runs it holds
 // the database file anyway.
 
-#include <chrono>
-#include <iostream>
-#include <memory>
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <memory>
+
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
+#include "domain/timestamp.h"
 #include "service/auth_service.h"
 #include "service/json_codec.h"
 #include "service/org_service.h"
@@ -30,9 +31,8 @@ using UserCommand = std::function<int(Environment&, AuthService&)>;
 
 std::function<void()> WithAuth(CliContext& ctx, UserCommand command) {
   return ctx.Run([command = std::move(command)](Environment& env) {
-    SystemWallClock wall_clock;
     PasswordHasher hasher(PasswordHashParameters::Interactive(), 1);
-    AuthService auth(*env.store, wall_clock, hasher);
+    AuthService auth(*env.store, *env.clock, hasher);
     return command(env, auth);
   });
 }
@@ -117,7 +117,7 @@ void AddList(CLI::App& user_cmd, CliContext& ctx) {
     auto users = auth.ListUsers(Actor{});
     if (!users.ok()) return ctx.Fail(users.error());
     OrgService orgs(*env.store, *env.clock);
-    const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const Instant now = std::chrono::floor<std::chrono::seconds>(env.clock->Now());
     for (const User& u : *users) {
       if (ctx.global.json) {
         ctx.out << UserToJson(u) << "\n";
@@ -126,7 +126,7 @@ void AddList(CLI::App& user_cmd, CliContext& ctx) {
       auto org = orgs.Get(Actor{}, u.org_id);
       std::string state = u.disabled ? "đã khóa"
                           : u.locked_until && *u.locked_until > now
-                              ? "tạm khóa đến " + FormatInstant(*u.locked_until)
+                              ? "tạm khóa đến " + FormatTimestamp(*u.locked_until)
                               : "hoạt động";
       ctx.out << fmt::format("{:<20} {:<34} {:<18} {:<12} {}\n", u.login, RoleLabel(u.role),
                              org.ok() ? org->code : std::to_string(u.org_id), state, u.full_name);

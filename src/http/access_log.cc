@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <ctime>
 #include <iterator>
 
-#include "http/request.h"
+#include "domain/text.h"
+#include "domain/timestamp.h"
 
 namespace ptdv::http {
 namespace {
@@ -44,12 +44,8 @@ void AppendJsonString(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = (byte & 0xE0) == 0xC0   ? 2
-                         : (byte & 0xF0) == 0xE0 ? 3
-                         : (byte & 0xF8) == 0xF0 ? 4
-                                                 : 0;
-    bool valid = length != 0 && IsValidUtf8(text.substr(i, length));
-    if (valid) {
+    const std::size_t length = Utf8SequenceLength(text.substr(i));
+    if (length != 0) {
       out.append(text.substr(i, length));
       i += length;
     } else {
@@ -58,16 +54,6 @@ void AppendJsonString(std::string& out, std::string_view text) {
     }
   }
   out += '"';
-}
-
-std::string IsoUtc(std::chrono::system_clock::time_point time) {
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch());
-  std::time_t seconds = static_cast<std::time_t>(millis.count() / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900,
-                     utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                     millis.count() % 1000);
 }
 
 }  // namespace
@@ -80,7 +66,7 @@ AccessLog::AccessLog()
       }) {}
 
 std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
-  std::string line = "{\"time\":\"" + IsoUtc(entry.time) + "\",\"remote\":";
+  std::string line = "{\"time\":\"" + FormatTimestamp(entry.time) + "\",\"remote\":";
   AppendJsonString(line, entry.remote);
   if (!entry.peer.empty()) {
     line += ",\"peer\":";

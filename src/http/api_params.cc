@@ -1,9 +1,11 @@
 #include "http/api_params.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 
-#include <fmt/format.h>
+#include "domain/text.h"
 
 namespace ptdv::http {
 namespace {
@@ -60,15 +62,10 @@ Result<int> QueryInt(const Request& request, std::string_view name, int fallback
 Result<std::optional<int>> IfMatchVersion(const Request& request) {
   auto header = request.Header("If-Match");
   if (!header) return std::optional<int>();
-  std::string_view text = *header;
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::string_view text = Trim(*header, " ");
   if (text == "*") return std::optional<int>();
   if (text.starts_with("W/")) text.remove_prefix(2);
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-    text = text.substr(1, text.size() - 2);
-  }
-  std::optional<int> version = ParseInteger<int>(text);
+  std::optional<int> version = ParseInteger<int>(Unquote(text));
   if (!version || *version < 1) {
     return Error::Invalid("If-Match phải là phiên bản đã đọc, ví dụ \"3\"", "If-Match");
   }

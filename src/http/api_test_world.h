@@ -105,7 +105,7 @@ class ApiWorld {
         members[ward].push_back(member);
       }
     }
-    auth = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
+    auth = std::make_unique<AuthService>(*store_, clock_, hasher_);
     struct U {
       const char* login;
       Role role;
@@ -233,7 +233,6 @@ class ApiWorld {
   std::filesystem::path dir_;
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
-  SystemWallClock wall_clock_;
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
   CalendarProvider calendars_;
   std::unique_ptr<OrgService> orgs_;

@@ -125,7 +125,7 @@ Status RegisterAuthApi(Router& router, AuthService& auth, AuthApiOptions options
   PTDV_RETURN_IF_ERROR(router.AddAsync(
       Method::kPost, "/api/v1/auth/login", RouteAccess::Public(),
       [&auth, options,
-       limiter = std::make_shared<RateLimiter>(options.logins_per_address, DefaultWallClock())](
+       limiter = std::make_shared<RateLimiter>(options.logins_per_address, auth.clock())](
           const Request& request, RouteContext& context, Responder respond) {
         if (auto wait = limiter->Acquire(request.remote_address); wait.count() > 0) {
           Response r = RetryLaterResponse(

@@ -39,7 +39,7 @@ class AuthApiTest : public ::testing::Test {
     ASSERT_TRUE(city.ok());
     city_ = *city;
     hasher_ = std::make_unique<PasswordHasher>(HashParameters(), HashThreads(), HashQueue());
-    auth_ = std::make_unique<AuthService>(*store_, wall_clock_, *hasher_);
+    auth_ = std::make_unique<AuthService>(*store_, clock_, *hasher_);
     for (auto [login, role] : {std::pair{"lanhdao", Role::kLeader},
                                std::pair{"admin", Role::kCityAdmin}}) {
       auto user = auth_->CreateUser({}, {.login = login, .full_name = "Người dùng",
@@ -110,7 +110,6 @@ class AuthApiTest : public ::testing::Test {
   fs::path dir_;
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
-  SystemWallClock wall_clock_;
   std::unique_ptr<PasswordHasher> hasher_;
   std::unique_ptr<AuthService> auth_;
   WorkingCalendar calendar_;

@@ -282,11 +282,10 @@ Response CheckCertificate(const ClassApi& api, const Request& request, RouteCont
 // The certificate check is public: whoever holds a certificate checks its code. The answer is
 // always 200 so that a probe learns nothing from the status; only {valid, number, name, date,
 // kind, expires_on}.
-Status RegisterClassApi(Router& router, Store& /*store*/, ClassService& classes,
-                        const Clock& /*clock*/, RateLimit certificate_checks,
-                        const WallClock& wall_clock) {
+Status RegisterClassApi(Router& router, Store& /*store*/, ClassService& classes, const Clock& clock,
+                        RateLimit certificate_checks) {
   return AddRoutes<ClassApi>(
-      router, ClassApi{classes, std::make_shared<RateLimiter>(certificate_checks, wall_clock)},
+      router, ClassApi{classes, std::make_shared<RateLimiter>(certificate_checks, clock)},
       {{Method::kGet, "/api/v1/classes", RouteAccess::Require("read_cases"), ListClasses},
        {Method::kPost, "/api/v1/classes", RouteAccess::Require("record_certificate"), CreateClass},
        {Method::kGet, "/api/v1/classes/{id}", RouteAccess::Require("read_cases", "id"), ShowClass},

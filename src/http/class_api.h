@@ -21,11 +21,10 @@
 
 namespace ptdv::http {
 
-// `store`, `classes`, `clock` and `wall_clock` must outlive the router. The certificate check
+// `store`, `classes` and `clock` must outlive the router. The certificate check
 // answers at most `certificate_checks` lookups per client address (Request::remote_address);
 // beyond it 429 with Retry-After, so that codes cannot be guessed by brute force.
 Status RegisterClassApi(Router& router, Store& store, ClassService& classes, const Clock& clock,
-                        RateLimit certificate_checks = {},
-                        const WallClock& wall_clock = DefaultWallClock());
+                        RateLimit certificate_checks = {});
 
 }  // namespace ptdv::http

@@ -13,12 +13,8 @@ namespace {
 std::vector<std::string_view> ListValues(const Headers& headers, std::string_view name) {
   std::vector<std::string_view> values;
   for (std::string_view field : headers.GetAll(name)) {
-    while (true) {
-      std::size_t comma = field.find(',');
-      values.push_back(Trim(field.substr(0, comma), kHttpSpace));
-      if (comma == std::string_view::npos) break;
-      field.remove_prefix(comma + 1);
-    }
+    std::vector<std::string_view> items = SplitTrimmed(field, ',', kHttpSpace);
+    values.insert(values.end(), items.begin(), items.end());
   }
   return values;
 }

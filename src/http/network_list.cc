@@ -32,10 +32,7 @@ bool ParseIpAddress(std::string_view text, std::array<std::uint8_t, 16>& bytes, 
 
 Result<NetworkList> NetworkList::Parse(std::string_view list) {
   NetworkList result;
-  while (!list.empty()) {
-    std::size_t comma = list.find(',');
-    std::string_view entry = Trim(list.substr(0, comma), kHttpSpace);
-    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  for (std::string_view entry : SplitTrimmed(list, ',', kHttpSpace)) {
     if (entry.empty()) continue;
     auto invalid = [&] {
       return Error::Invalid("Địa chỉ hoặc mạng không hợp lệ: «" + std::string(entry) +

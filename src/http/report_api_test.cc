@@ -94,7 +94,7 @@ class ReportApiTest : public ::testing::Test {
     ASSERT_TRUE(LoadDemo(*store_, {}, calendar_, DefaultRuleSets()).ok());
     clock_ = new FixedClock(DefaultDemoDay());
     hasher_ = new PasswordHasher(PasswordHashParameters::Minimum(), 1);
-    auth_ = new AuthService(*store_, wall_clock_, *hasher_);
+    auth_ = new AuthService(*store_, *clock_, *hasher_);
     auto tx = store_->Begin(Access::kReadOnly);
     const Id hue = (*tx)->Organisations().GetByCode("HUE")->id;
     const Id tay_loc = (*tx)->Organisations().GetByCode("HUE-TAYLOC")->id;
@@ -193,7 +193,6 @@ class ReportApiTest : public ::testing::Test {
   static inline Store* store_ = nullptr;
   static inline WorkingCalendar calendar_{std::vector<CalendarYear>{}};
   static inline FixedClock* clock_ = nullptr;
-  static inline SystemWallClock wall_clock_;
   static inline PasswordHasher* hasher_ = nullptr;
   static inline AuthService* auth_ = nullptr;
   static inline CaseService* cases_ = nullptr;

@@ -1,9 +1,18 @@
 #include "http/request.h"
 
+#include <fmt/format.h>
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/pct_string_view.hpp>
+#include <boost/url/url_view.hpp>
+
 #include "domain/text.h"
 
 namespace ptdv::http {
 namespace {
+
+namespace urls = boost::urls;
 
 std::optional<std::string_view> Find(const Params& params, std::string_view name) {
   for (const auto& [key, value] : params) {
@@ -12,15 +21,16 @@ std::optional<std::string_view> Find(const Params& params, std::string_view name
   return std::nullopt;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool IsCleanText(std::string_view text) {
   return IsValidUtf8(text) && text.find('\0') == std::string_view::npos;
+}
+
+// The decoded text of `encoded` when it is clean (valid UTF-8, no NUL); nullopt otherwise.
+std::optional<std::string> CleanDecoded(urls::pct_string_view encoded,
+                                        urls::encoding_opts options = {}) {
+  std::string decoded = encoded.decode(options);
+  if (!IsCleanText(decoded)) return std::nullopt;
+  return decoded;
 }
 
 }  // namespace
@@ -73,120 +83,57 @@ bool Request::ContentTypeIs(std::string_view media_type) const {
 }
 
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int high = HexValue(text[i + 1]);
-      int low = HexValue(text[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      out.push_back(static_cast<char>(high * 16 + low));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-bool IsValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    }
-    int length;
-    char32_t code_point;
-    if ((byte & 0xE0) == 0xC0) {
-      length = 2;
-      code_point = byte & 0x1F;
-    } else if ((byte & 0xF0) == 0xE0) {
-      length = 3;
-      code_point = byte & 0x0F;
-    } else if ((byte & 0xF8) == 0xF0) {
-      length = 4;
-      code_point = byte & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (int k = 1; k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
-    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < kMinimum[length] || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
+  urls::result<urls::pct_string_view> encoded = urls::make_pct_string_view(text);
+  if (!encoded) return std::nullopt;
+  return encoded->decode({/*space_as_plus=*/plus_is_space});
 }
 
 Status ParseTarget(std::string_view target, Request& request) {
-  if (target.empty() || target.front() != '/') {
-    return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
+  // Origin form only (RFC 9112 §3.2.1): an absolute path and an optional query, every byte
+  // outside RFC 3986's character set percent-encoded — as browsers and URLSearchParams send.
+  // Raw non-ASCII bytes (UTF-8 that a client did not escape) are accepted as their escapes.
+  std::string escaped;
+  for (char c : target) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      escaped += c;
+    } else {
+      escaped += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
   }
+  urls::result<urls::url_view> url = urls::parse_origin_form(escaped);
+  if (!url) return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
   request.target = std::string(target);
-  std::size_t question = target.find('?');
-  std::string_view path = target.substr(0, question);
-  request.path = std::string(path);
+  request.path = std::string(url->encoded_path());
 
   request.segments.clear();
-  std::string_view rest = path.substr(1);
-  while (true) {
-    std::size_t slash = rest.find('/');
-    std::optional<std::string> segment = PercentDecode(rest.substr(0, slash), false);
-    if (!segment || !IsCleanText(*segment)) {
-      return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
-    }
+  // Boost.URL hides a leading "/." (its marker for a path that would start with "//"); keep it
+  // as the dot segment it is, so that the router and the static files see the path as sent.
+  if (request.path == "/." || request.path.starts_with("/./")) request.segments.emplace_back(".");
+  for (urls::pct_string_view encoded : url->encoded_segments()) {
+    std::optional<std::string> segment = CleanDecoded(encoded);
+    if (!segment) return Error::Invalid("Đường dẫn yêu cầu không hợp lệ");
     request.segments.push_back(std::move(*segment));
-    if (slash == std::string_view::npos) break;
-    rest.remove_prefix(slash + 1);
   }
+  // "/" is one empty segment, as "/a/" ends with one.
+  if (request.segments.empty()) request.segments.emplace_back();
 
   request.query.clear();
-  if (question == std::string_view::npos) return Ok();
-  std::string_view query = target.substr(question + 1);
-  while (!query.empty()) {
-    std::size_t amp = query.find('&');
-    std::string_view pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    if (pair.empty()) continue;
-    std::size_t equals = pair.find('=');
-    std::optional<std::string> name = PercentDecode(pair.substr(0, equals), true);
-    std::optional<std::string> value = PercentDecode(
-        equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
-    if (!name || !value || !IsCleanText(*name) || !IsCleanText(*value)) {
-      return Error::Invalid("Tham số truy vấn không hợp lệ");
-    }
+  for (urls::param_pct_view param : url->encoded_params()) {
+    if (param.key.empty() && !param.has_value) continue;  // "a=1&&b=2", or a bare "?"
+    std::optional<std::string> name = CleanDecoded(param.key, {/*space_as_plus=*/true});
+    std::optional<std::string> value = CleanDecoded(param.value, {/*space_as_plus=*/true});
+    if (!name || !value) return Error::Invalid("Tham số truy vấn không hợp lệ");
     request.query.emplace_back(std::move(*name), std::move(*value));
   }
   return Ok();
 }
 
 void ParseCookieHeader(std::string_view header, Params& cookies) {
-  while (!header.empty()) {
-    std::size_t semicolon = header.find(';');
-    std::string_view pair = Trim(header.substr(0, semicolon), kHttpSpace);
-    header =
-        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+  for (std::string_view pair : SplitTrimmed(header, ';', kHttpSpace)) {
     std::size_t equals = pair.find('=');
     if (equals == std::string_view::npos || equals == 0) continue;
     std::string_view name = Trim(pair.substr(0, equals), kHttpSpace);
-    std::string_view value = Trim(pair.substr(equals + 1), kHttpSpace);
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-      value = value.substr(1, value.size() - 2);
-    }
+    std::string_view value = Unquote(Trim(pair.substr(equals + 1), kHttpSpace));
     if (name.empty()) continue;
     cookies.emplace_back(std::string(name), std::string(value));
   }

@@ -50,15 +50,15 @@ struct Request {
 };
 
 // Fills target, path, segments and query of `request` from a request-target in origin form
-// ("/a/b?x=1"). kInvalid when the target is not in origin form, a percent-escape is malformed,
-// or a decoded segment or query value is not valid UTF-8 or contains NUL.
+// ("/a/b?x=1", Boost.URL; raw non-ASCII bytes count as their escapes). kInvalid when the target
+// is not in origin form (RFC 3986: "|", "[" and the like must be escaped), a percent-escape is
+// malformed, or a decoded segment or query name or value is not valid UTF-8 or contains NUL.
+// Repeated query names are all kept, in order; empty pairs ("a=1&&b=2") are skipped.
 Status ParseTarget(std::string_view target, Request& request);
 
 // Decodes %XX escapes; with `plus_is_space`, also '+' (query strings). nullopt when an escape
 // is malformed.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
-
-bool IsValidUtf8(std::string_view text);
 
 // Appends the name=value pairs of a Cookie header (RFC 6265 §4.2) to `cookies`. Malformed
 // pairs are skipped; surrounding double quotes are removed from values.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/text.h"
 #include "http/headers.h"
 
 namespace ptdv::http {
@@ -46,6 +47,15 @@ TEST(ParseTarget, SplitsAndDecodesPathAndQuery) {
   EXPECT_FALSE(request.Query("missing").has_value());
 }
 
+TEST(ParseTarget, KeepsRepeatedNamesInOrderAndSkipsEmptyPairs) {
+  Request request;
+  ASSERT_TRUE(ParseTarget("/a?org=1&&org=2&=x&note=a%3Db%26c?d", request).ok());
+  EXPECT_EQ(request.query, (Params{{"org", "1"}, {"org", "2"}, {"", "x"}, {"note", "a=b&c?d"}}));
+  EXPECT_EQ(request.Query("org"), "1");
+  ASSERT_TRUE(ParseTarget("/a?", request).ok());
+  EXPECT_TRUE(request.query.empty());
+}
+
 TEST(ParseTarget, KeepsEncodedSlashInsideOneSegment) {
   Request request;
   ASSERT_TRUE(ParseTarget("/a/b%2Fc/", request).ok());
@@ -59,11 +69,14 @@ TEST(ParseTarget, RefusesMalformedTargets) {
     const char* target;
   };
   for (Case c : {Case{"api/v1"}, Case{"http://host/x"}, Case{"/a%2"}, Case{"/a%zz"},
-                 Case{"/a%C3"},        // truncated UTF-8
-                 Case{"/a%C0%AF"},     // overlong '/'
-                 Case{"/a%ED%A0%80"},  // UTF-16 surrogate
-                 Case{"/a%00b"},       // NUL
-                 Case{"/a?q=%FF"}, Case{"/a?q=%4"}}) {
+                 Case{"/a%C3"},                                        // truncated UTF-8
+                 Case{"/a%C0%AF"},                                     // overlong '/'
+                 Case{"/a%ED%A0%80"},                                  // UTF-16 surrogate
+                 Case{"/a%00b"},                                       // NUL
+                 Case{"/a?q=%FF"}, Case{"/a?q=%4"}, Case{"/a?%C3=1"},  // invalid UTF-8 in a name
+                 Case{"/a?q=%00"},                                     // NUL in a value
+
+                 Case{"/a?q=a|b"}, Case{"/a#top"}, Case{""}, Case{"*"}}) {
     Request request;
     Status status = ParseTarget(c.target, request);
     ASSERT_FALSE(status.ok()) << c.target;

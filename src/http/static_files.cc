@@ -8,6 +8,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "domain/text.h"
 #include "http/error_mapping.h"
 
 namespace ptdv::http {
@@ -20,20 +21,11 @@ constexpr const char* kRevalidate = "no-cache";
 
 Response NotFound() { return ErrorResponse(Error::NotFound("Không tìm thấy tệp")); }
 
-std::string_view TrimSpace(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // Calls `visit` with each element of a comma-separated field value (RFC 9110 §5.6.1), spaces
 // trimmed, until it returns true; returns whether one did.
 template <typename Visit>
 bool AnyListItem(std::string_view header, Visit visit) {
-  while (!header.empty()) {
-    std::size_t comma = header.find(',');
-    std::string_view item = TrimSpace(header.substr(0, comma));
-    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+  for (std::string_view item : SplitTrimmed(header, ',', kHttpSpace)) {
     if (visit(item)) return true;
   }
   return false;
@@ -88,12 +80,12 @@ ContentCoding ChooseContentCoding(std::optional<std::string_view> accept_encodin
   int brotli = -1, gzip = -1, identity = -1, any = -1;
   AnyListItem(*accept_encoding, [&](std::string_view item) {
     std::size_t semicolon = item.find(';');
-    std::string_view coding = TrimSpace(item.substr(0, semicolon));
+    std::string_view coding = Trim(item.substr(0, semicolon), kHttpSpace);
     std::optional<int> quality = 1000;
     if (semicolon != std::string_view::npos) {
-      std::string_view parameter = TrimSpace(item.substr(semicolon + 1));
+      std::string_view parameter = Trim(item.substr(semicolon + 1), kHttpSpace);
       if (!EqualsIgnoreCase(parameter.substr(0, 2), "q=")) return false;
-      quality = ParseQuality(TrimSpace(parameter.substr(2)));
+      quality = ParseQuality(Trim(parameter.substr(2), kHttpSpace));
     }
     if (!quality || coding.empty()) return false;
     if (EqualsIgnoreCase(coding, "br")) brotli = *quality;

@@ -107,7 +107,7 @@ class ApiServerTest : public ::testing::Test {
     }
     ids_["HUE"] = city_;
 
-    auth_ = std::make_unique<AuthService>(*store_, wall_clock_, hasher_);
+    auth_ = std::make_unique<AuthService>(*store_, clock_, hasher_);
     struct Account {
       const char* login;
       Role role;
@@ -256,7 +256,6 @@ class ApiServerTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2024, 3, 1)};
-  SystemWallClock wall_clock_;
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
   std::unique_ptr<CalendarProvider> calendars_;
   std::unique_ptr<AuthService> auth_;

@@ -1,11 +1,12 @@
 #include "http/user_api.h"
 
-#include <algorithm>
-#include <map>
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+
+#include "domain/timestamp.h"
 #include "http/api_params.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
@@ -17,7 +18,7 @@ namespace json = boost::json;
 
 json::value InstantOrNull(const std::optional<Instant>& instant) {
   if (!instant) return nullptr;
-  return json::string(FormatInstant(*instant));
+  return json::string(FormatTimestamp(*instant));
 }
 
 // Never the password hash (the services return users without it anyway).
@@ -31,8 +32,8 @@ json::object UserObject(const UserRow& row) {
                       {"org_id", user.org_id},
                       {"organisation", row.org_code},
                       {"state", user.disabled ? "disabled" : "active"},
-                      {"created_at", FormatInstant(user.created_at)},
-                      {"password_changed_at", FormatInstant(user.password_changed_at)},
+                      {"created_at", FormatTimestamp(user.created_at)},
+                      {"password_changed_at", FormatTimestamp(user.password_changed_at)},
                       {"last_login_at", InstantOrNull(user.last_login_at)},
                       {"failed_attempts", user.failed_attempts},
                       {"locked_until", InstantOrNull(user.locked_until)}};

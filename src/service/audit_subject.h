@@ -18,8 +18,9 @@ struct AuditSubject {
 };
 
 // Appends, in `tx`, the audit entry of `action` ("person.update") on `subject`, made by `actor`
-// at `at` (Clock::NowIso()); `before` and `after` are JSON images, "" on create and on delete.
-// Every mutation is audited in its own transaction. Storage errors as the audit log returns them.
+// at `at` (FormatTimestamp(Clock::Now())); `before` and `after` are JSON images, "" on create and
+// on delete. Every mutation is audited in its own transaction. Storage errors as the audit log
+// returns them.
 [[nodiscard]] Status AppendAudit(Transaction& tx, const Actor& actor, std::string at,
                                  std::string action, AuditSubject subject, std::string before,
                                  std::string after);

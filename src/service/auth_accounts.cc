@@ -8,6 +8,7 @@
 
 #include "domain/search_key.h"
 #include "domain/text.h"
+#include "domain/timestamp.h"
 #include "service/auth_internal.h"
 #include "service/auth_service.h"
 #include "service/org_service.h"
@@ -67,7 +68,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
   if (!id.ok()) return id.error().code == ErrorCode::kConflict ? taken : id.error();
   user.id = *id;
   PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-      UserAudit(IsoTimestamp(clock_.Now()), actor, "user.create", user, "", UserToJson(user))));
+      UserAudit(FormatTimestamp(clock_.Now()), actor, "user.create", user, "", UserToJson(user))));
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return WithoutHash(std::move(user));
 }
@@ -111,7 +112,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& login,
   json::object after = UserObject(current);
   after["sessions_ended"] = ended;
   PTDV_RETURN_IF_ERROR(
-      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor, "user.password", current,
+      tx->Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), actor, "user.password", current,
                                    before, json::serialize(after))));
   return tx->Commit();
 }
@@ -139,7 +140,7 @@ Status AuthService::SetAccountState(const Actor& actor, const std::string& login
     PTDV_ASSIGN_OR_RETURN(int ended, tx->Sessions().DeleteForUser(user.id));
     after["sessions_ended"] = ended;
   }
-  PTDV_RETURN_IF_ERROR(tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor,
+  PTDV_RETURN_IF_ERROR(tx->Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), actor,
                                                     disable ? "user.disable" : "user.enable", user,
                                                     before, json::serialize(after))));
   return tx->Commit();
@@ -193,9 +194,7 @@ Result<UserRow> AuthService::ChangeAccountState(const Actor& actor, const std::s
                                                 AccountState state) {
   PTDV_RETURN_IF_ERROR(SetAccountState(actor, login, state));
   PTDV_ASSIGN_OR_RETURN(std::vector<UserRow> rows, ListUserRows(actor));
-  std::string lower(login);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = AsciiLowercase(login);
   for (UserRow& row : rows) {
     if (row.user.login == lower) return std::move(row);
   }
@@ -223,7 +222,8 @@ Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
     sodium_memzero(user.password.data(), user.password.size());
     hashes.push_back(std::move(hash));
   }
-  const Instant now = ParseIsoInstant(clock.NowIso()).value_or(Instant(clock.Today()));
+  const Clock::TimePoint now = clock.Now();
+  const Instant stored_now = std::chrono::floor<std::chrono::seconds>(now);
   const Actor system;
 
   std::vector<User> out;
@@ -234,8 +234,8 @@ Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
               .role = users[i].role,
               .org_id = users[i].org_id,
               .password_hash = std::move(hashes[i]),
-              .created_at = now,
-              .password_changed_at = now};
+              .created_at = stored_now,
+              .password_changed_at = stored_now};
     Result<Id> id = tx->Users().Insert(user);
     if (!id.ok()) {
       if (id.error().code == ErrorCode::kConflict) {
@@ -245,7 +245,7 @@ Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
     }
     user.id = *id;
     PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-        UserAudit(clock.NowIso(), system, "user.create", user, "", UserToJson(user))));
+        UserAudit(FormatTimestamp(now), system, "user.create", user, "", UserToJson(user))));
     out.push_back(WithoutHash(std::move(user)));
   }
   PTDV_RETURN_IF_ERROR(tx->Commit());

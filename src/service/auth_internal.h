@@ -20,8 +20,6 @@ inline constexpr std::string_view kSystemLogin = "system";
 // `text` trimmed of spaces and lower-cased, when it is a valid login (3-64 of a-z 0-9 . _ -,
 // starting with a letter or digit); nullopt otherwise.
 std::optional<std::string> NormaliseLogin(std::string_view text);
-// "YYYY-MM-DDTHH:MM:SS.mmmZ".
-std::string IsoTimestamp(std::chrono::system_clock::time_point tp);
 // The audit image of an account: never the hash.
 boost::json::object UserObject(const User& user);
 User WithoutHash(User user);
@@ -37,7 +35,5 @@ Result<User> FindUser(Transaction& tx, const std::string& login);
 // error is `as_missing`.
 Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_role, Id target_org,
                              const Error& as_missing);
-// An instant parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z").
-std::optional<Instant> ParseIsoInstant(std::string_view text);
 
 }  // namespace ptdv::auth_internal

@@ -8,10 +8,11 @@
 #include <boost/json.hpp>
 #include <cassert>
 #include <cctype>
-#include <charconv>
 #include <map>
 
 #include "domain/search_key.h"
+#include "domain/text.h"
+#include "domain/timestamp.h"
 #include "service/auth_internal.h"
 #include "storage/audit_hash.h"
 #include "storage/not_found.h"
@@ -53,8 +54,7 @@ std::string RandomToken() {
 // Logins: lowercase ASCII letters, digits, '.', '_' and '-', 3 to 64 characters, starting with
 // a letter or digit. Anything else is refused rather than guessed at.
 std::optional<std::string> NormaliseLogin(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  text = Trim(text, " ");
   if (text.size() < 3 || text.size() > 64) return std::nullopt;
   std::string login;
   for (char c : text) {
@@ -67,13 +67,6 @@ std::optional<std::string> NormaliseLogin(std::string_view text) {
   return login;
 }
 
-std::string IsoTimestamp(system_clock::time_point tp) {
-  auto day = std::chrono::floor<std::chrono::days>(tp);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(tp - day).count();
-  return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", FormatIsoDate(Date(day)), ms / 3600000,
-                     ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
-}
-
 // Whole minutes to show for a wait, rounded up: "thử lại sau 1 phút" for 5 seconds.
 long long MinutesToWait(seconds wait) { return std::max<long long>(1, (wait.count() + 59) / 60); }
 
@@ -83,7 +76,7 @@ seconds CeilSeconds(system_clock::duration d) {
 
 json::value InstantJson(const std::optional<Instant>& instant) {
   if (!instant) return nullptr;
-  return json::value(FormatInstant(*instant));
+  return json::value(FormatTimestamp(*instant));
 }
 
 // The audit image of an account: never the hash.
@@ -95,8 +88,8 @@ json::object UserObject(const User& user) {
       {"role", RoleCode(user.role)},
       {"org_id", user.org_id},
       {"disabled", user.disabled},
-      {"created_at", FormatInstant(user.created_at)},
-      {"password_changed_at", FormatInstant(user.password_changed_at)},
+      {"created_at", FormatTimestamp(user.created_at)},
+      {"password_changed_at", FormatTimestamp(user.password_changed_at)},
       {"failed_attempts", user.failed_attempts},
       {"locked_until", InstantJson(user.locked_until)},
   };
@@ -185,38 +178,11 @@ Status AuthoriseAccountAdmin(Transaction& tx, const Actor& actor, Role target_ro
   return Ok();
 }
 
-// Instants parsed from Clock::NowIso() ("2023-11-20T05:00:00.000Z"), for CreateSystemUsers.
-std::optional<Instant> ParseIsoInstant(std::string_view text) {
-  if (text.size() < 19 || text[10] != 'T') return std::nullopt;
-  Result<Date> date = ParseDate(text.substr(0, 10));
-  if (!date.ok()) return std::nullopt;
-  int parts[3] = {};
-  for (int i = 0; i < 3; ++i) {
-    std::string_view field = text.substr(11 + 3 * i, 2);
-    auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), parts[i]);
-    if (error != std::errc() || end != field.data() + field.size()) return std::nullopt;
-  }
-  return Instant(std::chrono::sys_days(*date)) + std::chrono::hours(parts[0]) +
-         std::chrono::minutes(parts[1]) + seconds(parts[2]);
-}
-
 }  // namespace auth_internal
 
 using namespace auth_internal;
 
-const WallClock& DefaultWallClock() {
-  static const SystemWallClock clock;
-  return clock;
-}
-
 std::string UserToJson(const User& user) { return json::serialize(UserObject(user)); }
-
-std::string FormatInstant(Instant instant) {
-  auto day = std::chrono::floor<std::chrono::days>(instant);
-  auto s = (instant - day).count();
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", FormatIsoDate(Date(day)), s / 3600, s / 60 % 60,
-                     s % 60);
-}
 
 // ---------------------------------------------------------------------------------------------
 // LockDelay, LoginThrottle
@@ -229,7 +195,7 @@ seconds LockDelay(int failures, const ThrottlePolicy& policy) {
   return std::min(delay, policy.max_delay);
 }
 
-LoginThrottle::LoginThrottle(ThrottlePolicy policy, const WallClock& clock, std::size_t max_keys)
+LoginThrottle::LoginThrottle(ThrottlePolicy policy, const Clock& clock, std::size_t max_keys)
     : policy_(policy), clock_(clock), max_keys_(std::max<std::size_t>(max_keys, 1)) {}
 
 bool LoginThrottle::Forgotten(const Entry& entry, system_clock::time_point now) const {
@@ -303,7 +269,7 @@ Actor ActorFor(const User& user, std::string address) {
 // ---------------------------------------------------------------------------------------------
 // AuthService
 
-AuthService::AuthService(Store& store, const WallClock& clock, PasswordHasher& hasher,
+AuthService::AuthService(Store& store, const Clock& clock, PasswordHasher& hasher,
                          AuthOptions options)
     : store_(store),
       clock_(clock),
@@ -357,7 +323,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
         {"login", TypedLogin(request.login)},
         {"failed_attempts", nullptr},
         {"locked_until", delay > seconds(0) ? InstantJson(now + delay) : json::value(nullptr)}};
-    Result<Id> audited = (*tx)->Audit().Append(AuditEntry{.at = IsoTimestamp(clock_.Now()),
+    Result<Id> audited = (*tx)->Audit().Append(AuditEntry{.at = FormatTimestamp(clock_.Now()),
                                                           .actor = TypedLogin(request.login),
                                                           .role = "",
                                                           .address = request.address,
@@ -424,7 +390,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
   session.id = *session_id;
   json::object after{{"session_id", session.id}, {"rehashed", rehashed.has_value()}};
   Result<Id> audited =
-      tx.Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(*user, request.address),
+      tx.Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), ActorFor(*user, request.address),
                                   "auth.login", *user, "", json::serialize(after)));
   if (!audited.ok()) return Refuse(audited.error());
   if (Status committed = tx.Commit(); !committed.ok()) return Refuse(committed.error());
@@ -450,7 +416,7 @@ Status AuthService::RecordWrongPassword(const User& user, const std::string& add
   }
   json::object after{{"failed_attempts", failures}, {"locked_until", InstantJson(locked_until)}};
   PTDV_RETURN_IF_ERROR(
-      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(user, address),
+      tx->Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), ActorFor(user, address),
                                    std::move(action), user, "", json::serialize(after))));
   return tx->Commit();
 }
@@ -542,7 +508,7 @@ PasswordChangeOutcome AuthService::ChangeOwnPassword(const Actor& actor, Id keep
     after["sessions_ended"] = ended;
     after["own"] = true;
     PTDV_RETURN_IF_ERROR(
-        tx.Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), actor, "user.password", current,
+        tx.Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), actor, "user.password", current,
                                     before, json::serialize(after))));
     return tx.Commit();
   }();
@@ -584,7 +550,7 @@ Status AuthService::Logout(const std::string& token) {
   PTDV_ASSIGN_OR_RETURN(User user, tx->Users().Get(session->user_id));
   json::object before{{"session_id", session->id}};
   PTDV_RETURN_IF_ERROR(
-      tx->Audit().Append(UserAudit(IsoTimestamp(clock_.Now()), ActorFor(user, session->address),
+      tx->Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), ActorFor(user, session->address),
                                    "auth.logout", user, json::serialize(before), "")));
   return tx->Commit();
 }

@@ -19,7 +19,6 @@
 //     through PasswordHasher::Post()/Offload(), never on a network thread;
 //   - call PasswordHasher::WarmUp() once at start (see there).
 
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -43,42 +42,6 @@
 namespace ptdv {
 
 // ---------------------------------------------------------------------------------------------
-// Time
-
-// The wall-clock instant, for expiry and throttling (Clock gives civil dates). Injected so that
-// tests move time by hand. Implementations are thread-safe.
-class WallClock {
- public:
-  virtual ~WallClock() = default;
-  virtual std::chrono::system_clock::time_point Now() const = 0;
-};
-
-class SystemWallClock final : public WallClock {
- public:
-  std::chrono::system_clock::time_point Now() const override {
-    return std::chrono::system_clock::now();
-  }
-};
-
-// A process-wide SystemWallClock, for defaults.
-const WallClock& DefaultWallClock();
-
-// A clock that moves only when told to (by one thread at a time).
-class ManualWallClock final : public WallClock {
- public:
-  explicit ManualWallClock(std::chrono::system_clock::time_point start) : now_(start) {}
-  std::chrono::system_clock::time_point Now() const override { return now_.load(); }
-  void Set(std::chrono::system_clock::time_point now) { now_.store(now); }
-  void Advance(std::chrono::system_clock::duration by) { now_.store(now_.load() + by); }
-
- private:
-  std::atomic<std::chrono::system_clock::time_point> now_;
-};
-
-// "2024-03-01T08:00:00Z".
-std::string FormatInstant(Instant instant);
-
-// ---------------------------------------------------------------------------------------------
 // Throttling
 
 struct ThrottlePolicy {
@@ -98,7 +61,7 @@ std::chrono::seconds LockDelay(int failures, const ThrottlePolicy& policy);
 // forgotten keys, then those whose last failure is oldest.
 class LoginThrottle {
  public:
-  LoginThrottle(ThrottlePolicy policy, const WallClock& clock, std::size_t max_keys = 100000);
+  LoginThrottle(ThrottlePolicy policy, const Clock& clock, std::size_t max_keys = 100000);
 
   // How long `key` must wait before its next attempt; zero when it may try now.
   std::chrono::seconds RetryAfter(const std::string& key) const;
@@ -117,7 +80,7 @@ class LoginThrottle {
   void Evict(std::chrono::system_clock::time_point now);  // REQUIRES: mutex_ held
 
   const ThrottlePolicy policy_;
-  const WallClock& clock_;
+  const Clock& clock_;
   const std::size_t max_keys_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;  // guarded by mutex_
@@ -214,8 +177,7 @@ struct UserRow {
 class AuthService {
  public:
   // `store`, `clock` and `hasher` must outlive the service.
-  AuthService(Store& store, const WallClock& clock, PasswordHasher& hasher,
-              AuthOptions options = {});
+  AuthService(Store& store, const Clock& clock, PasswordHasher& hasher, AuthOptions options = {});
 
   // Checks the password and opens a session. Runs argon2id on the calling thread.
   // Refusals (kForbidden) never tell whether the login exists: the same message for an unknown
@@ -301,6 +263,7 @@ class AuthService {
   Result<int> PurgeExpiredSessions();
 
   const AuthOptions& options() const { return options_; }
+  const Clock& clock() const { return clock_; }
 
  private:
   Instant Now() const;
@@ -309,7 +272,7 @@ class AuthService {
   Status RecordWrongPassword(const User& user, const std::string& address, std::string action);
 
   Store& store_;
-  const WallClock& clock_;
+  const Clock& clock_;
   PasswordHasher& hasher_;
   const AuthOptions options_;
   LoginThrottle address_throttle_;
@@ -320,10 +283,10 @@ class AuthService {
 // authorisation, no password policy): for accounts a trusted loader sets up, such as the demo's
 // (demo/demo_users.h). Each password is hashed with its own salt before the transaction. Logins
 // are stored lowercase; created_at and password_changed_at are the clock's instant
-// (Clock::NowIso()). Returns the users with an empty password_hash, in order. kInvalid for a
-// malformed login (field "login"), kConflict when a login is in use, storage errors otherwise;
-// nothing is written on an error. Audited "user.create" by "system".
-// REQUIRES: every org_id names an existing organisation.
+// (Clock::Now(), to the second). Returns the users with an empty password_hash, in order. kInvalid
+// for a malformed login (field "login"), kConflict when a login is in use, storage errors
+// otherwise; nothing is written on an error. Audited "user.create" by "system". REQUIRES: every
+// org_id names an existing organisation.
 Result<std::vector<User>> CreateSystemUsers(
     Store& store, const Clock& clock, std::vector<NewUser> users,
     PasswordHashParameters parameters = PasswordHashParameters::Interactive());

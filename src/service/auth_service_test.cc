@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "demo/demo_users.h"
+#include "domain/timestamp.h"
 #include "service/org_service.h"
 #include "service/test_store.h"
 #include "storage/audit_hash.h"
@@ -29,7 +30,7 @@ class AuthServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = test::OpenMigratedStore(dir_.File("t.db"));
-    OrgService orgs(*store_, date_clock_);
+    OrgService orgs(*store_, clock_);
     const test::TwoWardCity city = test::CreateTwoWardCity(
         orgs, system_, {.ward_a_authorised_to_admit = true, .cell_suffix = "CB01"});
     city_ = city.city;
@@ -79,8 +80,7 @@ class AuthServiceTest : public ::testing::Test {
 
   test::TempDir dir_{"ptdv-auth-test"};
   std::unique_ptr<Store> store_;
-  FixedClock date_clock_{MakeDate(2024, 3, 1)};
-  ManualWallClock clock_{std::chrono::sys_days(MakeDate(2024, 3, 1)) + 1h};
+  FixedClock clock_{std::chrono::sys_days(MakeDate(2024, 3, 1)) + 1h};
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
   std::unique_ptr<AuthService> service_;
   Actor system_;
@@ -413,7 +413,7 @@ TEST_F(AuthServiceTest, EmptyCredentialsAreInvalid) {
 }
 
 TEST(LoginThrottle, ForgetsAndEvicts) {
-  ManualWallClock clock(std::chrono::sys_days(MakeDate(2024, 3, 1)));
+  FixedClock clock(std::chrono::sys_days(MakeDate(2024, 3, 1)));
   ThrottlePolicy policy{.free_failures = 2, .forget_after = 10min};
   LoginThrottle throttle(policy, clock, 16);
   EXPECT_EQ(throttle.RecordFailure("a").count(), 0);
@@ -912,8 +912,8 @@ NewUser SystemUser(std::string login, Role role, Id org) {
 TEST_F(AuthServiceTest, SystemUsersAreCreatedInOrderAuditedAndLoggedInto) {
   std::vector<NewUser> seeds = {SystemUser("Phuong.Anh", Role::kGrassrootsStaff, ward_a_),
                                 SystemUser("lanhdao2", Role::kLeader, city_)};
-  std::vector<User> users = Must(
-      CreateSystemUsers(*store_, date_clock_, std::move(seeds), PasswordHashParameters::Minimum()));
+  std::vector<User> users =
+      Must(CreateSystemUsers(*store_, clock_, std::move(seeds), PasswordHashParameters::Minimum()));
   ASSERT_EQ(users.size(), 2u);
   EXPECT_EQ(users[0].login, "phuong.anh");  // stored lowercase
   EXPECT_TRUE(users[0].password_hash.empty());
@@ -928,7 +928,7 @@ TEST_F(AuthServiceTest, SystemUsersAreCreatedInOrderAuditedAndLoggedInto) {
 TEST_F(AuthServiceTest, SystemUsersWriteNothingOnAnError) {
   Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
   Result<std::vector<User>> taken = CreateSystemUsers(
-      *store_, date_clock_,
+      *store_, clock_,
       {SystemUser("moi", Role::kLeader, city_), SystemUser("taylocdu", Role::kLeader, city_)},
       PasswordHashParameters::Minimum());
   ASSERT_FALSE(taken.ok());
@@ -937,7 +937,7 @@ TEST_F(AuthServiceTest, SystemUsersWriteNothingOnAnError) {
             ErrorCode::kNotFound);
 
   Result<std::vector<User>> malformed =
-      CreateSystemUsers(*store_, date_clock_, {SystemUser("system", Role::kLeader, city_)},
+      CreateSystemUsers(*store_, clock_, {SystemUser("system", Role::kLeader, city_)},
                         PasswordHashParameters::Minimum());
   ASSERT_FALSE(malformed.ok());
   EXPECT_EQ(malformed.error().code, ErrorCode::kInvalid);
@@ -950,11 +950,11 @@ TEST_F(AuthServiceTest, SystemUsersWriteNothingOnAnError) {
 TEST_F(AuthServiceTest, DemoUsersOnePerRole) {
   // Missing units: load the demo first.
   Result<std::vector<std::pair<std::string, std::string>>> early =
-      CreateDemoUsers(*store_, date_clock_, PasswordHashParameters::Minimum());
+      CreateDemoUsers(*store_, clock_, PasswordHashParameters::Minimum());
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().code, ErrorCode::kNotFound);
 
-  OrgService orgs(*store_, date_clock_);
+  OrgService orgs(*store_, clock_);
   const Date from = MakeDate(2021, 7, 1);
   Id tayloc = Must(orgs.CreateOrganisation(system_, {.parent_id = city_,
                                                      .kind = OrgKind::kGrassrootsCommittee,
@@ -971,7 +971,7 @@ TEST_F(AuthServiceTest, DemoUsersOnePerRole) {
                                          .code = "HUE-TAYLOC-CB01",
                                          .name = "Chi bộ 1",
                                          .valid_from = from}));
-  auto pairs = Must(CreateDemoUsers(*store_, date_clock_, PasswordHashParameters::Minimum()));
+  auto pairs = Must(CreateDemoUsers(*store_, clock_, PasswordHashParameters::Minimum()));
   ASSERT_EQ(pairs.size(), 7u);
   std::set<Role> roles;
   for (const auto& [login, password] : pairs) {
@@ -988,10 +988,10 @@ TEST_F(AuthServiceTest, DemoUsersOnePerRole) {
   EXPECT_EQ(Stored("bithu.tayloc").role, Role::kCellSecretary);
   EXPECT_EQ(Stored("taylocdu").org_id, tayloc);
   EXPECT_NE(Stored("admin").password_hash, Stored("lanhdao").password_hash);  // own salts
-  EXPECT_EQ(FormatInstant(Stored("admin").created_at).substr(0, 10), "2024-03-01");
+  EXPECT_EQ(FormatTimestamp(Stored("admin").created_at).substr(0, 10), "2024-03-01");
 
   Result<std::vector<std::pair<std::string, std::string>>> again =
-      CreateDemoUsers(*store_, date_clock_, PasswordHashParameters::Minimum());
+      CreateDemoUsers(*store_, clock_, PasswordHashParameters::Minimum());
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }

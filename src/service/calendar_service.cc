@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 #include "service/json_codec.h"
 
@@ -116,7 +117,7 @@ Result<CalendarYearView> CalendarService::Modify(const Actor& actor, int year,
   std::sort(next.days.begin(), next.days.end(),
             [](const CalendarDay& a, const CalendarDay& b) { return a.date < b.date; });
   PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(next));
-  PTDV_RETURN_IF_ERROR(AppendAudit(*tx, actor, clock_.NowIso(), std::string(action),
+  PTDV_RETURN_IF_ERROR(AppendAudit(*tx, actor, FormatTimestamp(clock_.Now()), std::string(action),
                                    {.entity = "calendar_year", .id = year}, std::move(before),
                                    ToJson(next)));
   PTDV_ASSIGN_OR_RETURN(stored, tx->Calendar().ListYears());

@@ -10,6 +10,7 @@
 
 #include "domain/disclosure.h"
 #include "domain/search_key.h"
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 #include "service/case_context.h"
 #include "service/json_codec.h"
@@ -100,7 +101,7 @@ Result<Id> CaseService::CreatePerson(const Actor& actor, Person person) {
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   PTDV_ASSIGN_OR_RETURN(person.id, tx->People().Insert(person));
-  return CommitCreation(*tx, actor, clock_.NowIso(), "person.create",
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "person.create",
                         {.entity = "person", .id = person.id, .org_id = person.org_id},
                         ToJson(person));
 }
@@ -135,7 +136,8 @@ Result<Person> CaseService::UpdatePerson(const Actor& actor, Person person,
     PTDV_RETURN_IF_ERROR(OrganisationInScope(*tx, actor, person.org_id));
   }
   PTDV_RETURN_IF_ERROR(ExpectPersonVersion(before, expected_version));
-  return StorePersonChange(*tx, actor, clock_.NowIso(), "person.update", before, std::move(person));
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.update", before,
+                           std::move(person));
 }
 
 Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_id,
@@ -149,8 +151,8 @@ Result<Person> CaseService::SetPreviousMembership(const Actor& actor, Id person_
   }
   Person person = before;
   person.previous_membership = std::move(previous);
-  return StorePersonChange(*tx, actor, clock_.NowIso(), "person.previous_membership", before,
-                           std::move(person));
+  return StorePersonChange(*tx, actor, FormatTimestamp(clock_.Now()), "person.previous_membership",
+                           before, std::move(person));
 }
 
 Result<std::vector<Person>> CaseService::FindDuplicates(const Actor& actor,
@@ -203,7 +205,7 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
   header.stage = Stage::kSource;
   header.opened_on = opened_on;
   PTDV_ASSIGN_OR_RETURN(header.id, tx->Cases().Insert(header));
-  return CommitCreation(*tx, actor, clock_.NowIso(), "case.open",
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "case.open",
                         {.entity = "case", .id = header.id, .org_id = cell_id}, ToJson(header));
 }
 
@@ -230,7 +232,7 @@ Result<Case> CaseService::RecordIn(Transaction& transaction, const Actor& actor,
   }
   event.case_id = case_id;
   event.actor = actor.login;
-  event.recorded_at = clock_.NowIso();
+  event.recorded_at = FormatTimestamp(clock_.Now());
   event.relative_name = NormaliseNfc(event.relative_name);
   // Facts on the date of the act: the cell's official members then (S9, P4 denominators).
   PTDV_ASSIGN_OR_RETURN(CaseContext ctx,

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "domain/role.h"
+#include "domain/timestamp.h"
 #include "domain/workflow.h"
 #include "service/audit_subject.h"
 #include "service/json_codec.h"
@@ -83,7 +84,7 @@ ClassService::ClassService(Store& store, CaseService& cases, const Clock& clock,
 Status ClassService::Audit(Transaction& tx, const Actor& actor, std::string action,
                            std::string entity, Id entity_id, Id org_id, std::string before,
                            std::string after) {
-  return AppendAudit(tx, actor, clock_.NowIso(), std::move(action),
+  return AppendAudit(tx, actor, FormatTimestamp(clock_.Now()), std::move(action),
                      {.entity = std::move(entity), .id = entity_id, .org_id = org_id},
                      std::move(before), std::move(after));
 }

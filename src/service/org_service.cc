@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 #include "service/json_codec.h"
 
@@ -93,7 +94,7 @@ Result<Id> OrgService::CreateOrganisation(const Actor& actor, Organisation org) 
     if (org.kind == OrgKind::kCell) return Error::Invalid("Chi bộ phải có đơn vị cấp trên", "parent");
   }
   PTDV_ASSIGN_OR_RETURN(org.id, tx->Organisations().Insert(org));
-  return CommitCreation(*tx, actor, clock_.NowIso(), "organisation.create",
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "organisation.create",
                         {.entity = "organisation", .id = org.id, .org_id = org.id}, ToJson(org));
 }
 
@@ -121,7 +122,7 @@ Result<Id> OrgService::AddMembership(const Actor& actor, Membership membership) 
     }
   }
   PTDV_ASSIGN_OR_RETURN(membership.id, tx->Memberships().Insert(membership));
-  return CommitCreation(*tx, actor, clock_.NowIso(), "membership.create",
+  return CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "membership.create",
                         {.entity = "membership", .id = membership.id, .org_id = org.id},
                         ToJson(membership));
 }

@@ -9,7 +9,7 @@ namespace ptdv {
 using std::chrono::seconds;
 using std::chrono::system_clock;
 
-RateLimiter::RateLimiter(RateLimit limit, const WallClock& clock, std::size_t max_keys)
+RateLimiter::RateLimiter(RateLimit limit, const Clock& clock, std::size_t max_keys)
     : limit_(limit), clock_(clock), max_keys_(std::max<std::size_t>(max_keys, 1)) {}
 
 seconds RateLimiter::Acquire(const std::string& key) {

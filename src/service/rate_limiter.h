@@ -10,7 +10,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "service/auth_service.h"
+#include "service/clock.h"
 
 namespace ptdv {
 
@@ -24,7 +24,7 @@ struct RateLimit {
 class RateLimiter {
  public:
   // `clock` must outlive the limiter.
-  RateLimiter(RateLimit limit, const WallClock& clock, std::size_t max_keys = 100000);
+  RateLimiter(RateLimit limit, const Clock& clock, std::size_t max_keys = 100000);
 
   // Counts one acquisition for `key` and returns zero when it is within the quota; otherwise
   // counts nothing and returns how long until the key's window ends (at least 1 s).
@@ -39,7 +39,7 @@ class RateLimiter {
   void Evict(std::chrono::system_clock::time_point now);  // REQUIRES: mutex_ held
 
   const RateLimit limit_;
-  const WallClock& clock_;
+  const Clock& clock_;
   const std::size_t max_keys_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Window> windows_;  // guarded by mutex_

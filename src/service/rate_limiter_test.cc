@@ -10,7 +10,7 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(RateLimiter, AllowsTheLimitPerWindowPerKey) {
-  ManualWallClock clock(std::chrono::sys_days(std::chrono::year{2026} / 12 / 4));
+  FixedClock clock(std::chrono::sys_days(std::chrono::year{2026} / 12 / 4));
   RateLimiter limiter({.limit = 3, .window = 60s}, clock);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Acquire("10.0.0.1").count(), 0);
   EXPECT_EQ(limiter.Acquire("10.0.0.1").count(), 60);
@@ -24,7 +24,7 @@ TEST(RateLimiter, AllowsTheLimitPerWindowPerKey) {
 }
 
 TEST(RateLimiter, HoldsAtMostMaxKeys) {
-  ManualWallClock clock(std::chrono::sys_days(std::chrono::year{2026} / 12 / 4));
+  FixedClock clock(std::chrono::sys_days(std::chrono::year{2026} / 12 / 4));
   RateLimiter limiter({.limit = 1, .window = 60s}, clock, 16);
   for (int i = 0; i < 100; ++i) {
     EXPECT_EQ(limiter.Acquire("key" + std::to_string(i)).count(), 0);

@@ -7,6 +7,7 @@
 
 #include "domain/calendar_file.h"
 #include "domain/rule_code.h"
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 #include "service/json_codec.h"
 
@@ -33,7 +34,7 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& r : DefaultRuleSets()) {
     if (have_rules.contains(r.code)) continue;
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), clock.NowIso(), "rule_set.seed",
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), FormatTimestamp(clock.Now()), "rule_set.seed",
                                      {.entity = "rule_set"}, "", ToJson(r)));
     changed = true;
   }
@@ -43,7 +44,7 @@ Status EnsureReferenceData(Store& store, const Clock& clock, std::string_view ca
   for (const auto& y : shipped_years) {
     if (have_years.contains(y.year)) continue;
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), clock.NowIso(), "calendar.seed",
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, Seeder(), FormatTimestamp(clock.Now()), "calendar.seed",
                                      {.entity = "calendar_year", .id = y.year}, "", ToJson(y)));
     changed = true;
   }
@@ -85,8 +86,9 @@ Result<int> ImportCalendar(Store& store, const Clock& clock, std::string_view ac
       if (s.year == y.year) before = ToJson(s);
     }
     PTDV_RETURN_IF_ERROR(tx->Calendar().PutYear(y));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), clock.NowIso(), "calendar.override",
-                                     {.entity = "calendar_year", .id = y.year}, before, ToJson(y)));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()),
+                                     "calendar.override", {.entity = "calendar_year", .id = y.year},
+                                     before, ToJson(y)));
   }
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return static_cast<int>(years.size());
@@ -101,8 +103,8 @@ Status SetRuleSetParameter(Store& store, const Clock& clock, std::string_view ac
     std::string before = ToJson(r);
     PTDV_RETURN_IF_ERROR(SetRuleParameter(r, name, value));
     PTDV_RETURN_IF_ERROR(tx->RuleSets().Put(r));
-    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), clock.NowIso(), "rule_set.update",
-                                     {.entity = "rule_set"}, before, ToJson(r)));
+    PTDV_RETURN_IF_ERROR(AppendAudit(*tx, CliAdmin(actor), FormatTimestamp(clock.Now()),
+                                     "rule_set.update", {.entity = "rule_set"}, before, ToJson(r)));
     return tx->Commit();
   }
   return Error::NotFound(fmt::format("Không có bộ quy định «{}»", code));

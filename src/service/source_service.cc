@@ -10,6 +10,7 @@
 
 #include "domain/role.h"
 #include "domain/search_key.h"
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 
 namespace ptdv {
@@ -186,7 +187,7 @@ Result<SourceReview> SourceService::RecordReview(const Actor& actor, Id org_id, 
                       .reviewed_on = reviewed_on,
                       .note = std::move(note),
                       .actor = actor.login,
-                      .recorded_at = clock_.NowIso()};
+                      .recorded_at = FormatTimestamp(clock_.Now())};
   PTDV_ASSIGN_OR_RETURN(review.id, tx->SourceReviews().Insert(review));
   PTDV_RETURN_IF_ERROR(AppendAudit(*tx, actor, review.recorded_at, "source.review",
                                    {.entity = "source_review", .id = review.id, .org_id = org_id},

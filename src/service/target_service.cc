@@ -7,6 +7,7 @@
 #include <map>
 
 #include "domain/role.h"
+#include "domain/timestamp.h"
 #include "service/audit_subject.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
@@ -16,7 +17,7 @@ namespace {
 
 Status Append(Transaction& tx, const Actor& actor, const Clock& clock, std::string action,
               const Target& target, std::string before) {
-  return AppendAudit(tx, actor, clock.NowIso(), std::move(action),
+  return AppendAudit(tx, actor, FormatTimestamp(clock.Now()), std::move(action),
                      {.entity = "target", .id = target.id, .org_id = target.org_id},
                      std::move(before), ToJson(target));
 }

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_user_repository.h"
 
+#include "domain/text.h"
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_query.h"
@@ -45,13 +46,6 @@ constexpr std::string_view kRecordSuccess =
 
 constexpr std::string_view kWhat = kAccountNoun;
 
-std::string AsciiLower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 User ReadUser(SqliteRow& row) {
   User u;
   row.Read(u.id, u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
@@ -82,7 +76,7 @@ Result<User> SqliteUserRepository::Get(Id id) {
 
 Result<User> SqliteUserRepository::GetByLogin(const std::string& login) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(kSelectByLogin, AsciiLower(login)));
+                        connection_.Prepare(kSelectByLogin, AsciiLowercase(login)));
   return ReadOne(statement, ReadUser, kWhat, login);
 }
 

@@ -1,11 +1,9 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
-
-dayjs.extend(customParseFormat);
+import { DATE_INPUT_FORMATS, ISO_DATE } from '../lib/format';
 
 // A date input that speaks ISO to the form (and the API) and dd/mm/yyyy to the user, who may
-// type it (21/3/2024, 21/03/2024) or pick it.
+// type it in any of the forms parseDate reads (21/3/2024, 21.03.2024, 2024-03-21) or pick it.
 export function DateField({
   value,
   onChange,
@@ -21,9 +19,9 @@ export function DateField({
   return (
     <DatePicker
       id={id}
-      value={value ? dayjs(value, 'YYYY-MM-DD') : null}
-      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
-      format={['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD']}
+      value={value ? dayjs(value, ISO_DATE) : null}
+      onChange={(d) => onChange?.(d ? d.format(ISO_DATE) : null)}
+      format={DATE_INPUT_FORMATS}
       placeholder={rest.placeholder ?? 'dd/mm/yyyy'}
       aria-label={rest['aria-label']}
       style={{ width: '100%' }}

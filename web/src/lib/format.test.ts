@@ -6,6 +6,8 @@ describe('dates', () => {
     expect(formatDate('2023-11-05')).toBe('05/11/2023');
     expect(formatDate(null)).toBe('');
     expect(formatDate('')).toBe('');
+    expect(formatDate('2023-11-05T08:00:00Z')).toBe('05/11/2023');
+    expect(formatDate('không phải ngày')).toBe('không phải ngày');
   });
 
   it('reads dd/mm/yyyy, d/m/yyyy and ISO, and refuses impossible dates', () => {
@@ -13,6 +15,12 @@ describe('dates', () => {
     expect(parseDate('5/1/2024')).toBe('2024-01-05');
     expect(parseDate('21.03.2024')).toBe('2024-03-21');
     expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('2024-3-1')).toBe('2024-03-01');
+    expect(parseDate(' 01-03-2024 ')).toBe('2024-03-01');
+    expect(parseDate('2024-02-30')).toBeNull();
+    expect(parseDate('32/01/2024')).toBeNull();
+    expect(parseDate('01/13/2024')).toBeNull();
+    expect(parseDate('01/01/24')).toBeNull();
     expect(parseDate('30/02/2024')).toBeNull();
     expect(parseDate('29/02/2023')).toBeNull();
     expect(parseDate('hôm qua')).toBeNull();
@@ -20,6 +28,9 @@ describe('dates', () => {
 
   it('shows instants in Việt Nam time (UTC+7)', () => {
     expect(formatInstant('2023-11-15T18:30:00Z')).toBe('01:30 16/11/2023');
+    expect(formatInstant('2023-12-31T17:05:00.123Z')).toBe('00:05 01/01/2024');
+    expect(formatInstant('2023-11-15')).toBe('15/11/2023');
+    expect(formatInstant(null)).toBe('');
   });
 
   it('takes today in Việt Nam, not UTC', () => {

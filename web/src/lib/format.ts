@@ -1,41 +1,46 @@
 // Dates: the API speaks ISO YYYY-MM-DD, people read dd/mm/yyyy.
 
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import utc from 'dayjs/plugin/utc';
 import type { Deadline, DeadlineRow } from '../api/types';
+
+dayjs.extend(customParseFormat);
+dayjs.extend(utc);
+
+export const ISO_DATE = 'YYYY-MM-DD';
+export const SHOWN_DATE = 'DD/MM/YYYY';
+// Việt Nam is UTC+7 all year.
+const VIETNAM_OFFSET_MINUTES = 7 * 60;
+
+// Every way people write a date: d/m/yyyy and dd/mm/yyyy with '/', '.' or '-', and ISO with
+// or without leading zeros. Parsed strictly, so 30/02/2024 is refused rather than rolled over.
+// The first is the one dates are shown in (DateField).
+export const DATE_INPUT_FORMATS = [
+  SHOWN_DATE,
+  ...['/', '.', '-'].flatMap((sep) =>
+    ['D', 'DD'].flatMap((day) => ['M', 'MM'].map((month) => [day, month, 'YYYY'].join(sep)))),
+  ...['M', 'MM'].flatMap((month) => ['D', 'DD'].map((day) => `YYYY-${month}-${day}`)),
+];
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${m[3]}/${m[2]}/${m[1]}`;
+  const date = dayjs(iso.slice(0, ISO_DATE.length), ISO_DATE, true);
+  return date.isValid() ? date.format(SHOWN_DATE) : iso;
 }
 
 // Accepts dd/mm/yyyy (also d/m/yyyy, with - or .) or ISO; returns ISO or null when invalid.
 export function parseDate(text: string): string | null {
-  const t = text.trim();
-  let y: number, mo: number, d: number;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) {
-    y = +m[1]; mo = +m[2]; d = +m[3];
-  } else {
-    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-    if (!m) return null;
-    d = +m[1]; mo = +m[2]; y = +m[3];
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = dayjs(text.trim(), DATE_INPUT_FORMATS, true);
+  return date.isValid() ? date.format(ISO_DATE) : null;
 }
 
+// "01:30 16/11/2023" for the instant 2023-11-15T18:30:00Z: instants are UTC, shown in Việt Nam.
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  if (!m) return formatDate(iso);
-  // Instants are UTC; Việt Nam is UTC+7 all year.
-  const at = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) + 7 * 3600 * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(at.getUTCHours())}:${p(at.getUTCMinutes())} ${p(at.getUTCDate())}/${p(at.getUTCMonth() + 1)}/${at.getUTCFullYear()}`;
+  const at = dayjs.utc(iso);
+  if (!iso.includes('T') || !at.isValid()) return formatDate(iso);
+  return at.utcOffset(VIETNAM_OFFSET_MINUTES).format(`HH:mm ${SHOWN_DATE}`);
 }
 
 // "còn 3 ngày làm việc", "quá hạn 2 ngày làm việc", "đến hạn hôm nay". `days` is positive
@@ -65,8 +70,7 @@ export function deadlineStatusLabel(status: DeadlineRow['status']): string {
 
 // Today in Việt Nam as ISO (UTC+7), for default form dates.
 export function todayIso(now: Date = new Date()): string {
-  const vn = new Date(now.getTime() + 7 * 3600 * 1000);
-  return vn.toISOString().slice(0, 10);
+  return dayjs(now).utcOffset(VIETNAM_OFFSET_MINUTES).format(ISO_DATE);
 }
 
 // Letters only, without Vietnamese diacritics, lower case: "Nguyễn Văn Đức" → "nguyen van duc".

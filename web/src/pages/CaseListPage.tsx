@@ -1,14 +1,15 @@
 import { lazy, Suspense, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, Input, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { Button, Card, Pagination, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, buildUrl } from '../api/client';
 import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, formatDate } from '../lib/format';
 import { useNarrow } from '../lib/useNarrow';
 import { useReference } from '../lib/reference';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, FilterField, NameSearchFilter, OrgFilter } from '../components/Filters';
 
 const StageChart = lazy(() => import('../components/StageChart'));
 
@@ -17,6 +18,8 @@ const kDue = [
   { value: 'due_soon', label: 'Sắp đến hạn' },
   { value: 'blocked', label: 'Đang vướng điều kiện' },
 ];
+
+const kWide = { xs: 24, md: 12, xl: 8 };
 
 const kSort = [
   { value: 'next_deadline', label: 'Hạn gần nhất trước' },
@@ -28,7 +31,7 @@ const kSort = [
 export default function CaseListPage() {
   const reference = useReference();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters();
   const [showChart, setShowChart] = useState(false);
   const narrow = useNarrow();
   // Exactly the parameters GET /cases knows (it refuses any other with 400).
@@ -41,20 +44,10 @@ export default function CaseListPage() {
     sort: (params.get('sort') ?? 'next_deadline') as CaseQuery['sort'],
     page: Math.max(1, Number(params.get('page') ?? '1') || 1),
   };
-  const [query, setQuery] = useState(filters.q ?? '');
   const list = useApi(
     (signal) => api.get<CaseList>('/cases', { signal, query: { ...filters, page_size: 20 } }),
     [params.toString()],
   );
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const counts = list.data?.counts_by_stage ?? {};
   // The whole filtered list (not one page) as XLSX: exactly the filters on screen, and their order.
   const exportUrl = caseExportUrl(filters);
@@ -64,52 +57,25 @@ export default function CaseListPage() {
         <Typography.Title level={1}>Hồ sơ kết nạp</Typography.Title>
         <Button size="large" className="no-print xlsx-link" href={exportUrl} download>Xuất Excel</Button>
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Tìm theo họ tên (gõ có dấu hoặc không dấu)" htmlFor="case-search">
-                <Input.Search
-                  id="case-search"
-                  value={query}
-                  onChange={(e) => setQuery(e.target.value)}
-                  onSearch={(v) => set({ q: v.trim() })}
-                  enterButton="Tìm"
-                  allowClear
-                  placeholder="ví dụ: nguyen van duc"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Đơn vị (gồm cả các chi bộ trực thuộc)">
-                <OrgSelect value={filters.org} onChange={(org) => set({ org })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Bước của quy trình">
-                <Select allowClear value={filters.stage} onChange={(stage) => set({ stage })} placeholder="Tất cả các bước"
-                  options={reference.stages.map((s) => ({ value: s.code, label: s.label }))} aria-label="Bước của quy trình" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Đối tượng (nguồn)">
-                <Select allowClear value={filters.category} onChange={(category) => set({ category })} placeholder="Tất cả đối tượng"
-                  options={reference.categories.map((s) => ({ value: s.code, label: s.label }))} aria-label="Đối tượng" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Thời hạn, vướng mắc">
-                <Select allowClear value={filters.due} onChange={(due) => set({ due })} placeholder="Tất cả" options={kDue} aria-label="Thời hạn" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Sắp xếp">
-                <Select value={filters.sort} onChange={(sort) => set({ sort })} options={kSort} aria-label="Sắp xếp" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <NameSearchFilter id="case-search" initial={filters.q} onSearch={(q) => set({ q })} span={kWide} />
+        <OrgFilter label="Đơn vị (gồm cả các chi bộ trực thuộc)" placeholder="Tất cả đơn vị thuộc phạm vi của bạn"
+          value={filters.org} onChange={(org) => set({ org })} span={kWide} />
+        <FilterField label="Bước của quy trình" span={kWide}>
+          <Select allowClear value={filters.stage} onChange={(stage) => set({ stage })} placeholder="Tất cả các bước"
+            options={reference.stages.map((s) => ({ value: s.code, label: s.label }))} aria-label="Bước của quy trình" />
+        </FilterField>
+        <FilterField label="Đối tượng (nguồn)" span={kWide}>
+          <Select allowClear value={filters.category} onChange={(category) => set({ category })} placeholder="Tất cả đối tượng"
+            options={reference.categories.map((s) => ({ value: s.code, label: s.label }))} aria-label="Đối tượng" />
+        </FilterField>
+        <FilterField label="Thời hạn, vướng mắc" span={kWide}>
+          <Select allowClear value={filters.due} onChange={(due) => set({ due })} placeholder="Tất cả" options={kDue} aria-label="Thời hạn" />
+        </FilterField>
+        <FilterField label="Sắp xếp" span={kWide}>
+          <Select value={filters.sort} onChange={(sort) => set({ sort })} options={kSort} aria-label="Sắp xếp" />
+        </FilterField>
+      </FilterBar>
 
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} what="danh sách hồ sơ" /> : (
         <>

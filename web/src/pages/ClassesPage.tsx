@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
 import { api, ApiError, fieldOf } from '../api/client';
 import type { ClassInput, TrainingClass } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
@@ -8,30 +8,27 @@ import { formatDate } from '../lib/format';
 import { useMyOrgCode, useServerToday } from '../lib/myOrg';
 import { kClassFormats, kClassKinds, labelOf } from '../lib/planning';
 import { useApi } from '../lib/useApi';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, FilterField, YearFilter } from '../components/Filters';
 
 // The Political Centre's classes (S1 / R3, P2): the list of a year, and a new class.
 export default function ClassesPage() {
   const { user } = useAuth();
   const today = useServerToday();
-  const [params, setParams] = useSearchParams();
+  const { get, set } = useUrlFilters();
   const narrow = useNarrow();
-  const year = Number(params.get('year')) || (today ? Number(today.slice(0, 4)) : undefined);
-  const kind = params.get('kind') ?? undefined;
+  const year = Number(get('year')) || (today ? Number(today.slice(0, 4)) : undefined);
+  const kind = get('kind');
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const list = useApi(
     (signal) => (year ? api.get<{ items: TrainingClass[] }>('/classes', { signal, query: { year, kind } }) : new Promise<never>(() => undefined)),
     [year, kind],
   );
-  const set = (key: string, value: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === '') next.delete(key); else next.set(key, String(value));
-    setParams(next);
-  };
   const items = list.data?.items ?? [];
   return (
     <div className="page classes-page">
@@ -41,23 +38,13 @@ export default function ClassesPage() {
           <Button type="primary" size="large" onClick={() => setCreating(true)} className="no-print">Mở lớp mới</Button>
         )}
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label="Năm" htmlFor="class-year">
-                <InputNumber id="class-year" min={2000} max={2100} value={year} onChange={(v) => set('year', v ?? undefined)} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <Form.Item label="Loại lớp">
-                <Select allowClear value={kind} onChange={(v) => set('kind', v)} placeholder="Tất cả các loại lớp"
-                  options={kClassKinds} aria-label="Loại lớp" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <YearFilter id="class-year" value={year} onChange={(v) => set({ year: v })} span={{ xs: 24, md: 8 }} />
+        <FilterField label="Loại lớp" span={{ xs: 24, md: 16 }}>
+          <Select allowClear value={kind} onChange={(v) => set({ kind: v })} placeholder="Tất cả các loại lớp"
+            options={kClassKinds} aria-label="Loại lớp" />
+        </FilterField>
+      </FilterBar>
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} what="danh sách lớp" /> : narrow ? (
         <ul className="card-list class-cards">
           {!list.loading && items.length === 0 && <li className="empty">Chưa có lớp nào trong năm {year}</li>}

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, InputNumber, Radio, Row, Table, Typography } from 'antd';
+import { Button, Card, Col, Radio, Row, Table, Typography } from 'antd';
 import { api } from '../api/client';
 import type { Dashboard, DashboardUnit, StepDuration } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -8,10 +7,11 @@ import { formatDate } from '../lib/format';
 import { useOrganisations } from '../lib/myOrg';
 import { formatNumber, kMonths, ofTarget, percent } from '../lib/planning';
 import { useApi } from '../lib/useApi';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { Chart } from '../components/Chart';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, FilterField, OrgFilter, YearFilter } from '../components/Filters';
 
 const kRed = '#b3151b';
 const kGold = '#d48806';
@@ -22,20 +22,13 @@ const kGold = '#d48806';
 // ward and drills down by clicking one (?org=); a ward's user sees only their own (the server's
 // scope; the default org is the caller's unit).
 export default function DashboardPage() {
-  const [params, setParams] = useSearchParams();
+  const { get, set } = useUrlFilters();
   const { user } = useAuth();
   const all = useOrganisations();
-  const org = params.get('org') ?? undefined;
-  const year = params.get('year') ?? undefined;
-  const on = params.get('on') ?? undefined;
+  const org = get('org');
+  const year = get('year');
+  const on = get('on');
   const dash = useApi((signal) => api.get<Dashboard>('/dashboard', { signal, query: { org, year, on } }), [org, year, on]);
-  const set = (patch: Record<string, string | number | undefined | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '') next.delete(k); else next.set(k, String(v));
-    }
-    setParams(next);
-  };
   const drill = (code: string) => set({ org: code });
   const d = dash.data;
   // The unit above the one shown, when it is in the caller's scope (to go back up).
@@ -55,28 +48,13 @@ export default function DashboardPage() {
         </div>
         <Button size="large" onClick={() => window.print()} className="no-print">In trang này</Button>
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item label="Đơn vị">
-                <OrgSelect value={org ?? d?.org.code} onChange={(v) => set({ org: v })} placeholder="Đơn vị của bạn" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item label="Năm" htmlFor="dash-year">
-                <InputNumber id="dash-year" min={2000} max={2100} value={year ? Number(year) : d?.year} style={{ width: '100%' }}
-                  onChange={(v) => set({ year: v ?? undefined })} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item label="Tính đến ngày" htmlFor="dash-on">
-                <DateField id="dash-on" aria-label="Tính đến ngày" value={on ?? d?.on} onChange={(v) => set({ on: v })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <OrgFilter label="Đơn vị" value={org ?? d?.org.code} onChange={(v) => set({ org: v })} span={{ xs: 24, md: 12 }} />
+        <YearFilter id="dash-year" value={year ? Number(year) : d?.year} onChange={(v) => set({ year: v })} span={{ xs: 12, md: 6 }} />
+        <FilterField label="Tính đến ngày" htmlFor="dash-on" span={{ xs: 12, md: 6 }}>
+          <DateField id="dash-on" aria-label="Tính đến ngày" value={on ?? d?.on} onChange={(v) => set({ on: v })} />
+        </FilterField>
+      </FilterBar>
       {dash.error ? <ErrorNotice error={dash.error} onRetry={dash.reload} what="số liệu tổng quan" /> :
         !d ? <p className="loading" role="status">Đang tải…</p> : <DashboardBody d={d} onDrill={drill} />}
     </div>

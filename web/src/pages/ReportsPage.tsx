@@ -1,14 +1,14 @@
-import { useSearchParams } from 'react-router';
-import { Button, Card, Col, Form, Row, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { api, buildUrl } from '../api/client';
 import type { AdmissionsReport, ReportRow } from '../api/types';
 import { formatDate } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
 import { formatNumber } from '../lib/planning';
 import { useApi } from '../lib/useApi';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, FilterField, OrgFilter } from '../components/Filters';
 
 // A cell of the §7 table: `key` may name a nested figure ("education.university").
 export function reportValue(row: ReportRow, key: string): unknown {
@@ -46,22 +46,17 @@ export function reportCell(value: unknown, key: string): string {
 // Vietnamese headers from the server; XLSX from the same parameters; an A4 print view.
 export default function ReportsPage() {
   const today = useServerToday();
-  const [params, setParams] = useSearchParams();
+  const { get, set } = useUrlFilters();
   const year = (today ?? '').slice(0, 4);
-  const org = params.get('org') ?? undefined;
-  const from = params.get('from') ?? (year ? `${year}-01-01` : undefined);
-  const to = params.get('to') ?? (year ? `${year}-12-31` : undefined);
-  const asOf = params.get('as_of') ?? to;
+  const org = get('org');
+  const from = get('from') ?? (year ? `${year}-01-01` : undefined);
+  const to = get('to') ?? (year ? `${year}-12-31` : undefined);
+  const asOf = get('as_of') ?? to;
   const query = { org, from, to, as_of: asOf };
   const report = useApi(
     (signal) => (from && to ? api.get<AdmissionsReport>('/reports/admissions', { signal, query }) : new Promise<never>(() => undefined)),
     [org, from, to, asOf],
   );
-  const set = (key: string, value: string | null | undefined) => {
-    const next = new URLSearchParams(params);
-    if (!value) next.delete(key); else next.set(key, value);
-    setParams(next);
-  };
   const r = report.data;
   const headers = headerRows(r?.columns ?? []);
   return (
@@ -73,32 +68,18 @@ export default function ReportsPage() {
           <Button size="large" onClick={() => window.print()}>In (khổ A4)</Button>
         </Space>
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label="Đơn vị (gồm các đơn vị trực thuộc)">
-                <OrgSelect value={org ?? r?.org.code} onChange={(v) => set('org', v)} placeholder="Đơn vị của bạn" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} xl={6}>
-              <Form.Item label="Từ ngày" htmlFor="report-from">
-                <DateField id="report-from" aria-label="Từ ngày" value={from} onChange={(v) => set('from', v)} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6} xl={6}>
-              <Form.Item label="Đến ngày" htmlFor="report-to">
-                <DateField id="report-to" aria-label="Đến ngày" value={to} onChange={(v) => set('to', v)} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label="Tổ chức đảng tính đến ngày" htmlFor="report-as-of">
-                <DateField id="report-as-of" aria-label="Tổ chức đảng tính đến ngày" value={asOf} onChange={(v) => set('as_of', v)} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <OrgFilter value={org ?? r?.org.code} onChange={(v) => set({ org: v })} span={{ xs: 24, md: 12, xl: 6 }} />
+        <FilterField label="Từ ngày" htmlFor="report-from" span={{ xs: 12, md: 6, xl: 6 }}>
+          <DateField id="report-from" aria-label="Từ ngày" value={from} onChange={(v) => set({ from: v })} />
+        </FilterField>
+        <FilterField label="Đến ngày" htmlFor="report-to" span={{ xs: 12, md: 6, xl: 6 }}>
+          <DateField id="report-to" aria-label="Đến ngày" value={to} onChange={(v) => set({ to: v })} />
+        </FilterField>
+        <FilterField label="Tổ chức đảng tính đến ngày" htmlFor="report-as-of" span={{ xs: 24, md: 12, xl: 6 }}>
+          <DateField id="report-as-of" aria-label="Tổ chức đảng tính đến ngày" value={asOf} onChange={(v) => set({ as_of: v })} />
+        </FilterField>
+      </FilterBar>
       {report.error ? <ErrorNotice error={report.error} onRetry={report.reload} what="báo cáo" /> : !r ? <p className="loading" role="status">Đang tải…</p> : (
         <section className="report-sheet" aria-label="Bảng báo cáo">
           <header className="report-title">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Select, Table, Tag, Typography, message } from 'antd';
+import { Link } from 'react-router';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag, Typography, message } from 'antd';
 import { api, ApiError, fieldOf } from '../api/client';
 import type { SourceCategoryCount, SourceItem, SourceList, SourceReview } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
@@ -10,9 +10,10 @@ import { formatNumber } from '../lib/planning';
 import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
 import { useNarrow } from '../lib/useNarrow';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, FilterField, NameSearchFilter, OrgFilter } from '../components/Filters';
 
 // The pool of sources (S0): outstanding non-members and sympathisers of a grassroots
 // organisation, with their category, the cell's resolution, the helper and the periodic review;
@@ -21,12 +22,11 @@ export default function SourcesPage() {
   const { user } = useAuth();
   const reference = useReference();
   const narrow = useNarrow();
-  const [params, setParams] = useSearchParams();
-  const org = params.get('org') ?? undefined;
-  const category = params.get('category') ?? undefined;
-  const review = params.get('review') ?? undefined;
-  const q = params.get('q') ?? undefined;
-  const [typed, setTyped] = useState(q ?? '');
+  const { get, set } = useUrlFilters();
+  const org = get('org');
+  const category = get('category');
+  const review = get('review');
+  const q = get('q');
   const [reviewing, setReviewing] = useState(false);
   const list = useApi((signal) => api.get<SourceList>('/sources', { signal, query: { org, category, review, q } }), [org, category, review, q]);
   const orgCode = org ?? list.data?.org.code;
@@ -34,11 +34,6 @@ export default function SourcesPage() {
     (signal) => (orgCode ? api.get<{ items: SourceReview[] }>('/sources/reviews', { signal, query: { org: orgCode } }) : new Promise<never>(() => undefined)),
     [orgCode],
   );
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === '') next.delete(key); else next.set(key, value);
-    setParams(next);
-  };
   const d = list.data;
   return (
     <div className="page sources-page">
@@ -46,36 +41,19 @@ export default function SourcesPage() {
         <Typography.Title level={1}>Nguồn phát triển đảng viên</Typography.Title>
         {can(user, 'write_people') && <Button type="primary" size="large" className="no-print" onClick={() => setReviewing(true)} disabled={!orgCode}>Ghi nhận rà soát</Button>}
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item label="Tìm theo họ tên (gõ có dấu hoặc không dấu)" htmlFor="source-search">
-                <Input.Search id="source-search" value={typed} onChange={(e) => setTyped(e.target.value)} allowClear enterButton="Tìm"
-                  onSearch={(v) => set('q', v.trim())} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label="Đơn vị">
-                <OrgSelect value={org} onChange={(v) => set('org', v)} placeholder="Đơn vị của bạn" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label="Đối tượng (nguồn)">
-                <Select allowClear value={category} onChange={(v) => set('category', v)} placeholder="Tất cả đối tượng" aria-label="Đối tượng"
-                  options={reference.categories.map((c) => ({ value: c.code, label: c.label }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={4}>
-              <Form.Item label="Rà soát">
-                <Checkbox checked={review === 'overdue'} onChange={(e) => set('review', e.target.checked ? 'overdue' : undefined)} className="big-checkbox">
-                  Chỉ người quá hạn rà soát
-                </Checkbox>
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <NameSearchFilter id="source-search" initial={q} onSearch={(text) => set({ q: text })} span={{ xs: 24, md: 12, xl: 8 }} />
+        <OrgFilter label="Đơn vị" value={org} onChange={(v) => set({ org: v })} span={{ xs: 24, md: 12, xl: 6 }} />
+        <FilterField label="Đối tượng (nguồn)" span={{ xs: 24, md: 12, xl: 6 }}>
+          <Select allowClear value={category} onChange={(v) => set({ category: v })} placeholder="Tất cả đối tượng" aria-label="Đối tượng"
+            options={reference.categories.map((c) => ({ value: c.code, label: c.label }))} />
+        </FilterField>
+        <FilterField label="Rà soát" span={{ xs: 24, md: 12, xl: 4 }}>
+          <Checkbox checked={review === 'overdue'} onChange={(e) => set({ review: e.target.checked ? 'overdue' : undefined })} className="big-checkbox">
+            Chỉ người quá hạn rà soát
+          </Checkbox>
+        </FilterField>
+      </FilterBar>
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} what="danh sách nguồn" /> : !d ? <p className="loading" role="status">Đang tải…</p> : (
         <>
           <CategoryCounts rows={d.by_category} />

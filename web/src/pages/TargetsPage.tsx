@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError, fieldOf, request } from '../api/client';
 import type { OrgTreeRow, ProgressLine, Target, TargetInput, TargetList, TargetProgress } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
@@ -9,9 +8,11 @@ import { useMyOrgCode, useOrganisations, useServerToday } from '../lib/myOrg';
 import { formatNumber, percent } from '../lib/planning';
 import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
+import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
+import { FilterBar, OrgFilter, YearFilter } from '../components/Filters';
 
 type TargetNode = Target & { children?: TargetNode[] };
 
@@ -37,10 +38,10 @@ export default function TargetsPage() {
   const reference = useReference();
   const today = useServerToday();
   const myOrg = useMyOrgCode(user?.org_id);
-  const [params, setParams] = useSearchParams();
+  const { get, set } = useUrlFilters();
   const narrow = useNarrow();
-  const org = params.get('org') ?? myOrg;
-  const year = Number(params.get('year')) || (today ? Number(today.slice(0, 4)) : undefined);
+  const org = get('org') ?? myOrg;
+  const year = Number(get('year')) || (today ? Number(today.slice(0, 4)) : undefined);
   const manage = can(user, 'manage_targets');
   const ready = !!org && !!year;
   const wait = () => new Promise<never>(() => undefined);
@@ -49,11 +50,6 @@ export default function TargetsPage() {
   const [creating, setCreating] = useState<Partial<TargetInput> | null>(null);
   const [editing, setEditing] = useState<Target | null>(null);
   const [splitting, setSplitting] = useState<Target | null>(null);
-  const set = (key: string, value: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === '') next.delete(key); else next.set(key, String(value));
-    setParams(next);
-  };
   const reload = () => { list.reload(); progress.reload(); };
   const category = (c: string | null) => (c ? reference.categoryLabel(c) : 'Tất cả các nguồn');
   const tree = useMemo(() => targetTree(list.data?.items ?? []), [list.data]);
@@ -63,22 +59,10 @@ export default function TargetsPage() {
         <Typography.Title level={1}>Chỉ tiêu kết nạp đảng viên{year ? ` năm ${year}` : ''}</Typography.Title>
         {manage && <Button type="primary" size="large" className="no-print" onClick={() => setCreating({ org, year })}>Giao chỉ tiêu</Button>}
       </div>
-      <Card className="filters no-print">
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} md={16}>
-              <Form.Item label="Đơn vị (gồm các đơn vị trực thuộc)">
-                <OrgSelect value={org} onChange={(v) => set('org', v)} placeholder="Đơn vị của bạn" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="Năm" htmlFor="target-year">
-                <InputNumber id="target-year" min={2000} max={2100} value={year} onChange={(v) => set('year', v ?? undefined)} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterBar>
+        <OrgFilter value={org} onChange={(v) => set({ org: v })} span={{ xs: 24, md: 16 }} />
+        <YearFilter id="target-year" value={year} onChange={(v) => set({ year: v })} span={{ xs: 24, md: 8 }} />
+      </FilterBar>
 
       {progress.error ? <ErrorNotice error={progress.error} onRetry={progress.reload} what="tiến độ thực hiện chỉ tiêu" /> : (
         <ProgressCard progress={progress.data} narrow={narrow} />
