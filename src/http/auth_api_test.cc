@@ -12,6 +12,7 @@
 #include "http/server.h"
 #include "http/test_http_client.h"
 #include "http/test_loopback.h"
+#include "http/test_response_json.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 

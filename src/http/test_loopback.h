@@ -60,7 +60,7 @@ inline std::unique_ptr<Store> MigratedStore(const TempDir& dir, std::string_view
     ADD_FAILURE() << store.error().message;
     return nullptr;
   }
-  if (Status migrated = (*store)->Migrate(); !migrated.ok()) {
+  if (auto migrated = (*store)->Migrate(); !migrated.ok()) {
     ADD_FAILURE() << migrated.error().message;
     return nullptr;
   }
