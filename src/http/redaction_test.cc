@@ -97,11 +97,11 @@ class RedactionTest : public ::testing::TestWithParam<std::tuple<Role, Secret>> 
     record({.action = Action::kRequestVerification,
             .date = MakeDate(2026, 2, 13),
             .documents = doc("20-KNĐ"),
-            .relative_name = kSecrets[3].value,
+            .relative_name = kSecrets[4].value,
             .relation = Relation::kFather});
     record({.action = Action::kRecordVerificationReply,
             .date = MakeDate(2026, 2, 20),
-            .relative_name = kSecrets[3].value,
+            .relative_name = kSecrets[4].value,
             .relation = Relation::kFather,
             .finding = Finding::kPoliticalIssue});
     // R15: the person was a member before; the facts are personal too.
@@ -145,7 +145,7 @@ class RedactionTest : public ::testing::TestWithParam<std::tuple<Role, Secret>> 
       if (route != "deadlines" && route != "sources") holds_person("json:" + route);
     }
     out["admissions report"] =
-        get("/api/v1/reports/admissions?org=HUE-A&from=2026-01-01&to=2026-12-31");
+        get("/api/v1/reports/admissions?org=HUE-A-CB1&from=2026-01-01&to=2026-12-31");
     out["export"] = XlsxText(get("/api/v1/cases/export.xlsx?org=HUE-A-CB1&due=blocked"));
     holds_person("export");
     if (Allows(role, Permission::kReadAudit)) {
