@@ -151,7 +151,7 @@ class RedactionTest : public ::testing::TestWithParam<std::tuple<Role, Secret>> 
     if (Allows(role, Permission::kReadAudit)) {
       out["audit of the case"] = get(fmt::format("/api/v1/audit?case={}", case_));
       out["audit of the cell"] = get("/api/v1/audit?org=HUE-A-CB1");
-      out["audit of the city"] = get("/api/v1/audit?org=HUE&limit=500");
+      out["audit of the ward"] = get("/api/v1/audit?org=HUE-A&limit=500");
     }
     return out;
   }
