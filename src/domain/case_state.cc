@@ -167,6 +167,15 @@ void Fold(CaseState& s, const CaseEvent& e, const CaseContext& context) {
       s.closed_on = e.date;
       break;
   }
+  // S14: the new member's file is opened at the ceremony or after it, on whichever step carries
+  // its forms.
+  if (s.ceremony) {
+    for (const Document& d : e.documents) {
+      if (std::ranges::find(kMemberFileForms, d.form_code) != kMemberFileForms.end()) {
+        s.member_file_forms.insert(d.form_code);
+      }
+    }
+  }
   if (auto target = TargetStage(e.action)) {
     bool moves = true;
     if (e.action == Action::kRecordCertificate) {

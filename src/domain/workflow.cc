@@ -1,10 +1,11 @@
 #include "domain/workflow.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <array>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "domain/workflow_internal.h"
 
@@ -93,6 +94,18 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
       if (!s.new_member_certificate) {
         ev.unmet.push_back({RuleCode::kP2, "Chưa đủ điều kiện: chưa có giấy chứng nhận lớp bồi dưỡng lý "
                                   "luận chính trị cho đảng viên mới"});
+      }
+      // S14: a reminder until both forms of the member file are on the case; it holds up no
+      // step (DOMAIN §4 sets no deadline for it).
+      std::vector<std::string_view> missing;
+      for (std::string_view form : kMemberFileForms) {
+        if (!s.member_file_forms.contains(std::string(form))) missing.push_back(form);
+      }
+      if (!missing.empty()) {
+        ev.unmet.push_back(
+            {RuleCode::kS14,
+             fmt::format("Chưa lập hồ sơ đảng viên: còn thiếu {}", fmt::join(missing, ", ")),
+             /*blocking=*/false});
       }
       if (s.removal_proposed) {
         ev.unmet.push_back(

@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct RelativeState {
   Finding finding = Finding::kPending;
 };
 
+// S14: the forms of the member file the new member and the grassroots committee open after the
+// ceremony: 1-HSĐV (lý lịch đảng viên) and 2-HSĐV (phiếu đảng viên).
+inline constexpr std::array<std::string_view, 2> kMemberFileForms{"1-HSĐV", "2-HSĐV"};
+
 struct CaseState {
   Stage stage = Stage::kSource;
   std::optional<Date> last_step_date;  // date of the last stage-moving event
@@ -60,6 +65,8 @@ struct CaseState {
   std::optional<Date> decision_received;
   std::optional<Date> ceremony;
   std::optional<Date> new_member_certificate;
+  // S14: the forms of the member file (1-HSĐV, 2-HSĐV) on the events from the ceremony on.
+  std::set<std::string> member_file_forms;
   int failed_recognition_votes = 0;
   bool removal_proposed = false;  // P4: 2/3 of the cell voted against recognition
   std::optional<Date> recognition_vote;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "domain/rule_set.h"
@@ -269,6 +270,39 @@ TEST(RuleS11, TheDenominatorMessageNamesTheCommitteeRatio) {
                                               .vote = AllInFavour(14)},
                                              RuleCode::kS11);
   EXPECT_TRUE(Contains(message, "tỷ lệ 4/5 tính trên")) << message;
+}
+
+// S14: after the ceremony the new member and the grassroots committee open the member file
+// (1-HSĐV, 2-HSĐV). Until both forms are on the case the evaluation reminds of the missing ones,
+// without holding up any step (no deadline); a form recorded before the ceremony does not count.
+TEST(RuleS14, TheMemberFileIsOpenedAfterTheCeremony) {
+  const auto s14 = [](const Evaluation& evaluation) -> std::string {
+    for (const Condition& c : evaluation.unmet) {
+      if (c.rule == RuleCode::kS14) return (c.blocking ? "blocking: " : "") + c.message;
+    }
+    return "";
+  };
+  CaseBuilder b;
+  ASSERT_EQ(b.AdvanceTo(Stage::kAdmitted), "");
+  EXPECT_EQ(s14(b.EvaluateOn(b.t.decision_received)), "") << "not before the ceremony";
+  ASSERT_TRUE(b.Apply({.action = Action::kCeremony,
+                       .date = b.t.ceremony,
+                       .documents = {Doc("BB"), Doc("1-HSĐV")}})
+                  .ok());
+  EXPECT_EQ(s14(b.EvaluateOn(b.t.ceremony)), "Chưa lập hồ sơ đảng viên: còn thiếu 2-HSĐV");
+  ASSERT_TRUE(b.Apply({.action = Action::kRecordNewMemberCertificate,
+                       .date = b.t.new_member_certificate,
+                       .documents = {Doc("GCN", "45-GCN/TTCT"), Doc("2-HSĐV")}})
+                  .ok());
+  EXPECT_EQ(s14(b.EvaluateOn(b.t.new_member_certificate)), "");
+
+  CaseBuilder without;
+  ASSERT_EQ(without.AdvanceTo(Stage::kProbation), "");
+  const Evaluation missing = without.EvaluateOn(without.t.new_member_certificate);
+  EXPECT_EQ(s14(missing), "Chưa lập hồ sơ đảng viên: còn thiếu 1-HSĐV, 2-HSĐV");
+  // A reminder: the recognition vote is still offered.
+  EXPECT_NE(std::ranges::find(missing.allowed_actions, Action::kRecognitionCellVote),
+            missing.allowed_actions.end());
 }
 
 TEST(RuleP8, AnUnworthyProbationaryMemberIsRemoved) {

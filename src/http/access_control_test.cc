@@ -166,18 +166,10 @@ class AccessControlTest : public ::testing::Test {
     auto hty_target = world_.targets->CreateTarget(
         {}, {.org_id = world_.other_city, .year = 2026, .count = 30, .legal_basis = "NQ"});
     ASSERT_TRUE(hty_target.ok()) << hty_target.error().message;
-    auto hty_class = world_.classes->CreateClass({},
-                                                 {.kind = ClassKind::kAwareness,
-                                                  .code = "HTY-NT-2026-01",
-                                                  .name = "Lớp nhận thức",
-                                                  .organiser_id = world_.other_city,
-                                                  .capacity = 30,
-                                                  .starts_on = MakeDate(2026, 10, 5),
-                                                  .ends_on = MakeDate(2026, 10, 9),
-                                                  .session_count = 5},
-                                                 std::nullopt);
-    ASSERT_TRUE(hty_class.ok()) << hty_class.error().message;
-    x.class_id = std::to_string(hty_class->id);
+    const Id hty_class =
+        world_.AwarenessClass("HTY-NT-2026-01", "Lớp nhận thức", world_.other_city);
+    ASSERT_NE(hty_class, 0);
+    x.class_id = std::to_string(hty_class);
     auto ward_b_target = world_.targets->CreateTarget(
         {}, {.org_id = world_.wards["B"], .year = 2027, .count = 10, .legal_basis = "NQ"});
     ASSERT_TRUE(ward_b_target.ok()) << ward_b_target.error().message;
@@ -197,18 +189,10 @@ class AccessControlTest : public ::testing::Test {
       objects->enrolment = std::to_string(enrolment->id);
       objects->target = std::to_string(own_target ? own_target : ward_b_target->id);
     }
-    auto ward_class = world_.classes->CreateClass({},
-                                                  {.kind = ClassKind::kAwareness,
-                                                   .code = "HUE-A-NT-2026-01",
-                                                   .name = "Lớp của phường A",
-                                                   .organiser_id = world_.wards["A"],
-                                                   .capacity = 30,
-                                                   .starts_on = MakeDate(2026, 10, 5),
-                                                   .ends_on = MakeDate(2026, 10, 9),
-                                                   .session_count = 5},
-                                                  std::nullopt);
-    ASSERT_TRUE(ward_class.ok()) << ward_class.error().message;
-    auto ward_enrolment = world_.classes->Nominate({}, ward_class->id, case_);
+    const Id ward_class =
+        world_.AwarenessClass("HUE-A-NT-2026-01", "Lớp của phường A", world_.wards["A"]);
+    ASSERT_NE(ward_class, 0);
+    auto ward_enrolment = world_.classes->Nominate({}, ward_class, case_);
     ASSERT_TRUE(ward_enrolment.ok()) << ward_enrolment.error().message;
     foreign_ = {.org = "HUE-A",
                 .ward = "HUE-A",
@@ -216,7 +200,7 @@ class AccessControlTest : public ::testing::Test {
                 .person = std::to_string(person_),
                 .member = std::to_string(world_.members["A"][0]),
                 .case_id = std::to_string(case_),
-                .class_id = std::to_string(ward_class->id),
+                .class_id = std::to_string(ward_class),
                 .enrolment = std::to_string(ward_enrolment->id),
                 .target = std::to_string(target_),
                 .login = "warda"};

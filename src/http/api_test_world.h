@@ -26,7 +26,9 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_loopback.h"
 #include "http/test_openapi_validator.h"
+#include "http/test_response_json.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_provider.h"
@@ -51,13 +53,11 @@ class ApiWorld {
   // Builds the world and starts the server. Check ok() (gtest ASSERT inside a constructor
   // cannot return).
   ApiWorld() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "ptdv-api-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) { Fail("mkdtemp"); return; }
-    dir_ = pattern;
-    auto store = OpenStore((dir_ / "t.db").string());
-    if (!store.ok()) { Fail(store.error().message); return; }
-    store_ = std::move(store).value();
-    if (!store_->Migrate().ok()) { Fail("migrate"); return; }
+    store_ = MigratedStore(dir_);
+    if (store_ == nullptr) {
+      Fail("no store");
+      return;
+    }
     OrgService orgs(*store_, clock_);
     const Date from = MakeDate(2021, 7, 1);
     auto must = [this](auto result) {
@@ -150,12 +150,7 @@ class ApiWorld {
                                              .dashboards = *dashboards,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.threads = 1;
-    options.handler_threads = 2;
-    options.handle_signals = false;
-    server_ = std::make_unique<Server>(options, router, metrics_, access_log_);
+    server_ = std::make_unique<Server>(LoopbackOptions(), router, metrics_, access_log_);
     if (auto started = server_->Start(); !started.ok()) { Fail(started.error().message); return; }
     runner_ = std::thread([this] { server_->Run(); });
   }
@@ -163,7 +158,6 @@ class ApiWorld {
   ~ApiWorld() {
     if (server_) server_->Stop();
     if (runner_.joinable()) runner_.join();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   bool ok() const { return failure_.empty(); }
@@ -174,18 +168,9 @@ class ApiWorld {
   int port() const { return server_->port(); }
 
   Session Login(const std::string& login) {
-    TestHttpClient client(port());
-    auto r = client.Request("POST", "/api/v1/auth/login",
-                            R"({"login":")" + login + R"(","password":")" + kPassword + R"("})",
-                            {{"Content-Type", "application/json"}});
-    EXPECT_TRUE(r.has_value());
-    if (!r) return {};
-    EXPECT_EQ(r->status, 200) << login << ": " << r->body;
-    std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
-    auto pos = r->body.find("\"csrf_token\":\"");
-    if (pos == std::string::npos) return {};
-    std::string csrf = r->body.substr(pos + 14, r->body.find('"', pos + 14) - pos - 14);
-    return {login, set_cookie.substr(0, set_cookie.find(';')), csrf};
+    LoginAnswer answer = LogIn(port(), login, kPassword);
+    if (answer.csrf.empty()) return {};
+    return {login, answer.cookie, answer.csrf};
   }
 
   // A request as `session` (CSRF header included); `body`, when given, is sent as JSON.
@@ -202,15 +187,38 @@ class ApiWorld {
     return r.value_or(ClientResponse{});
   }
 
-  // The audit chain's length: a refused request must leave it unchanged.
-  long AuditEntries() {
-    auto tx = store_->Begin(Access::kReadOnly);
-    if (!tx.ok()) return -1;
-    auto verified = (*tx)->Audit().Verify();
-    return verified.ok() ? verified->entries : -1;
+  // An awareness class `code` organised by `organiser`, for 30 learners over 5 sessions on
+  // 5-9/10/2026, created through the service; its id, 0 (and a test failure) when refused.
+  Id AwarenessClass(const std::string& code, const std::string& name, Id organiser) {
+    auto created = classes->CreateClass({},
+                                        {.kind = ClassKind::kAwareness,
+                                         .code = code,
+                                         .name = name,
+                                         .organiser_id = organiser,
+                                         .capacity = 30,
+                                         .starts_on = MakeDate(2026, 10, 5),
+                                         .ends_on = MakeDate(2026, 10, 9),
+                                         .session_count = 5},
+                                        std::nullopt);
+    EXPECT_TRUE(created.ok()) << code << ": " << created.error().message;
+    return created.ok() ? created->id : 0;
   }
 
-  std::string db_path() const { return (dir_ / "t.db").string(); }
+  // The audit chain's length: a refused request must leave it unchanged.
+  long AuditEntries() { return AuditChainLength(*store_); }
+
+  // GETs `target` twice as `session`: the first answer is computed (X-Cache: miss), the second
+  // comes from the response cache with the same body. Answers the first.
+  ClientResponse GetTwiceFromTheCache(const Session& session, const std::string& target) {
+    ClientResponse first = Call(session, "GET", target);
+    EXPECT_EQ(first.headers.Get("X-Cache"), "miss");
+    ClientResponse again = Call(session, "GET", target);
+    EXPECT_EQ(again.headers.Get("X-Cache"), "hit");
+    EXPECT_EQ(again.body, first.body);
+    return first;
+  }
+
+  std::string db_path() const { return dir_.File("t.db"); }
 
   Id province = 0, city = 0, other_city = 0;
   std::map<std::string, Id> wards, cells;
@@ -230,7 +238,7 @@ class ApiWorld {
   }
 
   std::string failure_;
-  std::filesystem::path dir_;
+  TempDir dir_{"ptdv-api"};
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};

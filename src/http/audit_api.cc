@@ -11,28 +11,17 @@ namespace {
 
 namespace json = boost::json;
 
-// A before/after image as JSON (null when empty). A text that is, unexpectedly, not JSON is
-// shown as a string only to readers of personal data: RedactedJson answers "null" to others.
-json::value Image(const std::string& text, const Actor& actor) {
-  if (text.empty()) return nullptr;
-  boost::system::error_code ec;
-  json::value value = json::parse(RedactedJson(text, actor), ec);
-  if (ec) return MayReadPersonal(actor) ? json::value(json::string(text)) : json::value(nullptr);
-  return value;
-}
-
-json::object EntryObject(const AuditEntry& entry, const Actor& actor) {
-  return json::object{{"seq", entry.id},
-                      {"at", entry.at},
-                      {"actor", entry.actor},
-                      {"role", entry.role},
-                      {"address", entry.address},
-                      {"action", entry.action},
-                      {"entity", entry.entity},
-                      {"entity_id", entry.entity_id},
-                      {"org_id", entry.org_id},
-                      {"before", Image(entry.before, actor)},
-                      {"after", Image(entry.after, actor)}};
+// An entry with its before/after images as `actor` may read them (http/redaction.h); an image
+// that cannot be redacted fails the entry, so nothing of it is sent.
+Result<json::object> EntryObject(const AuditEntry& entry, const Actor& actor) {
+  PTDV_ASSIGN_OR_RETURN(json::value before, RedactedImage(entry.before, actor));
+  PTDV_ASSIGN_OR_RETURN(json::value after, RedactedImage(entry.after, actor));
+  return json::object{{"seq", entry.id},          {"at", entry.at},
+                      {"actor", entry.actor},     {"role", entry.role},
+                      {"address", entry.address}, {"action", entry.action},
+                      {"entity", entry.entity},   {"entity_id", entry.entity_id},
+                      {"org_id", entry.org_id},   {"before", std::move(before)},
+                      {"after", std::move(after)}};
 }
 
 }  // namespace
@@ -69,7 +58,11 @@ Status RegisterAuditApi(Router& router, Store& /*store*/, AuditService& audit) {
         }
         if (!entries.ok()) return ErrorResponse(entries.error());
         json::array items;
-        for (const AuditEntry& entry : *entries) items.push_back(EntryObject(entry, actor));
+        for (const AuditEntry& entry : *entries) {
+          auto item = EntryObject(entry, actor);
+          if (!item.ok()) return ErrorResponse(item.error());
+          items.push_back(std::move(item).value());
+        }
         // The next page of an organisation's trail starts below the oldest entry of this one.
         json::value next = nullptr;
         if (!by_case && static_cast<int>(entries->size()) == limit) next = entries->back().id;

@@ -1,5 +1,4 @@
 #include "http/auth_api.h"
-#include "http/case_api.h"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +7,12 @@
 #include <thread>
 
 #include "http/access_log.h"
+#include "http/case_api.h"
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_loopback.h"
+#include "http/test_response_json.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 
@@ -25,13 +27,8 @@ using test::TestHttpClient;
 class AuthApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-auth-api-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    auto store = OpenStore((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = test::MigratedStore(dir_);
+    ASSERT_NE(store_, nullptr);
     OrgService orgs(*store_, clock_);
     auto city = orgs.CreateOrganisation({}, {.kind = OrgKind::kCityCommittee, .code = "HUE",
                                              .name = "Thành ủy Huế",
@@ -55,12 +52,7 @@ class AuthApiTest : public ::testing::Test {
                          RouteAccess::Require("manage_calendar"),
                          [](const Request&, RouteContext&) { return Response::Empty(204); })
                     .ok());
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.threads = 1;
-    options.handler_threads = 2;
-    options.handle_signals = false;
-    server_ = std::make_unique<Server>(options, router_, metrics_, access_log_);
+    server_ = std::make_unique<Server>(test::LoopbackOptions(), router_, metrics_, access_log_);
     ASSERT_TRUE(server_->Start().ok());
     runner_ = std::thread([this] { server_->Run(); });
   }
@@ -68,7 +60,6 @@ class AuthApiTest : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Stop();
     if (runner_.joinable()) runner_.join();
-    fs::remove_all(dir_);
   }
 
   // What the derived fixtures change.
@@ -85,20 +76,12 @@ class AuthApiTest : public ::testing::Test {
   };
 
   LoggedIn Login(const std::string& login, const std::string& password = "Hue@2023demo") {
-    TestHttpClient client(server_->port());
-    auto r = client.Request("POST", "/api/v1/auth/login",
-                            R"({"login":")" + login + R"(","password":")" + password + R"("})",
-                            {{"Content-Type", "application/json"}});
-    EXPECT_TRUE(r.has_value());
-    if (!r) return {};
-    EXPECT_EQ(r->status, 200) << r->body;
-    std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
+    test::LoginAnswer answer = test::LogIn(server_->port(), login, password);
+    std::string set_cookie(answer.response.headers.Get("Set-Cookie").value_or(""));
     EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
     EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
-    auto pos = r->body.find("\"csrf_token\":\"");
-    EXPECT_NE(pos, std::string::npos);
-    std::string csrf = r->body.substr(pos + 14, r->body.find('"', pos + 14) - pos - 14);
-    return {set_cookie.substr(0, set_cookie.find(';')), csrf};
+    EXPECT_FALSE(answer.csrf.empty()) << answer.response.body;
+    return {answer.cookie, answer.csrf};
   }
 
   std::optional<ClientResponse> Call(std::string_view method, std::string_view target,
@@ -107,7 +90,7 @@ class AuthApiTest : public ::testing::Test {
     return client.Request(method, target, {}, fields);
   }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-auth-api"};
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2026, 11, 27)};
   std::unique_ptr<PasswordHasher> hasher_;

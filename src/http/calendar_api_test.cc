@@ -26,11 +26,7 @@ class CalendarApiTest : public test::ApiServerTest {
   // date -> day object of a year response's "days" (or "entries").
   static std::map<std::string, json::object> Days(const json::value& year,
                                                   const char* list = "days") {
-    std::map<std::string, json::object> out;
-    for (const auto& day : year.at(list).as_array()) {
-      out[std::string(day.at("date").as_string())] = day.as_object();
-    }
-    return out;
+    return test::IndexBy(year, list, "date");
   }
 };
 

@@ -6,7 +6,6 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "domain/disclosure.h"
 #include "domain/role.h"
 #include "domain/search_key.h"
 #include "http/api_params.h"
@@ -177,8 +176,8 @@ Response ShowCase(const CaseApi& api, const Request& request, RouteContext& cont
   events += "]";
   Response r = Response::Json(
       fmt::format(R"({{"case":{},"person":{},"cell":{},"evaluation":{},"events":{}}})",
-                  ToJson(view->record.header), ToJson(Disclosed(view->person, disclosure)),
-                  ToJson(view->cell), ToJson(view->evaluation, disclosure), events));
+                  ToJson(view->record.header), ToJson(view->person, disclosure), ToJson(view->cell),
+                  ToJson(view->evaluation, disclosure), events));
   r.headers.Set("ETag", VersionETag(view->record.header.version));
   return r;
 }

@@ -10,16 +10,12 @@
 #include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
-
-json::value DateValue(const std::optional<Date>& d) {
-  if (!d) return nullptr;
-  return json::string(FormatIsoDate(*d));
-}
 
 json::object ClassObject(const ClassSummary& s) {
   const TrainingClass& c = s.training_class;
@@ -56,7 +52,7 @@ json::object EnrolmentObject(const Enrolment& e, const std::string& person_name,
                  {"certificate_number", e.certificate_number.empty()
                                             ? json::value(nullptr)
                                             : json::value(json::string(e.certificate_number))},
-                 {"certificate_date", DateValue(e.certificate_date)}};
+                 {"certificate_date", DateOrNull(e.certificate_date)}};
   if (with_code && !e.verification_code.empty()) j["verification_code"] = e.verification_code;
   return j;
 }
@@ -166,7 +162,7 @@ Response ShowClass(const ClassApi& api, const Request& request, RouteContext& co
     }
     e["attendance"] = std::move(sessions);
     e["attended"] = ev.attended;
-    e["certificate_expires"] = DateValue(ev.certificate_expires);
+    e["certificate_expires"] = DateOrNull(ev.certificate_expires);
     enrolments.push_back(std::move(e));
   }
   json::object out{{"class", ClassObject(view->summary)},
@@ -189,19 +185,30 @@ Response Nominate(const ClassApi& api, const Request& request, RouteContext& con
   return EnrolmentResponse(*enrolment, 201);
 }
 
-Response ChangeEnrolment(const ClassApi& api, const Request& request, RouteContext& context) {
+// The enrolment of the path changed by `change` to the value the body's one field `key` codes
+// (read with `from_code`); answers the enrolment.
+template <typename E, typename Change>
+Response ChangeByCode(const Request& request, std::string_view key,
+                      std::optional<E> (*from_code)(std::string_view), Change change) {
   auto path = ParseEnrolmentPath(request);
   if (!path.ok()) return ErrorResponse(path.error());
-  auto body = BodyReader::Parse(request, {"state"});
+  auto body = BodyReader::Parse(request, {key});
   if (!body.ok()) return ErrorResponse(body.error());
-  EnrolmentState state{};
-  if (auto s = body->ReadCode("state", state, EnrolmentStateFromCode, Presence::kRequired);
-      !s.ok()) {
+  E value{};
+  if (auto s = body->ReadCode(key, value, from_code, Presence::kRequired); !s.ok()) {
     return ErrorResponse(s.error());
   }
-  auto e = api.classes.ChangeEnrolment(*context.actor, path->class_id, path->enrolment_id, state);
+  Result<Enrolment> e = change(*path, value);
   if (!e.ok()) return ErrorResponse(e.error());
   return EnrolmentResponse(*e);
+}
+
+Response ChangeEnrolment(const ClassApi& api, const Request& request, RouteContext& context) {
+  return ChangeByCode(request, "state", EnrolmentStateFromCode,
+                      [&](const EnrolmentPath& path, EnrolmentState state) {
+                        return api.classes.ChangeEnrolment(*context.actor, path.class_id,
+                                                           path.enrolment_id, state);
+                      });
 }
 
 Response RecordAttendance(const ClassApi& api, const Request& request, RouteContext& context) {
@@ -226,17 +233,10 @@ Response RecordAttendance(const ClassApi& api, const Request& request, RouteCont
 }
 
 Response Assess(const ClassApi& api, const Request& request, RouteContext& context) {
-  auto path = ParseEnrolmentPath(request);
-  if (!path.ok()) return ErrorResponse(path.error());
-  auto body = BodyReader::Parse(request, {"result"});
-  if (!body.ok()) return ErrorResponse(body.error());
-  Assessment result{};
-  if (auto s = body->ReadCode("result", result, AssessmentFromCode, Presence::kRequired); !s.ok()) {
-    return ErrorResponse(s.error());
-  }
-  auto e = api.classes.Assess(*context.actor, path->class_id, path->enrolment_id, result);
-  if (!e.ok()) return ErrorResponse(e.error());
-  return EnrolmentResponse(*e);
+  return ChangeByCode(
+      request, "result", AssessmentFromCode, [&](const EnrolmentPath& path, Assessment result) {
+        return api.classes.Assess(*context.actor, path.class_id, path.enrolment_id, result);
+      });
 }
 
 Response IssueCertificate(const ClassApi& api, const Request& request, RouteContext& context) {
@@ -267,10 +267,10 @@ Response CheckCertificate(const ClassApi& api, const Request& request, RouteCont
   if (check->known) {
     out["number"] = check->number;
     out["name"] = check->name;
-    out["date"] = DateValue(check->date);
+    out["date"] = DateOrNull(check->date);
     out["kind"] = ClassKindCode(*check->kind);
     out["kind_label"] = ClassKindLabel(*check->kind);
-    out["expires_on"] = DateValue(check->expires_on);
+    out["expires_on"] = DateOrNull(check->expires_on);
   }
   Response r = Response::Json(json::serialize(out));
   r.headers.Set("Cache-Control", "no-store");

@@ -1,13 +1,13 @@
 #include "http/class_api.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <set>
 
-#include <boost/json.hpp>
-#include <fmt/format.h>
-
 #include "http/api_test_world.h"
+#include "http/test_response_json.h"
 
 namespace ptdv::http {
 namespace {
@@ -16,27 +16,13 @@ namespace json = boost::json;
 using test::ApiWorld;
 using Session = ApiWorld::Session;
 
-json::object Parse(const test::ClientResponse& r) {
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  return ec || !v.is_object() ? json::object{} : v.as_object();
-}
-
-std::string ErrorField(const test::ClientResponse& r, const char* key) {
-  auto body = Parse(r);
-  if (!body.contains("error")) return "";
-  const auto& error = body.at("error").as_object();
-  return error.contains(key) ? std::string(error.at(key).as_string()) : "";
-}
-
 // The rule codes of the case's unmet conditions on `on`, as GET /cases/{id}?on= shows them.
 std::set<std::string> Unmet(ApiWorld& world, const Session& session, Id case_id,
                             const std::string& on) {
   auto r = world.Call(session, "GET", fmt::format("/api/v1/cases/{}?on={}", case_id, on));
   EXPECT_EQ(r.status, 200) << r.body;
   std::set<std::string> rules;
-  auto body = Parse(r);
+  auto body = ObjectOf(r);
   if (!body.contains("evaluation")) return rules;
   for (const auto& c : body.at("evaluation").at("unmet").as_array()) {
     rules.insert(std::string(c.at("rule").as_string()));
@@ -79,7 +65,7 @@ class ClassApiTest : public ::testing::Test {
                     R"("starts_on":"2026-10-05","ends_on":"09/10/2026","sessions":5}})",
                     kind, ++classes_, capacity));
     EXPECT_EQ(r.status, 201) << r.body;
-    auto body = Parse(r);
+    auto body = ObjectOf(r);
     if (!body.contains("class")) return 0;
     // S1 [?]: the default minimum attendance comes from the rule set (80 %).
     EXPECT_EQ(body.at("class").at("min_attendance_percent").to_number<int>(), 80);
@@ -129,7 +115,7 @@ class ClassApiTest : public ::testing::Test {
     auto r = world_.Call(ward_, "POST", fmt::format("/api/v1/classes/{}/nominations", class_id),
                          fmt::format(R"({{"case_id":{}}})", case_id));
     EXPECT_EQ(r.status, 201) << r.body;
-    auto body = Parse(r);
+    auto body = ObjectOf(r);
     return body.contains("enrolment") ? body.at("enrolment").at("id").to_number<Id>() : 0;
   }
 
@@ -161,7 +147,7 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
   Id class_id = NewClass(30);
   Id enrolment = Nominate(class_id, case_id);
   // The ward sees its learner in the class; the Centre sees everyone.
-  auto seen = Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
+  auto seen = ObjectOf(world_.Call(ward_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
   ASSERT_EQ(seen.at("enrolments").as_array().size(), 1u);
   EXPECT_EQ(seen.at("enrolments").at(0).at("state").as_string(), "nominated");
   EXPECT_EQ(seen.at("enrolments").at(0).at("nominated_by").as_string(), "HUE-A");
@@ -180,13 +166,13 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
   auto issued = world_.Call(centre_, "POST", Enrolment(class_id, enrolment) + "/certificate",
                             R"({"number":"15-GCN/TTCT","date":"2026-10-09"})");
   ASSERT_EQ(issued.status, 201) << issued.body;
-  auto certificate = Parse(issued).at("enrolment").as_object();
+  auto certificate = ObjectOf(issued).at("enrolment").as_object();
   EXPECT_EQ(certificate.at("certificate_number").as_string(), "15-GCN/TTCT");
   const std::string code(certificate.at("verification_code").as_string());
   ASSERT_EQ(code.size(), 10u);
 
   // The certificate landed on the case in the same transaction: S1 recorded, R3 met.
-  auto detail = Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)));
+  auto detail = ObjectOf(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)));
   EXPECT_EQ(detail.at("case").at("stage").as_string(), "certified");
   EXPECT_EQ(detail.at("case").at("certificate_date").as_string(), "2026-10-09");
   const auto& events = detail.at("events").as_array();
@@ -198,11 +184,11 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
   EXPECT_TRUE(Unmet(world_, ward_, case_id, "2031-11-09").contains("R3"));
 
   // The ward's view shows the certificate but not its code; the Centre's shows the code.
-  seen = Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
+  seen = ObjectOf(world_.Call(ward_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
   EXPECT_EQ(seen.at("enrolments").at(0).at("certificate_expires").as_string(), "2031-10-09");
   EXPECT_FALSE(seen.at("enrolments").at(0).as_object().contains("verification_code"));
   EXPECT_EQ(seen.at("enrolments").at(0).at("attended").to_number<int>(), 4);
-  seen = Parse(world_.Call(centre_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
+  seen = ObjectOf(world_.Call(centre_, "GET", fmt::format("/api/v1/classes/{}", class_id)));
   EXPECT_EQ(seen.at("enrolments").at(0).at("verification_code").as_string(), code);
 
   // Public check, without a session: only valid / number / name / date / kind / expiry.
@@ -212,7 +198,7 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
   auto check = anyone.Request("GET", "/api/v1/certificates/" + typed, {}, {});
   ASSERT_TRUE(check);
   ASSERT_EQ(check->status, 200) << check->body;
-  auto checked = Parse(*check);
+  auto checked = ObjectOf(*check);
   EXPECT_TRUE(checked.at("valid").as_bool());
   EXPECT_EQ(checked.at("number").as_string(), "15-GCN/TTCT");
   EXPECT_EQ(checked.at("name").as_string(), "Trần Thị Học Viên");
@@ -233,8 +219,8 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
 
   // Audited: the class, nomination, enrolment, attendance, assessment, certificate, and the
   // step on the case.
-  auto audit = Parse(world_.Call(world_.Login("bantochuc"), "GET",
-                                 fmt::format("/api/v1/audit?case={}", case_id)));
+  auto audit = ObjectOf(
+      world_.Call(world_.Login("bantochuc"), "GET", fmt::format("/api/v1/audit?case={}", case_id)));
   bool recorded = false;
   for (const auto& entry : audit.at("items").as_array()) {
     recorded |= entry.at("action").as_string() == "case.record_certificate";
@@ -247,7 +233,7 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
 // sympathiser cannot be nominated to it, nor a probationer to an awareness class.
 TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
   Id case_id = Probationer("Hoàng Thị Dự Bị");
-  ASSERT_EQ(Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)))
+  ASSERT_EQ(ObjectOf(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)))
                 .at("case")
                 .at("stage")
                 .as_string(),
@@ -265,7 +251,7 @@ TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
   for (const auto& refused : {nominate(awareness, case_id), nominate(class_id, source)}) {
     EXPECT_GE(refused.status, 400) << refused.body;
     EXPECT_LT(refused.status, 500) << refused.body;
-    EXPECT_FALSE(ErrorField(refused, "message").empty()) << refused.body;
+    EXPECT_FALSE(ErrorMember(refused, "message").empty()) << refused.body;
   }
   EXPECT_EQ(world_.AuditEntries(), audit_before);
 
@@ -282,7 +268,7 @@ TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
                             R"({"number":"31-GCN/TTCT","date":"2026-10-09"})");
   ASSERT_EQ(issued.status, 201) << issued.body;
 
-  auto detail = Parse(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)));
+  auto detail = ObjectOf(world_.Call(ward_, "GET", fmt::format("/api/v1/cases/{}", case_id)));
   EXPECT_EQ(detail.at("case").at("stage").as_string(), "probation");
   EXPECT_EQ(detail.at("events").as_array().back().at("action").as_string(),
             "record_new_member_certificate");
@@ -304,13 +290,13 @@ TEST_F(ClassApiTest, RefusesOverCapacityUnenrolledLearnersAndLowAttendance) {
   auto full =
       world_.Call(centre_, "PATCH", Enrolment(class_id, second), R"({"state":"enrolled"})");
   EXPECT_EQ(full.status, 409) << full.body;
-  EXPECT_NE(ErrorField(full, "message").find("tối đa 1"), std::string::npos) << full.body;
+  EXPECT_NE(ErrorMember(full, "message").find("tối đa 1"), std::string::npos) << full.body;
 
   // A certificate for someone not enrolled: 422 R3.
   auto not_enrolled = world_.Call(centre_, "POST", Enrolment(class_id, second) + "/certificate",
                                   R"({"number":"20-GCN/TTCT","date":"2026-10-09"})");
   EXPECT_EQ(not_enrolled.status, 422) << not_enrolled.body;
-  EXPECT_EQ(ErrorField(not_enrolled, "rule"), "R3");
+  EXPECT_EQ(ErrorMember(not_enrolled, "rule"), "R3");
 
   // Attendance below the minimum (3 of 5 = 60 % < 80 %) and not yet assessed: 422 R3.
   EXPECT_EQ(world_.AuditEntries(), audit_before);
@@ -323,13 +309,13 @@ TEST_F(ClassApiTest, RefusesOverCapacityUnenrolledLearnersAndLowAttendance) {
   auto low = world_.Call(centre_, "POST", Enrolment(class_id, first) + "/certificate",
                          R"({"number":"21-GCN/TTCT","date":"2026-10-09"})");
   EXPECT_EQ(low.status, 422) << low.body;
-  EXPECT_EQ(ErrorField(low, "rule"), "R3");
-  EXPECT_NE(ErrorField(low, "message").find("3/5"), std::string::npos) << low.body;
+  EXPECT_EQ(ErrorMember(low, "rule"), "R3");
+  EXPECT_NE(ErrorMember(low, "message").find("3/5"), std::string::npos) << low.body;
   // Dated before the class ended: 400 naming the date.
   auto early = world_.Call(centre_, "POST", Enrolment(class_id, first) + "/certificate",
                            R"({"number":"21-GCN/TTCT","date":"2026-10-08"})");
   EXPECT_EQ(early.status, 400);
-  EXPECT_EQ(ErrorField(early, "field"), "date");
+  EXPECT_EQ(ErrorMember(early, "field"), "date");
   // Session outside the class, unknown state, unknown key: 400.
   EXPECT_EQ(world_.Call(centre_, "PUT", Enrolment(class_id, first) + "/attendance/6",
                         R"({"present":true})")
@@ -372,8 +358,8 @@ TEST(CertificateCheckApiTest, ThrottlesLookupsPerClientAddress) {
   for (int i = 1; i <= 30; ++i) ASSERT_EQ(lookup("127.0.0.1").status, 200) << "lookup " << i;
   test::ClientResponse refused = lookup("127.0.0.1");
   EXPECT_EQ(refused.status, 429) << refused.body;
-  EXPECT_EQ(ErrorField(refused, "code"), "too_many_requests");
-  EXPECT_NE(ErrorField(refused, "message").find("Tra cứu chứng nhận quá nhiều lần"),
+  EXPECT_EQ(ErrorMember(refused, "code"), "too_many_requests");
+  EXPECT_NE(ErrorMember(refused, "message").find("Tra cứu chứng nhận quá nhiều lần"),
             std::string::npos);
   const int retry_after = std::stoi(std::string(refused.headers.Get("Retry-After").value_or("0")));
   EXPECT_GE(retry_after, 1);

@@ -1,28 +1,21 @@
 #include "http/dashboard_api.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
 
-json::value OptionalInt(const std::optional<int>& value) {
-  return value ? json::value(*value) : json::value();
-}
-
-json::object OrgObject(const Organisation& org) {
-  return json::object{
-      {"id", org.id}, {"code", org.code}, {"name", org.name}, {"kind", OrgKindCode(org.kind)}};
-}
-
 json::object DurationFields(const StepDuration& d) {
-  return json::object{{"median_days", OptionalInt(d.median_days)},
-                      {"p90_days", OptionalInt(d.p90_days)},
+  return json::object{{"median_days", OrNull(d.median_days)},
+                      {"p90_days", OrNull(d.p90_days)},
                       {"samples", d.samples}};
 }
 
@@ -50,15 +43,15 @@ std::string DashboardJson(const Dashboard& d) {
         json::object{{"stage", StageCode(stage)}, {"label", StageLabel(stage)}, {"count", count}});
   }
   const DashboardFigures& t = d.totals;
-  json::object totals{{"open", t.open},         {"admitted", t.admitted},
-                      {"target", OptionalInt(t.target)}, {"forecast", t.forecast},
-                      {"overdue", t.overdue},   {"due_soon", t.due_soon},
-                      {"blocked", t.blocked}};
+  json::object totals{
+      {"open", t.open},         {"admitted", t.admitted}, {"target", OrNull(t.target)},
+      {"forecast", t.forecast}, {"overdue", t.overdue},   {"due_soon", t.due_soon},
+      {"blocked", t.blocked}};
   json::array units;
   for (const auto& u : d.units) {
     const DashboardFigures& f = u.figures;
-    units.push_back(json::object{{"org", OrgObject(u.org)},
-                                 {"target", OptionalInt(f.target)},
+    units.push_back(json::object{{"org", OrgSummaryObject(u.org)},
+                                 {"target", OrNull(f.target)},
                                  {"admitted", f.admitted},
                                  {"forecast", f.forecast},
                                  {"open", f.open},
@@ -76,7 +69,7 @@ std::string DashboardJson(const Dashboard& d) {
     by_category.push_back(json::object{{"category", SourceCategoryCode(c.category)},
                                        {"label", SourceCategoryLabel(c.category)},
                                        {"count", c.admitted},
-                                       {"target", OptionalInt(c.target)}});
+                                       {"target", OrNull(c.target)}});
   }
   json::array durations;
   for (const auto& s : d.step_durations) {
@@ -91,7 +84,7 @@ std::string DashboardJson(const Dashboard& d) {
     line["units"] = std::move(per_unit);
     durations.push_back(std::move(line));
   }
-  return json::serialize(json::object{{"org", OrgObject(d.org)},
+  return json::serialize(json::object{{"org", OrgSummaryObject(d.org)},
                                       {"year", d.year},
                                       {"on", FormatIsoDate(d.on)},
                                       {"funnel", std::move(funnel)},

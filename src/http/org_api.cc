@@ -4,26 +4,20 @@
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
 
+// The unit as everywhere (service/json_values.h OrgObject), with its label and member counts.
 json::object RowObject(const OrgTreeRow& row) {
-  const Organisation& o = row.org;
-  return json::object{
-      {"id", o.id},
-      {"code", o.code},
-      {"name", o.name},
-      {"kind", OrgKindCode(o.kind)},
-      {"kind_label", OrgKindLabel(o.kind)},
-      {"parent_id", o.parent_id ? json::value(*o.parent_id) : json::value(nullptr)},
-      {"valid_from", FormatIsoDate(o.valid_from)},
-      {"valid_to", o.valid_to ? json::value(FormatIsoDate(*o.valid_to)) : json::value(nullptr)},
-      {"authorised_to_admit", o.authorised_to_admit},
-      {"official_members", row.official_members},
-      {"probationary_members", row.probationary_members}};
+  json::object j = OrgObject(row.org);
+  j["kind_label"] = OrgKindLabel(row.org.kind);
+  j["official_members"] = row.official_members;
+  j["probationary_members"] = row.probationary_members;
+  return j;
 }
 
 }  // namespace
@@ -50,10 +44,6 @@ Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
                               *on);
         if (!view.ok()) return ErrorResponse(view.error());
         json::object unit = RowObject(view->unit);
-        unit["committee_member_count"] = view->unit.org.committee_member_count;
-        unit["successor_id"] = view->unit.org.successor_id
-                                   ? json::value(*view->unit.org.successor_id)
-                                   : json::value(nullptr);
         unit["valid_on"] = view->unit.org.ValidOn(*on);
         json::array children;
         for (const OrgTreeRow& row : view->children) children.push_back(RowObject(row));

@@ -34,11 +34,7 @@ class OrgApiTest : public test::ApiServerTest {
 
   // code -> item of a tree response.
   static std::map<std::string, json::object> ByCode(const json::value& body) {
-    std::map<std::string, json::object> out;
-    for (const auto& item : body.at("items").as_array()) {
-      out[std::string(item.at("code").as_string())] = item.as_object();
-    }
-    return out;
+    return test::IndexBy(body, "items", "code");
   }
 };
 

@@ -8,7 +8,6 @@
 #include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
-#include "http/redaction.h"
 #include "service/json_codec.h"
 
 namespace ptdv::http {
@@ -70,8 +69,8 @@ Status ReadPreviousMembershipBody(const BodyReader& body, PreviousMembership& pr
 }
 
 Response PersonResponse(const Person& person, const Actor& actor, int status = 200) {
-  Response r = Response::Json(fmt::format(R"({{"person":{}}})", ToJson(Redacted(person, actor))),
-                              status);
+  Response r = Response::Json(
+      fmt::format(R"({{"person":{}}})", ToJson(person, DisclosureFor(actor))), status);
   r.headers.Set("ETag", VersionETag(person.version));
   return r;
 }
@@ -80,7 +79,7 @@ Response PeopleList(const std::vector<Person>& people, const Actor& actor) {
   std::string items = "[";
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (i) items += ",";
-    items += ToJson(Redacted(people[i], actor));
+    items += ToJson(people[i], DisclosureFor(actor));
   }
   items += "]";
   return Response::Json(fmt::format(R"({{"items":{}}})", items));
@@ -159,33 +158,39 @@ Response CorrectPerson(const PeopleApi& api, const Request& request, RouteContex
   return PersonResponse(*updated, *context.actor);
 }
 
-// R15: the whole record is replaced (absent optional fields are cleared), or removed.
-Response ReplacePreviousMembership(const PeopleApi& api, const Request& request,
-                                   RouteContext& context) {
+// R15: the whole record is replaced by what `read` answers (absent optional fields are cleared),
+// or removed when it answers nullopt; If-Match guards the person's version.
+template <class Read>
+Response SetPreviousMembership(const PeopleApi& api, const Request& request, RouteContext& context,
+                               Read read) {
   auto id = PathId(request, "id");
   if (!id.ok()) return ErrorResponse(id.error());
   auto if_match = IfMatchVersion(request);
   if (!if_match.ok()) return ErrorResponse(if_match.error());
-  auto body = BodyReader::Parse(request, kPreviousMembershipKeys);
-  if (!body.ok()) return ErrorResponse(body.error());
-  PreviousMembership previous;
-  Status read = ReadPreviousMembershipBody(*body, previous);
-  if (!read.ok()) return ErrorResponse(read.error());
+  Result<std::optional<PreviousMembership>> previous = read();
+  if (!previous.ok()) return ErrorResponse(previous.error());
   auto updated =
-      api.cases.SetPreviousMembership(*context.actor, *id, std::move(previous), *if_match);
+      api.cases.SetPreviousMembership(*context.actor, *id, std::move(*previous), *if_match);
   if (!updated.ok()) return ErrorResponse(updated.error());
   return PersonResponse(*updated, *context.actor);
 }
 
+Response ReplacePreviousMembership(const PeopleApi& api, const Request& request,
+                                   RouteContext& context) {
+  return SetPreviousMembership(
+      api, request, context, [&request]() -> Result<std::optional<PreviousMembership>> {
+        PTDV_ASSIGN_OR_RETURN(BodyReader body, BodyReader::Parse(request, kPreviousMembershipKeys));
+        PreviousMembership previous;
+        PTDV_RETURN_IF_ERROR(ReadPreviousMembershipBody(body, previous));
+        return std::optional<PreviousMembership>(std::move(previous));
+      });
+}
+
 Response RemovePreviousMembership(const PeopleApi& api, const Request& request,
                                   RouteContext& context) {
-  auto id = PathId(request, "id");
-  if (!id.ok()) return ErrorResponse(id.error());
-  auto if_match = IfMatchVersion(request);
-  if (!if_match.ok()) return ErrorResponse(if_match.error());
-  auto updated = api.cases.SetPreviousMembership(*context.actor, *id, std::nullopt, *if_match);
-  if (!updated.ok()) return ErrorResponse(updated.error());
-  return PersonResponse(*updated, *context.actor);
+  return SetPreviousMembership(api, request, context, [] {
+    return Result<std::optional<PreviousMembership>>(std::optional<PreviousMembership>());
+  });
 }
 
 }  // namespace

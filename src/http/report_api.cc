@@ -10,6 +10,7 @@
 #include "http/error_mapping.h"
 #include "report/admission_report_sheet.h"
 #include "report/case_list_sheet.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
@@ -48,10 +49,7 @@ json::value Number(std::optional<double> v, report::CellFormat format) {
 
 // One row as contracts.md lays it out: the flat figures, and education.* / occupation.* nested.
 json::object RowObject(const AdmissionReportRow& row) {
-  json::object out{{"org", json::object{{"id", row.org.id},
-                                        {"code", row.org.code},
-                                        {"name", row.org.name},
-                                        {"kind", OrgKindCode(row.org.kind)}}}};
+  json::object out{{"org", OrgSummaryObject(row.org)}};
   json::object education, occupation;
   for (const report::ReportColumn& column : report::AdmissionReportColumns()) {
     json::value v = Number(column.value(row), column.format);
@@ -77,10 +75,7 @@ json::object ReportObject(const AdmissionReport& report) {
     if (!column.group.empty()) c["group"] = column.group;
     columns.push_back(std::move(c));
   }
-  return json::object{{"org", json::object{{"id", report.org.id},
-                                           {"code", report.org.code},
-                                           {"name", report.org.name},
-                                           {"kind", OrgKindCode(report.org.kind)}}},
+  return json::object{{"org", OrgSummaryObject(report.org)},
                       {"from", FormatIsoDate(report.from)},
                       {"to", FormatIsoDate(report.to)},
                       {"as_of", FormatIsoDate(report.as_of)},

@@ -24,6 +24,7 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_loopback.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
 #include "service/password_hasher.h"
@@ -84,13 +85,9 @@ struct Workbook {
 class ReportApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-report-api-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    auto store = OpenStore((dir_ / "demo.db").string());
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(store).value().release();
-    ASSERT_TRUE(store_->Migrate().ok());
+    dir_ = new test::TempDir("ptdv-report-api");
+    store_ = test::MigratedStore(*dir_, "demo.db").release();
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(LoadDemo(*store_, {}, calendar_, DefaultRuleSets()).ok());
     clock_ = new FixedClock(DefaultDemoDay());
     hasher_ = new PasswordHasher(PasswordHashParameters::Minimum(), 1);
@@ -99,32 +96,30 @@ class ReportApiTest : public ::testing::Test {
     const Id hue = (*tx)->Organisations().GetByCode("HUE")->id;
     const Id tay_loc = (*tx)->Organisations().GetByCode("HUE-TAYLOC")->id;
     tx->reset();
-    ASSERT_TRUE(auth_
-                    ->CreateUser({}, {.login = "bantochuc",
-                                      .full_name = "Ban Tổ chức",
-                                      .role = Role::kOrganisationBoard,
-                                      .org_id = hue,
-                                      .password = kPassword})
-                    .ok());
-    ASSERT_TRUE(auth_
-                    ->CreateUser({}, {.login = "taylocdu",
-                                      .full_name = "Chuyên viên Tây Lộc",
-                                      .role = Role::kGrassrootsStaff,
-                                      .org_id = tay_loc,
-                                      .password = kPassword})
-                    .ok());
+    struct U {
+      const char* login;
+      const char* full_name;
+      Role role;
+      Id org;
+    };
+    for (const U& u : {U{"bantochuc", "Ban Tổ chức", Role::kOrganisationBoard, hue},
+                       U{"taylocdu", "Chuyên viên Tây Lộc", Role::kGrassrootsStaff, tay_loc}}) {
+      ASSERT_TRUE(auth_
+                      ->CreateUser({}, {.login = u.login,
+                                        .full_name = u.full_name,
+                                        .role = u.role,
+                                        .org_id = u.org,
+                                        .password = kPassword})
+                      .ok())
+          << u.login;
+    }
     cases_ = new CaseService(*store_, calendar_, DefaultRuleSets(), *clock_);
     reports_ = new ReportService(*store_);
     router_ = new Router;
     ASSERT_TRUE(RegisterAuthApi(*router_, *auth_).ok());
     ASSERT_TRUE(RegisterCaseApi(*router_, *store_, *cases_, *clock_).ok());
     ASSERT_TRUE(RegisterReportApi(*router_, *store_, *reports_, *cases_, *clock_).ok());
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.threads = 1;
-    options.handler_threads = 2;
-    options.handle_signals = false;
-    server_ = new Server(options, *router_, metrics_, access_log_);
+    server_ = new Server(test::LoopbackOptions(), *router_, metrics_, access_log_);
     ASSERT_TRUE(server_->Start().ok());
     runner_ = std::thread([] { server_->Run(); });
   }
@@ -140,7 +135,7 @@ class ReportApiTest : public ::testing::Test {
     delete hasher_;
     delete clock_;
     delete store_;
-    fs::remove_all(dir_);
+    delete dir_;
   }
 
   // GET as `login`; the cookie of one login per user is kept.
@@ -164,7 +159,8 @@ class ReportApiTest : public ::testing::Test {
 
   // Reads an XLSX file back with openpyxl.
   static Workbook ReadBack(const std::string& bytes) {
-    const fs::path file = dir_ / "read.xlsx", script = dir_ / "dump.py", out = dir_ / "dump.json";
+    const fs::path file = dir_->path() / "read.xlsx", script = dir_->path() / "dump.py",
+                   out = dir_->path() / "dump.json";
     std::ofstream(file, std::ios::binary) << bytes;
     std::ofstream(script) << kDumpScript;
     // Debian's interpreter, where python3-openpyxl installs (not a pyenv shim).
@@ -189,7 +185,7 @@ class ReportApiTest : public ::testing::Test {
     return wb;
   }
 
-  static inline fs::path dir_;
+  static inline test::TempDir* dir_ = nullptr;
   static inline Store* store_ = nullptr;
   static inline WorkingCalendar calendar_{std::vector<CalendarYear>{}};
   static inline FixedClock* clock_ = nullptr;

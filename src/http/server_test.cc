@@ -24,6 +24,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/test_http_client.h"
+#include "http/test_loopback.h"
 
 namespace ptdv::http {
 namespace {
@@ -54,30 +55,20 @@ class ServerTest : public ::testing::Test {
     // are not the API's, so the OpenAPI response check (test_openapi_validator.h) is off here.
     saved_observer_ = test::response_observer;
     test::response_observer = nullptr;
-    std::string pattern = (fs::temp_directory_path() / "ptdv-http-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    ASSERT_TRUE(dir_.ok());
   }
 
   void TearDown() override {
     StopAndJoin();
-    fs::remove_all(dir_);
     test::response_observer = saved_observer_;
   }
 
   test::ResponseObserver saved_observer_ = nullptr;
 
-  static ServerOptions Options() {
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.threads = 2;
-    options.handler_threads = 2;
-    options.handle_signals = false;
-    return options;
-  }
+  static ServerOptions Options() { return test::LoopbackOptions(/*threads=*/2); }
 
   void Start(ServerOptions options = Options()) {
-    server_ = std::make_unique<Server>(std::move(options), router_, metrics_, access_log_);
+    server_ = std::make_unique<Server>(std::move(options), router_, metrics_, captured_log_.log());
     Status started = server_->Start();
     ASSERT_TRUE(started.ok()) << started.error().message;
     ASSERT_GT(server_->port(), 0);
@@ -107,9 +98,7 @@ class ServerTest : public ::testing::Test {
 
   // Waits until the access log holds at least `count` lines (it is written after the response).
   std::vector<std::string> WaitForLogLines(std::size_t count) {
-    std::unique_lock lock(log_mutex_);
-    log_changed_.wait_for(lock, kPatience, [&] { return log_lines_.size() >= count; });
-    return log_lines_;
+    return captured_log_.WaitForLines(count, kPatience);
   }
 
   // Polls a condition that the server reaches asynchronously (connections accepted).
@@ -128,17 +117,10 @@ class ServerTest : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << text;
   }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-http-test"};
   Router router_;
   Metrics metrics_;
-  std::mutex log_mutex_;
-  std::condition_variable log_changed_;
-  std::vector<std::string> log_lines_;  // guarded by log_mutex_
-  AccessLog access_log_{[this](std::string_view line) {
-    std::lock_guard lock(log_mutex_);
-    log_lines_.emplace_back(line);
-    log_changed_.notify_all();
-  }};
+  test::CapturedLog captured_log_;
   std::unique_ptr<Server> server_;
   std::thread runner_;
   std::future<void> run_finished_;
@@ -369,11 +351,11 @@ TEST_F(ServerTest, HealthAndReadiness) {
 }
 
 TEST_F(ServerTest, ServesTheWebUiWithTypesCachingAndFallback) {
-  fs::path web = dir_ / "web";
+  fs::path web = dir_.path() / "web";
   WriteFile(web / "index.html", "<!doctype html><title>PTĐV</title>");
   WriteFile(web / "assets" / "index-5e1f0a.js", "export const x = 1;");
   WriteFile(web / "assets" / "logo-77aa00.svg", "<svg/>");
-  WriteFile(dir_ / "secret.txt", "do not serve");
+  WriteFile(dir_.path() / "secret.txt", "do not serve");
   ServerOptions options = Options();
   options.static_dir = web.string();
   Start(options);
@@ -584,7 +566,7 @@ TEST_F(ServerTest, GracefulStopFinishesTheRequestInFlight) {
 }
 
 TEST_F(ServerTest, StopBeforeRunReturnsPromptly) {
-  server_ = std::make_unique<Server>(Options(), router_, metrics_, access_log_);
+  server_ = std::make_unique<Server>(Options(), router_, metrics_, captured_log_.log());
   ASSERT_TRUE(server_->Start().ok());
   server_->Stop();
   std::packaged_task<void()> run([this] { server_->Run(); });
@@ -661,7 +643,7 @@ TEST_F(ServerTest, ARouteWithoutAccessRuleFailsStart) {
   Status refused = router_.Add(Method::kDelete, "/api/v1/cases/{id}", RouteAccess{},
                                [](const Request&, RouteContext&) { return Response::Empty(204); });
   EXPECT_FALSE(refused.ok());
-  Server server(Options(), router_, metrics_, access_log_);
+  Server server(Options(), router_, metrics_, captured_log_.log());
   Status started = server.Start();
   ASSERT_FALSE(started.ok());
   EXPECT_EQ(started.error().code, ErrorCode::kInvalid);
@@ -672,14 +654,14 @@ TEST_F(ServerTest, StartFailsOnABusyPortAndABadAddress) {
   Start();
   ServerOptions same = Options();
   same.listen = "127.0.0.1:" + std::to_string(port());
-  Server second(same, router_, metrics_, access_log_);
+  Server second(same, router_, metrics_, captured_log_.log());
   Status busy = second.Start();
   ASSERT_FALSE(busy.ok());
   EXPECT_EQ(busy.error().code, ErrorCode::kUnavailable);
 
   ServerOptions bad = Options();
   bad.listen = "127.0.0.1";
-  Server third(bad, router_, metrics_, access_log_);
+  Server third(bad, router_, metrics_, captured_log_.log());
   Status malformed = third.Start();
   ASSERT_FALSE(malformed.ok());
   EXPECT_EQ(malformed.error().code, ErrorCode::kInvalid);
@@ -713,7 +695,7 @@ std::string RequestIdInBody(const ClientResponse& response) {
 }
 
 TEST_F(ServerTest, EveryAnswerCarriesTheSecurityHeaders) {
-  fs::path web = dir_ / "web";
+  fs::path web = dir_.path() / "web";
   WriteFile(web / "index.html", "<!doctype html><title>PTĐV</title>");
   WriteFile(web / "assets" / "index-5e1f0a.js", "export const x = 1;");
   AddRoute(Method::kGet, "/api/v1/me", RouteAccess::Require("self.read"),
@@ -816,40 +798,50 @@ class ForwardedForTest : public ServerTest {
     options.trusted_proxies = NetworkList::Parse(trusted_proxies).value();
     Start(options);
   }
+
+  // What one request with these X-Forwarded-For and X-Request-Id headers shows, and what the
+  // access log's one line says of it.
+  struct Seen {
+    std::string client;      // the address the handler sees
+    std::string request_id;  // the X-Request-Id answered
+    json::object line;       // the access-log line
+  };
+  Seen Send(TestHttpClient& client, const char* forwarded_for, const char* request_id) {
+    std::optional<ClientResponse> response =
+        client.Request("GET", "/api/v1/whoami", {},
+                       {{"X-Forwarded-For", forwarded_for}, {"X-Request-Id", request_id}});
+    EXPECT_TRUE(response.has_value());
+    if (!response) return {};
+    std::vector<std::string> lines = WaitForLogLines(1);
+    EXPECT_EQ(lines.size(), 1u);
+    return {.client = response->body,
+            .request_id = std::string(response->headers.Get("X-Request-Id").value_or("")),
+            .line = lines.empty() ? json::object{} : json::parse(lines[0]).as_object()};
+  }
 };
 
 TEST_F(ForwardedForTest, FromAnUntrustedPeerItIsIgnored) {
   StartEcho("10.9.9.9");
   TestHttpClient client(port());
-  std::optional<ClientResponse> response = client.Request(
-      "GET", "/api/v1/whoami", {},
-      {{"X-Forwarded-For", "198.51.100.7"}, {"X-Request-Id", "chosen-by-the-client"}});
-  ASSERT_TRUE(response.has_value());
-  EXPECT_EQ(response->body, "127.0.0.1");
-  EXPECT_NE(response->headers.Get("X-Request-Id"), "chosen-by-the-client");
-  std::vector<std::string> lines = WaitForLogLines(1);
-  ASSERT_EQ(lines.size(), 1u);
-  json::object line = json::parse(lines[0]).as_object();
-  EXPECT_EQ(line.at("remote").as_string(), "127.0.0.1");
-  EXPECT_FALSE(line.contains("peer"));
-  EXPECT_EQ(line.at("request_id").as_string(), response->headers.Get("X-Request-Id"));
+  const Seen seen = Send(client, "198.51.100.7", "chosen-by-the-client");
+  EXPECT_EQ(seen.client, "127.0.0.1");
+  EXPECT_NE(seen.request_id, "chosen-by-the-client");
+  ASSERT_TRUE(seen.line.contains("remote"));
+  EXPECT_EQ(seen.line.at("remote").as_string(), "127.0.0.1");
+  EXPECT_FALSE(seen.line.contains("peer"));
+  EXPECT_EQ(seen.line.at("request_id").as_string(), seen.request_id);
 }
 
 TEST_F(ForwardedForTest, FromTheTrustedProxyItNamesTheClient) {
   StartEcho("127.0.0.1");
   TestHttpClient client(port());
-  std::optional<ClientResponse> response = client.Request(
-      "GET", "/api/v1/whoami", {},
-      {{"X-Forwarded-For", "203.0.113.1, 198.51.100.7"}, {"X-Request-Id", "proxy-7f3a"}});
-  ASSERT_TRUE(response.has_value());
-  EXPECT_EQ(response->body, "198.51.100.7");
-  EXPECT_EQ(response->headers.Get("X-Request-Id"), "proxy-7f3a");
-  std::vector<std::string> lines = WaitForLogLines(1);
-  ASSERT_EQ(lines.size(), 1u);
-  json::object line = json::parse(lines[0]).as_object();
-  EXPECT_EQ(line.at("remote").as_string(), "198.51.100.7");
-  EXPECT_EQ(line.at("peer").as_string(), "127.0.0.1");
-  EXPECT_EQ(line.at("request_id").as_string(), "proxy-7f3a");
+  const Seen seen = Send(client, "203.0.113.1, 198.51.100.7", "proxy-7f3a");
+  EXPECT_EQ(seen.client, "198.51.100.7");
+  EXPECT_EQ(seen.request_id, "proxy-7f3a");
+  ASSERT_TRUE(seen.line.contains("remote"));
+  EXPECT_EQ(seen.line.at("remote").as_string(), "198.51.100.7");
+  EXPECT_EQ(seen.line.at("peer").as_string(), "127.0.0.1");
+  EXPECT_EQ(seen.line.at("request_id").as_string(), "proxy-7f3a");
 
   // An id the log should not carry is replaced, even from the proxy.
   std::optional<ClientResponse> odd =

@@ -8,32 +8,17 @@
 #include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
-#include "http/redaction.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
 
-json::value OptionalDate(const std::optional<Date>& d) {
-  if (!d) return nullptr;
-  return json::string(FormatIsoDate(*d));
-}
-
-json::value OptionalInt(const std::optional<int>& v) {
-  if (!v) return nullptr;
-  return *v;
-}
-
-json::object OrgObject(const Organisation& org) {
-  return json::object{
-      {"id", org.id}, {"code", org.code}, {"name", org.name}, {"kind", OrgKindCode(org.kind)}};
-}
-
-json::object ItemObject(const SourceItem& item, const Actor& actor) {
-  // Only the name and birth date of the person are shown, as in the case list; Redacted keeps
-  // the rule in one place should a sensitive field be added here.
-  const Person person = Redacted(item.person, actor);
+json::object ItemObject(const SourceItem& item) {
+  // Only the name and birth date of the person are shown, as in the case list: nothing of
+  // DOMAIN §8's sensitive fields, whatever the reader's role.
+  const Person& person = item.person;
   json::value helper = nullptr;
   if (item.helper) {
     helper = json::object{{"id", item.helper->id}, {"full_name", item.helper->full_name}};
@@ -49,9 +34,9 @@ json::object ItemObject(const SourceItem& item, const Actor& actor) {
       {"stage", StageCode(item.header.stage)},
       {"stage_label", StageLabel(item.header.stage)},
       {"opened_on", FormatIsoDate(item.header.opened_on)},
-      {"sympathiser_resolution_on", OptionalDate(item.facts.sympathiser_resolution_on)},
+      {"sympathiser_resolution_on", DateOrNull(item.facts.sympathiser_resolution_on)},
       {"helper", std::move(helper)},
-      {"last_review_on", OptionalDate(item.last_review_on)},
+      {"last_review_on", DateOrNull(item.last_review_on)},
       {"review_due_on", FormatIsoDate(item.review_due_on)},
       {"review_overdue", item.review_overdue}};
 }
@@ -94,19 +79,19 @@ Response ListSources(const SourceApi& api, const Request& request, RouteContext&
   auto pool = api.sources.List(*context.actor, OrgParam(request), query);
   if (!pool.ok()) return ErrorResponse(pool.error());
   json::array items, by_category;
-  for (const auto& item : pool->items) items.push_back(ItemObject(item, *context.actor));
+  for (const auto& item : pool->items) items.push_back(ItemObject(item));
   for (const auto& line : pool->by_category) {
     by_category.push_back(json::object{{"category", SourceCategoryCode(line.category)},
                                        {"label", SourceCategoryLabel(line.category)},
                                        {"sources", line.sources},
                                        {"sympathisers", line.sympathisers},
-                                       {"target", OptionalInt(line.target)},
+                                       {"target", OrNull(line.target)},
                                        {"admitted", line.admitted},
                                        {"forecast", line.forecast},
-                                       {"needed", OptionalInt(line.needed)}});
+                                       {"needed", OrNull(line.needed)}});
   }
   return Response::Json(
-      json::serialize(json::object{{"org", OrgObject(pool->org)},
+      json::serialize(json::object{{"org", OrgSummaryObject(pool->org)},
                                    {"on", FormatIsoDate(query.on)},
                                    {"items", std::move(items)},
                                    {"by_category", std::move(by_category)},

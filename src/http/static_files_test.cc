@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "domain/result.h"
+#include "http/test_loopback.h"
 
 namespace ptdv::http {
 namespace {
@@ -80,20 +81,17 @@ TEST(ChooseContentCoding, PicksTheMostAcceptableVariantOnDisk) {
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-static-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    root_ = dir_ / "web";
+    ASSERT_TRUE(dir_.ok());
+    root_ = dir_.path() / "web";
     fs::create_directories(root_ / "assets");
     Write(root_ / "index.html", "<!doctype html><title>PTĐV</title>");
     Write(root_ / "assets" / "app-3f2a1c.js", "console.log(1)");
     Write(root_ / "assets" / "app-3f2a1c.css", "body{}");
     Write(root_ / "favicon.ico", "ico");
     Write(root_ / ".env", "SECRET=1");
-    Write(dir_ / "secret.txt", "outside the root");
-    fs::create_symlink(dir_ / "secret.txt", root_ / "escape.txt");
+    Write(dir_.path() / "secret.txt", "outside the root");
+    fs::create_symlink(dir_.path() / "secret.txt", root_ / "escape.txt");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   static void Write(const fs::path& path, std::string_view text) {
     std::ofstream(path, std::ios::binary) << text;
@@ -109,7 +107,7 @@ class StaticFilesTest : public ::testing::Test {
     return StaticFiles(root_).Serve(request);
   }
 
-  fs::path dir_;
+  test::TempDir dir_{"ptdv-static-test"};
   fs::path root_;
 };
 

@@ -9,6 +9,7 @@
 #include "http/api_routes.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
@@ -29,14 +30,14 @@ json::object TargetObject(const Target& t, const std::string& org_code,
                       {"category", CategoryValue(t.category)},
                       {"count", t.count},
                       {"legal_basis", t.legal_basis},
-                      {"parent_id", t.parent_id ? json::value(*t.parent_id) : json::value()},
+                      {"parent_id", OrNull(t.parent_id)},
                       {"split_final", t.split_final},
                       {"version", t.version}};
 }
 
 json::object LineObject(const ProgressLine& line) {
   json::object j{{"category", CategoryValue(line.category)},
-                 {"target", line.target ? json::value(*line.target) : json::value()},
+                 {"target", OrNull(line.target)},
                  {"admitted", line.admitted},
                  {"forecast", line.forecast},
                  {"expected_total", line.admitted + line.forecast}};

@@ -1,14 +1,14 @@
 #include "http/target_api.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include <boost/json.hpp>
-#include <fmt/format.h>
+#include <map>
 
 #include "domain/search_key.h"
 #include "http/api_test_world.h"
+#include "http/test_response_json.h"
 
 namespace ptdv::http {
 namespace {
@@ -17,22 +17,8 @@ namespace json = boost::json;
 using test::ApiWorld;
 using Session = ApiWorld::Session;
 
-json::object Parse(const test::ClientResponse& r) {
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  return ec || !v.is_object() ? json::object{} : v.as_object();
-}
-
-std::string ErrorField(const test::ClientResponse& r, const char* key) {
-  auto body = Parse(r);
-  if (!body.contains("error")) return "";
-  const auto& error = body.at("error").as_object();
-  return error.contains(key) ? std::string(error.at(key).as_string()) : "";
-}
-
 Id IdOf(const test::ClientResponse& r) {
-  auto body = Parse(r);
+  auto body = ObjectOf(r);
   return body.contains("target") ? body.at("target").at("id").to_number<Id>() : 0;
 }
 
@@ -60,14 +46,15 @@ TEST_F(TargetApiTest, SplitsAmongWardsAreCheckedAgainstTheCitysTarget) {
   auto a = Post(fmt::format(R"({{"org":"HUE-A","year":2026,"count":60,"parent_id":{}}})", city_id));
   ASSERT_EQ(a.status, 201) << a.body;
   // The legal basis is inherited from the city's target.
-  EXPECT_EQ(Parse(a).at("target").at("legal_basis").as_string(), "Nghị quyết 14-NQ/TU ngày 10/12/2022");
+  EXPECT_EQ(ObjectOf(a).at("target").at("legal_basis").as_string(),
+            "Nghị quyết 14-NQ/TU ngày 10/12/2022");
 
   auto ward = world_.Login("warda");  // a login is audited: before counting
   const long audit_before = world_.AuditEntries();
   auto over = Post(fmt::format(R"({{"org":"HUE-B","year":2026,"count":50,"parent_id":{}}})", city_id));
   EXPECT_EQ(over.status, 422) << over.body;
-  EXPECT_EQ(ErrorField(over, "rule"), "§7");
-  const std::string message = ErrorField(over, "message");
+  EXPECT_EQ(ErrorMember(over, "rule"), "§7");
+  const std::string message = ErrorMember(over, "message");
   EXPECT_NE(message.find("110"), std::string::npos) << message;
   EXPECT_NE(message.find("(100)"), std::string::npos) << message;
   EXPECT_NE(message.find("Thành ủy Huế"), std::string::npos) << message;
@@ -106,7 +93,7 @@ TEST_F(TargetApiTest, SplitsAmongWardsAreCheckedAgainstTheCitysTarget) {
   auto shrink = world_.Call(board_, "PUT", fmt::format("/api/v1/targets/{}", b_id),
                             R"({"count":30})");
   EXPECT_EQ(shrink.status, 422) << shrink.body;
-  EXPECT_NE(ErrorField(shrink, "message").find("(90)"), std::string::npos) << shrink.body;
+  EXPECT_NE(ErrorMember(shrink, "message").find("(90)"), std::string::npos) << shrink.body;
   auto city_less = world_.Call(board_, "PUT", fmt::format("/api/v1/targets/{}", city_id),
                                R"({"count":90})");
   EXPECT_EQ(city_less.status, 422) << city_less.body;
@@ -115,7 +102,7 @@ TEST_F(TargetApiTest, SplitsAmongWardsAreCheckedAgainstTheCitysTarget) {
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(world_.AuditEntries(), audit_final);
 
-  auto list = Parse(world_.Call(board_, "GET", "/api/v1/targets?org=HUE&year=2026"));
+  auto list = ObjectOf(world_.Call(board_, "GET", "/api/v1/targets?org=HUE&year=2026"));
   const auto& items = list.at("items").as_array();
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items.at(0).at("org").as_string(), "HUE");
@@ -181,7 +168,7 @@ TEST_F(TargetApiTest, ProgressCountsAdmissionsAndForecastsFromMeasuredSteps) {
 
   auto r = world_.Call(board_, "GET", "/api/v1/targets/progress?org=HUE-A&year=2026&on=2026-10-01");
   ASSERT_EQ(r.status, 200) << r.body;
-  auto p = Parse(r);
+  auto p = ObjectOf(r);
   EXPECT_EQ(p.at("target").to_number<int>(), 8);
   EXPECT_EQ(p.at("legal_basis").as_string(), "Nghị quyết 14-NQ/TU");
   EXPECT_EQ(p.at("admitted").to_number<int>(), 3);
@@ -206,12 +193,14 @@ TEST_F(TargetApiTest, ProgressCountsAdmissionsAndForecastsFromMeasuredSteps) {
   EXPECT_EQ(lines["student"], "target=- admitted=0 forecast=0");
 
   // Ward B has no cases of its own: its steps come from its city, Huế.
-  auto b = Parse(world_.Call(board_, "GET", "/api/v1/targets/progress?org=HUE-B&year=2026&on=2026-10-01"));
+  auto b = ObjectOf(
+      world_.Call(board_, "GET", "/api/v1/targets/progress?org=HUE-B&year=2026&on=2026-10-01"));
   EXPECT_EQ(b.at("step_days").at("decision").at("source").as_string(), "city");
   EXPECT_EQ(b.at("admitted").to_number<int>(), 0);
   EXPECT_TRUE(b.at("target").is_null());
   // After the year there is nothing left to forecast.
-  auto late = Parse(world_.Call(board_, "GET", "/api/v1/targets/progress?org=HUE-A&year=2026&on=2027-01-15"));
+  auto late = ObjectOf(
+      world_.Call(board_, "GET", "/api/v1/targets/progress?org=HUE-A&year=2026&on=2027-01-15"));
   EXPECT_EQ(late.at("forecast").to_number<int>(), 0);
   EXPECT_EQ(late.at("admitted").to_number<int>(), 3);
   // A ward reads its own progress, not another's.

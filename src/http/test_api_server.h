@@ -32,7 +32,9 @@
 #include "http/people_api.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
+#include "http/test_loopback.h"
 #include "http/test_openapi_validator.h"
+#include "http/test_response_json.h"
 #include "http/user_api.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
@@ -73,14 +75,8 @@ struct Session {
 class ApiServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    namespace fs = std::filesystem;
-    std::string pattern = (fs::temp_directory_path() / "ptdv-api-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    auto store = OpenStore((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate().ok());
+    store_ = MigratedStore(dir_);
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(EnsureReferenceData(*store_, clock_, kShippedCalendar).ok());
     auto calendar = LoadCalendar(*store_);
     ASSERT_TRUE(calendar.ok());
@@ -140,13 +136,9 @@ class ApiServerTest : public ::testing::Test {
     ASSERT_TRUE(RegisterUserApi(router_, *store_, *auth_, hasher_).ok());
     ASSERT_TRUE(RegisterAuditApi(router_, *store_, *audit_).ok());
 
-    ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.threads = 1;
-    options.handler_threads = 2;
-    options.handle_signals = false;
+    ServerOptions options = LoopbackOptions();
     AdjustServerOptions(options);
-    server_ = std::make_unique<Server>(options, router_, metrics_, access_log_);
+    server_ = std::make_unique<Server>(options, router_, metrics_, captured_log_.log());
     ASSERT_TRUE(server_->Start().ok());
     runner_ = std::thread([this] { server_->Run(); });
     // Logging in is audited: do it now, so that tests counting audit entries count only theirs.
@@ -161,39 +153,19 @@ class ApiServerTest : public ::testing::Test {
   // The first access-log line containing `part`, waiting for it a few seconds (a line is
   // written after its response was sent); "" when none comes.
   std::string WaitForLogLine(std::string_view part) {
-    std::unique_lock lock(log_mutex_);
-    std::string found;
-    log_changed_.wait_for(lock, std::chrono::seconds(5), [&] {
-      for (const std::string& line : log_lines_) {
-        if (line.find(part) != std::string::npos) {
-          found = line;
-          return true;
-        }
-      }
-      return false;
-    });
-    return found;
+    return captured_log_.WaitForLine(part, std::chrono::seconds(5));
   }
 
   void TearDown() override {
     if (server_) server_->Stop();
     if (runner_.joinable()) runner_.join();
-    std::filesystem::remove_all(dir_);
   }
 
   Session Login(const std::string& login) {
     if (auto it = sessions_.find(login); it != sessions_.end()) return it->second;
-    TestHttpClient client(server_->port());
-    auto r = client.Request("POST", "/api/v1/auth/login",
-                            R"({"login":")" + login + R"(","password":")" + kPassword + R"("})",
-                            {{"Content-Type", "application/json"}});
-    EXPECT_TRUE(r.has_value());
-    if (!r) return {};
-    EXPECT_EQ(r->status, 200) << r->body;
-    std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
-    boost::json::value me = boost::json::parse(r->body);
-    Session session{set_cookie.substr(0, set_cookie.find(';')),
-                    std::string(me.at("csrf_token").as_string())};
+    LoginAnswer answer = LogIn(server_->port(), login, kPassword);
+    if (answer.csrf.empty()) return {};
+    Session session{answer.cookie, answer.csrf};
     sessions_[login] = session;
     return session;
   }
@@ -212,35 +184,18 @@ class ApiServerTest : public ::testing::Test {
     return r.value_or(ClientResponse{});
   }
 
-  static boost::json::value Json(const ClientResponse& r) {
-    boost::system::error_code ec;
-    boost::json::value value = boost::json::parse(r.body, ec);
-    EXPECT_FALSE(ec) << r.body;
-    return value;
-  }
+  static boost::json::value Json(const ClientResponse& r) { return JsonOf(r); }
 
   // The "field" of an error response, "" when none.
   static std::string ErrorField(const ClientResponse& r) {
-    boost::json::value value = Json(r);
-    if (!value.is_object() || !value.as_object().contains("error")) return "<no error>";
-    const auto& error = value.at("error").as_object();
-    if (!error.contains("field")) return "";
-    return std::string(error.at("field").as_string());
+    return ErrorMember(r, "field", "<no error>");
   }
   static std::string ErrorCodeOf(const ClientResponse& r) {
-    boost::json::value value = Json(r);
-    if (!value.is_object() || !value.as_object().contains("error")) return "<no error>";
-    return std::string(value.at("error").at("code").as_string());
+    return ErrorMember(r, "code", "<no error>");
   }
 
   // How many audit entries the chain holds (every mutation appends at least one).
-  long AuditEntries() {
-    auto tx = store_->Begin(Access::kReadOnly);
-    EXPECT_TRUE(tx.ok());
-    auto verified = (*tx)->Audit().Verify();
-    EXPECT_TRUE(verified.ok() && verified->intact);
-    return verified.ok() ? verified->entries : -1;
-  }
+  long AuditEntries() { return AuditChainLength(*store_); }
 
   Id CreatePerson(const std::string& name, const std::string& cell, Date birth = MakeDate(1995, 5, 10)) {
     auto id = cases_->CreatePerson({}, {.full_name = name,
@@ -253,7 +208,7 @@ class ApiServerTest : public ::testing::Test {
     return id.ok() ? *id : 0;
   }
 
-  std::filesystem::path dir_;
+  TempDir dir_{"ptdv-api"};
   std::unique_ptr<Store> store_;
   FixedClock clock_{MakeDate(2024, 3, 1)};
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
@@ -268,14 +223,7 @@ class ApiServerTest : public ::testing::Test {
   std::map<std::string, Session> sessions_;
   Router router_;
   Metrics metrics_;
-  std::mutex log_mutex_;
-  std::condition_variable log_changed_;
-  std::vector<std::string> log_lines_;  // guarded by log_mutex_
-  AccessLog access_log_{[this](std::string_view line) {
-    std::lock_guard lock(log_mutex_);
-    log_lines_.emplace_back(line);
-    log_changed_.notify_all();
-  }};
+  CapturedLog captured_log_;
   std::unique_ptr<Server> server_;
   std::thread runner_;
 };

@@ -6,37 +6,26 @@
 #include <boost/json.hpp>
 #include <map>
 
-#include "domain/timestamp.h"
 #include "http/api_params.h"
 #include "http/error_mapping.h"
 #include "http/json_body.h"
+#include "service/json_values.h"
 
 namespace ptdv::http {
 namespace {
 
 namespace json = boost::json;
 
-json::value InstantOrNull(const std::optional<Instant>& instant) {
-  if (!instant) return nullptr;
-  return json::string(FormatTimestamp(*instant));
-}
-
-// Never the password hash (the services return users without it anyway).
+// The account as every view shows it (service/json_values.h AccountObject: never the password
+// hash), with what the account pages read besides.
 json::object UserObject(const UserRow& row) {
   const User& user = row.user;
-  return json::object{{"id", user.id},
-                      {"login", user.login},
-                      {"full_name", user.full_name},
-                      {"role", RoleCode(user.role)},
-                      {"role_label", RoleLabel(user.role)},
-                      {"org_id", user.org_id},
-                      {"organisation", row.org_code},
-                      {"state", user.disabled ? "disabled" : "active"},
-                      {"created_at", FormatTimestamp(user.created_at)},
-                      {"password_changed_at", FormatTimestamp(user.password_changed_at)},
-                      {"last_login_at", InstantOrNull(user.last_login_at)},
-                      {"failed_attempts", user.failed_attempts},
-                      {"locked_until", InstantOrNull(user.locked_until)}};
+  json::object j = AccountObject(user);
+  j["role_label"] = RoleLabel(user.role);
+  j["organisation"] = row.org_code;
+  j["state"] = user.disabled ? "disabled" : "active";
+  j["last_login_at"] = InstantOrNull(user.last_login_at);
+  return j;
 }
 
 Response UserResponse(const UserRow& row, int status = 200) {

@@ -62,14 +62,14 @@ TEST_F(StorageFailureTest, AnswerHidesTheSqlAndCarriesTheRequestIdFoundInTheLog)
   ASSERT_EQ(before.status, 200) << before.body;
 
   // The table disappears under the running server: every list query now fails in SQLite.
-  Execute(dir_ / "t.db", "ALTER TABLE admission_case RENAME TO admission_case_gone");
+  Execute(dir_.path() / "t.db", "ALTER TABLE admission_case RENAME TO admission_case_gone");
 
   ClientResponse failed = Call("warda", "GET", "/api/v1/cases?org=HUE-A");
   EXPECT_EQ(failed.status, 503) << failed.body;
   EXPECT_EQ(ErrorCodeOf(failed), "unavailable");
   std::string body = Lower(failed.body);
   for (const char* leak : {"sqlite", "sql", "table", "admission_case", "column", "t.db", "no such",
-                           dir_.string().c_str()}) {
+                           dir_.path().c_str()}) {
     EXPECT_EQ(body.find(Lower(leak)), std::string::npos) << leak << " in " << failed.body;
   }
   std::string id(failed.headers.Get("X-Request-Id").value_or(""));
@@ -91,13 +91,7 @@ TEST_F(StorageFailureTest, AnswerHidesTheSqlAndCarriesTheRequestIdFoundInTheLog)
 // Logs in `login` over a fresh connection with the given extra fields; the response.
 ClientResponse LoginWith(int port, const std::string& login,
                          std::vector<std::pair<std::string, std::string>> fields) {
-  fields.push_back({"Content-Type", "application/json"});
-  TestHttpClient client(port);
-  auto response = client.Request(
-      "POST", "/api/v1/auth/login",
-      R"({"login":")" + login + R"(","password":")" + test::kPassword + R"("})", fields);
-  EXPECT_TRUE(response.has_value());
-  return response.value_or(ClientResponse{});
+  return test::LogIn(port, login, test::kPassword, std::move(fields)).response;
 }
 
 class BehindTrustedProxyTest : public ApiServerTest {
@@ -114,7 +108,7 @@ TEST_F(BehindTrustedProxyTest, TheAuditAndTheLogRecordTheClientTheProxyNames) {
   ASSERT_EQ(login.status, 200) << login.body;
   EXPECT_EQ(login.headers.Get("Strict-Transport-Security"), "max-age=31536000");
   EXPECT_EQ(login.headers.Get("Cache-Control"), "no-store");
-  EXPECT_EQ(LastAuditAddress(dir_ / "t.db", "auth.login"), "198.51.100.23");
+  EXPECT_EQ(LastAuditAddress(dir_.path() / "t.db", "auth.login"), "198.51.100.23");
   std::string id(login.headers.Get("X-Request-Id").value_or(""));
   std::string line = WaitForLogLine("\"request_id\":\"" + id + "\"");
   ASSERT_FALSE(line.empty());
@@ -136,7 +130,7 @@ TEST_F(WithoutTrustedProxyTest, AForgedForwardedForDoesNotReachTheAudit) {
                 {{"X-Forwarded-For", "198.51.100.23"}, {"X-Forwarded-Proto", "https"}});
   ASSERT_EQ(login.status, 200) << login.body;
   EXPECT_FALSE(login.headers.Has("Strict-Transport-Security"));
-  EXPECT_EQ(LastAuditAddress(dir_ / "t.db", "auth.login"), "127.0.0.1");
+  EXPECT_EQ(LastAuditAddress(dir_.path() / "t.db", "auth.login"), "127.0.0.1");
   std::string id(login.headers.Get("X-Request-Id").value_or(""));
   std::string line = WaitForLogLine("\"request_id\":\"" + id + "\"");
   ASSERT_FALSE(line.empty());

@@ -14,6 +14,7 @@
 #include "domain/text.h"
 #include "domain/timestamp.h"
 #include "service/auth_internal.h"
+#include "service/json_values.h"
 #include "storage/audit_hash.h"
 #include "storage/not_found.h"
 
@@ -74,25 +75,11 @@ seconds CeilSeconds(system_clock::duration d) {
   return std::chrono::ceil<seconds>(std::max(d, system_clock::duration::zero()));
 }
 
-json::value InstantJson(const std::optional<Instant>& instant) {
-  if (!instant) return nullptr;
-  return json::value(FormatTimestamp(*instant));
-}
-
 // The audit image of an account: never the hash.
 json::object UserObject(const User& user) {
-  return json::object{
-      {"id", user.id},
-      {"login", user.login},
-      {"full_name", user.full_name},
-      {"role", RoleCode(user.role)},
-      {"org_id", user.org_id},
-      {"disabled", user.disabled},
-      {"created_at", FormatTimestamp(user.created_at)},
-      {"password_changed_at", FormatTimestamp(user.password_changed_at)},
-      {"failed_attempts", user.failed_attempts},
-      {"locked_until", InstantJson(user.locked_until)},
-  };
+  json::object image = AccountObject(user);
+  image["disabled"] = user.disabled;
+  return image;
 }
 
 User WithoutHash(User user) {
@@ -322,7 +309,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
     json::object after{
         {"login", TypedLogin(request.login)},
         {"failed_attempts", nullptr},
-        {"locked_until", delay > seconds(0) ? InstantJson(now + delay) : json::value(nullptr)}};
+        {"locked_until", delay > seconds(0) ? InstantOrNull(now + delay) : json::value(nullptr)}};
     Result<Id> audited = (*tx)->Audit().Append(AuditEntry{.at = FormatTimestamp(clock_.Now()),
                                                           .actor = TypedLogin(request.login),
                                                           .role = "",
@@ -414,7 +401,7 @@ Status AuthService::RecordWrongPassword(const User& user, const std::string& add
     locked_until = now + delay;
     PTDV_RETURN_IF_ERROR(tx->Users().SetLockedUntil(user.id, locked_until));
   }
-  json::object after{{"failed_attempts", failures}, {"locked_until", InstantJson(locked_until)}};
+  json::object after{{"failed_attempts", failures}, {"locked_until", InstantOrNull(locked_until)}};
   PTDV_RETURN_IF_ERROR(
       tx->Audit().Append(UserAudit(FormatTimestamp(clock_.Now()), ActorFor(user, address),
                                    std::move(action), user, "", json::serialize(after))));

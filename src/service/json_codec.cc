@@ -12,21 +12,6 @@ namespace json = boost::json;
 
 json::string Str(std::string_view s) { return json::string(s); }
 
-json::object OrgObject(const Organisation& o) {
-  json::object j;
-  j["id"] = o.id;
-  j["parent_id"] = OrNull(o.parent_id);
-  j["kind"] = Str(OrgKindCode(o.kind));
-  j["code"] = o.code;
-  j["name"] = o.name;
-  j["authorised_to_admit"] = o.authorised_to_admit;
-  j["committee_member_count"] = o.committee_member_count;
-  j["valid_from"] = FormatIsoDate(o.valid_from);
-  j["valid_to"] = DateOrNull(o.valid_to);
-  j["successor_id"] = OrNull(o.successor_id);
-  return j;
-}
-
 // R15: the facts of a previous membership, on the person.
 json::object PreviousMembershipObject(const PreviousMembership& pm) {
   json::object j;
@@ -41,7 +26,9 @@ json::object PreviousMembershipObject(const PreviousMembership& pm) {
   return j;
 }
 
-json::object PersonObject(const Person& p) {
+// The sensitive fields (DOMAIN §8) are written only for kPersonal; for kPublic the keys are
+// absent, not blank. Changes with domain/disclosure.cc, which clears the same fields.
+json::object PersonObject(const Person& p, Disclosure disclosure) {
   json::object j;
   j["id"] = p.id;
   j["full_name"] = p.full_name;
@@ -55,14 +42,16 @@ json::object PersonObject(const Person& p) {
   j["workplace_type"] = Str(WorkplaceTypeCode(p.workplace_type));
   j["youth_union_member"] = p.youth_union_member;
   j["trade_union_member"] = p.trade_union_member;
-  j["id_number"] = p.id_number;
-  j["phone"] = p.phone;
-  j["address"] = p.address;
   j["org_id"] = p.org_id;
   j["version"] = p.version;
-  j["previous_membership"] = p.previous_membership
-                                 ? json::value(PreviousMembershipObject(*p.previous_membership))
-                                 : json::value(nullptr);
+  if (disclosure == Disclosure::kPersonal) {
+    j["id_number"] = p.id_number;
+    j["phone"] = p.phone;
+    j["address"] = p.address;
+    j["previous_membership"] = p.previous_membership
+                                   ? json::value(PreviousMembershipObject(*p.previous_membership))
+                                   : json::value(nullptr);
+  }
   return j;
 }
 
@@ -127,7 +116,11 @@ json::object EventObject(const CaseEvent& e) {
 }  // namespace
 
 std::string ToJson(const Organisation& org) { return json::serialize(OrgObject(org)); }
-std::string ToJson(const Person& person) { return json::serialize(PersonObject(person)); }
+std::string ToJson(const Person& person) { return ToJson(person, Disclosure::kPersonal); }
+
+std::string ToJson(const Person& person, Disclosure disclosure) {
+  return json::serialize(PersonObject(Disclosed(person, disclosure), disclosure));
+}
 
 std::string ToJson(const Membership& m) {
   json::object j;

@@ -14,7 +14,11 @@
 namespace ptdv {
 
 std::string ToJson(const Organisation& org);
+// The whole person, for the audit trail (whose reader passes it through http/redaction.h).
 std::string ToJson(const Person& person);
+// A person as `disclosure` may read it: for kPublic without the keys id_number, phone, address
+// and previous_membership (DOMAIN §8), not merely with them blank.
+std::string ToJson(const Person& person, Disclosure disclosure);
 std::string ToJson(const Membership& membership);
 std::string ToJson(const Case& header);
 // The whole event, for the audit trail (whose reader passes it through http/redaction.h).
