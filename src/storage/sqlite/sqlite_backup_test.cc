@@ -3,7 +3,6 @@
 // database is replaced only when no other connection has it open.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "storage/audit_key.h"
 #include "storage/database_backup.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/temp_directory_test_util.h"
 
 namespace ptdv {
 namespace {
@@ -23,17 +23,6 @@ using std::chrono::milliseconds;
 
 class SqliteBackupTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "ptdv-backup-test-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "ptdv.db").string();
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
   std::unique_ptr<SqliteStore> OpenAt(const std::string& path) {
     auto store = SqliteStore::Open(path, {.synchronous = Synchronous::kNormal}, key_);
     EXPECT_TRUE(store.ok()) << store.error().message;
@@ -76,8 +65,9 @@ class SqliteBackupTest : public ::testing::Test {
   }
 
   std::shared_ptr<const AuditKey> key_ = std::make_shared<const AuditKey>(AuditKey::Random());
-  fs::path dir_;
-  std::string path_;
+  test::TempDirectory temp_{"ptdv-backup-test"};
+  const fs::path& dir_ = temp_.path();
+  const std::string path_ = temp_.File("ptdv.db");
 };
 
 TEST_F(SqliteBackupTest, ACopyTakenWhileAnotherThreadWritesIsOneConsistentPrefix) {
