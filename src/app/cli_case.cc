@@ -165,14 +165,14 @@ void AddOpen(CLI::App& case_cmd, CliContext& ctx) {
                    "other");
   open->add_option("--date", o->date, "Ngày (mặc định hôm nay)");
   open->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto cell = FindOrganisation(env, o->cell);
-    if (!cell.ok()) return ctx.Fail(cell.error());
     auto category = SourceCategoryFromCode(o->category);
     if (!category) {
       return ctx.Fail(Error::Invalid(fmt::format("Không có loại nguồn «{}»", o->category)));
     }
     auto date = DateOrToday(o->date, *env.clock, "--date");
     if (!date.ok()) return ctx.Fail(date.error());
+    auto cell = FindOrganisation(env, o->cell);
+    if (!cell.ok()) return ctx.Fail(cell.error());
     auto id = env.cases->OpenCase(Actor{}, o->person, cell->id, *category, *date);
     if (!id.ok()) return ctx.Fail(id.error());
     ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", *id)
@@ -346,10 +346,10 @@ void AddDeadlinesCommand(CLI::App& app, CliContext& ctx) {
   deadlines->add_option("--on", o->on, "Tại ngày (mặc định hôm nay)");
   deadlines->add_option("--status", o->status, "overdue|due_soon|on_time");
   deadlines->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
     auto on = DateOrToday(o->on, *env.clock, "--on");
     if (!on.ok()) return ctx.Fail(on.error());
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
     if (!o->status.empty() && o->status != "overdue" && o->status != "due_soon" &&
         o->status != "on_time") {
       return ctx.Fail(

@@ -153,10 +153,10 @@ void AddMembers(CLI::App& org, CliContext& ctx) {
   members->add_option("org", o->org, "Mã chi bộ")->required();
   members->add_option("--on", o->on, "Tại ngày (mặc định hôm nay)");
   members->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
     auto on = DateOrToday(o->on, *env.clock, "--on");
     if (!on.ok()) return ctx.Fail(on.error());
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
     OrgService orgs(*env.store, *env.clock);
     auto rows = orgs.Members(Actor{}, unit->id, *on);
     if (!rows.ok()) return ctx.Fail(rows.error());
@@ -196,9 +196,6 @@ void AddMembership(CLI::App& member, CliContext& ctx) {
       return ctx.Fail(Error::Invalid(fmt::format("Không có loại «{}»", o->kind), "kind"));
     }
     m.kind = o->kind == "official" ? MembershipKind::kOfficial : MembershipKind::kProbationary;
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
-    m.org_id = unit->id;
     auto from = ParseDate(o->from, "--from");
     if (!from.ok()) return ctx.Fail(from.error());
     m.valid_from = *from;
@@ -207,6 +204,9 @@ void AddMembership(CLI::App& member, CliContext& ctx) {
       if (!to.ok()) return ctx.Fail(to.error());
       m.valid_to = *to;
     }
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
+    m.org_id = unit->id;
     OrgService orgs(*env.store, *env.clock);
     auto id = orgs.AddMembership(Actor{}, m);
     if (!id.ok()) return ctx.Fail(id.error());
