@@ -99,11 +99,7 @@ void AddShow(CLI::App& audit, CliContext& ctx) {
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, CliContext& ctx) {
-  auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
-  audit->require_subcommand(1);
-  AddVerify(*audit, ctx);
-  AddAnchor(*audit, ctx);
-  AddShow(*audit, ctx);
+  AddCommandGroup(app, ctx, "audit", "Nhật ký thay đổi", {AddVerify, AddAnchor, AddShow});
 }
 
 }  // namespace ptdv

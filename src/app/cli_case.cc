@@ -175,9 +175,7 @@ void AddOpen(CLI::App& case_cmd, CliContext& ctx) {
     if (!cell.ok()) return ctx.Fail(cell.error());
     auto id = env.cases->OpenCase(Actor{}, o->person, cell->id, *category, *date);
     if (!id.ok()) return ctx.Fail(id.error());
-    ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", *id)
-                                : fmt::format("Đã mở hồ sơ {}\n", *id));
-    return 0;
+    return PrintCreated(ctx, *id, fmt::format("Đã mở hồ sơ {}", *id));
   }));
 }
 
@@ -328,12 +326,8 @@ void PrintDeadline(CliContext& ctx, const DeadlineRow& r) {
 }  // namespace
 
 void AddCaseCommands(CLI::App& app, CliContext& ctx) {
-  auto* case_cmd = app.add_subcommand("case", "Hồ sơ phát triển đảng viên");
-  case_cmd->require_subcommand(1);
-  AddOpen(*case_cmd, ctx);
-  AddShow(*case_cmd, ctx);
-  AddList(*case_cmd, ctx);
-  AddAdvance(*case_cmd, ctx);
+  AddCommandGroup(app, ctx, "case", "Hồ sơ phát triển đảng viên",
+                  {AddOpen, AddShow, AddList, AddAdvance});
 }
 
 void AddDeadlinesCommand(CLI::App& app, CliContext& ctx) {

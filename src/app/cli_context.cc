@@ -146,6 +146,26 @@ Result<Organisation> FindOrganisation(Environment& env, std::string_view code_or
   return orgs.FindByCodeOrId(Actor{}, code_or_id, ParseId(code_or_id));
 }
 
+Result<std::optional<Date>> OptionalDate(const std::string& text, std::string_view field) {
+  if (text.empty()) return std::optional<Date>();
+  PTDV_ASSIGN_OR_RETURN(Date date, ParseDate(text, field));
+  return std::optional<Date>(date);
+}
+
+int PrintCreated(CliContext& ctx, Id id, const std::string& text) {
+  ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", id) : text + "\n");
+  return 0;
+}
+
+CLI::App& AddCommandGroup(CLI::App& app, CliContext& ctx, const std::string& name,
+                          const std::string& description,
+                          std::initializer_list<AddCommand> commands) {
+  CLI::App* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  for (AddCommand add : commands) add(*group, ctx);
+  return *group;
+}
+
 Result<Date> DateOrToday(const std::string& text, const Clock& clock, std::string_view field) {
   if (text.empty()) return clock.Today();
   return ParseDate(text, field);

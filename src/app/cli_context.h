@@ -5,6 +5,7 @@
 // on the command line.
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <limits>
 #include <memory>
@@ -188,6 +189,20 @@ Result<Environment> OpenEnvironment(CliContext& ctx);
 // "Không tìm thấy đơn vị «<code_or_id>»" for anything else, a number too long for an id
 // included.
 Result<Organisation> FindOrganisation(Environment& env, std::string_view code_or_id);
+
+// `text` as a date, or nullopt when it is empty.
+Result<std::optional<Date>> OptionalDate(const std::string& text, std::string_view field);
+
+// Prints what a command created: {"id":N} with --json, `text` otherwise. Returns 0, the exit
+// status.
+int PrintCreated(CliContext& ctx, Id id, const std::string& text);
+
+// Adds the command group `name`, one of whose commands must be named, and `commands` to it in
+// order (each adds one command). Returns the group.
+using AddCommand = void (*)(CLI::App&, CliContext&);
+CLI::App& AddCommandGroup(CLI::App& app, CliContext& ctx, const std::string& name,
+                          const std::string& description,
+                          std::initializer_list<AddCommand> commands);
 
 // `text` as a date, or today when it is empty.
 Result<Date> DateOrToday(const std::string& text, const Clock& clock, std::string_view field);

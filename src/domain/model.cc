@@ -167,7 +167,8 @@ constexpr std::array<Entry<Finding>, 3> kFindings{{
 
 constexpr std::array<Entry<ConsentKind>, 4> kConsents{{
     {ConsentKind::kOver60, "over_60", "Ban Thường vụ Tỉnh ủy đồng ý kết nạp người trên 60 tuổi"},
-    {ConsentKind::kEducationException, "education_exception", "Căn cứ ngoại lệ về trình độ học vấn"},
+    {ConsentKind::kEducationException, "education_exception",
+     "Căn cứ ngoại lệ về trình độ học vấn"},
     {ConsentKind::kLateCeremony, "late_ceremony", "Cấp ủy cấp trên đồng ý tổ chức lễ kết nạp muộn"},
     {ConsentKind::kNoYouthUnion, "no_youth_union", "Nơi không có tổ chức Đoàn"},
 }};

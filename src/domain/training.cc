@@ -1,9 +1,9 @@
 #include "domain/training.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace ptdv {
 namespace {
@@ -93,9 +93,7 @@ std::optional<EnrolmentState> EnrolmentStateFromCode(std::string_view code) {
 }
 std::string_view EnrolmentStateLabel(EnrolmentState state) { return LabelIn(kStates, state); }
 
-std::string_view AssessmentCode(Assessment assessment) {
-  return CodeIn(kAssessments, assessment);
-}
+std::string_view AssessmentCode(Assessment assessment) { return CodeIn(kAssessments, assessment); }
 std::optional<Assessment> AssessmentFromCode(std::string_view code) {
   return FromCodeIn(kAssessments, code);
 }

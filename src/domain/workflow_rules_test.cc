@@ -141,7 +141,8 @@ TEST(RuleS7, CellVoteRefusedWithoutTheSummaryOfOpinions) {
   ASSERT_EQ(b.CompleteDossier({.opinions = false}), "");
   EXPECT_TRUE(Refused(b.Apply(b.CellVote(AllInFavour(9))), RuleCode::kS7));
   ASSERT_TRUE(
-      b.Apply({.action = Action::kRecordOpinions, .date = b.t.opinions, .documents = {Doc("5-KNĐ")}})
+      b.Apply(
+           {.action = Action::kRecordOpinions, .date = b.t.opinions, .documents = {Doc("5-KNĐ")}})
           .ok());
   EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
 }

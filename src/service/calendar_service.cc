@@ -1,8 +1,8 @@
 #include "service/calendar_service.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "service/json_codec.h"
 

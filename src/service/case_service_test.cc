@@ -40,26 +40,29 @@ class CaseServiceTest : public ::testing::Test {
     service_ = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
     OrgService orgs(*store_, clock_);
     Date from = MakeDate(2021, 7, 1);
-    city_ = Must(orgs.CreateOrganisation(admin_, {.kind = OrgKind::kCityCommittee, .code = "HUE",
-                                              .name = "Thành ủy Huế", .valid_from = from}));
+    city_ = Must(orgs.CreateOrganisation(admin_, {.kind = OrgKind::kCityCommittee,
+                                                  .code = "HUE",
+                                                  .name = "Thành ủy Huế",
+                                                  .valid_from = from}));
     for (auto [code, name, ward, cell] :
          {std::tuple{"A", "Đảng ủy phường An Cựu", &ward_a_, &cell_a_},
           std::tuple{"B", "Đảng ủy phường Vỹ Dạ", &ward_b_, &cell_b_}}) {
       *ward = Must(orgs.CreateOrganisation(admin_, {.parent_id = city_,
-                                                .kind = OrgKind::kGrassrootsCommittee,
-                                                .code = std::string("HUE-") + code,
-                                                .name = name,
-                                                .committee_member_count = 7,
-                                                .valid_from = from}));
+                                                    .kind = OrgKind::kGrassrootsCommittee,
+                                                    .code = std::string("HUE-") + code,
+                                                    .name = name,
+                                                    .committee_member_count = 7,
+                                                    .valid_from = from}));
       *cell = Must(orgs.CreateOrganisation(admin_, {.parent_id = *ward,
-                                                .kind = OrgKind::kCell,
-                                                .code = std::string("HUE-") + code + "-CB1",
-                                                .name = "Chi bộ 1",
-                                                .valid_from = from}));
+                                                    .kind = OrgKind::kCell,
+                                                    .code = std::string("HUE-") + code + "-CB1",
+                                                    .name = "Chi bộ 1",
+                                                    .valid_from = from}));
     }
     for (int i = 0; i < 3; ++i) {
       Id member = Must(service_->CreatePerson(
-          admin_, {.full_name = "Lê Văn Một", .birth_date = MakeDate(1970, 1, 1), .org_id = cell_a_}));
+          admin_,
+          {.full_name = "Lê Văn Một", .birth_date = MakeDate(1970, 1, 1), .org_id = cell_a_}));
       ASSERT_TRUE(orgs.AddMembership(admin_, {.person_id = member,
                                               .org_id = cell_a_,
                                               .valid_from = MakeDate(2010, 1, 1)})
@@ -110,11 +113,11 @@ TEST_F(CaseServiceTest, RecordMovesTheStageAndAuditsInTheSameTransaction) {
 // case's eligibility then carries its conditions.
 TEST_F(CaseServiceTest, PreviousMembershipAddsR15ToTheCasesConditions) {
   for (CaseEvent e : {CaseEvent{.action = Action::kMarkSympathiser,
-                                .date = MakeDate(2024, 1, 10),
-                                .member_person_id = members_[0]},
+                     .date = MakeDate(2024, 1, 10),
+                     .member_person_id = members_[0]},
                       CaseEvent{.action = Action::kRecordCertificate,
-                                .date = MakeDate(2024, 1, 20),
-                                .documents = {{.form_code = "GCN", .number = "1"}}}}) {
+                      .date = MakeDate(2024, 1, 20),
+                      .documents = {{.form_code = "GCN", .number = "1"}}}}) {
     ASSERT_TRUE(service_->Record(admin_, case_, std::move(e), std::nullopt).ok());
   }
   auto rules_of = [&](Date on) {
@@ -237,7 +240,8 @@ TEST_F(CaseServiceTest, DeadlinesListTheOverdueDecision) {
     auto r = service_->Record(admin_, c, std::move(e), std::nullopt);
     ASSERT_TRUE(r.ok()) << r.error().message;
   };
-  rec({.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+  rec({.action = Action::kMarkSympathiser,
+       .date = MakeDate(2024, 1, 10),
        .member_person_id = members_[0]});
   rec({.action = Action::kRecordCertificate, .date = MakeDate(2024, 1, 20),
        .documents = {{.form_code = "GCN", .number = "1"}}});
@@ -451,7 +455,8 @@ TEST_F(CaseServiceTest, CaseListDutiesFollowEveryRecordedStep) {
   EXPECT_FALSE(duty_of_case());
   ASSERT_TRUE(service_
                   ->Record(admin_, case_,
-                           {.action = Action::kMarkSympathiser, .date = MakeDate(2024, 1, 10),
+                           {.action = Action::kMarkSympathiser,
+                            .date = MakeDate(2024, 1, 10),
                             .member_person_id = members_[0]},
                            std::nullopt)
                   .ok());

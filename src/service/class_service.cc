@@ -1,13 +1,12 @@
 #include "service/class_service.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
 #include <cassert>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "domain/role.h"
 #include "domain/workflow.h"

@@ -1,10 +1,10 @@
 #include "service/org_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <fmt/format.h>
 
 #include "service/json_codec.h"
 

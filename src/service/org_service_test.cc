@@ -1,8 +1,7 @@
 #include "service/org_service.h"
 
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 

@@ -1,10 +1,9 @@
 #include "service/reference_data.h"
 
-#include <set>
-
 #include <fmt/format.h>
 
 #include <boost/json/object.hpp>
+#include <set>
 
 #include "domain/calendar_file.h"
 #include "domain/rule_code.h"

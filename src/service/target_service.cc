@@ -1,10 +1,10 @@
 #include "service/target_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "domain/role.h"
 #include "service/json_codec.h"
