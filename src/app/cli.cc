@@ -1,18 +1,20 @@
 #include "app/cli.h"
 
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <iostream>
 
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
+#include "app/cli_parse_error.h"
 
 namespace ptdv {
+namespace {
 
-int RunCli(int argc, char** argv) {
-  CLI::App app{"PTĐV — quản lý công tác phát triển đảng viên", "ptdv"};
+// The global options and every command group, bound to `ctx`.
+void BuildCli(CLI::App& app, CliContext& ctx) {
+  UseVietnameseHelp(app);
   app.require_subcommand(1);
-  CliContext ctx(std::cout, std::cerr);
   GlobalOptions& global = ctx.global;
   // Every option may also come from the environment (PTDV_*) or a TOML file given by --config
   // (sections per subcommand: [serve] listen = "0.0.0.0:8080"); flags override both.
@@ -38,14 +40,55 @@ int RunCli(int argc, char** argv) {
   AddRulesCommands(app, ctx);
   AddAuditCommands(app, ctx);
   AddUserCommands(app, ctx);
+  AddBackupCommands(app, ctx);
+}
 
+// The command that was being read when parsing stopped: the last subcommand named.
+const CLI::App& CommandBeingRead(const CLI::App& app) {
+  const CLI::App* at = &app;
+  for (auto named = at->get_subcommands(); !named.empty(); named = at->get_subcommands()) {
+    at = named.back();
+  }
+  return *at;
+}
+
+void CollectCommands(const CLI::App& app, const std::string& prefix,
+                     std::vector<std::string>& out) {
+  auto subcommands = app.get_subcommands([](const CLI::App*) { return true; });
+  if (subcommands.empty()) {
+    out.push_back(prefix);
+    return;
+  }
+  for (const CLI::App* sub : subcommands) {
+    CollectCommands(*sub, prefix.empty() ? sub->get_name() : prefix + " " + sub->get_name(), out);
+  }
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) { return RunCli(argc, argv, std::cout, std::cerr); }
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"PTĐV — quản lý công tác phát triển đảng viên", "ptdv"};
+  CliContext ctx(out, err);
+  BuildCli(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help
+    err << "Lỗi: " << DescribeParseError(e) << "\n" << UsageOf(CommandBeingRead(app));
+    return ExitCode(ErrorCode::kInvalid);
   }
   return ctx.status;
+}
+
+std::vector<std::string> CliCommands() {
+  CLI::App app{"", "ptdv"};
+  CliContext ctx(std::cout, std::cerr);
+  BuildCli(app, ctx);
+  std::vector<std::string> commands;
+  CollectCommands(app, "", commands);
+  return commands;
 }
 
 }  // namespace ptdv

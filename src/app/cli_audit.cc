@@ -16,9 +16,6 @@
 namespace ptdv {
 namespace {
 
-// Exit status of a chain that does not verify (an edited, inserted or deleted entry).
-constexpr int kChainBroken = 8;
-
 void AddVerify(CLI::App& audit, CliContext& ctx) {
   auto anchor_file = std::make_shared<std::string>();
   auto* verify = audit.add_subcommand("verify", "Kiểm tra chuỗi băm có khóa của nhật ký");
@@ -37,7 +34,7 @@ void AddVerify(CLI::App& audit, CliContext& ctx) {
     const AuditVerification& result = check->verification;
     if (!check->anchor_held) {
       ctx.err << result.message << "\n";
-      return kChainBroken;
+      return kExitNotVerified;
     }
     if (result.intact) {
       ctx.out << fmt::format("Nhật ký toàn vẹn: {} bản ghi{}\n", result.entries,
@@ -46,7 +43,7 @@ void AddVerify(CLI::App& audit, CliContext& ctx) {
     }
     ctx.err << fmt::format("Nhật ký bị sửa đổi tại bản ghi {}: {}\n", result.first_bad_id,
                            result.message);
-    return kChainBroken;
+    return kExitNotVerified;
   }));
 }
 
@@ -63,7 +60,7 @@ void AddAnchor(CLI::App& audit, CliContext& ctx) {
     // An anchor of a chain that does not verify would vouch for the tampering.
     if (!result.intact) {
       ctx.err << fmt::format("Không ghi mốc: {}\n", result.message);
-      return kChainBroken;
+      return kExitNotVerified;
     }
     const std::string taken_at =
         FormatTimestamp(std::chrono::floor<std::chrono::seconds>(env.clock->Now()));
@@ -102,11 +99,7 @@ void AddShow(CLI::App& audit, CliContext& ctx) {
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, CliContext& ctx) {
-  auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
-  audit->require_subcommand(1);
-  AddVerify(*audit, ctx);
-  AddAnchor(*audit, ctx);
-  AddShow(*audit, ctx);
+  AddCommandGroup(app, ctx, "audit", "Nhật ký thay đổi", {AddVerify, AddAnchor, AddShow});
 }
 
 }  // namespace ptdv

@@ -165,19 +165,17 @@ void AddOpen(CLI::App& case_cmd, CliContext& ctx) {
                    "other");
   open->add_option("--date", o->date, "Ngày (mặc định hôm nay)");
   open->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto cell = FindOrganisation(env, o->cell);
-    if (!cell.ok()) return ctx.Fail(cell.error());
     auto category = SourceCategoryFromCode(o->category);
     if (!category) {
       return ctx.Fail(Error::Invalid(fmt::format("Không có loại nguồn «{}»", o->category)));
     }
     auto date = DateOrToday(o->date, *env.clock, "--date");
     if (!date.ok()) return ctx.Fail(date.error());
+    auto cell = FindOrganisation(env, o->cell);
+    if (!cell.ok()) return ctx.Fail(cell.error());
     auto id = env.cases->OpenCase(Actor{}, o->person, cell->id, *category, *date);
     if (!id.ok()) return ctx.Fail(id.error());
-    ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", *id)
-                                : fmt::format("Đã mở hồ sơ {}\n", *id));
-    return 0;
+    return PrintCreated(ctx, *id, fmt::format("Đã mở hồ sơ {}", *id));
   }));
 }
 
@@ -328,12 +326,8 @@ void PrintDeadline(CliContext& ctx, const DeadlineRow& r) {
 }  // namespace
 
 void AddCaseCommands(CLI::App& app, CliContext& ctx) {
-  auto* case_cmd = app.add_subcommand("case", "Hồ sơ phát triển đảng viên");
-  case_cmd->require_subcommand(1);
-  AddOpen(*case_cmd, ctx);
-  AddShow(*case_cmd, ctx);
-  AddList(*case_cmd, ctx);
-  AddAdvance(*case_cmd, ctx);
+  AddCommandGroup(app, ctx, "case", "Hồ sơ phát triển đảng viên",
+                  {AddOpen, AddShow, AddList, AddAdvance});
 }
 
 void AddDeadlinesCommand(CLI::App& app, CliContext& ctx) {
@@ -346,10 +340,10 @@ void AddDeadlinesCommand(CLI::App& app, CliContext& ctx) {
   deadlines->add_option("--on", o->on, "Tại ngày (mặc định hôm nay)");
   deadlines->add_option("--status", o->status, "overdue|due_soon|on_time");
   deadlines->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
     auto on = DateOrToday(o->on, *env.clock, "--on");
     if (!on.ok()) return ctx.Fail(on.error());
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
     if (!o->status.empty() && o->status != "overdue" && o->status != "due_soon" &&
         o->status != "on_time") {
       return ctx.Fail(

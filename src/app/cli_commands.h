@@ -22,5 +22,6 @@ void AddCalendarCommand(CLI::App& app, CliContext& ctx);   // calendar
 void AddRulesCommands(CLI::App& app, CliContext& ctx);     // rules list|set
 void AddAuditCommands(CLI::App& app, CliContext& ctx);     // audit verify|anchor|show
 void AddUserCommands(CLI::App& app, CliContext& ctx);      // user add|passwd|disable|enable|list
+void AddBackupCommands(CLI::App& app, CliContext& ctx);    // backup, restore
 
 }  // namespace ptdv

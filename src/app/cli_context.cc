@@ -37,7 +37,7 @@ int CliContext::Fail(const Error& e) {
 
 std::function<void()> CliContext::Run(std::function<int(Environment&)> command) {
   return [this, command = std::move(command)] {
-    if (Status read = ReadNumbers(); !read.ok()) {
+    if (Status read = ReadInputs(); !read.ok()) {
       status = Fail(read.error());
       return;
     }
@@ -50,6 +50,16 @@ std::function<void()> CliContext::Run(std::function<int(Environment&)> command) 
   };
 }
 
+std::function<void()> CliContext::RunAlone(std::function<int()> command) {
+  return [this, command = std::move(command)] {
+    if (Status read = ReadInputs(); !read.ok()) {
+      status = Fail(read.error());
+      return;
+    }
+    status = command();
+  };
+}
+
 CLI::Option* CliContext::AddText(CLI::App& app, const std::string& name, std::string description,
                                  std::string type_name,
                                  std::function<Status(std::string_view)> assign) {
@@ -58,6 +68,11 @@ CLI::Option* CliContext::AddText(CLI::App& app, const std::string& name, std::st
   number.option = app.add_option(name, number.text, std::move(description))
                       ->type_name(std::move(type_name));
   return number.option;
+}
+
+Status CliContext::ReadInputs() {
+  PTDV_RETURN_IF_ERROR(MakeClock(global));
+  return ReadNumbers();
 }
 
 Status CliContext::ReadNumbers() {
@@ -75,15 +90,22 @@ Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options) {
   return std::unique_ptr<Clock>(std::make_unique<PinnedDateClock>(today));
 }
 
-Result<std::unique_ptr<Store>> OpenKeyedStore(CliContext& ctx, std::string* key_path) {
-  const GlobalOptions& options = ctx.global;
-  KeyFile create = KeyFile::kMustExist;
-  if (options.audit_key.empty()) {
-    PTDV_ASSIGN_OR_RETURN(*key_path, DefaultAuditKeyPath(options.db));
-    create = KeyFile::kCreateIfMissing;
-  } else {
+namespace {
+
+// The key file of `options` and whether it may be created: only the default one may.
+Result<KeyFile> AuditKeyPath(const GlobalOptions& options, std::string* key_path) {
+  if (!options.audit_key.empty()) {
     *key_path = options.audit_key;
+    return KeyFile::kMustExist;
   }
+  PTDV_ASSIGN_OR_RETURN(*key_path, DefaultAuditKeyPath(options.db));
+  return KeyFile::kCreateIfMissing;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenKeyedStore(CliContext& ctx, std::string* key_path) {
+  PTDV_ASSIGN_OR_RETURN(KeyFile create, AuditKeyPath(ctx.global, key_path));
   bool created = false;
   PTDV_ASSIGN_OR_RETURN(AuditKey key, AuditKey::Load(*key_path, create, &created));
   if (created) {
@@ -92,8 +114,17 @@ Result<std::unique_ptr<Store>> OpenKeyedStore(CliContext& ctx, std::string* key_
         "tệp cơ sở dữ liệu)\n",
         *key_path);
   }
-  return OpenStore(options.db, {.audit_key = std::make_shared<const AuditKey>(std::move(key))});
+  return OpenStore(ctx.global.db, {.audit_key = std::make_shared<const AuditKey>(std::move(key))});
 }
+
+Result<std::shared_ptr<const AuditKey>> ExistingAuditKey(const GlobalOptions& options,
+                                                         std::string* key_path) {
+  PTDV_RETURN_IF_ERROR(AuditKeyPath(options, key_path));
+  PTDV_ASSIGN_OR_RETURN(AuditKey key, AuditKey::Load(*key_path, KeyFile::kMustExist));
+  return std::make_shared<const AuditKey>(std::move(key));
+}
+
+std::string AuditCheckpointPath(const std::string& key_path) { return key_path + ".checkpoint"; }
 
 Result<Environment> OpenEnvironment(CliContext& ctx) {
   Environment env;
@@ -113,6 +144,26 @@ Result<Environment> OpenEnvironment(CliContext& ctx) {
 Result<Organisation> FindOrganisation(Environment& env, std::string_view code_or_id) {
   OrgService orgs(*env.store, *env.clock);
   return orgs.FindByCodeOrId(Actor{}, code_or_id, ParseId(code_or_id));
+}
+
+Result<std::optional<Date>> OptionalDate(const std::string& text, std::string_view field) {
+  if (text.empty()) return std::optional<Date>();
+  PTDV_ASSIGN_OR_RETURN(Date date, ParseDate(text, field));
+  return std::optional<Date>(date);
+}
+
+int PrintCreated(CliContext& ctx, Id id, const std::string& text) {
+  ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", id) : text + "\n");
+  return 0;
+}
+
+CLI::App& AddCommandGroup(CLI::App& app, CliContext& ctx, const std::string& name,
+                          const std::string& description,
+                          std::initializer_list<AddCommand> commands) {
+  CLI::App* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  for (AddCommand add : commands) add(*group, ctx);
+  return *group;
 }
 
 Result<Date> DateOrToday(const std::string& text, const Clock& clock, std::string_view field) {

@@ -5,6 +5,7 @@
 // on the command line.
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <limits>
 #include <memory>
@@ -30,6 +31,8 @@ class Option;
 }  // namespace CLI
 
 namespace ptdv {
+
+class AuditKey;
 
 struct GlobalOptions {
   std::string db = "ptdv.db";
@@ -66,6 +69,10 @@ using NumberType = typename NumberTypeOf<Target>::type;
 // The exit status for an error code (app/cli.h lists them).
 int ExitCode(ErrorCode code);
 
+// The exit status of an audit chain or a database copy that does not verify (an edited, inserted
+// or deleted entry, a damaged file).
+inline constexpr int kExitNotVerified = 8;
+
 // The state of one run of the command line. Not thread-safe; it must outlive the CLI::App whose
 // commands were registered with it.
 class CliContext {
@@ -82,10 +89,13 @@ class CliContext {
   // Prints "Lỗi: ..." (with the rule code when there is one) to `err`; returns the exit status.
   int Fail(const Error& error);
 
-  // A subcommand's callback: reads the numbers given to it (AddNumber, AddId), opens the
-  // environment and runs `command`, keeping its result in `status`. A bad number or a failure to
-  // open fails before `command` runs, and before the database is opened for a bad number.
+  // A subcommand's callback: reads the numbers given to it (AddNumber, AddId) and the date of
+  // --today, opens the environment and runs `command`, keeping its result in `status`. A bad
+  // number or date, or a failure to open, fails before `command` runs, and before the database
+  // is opened for a bad number or date.
   std::function<void()> Run(std::function<int(Environment&)> command);
+  // The same for a command that opens what it needs itself: reads the numbers, then runs it.
+  std::function<void()> RunAlone(std::function<int()> command);
 
   // Adds an option holding a number, read by ParseNumber when the command runs (Run) into
   // `target` (a T or a std::optional<T>, left as it is when the option is not given). The help
@@ -139,6 +149,9 @@ class CliContext {
   CLI::Option* AddText(CLI::App& app, const std::string& name, std::string description,
                        std::string type_name, std::function<Status(std::string_view)> assign);
 
+  // The date of --today, then ReadNumbers: what every command checks before it opens anything.
+  Status ReadInputs();
+
   // Reads every number option that was given (on the command line, from the environment or a
   // configuration file) into its target. The first bad number's error.
   Status ReadNumbers();
@@ -160,6 +173,15 @@ Result<std::unique_ptr<Clock>> MakeClock(const GlobalOptions& options);
 // printed.
 Result<std::unique_ptr<Store>> OpenKeyedStore(CliContext& ctx, std::string* key_path);
 
+// The audit key of `options` (--audit-key, or <db>.audit-key), which must exist: kNotFound
+// otherwise, creating nothing. Sets `*key_path` to its file.
+Result<std::shared_ptr<const AuditKey>> ExistingAuditKey(const GlobalOptions& options,
+                                                         std::string* key_path);
+
+// The file beside the audit key where `ptdv serve` keeps the last verified point of the chain
+// (service/audit_monitor.h).
+std::string AuditCheckpointPath(const std::string& key_path);
+
 // Opens the store, migrates it, seeds the reference data and loads rule sets and calendar.
 Result<Environment> OpenEnvironment(CliContext& ctx);
 
@@ -167,6 +189,20 @@ Result<Environment> OpenEnvironment(CliContext& ctx);
 // "Không tìm thấy đơn vị «<code_or_id>»" for anything else, a number too long for an id
 // included.
 Result<Organisation> FindOrganisation(Environment& env, std::string_view code_or_id);
+
+// `text` as a date, or nullopt when it is empty.
+Result<std::optional<Date>> OptionalDate(const std::string& text, std::string_view field);
+
+// Prints what a command created: {"id":N} with --json, `text` otherwise. Returns 0, the exit
+// status.
+int PrintCreated(CliContext& ctx, Id id, const std::string& text);
+
+// Adds the command group `name`, one of whose commands must be named, and `commands` to it in
+// order (each adds one command). Returns the group.
+using AddCommand = void (*)(CLI::App&, CliContext&);
+CLI::App& AddCommandGroup(CLI::App& app, CliContext& ctx, const std::string& name,
+                          const std::string& description,
+                          std::initializer_list<AddCommand> commands);
 
 // `text` as a date, or today when it is empty.
 Result<Date> DateOrToday(const std::string& text, const Clock& clock, std::string_view field);

@@ -14,32 +14,21 @@ namespace ptdv {
 
 void AddMigrateCommand(CLI::App& app, CliContext& ctx) {
   auto* migrate = app.add_subcommand("migrate", "Tạo / nâng cấp lược đồ cơ sở dữ liệu");
-  migrate->callback([&ctx] {
+  migrate->callback(ctx.RunAlone([&ctx] {
     std::string key_path;
     auto store = OpenKeyedStore(ctx, &key_path);
-    if (!store.ok()) {
-      ctx.status = ctx.Fail(store.error());
-      return;
-    }
+    if (!store.ok()) return ctx.Fail(store.error());
     auto applied = (*store)->Migrate();
-    if (!applied.ok()) {
-      ctx.status = ctx.Fail(applied.error());
-      return;
-    }
+    if (!applied.ok()) return ctx.Fail(applied.error());
     auto clock = MakeClock(ctx.global);
-    if (!clock.ok()) {
-      ctx.status = ctx.Fail(clock.error());
-      return;
-    }
+    if (!clock.ok()) return ctx.Fail(clock.error());
     auto seeded = EnsureReferenceData(**store, **clock, ShippedCalendarCsv());
-    if (!seeded.ok()) {
-      ctx.status = ctx.Fail(seeded.error());
-      return;
-    }
+    if (!seeded.ok()) return ctx.Fail(seeded.error());
     auto version = (*store)->SchemaVersion();
     ctx.out << fmt::format("Đã áp dụng {} bản nâng cấp; phiên bản lược đồ {}\n", applied->size(),
                            version.ok() ? *version : 0);
-  });
+    return 0;
+  }));
 }
 
 }  // namespace ptdv

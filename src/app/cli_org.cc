@@ -125,11 +125,9 @@ void AddOrg(CLI::App& org, CliContext& ctx) {
     auto from = ParseDate(o->from, "--valid-from");
     if (!from.ok()) return ctx.Fail(from.error());
     new_org.valid_from = *from;
-    if (!o->to.empty()) {
-      auto to = ParseDate(o->to, "--valid-to");
-      if (!to.ok()) return ctx.Fail(to.error());
-      new_org.valid_to = *to;
-    }
+    auto to = OptionalDate(o->to, "--valid-to");
+    if (!to.ok()) return ctx.Fail(to.error());
+    new_org.valid_to = *to;
     if (!o->parent.empty()) {
       auto parent = FindOrganisation(env, o->parent);
       if (!parent.ok()) return ctx.Fail(parent.error());
@@ -138,9 +136,7 @@ void AddOrg(CLI::App& org, CliContext& ctx) {
     OrgService orgs(*env.store, *env.clock);
     auto id = orgs.CreateOrganisation(Actor{}, new_org);
     if (!id.ok()) return ctx.Fail(id.error());
-    ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", *id)
-                                : fmt::format("Đã thêm {} (mã {})\n", new_org.name, *id));
-    return 0;
+    return PrintCreated(ctx, *id, fmt::format("Đã thêm {} (mã {})", new_org.name, *id));
   }));
 }
 
@@ -153,10 +149,10 @@ void AddMembers(CLI::App& org, CliContext& ctx) {
   members->add_option("org", o->org, "Mã chi bộ")->required();
   members->add_option("--on", o->on, "Tại ngày (mặc định hôm nay)");
   members->callback(ctx.Run([&ctx, o](Environment& env) {
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
     auto on = DateOrToday(o->on, *env.clock, "--on");
     if (!on.ok()) return ctx.Fail(on.error());
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
     OrgService orgs(*env.store, *env.clock);
     auto rows = orgs.Members(Actor{}, unit->id, *on);
     if (!rows.ok()) return ctx.Fail(rows.error());
@@ -196,38 +192,27 @@ void AddMembership(CLI::App& member, CliContext& ctx) {
       return ctx.Fail(Error::Invalid(fmt::format("Không có loại «{}»", o->kind), "kind"));
     }
     m.kind = o->kind == "official" ? MembershipKind::kOfficial : MembershipKind::kProbationary;
-    auto unit = FindOrganisation(env, o->org);
-    if (!unit.ok()) return ctx.Fail(unit.error());
-    m.org_id = unit->id;
     auto from = ParseDate(o->from, "--from");
     if (!from.ok()) return ctx.Fail(from.error());
     m.valid_from = *from;
-    if (!o->to.empty()) {
-      auto to = ParseDate(o->to, "--to");
-      if (!to.ok()) return ctx.Fail(to.error());
-      m.valid_to = *to;
-    }
+    auto to = OptionalDate(o->to, "--to");
+    if (!to.ok()) return ctx.Fail(to.error());
+    m.valid_to = *to;
+    auto unit = FindOrganisation(env, o->org);
+    if (!unit.ok()) return ctx.Fail(unit.error());
+    m.org_id = unit->id;
     OrgService orgs(*env.store, *env.clock);
     auto id = orgs.AddMembership(Actor{}, m);
     if (!id.ok()) return ctx.Fail(id.error());
-    ctx.out << (ctx.global.json ? fmt::format("{{\"id\":{}}}\n", *id)
-                                : fmt::format("Đã ghi nhận sinh hoạt đảng (mã {})\n", *id));
-    return 0;
+    return PrintCreated(ctx, *id, fmt::format("Đã ghi nhận sinh hoạt đảng (mã {})", *id));
   }));
 }
 
 }  // namespace
 
 void AddOrgCommands(CLI::App& app, CliContext& ctx) {
-  auto* org = app.add_subcommand("org", "Tổ chức đảng");
-  org->require_subcommand(1);
-  AddTree(*org, ctx);
-  AddOrg(*org, ctx);
-  AddMembers(*org, ctx);
-
-  auto* member = app.add_subcommand("member", "Sinh hoạt đảng");
-  member->require_subcommand(1);
-  AddMembership(*member, ctx);
+  AddCommandGroup(app, ctx, "org", "Tổ chức đảng", {AddTree, AddOrg, AddMembers});
+  AddCommandGroup(app, ctx, "member", "Sinh hoạt đảng", {AddMembership});
 }
 
 }  // namespace ptdv

@@ -58,10 +58,7 @@ void AddPerson(CLI::App& person, CliContext& ctx) {
     new_person.org_id = unit->id;
     auto id = env.cases->CreatePerson(Actor{}, new_person);
     if (!id.ok()) return ctx.Fail(id.error());
-    ctx.out << (ctx.global.json
-                    ? fmt::format("{{\"id\":{}}}\n", *id)
-                    : fmt::format("Đã thêm {} (mã {})\n", new_person.full_name, *id));
-    return 0;
+    return PrintCreated(ctx, *id, fmt::format("Đã thêm {} (mã {})", new_person.full_name, *id));
   }));
 }
 
@@ -99,10 +96,7 @@ void AddSearch(CLI::App& person, CliContext& ctx) {
 }  // namespace
 
 void AddPersonCommands(CLI::App& app, CliContext& ctx) {
-  auto* person = app.add_subcommand("person", "Quần chúng, đảng viên");
-  person->require_subcommand(1);
-  AddPerson(*person, ctx);
-  AddSearch(*person, ctx);
+  AddCommandGroup(app, ctx, "person", "Quần chúng, đảng viên", {AddPerson, AddSearch});
 }
 
 }  // namespace ptdv

@@ -163,7 +163,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   http::AccessLog access_log;
   Store& store = *env.store;
   // The checkpoint lives beside the key, outside the database (service/audit_monitor.h).
-  AuditMonitor audit_monitor(store, env.audit_key_path + ".checkpoint");
+  AuditMonitor audit_monitor(store, AuditCheckpointPath(env.audit_key_path));
   ctx.err << audit_monitor.Start() << "\n";
   server_options.readiness = [&store, &audit_monitor]() -> Status {
     PTDV_RETURN_IF_ERROR(LoadRuleSets(store));

@@ -1,6 +1,7 @@
 #include "service/org_service.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "service/audit_service.h"
 #include "service/test_store.h"

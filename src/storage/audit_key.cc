@@ -13,6 +13,8 @@
 #include <iterator>
 #include <utility>
 
+#include "storage/database_url.h"
+
 namespace ptdv {
 namespace {
 
@@ -146,17 +148,13 @@ std::string AuditKey::MacHex(std::string_view data) const {
 }
 
 Result<std::string> DefaultAuditKeyPath(std::string_view store_url) {
-  std::string_view rest = store_url;
-  if (rest.starts_with("sqlite:")) {
-    rest.remove_prefix(std::string_view("sqlite:").size());
-    if (rest.starts_with("//")) rest.remove_prefix(2);
-  } else if (rest.find("://") != std::string_view::npos) {
+  if (!store_url.starts_with("sqlite:") && store_url.find("://") != std::string_view::npos) {
     return Error::Invalid(
         "Cơ sở dữ liệu này cần chỉ định tệp khóa kiểm toán (--audit-key hoặc PTDV_AUDIT_KEY_FILE)",
         "audit-key");
   }
-  if (rest.empty()) return Error::Invalid("Chưa chỉ định đường dẫn cơ sở dữ liệu", "database");
-  return std::string(rest) + ".audit-key";
+  PTDV_ASSIGN_OR_RETURN(std::string path, SqlitePathOf(store_url));
+  return path + ".audit-key";
 }
 
 }  // namespace ptdv

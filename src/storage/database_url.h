@@ -1,0 +1,16 @@
+#pragma once
+
+// The database URLs that OpenStore() (storage/store.h) takes, read in one place.
+
+#include <string>
+#include <string_view>
+
+#include "domain/result.h"
+
+namespace ptdv {
+
+// The file of a SQLite database URL: "sqlite:PATH", "sqlite://PATH" or a bare PATH. kInvalid for
+// an empty path or another kind of URL (one with "://", PostgreSQL's included).
+Result<std::string> SqlitePathOf(std::string_view url);
+
+}  // namespace ptdv
