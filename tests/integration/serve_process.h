@@ -110,7 +110,7 @@ class ServeTest : public ::testing::Test {
 
   // Runs the CLI on the test database; returns stdout, sets *status to the exit status.
   std::string Cli(const std::vector<std::string>& args, int* status) {
-    std::string cmd = Quote(bin_) + " --db " + Quote(db_) + " --today " + kToday;
+    std::string cmd = Quote(bin_) + " --db " + Quote(db_) + " --today " + today_;
     for (const auto& a : args) cmd += " " + Quote(a);
     cmd += " 2>>" + Quote((dir_ / "cli-stderr.txt").string());
     std::string out;
@@ -141,7 +141,7 @@ class ServeTest : public ::testing::Test {
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
     posix_spawn_file_actions_addclose(&actions, fds[1]);
-    std::vector<std::string> args = {bin_,    "--db",     db_,           "--today",      kToday,
+    std::vector<std::string> args = {bin_,    "--db",     db_,           "--today",      today_,
                                      "serve", "--listen", "127.0.0.1:0", "--static-dir", ""};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -225,6 +225,7 @@ class ServeTest : public ::testing::Test {
   std::string bin_;
   std::filesystem::path dir_;
   std::string db_;
+  std::string today_ = kToday;  // --today of the CLI and the server
   pid_t server_pid_ = 0;
   std::thread stderr_reader_;
   std::string server_log_;
