@@ -286,7 +286,7 @@ TEST_F(ServeStorageFaultTest, ReadOnlyDatabaseRefusesWritesAndKeepsServingReads)
     ASSERT_EQ(::umount2(db_.c_str(), 0), 0) << std::strerror(errno);
     mounts_.pop_back();
   } else {
-    fs::permissions(db_, fs::perms::owner_write, fs::perms_options::add);
+    fs::permissions(db_, fs::perms::owner_write, fs::perm_options::add);
   }
   port = StartServer();
   ASSERT_GT(port, 0) << server_log_;
