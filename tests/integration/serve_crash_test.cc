@@ -103,7 +103,8 @@ int EventsBy(TestHttpClient& client, const Session& session, const Entity& e) {
   auto r = client.Request("GET", e.Path(), {}, session.Headers());
   if (!r || r->status != 200) return -1;
   int recorded = 0;
-  for (const auto& event : json::parse(r->body).at("events").as_array()) {
+  const json::value body = json::parse(r->body);
+  for (const auto& event : body.at("events").as_array()) {
     if (event.at("actor").as_string() == kLogin) ++recorded;
   }
   return recorded;
