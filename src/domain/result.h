@@ -23,6 +23,15 @@ enum class ErrorCode {
 
 const char* ErrorCodeName(ErrorCode code);
 
+// Why a dependency failed, for kUnavailable. A full disk or a read-only database lasts until an
+// operator acts, unlike a busy or flaky one, so a boundary tells its user so (the HTTP layer
+// words each one for clients, http/error_mapping.h; the storage message stays for the log).
+enum class Outage {
+  kOther,            // busy, I/O error, corrupt file, ...: retrying may help
+  kStorageFull,      // the disk (or quota) holding the database is full
+  kStorageReadOnly,  // the database cannot be written: read-only file or filesystem
+};
+
 struct Error {
   ErrorCode code = ErrorCode::kInvalid;
   std::string message;  // Vietnamese, shown to the user as is
@@ -30,6 +39,7 @@ struct Error {
   // as the string the API and the CLI show.
   std::string rule;
   std::string field;    // the input field at fault, when there is one
+  Outage outage = Outage::kOther;  // for kUnavailable
 
   static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
   static Error Invalid(std::string message, std::string field = {}) {
@@ -41,8 +51,8 @@ struct Error {
   }
   static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message)}; }
   static Error Conflict(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }
-  static Error Unavailable(std::string message) {
-    return {ErrorCode::kUnavailable, std::move(message)};
+  static Error Unavailable(std::string message, Outage outage = Outage::kOther) {
+    return {ErrorCode::kUnavailable, std::move(message), {}, {}, outage};
   }
 };
 

@@ -29,6 +29,18 @@ const char* DefaultMessage(HttpFailure failure) {
   return "Lỗi máy chủ";
 }
 
+std::string_view UnavailableMessage(Outage outage) {
+  switch (outage) {
+    case Outage::kStorageFull:
+      return kStorageFullMessage;
+    case Outage::kStorageReadOnly:
+      return kStorageReadOnlyMessage;
+    case Outage::kOther:
+      break;
+  }
+  return kUnavailableMessage;
+}
+
 }  // namespace
 
 int HttpStatusOf(ErrorCode code) {
@@ -107,8 +119,9 @@ std::string ErrorBody(std::string_view code, std::string_view message, std::stri
 
 Response ErrorResponse(const Error& error) {
   if (error.code == ErrorCode::kUnavailable) {
-    Response response = Response::Json(ErrorBody(ErrorCodeName(error.code), kUnavailableMessage),
-                                       HttpStatusOf(error.code));
+    Response response =
+        Response::Json(ErrorBody(ErrorCodeName(error.code), UnavailableMessage(error.outage)),
+                       HttpStatusOf(error.code));
     response.log_detail = error.message;
     return response;
   }

@@ -14,7 +14,8 @@
 //   kRuleViolation   rule_violation     422  well-formed, but a DOMAIN rule refuses it now
 //   kForbidden       forbidden          403
 //   kConflict        conflict           409  stale version, duplicate, step not allowed now
-//   kUnavailable     unavailable        503  storage or another dependency failed
+//   kUnavailable     unavailable        503  storage or another dependency failed (a full disk
+//                                            and a read-only database have their own message)
 //
 // and the transport-level failures of HttpFailure (no ErrorCode: they arise before any service
 // is called): bad_request 400, unauthenticated 401, method_not_allowed 405 (with Allow),
@@ -47,7 +48,8 @@ int HttpStatusOf(HttpFailure failure);
 const char* HttpFailureName(HttpFailure failure);
 
 // The JSON error response for an expected failure of a service. For kUnavailable the message
-// is kUnavailableMessage whatever the error says: storage errors carry the driver's text, the
+// is chosen by error.outage whatever the error says — kStorageFullMessage,
+// kStorageReadOnlyMessage, else kUnavailableMessage: storage errors carry the driver's text, the
 // database path, table and column names (storage/sqlite/sqlite_error.h), which are for the
 // operator only; error.message goes into Response::log_detail, which the server writes to the
 // access log under the request id.
@@ -71,6 +73,13 @@ void AttachRequestId(Response& response, std::string_view request_id);
 // What a client is told when a dependency failed (kUnavailable).
 inline constexpr std::string_view kUnavailableMessage =
     "Hệ thống tạm thời không xử lý được yêu cầu, vui lòng thử lại sau";
+// ... when the disk holding the database is full (Outage::kStorageFull), or the database cannot
+// be written (kStorageReadOnly): a retry will not help until an operator acts, and nothing of
+// the request was written (the transaction rolled back).
+inline constexpr std::string_view kStorageFullMessage =
+    "Máy chủ hết dung lượng lưu trữ, chưa ghi được thay đổi. Vui lòng báo quản trị viên.";
+inline constexpr std::string_view kStorageReadOnlyMessage =
+    "Cơ sở dữ liệu đang ở chế độ chỉ đọc, chưa ghi được thay đổi. Vui lòng báo quản trị viên.";
 
 // The JSON error body alone (for callers that build their own response).
 std::string ErrorBody(std::string_view code, std::string_view message, std::string_view rule = {},

@@ -68,6 +68,33 @@ TEST(ErrorMapping, UnavailableHidesTheCauseFromTheClientAndKeepsItForTheLog) {
   EXPECT_EQ(response.log_detail, cause);
 }
 
+// A full disk or a read-only database is worded for the client — nothing was written, tell the
+// operator — still without the storage's detail, which goes to the log.
+TEST(ErrorMapping, FullDiskAndReadOnlyDatabaseTellTheClientToCallTheOperator) {
+  struct Case {
+    Outage outage;
+    std::string_view message;
+  };
+  const Case cases[] = {
+      {.outage = Outage::kStorageFull, .message = kStorageFullMessage},
+      {.outage = Outage::kStorageReadOnly, .message = kStorageReadOnlyMessage},
+  };
+  for (const Case& c : cases) {
+    const std::string cause = "Ổ đĩa chứa cơ sở dữ liệu đã đầy (/var/lib/ptdv/ptdv.db)";
+    Response response = ErrorResponse(Error::Unavailable(cause, c.outage));
+    EXPECT_EQ(response.status, 503);
+    EXPECT_EQ(response.body.find("/var/lib"), std::string::npos) << response.body;
+    json::object error = json::parse(response.body).at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "unavailable");
+    EXPECT_EQ(error.at("message").as_string(), c.message);
+    EXPECT_EQ(response.log_detail, cause);
+    // The request id follows the sentence, so that the user can quote it.
+    AttachRequestId(response, "0123abcd");
+    EXPECT_EQ(json::parse(response.body).at("error").at("message").as_string(),
+              std::string(c.message) + " Mã yêu cầu: 0123abcd");
+  }
+}
+
 TEST(ErrorMapping, AttachRequestIdAddsTheIdToErrorBodiesOnly) {
   Response conflict = ErrorResponse(Error::Conflict("Phiên bản đã cũ"));
   AttachRequestId(conflict, "0123abcd");

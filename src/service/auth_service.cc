@@ -563,25 +563,36 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token,
   const bool expired = now - out.session.last_seen_at >= options_.idle_timeout ||
                        now - out.session.created_at >= options_.absolute_timeout;
   if (expired || out.user.disabled) {
-    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-    Status deleted = tx->Sessions().Delete(out.session.id);
-    if (!deleted.ok() && deleted.error().code != ErrorCode::kNotFound) return deleted.error();
-    PTDV_RETURN_IF_ERROR(tx->Commit());
+    Status deleted = [&]() -> Status {
+      PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+      PTDV_RETURN_IF_ERROR(tx->Sessions().Delete(out.session.id));
+      return tx->Commit();
+    }();
+    // The session is refused whether or not its row could be deleted: one left on a full disk
+    // stays expired (or its account disabled), and a later login purges it.
+    if (!deleted.ok() && deleted.error().code != ErrorCode::kNotFound &&
+        deleted.error().code != ErrorCode::kUnavailable) {
+      return deleted.error();
+    }
     return Error::Forbidden(std::string(expired ? kSessionExpired : kSessionInvalid));
   }
   if (now - out.session.last_seen_at >= options_.touch_interval) {
-    PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-    Status touched = tx->Sessions().Touch(out.session.id, now, address);
-    if (!touched.ok()) {
-      // Logged out meanwhile.
-      if (touched.error().code == ErrorCode::kNotFound) {
-        return Error::Forbidden(std::string(kSessionInvalid));
-      }
+    Status touched = [&]() -> Status {
+      PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+      PTDV_RETURN_IF_ERROR(tx->Sessions().Touch(out.session.id, now, address));
+      return tx->Commit();
+    }();
+    if (touched.ok()) {
+      out.session.last_seen_at = now;
+      out.session.address = address;
+    } else if (touched.error().code == ErrorCode::kNotFound) {
+      return Error::Forbidden(std::string(kSessionInvalid));  // logged out meanwhile
+    } else if (touched.error().code != ErrorCode::kUnavailable) {
       return touched.error();
     }
-    PTDV_RETURN_IF_ERROR(tx->Commit());
-    out.session.last_seen_at = now;
-    out.session.address = address;
+    // A touch that cannot be written (a full disk, a read-only or busy database) does not refuse
+    // the request: reads keep being served, and a write fails by itself. The idle time runs on
+    // from the last touch stored.
   }
   out.user = WithoutHash(std::move(out.user));
   return out;

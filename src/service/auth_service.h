@@ -202,7 +202,10 @@ class AuthService {
 
   // The user and session of `token`. kForbidden when the token is unknown, the session is idle
   // for longer than idle_timeout or older than absolute_timeout (it is then deleted), or the
-  // account is disabled. Updates last_seen_at and the address at most once per touch_interval.
+  // account is disabled. Updates last_seen_at and the address at most once per touch_interval;
+  // when that write fails with kUnavailable (a full disk, a read-only database) the session is
+  // returned unchanged rather than the request refused. kUnavailable when the session cannot
+  // be read.
   Result<Authenticated> Authenticate(const std::string& token, const std::string& address);
 
   // kForbidden unless the actor may grant `user.role` at `user.org_id` (see the class comment);

@@ -199,6 +199,44 @@ TEST_F(AuthServiceTest, LastSeenIsWrittenAtMostOncePerMinute) {
   EXPECT_EQ(who.session.address, "10.0.0.2");
 }
 
+// A store whose writes fail as on a full disk; reads go to the real store.
+class FullDiskStore : public Store {
+ public:
+  explicit FullDiskStore(Store& real) : real_(real) {}
+  Result<std::unique_ptr<Transaction>> Begin(Access access) override {
+    if (access == Access::kReadWrite) {
+      return Error::Unavailable("Ổ đĩa chứa cơ sở dữ liệu đã đầy", Outage::kStorageFull);
+    }
+    return real_.Begin(access);
+  }
+  Result<std::vector<int>> Migrate() override { return real_.Migrate(); }
+  Result<int> SchemaVersion() override { return real_.SchemaVersion(); }
+  Result<std::uint64_t> DataVersion() override { return real_.DataVersion(); }
+
+ private:
+  Store& real_;
+};
+
+// The touch of last_seen_at is the only write of a read: on a full disk the session still
+// answers (reads keep being served) and its idle time runs on from the last stored touch.
+TEST_F(AuthServiceTest, AFailedTouchDoesNotRefuseTheRequest) {
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  LoginSuccess login = MustLogin("taylocdu");
+  FullDiskStore full(*store_);
+  AuthService on_full_disk(full, clock_, hasher_, AuthOptions{});
+  clock_.Advance(2min);
+  Authenticated who = Must(on_full_disk.Authenticate(login.token, "10.0.0.2"));
+  EXPECT_EQ(who.user.login, "taylocdu");
+  EXPECT_EQ(who.session.last_seen_at, login.session.last_seen_at);
+  EXPECT_EQ(who.session.address, "10.0.0.1");
+  // Space came back: the next request touches the session again.
+  who = Must(service_->Authenticate(login.token, "10.0.0.2"));
+  EXPECT_EQ(who.session.last_seen_at, login.session.last_seen_at + 2min);
+  // Still idle for 30 minutes since the last stored touch: expired, even on a full disk.
+  clock_.Advance(30min);
+  EXPECT_EQ(on_full_disk.Authenticate(login.token, "10.0.0.2").error().code, ErrorCode::kForbidden);
+}
+
 TEST_F(AuthServiceTest, LogoutDeletesTheSession) {
   User user = Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
   LoginSuccess login = MustLogin("taylocdu");

@@ -2,30 +2,22 @@
 // key: `audit verify`, `audit anchor`, `audit verify --anchor`, the key file, and `serve`'s
 // start-up verification behind /readyz.
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "http/test_http_client.h"
+#include "serve_process.h"
 #include "storage/audit_hash.h"
 #include "storage/sqlite/audit_intruder_test_util.h"
-
-extern char** environ;
 
 namespace {
 
@@ -40,37 +32,16 @@ struct CliRun {
   std::string err;
 };
 
-class AuditCliTest : public ::testing::Test {
+class AuditCliTest : public ptdv::integration::ServeTest {
  protected:
   void SetUp() override {
-    const char* bin = std::getenv("PTDV_BIN");
-    ASSERT_NE(bin, nullptr) << "PTDV_BIN must name the ptdv binary";
-    bin_ = bin;
-    dir_ = fs::temp_directory_path() /
-           ("ptdv-audit-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "test.db").string();
-  }
-  void TearDown() override {
-    if (server_pid_ > 0) {
-      ::kill(server_pid_, SIGTERM);
-      ::waitpid(server_pid_, nullptr, 0);
-    }
-    if (stderr_reader_.joinable()) stderr_reader_.join();
-    fs::remove_all(dir_);
-  }
-
-  static std::string Quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
+    ServeTest::SetUp();
+    today_ = "2026-11-27";
   }
 
   // `prefix` goes before the binary (environment assignments).
   CliRun Ptdv(const std::vector<std::string>& args, const std::string& prefix = "") {
-    std::string cmd = prefix + Quote(bin_) + " --db " + Quote(db_) + " --today 2026-11-27";
+    std::string cmd = prefix + Quote(bin_) + " --db " + Quote(db_) + " --today " + today_;
     for (const auto& a : args) cmd += " " + Quote(a);
     const std::string err_file = (dir_ / "stderr.txt").string();
     cmd += " 2>" + Quote(err_file);
@@ -107,63 +78,6 @@ class AuditCliTest : public ::testing::Test {
     AuditIntruder look(db_);
     return static_cast<long>(look.Rows().size());
   }
-
-  // Starts `ptdv serve` on a free loopback port; returns the port (0 on failure) and collects its
-  // stderr (the start-up lines) in `server_log_`.
-  int StartServer() {
-    int fds[2];
-    if (::pipe(fds) != 0) return 0;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    posix_spawn_file_actions_addclose(&actions, fds[1]);
-    std::vector<std::string> args = {bin_,           "--db",  db_,        "--today",
-                                     "2026-11-27",   "serve", "--listen", "127.0.0.1:0",
-                                     "--static-dir", ""};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const int spawned =
-        ::posix_spawn(&server_pid_, bin_.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (spawned != 0) {
-      ::close(fds[0]);
-      server_pid_ = 0;
-      return 0;
-    }
-    std::promise<std::pair<int, std::string>> started;
-    auto started_future = started.get_future();
-    stderr_reader_ = std::thread([fd = fds[0], started = std::move(started)]() mutable {
-      std::string text;
-      bool found = false;
-      char buffer[4096];
-      ssize_t n;
-      while ((n = ::read(fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-        if (found || n <= 0) continue;
-        text.append(buffer, static_cast<std::size_t>(n));
-        auto at = text.find("http://127.0.0.1:");
-        if (at != std::string::npos && text.find('/', at + 17) != std::string::npos) {
-          started.set_value({std::atoi(text.c_str() + at + 17), text});
-          found = true;
-        }
-      }
-      if (!found) started.set_value({0, text});
-      ::close(fd);
-    });
-    auto [port, log] = started_future.get();
-    server_log_ = log;
-    return port;
-  }
-
-  std::string bin_;
-  fs::path dir_;
-  std::string db_;
-  pid_t server_pid_ = 0;
-  std::thread stderr_reader_;
-  std::string server_log_;
 };
 
 TEST_F(AuditCliTest, TheKeyFileIsCreatedNextToTheDatabaseAndNeverShown) {

@@ -93,7 +93,8 @@ SqliteStatement& SqliteStatement::BindOptionalInt(const std::optional<std::int64
 }
 
 Error SqliteStatement::LastError(int code) const {
-  return TranslateSqliteError(code, sqlite3_errmsg(connection_->handle()));
+  return TranslateSqliteError(code, sqlite3_errmsg(connection_->handle()),
+                              sqlite3_system_errno(connection_->handle()));
 }
 
 Result<bool> SqliteStatement::Step() {
@@ -221,7 +222,8 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
       },
       &journal_mode, &message);
   if (code != SQLITE_OK) {
-    Error error = TranslateSqliteError(code, message != nullptr ? message : "");
+    Error error =
+        TranslateSqliteError(code, message != nullptr ? message : "", sqlite3_system_errno(db));
     sqlite3_free(message);
     return error;
   }
@@ -264,14 +266,15 @@ SqliteConnection::~SqliteConnection() {
 }
 
 Error SqliteConnection::LastError(int code) const {
-  return TranslateSqliteError(code, sqlite3_errmsg(db_));
+  return TranslateSqliteError(code, sqlite3_errmsg(db_), sqlite3_system_errno(db_));
 }
 
 Status SqliteConnection::Execute(const std::string& sql) {
   char* message = nullptr;
   int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
   if (code == SQLITE_OK) return Ok();
-  Error error = TranslateSqliteError(code, message != nullptr ? message : sqlite3_errmsg(db_));
+  Error error = TranslateSqliteError(code, message != nullptr ? message : sqlite3_errmsg(db_),
+                                     sqlite3_system_errno(db_));
   sqlite3_free(message);
   return error;
 }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace ptdv {
 namespace {
 
@@ -32,6 +34,38 @@ TEST(TranslateSqliteError, MapsDriverCodesOntoTheClosedSet) {
     Error error = TranslateSqliteError(c.code, "driver text");
     EXPECT_EQ(error.code, c.expected) << sqlite3_errstr(c.code) << " (" << c.code << ")";
     EXPECT_FALSE(error.message.empty());
+  }
+}
+
+// A full disk or a read-only database needs an operator: the outage says so, however SQLite
+// reported it (the HTTP layer words it for clients). Other failures, and I/O errors of another
+// cause, stay kOther.
+TEST(TranslateSqliteError, TellsAFullDiskAndAReadOnlyDatabaseApart) {
+  struct Case {
+    int code;
+    int system_errno;
+    Outage expected;
+  };
+  const Case cases[] = {
+      {.code = SQLITE_FULL, .system_errno = 0, .expected = Outage::kStorageFull},
+      {.code = SQLITE_FULL, .system_errno = ENOSPC, .expected = Outage::kStorageFull},
+      {.code = SQLITE_IOERR_WRITE, .system_errno = ENOSPC, .expected = Outage::kStorageFull},
+      {.code = SQLITE_IOERR_SHMSIZE, .system_errno = ENOSPC, .expected = Outage::kStorageFull},
+      {.code = SQLITE_IOERR_WRITE, .system_errno = EDQUOT, .expected = Outage::kStorageFull},
+      {.code = SQLITE_IOERR_WRITE, .system_errno = EFBIG, .expected = Outage::kStorageFull},
+      {.code = SQLITE_READONLY, .system_errno = 0, .expected = Outage::kStorageReadOnly},
+      {.code = SQLITE_READONLY_DBMOVED, .system_errno = 0, .expected = Outage::kStorageReadOnly},
+      {.code = SQLITE_IOERR_WRITE, .system_errno = EROFS, .expected = Outage::kStorageReadOnly},
+      {.code = SQLITE_IOERR_WRITE, .system_errno = EIO, .expected = Outage::kOther},
+      {.code = SQLITE_IOERR_FSYNC, .system_errno = 0, .expected = Outage::kOther},
+      {.code = SQLITE_BUSY, .system_errno = 0, .expected = Outage::kOther},
+      {.code = SQLITE_CORRUPT, .system_errno = ENOSPC, .expected = Outage::kOther},
+  };
+  for (const Case& c : cases) {
+    Error error = TranslateSqliteError(c.code, "driver text", c.system_errno);
+    EXPECT_EQ(error.code, ErrorCode::kUnavailable) << c.code;
+    EXPECT_EQ(error.outage, c.expected)
+        << sqlite3_errstr(c.code) << " (" << c.code << ", errno " << c.system_errno << ")";
   }
 }
 
