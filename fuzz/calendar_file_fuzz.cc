@@ -1,6 +1,6 @@
 // The calendar file loader (domain/calendar_file.h, DOMAIN §6) on any text: either refused with
-// a message naming the line, or years whose days lie in their year, once each, that format back
-// to a file read the same, and whose working calendar follows every listed day.
+// a message naming the line, or years whose days lie in their year, once each, and that format
+// back to a file read the same.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "domain/calendar_file.h"
-#include "domain/working_calendar.h"
 #include "fuzz/fuzz_check.h"
 
 namespace ptdv::fuzz {
@@ -39,15 +38,8 @@ void CheckCalendarFile(std::string_view text) {
   Check(again.ok(), "a formatted file parses");
   Check(FormatCalendarFile(*again) == formatted, "format(parse(format(x))) == format(x)");
   Check(again->size() == years->size(), "formatting keeps every year");
-
-  if (years->empty()) return;
-  WorkingCalendar calendar(*years);
-  for (const CalendarYear& year : *years) {
-    for (const CalendarDay& day : year.days) {
-      Check(calendar.IsWorkingDay(day.date) == (day.kind == DayKind::kWorkday),
-            "a listed day is what the file says");
-    }
-  }
+  Check(*again == *years || text.find('\r') != std::string_view::npos,
+        "the years read back equal (a CR inside a note or source becomes a space)");
 }
 
 }  // namespace
