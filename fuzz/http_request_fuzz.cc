@@ -111,6 +111,8 @@ void CheckRequest(std::string_view bytes) {
   std::array<std::uint8_t, 16> address{};
   bool is_v4 = false;
   Check(http::ParseIpAddress(origin.address, address, is_v4), "the client is an IP address");
+  Check(origin.address.find_first_of(std::string_view("\0\r\n ", 4)) == std::string::npos,
+        "the client's address is one clean token (it is logged and audited)");
   if (!trusted.Contains(peer)) {
     Check(origin.address == peer && !origin.https && !origin.forwarded,
           "a client's own forwarding headers are ignored");

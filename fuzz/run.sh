@@ -12,6 +12,15 @@ seconds=${2:-60}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Stack traces with file and line (Debian's llvm-symbolizer of any version reads clang-16's).
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+  for symbolizer in llvm-symbolizer-16 llvm-symbolizer; do
+    if command -v "$symbolizer" >/dev/null; then
+      export ASAN_SYMBOLIZER_PATH=$(command -v "$symbolizer")
+      break
+    fi
+  done
+fi
 
 failed=()
 total_execs=0
@@ -51,6 +60,7 @@ printf '%-16s %12d %10s %8s\n' total "$total_execs" "" "$total_cpu"
 
 if [ ${#failed[@]} -gt 0 ]; then
   for name in "${failed[@]}"; do
+    [ -f "$build/fuzz/$name.log" ] || continue
     echo "fuzz: $name failed; its log: $build/fuzz/$name.log" >&2
     grep -E 'ERROR|fuzz property failed|SUMMARY|Test unit written' "$build/fuzz/$name.log" >&2 || true
   done
