@@ -2,7 +2,8 @@
 // with the server's limits (http/server.h), then what the server derives from the message
 // before routing (http/server.cc): the method, the target (http/request.h ParseTarget), the
 // header fields, the cookies, the client's address behind trusted proxies
-// (http/client_origin.h), the request id and the content type.
+// (http/client_origin.h), the request id and the content type; then the handlers' parsers of
+// query parameters and If-Match (http/api_params.h).
 //
 // Properties: a target is either refused with kInvalid or yields a path that is its prefix up to
 // '?', segments and query parameters that are valid UTF-8 without NUL; every cookie has a name;
@@ -20,6 +21,7 @@
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
+#include "http/api_params.h"
 #include "http/client_origin.h"
 #include "http/network_list.h"
 #include "http/request.h"
@@ -74,6 +76,27 @@ void CheckTarget(std::string_view target, const http::Request& request) {
   }
 }
 
+// The handlers' parsers of query parameters and If-Match (http/api_params.h).
+void CheckParameters(const http::Request& request) {
+  if (Result<std::optional<Id>> id = http::QueryId(request, "person_id"); id.ok() && *id) {
+    Check(**id > 0, "an id is positive");
+  }
+  if (Result<int> page = http::QueryInt(request, "page_size", 50, 1, 500); page.ok()) {
+    Check(*page >= 1 && *page <= 500, "a number is within its bounds");
+  }
+  (void)http::QueryDate(request, "on", MakeDate(2026, 12, 5));
+  Result<std::optional<int>> version = http::IfMatchVersion(request);
+  if (!version.ok()) {
+    Check(version.error().field == "If-Match", "a bad If-Match names the header");
+  } else if (*version) {
+    Check(**version >= 1, "a version is positive");
+    http::Request again;
+    again.headers.Add("If-Match", http::VersionETag(**version));
+    Result<std::optional<int>> read = http::IfMatchVersion(again);
+    Check(read.ok() && *read == *version, "a version's ETag reads back as If-Match");
+  }
+}
+
 void CheckRequest(std::string_view bytes) {
   bhttp::request<bhttp::string_body> message;
   if (!ReadMessage(bytes, message)) return;
@@ -119,6 +142,7 @@ void CheckRequest(std::string_view bytes) {
   }
   if (auto id = request.Header("X-Request-Id")) (void)http::IsAcceptableRequestId(*id);
   (void)request.ContentTypeIs("application/json");
+  CheckParameters(request);
 }
 
 }  // namespace
