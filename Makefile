@@ -65,10 +65,13 @@ sanitize: sanitize-configure
 	  ctest --output-on-failure -j$(JOBS) --timeout 600 -L '^(domain|storage)$$'
 
 # The libFuzzer targets of fuzz/, each for FUZZ_SECONDS from its seed corpus fuzz/corpus/<name>/
-# (fuzz/run.sh prints executions and CPU time per target); `check-fuzz` runs them briefly.
+# (fuzz/run.sh prints executions and CPU time per target); FUZZ_TARGETS="date http_request"
+# picks some. `check-fuzz` runs them briefly.
+FUZZ_TARGETS ?=
 fuzz: sanitize-configure
-	@cmake --build $(ASAN_BUILD) -j$(JOBS) --target ptdv_fuzz
-	@bash fuzz/run.sh $(ASAN_BUILD) $(FUZZ_SECONDS)
+	@cmake --build $(ASAN_BUILD) -j$(JOBS) \
+	  --target $(if $(FUZZ_TARGETS),$(addsuffix _fuzz,$(FUZZ_TARGETS)),ptdv_fuzz)
+	@bash fuzz/run.sh $(ASAN_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 check-fuzz:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)

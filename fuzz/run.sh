@@ -4,11 +4,16 @@
 # <build>/fuzz/work/<name>/ (the committed seeds stay as they are); a crashing input is saved
 # as <build>/fuzz/artifacts/<name>-crash-… and fails the run.
 #
-#   fuzz/run.sh BUILD_DIR SECONDS_PER_TARGET
+#   fuzz/run.sh BUILD_DIR SECONDS_PER_TARGET [TARGET...]   (default: every fuzz/corpus/*/)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?build dir}
 seconds=${2:-60}
+shift 2 || shift $#
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for seeds in fuzz/corpus/*/; do targets+=("$(basename "$seeds")"); done
+fi
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -26,8 +31,8 @@ failed=()
 total_execs=0
 total_cpu=0
 printf '%-16s %12s %10s %8s %6s\n' target executions exec/s cpu_s status
-for seeds in fuzz/corpus/*/; do
-  name=$(basename "$seeds")
+for name in "${targets[@]}"; do
+  seeds="fuzz/corpus/$name"
   binary="$build/fuzz/${name}_fuzz"
   if [ ! -x "$binary" ]; then
     echo "fuzz: $binary is missing (cmake --build $build --target ptdv_fuzz)" >&2
