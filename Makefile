@@ -5,7 +5,7 @@ DEMO_DB ?= ptdv-demo.db
 CMAKE_FLAGS ?=
 
 .PHONY: all deps configure build run demo test check check-format check-tidy check-size sanitize \
-	sanitize-configure fuzz check-fuzz bench format clean web web-test e2e e2e-run bench-web
+	bench format clean web web-test e2e e2e-run bench-web
 
 all: build
 
@@ -48,6 +48,8 @@ check-tidy: configure
 
 check-size: deps
 	@python3 scripts/check-size.py
+
+.PHONY: sanitize-configure fuzz check-fuzz
 
 # One clang build dir for the sanitizers and the fuzzers: ASan+UBSan at -O1 with line tables
 # (enough for their stack traces), every library instrumented for libFuzzer. Only the targets
