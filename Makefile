@@ -43,11 +43,14 @@ test: build
 # --- what CI runs (.ci/run) ------------------------------------------------------------------
 # `make check`: format, clang-tidy and size checks on what changed since the base (the merge-base
 # with origin/main, else HEAD~$$CHECK_COMMITS (default 2); CHECK_BASE=<rev> overrides), the ASan+UBSan
-# tests, then `make test`.
+# tests, a short run of every fuzz target, then `make test`.
 CHECK_BASE ?=
-ASAN_BUILD ?= build-asan
+ASAN_BUILD ?= build-sanitize
+SANITIZE_CXX ?= clang++-16
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 10
 
-check: check-format check-size check-tidy sanitize test
+check: check-format check-size check-tidy sanitize check-fuzz test
 
 check-format: deps
 	@bash scripts/check-format.sh $(CHECK_BASE)
@@ -59,15 +62,34 @@ check-tidy: configure
 check-size: deps
 	@python3 scripts/check-size.py
 
-# Domain and storage tests under AddressSanitizer and UndefinedBehaviorSanitizer (-O1), in a
-# build dir of their own.
-sanitize: deps
+.PHONY: sanitize-configure fuzz check-fuzz
+
+# One clang build dir for the sanitizers and the fuzzers: ASan+UBSan at -O1 with line tables
+# (enough for their stack traces), every library instrumented for libFuzzer. Only the targets
+# asked for are built: `sanitize` the domain and storage tests, `fuzz` the fuzz targets.
+sanitize-configure: deps
 	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPTDV_SANITIZE=ON -DPTDV_WERROR=ON >/dev/null
+	  -DCMAKE_CXX_COMPILER=$(SANITIZE_CXX) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+	  -DPTDV_SANITIZE=ON -DPTDV_FUZZ=ON -DPTDV_WERROR=ON >/dev/null
+
+# Domain and storage tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: sanitize-configure
 	@cmake --build $(ASAN_BUILD) -j$(JOBS) --target ptdv_domain_tests ptdv_storage_tests
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j$(JOBS) --timeout 600 -L '^(domain|storage)$$'
+
+# The libFuzzer targets of fuzz/, each for FUZZ_SECONDS from its seed corpus fuzz/corpus/<name>/
+# (fuzz/run.sh prints executions and CPU time per target); FUZZ_TARGETS="date http_request"
+# picks some. `check-fuzz` runs them briefly.
+FUZZ_TARGETS ?=
+fuzz: sanitize-configure
+	@cmake --build $(ASAN_BUILD) -j$(JOBS) \
+	  --target $(if $(FUZZ_TARGETS),$(addsuffix _fuzz,$(FUZZ_TARGETS)),ptdv_fuzz)
+	@bash fuzz/run.sh $(ASAN_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+check-fuzz:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
 
 bench: build
 	@bash bench/run.sh $(BUILD)
