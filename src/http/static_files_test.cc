@@ -201,7 +201,7 @@ TEST_F(StaticFilesTest, ServesPrecompressedVariantsByAcceptEncoding) {
 }
 
 TEST_F(StaticFilesTest, IgnoresAVariantThatLinksOutsideTheRoot) {
-  fs::create_symlink(dir_ / "secret.txt", root_ / "assets" / "app-3f2a1c.css.br");
+  fs::create_symlink(dir_.path() / "secret.txt", root_ / "assets" / "app-3f2a1c.css.br");
   Response css = Get("/assets/app-3f2a1c.css", {}, "br");
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.body, "body{}");

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/timestamp.h"
+
 namespace ptdv {
 
 std::string DatabaseCopyJson(const DatabaseCopy& copy) {
@@ -17,7 +19,7 @@ Status RecordDatabaseOperation(Store& store, const Clock& clock, const Actor& ac
   }
   PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadWrite));
   PTDV_RETURN_IF_ERROR(tx->Audit().Append(
-      {.at = clock.NowIso(),
+      {.at = FormatTimestamp(clock.Now()),
        .actor = actor.login,
        .role = actor.role,
        .address = actor.address,
