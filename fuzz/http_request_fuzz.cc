@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "fuzz/fuzz_check.h"
+#include "domain/text.h"
 #include "http/api_params.h"
 #include "http/client_origin.h"
 #include "http/network_list.h"
@@ -36,7 +37,7 @@ namespace bhttp = boost::beast::http;
 std::string_view View(boost::beast::string_view text) { return {text.data(), text.size()}; }
 
 bool IsCleanText(std::string_view text) {
-  return http::IsValidUtf8(text) && text.find('\0') == std::string_view::npos;
+  return IsValidUtf8(text) && text.find('\0') == std::string_view::npos;
 }
 
 // The whole message, as the server reads it from one connection; false when the bytes are not
