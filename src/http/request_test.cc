@@ -47,6 +47,14 @@ TEST(ParseTarget, SplitsAndDecodesPathAndQuery) {
   EXPECT_FALSE(request.Query("missing").has_value());
 }
 
+// Found by the fuzzer: a raw byte that completes an escaped UTF-8 sequence ("%E1%BA" + 0xA5).
+TEST(ParseTarget, KeepsRawBytesOfThePathAsTheirEscapes) {
+  Request request;
+  ASSERT_TRUE(ParseTarget("/api/v1/users/b%E1%BA\xA5n/Nguy\xE1\xBB\x85n?q=1", request).ok());
+  EXPECT_EQ(request.path, "/api/v1/users/b%E1%BA%A5n/Nguy%E1%BB%85n");
+  EXPECT_EQ(request.segments, (std::vector<std::string>{"api", "v1", "users", "bấn", "Nguyễn"}));
+}
+
 TEST(ParseTarget, KeepsRepeatedNamesInOrderAndSkipsEmptyPairs) {
   Request request;
   ASSERT_TRUE(ParseTarget("/a?org=1&&org=2&=x&note=a%3Db%26c?d", request).ok());
