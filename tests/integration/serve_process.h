@@ -13,11 +13,13 @@
 
 #include <boost/json.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -57,11 +59,21 @@ inline int ETagVersion(const http::test::ClientResponse& response) {
 
 // Logs `login` in with the demo password; an empty Session on failure.
 inline Session Login(int port, const std::string& login) {
-  http::test::TestHttpClient client(port);
-  auto r = client.Request("POST", "/api/v1/auth/login",
-                          R"({"login":")" + login + R"(","password":")" + kDemoPassword + R"("})",
-                          {{"Content-Type", "application/json"}});
-  if (!r || r->status != 200) return {};
+  // Password hashing (argon2id) takes its time on a loaded machine: a generous timeout, and a
+  // second try when the server answers that it is busy (503) or the answer does not come.
+  std::optional<http::test::ClientResponse> r;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    http::test::TestHttpClient client(port);
+    r = client.Request("POST", "/api/v1/auth/login",
+                       R"({"login":")" + login + R"(","password":")" + kDemoPassword + R"("})",
+                       {{"Content-Type", "application/json"}}, std::chrono::seconds(30));
+    if (r && r->status != 503) break;
+  }
+  if (!r || r->status != 200) {
+    ADD_FAILURE() << "login " << login << ": "
+                  << (r ? std::to_string(r->status) + " " + r->body : std::string("no answer"));
+    return {};
+  }
   std::string set_cookie(r->headers.Get("Set-Cookie").value_or(""));
   auto body = boost::json::parse(r->body).as_object();
   return {set_cookie.substr(0, set_cookie.find(';')),
