@@ -12,8 +12,11 @@ namespace {
 
 constexpr std::size_t kMinimumCharacters = 10;
 constexpr std::size_t kMaximumBytes = 1024;
-// The niceness of the hashing threads (0 normal, 19 lowest).
-constexpr int kHashingNiceness = 19;
+// The niceness of the hashing threads (0 normal, 19 lowest). 10 gives the network threads about
+// ten times the hashing threads' share of a busy core, so a login flood cannot starve the other
+// routes; 19 would give hashing almost nothing, and any other busy process on the machine (a
+// backup, a report export) would then stall every login for minutes.
+constexpr int kHashingNiceness = 10;
 
 void EnsureSodium() {
   // sodium_init() is idempotent and thread-safe; a failure means no usable libsodium at all.
