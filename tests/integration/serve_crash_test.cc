@@ -77,8 +77,8 @@ std::optional<int> StoredVersion(int port, const Session& session, Entity& e) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   if (!r || r->status != 200) {
-    ADD_FAILURE() << e.Path() << ": " << (r ? std::to_string(r->status) + " " + r->body
-                                            : std::string("no answer"));
+    ADD_FAILURE() << e.Path() << ": "
+                  << (r ? std::to_string(r->status) + " " + r->body : std::string("no answer"));
     return std::nullopt;
   }
   if (e.kind == Entity::Kind::kCase) {
