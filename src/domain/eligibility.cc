@@ -12,27 +12,37 @@ namespace ptdv::workflow_internal {
 
 namespace {
 
+// How a condition names an introducer: the member's name, never an internal id.
+std::string IntroducerName(const CaseContext& context, Id member) {
+  auto it = context.member_names.find(member);
+  return it != context.member_names.end() && !it->second.empty() ? "đồng chí " + it->second
+                                                                 : std::string("(chưa rõ họ tên)");
+}
+
 void CheckIntroducer(const IntroducerState& i, const CaseContext& context, const RuleSet& rules,
                      std::vector<Condition>& out) {
   // R5: official at the date of the introduction letter [?], with >= 12 months together unless
   // a replacement introducer.
   if (!IsOfficialOn(context, i.member, i.letter_date)) {
-    out.push_back({RuleCode::kR5, fmt::format("Chưa đủ điều kiện: người giới thiệu (mã {}) không phải là "
-                                     "đảng viên chính thức tại ngày giới thiệu {}",
-                                     i.member, FormatVnDate(i.letter_date))});
+    out.push_back({RuleCode::kR5,
+                   fmt::format("Chưa đủ điều kiện: người giới thiệu {} không phải là "
+                               "đảng viên chính thức tại ngày giới thiệu {}",
+                               IntroducerName(context, i.member), FormatVnDate(i.letter_date))});
   }
   if (i.replacement == Replacement::kNo) {
     if (!i.together_since) {
-      out.push_back({RuleCode::kR5, fmt::format("Chưa đủ điều kiện: chưa ghi thời gian người giới thiệu "
-                                       "(mã {}) công tác, sinh hoạt cùng người vào Đảng",
-                                       i.member)});
+      out.push_back(
+          {RuleCode::kR5, fmt::format("Chưa đủ điều kiện: chưa ghi thời gian người giới thiệu "
+                                      "{} công tác, sinh hoạt cùng người vào Đảng",
+                                      IntroducerName(context, i.member))});
     } else {
       int months = WholeMonthsBetween(*i.together_since, i.letter_date);
       if (months < rules.introducer_together_months) {
         out.push_back(
-            {RuleCode::kR5, fmt::format("Chưa đủ điều kiện: người giới thiệu (mã {}) mới công tác, sinh "
-                               "hoạt cùng người vào Đảng {} tháng, cần ít nhất {} tháng",
-                               i.member, std::max(months, 0), rules.introducer_together_months)});
+            {RuleCode::kR5, fmt::format("Chưa đủ điều kiện: người giới thiệu {} mới công tác, sinh "
+                                        "hoạt cùng người vào Đảng {} tháng, cần ít nhất {} tháng",
+                                        IntroducerName(context, i.member), std::max(months, 0),
+                                        rules.introducer_together_months)});
       }
     }
   }
@@ -126,17 +136,22 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
   // R4 / R5: introducers. A letter's problems block only when the route lacks valid
   // introductions: a replaced introducer's letter (R5) stays on the case and cannot be removed.
   int valid_introducers = 0;
+  std::string valid_names;  // "đồng chí A, đồng chí B"
   std::vector<Condition> introduction_problems;
   for (const auto& i : s.introducers) {
     std::vector<Condition> problems;
     CheckIntroducer(i, context, rules, problems);
     if (stale(i.letter_date)) {
-      problems.push_back({RuleCode::kR6, fmt::format("Chưa đủ điều kiện: giấy giới thiệu (mã người giới "
-                                            "thiệu {}) ngày {} đã quá {} tháng, phải làm lại",
-                                            i.member, FormatVnDate(i.letter_date),
-                                            rules.dossier_stale_months)});
+      problems.push_back(
+          {RuleCode::kR6, fmt::format("Chưa đủ điều kiện: giấy giới thiệu của {} "
+                                      "ngày {} đã quá {} tháng, phải làm lại",
+                                      IntroducerName(context, i.member),
+                                      FormatVnDate(i.letter_date), rules.dossier_stale_months)});
     }
-    if (problems.empty()) ++valid_introducers;
+    if (problems.empty()) {
+      ++valid_introducers;
+      valid_names += (valid_names.empty() ? "" : ", ") + IntroducerName(context, i.member);
+    }
     introduction_problems.insert(introduction_problems.end(), problems.begin(), problems.end());
   }
   bool union_ok = s.union_resolution && !stale(s.union_resolution);
@@ -167,10 +182,11 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
       out.push_back({RuleCode::kR4, "Chưa đủ điều kiện: cần một đảng viên chính thức giới thiệu (3-KNĐ)"});
     }
   } else if (!introductions_ok) {
-    out.push_back({RuleCode::kR4, fmt::format("Chưa đủ điều kiện: cần hai đảng viên chính thức giới thiệu, "
-                                     "hoặc một đảng viên chính thức và nghị quyết giới thiệu của "
-                                     "Đoàn / Công đoàn (hiện có {} người giới thiệu hợp lệ)",
-                                     valid_introducers)});
+    out.push_back(
+        {RuleCode::kR4, fmt::format("Chưa đủ điều kiện: cần giấy giới thiệu của hai đảng viên "
+                                    "chính thức, hoặc của một đảng viên chính thức và nghị quyết "
+                                    "giới thiệu của Đoàn / Công đoàn — mới có: {}",
+                                    valid_names.empty() ? "chưa có ai" : valid_names)});
   }
   // S7: opinions of mass organisations and the residence cell.
   if (!s.opinions) {

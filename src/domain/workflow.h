@@ -41,6 +41,8 @@ struct CaseContext {
   // Memberships of every party member named on the case (helpers, introducers) and of any
   // member about to be named, by person id. R5: an introducer must be official.
   std::map<Id, std::vector<Membership>> member_memberships;
+  // Full names of the same members, so that a condition names an introducer instead of an id.
+  std::map<Id, std::string> member_names;
 };
 
 enum class DeadlineStatus { kOnTime, kDueSoon, kOverdue };

@@ -145,6 +145,23 @@ TEST(RuleS6, IntroductionLettersMakeTheCaseReadyForTheVote) {
   EXPECT_TRUE(b.Apply(b.CellVote(AllInFavour(9))).ok());
 }
 
+// R4: the condition says what is missing and who has introduced so far, by name, never by id.
+TEST(RuleS6, TheIntroducerConditionNamesWhoHasIntroduced) {
+  CaseBuilder b;
+  b.context.member_names[test::kIntroducerAId] = "Trần Thị Hoa";
+  ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");
+  ASSERT_EQ(b.CompleteDossier({.introducers = 0}), "");
+  ASSERT_TRUE(b.Apply(b.Introduction(test::kIntroducerAId, b.t.opinions)).ok());
+  std::string message;
+  for (const Condition& c : b.EvaluateOn(b.t.cell_vote).unmet) {
+    if (c.rule == RuleCode::kR4) message = c.message;
+  }
+  EXPECT_NE(message.find("cần giấy giới thiệu của hai đảng viên chính thức"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("mới có: đồng chí Trần Thị Hoa"), std::string::npos) << message;
+  EXPECT_EQ(message.find(std::to_string(test::kIntroducerAId)), std::string::npos) << message;
+}
+
 TEST(RuleS6, TheUnionResolutionStandsForOneIntroducer) {
   CaseBuilder b;
   ASSERT_EQ(b.AdvanceTo(Stage::kDossier), "");

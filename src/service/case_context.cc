@@ -169,6 +169,8 @@ Result<CaseContext> CaseContextLoader::Load(const Case& header, const std::vecto
   for (Id m : members) {
     PTDV_ASSIGN_OR_RETURN(const std::vector<Membership>* list, MembershipsOf(m));
     ctx.member_memberships[m] = *list;
+    PTDV_ASSIGN_OR_RETURN(const Person* member, PersonOf(m));
+    ctx.member_names[m] = member->full_name;
   }
   return ctx;
 }
@@ -192,6 +194,9 @@ Status CaseContextLoader::AppendFingerprint(const Case& header, const std::vecto
   for (Id m : members) {
     PTDV_ASSIGN_OR_RETURN(const std::vector<Membership>* list, MembershipsOf(m));
     AppendInt(out, m);
+    // The member's name appears in the conditions: a renamed member changes the answer.
+    PTDV_ASSIGN_OR_RETURN(const Person* member, PersonOf(m));
+    AppendInt(out, member->version);
     AppendInt(out, static_cast<std::int64_t>(list->size()));
     for (const Membership& ms : *list) {
       AppendInt(out, ms.id);
