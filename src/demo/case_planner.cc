@@ -276,6 +276,18 @@ Gaps DistrictGenerator::DrawGaps(Stage stage) {
   return gaps;
 }
 
+// The slack that puts the S13 deadline (the ceremony within ceremony_working_days of receiving
+// the admission decision) `working_days` working days after today.
+int DistrictGenerator::DueSoonCeremonySlack(const Timeline& guess, int working_days) const {
+  auto rules = RuleSetInForce(rule_sets_, today_);
+  const int period = rules.ok() ? rules->ceremony_working_days : RuleSet{}.ceremony_working_days;
+  const Date deadline = calendar_.AddWorkingDays(today_, working_days);
+  Date received = Plus(deadline, -2 * period);
+  while (calendar_.AddWorkingDays(received, period) < deadline) received = Plus(received, 1);
+  const Date decision = Plus(received, -DaysFrom(guess.decision, guess.received));
+  return std::max(0, DaysFrom(decision, today_));
+}
+
 DistrictGenerator::Anchor DistrictGenerator::ChooseAnchor(const Scenario& sc, const CasePlan& plan,
                                                           const Gaps& gaps, const Timeline& guess) {
   const Date guess_last = LastEventDate(guess, plan);
@@ -316,6 +328,12 @@ DistrictGenerator::Anchor DistrictGenerator::ChooseAnchor(const Scenario& sc, co
       anchor.step = &Timeline::decision;
       anchor.slack =
           sc.anomaly == Anomaly::kS13Overdue ? rng_.Between(65, 120) : rng_.Between(0, 25);
+      // One admitted case in three has its ceremony due soon (S13), so the lists and
+      // dashboards show what the rule set's due_soon_working_days [?] calls due soon. Derived
+      // from the slack already drawn, so the rest of the district's stream is unchanged.
+      if (sc.anomaly != Anomaly::kS13Overdue && anchor.slack % 3 == 0) {
+        anchor.slack = DueSoonCeremonySlack(guess, 2 + anchor.slack % 2);
+      }
       break;
     case Stage::kProbation:
       if (sc.anomaly == Anomaly::kP4Due) {

@@ -137,6 +137,7 @@ class DistrictGenerator {
   Gaps DrawGaps(Stage stage);
   Anchor ChooseAnchor(const Scenario& scenario, const CasePlan& plan, const Gaps& gaps,
                       const Timeline& guess);
+  int DueSoonCeremonySlack(const Timeline& guess, int working_days) const;
   int DossierSlack(const Scenario& scenario, const CasePlan& plan, const Timeline& guess,
                    int after_anchor, Anchor& anchor);
   void BackdateCertificate(Timeline& t);  // R3: an awareness certificate over 60 months old
