@@ -50,6 +50,7 @@ Status WriteCases(BatchWriter& writer, const WriteContext& wc, const CellRows& c
     header.version = 1;
     PTDV_ASSIGN_OR_RETURN(Transaction * tx, writer.Tx());
     PTDV_ASSIGN_OR_RETURN(header.id, tx->Cases().Insert(header));
+    c.header.id = header.id;
     PTDV_RETURN_IF_ERROR(writer.Wrote(1));
     for (CaseEvent& e : history.events) {
       e.case_id = header.id;

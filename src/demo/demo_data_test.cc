@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "demo/demo_names.h"
@@ -194,6 +195,92 @@ TEST_F(DemoDataTest, HueHasExactlyItsThirtySixWardAndCommuneCommittees) {
   for (const auto& t : splits) sum += t.count;
   EXPECT_EQ(sum, 151);
   EXPECT_TRUE(CheckSplitSum(targets[0], splits, "Thành ủy Huế").ok());
+}
+
+// S1, R3, P2: every certificate a demo case records comes from one of the Political Centre's
+// classes, with the same number and date, issued on or after the class's last day; and classes
+// around the reference day show the Centre's work (docs/demo-data.md).
+TEST_F(DemoDataTest, EveryCertificateComesFromAClass) {
+  auto tx = ReadCity();
+  auto classes = *tx->Classes().List({}, std::nullopt);
+  ASSERT_GE(classes.size(), 10u);
+  std::map<Id, std::vector<Enrolment>> certified;  // by case
+  int shortened = 0, upcoming = 0, nominated = 0, awaiting_results = 0;
+  for (const TrainingClass& c : classes) {
+    if (c.format == ClassFormat::kShortened) ++shortened;
+    if (c.starts_on > today_) ++upcoming;
+    const auto attendance = *tx->Classes().ListAttendance(c.id);
+    for (const Enrolment& e : *tx->Classes().ListEnrolments(c.id)) {
+      if (e.state == EnrolmentState::kNominated) ++nominated;
+      if (e.Certified()) {
+        EXPECT_GE(*e.certificate_date, c.ends_on) << c.code;
+        EXPECT_EQ(e.verification_code.size(), static_cast<std::size_t>(kVerificationCodeLength));
+        std::vector<Attendance> own;
+        for (const Attendance& a : attendance) {
+          if (a.enrolment_id == e.id) own.push_back(a);
+        }
+        EXPECT_GE(SessionsAttended(own) * 100, c.min_attendance_percent * c.session_count)
+            << c.code;
+        certified[e.case_id].push_back(e);
+      } else if (c.ends_on < today_ && e.state == EnrolmentState::kEnrolled) {
+        ++awaiting_results;
+      }
+    }
+  }
+  EXPECT_GE(shortened, 1);
+  EXPECT_GE(upcoming, 2);
+  EXPECT_GE(nominated, 1);
+  EXPECT_GE(awaiting_results, 1);
+  int certificates = 0;
+  for (const CaseRecord& r : AllRecords(*tx)) {
+    for (const CaseEvent& e : r.events) {
+      if (e.action != Action::kRecordCertificate &&
+          e.action != Action::kRecordNewMemberCertificate) {
+        continue;
+      }
+      ++certificates;
+      ASSERT_FALSE(e.documents.empty());
+      const auto& mine = certified[r.header.id];
+      EXPECT_TRUE(std::any_of(mine.begin(), mine.end(),
+                              [&](const Enrolment& en) {
+                                return en.certificate_number == e.documents[0].number &&
+                                       en.certificate_date == e.date;
+                              }))
+          << "case " << r.header.id << " certificate " << e.documents[0].number;
+    }
+  }
+  EXPECT_GT(certificates, 100);
+}
+
+// S13: some admitted cases have their ceremony due soon — within the rule set's
+// due_soon_working_days [?] of the reference day — so "Sắp đến hạn" is not empty.
+TEST_F(DemoDataTest, SomeCeremoniesAreDueSoon) {
+  auto tx = ReadCity();
+  const Date soon = calendar_.AddWorkingDays(today_, rules_.back().due_soon_working_days);
+  int due_soon = 0;
+  for (const CaseRecord& r : AllRecords(*tx, /*open_only=*/true)) {
+    const auto& d = r.header.next_deadline;
+    if (d && *d >= today_ && *d <= soon && r.header.next_deadline_rule == "S13") ++due_soon;
+  }
+  EXPECT_GE(due_soon, 2);
+}
+
+// DOMAIN §7: targets for every year the demo covers, so progress against a target shows.
+TEST_F(DemoDataTest, TargetsCoverEveryYear) {
+  auto store = Open("later.db");
+  DemoOptions options;
+  options.today = MakeDate(2026, 3, 2);
+  Load(*store, options);
+  auto tx = Read(*store);
+  const Id hue = tx->Organisations().GetByCode("HUE")->id;
+  const Id tay_loc = tx->Organisations().GetByCode("HUE-TAYLOC")->id;
+  for (int year : {2025, 2026}) {
+    auto city = *tx->Targets().ListForYear({hue}, year);
+    ASSERT_EQ(city.size(), 4u) << year;
+    EXPECT_EQ(city[0].count, 191) << year;
+    auto ward = *tx->Targets().ListForYear({tay_loc}, year);
+    EXPECT_GE(ward.size(), 2u) << year;  // the ward's total and at least one category
+  }
 }
 
 TEST_F(DemoDataTest, EveryStageAppears) {

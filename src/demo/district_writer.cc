@@ -1,7 +1,12 @@
 #include "demo/district_writer.h"
 
-#include <algorithm>
+#include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
+#include "demo/demo_classes.h"
+#include "demo/demo_names.h"
 #include "demo/demo_tables.h"
 
 namespace ptdv::demo {
@@ -124,11 +129,14 @@ Result<std::vector<std::vector<Membership>>> WriteMemberships(BatchWriter& write
   return written;
 }
 
-// §7: Huế's admission targets for 2023 under Nghị quyết 14-NQ/TU (10/12/2022), on
-// the 2021-2024 rows: the city's total, split among its 29 wards (4 or 5 each) and 7 communes
-// (3 each) with the rest kept for its agencies, schools and enterprises, plus the city's targets
-// for the source categories the conference of 20/10/2023 singled out (docs/demo-data.md).
-Status WriteHueTargets(BatchWriter& writer, const DistrictData& data) {
+// §7: Huế's admission targets under Nghị quyết 14-NQ/TU (10/12/2022), for every year the demo
+// covers (from 2023, or the year before `today` when later, to the year of `today`), on the unit
+// rows valid that year: the city's total, split among its 29 wards (4 or 5 each) and 7 communes
+// (3 each) with the rest kept for its agencies, schools and enterprises; the city's targets for
+// the source categories the conference of 20/10/2023 singled out (teachers, pupils and students,
+// militia), each split among the wards so every ward's page shows progress by category
+// (docs/demo-data.md). 2023 holds the figures of the news item (191 in all).
+Status WriteHueTargets(BatchWriter& writer, const DistrictData& data, Date today) {
   int city = -1;
   for (std::size_t i = 0; i < data.units.size(); ++i) {
     if (data.units[i].kind == OrgKind::kCityCommittee) {
@@ -137,44 +145,72 @@ Status WriteHueTargets(BatchWriter& writer, const DistrictData& data) {
     }
   }
   if (city < 0) return Ok();
-  const std::string basis =
-      "Nghị quyết 14-NQ/TU (10/12/2022) của Ban Chấp hành Đảng bộ thành phố Huế; "
-      "Kế hoạch phát triển đảng viên năm 2023";
-  constexpr int kYear = 2023;
   constexpr int kAgencies = 40;  // agencies, schools and enterprises, not split here
-  std::vector<Target> splits;
-  int ward_number = 0;
-  for (const UnitRec& u : data.units) {
-    if (u.kind != OrgKind::kGrassrootsCommittee || u.parent != city) continue;
-    const bool commune = u.name.starts_with("Đảng ủy xã");
-    if (!commune && !u.name.starts_with("Đảng ủy phường")) continue;
-    splits.push_back({.org_id = u.historical_id,
-                      .year = kYear,
-                      .count = commune ? 3 : 4 + (ward_number++ % 2),
-                      .legal_basis = basis});
-  }
-  int sum = 0;
-  for (const auto& t : splits) sum += t.count;
+  struct CategoryTarget {
+    SourceCategory category;
+    int count;      // the city's
+    int every_nth;  // one for every n-th ward or commune
+  };
+  constexpr std::array<CategoryTarget, 3> kCategories = {{{SourceCategory::kTeacher, 25, 2},
+                                                          {SourceCategory::kStudent, 30, 1},
+                                                          {SourceCategory::kMilitia, 20, 2}}};
+  const UnitRec& city_unit = data.units[static_cast<std::size_t>(city)];
+  const int last_year = YearOf(today);
+  long written = 0;
   PTDV_ASSIGN_OR_RETURN(Transaction * tx, writer.Tx());
-  const Id city_id = data.units[static_cast<std::size_t>(city)].historical_id;
-  PTDV_ASSIGN_OR_RETURN(
-      Id total,
-      tx->Targets().Insert(
-          {.org_id = city_id, .year = kYear, .count = sum + kAgencies, .legal_basis = basis}));
-  for (auto [category, count] :
-       {std::pair{SourceCategory::kTeacher, 25}, std::pair{SourceCategory::kStudent, 30},
-        std::pair{SourceCategory::kMilitia, 20}}) {
-    PTDV_RETURN_IF_ERROR(tx->Targets().Insert({.org_id = city_id,
-                                               .year = kYear,
-                                               .category = category,
-                                               .count = count,
-                                               .legal_basis = basis}));
+  for (int year = std::min(2023, last_year - 1); year <= last_year; ++year) {
+    // The 2021-2024 rows hold the years to 2024, the continuation rows the later ones.
+    const auto row = [&](const UnitRec& u) {
+      return year <= YearOf(TreeTo()) || u.id == 0 ? u.historical_id : u.id;
+    };
+    const std::string basis = fmt::format(
+        "Nghị quyết 14-NQ/TU (10/12/2022) của Ban Chấp hành Đảng bộ thành phố Huế; "
+        "Kế hoạch phát triển đảng viên năm {}",
+        year);
+    std::vector<Target> splits;
+    std::vector<const UnitRec*> wards;
+    int ward_number = 0;
+    for (const UnitRec& u : data.units) {
+      if (u.kind != OrgKind::kGrassrootsCommittee || u.parent != city) continue;
+      const bool commune = u.name.starts_with("Đảng ủy xã");
+      if (!commune && !u.name.starts_with("Đảng ủy phường")) continue;
+      if (row(u) == 0) continue;
+      wards.push_back(&u);
+      splits.push_back({.org_id = row(u),
+                        .year = year,
+                        .count = commune ? 3 : 4 + (ward_number++ % 2),
+                        .legal_basis = basis});
+    }
+    int sum = 0;
+    for (const auto& t : splits) sum += t.count;
+    PTDV_ASSIGN_OR_RETURN(Id total, tx->Targets().Insert({.org_id = row(city_unit),
+                                                          .year = year,
+                                                          .count = sum + kAgencies,
+                                                          .legal_basis = basis}));
+    for (Target& t : splits) t.parent_id = total;
+    for (const CategoryTarget& c : kCategories) {
+      PTDV_ASSIGN_OR_RETURN(Id parent, tx->Targets().Insert({.org_id = row(city_unit),
+                                                             .year = year,
+                                                             .category = c.category,
+                                                             .count = c.count,
+                                                             .legal_basis = basis}));
+      int given = 0;
+      for (std::size_t i = 0; i < wards.size() && given < c.count; ++i) {
+        if (i % static_cast<std::size_t>(c.every_nth) != 0) continue;
+        splits.push_back({.org_id = row(*wards[i]),
+                          .year = year,
+                          .category = c.category,
+                          .count = 1,
+                          .legal_basis = basis,
+                          .parent_id = parent});
+        ++given;
+      }
+      ++written;
+    }
+    for (Target& t : splits) PTDV_RETURN_IF_ERROR(tx->Targets().Insert(t));
+    written += static_cast<long>(splits.size()) + 1;
   }
-  for (Target& t : splits) {
-    t.parent_id = total;
-    PTDV_RETURN_IF_ERROR(tx->Targets().Insert(t));
-  }
-  return writer.Wrote(static_cast<long>(splits.size()) + 4);
+  return writer.Wrote(written);
 }
 
 // S0: each of Huế's grassroots committees reviews its sources list monthly (the interval is the
@@ -232,9 +268,20 @@ Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id
   const CellRows cells(data, continued);
   PTDV_RETURN_IF_ERROR(WritePeople(writer, cells, today, data, summary));
   PTDV_ASSIGN_OR_RETURN(auto written, WriteMemberships(writer, cells, today, data, summary));
+  // S1, R3, P2: the Huế demo's certificates come from the Political Centre's classes.
+  std::vector<ClassRec> classes;
+  if (spec.hue) {
+    const int min_attendance = wc.rule_sets.empty()
+                                   ? RuleSet{}.class_min_attendance_percent
+                                   : wc.rule_sets.back().class_min_attendance_percent;
+    classes = PlanClasses(data, spec.code, today, min_attendance,
+                          MixSeed(wc.options.seed, spec.code + "/classes"));
+  }
   PTDV_RETURN_IF_ERROR(WriteCases(writer, wc, cells, written, data, summary));
   if (spec.hue) {
-    PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data));
+    PTDV_RETURN_IF_ERROR(
+        WriteClasses(writer, data, classes, today, MixSeed(wc.options.seed, spec.code + "/codes")));
+    PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data, today));
     PTDV_RETURN_IF_ERROR(WriteHueSourceReviews(writer, data, today));
   }
   return Ok();
