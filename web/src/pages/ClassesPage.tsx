@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
 import { api, ApiError, fieldOf } from '../api/client';
-import type { ClassInput, TrainingClass } from '../api/types';
+import type { CaseList, ClassInput, TrainingClass } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
 import { useMyOrgCode, useServerToday } from '../lib/myOrg';
@@ -78,10 +78,38 @@ export default function ClassesPage() {
           ]}
         />
       )}
+      {can(user, 'read_cases') && <AwaitingClassCard />}
       <Drawer open={creating} onClose={() => setCreating(false)} title="Mở lớp bồi dưỡng mới" width={Math.min(640, window.innerWidth)} destroyOnHidden>
         <NewClassForm onCreated={(c) => { setCreating(false); navigate(`/lop-boi-duong/${c.id}`); }} onCancel={() => setCreating(false)} />
       </Drawer>
     </div>
+  );
+}
+
+// S0 → S1, R3: the sympathisers in the user's scope who still wait for the awareness class (their
+// case has no certificate yet), so the Centre plans its next classes and the wards propose them.
+function AwaitingClassCard() {
+  const waiting = useApi(
+    (signal) => api.get<CaseList>('/cases', { signal, query: { stage: 'sympathiser', open: true, sort: 'opened_on', page_size: 10 } }),
+    [],
+  );
+  const items = waiting.data?.items ?? [];
+  const total = waiting.data?.total ?? 0;
+  return (
+    <Card className="awaiting-class-card" title={`Cảm tình Đảng chưa học lớp bồi dưỡng nhận thức về Đảng (${total} người)`}
+      extra={total > 0 && <Link to="/ho-so?stage=sympathiser">Xem tất cả</Link>}>
+      {waiting.error ? <ErrorNotice error={waiting.error} onRetry={waiting.reload} what="danh sách cảm tình Đảng" /> :
+        !waiting.loading && items.length === 0 ? <Typography.Text type="secondary">Không còn ai chờ học lớp.</Typography.Text> : (
+          <ul className="card-list awaiting-class-list">
+            {items.map((c) => (
+              <li key={c.id}>
+                <Link to={`/ho-so/${c.id}`}>{c.person_name}</Link>
+                <Typography.Text type="secondary"> · {c.cell_name} · vào danh sách từ {formatDate(c.opened_on)}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        )}
+    </Card>
   );
 }
 
