@@ -1,7 +1,7 @@
 // The organisation tree of the "Tổ chức đảng" page, built from the flat list of
 // GET /api/v1/organisations (parents before children) — pure, so it is tested without a browser.
 
-import { foldVietnamese } from './format';
+import { foldVietnamese, formatDate } from './format';
 
 // The fields of a unit the tree needs (OrgTreeRow has them all).
 export interface OrgRowLike {
@@ -89,4 +89,16 @@ export function buildOrgTree<T extends OrgRowLike>(rows: readonly T[], filter: s
 export function toggleExpanded(expanded: readonly number[], id: number, open: boolean): number[] {
   const rest = expanded.filter((k) => k !== id);
   return open ? [...rest, id] : rest;
+}
+
+// The address of a unit's page; `on` (ISO) shows it as on that date, omitted for the server's
+// today.
+export function unitPath(code: string, on?: string): string {
+  const path = `/don-vi/${encodeURIComponent(code)}`;
+  return on ? `${path}?on=${on}` : path;
+}
+
+// A unit's life: "từ 01/07/2021 đến 31/12/2024", or "từ 01/01/2019 (chưa có ngày kết thúc)".
+export function validityText(from: string, to: string | null): string {
+  return to ? `từ ${formatDate(from)} đến ${formatDate(to)}` : `từ ${formatDate(from)} (chưa có ngày kết thúc)`;
 }
