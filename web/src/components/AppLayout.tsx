@@ -94,7 +94,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <span className="app-user-role"> · {roleLabel(user.role)}</span>
             </span>
           )}
-          <NavLink to={kHelpPage.to} className="change-password-link app-help-link" title={kHelpPage.label}>Hướng dẫn</NavLink>
+          <NavLink to={kHelpPage.to} className="app-help-link" title={kHelpPage.label} aria-label={kHelpPage.label}>
+            <span className="app-help-icon" aria-hidden="true">?</span><span className="app-help-text">Hướng dẫn</span>
+          </NavLink>
           <NavLink to="/doi-mat-khau" className="change-password-link">Đổi mật khẩu</NavLink>
           <Button
             className="logout-button"

@@ -6,6 +6,7 @@ import { useApi } from '../lib/useApi';
 import { formatDate } from '../lib/format';
 import { unitPath, validityText } from '../lib/orgTree';
 import { useUrlFilters } from '../lib/useUrlFilters';
+import { useNarrow } from '../lib/useNarrow';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import '../styles/org.css';
@@ -19,6 +20,7 @@ export default function OrgUnitPage() {
   const { code = '' } = useParams();
   const { get, set } = useUrlFilters();
   const dateOn = get('on');
+  const narrow = useNarrow();
   const unit = useApi((signal) => api.get<UnitView>(`/organisations/${encodeURIComponent(code)}`, { signal, query: { on: dateOn } }), [code, dateOn]);
   // The units the user sees on that date: the parent and the successor are named from it.
   const tree = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on: dateOn } }), [dateOn]);
@@ -42,7 +44,7 @@ export default function OrgUnitPage() {
         </span></label>
       </Card>
       <Card title="Thông tin đơn vị">
-        <Descriptions bordered column={{ xs: 1, md: 2 }} className="org-unit-facts">
+        <Descriptions bordered column={{ xs: 1, md: 2 }} layout={narrow ? 'vertical' : 'horizontal'} className="org-unit-facts">
           <Descriptions.Item label="Loại tổ chức">{o.kind_label}</Descriptions.Item>
           <Descriptions.Item label="Mã đơn vị">{o.code}</Descriptions.Item>
           <Descriptions.Item label="Trực thuộc">{parentLink(o, rows, dateOn)}</Descriptions.Item>
