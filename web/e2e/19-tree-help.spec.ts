@@ -54,6 +54,22 @@ test('the ward opens and closes in the tree, and a search without diacritics fin
   await cell.locator('.org-match').waitFor();
 });
 
+test('a city leader opens a closed ward of the city to see its cells', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'lanhdao');
+  await page.goto(`${fixture.baseUrl}/to-chuc`);
+  const ward = treeRow(page, 'Đảng ủy phường Tây Lộc');
+  // The city is open, its wards closed.
+  await ward.waitFor();
+  await treeRow(page, 'Đảng ủy phường Vỹ Dạ').waitFor();
+  expect(await treeRow(page, kCell).count() === 0, 'a ward of the city is open at first');
+  await ward.locator('.ant-tree-switcher').click();
+  await treeRow(page, kCell).waitFor();
+  await ward.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'to-chuc-thanh-pho');
+});
+
 test('a unit\'s page names its parent, its cells, its members, and leads to its cases', async ({ newPage, fixture, screenshot }) => {
   const page = await newPage(kDesktop);
   await login(page, fixture.baseUrl, 'taylocdu');
