@@ -1,4 +1,4 @@
-import { expect, kDesktop, login, test, until, type Page } from './harness';
+import { expect, kDesktop, kPhone, login, test, until, type Page } from './harness';
 
 // The organisation tree opens and closes, finds units typed without diacritics, and leads to a
 // unit's page; an unknown address says so; the help page is one click from every page.
@@ -131,4 +131,15 @@ test('the help page is linked from the header and explains each role and the wor
   await screenshot(page, 'huong-dan');
   await page.locator('.help-page').getByRole('link', { name: 'Lớp bồi dưỡng' }).first().click();
   await page.getByRole('heading', { name: 'Lớp bồi dưỡng', level: 1 }).waitFor();
+});
+
+test('on a phone the help is in the folded menu', async ({ newPage, fixture }) => {
+  const page = await newPage(kPhone);
+  await login(page, fixture.baseUrl, 'ttct');
+  expect(!(await page.locator('.app-help-link').isVisible()), 'the header shows the help link beside the menu button on a phone');
+  await page.getByRole('button', { name: '☰ Danh mục' }).click();
+  await page.locator('#app-nav').getByRole('link', { name: 'Hướng dẫn sử dụng', exact: true }).click();
+  await page.getByRole('heading', { name: 'Hướng dẫn sử dụng', level: 1 }).waitFor();
+  const first = await page.locator('.help-page h2').first().innerText();
+  expect(first.startsWith('Trung tâm Chính trị'), `the Political Centre's help is not first: "${first}"`);
 });

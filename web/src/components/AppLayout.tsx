@@ -27,6 +27,22 @@ const kPlanPages: MenuPage[] = [
   { to: '/bao-cao', label: 'Báo cáo', need: 'read_aggregates' },
 ];
 
+// Whether the menu folds behind "Danh mục" (the 1100 px of styles.css and styles/app-help.css).
+const kMenuFoldsQuery = '(max-width: 1100px)';
+
+function useMenuFolds(): boolean {
+  const [folds, setFolds] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(kMenuFoldsQuery).matches);
+  useEffect(() => {
+    const list = window.matchMedia?.(kMenuFoldsQuery);
+    if (!list) return;
+    const update = () => setFolds(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, []);
+  return folds;
+}
+
 // Every role's help (lib/help.ts): beside "Đổi mật khẩu" on wide screens, in the folded menu on
 // narrow ones.
 export const kHelpPage: MenuPage = { to: '/huong-dan', label: 'Hướng dẫn sử dụng' };
@@ -43,6 +59,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { roleLabel } = useReference();
   const [large, setLarge] = useLargeTextSwitch();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuFolds = useMenuFolds();
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -72,7 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <NavLink to={p.to} end={p.to === '/'}>{p.label}</NavLink>
               </li>
             ))}
-            <li className="app-nav-help"><NavLink to={kHelpPage.to}>{kHelpPage.label}</NavLink></li>
+            {menuFolds && <li className="app-nav-help"><NavLink to={kHelpPage.to}>{kHelpPage.label}</NavLink></li>}
           </ul>
           {planPages.length > 0 && (
             <ul className="app-nav-plan" aria-label="Kế hoạch, thống kê">
