@@ -28,7 +28,8 @@ export default function OrgUnitPage() {
   const d = unit.data;
   if (!d) return <div className="page-loading" role="status">Đang tải…</div>;
   const o = d.organisation;
-  const rows = tree.data?.items ?? [];
+  // undefined until the tree has loaded: a parent is not called out of scope before then.
+  const rows = tree.error ? [] : tree.data?.items;
   return (
     <div className="page org-unit-page">
       <p className="no-print"><Link to="/to-chuc">← Cây tổ chức đảng</Link></p>
@@ -94,13 +95,14 @@ export default function OrgUnitPage() {
   );
 }
 
-function parentLink(o: Unit, rows: OrgTreeRow[], on: string | undefined) {
+function parentLink(o: Unit, rows: OrgTreeRow[] | undefined, on: string | undefined) {
   if (o.parent_id === null) return 'Không (cấp cao nhất)';
   return unitLink(o.parent_id, rows, on);
 }
 
 // A link to the unit `id` when the user sees it, otherwise a plain note.
-function unitLink(id: number, rows: OrgTreeRow[], on: string | undefined) {
+function unitLink(id: number, rows: OrgTreeRow[] | undefined, on: string | undefined) {
+  if (!rows) return '…';
   const row = rows.find((r) => r.id === id);
   if (!row) return <Typography.Text type="secondary">Ngoài phạm vi tài khoản của bạn</Typography.Text>;
   return <Link to={unitPath(row.code, on)}>{row.name}</Link>;
