@@ -9,6 +9,9 @@ const kPages: [string, string | RegExp, string, string][] = [
   ['/to-chuc', 'Tổ chức đảng', 'to-chuc', '.org-node >> text=Đảng ủy phường Tây Lộc'],
   ['/lich', 'Lịch làm việc năm 2023', 'lich', '.special-days li'],
   ['/tai-khoan', 'Tài khoản người dùng', 'tai-khoan', 'text=bithu.tayloc'],
+  ['/don-vi/HUE-TAYLOC', 'Đảng ủy phường Tây Lộc', 'don-vi', '.org-children a[href^="/don-vi/"]'],
+  ['/huong-dan', 'Hướng dẫn sử dụng', 'huong-dan', '.help-glossary dt'],
+  ['/khong-co-trang-nay', 'Không tìm thấy trang', 'khong-tim-thay-trang', '.not-found-address'],
 ];
 
 for (const [url, heading, name, shown] of kPages) {

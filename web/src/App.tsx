@@ -30,6 +30,9 @@ const ClassPage = lazy(() => import('./pages/ClassPage'));
 const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const CertificateCheckPage = lazy(() => import('./pages/CertificateCheckPage'));
+const OrgUnitPage = lazy(() => import('./pages/OrgUnitPage'));
+const HelpPage = lazy(() => import('./pages/HelpPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Loading() {
   return (
@@ -69,6 +72,7 @@ function Shell() {
               <Route path="/nguoi/moi" element={<PersonPage />} />
               <Route path="/nguoi/:id" element={<PersonPage />} />
               <Route path="/to-chuc" element={<OrgTreePage />} />
+              <Route path="/don-vi/:code" element={<OrgUnitPage />} />
               <Route path="/lich" element={<CalendarPage />} />
               <Route path="/tai-khoan" element={<UsersPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
@@ -78,7 +82,8 @@ function Shell() {
               <Route path="/lop-boi-duong/:id" element={<ClassPage />} />
               <Route path="/chi-tieu" element={<TargetsPage />} />
               <Route path="/bao-cao" element={<ReportsPage />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
+              <Route path="/huong-dan" element={<HelpPage />} />
+              <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>
         </AppLayout>

@@ -4,6 +4,7 @@ import { Button, Switch } from 'antd';
 import { can, useAuth, type Permission } from '../auth/AuthContext';
 import { useReference } from '../lib/reference';
 import { useLargeTextSwitch } from '../lib/textSize';
+import '../styles/app-help.css';
 
 interface MenuPage { to: string; label: string; need?: Permission }
 
@@ -26,15 +27,39 @@ const kPlanPages: MenuPage[] = [
   { to: '/bao-cao', label: 'Báo cáo', need: 'read_aggregates' },
 ];
 
+// Whether the menu folds behind "Danh mục" (the 1100 px of styles.css and styles/app-help.css).
+const kMenuFoldsQuery = '(max-width: 1100px)';
+
+function useMenuFolds(): boolean {
+  const [folds, setFolds] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(kMenuFoldsQuery).matches);
+  useEffect(() => {
+    const list = window.matchMedia?.(kMenuFoldsQuery);
+    if (!list) return;
+    const update = () => setFolds(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, []);
+  return folds;
+}
+
+// Every role's help (lib/help.ts): beside "Đổi mật khẩu" on wide screens, in the folded menu on
+// narrow ones.
+export const kHelpPage: MenuPage = { to: '/huong-dan', label: 'Hướng dẫn sử dụng' };
+
+// Every page of the menus, for the help page's test (lib/help.test.ts).
+export const kMenuPages: readonly MenuPage[] = [...kPages, ...kPlanPages, kHelpPage, { to: '/doi-mat-khau', label: 'Đổi mật khẩu' }];
+
 // The frame of every page: plain links (keyboard and screen-reader friendly, and light enough
-// to keep the first page fast), the larger-text switch, the user, "Đổi mật khẩu" (every role)
-// and "Đăng xuất". On narrow
+// to keep the first page fast), the larger-text switch, the user, "Hướng dẫn", "Đổi mật khẩu"
+// (every role) and "Đăng xuất". On narrow
 // screens the links fold behind a "Danh mục" button.
 export function AppLayout({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
   const { roleLabel } = useReference();
   const [large, setLarge] = useLargeTextSwitch();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuFolds = useMenuFolds();
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -64,6 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <NavLink to={p.to} end={p.to === '/'}>{p.label}</NavLink>
               </li>
             ))}
+            {menuFolds && <li className="app-nav-help"><NavLink to={kHelpPage.to}>{kHelpPage.label}</NavLink></li>}
           </ul>
           {planPages.length > 0 && (
             <ul className="app-nav-plan" aria-label="Kế hoạch, thống kê">
@@ -85,6 +111,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <span className="app-user-role"> · {roleLabel(user.role)}</span>
             </span>
           )}
+          <NavLink to={kHelpPage.to} className="app-help-link" title={kHelpPage.label} aria-label={kHelpPage.label}>
+            <span className="app-help-icon" aria-hidden="true">?</span><span className="app-help-text">Hướng dẫn</span>
+          </NavLink>
           <NavLink to="/doi-mat-khau" className="change-password-link">Đổi mật khẩu</NavLink>
           <Button
             className="logout-button"

@@ -1,70 +1,81 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { Card, Empty, Input, Space, Tree, Typography } from 'antd';
+import type { TreeDataNode } from 'antd';
 import { api } from '../api/client';
 import type { OrgTree, OrgTreeRow } from '../api/types';
 import { useApi } from '../lib/useApi';
-import { foldVietnamese, formatDate } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
+import { buildOrgTree, toggleExpanded, unitPath, type OrgNode } from '../lib/orgTree';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
-
-interface Node { key: number; title: React.ReactNode; children: Node[]; match: boolean }
+import '../styles/org.css';
 
 // The tree on the server's today first (a demo runs on a fixed date).
 export default function OrgTreePage() {
   const today = useServerToday();
   if (!today) return <div className="page-loading" role="status">Đang tải…</div>;
-  return <OrgTreeView initialOn={today} />;
+  return <OrgTreeView today={today} />;
 }
 
-function OrgTreeView({ initialOn }: { initialOn: string }) {
-  const [on, setOn] = useState<string>(initialOn);
+function OrgTreeView({ today }: { today: string }) {
+  const [on, setOn] = useState<string>(today);
   const [filter, setFilter] = useState('');
   const orgs = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on } }), [on]);
-  const tree = useMemo(() => {
-    const all = orgs.data?.items ?? [];
-    const ids = new Set(all.map((o) => o.id));
-    const needle = foldVietnamese(filter);
-    const byParent = new Map<number | null, OrgTreeRow[]>();
-    for (const o of all) {
-      const p = o.parent_id !== null && ids.has(o.parent_id) ? o.parent_id : null;
-      byParent.set(p, [...(byParent.get(p) ?? []), o]);
-    }
-    const build = (o: OrgTreeRow): Node => {
-      const children = (byParent.get(o.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi')).map(build).filter((c) => !needle || c.match);
-      const self = !needle || foldVietnamese(o.name).includes(needle) || o.code.toLowerCase().includes(needle);
-      return {
-        key: o.id,
-        match: self || children.length > 0,
-        children,
-        title: (
-          <span className="org-node">
-            <strong>{o.name}</strong>{' '}
-            <Typography.Text type="secondary" className="org-meta">· {o.kind_label} · mã {o.code}
-              {o.valid_to ? ` · đến ${formatDate(o.valid_to)}` : ''}
-              {' '}· {o.official_members} đảng viên chính thức{o.probationary_members ? `, ${o.probationary_members} dự bị` : ''}</Typography.Text>
-          </span>
-        ),
-      };
-    };
-    return (byParent.get(null) ?? []).map(build).filter((n) => n.match);
-  }, [orgs.data, filter]);
+  const view = useMemo(() => buildOrgTree(orgs.data?.items ?? [], filter), [orgs.data, filter]);
+  // Controlled: a new tree or a new search opens what it needs (the ancestors of every match);
+  // after that the switchers open and close units one by one.
+  const [expanded, setExpanded] = useState<number[]>(view.expanded);
+  useEffect(() => setExpanded(view.expanded), [view]);
+  const treeData = useMemo(() => {
+    const toData = (n: OrgNode<OrgTreeRow>): TreeDataNode => ({
+      key: n.row.id,
+      title: <OrgTitle row={n.row} match={n.match} on={on === today ? undefined : on} />,
+      children: n.children.map(toData),
+    });
+    return view.roots.map(toData);
+  }, [view, on, today]);
+  const searching = filter.trim() !== '';
   return (
     <div className="page org-page">
       <Typography.Title level={1}>Tổ chức đảng</Typography.Title>
       <Card className="no-print">
         <Space wrap size="large">
           <label>Cây tổ chức tại ngày <span style={{ display: 'inline-block', width: 180 }}><DateField value={on} onChange={(d) => d && setOn(d)} aria-label="Tại ngày" /></span></label>
-          <label>Tìm đơn vị <Input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="ví dụ: tay loc" style={{ width: 260 }} allowClear /></label>
+          <label>Tìm đơn vị (tên hoặc mã, gõ có dấu hoặc không dấu){' '}
+            <Input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="ví dụ: tay loc" style={{ width: 260 }} allowClear aria-label="Tìm đơn vị" />
+          </label>
         </Space>
+        <p className="org-search-result" aria-live="polite">
+          {searching && orgs.data ? (view.matches.length ? `Tìm thấy ${view.matches.length} đơn vị.` : 'Không có đơn vị nào khớp.') : ''}
+        </p>
       </Card>
       <Card title={`Tại ngày ${formatDate(on)}`}>
         {orgs.error ? <ErrorNotice error={orgs.error} onRetry={orgs.reload} what="cây tổ chức" /> :
-          tree.length === 0 ? <Empty description={orgs.loading ? 'Đang tải…' : 'Không có đơn vị'} /> : (
-            <Tree treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} expandedKeys={filter ? undefined : undefined}
-              defaultExpandParent showLine blockNode key={filter} defaultExpandAll={!!filter} />
+          treeData.length === 0 ? <Empty description={orgs.loading ? 'Đang tải…' : searching ? 'Không có đơn vị nào khớp' : 'Không có đơn vị'} /> : (
+            <Tree
+              className="org-tree"
+              treeData={treeData}
+              expandedKeys={expanded}
+              onExpand={(_, info) => setExpanded((keys) => toggleExpanded(keys, Number(info.node.key), info.expanded))}
+              selectable={false}
+              showLine
+              blockNode
+            />
           )}
       </Card>
     </div>
+  );
+}
+
+function OrgTitle({ row, match, on }: { row: OrgTreeRow; match: boolean; on: string | undefined }) {
+  return (
+    <span className={`org-node${match ? ' org-match' : ''}`}>
+      <Link to={unitPath(row.code, on)} className="org-link"><strong>{row.name}</strong></Link>{' '}
+      <Typography.Text type="secondary" className="org-meta">· {row.kind_label} · mã {row.code}
+        {row.valid_to ? ` · đến ${formatDate(row.valid_to)}` : ''}
+        {' '}· {row.official_members} đảng viên chính thức{row.probationary_members ? `, ${row.probationary_members} dự bị` : ''}</Typography.Text>
+    </span>
   );
 }
