@@ -93,6 +93,19 @@ TEST(RuleS0, TheSympathiserResolutionNamesAnOfficialHelper) {
   EXPECT_FALSE(HasUnmet(b.EvaluateOn(b.t.sympathiser), RuleCode::kS0));
 }
 
+// S0: a source gets a helper before the cell lists them as a sympathiser; the helper must be an
+// official member, and assigning one does not move the case.
+TEST(RuleS0, ASourceGetsAnOfficialHelper) {
+  CaseBuilder b;
+  CaseEvent helper{.action = Action::kAssignHelper,
+                   .date = b.t.opened,
+                   .member_person_id = test::kProbationaryMemberId};
+  EXPECT_TRUE(Refused(b.Apply(helper), RuleCode::kS0));
+  helper.member_person_id = test::kHelperId;
+  ASSERT_TRUE(b.Apply(helper).ok());
+  EXPECT_EQ(b.stage(), Stage::kSource);
+}
+
 TEST(RuleS2, NoCellVoteConditionsMetBeforeTheApplicationLetter) {
   ExpectUnmetUntilTheDossierOpens(RuleCode::kS2);
 }
