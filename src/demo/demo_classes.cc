@@ -29,17 +29,29 @@ int TopUnit(const DistrictData& data) {
   return 0;
 }
 
-TrainingClass MakeClass(ClassKind kind, ClassFormat format, const std::string& code,
-                        const std::string& name, Date ends_on, int capacity,
-                        int min_attendance_percent) {
+// `d`, or the nearest working day in the direction `step` (+1 or -1).
+Date WorkingDayFrom(const WorkingCalendar& calendar, Date d, int step) {
+  while (!calendar.IsWorkingDay(d)) d = Plus(d, step);
+  return d;
+}
+
+// A class of one session per working day (DOMAIN §6), the last on `ends_on`.
+TrainingClass MakeClass(const WorkingCalendar& calendar, ClassKind kind, ClassFormat format,
+                        const std::string& code, const std::string& name, Date ends_on,
+                        int capacity, int min_attendance_percent) {
   const int sessions = format == ClassFormat::kShortened ? 3 : 5;
+  Date starts_on = ends_on;
+  for (int held = 1; held < sessions;) {
+    starts_on = Plus(starts_on, -1);
+    if (calendar.IsWorkingDay(starts_on)) ++held;
+  }
   return {.kind = kind,
           .code = code,
           .name = name,
           .format = format,
           .place = "Hội trường Trung tâm Chính trị",
           .capacity = capacity,
-          .starts_on = Plus(ends_on, -(sessions - 1)),
+          .starts_on = starts_on,
           .ends_on = ends_on,
           .session_count = sessions,
           .min_attendance_percent = min_attendance_percent};
@@ -66,7 +78,8 @@ bool AwaitsClass(const CaseRec& c) {
 
 }  // namespace
 
-std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& district_code, Date today,
+std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& district_code,
+                                  const WorkingCalendar& calendar, Date today,
                                   int min_attendance_percent, std::uint64_t seed) {
   DemoRandom rng(seed);
   const int organiser = TopUnit(data);
@@ -105,7 +118,7 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
             ? ClassFormat::kShortened
             : ClassFormat::kStandard;
     const int count = static_cast<int>(end - i);
-    ClassRec rec{.training_class = MakeClass(first.kind, format,
+    ClassRec rec{.training_class = MakeClass(calendar, first.kind, format,
                                              ClassCode(district_code, first.kind, year, number),
                                              ClassName(first.kind, number, year), first.date,
                                              std::max(40, count), min_attendance_percent),
@@ -135,9 +148,9 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
     i = end;
   }
 
-  // Around today: an awareness class that ended three days ago (results and certificates still
-  // to record), one opening in ten days with the sympathisers the wards nominated, and a
-  // new-member class opening in three weeks with free places.
+  // Around today: an awareness class that ended a few days ago (results and certificates still
+  // to record), one ending in two weeks with the sympathisers the wards nominated, and a
+  // new-member class in about four weeks with free places.
   std::vector<int> waiting;
   for (std::size_t ci = 0; ci < data.cases.size(); ++ci) {
     if (AwaitsClass(data.cases[ci])) waiting.push_back(static_cast<int>(ci));
@@ -147,9 +160,10 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   {
     const int n = next_number(ClassKind::kAwareness);
     ClassRec ended{
-        .training_class = MakeClass(ClassKind::kAwareness, ClassFormat::kShortened,
+        .training_class = MakeClass(calendar, ClassKind::kAwareness, ClassFormat::kShortened,
                                     ClassCode(district_code, ClassKind::kAwareness, year, n),
-                                    ClassName(ClassKind::kAwareness, n, year), Plus(today, -3), 40,
+                                    ClassName(ClassKind::kAwareness, n, year),
+                       WorkingDayFrom(calendar, Plus(today, -3), -1), 40,
                                     min_attendance_percent),
         .organiser_unit = organiser};
     for (std::size_t k = 0; k < waiting.size() && k < 10; ++k) {
@@ -162,9 +176,10 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   {
     const int n = next_number(ClassKind::kAwareness);
     ClassRec opening{
-        .training_class = MakeClass(ClassKind::kAwareness, ClassFormat::kStandard,
+        .training_class = MakeClass(calendar, ClassKind::kAwareness, ClassFormat::kStandard,
                                     ClassCode(district_code, ClassKind::kAwareness, year, n),
-                                    ClassName(ClassKind::kAwareness, n, year), Plus(today, 14), 40,
+                                    ClassName(ClassKind::kAwareness, n, year),
+                         WorkingDayFrom(calendar, Plus(today, 14), 1), 40,
                                     min_attendance_percent),
         .organiser_unit = organiser};
     for (std::size_t k = 10; k < waiting.size() && k < 18; ++k) {
@@ -178,9 +193,10 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   {
     const int n = next_number(ClassKind::kNewMember);
     classes.push_back(
-        {.training_class = MakeClass(ClassKind::kNewMember, ClassFormat::kStandard,
+        {.training_class = MakeClass(calendar, ClassKind::kNewMember, ClassFormat::kStandard,
                                      ClassCode(district_code, ClassKind::kNewMember, year, n),
-                                     ClassName(ClassKind::kNewMember, n, year), Plus(today, 25), 40,
+                                     ClassName(ClassKind::kNewMember, n, year),
+                           WorkingDayFrom(calendar, Plus(today, 25), 1), 40,
                                      min_attendance_percent),
          .organiser_unit = organiser});
   }
@@ -188,7 +204,7 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
 }
 
 Status WriteClasses(BatchWriter& writer, const DistrictData& data, std::vector<ClassRec>& classes,
-                    Date today, std::uint64_t seed) {
+                    const WorkingCalendar& calendar, Date today, std::uint64_t seed) {
   DemoRandom rng(seed);
   // The unit row valid on a date (the 2021-2024 row or its continuation, DOMAIN §1).
   const auto row = [&](int unit, Date on) {
@@ -223,8 +239,11 @@ Status WriteClasses(BatchWriter& writer, const DistrictData& data, std::vector<C
         PTDV_RETURN_IF_ERROR(tx->Classes().UpdateEnrolment(e));
       }
       // Attendance of the sessions held so far: the first `sessions_attended` present.
+      Date day = tc.starts_on;
       for (int session = 1; session <= tc.session_count; ++session) {
-        if (Plus(tc.starts_on, session - 1) > today) break;
+        while (!calendar.IsWorkingDay(day) && day < tc.ends_on) day = Plus(day, 1);
+        if (day > today) break;
+        day = Plus(day, 1);
         PTDV_RETURN_IF_ERROR(
             tx->Classes().PutAttendance({.enrolment_id = e.id,
                                          .session = session,

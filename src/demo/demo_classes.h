@@ -4,7 +4,7 @@
 // new-member certificate that a demo case records comes from a class held before it, and a few
 // classes around `today` show the Centre's daily work — one just ended and waiting for its
 // results and certificates, one about to open with sympathisers the wards nominated, and a
-// new-member class with free places. Internal to src/demo.
+// new-member class with free places (docs/demo-data.md). Internal to src/demo.
 
 #include <cstdint>
 #include <vector>
@@ -14,6 +14,7 @@
 #include "domain/date.h"
 #include "domain/result.h"
 #include "domain/training.h"
+#include "domain/working_calendar.h"
 
 namespace ptdv::demo {
 
@@ -34,16 +35,17 @@ struct ClassRec {
 };
 
 // Plans the classes of a district: groups its cases' certificates by kind and month into classes
-// that end on the earliest certificate date of the group (the standard format before the Huế
+// of one session per working day that end on the earliest certificate date of the group (the standard format before the Huế
 // conference of 20/10/2023, the shortened one for most classes after it), numbers each
 // certificate in its class's series and writes that number into the case's certificate event,
 // and adds the classes around `today`. Deterministic for a seed.
-std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& district_code, Date today,
+std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& district_code,
+                                  const WorkingCalendar& calendar, Date today,
                                   int min_attendance_percent, std::uint64_t seed);
 
 // Writes the planned classes, their enrolments, attendance and certificates. REQUIRES: the cases
 // are written (CaseRec::header.id set).
 Status WriteClasses(BatchWriter& writer, const DistrictData& data, std::vector<ClassRec>& classes,
-                    Date today, std::uint64_t seed);
+                    const WorkingCalendar& calendar, Date today, std::uint64_t seed);
 
 }  // namespace ptdv::demo

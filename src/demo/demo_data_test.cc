@@ -210,7 +210,8 @@ TEST_F(DemoDataTest, EveryCertificateComesFromAClass) {
     if (c.format == ClassFormat::kShortened) ++shortened;
     if (c.starts_on > today_) ++upcoming;
     const auto attendance = *tx->Classes().ListAttendance(c.id);
-    for (const Enrolment& e : *tx->Classes().ListEnrolments(c.id)) {
+    const auto enrolments = *tx->Classes().ListEnrolments(c.id);
+    for (const Enrolment& e : enrolments) {
       if (e.state == EnrolmentState::kNominated) ++nominated;
       if (e.Certified()) {
         EXPECT_GE(*e.certificate_date, c.ends_on) << c.code;

@@ -274,13 +274,13 @@ Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id
     const int min_attendance = wc.rule_sets.empty()
                                    ? RuleSet{}.class_min_attendance_percent
                                    : wc.rule_sets.back().class_min_attendance_percent;
-    classes = PlanClasses(data, spec.code, today, min_attendance,
+    classes = PlanClasses(data, spec.code, wc.calendar, today, min_attendance,
                           MixSeed(wc.options.seed, spec.code + "/classes"));
   }
   PTDV_RETURN_IF_ERROR(WriteCases(writer, wc, cells, written, data, summary));
   if (spec.hue) {
     PTDV_RETURN_IF_ERROR(
-        WriteClasses(writer, data, classes, today, MixSeed(wc.options.seed, spec.code + "/codes")));
+        WriteClasses(writer, data, classes, wc.calendar, today, MixSeed(wc.options.seed, spec.code + "/codes")));
     PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data, today));
     PTDV_RETURN_IF_ERROR(WriteHueSourceReviews(writer, data, today));
   }
