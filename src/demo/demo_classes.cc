@@ -159,13 +159,12 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   const auto next_number = [&](ClassKind kind) { return ++per_year[{kind, year}]; };
   {
     const int n = next_number(ClassKind::kAwareness);
-    ClassRec ended{
-        .training_class = MakeClass(calendar, ClassKind::kAwareness, ClassFormat::kShortened,
-                                    ClassCode(district_code, ClassKind::kAwareness, year, n),
-                                    ClassName(ClassKind::kAwareness, n, year),
-                       WorkingDayFrom(calendar, Plus(today, -3), -1), 40,
-                                    min_attendance_percent),
-        .organiser_unit = organiser};
+    ClassRec ended{.training_class = MakeClass(
+                       calendar, ClassKind::kAwareness, ClassFormat::kShortened,
+                       ClassCode(district_code, ClassKind::kAwareness, year, n),
+                       ClassName(ClassKind::kAwareness, n, year),
+                       WorkingDayFrom(calendar, Plus(today, -3), -1), 40, min_attendance_percent),
+                   .organiser_unit = organiser};
     for (std::size_t k = 0; k < waiting.size() && k < 10; ++k) {
       ended.learners.push_back({.case_index = waiting[k],
                                 .assessment = Assessment::kPending,
@@ -175,13 +174,12 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   }
   {
     const int n = next_number(ClassKind::kAwareness);
-    ClassRec opening{
-        .training_class = MakeClass(calendar, ClassKind::kAwareness, ClassFormat::kStandard,
-                                    ClassCode(district_code, ClassKind::kAwareness, year, n),
-                                    ClassName(ClassKind::kAwareness, n, year),
-                         WorkingDayFrom(calendar, Plus(today, 14), 1), 40,
-                                    min_attendance_percent),
-        .organiser_unit = organiser};
+    ClassRec opening{.training_class = MakeClass(
+                         calendar, ClassKind::kAwareness, ClassFormat::kStandard,
+                         ClassCode(district_code, ClassKind::kAwareness, year, n),
+                         ClassName(ClassKind::kAwareness, n, year),
+                         WorkingDayFrom(calendar, Plus(today, 14), 1), 40, min_attendance_percent),
+                     .organiser_unit = organiser};
     for (std::size_t k = 10; k < waiting.size() && k < 18; ++k) {
       opening.learners.push_back(
           {.case_index = waiting[k],
@@ -193,11 +191,11 @@ std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& distric
   {
     const int n = next_number(ClassKind::kNewMember);
     classes.push_back(
-        {.training_class = MakeClass(calendar, ClassKind::kNewMember, ClassFormat::kStandard,
-                                     ClassCode(district_code, ClassKind::kNewMember, year, n),
-                                     ClassName(ClassKind::kNewMember, n, year),
-                           WorkingDayFrom(calendar, Plus(today, 25), 1), 40,
-                                     min_attendance_percent),
+        {.training_class =
+             MakeClass(calendar, ClassKind::kNewMember, ClassFormat::kStandard,
+                       ClassCode(district_code, ClassKind::kNewMember, year, n),
+                       ClassName(ClassKind::kNewMember, n, year),
+                       WorkingDayFrom(calendar, Plus(today, 25), 1), 40, min_attendance_percent),
          .organiser_unit = organiser});
   }
   return classes;

@@ -35,10 +35,10 @@ struct ClassRec {
 };
 
 // Plans the classes of a district: groups its cases' certificates by kind and month into classes
-// of one session per working day that end on the earliest certificate date of the group (the standard format before the Huế
-// conference of 20/10/2023, the shortened one for most classes after it), numbers each
-// certificate in its class's series and writes that number into the case's certificate event,
-// and adds the classes around `today`. Deterministic for a seed.
+// of one session per working day that end on the earliest certificate date of the group (the
+// standard format before the Huế conference of 20/10/2023, the shortened one for most classes after
+// it), numbers each certificate in its class's series and writes that number into the case's
+// certificate event, and adds the classes around `today`. Deterministic for a seed.
 std::vector<ClassRec> PlanClasses(DistrictData& data, const std::string& district_code,
                                   const WorkingCalendar& calendar, Date today,
                                   int min_attendance_percent, std::uint64_t seed);

@@ -279,8 +279,8 @@ Status WriteDistrict(BatchWriter& writer, const WriteContext& wc, Id province_id
   }
   PTDV_RETURN_IF_ERROR(WriteCases(writer, wc, cells, written, data, summary));
   if (spec.hue) {
-    PTDV_RETURN_IF_ERROR(
-        WriteClasses(writer, data, classes, wc.calendar, today, MixSeed(wc.options.seed, spec.code + "/codes")));
+    PTDV_RETURN_IF_ERROR(WriteClasses(writer, data, classes, wc.calendar, today,
+                                      MixSeed(wc.options.seed, spec.code + "/codes")));
     PTDV_RETURN_IF_ERROR(WriteHueTargets(writer, data, today));
     PTDV_RETURN_IF_ERROR(WriteHueSourceReviews(writer, data, today));
   }

@@ -11,7 +11,8 @@ bool AllowedAtStage(Action action, Stage st) {
     case Action::kMarkSympathiser: return st == Stage::kSource;
     // S0: the cell assigns a helper to a source as well as to a sympathiser (the resolution that
     // lists a sympathiser names one too); P2: and to a probationary member.
-    case Action::kAssignHelper: return !IsClosed(st);
+    case Action::kAssignHelper:
+      return !IsClosed(st);
     case Action::kRecordCertificate:
       return st == Stage::kSource || st == Stage::kSympathiser || st == Stage::kCertified ||
              st == Stage::kDossier;
