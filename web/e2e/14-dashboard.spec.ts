@@ -17,13 +17,13 @@ async function ready(page: Page, heading: string) {
   await page.locator('.figures').waitFor();
   await page.getByRole('tab', { name: 'Tổng quan', exact: true }).waitFor();
   // The charts of the tab shown are drawn (ECharts is loaded on demand).
-  await page.locator('.ant-tabs-tabpane-active .chart svg, .ant-tabs-tabpane-active .empty').first().waitFor();
+  await page.locator('[role=tabpanel][aria-hidden=false] .chart svg, [role=tabpanel][aria-hidden=false] .empty').first().waitFor();
   await page.waitForLoadState('networkidle');
 }
 
 async function openTab(page: Page, tab: (typeof kTabs)[number]) {
   await page.getByRole('tab', { name: tab.name, exact: true }).click();
-  await page.locator(`.ant-tabs-tabpane-active :is(${tab.chart})`).first().waitFor();
+  await page.locator(`[role=tabpanel][aria-hidden=false] :is(${tab.chart})`).first().waitFor();
   await page.waitForTimeout(200);
 }
 
@@ -36,14 +36,20 @@ const documentHeight = (page: Page) => page.evaluate(() => document.documentElem
 
 // The texts drawn in the charts of the tab shown (SVG: each label a <text>, a wrapped label
 // one <text> per line).
-const chartTexts = (page: Page, scope = '.ant-tabs-tabpane-active') =>
+const chartTexts = (page: Page, scope = '[role=tabpanel][aria-hidden=false]') =>
   page.locator(`${scope} .chart svg text`).allTextContents();
 
-// The units of the "Theo đơn vị" table, every page of it; stops at `until` when given (its page
-// stays shown).
+// The units of the "Theo đơn vị" table, every page of it from the first; stops at `stopAt` when
+// given (its page stays shown).
 async function units(page: Page, stopAt?: string): Promise<string[]> {
   const names: string[] = [];
   const links = page.locator('.units-table tbody tr.ant-table-row .drill-link');
+  const first = page.locator('.units-table .ant-pagination-item-1');
+  if (await first.count() && !(await first.getAttribute('class'))!.includes('ant-pagination-item-active')) {
+    const was = await links.first().innerText();
+    await first.click();
+    await until(() => links.first().innerText(), (t) => t !== was, () => 'the units table did not go back to its first page');
+  }
   for (;;) {
     const shown = (await links.allInnerTexts()).map((t) => t.trim());
     names.push(...shown);
@@ -145,9 +151,9 @@ test('the city leader’s dashboard fits in two screens, tab by tab, its labels 
   const year = Number(new URLSearchParams(await page.evaluate(() => window.location.search)).get('year') ?? '2023');
   const figures = await page.locator('.figures').innerText();
   if (figures.includes('Chưa giao chỉ tiêu')) {
-    await page.locator('.ant-tabs-tabpane-active .no-target', { hasText: `Chưa giao chỉ tiêu năm ${year}` }).first().waitFor();
+    await page.locator('[role=tabpanel][aria-hidden=false] .no-target', { hasText: `Chưa giao chỉ tiêu năm ${year}` }).first().waitFor();
   } else {
-    const progress = await page.locator('.ant-tabs-tabpane-active .target-progress').innerText();
+    const progress = await page.locator('[role=tabpanel][aria-hidden=false] .target-progress').innerText();
     expect(/đã kết nạp \d+\/\d+ \(\d+(,\d)?%\)/.test(progress), `the progress against the target reads «${progress}»`);
   }
   // A year without targets.
@@ -155,7 +161,7 @@ test('the city leader’s dashboard fits in two screens, tab by tab, its labels 
   await ready(page, 'Tổng quan — Thành ủy Huế');
   const later = await page.locator('.figures').innerText();
   if (later.includes('Chưa giao chỉ tiêu năm 2040')) {
-    await page.locator('.ant-tabs-tabpane-active .no-target', { hasText: 'Chưa giao chỉ tiêu năm 2040' }).first().waitFor();
+    await page.locator('[role=tabpanel][aria-hidden=false] .no-target', { hasText: 'Chưa giao chỉ tiêu năm 2040' }).first().waitFor();
     for (const tab of kTabs.filter((t) => t.key !== 'thoi-gian')) {
       await openTab(page, tab);
       const texts = await chartTexts(page);
