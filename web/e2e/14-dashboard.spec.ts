@@ -128,6 +128,14 @@ test('the city leader’s dashboard fits in two screens, tab by tab, its labels 
     const cut = texts.filter((t) => t.includes('…'));
     expect(cut.length === 0, `labels cut in «${tab.name}»: ${cut.join(' | ')}`);
   }
+  // Every unit's days per step side by side (the heat map) fits too.
+  await openTab(page, kTabs[2]);
+  await page.getByText('So sánh đơn vị: 90%').click();
+  await page.getByRole('img', { name: 'Bản đồ nhiệt số ngày 90% của từng bước theo đơn vị' }).locator('svg').waitFor();
+  const heatHeight = await documentHeight(page);
+  heights.push(`so sánh đơn vị: ${heatHeight} px`);
+  expect(heatHeight <= 2 * kDesktop.height, `/tong-quan, the units' heat map, is ${heatHeight} px tall at 1366×768`);
+  await fullShot(page, fixture.screenshotDir, 'tong-quan-lanhdao-thoi-gian-so-sanh-toan-trang');
   console.log(`    document heights at 1366×768: ${heights.join('; ')}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow <= 0, `/tong-quan at 1366 px is ${overflow} px too wide`);

@@ -227,7 +227,7 @@ function UnitsCard({ d, onDrill }: { d: Dashboard; onDrill: (code: string) => vo
   const targets = d.units.some((u) => u.target !== null && u.target !== undefined);
   const lines = wrappedLines(rows.map((u) => u.org.name), kUnitWrap);
   return (
-    <Card title="Tiến độ so với chỉ tiêu theo đơn vị" className="units-card" size="small">
+    <Card title={targets ? 'Tiến độ so với chỉ tiêu theo đơn vị' : 'Tiến độ kết nạp theo đơn vị'} className="units-card" size="small">
       {d.units.length === 0 ? <p className="empty">Không có đơn vị trực thuộc.</p> : (
         <>
           <p className="muted no-print">
@@ -235,12 +235,12 @@ function UnitsCard({ d, onDrill }: { d: Dashboard; onDrill: (code: string) => vo
             {targets ? 'Vạch đen là chỉ tiêu.' : <strong className="no-target">{noTarget(d.year)} cho các đơn vị trực thuộc.</strong>}
           </p>
           <Row gutter={16}>
-            <Col xs={24} xl={10}>
+            <Col xs={24} xl={9}>
               <Chart option={option} height={Math.max(180, rows.length * Math.max(30, lines * 16 + 8) + 50)}
                 label="Biểu đồ đã kết nạp và dự báo so với chỉ tiêu của từng đơn vị"
                 onClick={(name) => { const u = d.units.find((x) => x.org.name === name); if (u) onDrill(u.org.code); }} />
             </Col>
-            <Col xs={24} xl={14}>
+            <Col xs={24} xl={15}>
               <Table<DashboardUnit>
                 className="units-table"
                 rowKey={(u) => u.org.code}
@@ -250,7 +250,7 @@ function UnitsCard({ d, onDrill }: { d: Dashboard; onDrill: (code: string) => vo
                   showTotal: (total, [from, to]) => `${from}–${to} trong ${total} đơn vị`,
                 } : false}
                 size="small"
-                scroll={{ x: 760 }}
+                scroll={{ x: 780 }}
                 columns={[
                   { title: 'Đơn vị', key: 'org', fixed: 'left', width: 200,
                     render: (_, u) => <Button type="link" className="drill-link" onClick={() => onDrill(u.org.code)}>{u.org.name}</Button> },
@@ -287,7 +287,7 @@ function TargetProgress({ label, admitted, forecast, target }: { label: string; 
         <strong>{label}</strong>: đã kết nạp {formatNumber(admitted)}/{formatNumber(target)} ({formatNumber(reached, 1)}%)
         {forecast ? <>, dự kiến đến 31/12: {formatNumber(admitted + forecast)}/{formatNumber(target)} ({formatNumber(expected, 1)}%)</> : null}
       </div>
-      <Progress percent={Math.min(100, expected)} success={{ percent: Math.min(100, reached) }} showInfo={false}
+      <Progress percent={Math.min(100, expected)} success={{ percent: Math.min(100, reached), strokeColor: kRed }} strokeColor={kForecast} showInfo={false}
         aria-label={`${label}: đạt ${formatNumber(reached, 1)}% chỉ tiêu`} />
     </div>
   );
@@ -393,10 +393,11 @@ function StepTimeCard({ d }: { d: Dashboard }) {
     if (view === 'unit') return null;
     const h = stepHeatmap(d, view === 'median' ? 'median_days' : 'p90_days');
     return {
-      grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+      // Every unit at once, a row of 14 px each, the scale on the right: some fifty units fit.
+      grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'category', position: 'top', data: steps.map((s) => s.label), axisLabel: wrappedAxisLabel(12, 11) },
       yAxis: { type: 'category', inverse: true, data: h.units.map((o) => o.name), axisLabel: { fontSize: 11, interval: 0 } },
-      visualMap: { min: 0, max: h.max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+      visualMap: { min: 0, max: h.max, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
         inRange: { color: ['#fff7e6', '#ffa940', '#b3151b'] }, text: [`${h.max} ngày`, '0'] },
       series: [{ type: 'heatmap', data: h.cells, label: { show: true, fontSize: 10 } }],
       tooltip: { position: 'top' },
@@ -432,7 +433,7 @@ function StepTimeCard({ d }: { d: Dashboard }) {
         )}
       </div>
       {heat ? (
-        <Chart key={view} option={heat} height={Math.max(220, units.length * 20 + 150)}
+        <Chart key={view} option={heat} height={Math.max(220, units.length * 14 + 100)}
           label={`Bản đồ nhiệt số ngày ${view === 'median' ? 'trung vị' : '90%'} của từng bước theo đơn vị`} />
       ) : (
         <Row gutter={16}>
