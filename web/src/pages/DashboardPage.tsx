@@ -250,23 +250,23 @@ function UnitsCard({ d, onDrill }: { d: Dashboard; onDrill: (code: string) => vo
                   showTotal: (total, [from, to]) => `${from}–${to} trong ${total} đơn vị`,
                 } : false}
                 size="small"
-                scroll={{ x: 780 }}
+                scroll={{ x: 810 }}
                 columns={[
-                  { title: 'Đơn vị', key: 'org', fixed: 'left', width: 200,
+                  { title: 'Đơn vị', key: 'org', fixed: 'left', width: 170,
                     render: (_, u) => <Button type="link" className="drill-link" onClick={() => onDrill(u.org.code)}>{u.org.name}</Button> },
                   ...(targets ? [
-                    { title: 'Chỉ tiêu', dataIndex: 'target', align: 'right' as const, render: (n: number | null) => formatNumber(n) },
+                    { title: 'Chỉ tiêu', dataIndex: 'target', align: 'right' as const, width: 64, render: (n: number | null) => formatNumber(n) },
                   ] : []),
-                  { title: 'Đã kết nạp', dataIndex: 'admitted', align: 'right', render: (n) => formatNumber(n) },
-                  { title: 'Dự báo', dataIndex: 'forecast', align: 'right', render: (n) => formatNumber(n) },
+                  { title: 'Đã kết nạp', dataIndex: 'admitted', align: 'right', width: 72, render: (n) => formatNumber(n) },
+                  { title: 'Dự báo', dataIndex: 'forecast', align: 'right', width: 64, render: (n) => formatNumber(n) },
                   ...(targets ? [
-                    { title: 'Đạt (%)', key: 'pct', align: 'right' as const, render: (_: unknown, u: DashboardUnit) => formatNumber(percent(u.admitted, u.target), 1) },
+                    { title: 'Đạt (%)', key: 'pct', align: 'right' as const, width: 68, render: (_: unknown, u: DashboardUnit) => formatNumber(percent(u.admitted, u.target), 1) },
                   ] : []),
-                  { title: 'Đang mở', dataIndex: 'open', align: 'right', render: (n) => formatNumber(n) },
-                  { title: 'Quá hạn', dataIndex: 'overdue', align: 'right', render: (n) => <span className={n ? 'text-overdue' : ''}>{formatNumber(n)}</span> },
-                  { title: 'Sắp đến hạn', dataIndex: 'due_soon', align: 'right', render: (n) => formatNumber(n) },
-                  { title: 'Vướng', dataIndex: 'blocked', align: 'right', render: (n) => formatNumber(n) },
-                  { title: 'Nguồn', dataIndex: 'sources', align: 'right', render: (n) => formatNumber(n) },
+                  { title: 'Đang mở', dataIndex: 'open', align: 'right', width: 72, render: (n) => formatNumber(n) },
+                  { title: 'Quá hạn', dataIndex: 'overdue', align: 'right', width: 68, render: (n) => <span className={n ? 'text-overdue' : ''}>{formatNumber(n)}</span> },
+                  { title: 'Sắp đến hạn', dataIndex: 'due_soon', align: 'right', width: 80, render: (n) => formatNumber(n) },
+                  { title: 'Vướng', dataIndex: 'blocked', align: 'right', width: 76, render: (n) => formatNumber(n) },
+                  { title: 'Nguồn', dataIndex: 'sources', align: 'right', width: 76, render: (n) => formatNumber(n) },
                 ]}
               />
             </Col>
