@@ -144,7 +144,9 @@ export function DashboardBody({ d, onDrill, tab = 'tong-quan', onTab }: {
   );
 }
 
-// Shows zero as nothing, so that empty bars carry no "0".
+// A bar's count written on it ("1.234"); inside a stacked bar, zero is left out (no bar to
+// write on).
+const count = (p: { value: unknown }) => formatNumber(Number(p.value));
 const nonZero = (p: { value: unknown }) => (Number(p.value) ? formatNumber(Number(p.value)) : '');
 
 function FunnelCard({ d }: { d: Dashboard }) {
@@ -155,7 +157,7 @@ function FunnelCard({ d }: { d: Dashboard }) {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: labels, axisLabel: wrappedAxisLabel(kStepWrap) },
     series: [{ type: 'bar', data: d.funnel.map((f) => f.count), itemStyle: { color: kRed },
-      label: { show: true, position: 'right', formatter: nonZero } }],
+      label: { show: true, position: 'right', formatter: count } }],
     tooltip: { trigger: 'axis' },
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }), [d]);
@@ -178,7 +180,7 @@ function MonthCard({ d }: { d: Dashboard }) {
     grid: { left: 8, right: 16, top: 20, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: kMonths, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: counts, itemStyle: { color: kRed }, label: { show: true, position: 'top', formatter: nonZero } }],
+    series: [{ type: 'bar', data: counts, itemStyle: { color: kRed }, label: { show: true, position: 'top', formatter: count } }],
     tooltip: { trigger: 'axis' },
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }), [d]);
@@ -304,7 +306,7 @@ export function categoryOption(d: Dashboard) {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: rows.map((c) => c.label), axisLabel: wrappedAxisLabel(kUnitWrap) },
     series: [
-      { name: 'Đã kết nạp', type: 'bar', data: rows.map((c) => c.count), itemStyle: { color: kRed }, label: { show: true, position: 'right', formatter: nonZero } },
+      { name: 'Đã kết nạp', type: 'bar', data: rows.map((c) => c.count), itemStyle: { color: kRed }, label: { show: true, position: 'right', formatter: count } },
       ...(targets ? [{ name: 'Chỉ tiêu', type: 'scatter', symbol: 'rect', symbolSize: [4, 22], itemStyle: { color: '#000' }, z: 10,
         data: rows.map((c) => (c.target === null || c.target === undefined ? '-' : c.target)) }] : []),
     ],
