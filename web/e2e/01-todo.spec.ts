@@ -4,6 +4,14 @@ test('a ward specialist logs in and lands on Việc cần làm', async ({ newPag
   const page = await newPage(kDesktop);
   await login(page, fixture.baseUrl, 'taylocdu');
   expect(page.url() === `${fixture.baseUrl}/`, `landed on ${page.url()}`);
+  // Nothing due soon: said on one line, not in an empty half of the page.
+  const soon = page.getByRole('region', { name: 'Sắp đến hạn' });
+  await page.locator('.todo-overdue .deadline-item, .todo-overdue .empty').first().waitFor();
+  if ((await page.getByTestId('due_soon-count').innerText()) === '0') {
+    expect((await soon.innerText()).includes('Không có hồ sơ sắp đến hạn'), 'the empty due-soon list says nothing');
+    const box = (await soon.boundingBox())!;
+    expect(box.height <= 80 && box.width > 1000, `the empty due-soon list takes ${box.width}×${box.height} px`);
+  }
   await screenshot(page, 'viec-can-lam-desktop');
 });
 

@@ -4,6 +4,9 @@ import { useEffect, useRef } from 'react';
 // charts stays light until they are needed. `onClick` receives the clicked item's `name` (the
 // category of the axis) and its series index. `label` is what a screen reader hears; the
 // figures are always also in a table next to the chart.
+//
+// A chart in a hidden tab has no width yet: it is drawn when it first gets one, and redrawn to
+// its box whenever that changes (a tab shown, the window resized).
 export interface ChartProps {
   option: Record<string, unknown>;
   height: number;
@@ -16,7 +19,7 @@ interface EChart {
   setOption: (option: unknown, notMerge?: boolean) => void;
   dispose: () => void;
   resize: () => void;
-  on: (event: string, handler: (p: { name: string; seriesIndex: number }) => void) => void;
+  on: (event: string, handler: (p: { name?: string; value?: unknown; seriesIndex: number }) => void) => void;
 }
 
 export function Chart({ option, height, label, onClick, className }: ChartProps) {
@@ -24,26 +27,37 @@ export function Chart({ option, height, label, onClick, className }: ChartProps)
   const chart = useRef<EChart | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
     let disposed = false;
-    const onResize = () => chart.current?.resize();
-    (async () => {
+    let loading = false;
+    const draw = async () => {
+      const box = el.current;
+      if (disposed || !box || box.clientWidth === 0) return;
+      if (chart.current) { chart.current.resize(); return; }
+      if (loading) return;
+      loading = true;
       const echarts = await import('./echarts');
       if (disposed || !el.current) return;
       const c = echarts.init(el.current, undefined, { renderer: 'svg' }) as unknown as EChart;
       chart.current = c;
-      c.setOption({ animation: false, ...option }, true);
-      c.on('click', (p) => click.current?.(p.name, p.seriesIndex));
-      window.addEventListener('resize', onResize);
-    })();
+      c.setOption({ animation: false, ...latest.current }, true);
+      // An axis label's click names its category in `value`.
+      c.on('click', (p) => click.current?.(p.name || String(p.value ?? ''), p.seriesIndex));
+    };
+    const onResize = () => { void draw(); };
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onResize);
+    if (el.current) observer?.observe(el.current);
+    window.addEventListener('resize', onResize);
+    void draw();
     return () => {
       disposed = true;
+      observer?.disconnect();
       window.removeEventListener('resize', onResize);
       chart.current?.dispose();
       chart.current = null;
     };
-    // The chart is created once; later options are set below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     chart.current?.setOption({ animation: false, ...option }, true);

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { can, useAuth } from '../auth/AuthContext';
 import { auditDetail, auditLink, auditTitle } from '../lib/audit';
 import { useState, type ReactNode } from 'react';
+import '../styles/todo.css';
 
 // "Việc cần làm", the first page after login: plain markup and no antd data components, so
 // that it renders from the initial bundle alone (bench/web measures it).
@@ -44,9 +45,10 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
   );
 }
 
-function Section({ title, count, tone, children, className }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string }) {
+// `line`: an empty list said on one line across the page, not a half-page card of blank.
+function Section({ title, count, tone, children, className, line }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string; line?: boolean }) {
   return (
-    <section className={`todo-card ${className ?? ''}`} aria-label={title}>
+    <section className={`todo-card ${line ? 'todo-line ' : ''}${className ?? ''}`} aria-label={title}>
       <h2>{title}{count !== undefined && <span className={`count count-${tone ?? 'plain'}`} data-testid={`${tone}-count`}>{count}</span>}</h2>
       {children}
     </section>
@@ -93,6 +95,8 @@ export function TodoPage() {
   const overdue = items.filter((d) => d.status === 'overdue');
   const dueSoon = items.filter((d) => d.status === 'due_soon');
   const loading = deadlines.loading && !deadlines.data;
+  // Nothing due soon: one line above the lists rather than an empty half of the page.
+  const quietDueSoon = !!deadlines.data && dueSoon.length === 0;
   return (
     <div className="page todo-page">
       <h1 className="page-title">Việc cần làm</h1>
@@ -102,12 +106,15 @@ export function TodoPage() {
       </p>
       {deadlines.error ? <ErrorNotice error={deadlines.error} onRetry={deadlines.reload} what="danh sách thời hạn" /> : null}
       <div className="todo-grid">
+        {quietDueSoon && <Section title="Sắp đến hạn" count={0} tone="due_soon" className="todo-due-soon" line>
+          <p className="empty">Không có hồ sơ sắp đến hạn</p>
+        </Section>}
         <Section title="Quá hạn" count={overdue.length} tone="overdue" className="todo-overdue">
           {loading ? <p className="loading">Đang tải…</p> : <Paged rows={overdue} empty="Không có việc quá hạn" />}
         </Section>
-        <Section title="Sắp đến hạn" count={dueSoon.length} tone="due_soon" className="todo-due-soon">
-          {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có việc sắp đến hạn" />}
-        </Section>
+        {!quietDueSoon && <Section title="Sắp đến hạn" count={dueSoon.length} tone="due_soon" className="todo-due-soon">
+          {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có hồ sơ sắp đến hạn" />}
+        </Section>}
         <Section title="Hồ sơ đang vướng" count={blocked.data?.total} tone="blocked">
           {blocked.error ? <ErrorNotice error={blocked.error} onRetry={blocked.reload} /> : blocked.loading ? <p className="loading">Đang tải…</p> : (blocked.data?.items.length ?? 0) === 0 ? (
             <p className="empty">Không có hồ sơ đang vướng</p>
