@@ -25,6 +25,25 @@ export interface GlossaryEntry {
   meaning: string;
 }
 
+const kPageLabels: Record<string, string> = {
+  '/': 'Việc cần làm',
+  '/ho-so': 'Hồ sơ kết nạp',
+  '/nguoi': 'Quần chúng',
+  '/nguon': 'Nguồn phát triển đảng viên',
+  '/lop-boi-duong': 'Lớp bồi dưỡng',
+  '/to-chuc': 'Tổ chức đảng',
+  '/tai-khoan': 'Tài khoản',
+  '/doi-mat-khau': 'Đổi mật khẩu',
+  '/chi-tieu': 'Chỉ tiêu',
+  '/tong-quan': 'Tổng quan',
+  '/bao-cao': 'Báo cáo',
+};
+
+// The pages a role's tasks use, with their menu labels.
+function links(...paths: string[]): HelpLink[] {
+  return paths.map((to) => ({ to, label: kPageLabels[to] }));
+}
+
 export const kHelpRoles: HelpRole[] = [
   {
     id: 'dang-uy-co-so',
@@ -39,15 +58,7 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Lớp bồi dưỡng»: mở lớp, bấm «Cử quần chúng đi học» để cử người vào lớp bồi dưỡng nhận thức về Đảng.',
       'Trang «Tổ chức đảng»: xem các chi bộ và số đảng viên; bấm vào tên một đơn vị để mở trang của đơn vị đó. Trang «Tài khoản» cấp tài khoản cho bí thư chi bộ.',
     ],
-    pages: [
-      { to: '/', label: 'Việc cần làm' },
-      { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-      { to: '/nguoi', label: 'Quần chúng' },
-      { to: '/nguon', label: 'Nguồn phát triển đảng viên' },
-      { to: '/lop-boi-duong', label: 'Lớp bồi dưỡng' },
-      { to: '/to-chuc', label: 'Tổ chức đảng' },
-      { to: '/tai-khoan', label: 'Tài khoản' },
-    ],
+    pages: links('/', '/ho-so', '/nguoi', '/nguon', '/lop-boi-duong', '/to-chuc', '/tai-khoan'),
   },
   {
     id: 'bi-thu-chi-bo',
@@ -61,13 +72,7 @@ export const kHelpRoles: HelpRole[] = [
       'Thêm quần chúng ưu tú của chi bộ ở trang «Quần chúng» và cử đi học ở trang «Lớp bồi dưỡng».',
       'Muốn chữ to hơn thì bật «Chữ to» ở góc trên; muốn đổi mật khẩu thì bấm «Đổi mật khẩu».',
     ],
-    pages: [
-      { to: '/', label: 'Việc cần làm' },
-      { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-      { to: '/nguoi', label: 'Quần chúng' },
-      { to: '/lop-boi-duong', label: 'Lớp bồi dưỡng' },
-      { to: '/doi-mat-khau', label: 'Đổi mật khẩu' },
-    ],
+    pages: links('/', '/ho-so', '/nguoi', '/lop-boi-duong', '/doi-mat-khau'),
   },
   {
     id: 'ban-to-chuc',
@@ -80,14 +85,7 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Tổng quan» và «Báo cáo»: xem hồ sơ đang mở theo bước, thời gian từng bước, «Xuất Excel» hoặc «In (khổ A4)» báo cáo kết quả kết nạp.',
       'Trang «Tổ chức đảng»: xem cây tổ chức tại một ngày bất kỳ (các đơn vị được sáp nhập vẫn xem được theo ngày cũ).',
     ],
-    pages: [
-      { to: '/', label: 'Việc cần làm' },
-      { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-      { to: '/chi-tieu', label: 'Chỉ tiêu' },
-      { to: '/tong-quan', label: 'Tổng quan' },
-      { to: '/bao-cao', label: 'Báo cáo' },
-      { to: '/to-chuc', label: 'Tổ chức đảng' },
-    ],
+    pages: links('/', '/ho-so', '/chi-tieu', '/tong-quan', '/bao-cao', '/to-chuc'),
   },
   {
     id: 'trung-tam-chinh-tri',
@@ -100,10 +98,7 @@ export const kHelpRoles: HelpRole[] = [
       'Nút «In danh sách» in danh sách học viên của lớp.',
       'Trang «Hồ sơ kết nạp»: tìm một người theo họ tên để xem người đó đã học lớp nào, hồ sơ đang ở bước nào.',
     ],
-    pages: [
-      { to: '/lop-boi-duong', label: 'Lớp bồi dưỡng' },
-      { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-    ],
+    pages: links('/lop-boi-duong', '/ho-so'),
   },
   {
     id: 'lanh-dao',
@@ -115,13 +110,7 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Báo cáo»: báo cáo kết quả kết nạp theo khoảng thời gian, in hoặc xuất Excel.',
       'Trang «Hồ sơ kết nạp» và «Tổ chức đảng» để xem chi tiết một hồ sơ hay một đơn vị.',
     ],
-    pages: [
-      { to: '/tong-quan', label: 'Tổng quan' },
-      { to: '/chi-tieu', label: 'Chỉ tiêu' },
-      { to: '/bao-cao', label: 'Báo cáo' },
-      { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-      { to: '/to-chuc', label: 'Tổ chức đảng' },
-    ],
+    pages: links('/tong-quan', '/chi-tieu', '/bao-cao', '/ho-so', '/to-chuc'),
   },
 ];
 
