@@ -11,6 +11,7 @@ import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RuleCitation } from '../components/RuleCitation';
 
 // One class: its learners. Wards nominate their sympathisers (a case), the Political Centre
 // enrols them (the server refuses past capacity with 409), marks attendance per session, records
@@ -167,7 +168,7 @@ export default function ClassPage() {
             <dt>Mã kiểm tra</dt><dd data-testid="issued-code" className="verification-code">{issued.verification_code}</dd>
           </dl>
         )}
-        <p>Giấy chứng nhận đã được ghi vào hồ sơ của học viên ({c.kind === 'awareness' ? 'R3' : 'P2'}). Người giữ giấy có thể kiểm tra mã tại trang «Kiểm tra giấy chứng nhận».</p>
+        <p>Giấy chứng nhận đã được ghi vào hồ sơ của học viên.<RuleCitation code={c.kind === 'awareness' ? 'R3' : 'P2'} /> Người giữ giấy có thể kiểm tra mã tại trang «Kiểm tra giấy chứng nhận».</p>
       </Modal>
     </div>
   );

@@ -166,7 +166,7 @@ export function NewClassForm({ onCreated, onCancel }: { onCreated: (c: TrainingC
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label="Dự tối thiểu (%)" name="min_attendance_percent" tooltip="S1: để trống thì theo quy định đang áp dụng">
+          <Form.Item label="Dự tối thiểu (%)" name="min_attendance_percent" tooltip="Để trống thì theo quy định đang áp dụng">
             <InputNumber min={0} max={100} style={{ width: '100%' }} placeholder="theo quy định" />
           </Form.Item>
         </Col>

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { organisations } from '../lib/myOrg';
 import { PreviousMembershipSection } from './PreviousMembershipSection';
+import { readsPersonal, Withheld } from '../components/Withheld';
 
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
@@ -174,9 +175,16 @@ export default function PersonPage() {
             <Col xs={24} md={8}><Form.Item name="workplace_type" label="Khu vực làm việc"><Select options={opts(kWorkplaces)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="youth_union_member" valuePropName="checked" label=" "><Checkbox>Là đoàn viên</Checkbox></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="trade_union_member" valuePropName="checked" label=" "><Checkbox>Là công đoàn viên</Checkbox></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="id_number" label="Số định danh cá nhân (CCCD)"><Input inputMode="numeric" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="phone" label="Điện thoại"><Input inputMode="tel" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="address" label="Nơi ở hiện nay"><Input /></Form.Item></Col>
+            {readsPersonal(user) ? (<>
+              <Col xs={24} md={8}><Form.Item name="id_number" label="Số định danh cá nhân (CCCD)"><Input inputMode="numeric" /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item name="phone" label="Điện thoại"><Input inputMode="tel" /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item name="address" label="Nơi ở hiện nay"><Input /></Form.Item></Col>
+            </>) : (<>
+              {/* The server leaves these out for this role (DOMAIN §8): not empty, withheld. */}
+              <Col xs={24} md={8}><Form.Item label="Số định danh cá nhân (CCCD)"><Withheld /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item label="Điện thoại"><Withheld /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item label="Nơi ở hiện nay"><Withheld /></Form.Item></Col>
+            </>)}
           </Row>
           {duplicates && (
             <Alert
@@ -207,7 +215,7 @@ export default function PersonPage() {
         </Form>
       </Card>
       {!isNew && person && (
-        <PreviousMembershipSection key={person.id} person={person} editable={editable} onSaved={setPerson} />
+        <PreviousMembershipSection key={person.id} person={person} editable={editable} withheld={!readsPersonal(user)} onSaved={setPerson} />
       )}
       {!isNew && person && (
         <Card title="Hồ sơ kết nạp của người này" style={{ marginTop: 16 }}>
