@@ -197,7 +197,7 @@ export default function PersonPage() {
                 <>
                   <p>Đã có {duplicates.length} người cùng họ tên và ngày sinh. Hãy kiểm tra trước khi lưu để không tạo hai hồ sơ cho một người:</p>
                   <List size="small" dataSource={duplicates} renderItem={(d) => (
-                    <List.Item><Link to={`/nguoi/${d.id}`}>{d.full_name}</Link> — sinh {formatDate(d.birth_date)} (mã {d.id})</List.Item>
+                    <List.Item><Link to={`/nguoi/${d.id}`}>{d.full_name}</Link> — sinh {formatDate(d.birth_date)}</List.Item>
                   )} />
                   <Button danger onClick={() => save(form.getFieldsValue(), true)}>Không phải người này — vẫn lưu người mới</Button>
                 </>
