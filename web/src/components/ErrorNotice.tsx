@@ -31,3 +31,8 @@ export function ErrorNotice({ error, onRetry, what = 'dữ liệu' }: { error: u
     </div>
   );
 }
+
+// A refusal's words with the rule it cites, if any, as a citation after them.
+export function ApiErrorText({ error }: { error: ApiError }) {
+  return <>{error.message}<RuleCitation code={error.rule} /></>;
+}

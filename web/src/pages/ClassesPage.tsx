@@ -11,7 +11,7 @@ import { useApi } from '../lib/useApi';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { FilterBar, FilterField, YearFilter } from '../components/Filters';
 
@@ -174,7 +174,7 @@ export function NewClassForm({ onCreated, onCancel }: { onCreated: (c: TrainingC
       <Form.Item label="Địa điểm" name="place">
         <Input />
       </Form.Item>
-      {error && !fieldOf(error) && <Alert type="error" showIcon title={error.display} className="form-error" />}
+      {error && !fieldOf(error) && <Alert type="error" showIcon title={<ApiErrorText error={error} />} className="form-error" />}
       <div className="form-buttons">
         <Button type="primary" htmlType="submit" loading={saving} size="large">Mở lớp</Button>
         <Button onClick={onCancel} size="large">Hủy</Button>

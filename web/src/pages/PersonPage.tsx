@@ -10,7 +10,7 @@ import { useReference } from '../lib/reference';
 import { serverToday } from '../lib/serverToday';
 import { can, useAuth } from '../auth/AuthContext';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { organisations } from '../lib/myOrg';
 import { PreviousMembershipSection } from './PreviousMembershipSection';
@@ -205,7 +205,7 @@ export default function PersonPage() {
               style={{ marginBottom: 16 }}
             />
           )}
-          {saveError && <Alert type="error" showIcon role="alert" message={saveError.display} style={{ marginBottom: 16 }} />}
+          {saveError && <Alert type="error" showIcon role="alert" message={<ApiErrorText error={saveError} />} style={{ marginBottom: 16 }} />}
           {editable && (
             <Space>
               <Button type="primary" htmlType="submit" size="large" loading={busy}>{isNew ? 'Lưu người mới' : 'Lưu thay đổi'}</Button>
@@ -255,7 +255,7 @@ function OpenCase({ personId, categories }: { personId: number; categories: { co
           <Select options={categories.map((c) => ({ value: c.code, label: c.label }))} /></Form.Item></Col>
         <Col xs={24} md={6}><Form.Item name="opened_on" label="Ngày mở hồ sơ" rules={[{ required: true, message: 'Cần nhập ngày' }]}><DateField aria-label="Ngày mở hồ sơ" /></Form.Item></Col>
       </Row>
-      {error && <Alert type="error" showIcon message={error.display} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} style={{ marginBottom: 12 }} />}
       <Button htmlType="submit" size="large">Mở hồ sơ</Button>
     </Form>
   );

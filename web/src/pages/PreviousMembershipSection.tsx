@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import type { Person, PreviousMembership } from '../api/types';
 import { DateField } from '../components/DateField';
 import { Withheld } from '../components/Withheld';
+import { ApiErrorText } from '../components/ErrorNotice';
 
 // R15: how a previous membership ended, and the criminal record, as the server codes them.
 export const kMembershipEnds: [string, string][] = [
@@ -134,7 +135,7 @@ export function PreviousMembershipSection({ person, editable, withheld = false, 
               <Form.Item name="consent_date" label="Ngày văn bản đồng ý"><DateField aria-label="Ngày văn bản đồng ý" /></Form.Item>
             </Col>
           </Row>
-          {error && <Alert type="error" showIcon role="alert" message={error.display} style={{ marginBottom: 12 }} />}
+          {error && <Alert type="error" showIcon role="alert" message={<ApiErrorText error={error} />} style={{ marginBottom: 12 }} />}
           {editable && (
             <Space>
               <Button type="primary" htmlType="submit" loading={busy}>Lưu thông tin đảng viên cũ</Button>

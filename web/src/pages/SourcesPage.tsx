@@ -12,7 +12,7 @@ import { useApi } from '../lib/useApi';
 import { useNarrow } from '../lib/useNarrow';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { FilterBar, FilterField, NameSearchFilter, OrgFilter } from '../components/Filters';
 import { RuleCitation } from '../components/RuleCitation';
 
@@ -185,7 +185,7 @@ function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName:
         <Form.Item label="Ghi chú (kết quả rà soát)" name="note">
           <Input.TextArea rows={3} />
         </Form.Item>
-        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" title={error.display} />}
+        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" title={<ApiErrorText error={error} />} />}
       </Form>
     </Modal>
   );
