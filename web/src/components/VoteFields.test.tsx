@@ -26,7 +26,8 @@ describe('VoteFields', () => {
     await type('Tổng số đảng viên chính thức của chi bộ', '8');
     await type('Số có mặt tại cuộc họp', '8');
     await type('Số tán thành', '5');
-    expect(screen.getByRole('status').textContent).toMatch(/\[S9\] Chưa đủ 2\/3: 5\/8 tán thành, cần ít nhất 6/);
+    expect(screen.getByRole('status').textContent).toMatch(/^Chưa đủ 2\/3: 5\/8 tán thành, cần ít nhất 6/);
+    expect(screen.getByRole('status').querySelector('[data-citation="S9"]')).toBeTruthy();
     await type('Tổng số đảng viên chính thức của chi bộ', '9');
     await type('Số tán thành', '6');
     expect(screen.getByRole('status').textContent).toMatch(/Đạt: 6\/9 tán thành/);
