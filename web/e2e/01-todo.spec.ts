@@ -52,7 +52,10 @@ test('Việc cần làm names why blocked cases are stuck and shows the work don
   const reason = blocked.locator('.blocked-reason').first();
   await reason.waitFor();
   const text = await reason.innerText();
-  expect(/^[A-Z]\d+[a-z]?\s+Chưa đủ điều kiện/.test(text), `the reason reads «${text}»`);
+  // Plain words first; the rule only as a citation after them.
+  expect(/^Chưa đủ điều kiện: \S/.test(text), `the reason reads «${text}»`);
+  const citation = await reason.locator('[data-citation]').innerText();
+  expect(/^[A-Z]\d+[a-z]?$/.test(citation) && text.trim().endsWith(citation), `the reason cites «${citation}» in «${text}»`);
   await blocked.getByRole('link', { name: /^Xem tất cả \d+ hồ sơ đang vướng$/ }).click();
   await page.waitForURL(/\/ho-so\?due=blocked$/);
   await page.getByRole('columnheader', { name: 'Đang vướng' }).waitFor();

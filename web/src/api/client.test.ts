@@ -41,7 +41,8 @@ describe('api client', () => {
     expect(error.status).toBe(422);
     expect(error.rule).toBe('S9');
     expect(fieldOf(error)).toEqual(['vote', 'in_favour']);
-    expect(error.display).toBe('[S9] Chưa đủ 2/3');
+    expect(error.display).toBe('Chưa đủ 2/3');
+    expect(error.rule).toBe('S9');
   });
 
   it('calls the 401 handler unless told to stay quiet', async () => {

@@ -19,9 +19,10 @@ export class ApiError extends Error {
     this.field = body.field;
   }
 
-  // Vietnamese text for the user: the rule code first when a DOMAIN rule refused.
+  // Vietnamese text for the user. The rule a refusal cites (`rule`) is not part of it: it is
+  // shown, where at all, as a citation beside the text (components/RuleCitation.tsx).
   get display(): string {
-    return this.rule ? `[${this.rule}] ${this.message}` : this.message;
+    return this.message;
   }
 }
 

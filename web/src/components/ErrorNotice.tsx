@@ -1,13 +1,14 @@
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { ApiError, isMissingRoute } from '../api/client';
+import { RuleCitation } from './RuleCitation';
 
 // One way to show a failed load: forbidden and not-found are pages of their own, a route the
 // server does not have yet says so plainly, anything else offers "Thử lại". Plain markup: it is
 // part of the first page.
 export function ErrorNotice({ error, onRetry, what = 'dữ liệu' }: { error: unknown; onRetry?: () => void; what?: string }) {
   if (isMissingRoute(error)) {
-    return <div className="notice notice-info" role="status">Máy chủ chưa cung cấp {what} (chức năng đang được xây dựng).</div>;
+    return <div className="notice notice-info" role="status">Máy chủ chưa cung cấp {what}.</div>;
   }
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
     const forbidden = error.status === 403;
@@ -25,8 +26,13 @@ export function ErrorNotice({ error, onRetry, what = 'dữ liệu' }: { error: u
   const message = error instanceof ApiError ? error.display : 'Đã có lỗi xảy ra';
   return (
     <div className="notice notice-error" role="alert">
-      <span>{message}</span>
+      <span>{message}{error instanceof ApiError ? <RuleCitation code={error.rule} /> : null}</span>
       {onRetry && <Button onClick={onRetry}>Thử lại</Button>}
     </div>
   );
+}
+
+// A refusal's words with the rule it cites, if any, as a citation after them.
+export function ApiErrorText({ error }: { error: ApiError }) {
+  return <>{error.message}<RuleCitation code={error.rule} /></>;
 }

@@ -20,7 +20,7 @@ export function PersonPicker({ value, onChange, id }: { value?: number; onChange
       setSearching(true);
       try {
         const r = await api.get<{ items: Person[] }>('/people', { query: { q: text, limit: 20 } });
-        setOptions(r.items.map((p) => ({ value: p.id, label: `${p.full_name} (sinh ${formatDate(p.birth_date)}, mã ${p.id})` })));
+        setOptions(r.items.map((p) => ({ value: p.id, label: `${p.full_name} (sinh ${formatDate(p.birth_date)})` })));
       } catch {
         setOptions([]);
       } finally {

@@ -11,6 +11,7 @@ import { serverToday } from '../lib/serverToday';
 import { DateField } from './DateField';
 import { PersonPicker } from './PersonPicker';
 import { VoteFields, type FieldError } from './VoteFields';
+import { RuleCitation } from './RuleCitation';
 
 // The step that moves the case along the main line, when allowed; else the first allowed one.
 const kMainLine = [
@@ -227,7 +228,7 @@ export function StepForm({
             </Form.Item>
           )}
           {has('together_since') && (
-            <Form.Item name="together_since" label="Công tác, sinh hoạt cùng người vào Đảng từ ngày" extra={reference.ruleLabel('R5') && `Quy định R5: ${reference.ruleLabel('R5')}`} {...fieldHelp('together_since')}>
+            <Form.Item name="together_since" label="Công tác, sinh hoạt cùng người vào Đảng từ ngày" extra={reference.ruleLabel('R5') && <>{reference.ruleLabel('R5')}<RuleCitation code="R5" /></>} {...fieldHelp('together_since')}>
               <DateField aria-label="Công tác, sinh hoạt cùng từ ngày" />
             </Form.Item>
           )}
@@ -262,7 +263,7 @@ export function StepForm({
             </Form.Item>
           )}
           {has('received_on') && (
-            <Form.Item name="received_on" label="Ngày chi bộ nhận được quyết định" extra="Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày này (S13)." {...fieldHelp('received_on')}>
+            <Form.Item name="received_on" label="Ngày chi bộ nhận được quyết định" extra={<>Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày này.<RuleCitation code="S13" /></>} {...fieldHelp('received_on')}>
               <DateField aria-label="Ngày nhận quyết định" />
             </Form.Item>
           )}
@@ -310,7 +311,7 @@ export function StepForm({
               showIcon
               role="alert"
               className="step-error"
-              message={general.status === 409 ? 'Hồ sơ vừa được người khác cập nhật' : general.rule ? `Không ghi nhận được — quy định ${general.rule}` : 'Không ghi nhận được'}
+              message={general.status === 409 ? 'Hồ sơ vừa được người khác cập nhật' : general.rule ? <>Không ghi nhận được: chưa đúng quy định<RuleCitation code={general.rule} /></> : 'Không ghi nhận được'}
               description={
                 <>
                   <div>{general.message}</div>

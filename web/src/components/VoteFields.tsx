@@ -1,6 +1,7 @@
 import { Alert, Form, InputNumber } from 'antd';
 import type { FormInstance } from 'antd';
 import { checkVote, type VoteInput } from '../lib/vote';
+import { RuleCitation } from './RuleCitation';
 
 export interface FieldError {
   help?: string;
@@ -31,7 +32,7 @@ export function VoteFields({
     return problem ? { help: problem.message, validateStatus: 'warning' } : {};
   };
   const counts = [
-    { field: 'eligible' as const, label: `Tổng số ${members} của ${body}`, extra: `Mẫu số của tỷ lệ 2/3 (${rule})` },
+    { field: 'eligible' as const, label: `Tổng số ${members} của ${body}`, extra: <>Mẫu số của tỷ lệ 2/3<RuleCitation code={rule} /></> },
     { field: 'present' as const, label: 'Số có mặt tại cuộc họp' },
     { field: 'in_favour' as const, label: 'Số tán thành' },
     { field: 'against' as const, label: 'Số không tán thành' },
@@ -59,7 +60,7 @@ export function VoteFields({
         aria-live="polite"
         type={check.passes === null ? 'info' : check.passes ? 'success' : 'warning'}
         showIcon
-        message={`[${rule}] ${check.summary}`}
+        message={<>{check.summary}<RuleCitation code={rule} /></>}
         description={
           check.needed !== null
             ? `Quy định: nghị quyết đề nghị phải được ít nhất hai phần ba (2/3) tổng số ${members} của ${body} tán thành — tính cả người vắng mặt. Với ${vote.eligible} ${members}, cần ít nhất ${check.needed} phiếu tán thành.`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../api/types';
-import { auditDetail, auditLink, auditTitle } from './audit';
+import { auditActor, auditDetail, auditLink, auditTitle } from './audit';
 
 // As GET /audit?case= answers (http/audit_api.cc, service/case_service.cc Record).
 const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
@@ -20,11 +20,21 @@ describe('audit entries', () => {
     const update = entry({ action: 'person.update', entity: 'person', before: { full_name: 'A', phone: '1' }, after: { full_name: 'A', phone: '2' } });
     expect(auditTitle(update, (c) => c)).toBe('Sửa thông tin người');
     expect(auditDetail(update)).toBe('Đã sửa: điện thoại');
-    expect(auditLink(update)?.to).toBe('/nguoi/42');
+    expect(auditLink(update)).toEqual({ to: '/nguoi/42', text: 'A' });
+    expect(auditLink(entry({ entity: 'person', after: { id: 42 } }))).toEqual({ to: '/nguoi/42', text: 'xem thông tin người' });
   });
 
-  it('shows an unknown action as is', () => {
-    expect(auditTitle(entry({ action: 'rules.load', entity: 'rule_set' }), (c) => c)).toBe('rules.load');
+  it('names an unknown action by its object, never by its code', () => {
+    expect(auditTitle(entry({ action: 'rules.load', entity: 'rule_set' }), (c) => c)).toBe('Thay đổi bộ quy định');
+    expect(auditTitle(entry({ action: 'x.y', entity: 'thing' }), (c) => c)).toBe('Thay đổi dữ liệu');
+    expect(auditTitle(entry({ action: 'user.create', entity: 'user' }), (c) => c)).toBe('Tạo tài khoản');
+    expect(auditTitle(entry({ action: 'demo.load', entity: 'demo' }), (c) => c)).toBe('Nạp dữ liệu ban đầu');
     expect(auditLink(entry({ entity: 'calendar_year' }))).toBeNull();
+  });
+
+  it('names the server itself "Hệ thống"', () => {
+    expect(auditActor('system')).toBe('Hệ thống');
+    expect(auditActor('')).toBe('Hệ thống');
+    expect(auditActor('taylocdu')).toBe('taylocdu');
   });
 });

@@ -1,6 +1,7 @@
 // Plain Vietnamese for the entries of GET /audit (http/audit_api.cc): what was done, to what,
-// and for a case step its vote. The action codes are the service's ("case.cell_vote",
-// "person.update", service/*.cc); an unknown one is shown as is.
+// who did it, and for a case step its vote. The action codes are the service's ("case.cell_vote",
+// "person.update", service/*.cc); an unknown one is named by its object ("Thay đổi tài
+// khoản"), never shown as a code.
 import type { AuditEntry, Vote } from '../api/types';
 import { votesNeeded } from './vote';
 
@@ -21,7 +22,36 @@ const kActionLabels: Record<string, string> = {
   'calendar.seed': 'Nạp lịch làm việc',
   'organisation.create': 'Thêm tổ chức đảng',
   'membership.create': 'Ghi nhận đảng viên',
+  'auth.password_failed': 'Nhập sai mật khẩu cũ khi đổi mật khẩu',
+  'class.create': 'Mở lớp bồi dưỡng',
+  'class.nominate': 'Cử người đi học lớp bồi dưỡng',
+  'class.enrolment': 'Cập nhật danh sách học viên',
+  'class.attendance': 'Ghi nhận điểm danh lớp bồi dưỡng',
+  'class.assessment': 'Ghi nhận kết quả học tập',
+  'class.certificate': 'Cấp giấy chứng nhận lớp bồi dưỡng',
+  'source.review': 'Rà soát nguồn phát triển đảng viên',
+  'target.create': 'Đặt chỉ tiêu kết nạp',
+  'target.update': 'Sửa chỉ tiêu kết nạp',
+  'rule_set.seed': 'Nạp bộ quy định',
+  'rule_set.update': 'Sửa tham số bộ quy định',
+  'demo.load': 'Nạp dữ liệu ban đầu',
+  'database.backup': 'Sao lưu dữ liệu',
+  'database.restore': 'Khôi phục dữ liệu',
 };
+
+// The object of an action, for one the list above does not name.
+const kEntityLabels: Record<string, string> = {
+  case: 'hồ sơ', person: 'thông tin người', user: 'tài khoản', class: 'lớp bồi dưỡng',
+  class_enrolment: 'học viên lớp bồi dưỡng', calendar_year: 'lịch làm việc', organisation: 'tổ chức đảng',
+  membership: 'đảng viên', rule_set: 'bộ quy định', source_review: 'nguồn phát triển đảng viên',
+  target: 'chỉ tiêu', database: 'dữ liệu', demo: 'dữ liệu ban đầu',
+};
+
+// The server's own actions (seeding, the demo load, the first accounts) are recorded by the
+// login "system" (service/actor.h); people read "Hệ thống".
+export function auditActor(actor: string | null | undefined): string {
+  return !actor || actor === 'system' ? 'Hệ thống' : actor;
+}
 
 const kPersonFields: Record<string, string> = {
   full_name: 'họ tên', birth_date: 'ngày sinh', sex: 'giới tính', ethnicity: 'dân tộc',
@@ -52,7 +82,10 @@ export function auditTitle(entry: AuditEntry, actionLabel: (code: string) => str
   if (entry.action.startsWith('case.') && entry.action !== 'case.open') {
     return actionLabel(entry.action.slice('case.'.length));
   }
-  return kActionLabels[entry.action] ?? entry.action;
+  const known = kActionLabels[entry.action];
+  if (known) return known;
+  const object = kEntityLabels[entry.entity];
+  return object ? `Thay đổi ${object}` : 'Thay đổi dữ liệu';
 }
 
 // One line of detail: the vote and its 2/3 result, the fields a correction changed, the day a
@@ -80,6 +113,9 @@ export function auditDetail(entry: AuditEntry): string {
 // Where the entry's object is shown in the UI, if anywhere.
 export function auditLink(entry: AuditEntry): { to: string; text: string } | null {
   if (entry.entity === 'case') return { to: `/ho-so/${entry.entity_id}`, text: `hồ sơ số ${entry.entity_id}` };
-  if (entry.entity === 'person') return { to: `/nguoi/${entry.entity_id}`, text: `người mã ${entry.entity_id}` };
+  if (entry.entity === 'person') {
+    const name = object(entry.after)?.full_name ?? object(entry.before)?.full_name;
+    return { to: `/nguoi/${entry.entity_id}`, text: typeof name === 'string' && name ? name : 'xem thông tin người' };
+  }
   return null;
 }

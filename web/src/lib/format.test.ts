@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineText, foldVietnamese, formatDate, formatInstant, parseDate, todayIso } from './format';
+import { dayCount, deadlineBadgeText, deadlineText, foldVietnamese, formatDate, formatInstant, parseDate, todayIso } from './format';
 
 describe('dates', () => {
   it('shows ISO dates as dd/mm/yyyy', () => {
@@ -51,5 +51,34 @@ describe('search folding', () => {
   it('finds Nguyễn Văn Đức from nguyen van duc', () => {
     expect(foldVietnamese('Nguyễn Văn Đức')).toBe('nguyen van duc');
     expect(foldVietnamese('  ĐẶNG   Thị  Ánh ')).toBe('dang thi anh');
+  });
+});
+
+describe('day units', () => {
+  it('always names the unit: working days or calendar days', () => {
+    expect(dayCount(44, true)).toBe('44 ngày làm việc');
+    expect(dayCount(153, false)).toBe('153 ngày');
+    // Vietnamese has one form for one and many.
+    expect(dayCount(1, true)).toBe('1 ngày làm việc');
+    expect(dayCount(1, false)).toBe('1 ngày');
+  });
+
+  it('says overdue, due today and remaining in the deadline\'s own unit', () => {
+    expect(deadlineText({ status: 'overdue', days: -153, working_days: false })).toBe('quá hạn 153 ngày');
+    expect(deadlineText({ status: 'overdue', days: -44, working_days: true })).toBe('quá hạn 44 ngày làm việc');
+    expect(deadlineText({ status: 'overdue', days: -1, working_days: true })).toBe('quá hạn 1 ngày làm việc');
+    expect(deadlineText({ status: 'on_time', days: 258, working_days: false })).toBe('còn 258 ngày');
+    expect(deadlineText({ status: 'due_soon', days: 24, working_days: true })).toBe('còn 24 ngày làm việc');
+    expect(deadlineText({ status: 'due_soon', days: 0, working_days: true })).toBe('đến hạn hôm nay');
+    expect(deadlineText({ status: 'due_soon', days: 0, working_days: false })).toBe('đến hạn hôm nay');
+    expect(deadlineText({ status: 'overdue', days: 0, working_days: true })).toBe('đã quá hạn');
+  });
+
+  it('puts the status first on a badge, without saying it twice', () => {
+    expect(deadlineBadgeText({ status: 'overdue', days: -153, working_days: false })).toBe('Quá hạn 153 ngày');
+    expect(deadlineBadgeText({ status: 'overdue', days: -44, working_days: true })).toBe('Quá hạn 44 ngày làm việc');
+    expect(deadlineBadgeText({ status: 'due_soon', days: 3, working_days: true })).toBe('Sắp đến hạn: còn 3 ngày làm việc');
+    expect(deadlineBadgeText({ status: 'on_time', days: 258, working_days: false })).toBe('Trong hạn: còn 258 ngày');
+    expect(deadlineBadgeText({ status: 'due_soon', days: 0, working_days: true })).toBe('Đến hạn hôm nay');
   });
 });

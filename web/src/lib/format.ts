@@ -43,13 +43,39 @@ export function formatInstant(iso: string | null | undefined): string {
   return at.utcOffset(VIETNAM_OFFSET_MINUTES).format(`HH:mm ${SHOWN_DATE}`);
 }
 
-// "còn 3 ngày làm việc", "quá hạn 2 ngày làm việc", "đến hạn hôm nay". `days` is positive
-// while time remains and negative when overdue (the server's Deadline::days).
-export function deadlineText(d: Pick<Deadline, 'status' | 'days'> & { working_days?: boolean }): string {
-  const unit = d.working_days === false ? 'ngày' : 'ngày làm việc';
-  if (d.status === 'overdue') return `quá hạn ${Math.abs(d.days)} ${unit}`;
-  if (d.days === 0) return 'đến hạn hôm nay';
-  return `còn ${Math.abs(d.days)} ${unit}`;
+// A count of days with its unit, always: "44 ngày làm việc" where the rule counts working days
+// (S12, S13, P4, P5: Monday-Friday less holidays, DOMAIN §6), "153 ngày" where it counts
+// calendar days (deadlines in months: P1, R3, R5, R6). Vietnamese nouns do not inflect, so one
+// form serves 1 and 100. Every count of days the UI shows goes through here.
+export function dayCount(n: number, working: boolean): string {
+  return `${n} ${working ? 'ngày làm việc' : 'ngày'}`;
+}
+
+// The days of a deadline (GET /cases/{id} `deadlines`, GET /deadlines `items`, GET /cases
+// `deadline`): `days` is positive while time remains and negative when overdue, counted in
+// working days when `working_days` (the server's Deadline::days). A deadline that omits the
+// flag counts working days (the four the UI shows most: S12, S13, P4, P5).
+type DeadlineDays = Pick<Deadline, 'status' | 'days'> & { working_days?: boolean };
+
+function working(d: DeadlineDays): boolean {
+  return d.working_days !== false;
+}
+
+// "còn 3 ngày làm việc", "quá hạn 153 ngày", "đến hạn hôm nay".
+export function deadlineText(d: DeadlineDays): string {
+  const n = Math.abs(d.days);
+  if (d.status === 'overdue') return n === 0 ? 'đã quá hạn' : `quá hạn ${dayCount(n, working(d))}`;
+  if (n === 0) return 'đến hạn hôm nay';
+  return `còn ${dayCount(n, working(d))}`;
+}
+
+// The same with the status first, for a badge standing alone: "Quá hạn 44 ngày làm việc",
+// "Sắp đến hạn: còn 3 ngày làm việc", "Trong hạn: còn 258 ngày", "Đến hạn hôm nay".
+export function deadlineBadgeText(d: DeadlineDays): string {
+  const text = deadlineText(d);
+  if (d.status === 'overdue') return text.charAt(0).toUpperCase() + text.slice(1);
+  if (text === 'đến hạn hôm nay') return 'Đến hạn hôm nay';
+  return `${deadlineStatusLabel(d.status)}: ${text}`;
 }
 
 export function deadlineColor(status: DeadlineRow['status']): string {

@@ -6,7 +6,7 @@ import { useApi } from '../lib/useApi';
 import { formatDate } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
 import { can, useAuth } from '../auth/AuthContext';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 
 // How the year's calendar came to be (GET /calendar/{year} `base`).
 const kBase: Record<string, string> = {
@@ -135,7 +135,7 @@ function CalendarView({ initialYear }: { initialYear: number }) {
             <Radio.Group options={[{ value: 'holiday', label: 'Ngày nghỉ' }, { value: 'workday', label: 'Ngày làm việc (làm bù)' }]} />
           </Form.Item>
           <Form.Item name="note" label="Ghi chú (căn cứ)"><Input placeholder="ví dụ: Thông báo số …/TB-BNV" /></Form.Item>
-          {error && <Alert type="error" showIcon message={error.display} />}
+          {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} />}
         </Form>
       </Modal>
     </div>

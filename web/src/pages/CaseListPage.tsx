@@ -4,7 +4,8 @@ import { Button, Card, Pagination, Select, Space, Table, Tag, Typography } from 
 import { api, buildUrl } from '../api/client';
 import type { CaseList, CaseListItem, CaseQuery } from '../api/types';
 import { useApi } from '../lib/useApi';
-import { deadlineColor, formatDate } from '../lib/format';
+import { deadlineColor, deadlineText, formatDate } from '../lib/format';
+import { RuleCitation } from '../components/RuleCitation';
 import { useNarrow } from '../lib/useNarrow';
 import { useReference } from '../lib/reference';
 import { useUrlFilters } from '../lib/useUrlFilters';
@@ -146,21 +147,20 @@ function DeadlineCell({ row }: { row: CaseListItem }) {
   if (!d) return row.next_deadline ? <span>{formatDate(row.next_deadline)}</span> : <Typography.Text type="secondary">Không có</Typography.Text>;
   return (
     <div className="deadline-cell" data-status={d.status}>
-      <div>{formatDate(d.due)} <Typography.Text type="secondary">({d.rule})</Typography.Text></div>
-      <Tag color={deadlineColor(d.status)} className="deadline-tag" title={d.label}>{d.text}</Tag>
+      <div>{formatDate(d.due)}<RuleCitation code={d.rule} /></div>
+      <Tag color={deadlineColor(d.status)} className="deadline-tag" title={d.label}>{deadlineText(d)}</Tag>
     </div>
   );
 }
 
 // Why a blocked case cannot move on: each unmet condition with its rule and a plain sentence.
 function UnmetCell({ row }: { row: CaseListItem }) {
-  const reference = useReference();
   if (row.unmet.length === 0) return <Typography.Text type="secondary">Mở hồ sơ để xem</Typography.Text>;
   return (
     <ul className="unmet-cell">
       {row.unmet.map((u) => (
-        <li key={u.rule + u.message} className="blocked-reason" title={reference.ruleLabel(u.rule)}>
-          <Tag color="red" className="rule-tag">{u.rule}</Tag>{u.message}
+        <li key={u.rule + u.message} className="blocked-reason">
+          {u.message}<RuleCitation code={u.rule} />
         </li>
       ))}
     </ul>

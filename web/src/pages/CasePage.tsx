@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Spa
 import { api } from '../api/client';
 import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
 import { useApi } from '../lib/useApi';
-import { deadlineColor, formatDate, formatInstant } from '../lib/format';
+import { deadlineColor, deadlineText, formatDate, formatInstant } from '../lib/format';
 import { kEducations, kOccupations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
 import { useReference } from '../lib/reference';
 import { votesNeeded } from '../lib/vote';
@@ -13,7 +13,9 @@ import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
-import { auditDetail, auditTitle } from '../lib/audit';
+import { auditActor, auditDetail, auditEvent, auditTitle } from '../lib/audit';
+import { RuleCitation } from '../components/RuleCitation';
+import { readsPersonal, Withheld } from '../components/Withheld';
 import { useNarrow } from '../lib/useNarrow';
 import type { DeadlineList } from '../api/types';
 
@@ -49,6 +51,12 @@ export default function CasePage() {
     e.documents.map((d, j) => ({ ...d, step: reference.actionLabel(e.action), key: `${i}.${j}` })),
   );
   const recordable = evaluation.allowed_actions.filter((a) => mayRecord(user, a));
+  // The server leaves personal data out for the roles that may not read it (DOMAIN §8).
+  const personalWithheld = !readsPersonal(user);
+  // Steps loaded with the initial data (the demo, an import) have no entry in the change
+  // history (GET /audit?case=): they are listed apart, not hidden.
+  const auditItems = [...(audit.data?.items ?? [])].reverse();
+  const loadedSteps = unauditedSteps(events, auditItems);
   const votes = events.filter((e): e is CaseEvent & { vote: NonNullable<CaseEvent['vote']> } => !!e.vote);
 
   return (
@@ -83,8 +91,7 @@ export default function CasePage() {
                 renderItem={(u) => (
                   <List.Item className="unmet-item">
                     <div>
-                      <Tag color="red" className="rule-tag">Quy định {u.rule}</Tag>
-                      <strong>{u.message}</strong>
+                      <strong>{u.message}</strong><RuleCitation code={u.rule} />
                       {reference.ruleLabel(u.rule) && <div className="rule-explanation">{reference.ruleLabel(u.rule)}</div>}
                     </div>
                   </List.Item>
@@ -98,10 +105,10 @@ export default function CasePage() {
               <ul className="card-list deadline-list">
                 {evaluation.deadlines.map((d) => (
                   <li key={d.rule + d.due} className="deadline-row" data-status={d.status}>
-                    <div className="deadline-row-label">{d.label} <Typography.Text type="secondary">({d.rule})</Typography.Text></div>
+                    <div className="deadline-row-label">{d.label}<RuleCitation code={d.rule} /></div>
                     <div className="deadline-row-side">
                       <span>Hạn <strong>{formatDate(d.due)}</strong></span>
-                      <Tag color={deadlineColor(d.status)} className="deadline-tag">{d.text}</Tag>
+                      <Tag color={deadlineColor(d.status)} className="deadline-tag">{deadlineText(d)}</Tag>
                     </div>
                   </li>
                 ))}
@@ -193,42 +200,49 @@ export default function CasePage() {
               <Descriptions.Item label="Nghề nghiệp">{labelOf(kOccupations, person.occupation)}</Descriptions.Item>
               <Descriptions.Item label="Nơi làm việc">{labelOf(kWorkplaces, person.workplace_type)}</Descriptions.Item>
               <Descriptions.Item label="Đoàn viên / Công đoàn">{person.youth_union_member ? 'Đoàn viên' : 'Không là đoàn viên'} · {person.trade_union_member ? 'Công đoàn viên' : 'Không là công đoàn viên'}</Descriptions.Item>
-              {person.phone ? <Descriptions.Item label="Điện thoại">{person.phone}</Descriptions.Item> : null}
-              {person.address ? <Descriptions.Item label="Địa chỉ">{person.address}</Descriptions.Item> : null}
+              {person.phone ? <Descriptions.Item label="Điện thoại">{person.phone}</Descriptions.Item>
+                : personalWithheld ? <Descriptions.Item label="Điện thoại"><Withheld /></Descriptions.Item> : null}
+              {person.address ? <Descriptions.Item label="Địa chỉ">{person.address}</Descriptions.Item>
+                : personalWithheld ? <Descriptions.Item label="Địa chỉ"><Withheld /></Descriptions.Item> : null}
             </Descriptions>
           </Card>
           <Card title="Lịch sử thay đổi" className="history-card">
             {readsAudit ? (
               audit.error ? <ErrorNotice error={audit.error} onRetry={audit.reload} what="lịch sử thay đổi" /> : (
-                <List
-                  size="small"
-                  loading={audit.loading && !audit.data}
-                  dataSource={[...(audit.data?.items ?? [])].reverse()}
-                  locale={{ emptyText: 'Chưa có' }}
-                  renderItem={(a) => {
-                    const detail = auditDetail(a);
-                    return (
-                      <List.Item className="history-item" data-action={a.action}>
-                        <div>
-                          <div><strong>{auditTitle(a, reference.actionLabel)}</strong></div>
-                          {detail ? <div className="history-detail">{detail}</div> : null}
-                          <Typography.Text type="secondary">{a.actor || 'hệ thống'} · {formatInstant(a.at)}</Typography.Text>
-                        </div>
-                      </List.Item>
-                    );
-                  }}
-                />
+                <>
+                  {(auditItems.length > 0 || loadedSteps.length === 0 || (audit.loading && !audit.data)) && (
+                    <List
+                      size="small"
+                      loading={audit.loading && !audit.data}
+                      dataSource={auditItems}
+                      locale={{ emptyText: 'Chưa có thay đổi nào' }}
+                      renderItem={(a) => {
+                        const detail = auditDetail(a);
+                        return (
+                          <List.Item className="history-item" data-action={a.action}>
+                            <div>
+                              <div><strong>{auditTitle(a, reference.actionLabel)}</strong></div>
+                              {detail ? <div className="history-detail">{detail}</div> : null}
+                              <Typography.Text type="secondary">{auditActor(a.actor)} · {formatInstant(a.at)}</Typography.Text>
+                            </div>
+                          </List.Item>
+                        );
+                      }}
+                    />
+                  )}
+                  {audit.data && loadedSteps.length > 0 && <LoadedSteps steps={loadedSteps} label={reference.actionLabel} changed={auditItems.length > 0} />}
+                </>
               )
             ) : (
               <List
                 size="small"
                 dataSource={[...events].reverse()}
-                locale={{ emptyText: 'Chưa có' }}
+                locale={{ emptyText: 'Chưa có bước nào được ghi nhận' }}
                 renderItem={(e) => (
                   <List.Item className="history-item">
                     <div>
                       <div><strong>{formatDate(e.date)}</strong> — {reference.actionLabel(e.action)}</div>
-                      <Typography.Text type="secondary">Ghi bởi {e.actor || 'hệ thống'}{e.recorded_at ? ` lúc ${formatInstant(e.recorded_at)}` : ''}</Typography.Text>
+                      <Typography.Text type="secondary">{!e.actor || e.actor === 'system' ? 'Nạp từ dữ liệu ban đầu' : `Ghi bởi ${e.actor}${e.recorded_at ? ` lúc ${formatInstant(e.recorded_at)}` : ''}`}</Typography.Text>
                     </div>
                   </List.Item>
                 )}
@@ -248,6 +262,47 @@ export default function CasePage() {
           message.success('Đã ghi nhận bước mới');
           view.reload();
         }}
+      />
+    </div>
+  );
+}
+
+// The recorded steps no entry of the change history recorded, matched by action and date (an
+// entry's `after` is {case, event}); the same step twice needs two entries.
+export function unauditedSteps(events: CaseEvent[], entries: AuditPage['items']): CaseEvent[] {
+  const recorded = new Map<string, number>();
+  for (const entry of entries) {
+    const event = auditEvent(entry);
+    if (!event) continue;
+    const key = `${String(event.action)}|${String(event.date)}`;
+    recorded.set(key, (recorded.get(key) ?? 0) + 1);
+  }
+  return events.filter((e) => {
+    const key = `${e.action}|${e.date}`;
+    const left = recorded.get(key) ?? 0;
+    if (left === 0) return true;
+    recorded.set(key, left - 1);
+    return false;
+  });
+}
+
+// The steps that came with the initial data, newest first, under a plain sentence saying so.
+function LoadedSteps({ steps, label, changed }: { steps: CaseEvent[]; label: (code: string) => string; changed: boolean }) {
+  return (
+    <div className="history-loaded">
+      <Typography.Paragraph type="secondary" className="history-loaded-note">
+        {changed
+          ? 'Các bước trước đó được nạp từ dữ liệu ban đầu:'
+          : 'Hồ sơ được nạp từ dữ liệu ban đầu, chưa có thay đổi nào trên hệ thống. Các bước đã nạp:'}
+      </Typography.Paragraph>
+      <List
+        size="small"
+        dataSource={[...steps].reverse()}
+        renderItem={(e) => (
+          <List.Item className="history-item history-loaded-item" data-loaded-action={e.action}>
+            <div><strong>{formatDate(e.date)}</strong> — {label(e.action)}</div>
+          </List.Item>
+        )}
       />
     </div>
   );

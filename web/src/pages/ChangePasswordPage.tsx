@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { api, ApiError } from '../api/client';
+import { ApiErrorText } from '../components/ErrorNotice';
 
 interface Values {
   current_password: string;
@@ -74,7 +75,7 @@ export default function ChangePasswordPage() {
           ]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        {error && <Alert type="error" showIcon message={error.display} style={{ marginBottom: 16 }} />}
+        {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} style={{ marginBottom: 16 }} />}
         {done && <Alert type="success" showIcon role="status" message="Đã đổi mật khẩu" style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={saving}>Đổi mật khẩu</Button>
       </Form>

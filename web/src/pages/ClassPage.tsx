@@ -10,7 +10,8 @@ import { kAssessments, kClassFormats, kClassKinds, kEnrolmentStates, labelOf, no
 import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
+import { RuleCitation } from '../components/RuleCitation';
 
 // One class: its learners. Wards nominate their sympathisers (a case), the Political Centre
 // enrols them (the server refuses past capacity with 409), marks attendance per session, records
@@ -94,7 +95,7 @@ export default function ClassPage() {
       {problem && (
         <Alert type="error" showIcon role="alert" className="class-problem" closable onClose={() => setProblem(null)}
           message={problem.status === 409 ? 'Không thực hiện được' : 'Máy chủ không chấp nhận thao tác'}
-          description={problem.display} />
+          description={<ApiErrorText error={problem} />} />
       )}
 
       <Card title={`Học viên (${enrolments.length})${all ? '' : ' — chỉ người của đơn vị bạn'}`}>
@@ -167,7 +168,7 @@ export default function ClassPage() {
             <dt>Mã kiểm tra</dt><dd data-testid="issued-code" className="verification-code">{issued.verification_code}</dd>
           </dl>
         )}
-        <p>Giấy chứng nhận đã được ghi vào hồ sơ của học viên ({c.kind === 'awareness' ? 'R3' : 'P2'}). Người giữ giấy có thể kiểm tra mã tại trang «Kiểm tra giấy chứng nhận».</p>
+        <p>Giấy chứng nhận đã được ghi vào hồ sơ của học viên.<RuleCitation code={c.kind === 'awareness' ? 'R3' : 'P2'} /> Người giữ giấy có thể kiểm tra mã tại trang «Kiểm tra giấy chứng nhận».</p>
       </Modal>
     </div>
   );
@@ -265,7 +266,7 @@ function CertificateModal({ c, today, enrolment, onClose, onIssued }: {
           <DateField aria-label="Ngày cấp" />
         </Form.Item>
         {error && !(fieldOf(error)?.[0] === 'number' || fieldOf(error)?.[0] === 'date') && (
-          <Alert type="error" showIcon role="alert" title={error.display} />
+          <Alert type="error" showIcon role="alert" title={<ApiErrorText error={error} />} />
         )}
       </Form>
     </Modal>

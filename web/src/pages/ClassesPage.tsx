@@ -11,7 +11,7 @@ import { useApi } from '../lib/useApi';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { FilterBar, FilterField, YearFilter } from '../components/Filters';
 
@@ -194,7 +194,7 @@ export function NewClassForm({ onCreated, onCancel }: { onCreated: (c: TrainingC
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label="Dự tối thiểu (%)" name="min_attendance_percent" tooltip="S1: để trống thì theo quy định đang áp dụng">
+          <Form.Item label="Dự tối thiểu (%)" name="min_attendance_percent" tooltip="Để trống thì theo quy định đang áp dụng">
             <InputNumber min={0} max={100} style={{ width: '100%' }} placeholder="theo quy định" />
           </Form.Item>
         </Col>
@@ -202,7 +202,7 @@ export function NewClassForm({ onCreated, onCancel }: { onCreated: (c: TrainingC
       <Form.Item label="Địa điểm" name="place">
         <Input />
       </Form.Item>
-      {error && !fieldOf(error) && <Alert type="error" showIcon title={error.display} className="form-error" />}
+      {error && !fieldOf(error) && <Alert type="error" showIcon title={<ApiErrorText error={error} />} className="form-error" />}
       <div className="form-buttons">
         <Button type="primary" htmlType="submit" loading={saving} size="large">Mở lớp</Button>
         <Button onClick={onCancel} size="large">Hủy</Button>

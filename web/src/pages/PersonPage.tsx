@@ -10,10 +10,11 @@ import { useReference } from '../lib/reference';
 import { serverToday } from '../lib/serverToday';
 import { can, useAuth } from '../auth/AuthContext';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { organisations } from '../lib/myOrg';
 import { PreviousMembershipSection } from './PreviousMembershipSection';
+import { readsPersonal, Withheld } from '../components/Withheld';
 
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
@@ -174,9 +175,16 @@ export default function PersonPage() {
             <Col xs={24} md={8}><Form.Item name="workplace_type" label="Khu vực làm việc"><Select options={opts(kWorkplaces)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="youth_union_member" valuePropName="checked" label=" "><Checkbox>Là đoàn viên</Checkbox></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="trade_union_member" valuePropName="checked" label=" "><Checkbox>Là công đoàn viên</Checkbox></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="id_number" label="Số định danh cá nhân (CCCD)"><Input inputMode="numeric" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="phone" label="Điện thoại"><Input inputMode="tel" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="address" label="Nơi ở hiện nay"><Input /></Form.Item></Col>
+            {readsPersonal(user) ? (<>
+              <Col xs={24} md={8}><Form.Item name="id_number" label="Số định danh cá nhân (CCCD)"><Input inputMode="numeric" /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item name="phone" label="Điện thoại"><Input inputMode="tel" /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item name="address" label="Nơi ở hiện nay"><Input /></Form.Item></Col>
+            </>) : (<>
+              {/* The server leaves these out for this role (DOMAIN §8): not empty, withheld. */}
+              <Col xs={24} md={8}><Form.Item label="Số định danh cá nhân (CCCD)"><Withheld /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item label="Điện thoại"><Withheld /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item label="Nơi ở hiện nay"><Withheld /></Form.Item></Col>
+            </>)}
           </Row>
           {duplicates && (
             <Alert
@@ -189,7 +197,7 @@ export default function PersonPage() {
                 <>
                   <p>Đã có {duplicates.length} người cùng họ tên và ngày sinh. Hãy kiểm tra trước khi lưu để không tạo hai hồ sơ cho một người:</p>
                   <List size="small" dataSource={duplicates} renderItem={(d) => (
-                    <List.Item><Link to={`/nguoi/${d.id}`}>{d.full_name}</Link> — sinh {formatDate(d.birth_date)} (mã {d.id})</List.Item>
+                    <List.Item><Link to={`/nguoi/${d.id}`}>{d.full_name}</Link> — sinh {formatDate(d.birth_date)}</List.Item>
                   )} />
                   <Button danger onClick={() => save(form.getFieldsValue(), true)}>Không phải người này — vẫn lưu người mới</Button>
                 </>
@@ -197,7 +205,7 @@ export default function PersonPage() {
               style={{ marginBottom: 16 }}
             />
           )}
-          {saveError && <Alert type="error" showIcon role="alert" message={saveError.display} style={{ marginBottom: 16 }} />}
+          {saveError && <Alert type="error" showIcon role="alert" message={<ApiErrorText error={saveError} />} style={{ marginBottom: 16 }} />}
           {editable && (
             <Space>
               <Button type="primary" htmlType="submit" size="large" loading={busy}>{isNew ? 'Lưu người mới' : 'Lưu thay đổi'}</Button>
@@ -207,7 +215,7 @@ export default function PersonPage() {
         </Form>
       </Card>
       {!isNew && person && (
-        <PreviousMembershipSection key={person.id} person={person} editable={editable} onSaved={setPerson} />
+        <PreviousMembershipSection key={person.id} person={person} editable={editable} withheld={!readsPersonal(user)} onSaved={setPerson} />
       )}
       {!isNew && person && (
         <Card title="Hồ sơ kết nạp của người này" style={{ marginTop: 16 }}>
@@ -247,7 +255,7 @@ function OpenCase({ personId, categories }: { personId: number; categories: { co
           <Select options={categories.map((c) => ({ value: c.code, label: c.label }))} /></Form.Item></Col>
         <Col xs={24} md={6}><Form.Item name="opened_on" label="Ngày mở hồ sơ" rules={[{ required: true, message: 'Cần nhập ngày' }]}><DateField aria-label="Ngày mở hồ sơ" /></Form.Item></Col>
       </Row>
-      {error && <Alert type="error" showIcon message={error.display} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} style={{ marginBottom: 12 }} />}
       <Button htmlType="submit" size="large">Mở hồ sơ</Button>
     </Form>
   );

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Ty
 import { api, ApiError } from '../api/client';
 import type { Person, PreviousMembership } from '../api/types';
 import { DateField } from '../components/DateField';
+import { Withheld } from '../components/Withheld';
+import { ApiErrorText } from '../components/ErrorNotice';
 
 // R15: how a previous membership ended, and the criminal record, as the server codes them.
 export const kMembershipEnds: [string, string][] = [
@@ -41,9 +43,11 @@ const kFields = ['left_on', 'ended_by', 'criminal_record', 'record_cleared_on', 
   'readmitted_before', 'consent_number', 'consent_date'];
 
 // "Đã từng là đảng viên": the facts re-admission (R15) depends on, recorded on the person.
-export function PreviousMembershipSection({ person, editable, onSaved }: {
+export function PreviousMembershipSection({ person, editable, withheld = false, onSaved }: {
   person: Person;
   editable: boolean;
+  // The reader's role may not see previous membership (the server leaves it out).
+  withheld?: boolean;
   onSaved: (p: Person) => void;
 }) {
   const [form] = Form.useForm<Partial<PreviousMembership>>();
@@ -87,7 +91,7 @@ export function PreviousMembershipSection({ person, editable, onSaved }: {
 
   return (
     <Card title="Đã từng là đảng viên" style={{ marginTop: 16 }} className="previous-membership">
-      {!open ? (
+      {withheld ? <Withheld /> : !open ? (
         <Space direction="vertical">
           <Typography.Text type="secondary">Chưa ghi người này từng là đảng viên.</Typography.Text>
           {editable && <Button onClick={() => setOpen(true)}>Ghi thông tin đảng viên cũ (kết nạp lại)</Button>}
@@ -131,7 +135,7 @@ export function PreviousMembershipSection({ person, editable, onSaved }: {
               <Form.Item name="consent_date" label="Ngày văn bản đồng ý"><DateField aria-label="Ngày văn bản đồng ý" /></Form.Item>
             </Col>
           </Row>
-          {error && <Alert type="error" showIcon role="alert" message={error.display} style={{ marginBottom: 12 }} />}
+          {error && <Alert type="error" showIcon role="alert" message={<ApiErrorText error={error} />} style={{ marginBottom: 12 }} />}
           {editable && (
             <Space>
               <Button type="primary" htmlType="submit" loading={busy}>Lưu thông tin đảng viên cũ</Button>

@@ -32,7 +32,8 @@ describe('SourcesPage', () => {
     // Teachers: 5 still needed, only 2 in the pool → marked.
     const needed = screen.getByTitle('Số nguồn ít hơn số còn cần kết nạp');
     expect(needed.textContent).toBe('5');
-    expect(screen.getByText('Rà soát định kỳ 1 tháng một lần (S0)')).toBeTruthy();
+    const interval = screen.getByText('Rà soát định kỳ 1 tháng một lần');
+    expect(interval.querySelector('[data-citation="S0"]')).toBeTruthy();
   });
 
   it('sends the filters on screen to the server', async () => {

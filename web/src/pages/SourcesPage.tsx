@@ -12,8 +12,9 @@ import { useApi } from '../lib/useApi';
 import { useNarrow } from '../lib/useNarrow';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { DateField } from '../components/DateField';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { FilterBar, FilterField, NameSearchFilter, OrgFilter } from '../components/Filters';
+import { RuleCitation } from '../components/RuleCitation';
 
 // The pool of sources (S0): outstanding non-members and sympathisers of a grassroots
 // organisation, with their category, the cell's resolution, the helper and the periodic review;
@@ -58,7 +59,7 @@ export default function SourcesPage() {
         <>
           <CategoryCounts rows={d.by_category} />
           <Card title={`Danh sách nguồn — ${d.org.name} (${d.items.length} người)`}
-            extra={<span className="muted">Rà soát định kỳ {d.review_interval_months} tháng một lần (S0)</span>}>
+            extra={<span className="muted">Rà soát định kỳ {d.review_interval_months} tháng một lần<RuleCitation code="S0" /></span>}>
             {narrow ? <SourceCards items={d.items} /> : (
               <Table<SourceItem>
                 className="sources-table"
@@ -176,7 +177,7 @@ function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName:
   return (
     <Modal open title={`Ghi nhận rà soát danh sách nguồn — ${orgName}`} onCancel={onClose} onOk={() => form.submit()}
       okText="Ghi nhận" cancelText="Hủy" confirmLoading={saving}>
-      <p>Cấp ủy rà soát định kỳ danh sách quần chúng ưu tú, cảm tình Đảng (S0).</p>
+      <p>Cấp ủy rà soát định kỳ danh sách quần chúng ưu tú, cảm tình Đảng.<RuleCitation code="S0" /></p>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reviewed_on: today, note: '' }} key={today ?? ''}>
         <Form.Item label="Ngày rà soát" name="reviewed_on" rules={[{ required: true, message: 'Cần nhập ngày rà soát' }]}>
           <DateField aria-label="Ngày rà soát" />
@@ -184,7 +185,7 @@ function ReviewModal({ org, orgName, onClose, onSaved }: { org: string; orgName:
         <Form.Item label="Ghi chú (kết quả rà soát)" name="note">
           <Input.TextArea rows={3} />
         </Form.Item>
-        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" title={error.display} />}
+        {error && !(fieldOf(error)?.[0] === 'reviewed_on' || fieldOf(error)?.[0] === 'note') && <Alert type="error" showIcon role="alert" title={<ApiErrorText error={error} />} />}
       </Form>
     </Modal>
   );

@@ -59,7 +59,7 @@ describe('TargetsPage', () => {
     await waitFor(() => expect(screen.getByTestId('split-sum').textContent).toContain('125'));
     expect(screen.getByTestId('split-sum').textContent).toContain('vượt 5');
     fireEvent.click(screen.getByText('Lưu phân bổ', { selector: 'button span' }));
-    const shown = await screen.findByText('[§7] Tổng chỉ tiêu phân bổ cho các đơn vị là 125, vượt chỉ tiêu 120 của Thành ủy Huế');
+    const shown = await screen.findByText('Tổng chỉ tiêu phân bổ cho các đơn vị là 125, vượt chỉ tiêu 120 của Thành ủy Huế');
     expect(shown.closest('.split-error')).toBeTruthy();
     expect(callsTo(calls, 'POST', '/targets')[0].body).toEqual({ org: 'HUE-VYDA', year: 2023, category: null, count: 115, parent_id: 1 });
   });
@@ -74,7 +74,7 @@ describe('TargetsPage', () => {
     fireEvent.click(await screen.findByLabelText('Sửa chỉ tiêu của Thành ủy Huế (tất cả các nguồn)'));
     fireEvent.change(await screen.findByLabelText('Số đảng viên kết nạp'), { target: { value: '5' } });
     fireEvent.click(screen.getByText('Lưu', { selector: '.ant-modal-footer button span' }));
-    const help = await screen.findByText('[§7] Tổng chỉ tiêu phân bổ là 10, vượt chỉ tiêu 5');
+    const help = await screen.findByText('Tổng chỉ tiêu phân bổ là 10, vượt chỉ tiêu 5');
     expect(help.closest('.ant-form-item')?.textContent).toContain('Số đảng viên kết nạp');
     const put = callsTo(calls, 'PUT', '/targets/1')[0];
     expect(put.headers['If-Match']).toBe('"1"');

@@ -10,7 +10,7 @@ import { useReference } from '../lib/reference';
 import { useApi } from '../lib/useApi';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { FilterBar, OrgFilter, YearFilter } from '../components/Filters';
 
@@ -194,9 +194,9 @@ function useServerError() {
     clear: () => setError(null),
     take: (e: unknown) => { if (e instanceof ApiError) setError(e); else throw e; },
     on: (field: string) => (error && (fieldOf(error)?.[0] === field || (field === 'count' && error.status === 422 && !fieldOf(error)))
-      ? { validateStatus: 'error' as const, help: error.display } : {}),
+      ? { validateStatus: 'error' as const, help: <ApiErrorText error={error} /> } : {}),
     general: (fields: string[]) => error && !(fieldOf(error) && fields.includes(fieldOf(error)![0])) && !(error.status === 422 && fields.includes('count'))
-      ? <Alert type="error" showIcon role="alert" title={error.display} /> : null,
+      ? <Alert type="error" showIcon role="alert" title={<ApiErrorText error={error} />} /> : null,
   };
 }
 
@@ -342,7 +342,7 @@ function SplitModal({ parent, existing, onClose, onSaved, onPartial }: {
         Tổng đã phân bổ: <strong>{sum}</strong> / {parent.count}
         {over ? ` — vượt ${sum - parent.count}` : sum < parent.count ? ` — còn ${parent.count - sum}` : ' — vừa đủ'}
       </div>
-      {server.error && <Alert type="error" showIcon role="alert" className="split-error" title={server.error.display} />}
+      {server.error && <Alert type="error" showIcon role="alert" className="split-error" title={<ApiErrorText error={server.error} />} />}
     </Modal>
   );
 }

@@ -2,31 +2,18 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { AuditPage, CaseList, DeadlineList, DeadlineRow } from '../api/types';
 import { useApi } from '../lib/useApi';
-import { formatDate, formatInstant } from '../lib/format';
+import { deadlineBadgeText, formatDate, formatInstant } from '../lib/format';
 import { useReference } from '../lib/reference';
 import { setServerToday } from '../lib/serverToday';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { can, useAuth } from '../auth/AuthContext';
-import { auditDetail, auditLink, auditTitle } from '../lib/audit';
+import { auditActor, auditDetail, auditLink, auditTitle } from '../lib/audit';
+import { RuleCitation } from '../components/RuleCitation';
 import { useState, type ReactNode } from 'react';
 import '../styles/todo.css';
 
 // "Việc cần làm", the first page after login: plain markup and no antd data components, so
 // that it renders from the initial bundle alone (bench/web measures it).
-
-const kStatusLabel: Record<DeadlineRow['status'], string> = {
-  overdue: 'Quá hạn',
-  due_soon: 'Sắp đến hạn',
-  on_time: 'Trong hạn',
-};
-
-// "Quá hạn 148 ngày" rather than "Quá hạn: quá hạn 148 ngày" when the server's text already
-// says it; "Sắp đến hạn: còn 3 ngày làm việc" otherwise.
-function badgeText(row: DeadlineRow): string {
-  const label = kStatusLabel[row.status];
-  if (row.text.toLowerCase().startsWith(label.toLowerCase())) return label + row.text.slice(label.length);
-  return `${label}: ${row.text}`;
-}
 
 function DeadlineItem({ row }: { row: DeadlineRow }) {
   const { stageLabel } = useReference();
@@ -34,11 +21,11 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
     <li className={`todo-item deadline-item deadline-${row.status}`} data-status={row.status} data-case={row.case_id}>
       <div className="deadline-main">
         <Link to={`/ho-so/${row.case_id}`} className="deadline-person">{row.person_name}</Link>
-        <div className="deadline-label">{row.label}</div>
+        <div className="deadline-label">{row.label}<RuleCitation code={row.rule} /></div>
         <div className="muted">{stageLabel(row.stage)}</div>
       </div>
       <div className="deadline-side">
-        <span className={`badge badge-${row.status}`}>{badgeText(row)}</span>
+        <span className={`badge badge-${row.status}`}>{deadlineBadgeText(row)}</span>
         <div>Hạn: <strong>{formatDate(row.due)}</strong></div>
       </div>
     </li>
@@ -101,7 +88,7 @@ export function TodoPage() {
     <div className="page todo-page">
       <h1 className="page-title">Việc cần làm</h1>
       <p className="muted">
-        {user?.full_name}: các thời hạn tính theo ngày làm việc
+        {user?.full_name}: mỗi thời hạn ghi rõ tính theo ngày làm việc hay theo ngày
         {deadlines.data?.on ? `, tính đến ngày ${formatDate(deadlines.data.on)}` : ''}.
       </p>
       {deadlines.error ? <ErrorNotice error={deadlines.error} onRetry={deadlines.reload} what="danh sách thời hạn" /> : null}
@@ -127,7 +114,7 @@ export function TodoPage() {
                     {c.unmet.length === 0 ? (
                       <div className="blocked-reason">Còn điều kiện chưa đạt: mở hồ sơ để xem chi tiết.</div>
                     ) : c.unmet.slice(0, 2).map((u) => (
-                      <div key={u.rule + u.message} className="blocked-reason"><span className="rule-code">{u.rule}</span> {u.message}</div>
+                      <div key={u.rule + u.message} className="blocked-reason">{u.message}<RuleCitation code={u.rule} /></div>
                     ))}
                     {c.unmet.length > 2 && <div className="muted">và {c.unmet.length - 2} điều kiện khác</div>}
                   </div>
@@ -150,7 +137,7 @@ export function TodoPage() {
                 return (
                   <li key={a.seq} className="todo-item activity-item">
                     <div>
-                      <strong>{a.actor || 'hệ thống'}</strong> — {auditTitle(a, actionLabel)}
+                      <strong>{auditActor(a.actor)}</strong> — {auditTitle(a, actionLabel)}
                       {link ? <> (<Link to={link.to}>{link.text}</Link>)</> : null}
                       {detail ? <div>{detail}</div> : null}
                       <div className="muted">{formatInstant(a.at)}</div>

@@ -6,7 +6,7 @@ import { useApi } from '../lib/useApi';
 import { formatInstant } from '../lib/format';
 import { useReference } from '../lib/reference';
 import { can, useAuth } from '../auth/AuthContext';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
 import { useOrgNames } from '../lib/myOrg';
 
@@ -100,7 +100,7 @@ export default function UsersPage() {
           </Form.Item>
           <Form.Item name="organisation" label="Đơn vị" rules={[{ required: true, message: 'Cần chọn đơn vị' }]}><OrgSelect placeholder="Chọn đơn vị" /></Form.Item>
           <Form.Item name="password" label="Mật khẩu ban đầu (ít nhất 10 ký tự)" rules={[{ required: true, min: 10, message: 'Mật khẩu cần ít nhất 10 ký tự' }]}><Input.Password autoComplete="new-password" /></Form.Item>
-          {error && <Alert type="error" showIcon message={error.display} />}
+          {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} />}
         </Form>
       </Modal>
       <Modal open={resetting !== null} title={`Đặt lại mật khẩu cho ${resetting?.full_name ?? ''}`} onCancel={() => setResetting(null)} onOk={() => pwForm.submit()} okText="Lưu" cancelText="Hủy">
@@ -113,7 +113,7 @@ export default function UsersPage() {
           } catch (e) { if (e instanceof ApiError) setError(e); }
         }}>
           <Form.Item name="password" label="Mật khẩu mới (ít nhất 10 ký tự)" rules={[{ required: true, min: 10, message: 'Mật khẩu cần ít nhất 10 ký tự' }]}><Input.Password autoComplete="new-password" /></Form.Item>
-          {error && <Alert type="error" showIcon message={error.display} />}
+          {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} />}
         </Form>
       </Modal>
     </div>
