@@ -77,7 +77,7 @@ export default function SourcesPage() {
                   { title: 'Đối tượng', dataIndex: 'category_label' },
                   { title: 'Bước', dataIndex: 'stage', width: 150, render: (st) => <Tag>{reference.stageLabel(st)}</Tag> },
                   { title: 'Nghị quyết cảm tình Đảng', dataIndex: 'sympathiser_resolution_on', width: 130, render: formatDate },
-                  { title: 'Người giúp đỡ', key: 'helper', render: (_, s) => s.helper?.full_name ?? <span className="muted">Chưa phân công{assigns && <> · <Link to={`/ho-so/${s.case_id}?buoc=assign_helper`} aria-label={`Phân công người giúp đỡ ${s.person.full_name}`}>Phân công</Link></>}</span> },
+                  { title: 'Người giúp đỡ', key: 'helper', render: (_, s) => s.helper?.full_name ?? <span><span className="muted">Chưa phân công</span>{assigns && <> · <Link to={`/ho-so/${s.case_id}?buoc=assign_helper`} aria-label={`Phân công người giúp đỡ ${s.person.full_name}`}>Phân công</Link></>}</span> },
                   { title: 'Rà soát gần nhất', dataIndex: 'last_review_on', width: 130, render: (v) => formatDate(v) || <span className="muted">Chưa</span> },
                   { title: 'Hạn rà soát', dataIndex: 'review_due_on', width: 150, render: (_, s) => <ReviewDue s={s} /> },
                 ]}
