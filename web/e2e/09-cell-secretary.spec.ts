@@ -16,7 +16,7 @@ test('a cell secretary records receiving the dossier', async ({ newPage, fixture
   const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
   expect(!offered.some((o) => o.includes('giấy chứng nhận')), `offered ${offered.join(' | ')}`);
   await page.keyboard.press('Escape');
-  expect((await drawer.getByRole('textbox', { name: 'Mẫu văn bản 1' }).inputValue()) === '1-KNĐ', 'the expected form is not proposed');
+  expect((await drawer.getByRole('combobox', { name: 'Mẫu văn bản 1' }).inputValue()) === '1-KNĐ', 'the expected form is not proposed');
   await drawer.getByRole('textbox', { name: 'Số văn bản 1' }).fill('Đơn ngày 14/11/2023');
   await screenshot(page, 'bi-thu-ghi-nhan');
   await page.getByRole('button', { name: 'Lưu bước này' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventBody, nextAction } from './StepForm';
+import { eventBody } from './StepForm';
 import type { ReferenceAction } from '../api/types';
 
 // As GET /reference answers (domain/workflow.cc EventFields, ExpectedForm).
@@ -33,13 +33,5 @@ describe('eventBody', () => {
   it('sends no field the action does not accept', () => {
     const body = eventBody({ action: 'stamp_biography', date: '2023-06-05', documents: [{ form_code: '1-KNĐ', number: '1' }], vote: { eligible: 9 }, note: 'ok' }, action('stamp_biography'));
     expect(body).toEqual({ action: 'stamp_biography', date: '2023-06-05', note: 'ok' });
-  });
-});
-
-describe('nextAction', () => {
-  it('proposes the step that moves the case along', () => {
-    expect(nextAction(['assign_helper', 'record_certificate', 'stamp_biography', 'cell_vote', 'withdraw'])).toBe('cell_vote');
-    expect(nextAction(['assign_helper', 'ceremony', 'cancel_decision'])).toBe('ceremony');
-    expect(nextAction(['withdraw'])).toBe('withdraw');
   });
 });

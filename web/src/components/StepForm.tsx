@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, AutoComplete, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CaseHeader, CaseView, CaseEventInput, ReferenceAction } from '../api/types';
 
@@ -12,18 +12,10 @@ import { DateField } from './DateField';
 import { PersonPicker } from './PersonPicker';
 import { VoteFields, type FieldError } from './VoteFields';
 import { RuleCitation } from './RuleCitation';
+import { chooseStep, formsFor, plainReason } from './stepChoice';
+import '../styles/step-form.css';
 
-// The step that moves the case along the main line, when allowed; else the first allowed one.
-const kMainLine = [
-  'mark_sympathiser', 'record_certificate', 'open_dossier', 'cell_vote', 'intermediate_appraisal',
-  'grassroots_vote', 'admission_decision', 'ceremony', 'recognition_cell_vote', 'recognition_intermediate',
-  'recognition_grassroots_vote', 'recognition_decision',
-];
-
-export function nextAction(allowed: string[]): string | undefined {
-  if (allowed.includes('record_certificate') && allowed.includes('cell_vote')) return 'cell_vote';
-  return kMainLine.find((a) => allowed.includes(a)) ?? allowed[0];
-}
+export { nextAction } from './stepChoice';
 
 const opts = (t: [string, string][]) => t.map(([value, label]) => ({ value, label }));
 
@@ -84,8 +76,11 @@ export function StepForm({
   onClose,
   onRecorded,
   onStale,
+  initialAction,
 }: {
   view: CaseView;
+  // The step to preselect (e.g. assign_helper from "Phân công người giúp đỡ").
+  initialAction?: string;
   // The actions of evaluation.allowed_actions this user may record.
   allowed: string[];
   open: boolean;
@@ -105,30 +100,49 @@ export function StepForm({
     [reference.actions, actionCode],
   );
 
+  const choice = useMemo(
+    () => chooseStep(allowed, view.evaluation.unmet, initialAction),
+    [allowed, view.evaluation.unmet, initialAction],
+  );
+  const reasonsText = choice.reasons.map(plainReason).join('; ');
+  const lastDate = useRef<string | undefined>(undefined);
+  const freshDocuments = (a: ReferenceAction | undefined, date: string | undefined) =>
+    a?.fields.includes('documents') ? [{ form_code: formsFor(a)[0] ?? '', number: '', date: date || null, issuer: '' }] : [];
+
   useEffect(() => {
     if (!open || !reference.loaded) return;
     const draft = loadDraft<Values>(draftKey);
-    if (draft && (!draft.action || allowed.includes(draft.action))) {
+    const wanted = initialAction && allowed.includes(initialAction) ? initialAction : undefined;
+    if (draft && (!draft.action || allowed.includes(draft.action)) && (!wanted || draft.action === wanted)) {
       form.setFieldsValue(draft);
-    } else if (!form.getFieldValue('action')) {
-      const next = nextAction(allowed);
+      lastDate.current = draft.date;
+    } else if (wanted || !form.getFieldValue('action')) {
+      const next = choice.preselect;
       const a = reference.actions.find((x) => x.code === next);
-      form.setFieldsValue({
-        action: next,
-        date: serverToday(),
-        documents: a?.fields.includes('documents') ? [{ form_code: a.form || '', number: '', date: null, issuer: '' }] : [],
-      });
+      const date = form.getFieldValue('date') || serverToday();
+      form.setFieldsValue({ action: next, date, documents: freshDocuments(a, date) });
+      lastDate.current = date;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, reference.loaded]);
+  }, [open, reference.loaded, initialAction]);
 
   // A new action starts with its expected form code in the first document row.
   const onActionChange = (code: string) => {
     const a = reference.actions.find((x) => x.code === code);
     setServerErrors({});
     setGeneral(null);
-    form.setFieldsValue({ documents: a?.fields.includes('documents') ? [{ form_code: a.form || '', number: '', date: null, issuer: '' }] : [] });
+    form.setFieldsValue({ documents: freshDocuments(a, form.getFieldValue('date')) });
   };
+  // The documents' date follows the step's date unless the user changed it.
+  const followDate = (date: string | undefined) => {
+    const prev = lastDate.current;
+    lastDate.current = date;
+    const docs = (form.getFieldValue('documents') ?? []) as NonNullable<Values['documents']>;
+    if (!docs.length) return;
+    const next = docs.map((d) => (d && (!d.date || d.date === prev) ? { ...d, date: date || null } : d));
+    form.setFieldsValue({ documents: next });
+  };
+  const formOptions = formsFor(action).map((f) => ({ value: f, label: f }));
 
   const serverError = (field: string): FieldError =>
     serverErrors[field] ? { help: serverErrors[field], validateStatus: 'error' } : {};
@@ -196,7 +210,9 @@ export function StepForm({
           layout="vertical"
           onFinish={submit}
           onValuesChange={(changed, all) => {
-            saveDraft(draftKey, all);
+            if ('date' in changed) followDate(changed.date);
+            saveDraft(draftKey, form.getFieldsValue(true));
+            void all;
             const keys = Object.keys(changed);
             if (keys.length) {
               setServerErrors((prev) => {
@@ -208,13 +224,40 @@ export function StepForm({
           }}
           scrollToFirstError
         >
+          {choice.because && (
+            <p className="step-hint" role="note">
+              Bước tiếp theo còn thiếu: {plainReason(choice.because)}; gợi ý ghi nhận: {reference.actionLabel(choice.preselect ?? '')}.
+            </p>
+          )}
           <Form.Item name="action" label="Bước cần ghi nhận" rules={[{ required: true, message: 'Chọn bước cần ghi nhận' }]}>
             <Select
               onChange={onActionChange}
-              options={allowed.map((code) => ({ value: code, label: reference.actionLabel(code) }))}
+              options={allowed.map((code) => ({
+                value: code,
+                title: code === choice.blocked ? `Chưa đủ điều kiện: ${reasonsText}` : undefined,
+                label: code === choice.blocked
+                  ? <span className="step-blocked">{reference.actionLabel(code)} <span className="step-blocked-mark">— chưa đủ điều kiện</span></span>
+                  : reference.actionLabel(code),
+              }))}
               aria-label="Bước cần ghi nhận"
             />
           </Form.Item>
+          {actionCode && actionCode === choice.blocked && (
+            <Alert
+              type="warning"
+              showIcon
+              className="step-blocked-reasons"
+              message="Chưa đủ điều kiện để ghi nhận bước này"
+              description={
+                <ul>
+                  {choice.reasons.map((u) => (
+                    <li key={u.rule + u.message}>{plainReason(u)}<RuleCitation code={u.rule} /></li>
+                  ))}
+                </ul>
+              }
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Form.Item name="date" label="Ngày thực hiện (ngày họp, ngày ký văn bản)" rules={[{ required: true, message: 'Cần nhập ngày' }]} {...fieldHelp('date')}>
             <DateField aria-label="Ngày thực hiện" />
           </Form.Item>
@@ -281,8 +324,13 @@ export function StepForm({
                   <>
                     {fields.map((f, i) => (
                       <div key={f.key} className="document-row">
-                        <Form.Item name={[f.name, 'form_code']} label="Mẫu (ví dụ 6-KNĐ)">
-                          <Input aria-label={`Mẫu văn bản ${i + 1}`} />
+                        <Form.Item name={[f.name, 'form_code']} label="Mẫu văn bản">
+                          <AutoComplete
+                            aria-label={`Mẫu văn bản ${i + 1}`}
+                            options={formOptions}
+                            filterOption={false}
+                            placeholder={formOptions.length ? 'Chọn mẫu' : 'Nhập số hiệu mẫu'}
+                          />
                         </Form.Item>
                         <Form.Item name={[f.name, 'number']} label="Số văn bản">
                           <Input aria-label={`Số văn bản ${i + 1}`} placeholder="ví dụ 02-NQ/CB" />
@@ -296,7 +344,7 @@ export function StepForm({
                         <Button onClick={() => remove(f.name)} aria-label={`Bỏ văn bản ${i + 1}`}>Bỏ văn bản này</Button>
                       </div>
                     ))}
-                    <Button onClick={() => add({ form_code: action?.form ?? '', number: '', date: null, issuer: '' })}>+ Thêm văn bản</Button>
+                    <Button onClick={() => add({ form_code: formsFor(action).find((c) => !(form.getFieldValue('documents') ?? []).some((d: { form_code?: string }) => d?.form_code === c)) ?? '', number: '', date: form.getFieldValue('date') || null, issuer: '' })}>+ Thêm văn bản</Button>
                   </>
                 )}
               </Form.List>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../api/client';
 import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
@@ -12,6 +12,7 @@ import { can, mayRecord, useAuth } from '../auth/AuthContext';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
+import { HelperLine } from '../components/HelperLine';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
 import { auditActor, auditDetail, auditEvent, auditTitle } from '../lib/audit';
 import { RuleCitation } from '../components/RuleCitation';
@@ -24,6 +25,10 @@ export default function CasePage() {
   const { user } = useAuth();
   const reference = useReference();
   const [formOpen, setFormOpen] = useState(false);
+  // The step the form opens on: assign_helper from "Phân công người giúp đỡ" or ?buoc=assign_helper.
+  const [initialAction, setInitialAction] = useState<string | undefined>(undefined);
+  const [search] = useSearchParams();
+  const askedStep = useRef(false);
   const narrow = useNarrow();
   const view = useApi((signal) => api.get<CaseView>(`/cases/${id}`, { signal }), [id]);
   // The server's today (a demo may run on a fixed date) is the default date of a new step.
@@ -42,6 +47,15 @@ export default function CasePage() {
       : Promise.resolve<AuditPage>({ items: [], next_before: null }),
     [id, readsAudit, view.data?.case.version],
   );
+
+  const wantedStep = search.get('buoc');
+  const stepAllowed = !!wantedStep && !!view.data?.evaluation.allowed_actions.includes(wantedStep) && mayRecord(user, wantedStep);
+  useEffect(() => {
+    if (askedStep.current || !stepAllowed) return;
+    askedStep.current = true;
+    setInitialAction(wantedStep ?? undefined);
+    setFormOpen(true);
+  }, [stepAllowed, wantedStep]);
 
   if (view.error) return <div className="page"><ErrorNotice error={view.error} onRetry={view.reload} what="hồ sơ" /></div>;
   if (!view.data) return <div className="page"><Skeleton active paragraph={{ rows: 12 }} /></div>;
@@ -71,10 +85,16 @@ export default function CasePage() {
             <li>Nguồn: {reference.categoryLabel(header.category)}</li>
             <li>Mở hồ sơ ngày {formatDate(header.opened_on)}</li>
           </ul>
+          {evaluation.allowed_actions.includes('assign_helper') && (
+            <HelperLine
+              events={events}
+              onAssign={recordable.includes('assign_helper') ? () => { setInitialAction('assign_helper'); setFormOpen(true); } : undefined}
+            />
+          )}
         </div>
         <Space className="no-print" wrap>
           {recordable.length > 0 && (
-            <Button type="primary" size="large" onClick={() => setFormOpen(true)}>Ghi nhận bước tiếp theo</Button>
+            <Button type="primary" size="large" onClick={() => { setInitialAction(undefined); setFormOpen(true); }}>Ghi nhận bước tiếp theo</Button>
           )}
           <Button size="large" onClick={() => window.print()}>In hồ sơ</Button>
         </Space>
@@ -254,6 +274,7 @@ export default function CasePage() {
       <StepForm
         view={view.data}
         allowed={recordable}
+        initialAction={initialAction}
         open={formOpen}
         onClose={() => setFormOpen(false)}
         onStale={view.reload}

@@ -29,6 +29,9 @@ describe('SourcesPage', () => {
     await screen.findByText('Nguyễn Thị Hoa', { selector: '.sources-table a' });
     expect(screen.getByText('Quá hạn 05/10/2023')).toBeTruthy();
     expect(screen.getByText('Chưa phân công')).toBeTruthy();
+    // A ward's staff may assign the helper from here (S0).
+    const assign = screen.getByRole('link', { name: /^Phân công người giúp đỡ / });
+    expect(assign.getAttribute('href')).toMatch(/^\/ho-so\/\d+\?buoc=assign_helper$/);
     // Teachers: 5 still needed, only 2 in the pool → marked.
     const needed = screen.getByTitle('Số nguồn ít hơn số còn cần kết nạp');
     expect(needed.textContent).toBe('5');

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag, Typography, message } from 'antd';
 import { api, ApiError, fieldOf } from '../api/client';
 import type { SourceCategoryCount, SourceItem, SourceList, SourceReview } from '../api/types';
-import { can, useAuth } from '../auth/AuthContext';
+import { can, mayRecord, useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
 import { formatNumber } from '../lib/planning';
@@ -21,6 +21,8 @@ import { RuleCitation } from '../components/RuleCitation';
 // per category, how many there are against what the targets still need; the committee's reviews.
 export default function SourcesPage() {
   const { user } = useAuth();
+  // Users who record the cell's steps may assign a helper (S0) from here.
+  const assigns = mayRecord(user, 'assign_helper');
   const reference = useReference();
   const narrow = useNarrow();
   const { get, set } = useUrlFilters();
@@ -60,7 +62,7 @@ export default function SourcesPage() {
           <CategoryCounts rows={d.by_category} />
           <Card title={`Danh sách nguồn — ${d.org.name} (${d.items.length} người)`}
             extra={<span className="muted">Rà soát định kỳ {d.review_interval_months} tháng một lần<RuleCitation code="S0" /></span>}>
-            {narrow ? <SourceCards items={d.items} /> : (
+            {narrow ? <SourceCards assigns={assigns} items={d.items} /> : (
               <Table<SourceItem>
                 className="sources-table"
                 rowKey="case_id"
@@ -76,7 +78,7 @@ export default function SourcesPage() {
                   { title: 'Đối tượng', dataIndex: 'category_label' },
                   { title: 'Bước', dataIndex: 'stage', width: 150, render: (st) => <Tag>{reference.stageLabel(st)}</Tag> },
                   { title: 'Nghị quyết cảm tình Đảng', dataIndex: 'sympathiser_resolution_on', width: 130, render: formatDate },
-                  { title: 'Người giúp đỡ', key: 'helper', render: (_, s) => s.helper?.full_name ?? <span className="muted">Chưa phân công</span> },
+                  { title: 'Người giúp đỡ', key: 'helper', render: (_, s) => s.helper?.full_name ?? <span><span className="muted">Chưa phân công</span>{assigns && <> · <Link to={`/ho-so/${s.case_id}?buoc=assign_helper`} aria-label={`Phân công người giúp đỡ ${s.person.full_name}`}>Phân công</Link></>}</span> },
                   { title: 'Rà soát gần nhất', dataIndex: 'last_review_on', width: 130, render: (v) => formatDate(v) || <span className="muted">Chưa</span> },
                   { title: 'Hạn rà soát', dataIndex: 'review_due_on', width: 150, render: (_, s) => <ReviewDue s={s} /> },
                 ]}
@@ -136,7 +138,7 @@ function CategoryCounts({ rows }: { rows: SourceCategoryCount[] }) {
   );
 }
 
-function SourceCards({ items }: { items: SourceItem[] }) {
+function SourceCards({ items, assigns }: { items: SourceItem[]; assigns: boolean }) {
   const reference = useReference();
   if (items.length === 0) return <p className="empty">Không có nguồn phù hợp</p>;
   return (
@@ -146,7 +148,7 @@ function SourceCards({ items }: { items: SourceItem[] }) {
           <Link to={`/ho-so/${s.case_id}`} className="deadline-person">{s.person.full_name}</Link>
           <div className="muted">Sinh {formatDate(s.person.birth_date)} · {s.cell.name}</div>
           <div><Tag>{reference.stageLabel(s.stage)}</Tag> {s.category_label}</div>
-          <div>Người giúp đỡ: {s.helper?.full_name ?? 'chưa phân công'}</div>
+          <div>Người giúp đỡ: {s.helper?.full_name ?? <>chưa phân công{assigns && <> · <Link to={`/ho-so/${s.case_id}?buoc=assign_helper`} aria-label={`Phân công người giúp đỡ ${s.person.full_name}`}>Phân công</Link></>}</>}</div>
           <div>Hạn rà soát: <ReviewDue s={s} /></div>
         </li>
       ))}
