@@ -68,9 +68,12 @@ Evaluation Evaluate(const CaseHistory& history, const CaseContext& context, Date
 
   switch (s.stage) {
     case Stage::kSource:
+      // A helper may be assigned before the resolution; then only the resolution is missing.
       ev.unmet.push_back({RuleCode::kS0,
-                          "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh sách "
-                          "cảm tình Đảng và phân công đảng viên giúp đỡ",
+                          s.helper ? "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh "
+                                     "sách cảm tình Đảng"
+                                   : "Chưa đủ điều kiện: chi bộ chưa ra nghị quyết đưa vào danh "
+                                     "sách cảm tình Đảng và phân công đảng viên giúp đỡ",
                           /*blocking=*/false});
       break;
     case Stage::kSympathiser:

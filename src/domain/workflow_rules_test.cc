@@ -104,6 +104,11 @@ TEST(RuleS0, ASourceGetsAnOfficialHelper) {
   helper.member_person_id = test::kHelperId;
   ASSERT_TRUE(b.Apply(helper).ok());
   EXPECT_EQ(b.stage(), Stage::kSource);
+  // Only the cell's resolution is still missing.
+  for (const Condition& c : b.EvaluateOn(b.t.opened).unmet) {
+    if (c.rule == RuleCode::kS0)
+      EXPECT_EQ(c.message.find("giúp đỡ"), std::string::npos) << c.message;
+  }
 }
 
 TEST(RuleS2, NoCellVoteConditionsMetBeforeTheApplicationLetter) {
