@@ -106,8 +106,8 @@ TEST(RuleS0, ASourceGetsAnOfficialHelper) {
   EXPECT_EQ(b.stage(), Stage::kSource);
   // Only the cell's resolution is still missing.
   for (const Condition& c : b.EvaluateOn(b.t.opened).unmet) {
-    if (c.rule == RuleCode::kS0)
-      EXPECT_EQ(c.message.find("giúp đỡ"), std::string::npos) << c.message;
+    if (c.rule != RuleCode::kS0) continue;
+    EXPECT_EQ(c.message.find("giúp đỡ"), std::string::npos) << c.message;
   }
 }
 
