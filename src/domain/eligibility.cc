@@ -48,6 +48,36 @@ void CheckIntroducer(const IntroducerState& i, const CaseContext& context, const
   }
 }
 
+// R4 / R5 / R6: the introduction letters on the case: how many are valid, their introducers'
+// names ("đồng chí A, đồng chí B"), and each letter's problems.
+struct Introductions {
+  int valid = 0;
+  std::string names;
+  std::vector<Condition> problems;
+};
+
+Introductions CheckIntroductions(const CaseState& s, const CaseContext& context,
+                                 const RuleSet& rules, Date stale_before) {
+  Introductions out;
+  for (const auto& i : s.introducers) {
+    std::vector<Condition> problems;
+    CheckIntroducer(i, context, rules, problems);
+    if (i.letter_date < stale_before) {
+      problems.push_back(
+          {RuleCode::kR6, fmt::format("Chưa đủ điều kiện: giấy giới thiệu của {} "
+                                      "ngày {} đã quá {} tháng, phải làm lại",
+                                      IntroducerName(context, i.member),
+                                      FormatVnDate(i.letter_date), rules.dossier_stale_months)});
+    }
+    if (problems.empty()) {
+      ++out.valid;
+      out.names += (out.names.empty() ? "" : ", ") + IntroducerName(context, i.member);
+    }
+    out.problems.insert(out.problems.end(), problems.begin(), problems.end());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext& context,
@@ -135,25 +165,9 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
   auto stale = [&](std::optional<Date> d) { return d && *d < stale_before; };
   // R4 / R5: introducers. A letter's problems block only when the route lacks valid
   // introductions: a replaced introducer's letter (R5) stays on the case and cannot be removed.
-  int valid_introducers = 0;
-  std::string valid_names;  // "đồng chí A, đồng chí B"
-  std::vector<Condition> introduction_problems;
-  for (const auto& i : s.introducers) {
-    std::vector<Condition> problems;
-    CheckIntroducer(i, context, rules, problems);
-    if (stale(i.letter_date)) {
-      problems.push_back(
-          {RuleCode::kR6, fmt::format("Chưa đủ điều kiện: giấy giới thiệu của {} "
-                                      "ngày {} đã quá {} tháng, phải làm lại",
-                                      IntroducerName(context, i.member),
-                                      FormatVnDate(i.letter_date), rules.dossier_stale_months)});
-    }
-    if (problems.empty()) {
-      ++valid_introducers;
-      valid_names += (valid_names.empty() ? "" : ", ") + IntroducerName(context, i.member);
-    }
-    introduction_problems.insert(introduction_problems.end(), problems.begin(), problems.end());
-  }
+  const Introductions letters = CheckIntroductions(s, context, rules, stale_before);
+  const int valid_introducers = letters.valid;
+  std::vector<Condition> introduction_problems = letters.problems;
   bool union_ok = s.union_resolution && !stale(s.union_resolution);
   if (stale(s.union_resolution)) {
     introduction_problems.push_back(
@@ -186,7 +200,7 @@ std::vector<Condition> CellVoteConditions(const CaseState& s, const CaseContext&
         {RuleCode::kR4, fmt::format("Chưa đủ điều kiện: cần giấy giới thiệu của hai đảng viên "
                                     "chính thức, hoặc của một đảng viên chính thức và nghị quyết "
                                     "giới thiệu của Đoàn / Công đoàn — mới có: {}",
-                                    valid_names.empty() ? "chưa có ai" : valid_names)});
+                                    letters.names.empty() ? "chưa có ai" : letters.names)});
   }
   // S7: opinions of mass organisations and the residence cell.
   if (!s.opinions) {
