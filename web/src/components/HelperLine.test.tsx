@@ -20,7 +20,8 @@ describe('HelperLine', () => {
     mockApi({ 'GET /people/9': { body: { person: { id: 9, full_name: 'Trần Thị Hoa' } } } });
     const onAssign = vi.fn();
     renderPage(<HelperLine events={[ev('assign_helper', 9)]} onAssign={onAssign} />, '/', '/');
-    expect((await screen.findByTestId('helper-name')).textContent).toBe('Trần Thị Hoa');
+    // The name arrives after the person is read; until then the line says it is loading.
+    expect((await screen.findByText('Trần Thị Hoa')).getAttribute('data-testid')).toBe('helper-name');
     fireEvent.click(screen.getByRole('button', { name: 'Đổi người giúp đỡ' }));
     expect(onAssign).toHaveBeenCalled();
   });

@@ -23,7 +23,7 @@ export function HelperLine({ events, onAssign }: { events: CaseEvent[]; onAssign
   );
   const name = !helperId
     ? undefined
-    : person.data?.full_name ?? (person.loading ? '…' : `mã số ${helperId}`);
+    : person.data?.full_name ?? (person.loading ? '…' : '(không đọc được họ tên)');
   return (
     <div className="helper-line">
       <span>Người giúp đỡ: </span>
