@@ -1,7 +1,7 @@
 #pragma once
 
 // Yearly admission targets (chỉ tiêu, DOMAIN §7) and the forecast of how many open cases will be
-// admitted by the end of the year (issue #5 "Targets"). Pure: the service loads the targets and
+// admitted by the end of the year (the targets page). Pure: the service loads the targets and
 // the case headers, these functions decide and count.
 
 #include <optional>
@@ -38,7 +38,7 @@ struct Target {
 Status CheckSplitSum(const Target& parent, const std::vector<Target>& children,
                      const std::string& parent_org_name);
 
-// The forecast (issue #5): a case is admitted when the admission decision (S12) is recorded. The
+// The forecast: a case is admitted when the admission decision (S12) is recorded. The
 // way there is cut into four segments, each measured in calendar days between the key dates on
 // the case header:
 //   kCertificate  opened_on        → certificate_date   (S0-S1)

@@ -1,6 +1,6 @@
 #pragma once
 
-// Classes of the Political Centre (issue #5, DOMAIN §1 "Trung tâm chính trị", S1): the awareness
+// Classes of the Political Centre (DOMAIN §1 "Trung tâm chính trị", S1): the awareness
 // class (lớp bồi dưỡng nhận thức về Đảng, whose certificate satisfies R3) and the new-member
 // class (lớp bồi dưỡng lý luận chính trị cho đảng viên mới, P2). Wards nominate sympathisers, the
 // Centre enrols them, records attendance per session and the final assessment, and issues

@@ -119,7 +119,7 @@ Result<Case> ApplyAction(const CaseHistory& history, const CaseEvent& event,
 // Used after each append and by bulk loaders (demo data). Does not validate.
 Case ProjectHeader(const CaseHistory& history, const CaseContext& context);
 
-// One stay of a case in a stage (issue #5 dashboards, "time spent in each step"): from the date
+// One stay of a case in a stage (dashboards, "time spent in each step"): from the date
 // the case entered the stage (opened_on for the first, kSource) to the date of the event that
 // moved it on (nullopt while it is still there). Events that do not move the stage (dossier
 // facts, a failed recognition vote) do not end a stay.

@@ -370,8 +370,7 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases", {Target::kObject, "/api/v1/cases?org=HUE-A"}},
         {"POST /api/v1/cases",
          {Target::kObject, "/api/v1/cases",
-          fmt::format(R"({{"person_id":{},"cell":"HUE-A-CB1","category":"teacher"}})",
-                      person_)}},
+          fmt::format(R"({{"person_id":{},"cell":"HUE-A-CB1","category":"teacher"}})", person_)}},
         {"POST /api/v1/cases/{id}/events",
          {Target::kObject, fmt::format("/api/v1/cases/{}/events", case_),
           fmt::format(R"({{"action":"mark_sympathiser","date":"2024-01-10",)"
@@ -391,8 +390,7 @@ class AccessControlTest : public ::testing::Test {
           "&birth_date=1995-04-30"}},
         {"GET /api/v1/people/{id}", {Target::kObject, fmt::format("/api/v1/people/{}", person_)}},
         {"PATCH /api/v1/people/{id}",
-         {Target::kObject, fmt::format("/api/v1/people/{}", person_),
-          R"({"phone":"0900000000"})"}},
+         {Target::kObject, fmt::format("/api/v1/people/{}", person_), R"({"phone":"0900000000"})"}},
         {"PUT /api/v1/people/{id}/previous-membership",
          {Target::kObject, fmt::format("/api/v1/people/{}/previous-membership", person_),
           R"({"left_on":"2020-01-01","ended_by":"removed"})"}},
@@ -418,7 +416,7 @@ class AccessControlTest : public ::testing::Test {
           R"({"password":"Mat-khau-moi-2024-dai"})"}},
         {"GET /api/v1/audit", {Target::kObject, "/api/v1/audit?org=HUE-A"}},
         {"GET /api/v1/openapi.json", {Target::kReference, "/api/v1/openapi.json"}},
-        // Classes (issue #5): a ward below the organiser sees the class, with its own learners
+        // Classes: a ward below the organiser sees the class, with its own learners
         // only; every change needs the organiser (HUE) or HUE-A's case in the caller's scope.
         {"GET /api/v1/classes", {Target::kOwnScope, "/api/v1/classes"}},
         {"POST /api/v1/classes",
@@ -446,7 +444,8 @@ class AccessControlTest : public ::testing::Test {
           fmt::format("/api/v1/classes/{}/enrolments/{}/certificate", class_, enrolment_),
           R"({"number":"99-GCN/TTCT","date":"2026-10-09"})"}},
         // Public by design; an unknown code answers {valid:false}.
-        {"GET /api/v1/certificates/{code}", {Target::kReference, "/api/v1/certificates/ABCDE12345"}},
+        {"GET /api/v1/certificates/{code}",
+         {Target::kReference, "/api/v1/certificates/ABCDE12345"}},
         {"GET /api/v1/targets", {Target::kObject, "/api/v1/targets?org=HUE-A&year=2026"}},
         {"POST /api/v1/targets",
          {Target::kObject, "/api/v1/targets",
@@ -455,7 +454,7 @@ class AccessControlTest : public ::testing::Test {
          {Target::kObject, fmt::format("/api/v1/targets/{}", target_), R"({"count":41})"}},
         {"GET /api/v1/targets/progress",
          {Target::kObject, "/api/v1/targets/progress?org=HUE-A&year=2026"}},
-        // Sources (S0) and the §7 reports with their exports (issue #5).
+        // Sources (S0) and the §7 reports with their exports.
         {"GET /api/v1/sources", {Target::kObject, "/api/v1/sources?org=HUE-A"}},
         {"GET /api/v1/sources/reviews", {Target::kObject, "/api/v1/sources/reviews?org=HUE-A"}},
         {"POST /api/v1/sources/reviews",

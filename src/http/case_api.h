@@ -1,6 +1,6 @@
 #pragma once
 
-// Read-only case routes of /api/v1 (the rest of issue #3 extends this file): a case with its
+// Read-only case routes of /api/v1 (the write routes live beside it): a case with its
 // evaluation, and the deadline list of an organisation subtree. Scope is enforced by the
 // services through the Actor the guard puts on the RouteContext.
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Routes of the Political Centre's classes and the public certificate check (issue #5):
+// Routes of the Political Centre's classes and the public certificate check:
 //   GET  /api/v1/classes                      read_cases         the classes the caller may see
 //   POST /api/v1/classes                      record_certificate create a class
 //   GET  /api/v1/classes/{id}                 read_cases         a class with its learners

@@ -1,6 +1,6 @@
 #pragma once
 
-// The dashboard route (issue #5; the JSON shape is that of docs/architecture.md "Dashboard"):
+// The dashboard route (the JSON shape is that of docs/architecture.md "Dashboard"):
 //   GET /api/v1/dashboard?org=&year=&on=   read_aggregates  funnel, progress vs target, due
 //                                          counts, drill-down per child unit, admissions by
 //                                          month and category, time spent in each step

@@ -1,6 +1,6 @@
 #pragma once
 
-// Routes of the §7 reports and the exports (issue #5 "Reports"):
+// Routes of the §7 reports and the exports:
 //   GET /api/v1/reports/admissions?org=&from=&to=&as_of=       read_aggregates  JSON
 //   GET /api/v1/reports/admissions.xlsx?<same>                  read_aggregates  XLSX
 //   GET /api/v1/cases/export.xlsx?<every parameter of GET /cases>  read_cases   XLSX of the

@@ -1,6 +1,6 @@
 #pragma once
 
-// Routes of the pool of sources (DOMAIN S0; issue #5 "Sources"):
+// Routes of the pool of sources (DOMAIN S0):
 //   GET  /api/v1/sources?org=&category=&q=&review=overdue&on=   read_cases
 //   POST /api/v1/sources/reviews {org, reviewed_on, note}        write_people  → 201
 //   GET  /api/v1/sources/reviews?org=                            read_cases

@@ -1,6 +1,6 @@
 #pragma once
 
-// Routes of the yearly admission targets (chỉ tiêu, DOMAIN §7; issue #5):
+// Routes of the yearly admission targets (chỉ tiêu, DOMAIN §7):
 //   GET  /api/v1/targets?org=&year=           read_aggregates  targets of a unit's subtree
 //   POST /api/v1/targets                      manage_targets   set a target or a split
 //   PUT  /api/v1/targets/{id}                 manage_targets   change count / basis / final

@@ -1,6 +1,6 @@
 #pragma once
 
-// Use cases of the Political Centre's classes (issue #5; domain/training.h): wards nominate
+// Use cases of the Political Centre's classes (domain/training.h): wards nominate
 // sympathisers (S0 → S1), the Centre enrols them, records attendance and the final assessment,
 // and issues numbered certificates that land on the admission case (R3, P2). Each public
 // function is one transaction: it authorises the actor, lets the domain decide, writes the

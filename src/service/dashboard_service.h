@@ -1,6 +1,6 @@
 #pragma once
 
-// The dashboards of issue #5 (city and ward): for an organisation's subtree, a year and a date,
+// The dashboards (city and ward): for an organisation's subtree, a year and a date,
 // the funnel of open cases by step, progress against the target with the forecast, the overdue,
 // due-soon and blocked counts, the same per direct child unit (the drill-down), admissions by
 // month and by source category, and the time spent in each step (median and 90th percentile).

@@ -31,7 +31,7 @@ std::string ToJson(const CalendarYear& year);
 // Evaluation of a case on a date: stage, unmet conditions, deadlines. Each condition's message
 // as `disclosure` may read it (Condition::MessageFor).
 std::string ToJson(const Evaluation& evaluation, Disclosure disclosure);
-// Classes and targets (issue #5). An enrolment's verification code is never written: the audit
+// Classes and targets. An enrolment's verification code is never written: the audit
 // trail is readable by many, and the code is what a certificate holder shows.
 std::string ToJson(const TrainingClass& training_class);
 std::string ToJson(const Enrolment& enrolment);

@@ -1,6 +1,6 @@
 #pragma once
 
-// The §7 report of admissions (DOMAIN §7, Hướng dẫn 11-HD/BTCTW; issue #5 "Reports"): for an
+// The §7 report of admissions (DOMAIN §7, Hướng dẫn 11-HD/BTCTW): for an
 // organisation's subtree as of a date and a period of admission decisions, one row for the unit
 // and one per direct child with every breakdown of domain/admission_statistics.h, the
 // grassroots organisations that admitted at least one, the members at the start of the year

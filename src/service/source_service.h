@@ -1,6 +1,6 @@
 #pragma once
 
-// Use cases of the pool of sources (nguồn phát triển đảng viên, DOMAIN S0; issue #5): the cases
+// Use cases of the pool of sources (nguồn phát triển đảng viên, DOMAIN S0): the cases
 // at stage source or sympathiser of an organisation's subtree with the cell's sympathiser
 // resolution, the helping member and the state of the periodic review of the lists, the pool
 // per source category against what the targets still need (TargetService), and recording a

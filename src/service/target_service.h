@@ -1,6 +1,6 @@
 #pragma once
 
-// Use cases of the yearly admission targets (chỉ tiêu, DOMAIN §7; issue #5): set by the city's
+// Use cases of the yearly admission targets (chỉ tiêu, DOMAIN §7): set by the city's
 // resolution and split among its wards, and the progress of an organisation against its target
 // with a forecast for the end of the year (domain/target.h). Each write is one transaction,
 // authorised (manage_targets and the unit in the actor's subtree) and audited in it.

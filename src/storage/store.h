@@ -253,7 +253,7 @@ class AuditLog {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Classes and targets (issue #5; migrations/sqlite/0006_classes_targets.sql).
+// Classes and targets (migrations/sqlite/0006_classes_targets.sql).
 
 // The Political Centre's classes, their enrolments and attendance (domain/training.h).
 class ClassRepository {

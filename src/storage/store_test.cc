@@ -1643,7 +1643,7 @@ TEST_P(StoreContractTest, SessionsRoundTripTouchAndExpire) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Classes and targets (issue #5)
+// Classes and targets
 
 TrainingClass SampleClass(Id organiser, std::string code = "HUE-NT-2023-01") {
   TrainingClass c;
