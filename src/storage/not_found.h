@@ -19,6 +19,9 @@ inline constexpr std::string_view kAccountNoun = "tài khoản";
 inline constexpr std::string_view kClassNoun = "lớp học";
 inline constexpr std::string_view kEnrolmentNoun = "học viên";
 inline constexpr std::string_view kTargetNoun = "chỉ tiêu";
+inline constexpr std::string_view kStepNoun = "bước";
+inline constexpr std::string_view kDocumentNoun = "tài liệu";
+inline constexpr std::string_view kScanNoun = "bản quét";
 
 // kNotFound: "Không tìm thấy {what} (mã {id})".
 Error NotFoundError(std::string_view what, Id id);

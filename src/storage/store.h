@@ -9,10 +9,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "domain/admission_statistics.h"
+#include "domain/attachment.h"
 #include "domain/model.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -253,6 +255,19 @@ class AuditLog {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Scans of a case's documents (migrations/sqlite/0012_case_attachments.sql).
+class AttachmentRepository {
+ public:
+  virtual ~AttachmentRepository() = default;
+  // Stores `attachment` (its id ignored) with its bytes `content`; returns the new id.
+  // kNotFound when the document (event_id, position) was never recorded.
+  virtual Result<Id> Insert(const Attachment& attachment, std::string_view content) = 0;
+  // The case's scans without their bytes, in the order they were attached.
+  virtual Result<std::vector<Attachment>> ListForCase(Id case_id) = 0;
+  // One scan of the case with its bytes; kNotFound when there is no such scan of that case.
+  virtual Result<std::pair<Attachment, std::string>> GetWithContent(Id case_id, Id id) = 0;
+};
+
 // Classes and targets (migrations/sqlite/0006_classes_targets.sql).
 
 // The Political Centre's classes, their enrolments and attendance (domain/training.h).
@@ -425,6 +440,7 @@ class Transaction {
   virtual TargetRepository& Targets() = 0;
   virtual SourceReviewRepository& SourceReviews() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual AttachmentRepository& Attachments() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
 };

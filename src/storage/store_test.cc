@@ -1120,6 +1120,57 @@ TEST_P(StoreContractTest, EventsRoundTripEveryField) {
   EXPECT_EQ(CodeOf(errors->Cases().GetRecord(9999)), ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContractTest, AttachmentsKeepTheirBytesAndBelongToADocument) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+  Id event_id = Must(tx->Cases().AppendEvent(FullEvent(case_id, w.person)));
+  // Every byte value, NUL included, comes back as written.
+  std::string content = "%PDF-1.7\n";
+  for (int b = 0; b < 256; ++b) content += static_cast<char>(b);
+  Attachment scan{.case_id = case_id,
+                  .event_id = event_id,
+                  .position = 2,
+                  .file_name = "Biên bản họp.pdf",
+                  .type = ScanType::kPdf,
+                  .size_bytes = static_cast<std::int64_t>(content.size()),
+                  .sha256 = std::string(64, 'a'),
+                  .uploaded_by = "taylocdu",
+                  .uploaded_at = "2024-02-21T09:15:00Z"};
+  scan.id = Must(tx->Attachments().Insert(scan, content));
+  Attachment photo = scan;
+  photo.position = 1;
+  photo.file_name = "anh.png";
+  photo.type = ScanType::kPng;
+  photo.id = Must(tx->Attachments().Insert(photo, "\x89PNG"));
+  // A document that was never recorded takes no scan.
+  Attachment stray = scan;
+  stray.position = 3;
+  EXPECT_EQ(CodeOf(tx->Attachments().Insert(stray, content)), ErrorCode::kNotFound);
+  Must(tx->Commit());
+
+  auto read = Read();
+  std::vector<Attachment> listed = Must(read->Attachments().ListForCase(case_id));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, scan.id);
+  EXPECT_EQ(listed[0].form_code, "BB");
+  EXPECT_EQ(listed[0].file_name, "Biên bản họp.pdf");
+  EXPECT_EQ(listed[0].type, ScanType::kPdf);
+  EXPECT_EQ(listed[0].size_bytes, scan.size_bytes);
+  EXPECT_EQ(listed[0].sha256, scan.sha256);
+  EXPECT_EQ(listed[0].uploaded_by, "taylocdu");
+  EXPECT_EQ(listed[0].uploaded_at, "2024-02-21T09:15:00Z");
+  EXPECT_EQ(listed[1].form_code, "6-KNĐ");
+  EXPECT_EQ(listed[1].type, ScanType::kPng);
+
+  auto [stored, bytes] = Must(read->Attachments().GetWithContent(case_id, scan.id));
+  EXPECT_EQ(stored.file_name, scan.file_name);
+  EXPECT_EQ(bytes, content);
+  // A scan is found only through its own case.
+  EXPECT_EQ(CodeOf(read->Attachments().GetWithContent(case_id + 1, scan.id)), ErrorCode::kNotFound);
+  EXPECT_TRUE(Must(read->Attachments().ListForCase(case_id + 1)).empty());
+}
+
 TEST_P(StoreContractTest, ListSearchesSortsAndCountsByStage) {
   World w = MakeWorld();
   auto tx = Write();

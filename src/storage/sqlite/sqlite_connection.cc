@@ -77,6 +77,12 @@ SqliteStatement& SqliteStatement::BindText(std::string_view value) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::BindBlob(std::string_view bytes) {
+  NoteBindResult(sqlite3_bind_blob64(statement_, next_parameter_, bytes.data(), bytes.size(),
+                                     SQLITE_TRANSIENT));
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::BindNull() {
   NoteBindResult(sqlite3_bind_null(statement_, next_parameter_));
   return *this;
@@ -136,6 +142,13 @@ std::string_view SqliteStatement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);
   if (text == nullptr) return {};
   return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+}
+
+std::string_view SqliteStatement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(statement_, column);
+  if (bytes == nullptr) return {};
+  return {static_cast<const char*>(bytes),
           static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 

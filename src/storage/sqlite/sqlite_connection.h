@@ -80,6 +80,8 @@ class SqliteStatement {
   SqliteStatement& BindInt(std::int64_t value);
   SqliteStatement& BindBool(bool value);  // 0 / 1
   SqliteStatement& BindText(std::string_view value);
+  // `bytes` as a BLOB (a scan's content), copied by SQLite.
+  SqliteStatement& BindBlob(std::string_view bytes);
   SqliteStatement& BindNull();
   SqliteStatement& BindDate(Date value);  // 'yyyy-mm-dd'
   SqliteStatement& BindOptionalDate(const std::optional<Date>& value);
@@ -104,6 +106,7 @@ class SqliteStatement {
   bool IsNull(int column) const;
   std::int64_t Int(int column) const;
   std::string_view Text(int column) const;  // valid until the next Step()
+  std::string_view Blob(int column) const;  // the bytes of a BLOB; valid until the next Step()
   std::string_view ColumnName(int column) const;
 
  private:

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/attachment.h"
 #include "domain/model.h"
 #include "domain/readmission.h"
 #include "domain/result.h"
@@ -79,6 +80,13 @@ inline constexpr std::array<std::pair<DayKind, std::string_view>, 2> kDayKindCod
     {{DayKind::kHoliday, "holiday"}, {DayKind::kWorkday, "workday"}}};
 template <>
 struct StoredCode<DayKind> : StoredCodeTable<kDayKindCodes> {};
+
+inline constexpr std::array<std::pair<ScanType, std::string_view>, 3> kScanTypeCodes{
+    {{ScanType::kPdf, "application/pdf"},
+     {ScanType::kJpeg, "image/jpeg"},
+     {ScanType::kPng, "image/png"}}};
+template <>
+struct StoredCode<ScanType> : StoredCodeTable<kScanTypeCodes> {};
 
 // Calls `each(SqliteRow&)` on every remaining row of `statement`; `each` returns void or a
 // Status. Stops at the first failure: a step error, a value the row could not decode (reported

@@ -24,7 +24,8 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const Au
       classes_(*lease_),
       targets_(*lease_),
       source_reviews_(*lease_),
-      reports_(*lease_) {}
+      reports_(*lease_),
+      attachments_(*lease_) {}
 
 SqliteTransaction::~SqliteTransaction() {
   if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);

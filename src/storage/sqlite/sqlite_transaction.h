@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/sqlite/sqlite_attachment_repository.h"
 #include "storage/sqlite/sqlite_audit_log.h"
 #include "storage/sqlite/sqlite_calendar_repository.h"
 #include "storage/sqlite/sqlite_case_repository.h"
@@ -39,6 +40,7 @@ class SqliteTransaction final : public Transaction {
   TargetRepository& Targets() override { return targets_; }
   SourceReviewRepository& SourceReviews() override { return source_reviews_; }
   ReportRepository& Reports() override { return reports_; }
+  AttachmentRepository& Attachments() override { return attachments_; }
 
   // With synchronous=FULL the WAL is fsynced before this returns Ok. On failure the transaction
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
@@ -61,6 +63,7 @@ class SqliteTransaction final : public Transaction {
   SqliteTargetRepository targets_;
   SqliteSourceReviewRepository source_reviews_;
   SqliteReportRepository reports_;
+  SqliteAttachmentRepository attachments_;
 };
 
 }  // namespace ptdv
