@@ -1,13 +1,13 @@
 // ptdv serve: the web server (HTTP API /api/v1 and the web UI).
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <ostream>
 #include <thread>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
@@ -15,9 +15,11 @@
 #include "domain/calendar_file.h"
 #include "http/access_log.h"
 #include "http/api.h"
+#include "http/attachment_api.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "service/attachment_service.h"
 #include "service/audit_monitor.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
@@ -41,6 +43,7 @@ struct ServeOptions {
   int logins_per_minute = 60;
   int certificate_checks_per_minute = 30;
   int response_cache_mb = 64;
+  int max_scan_mb = static_cast<int>(kDefaultMaxScanBytes >> 20);
   std::string trusted_proxies;
   std::string ops_networks = server.ops_networks.text();
 };
@@ -92,6 +95,9 @@ void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
   ctx.AddNumber(serve, "--certificate-checks-per-minute", o.certificate_checks_per_minute,
                 "Số lần tra cứu chứng nhận mỗi phút từ một địa chỉ (mặc định 30)", 1, 100000)
       ->envname("PTDV_CERTIFICATE_CHECKS_PER_MINUTE");
+  ctx.AddNumber(serve, "--max-scan-mb", o.max_scan_mb,
+                "Dung lượng tối đa của một bản quét đính kèm hồ sơ (MiB, mặc định 10)", 1, 200)
+      ->envname("PTDV_MAX_SCAN_MB");
   ctx.AddNumber(serve, "--response-cache-mb", o.response_cache_mb,
                 "Bộ nhớ đệm câu trả lời đọc đến lần ghi kế tiếp (MiB, 0 = tắt; mặc định 64)", 0,
                 65536)
@@ -137,6 +143,11 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   SourceService sources(*env.store, targets, env.cases->rule_sets(), *env.clock);
   ReportService reports(*env.store);
   DashboardService dashboards(*env.store, *env.cases, targets);
+  AttachmentService attachments(*env.store, *env.clock,
+                                static_cast<std::size_t>(o.max_scan_mb) << 20);
+  // A scan's upload may be as large as the service accepts, with room for nothing else.
+  server_options.accepts_upload = http::IsScanUpload;
+  server_options.max_upload_bytes = attachments.max_bytes() + 64 * 1024;
   http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,
@@ -152,6 +163,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .sources = sources,
                .reports = reports,
                .dashboards = dashboards,
+               .attachments = attachments,
                .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
                                                             : http::CookieSecurity::kSecure,
                                 .logins_per_address = {.limit = o.logins_per_minute,

@@ -188,6 +188,8 @@ class AccessControlTest : public ::testing::Test {
       objects->case_id = std::to_string(*opened);
       objects->enrolment = std::to_string(enrolment->id);
       objects->target = std::to_string(own_target ? own_target : ward_b_target->id);
+      std::tie(objects->event, objects->attachment) =
+          ScannedStep(*opened, std::stoll(objects->member));
     }
     const Id ward_class =
         world_.AwarenessClass("HUE-A-NT-2026-01", "Lớp của phường A", world_.wards["A"]);
@@ -204,6 +206,31 @@ class AccessControlTest : public ::testing::Test {
                 .enrolment = std::to_string(ward_enrolment->id),
                 .target = std::to_string(target_),
                 .login = "warda"};
+    std::tie(foreign_.event, foreign_.attachment) = ScannedStep(case_, world_.members["A"][0]);
+  }
+
+  // Records the cell's resolution (S0, helped by `member`) with one document on `case_id` and
+  // attaches a scan to it; the step's id and the scan's, as text.
+  std::pair<std::string, std::string> ScannedStep(Id case_id, Id member) {
+    auto marked = world_.cases->Record({}, case_id,
+                                       {.action = Action::kMarkSympathiser,
+                                        .date = MakeDate(2024, 1, 10),
+                                        .documents = {{.form_code = "NQ-CB", .number = "1-NQ/CB"}},
+                                        .member_person_id = member},
+                                       std::nullopt);
+    EXPECT_TRUE(marked.ok()) << marked.error().message;
+    auto view = world_.cases->Show({}, case_id, MakeDate(2024, 1, 11));
+    if (!view.ok() || view->record.events.empty()) return {};
+    const Id event = view->record.events.back().id;
+    auto scan = world_.attachments->Attach({}, case_id,
+                                           {.event_id = event,
+                                            .position = 1,
+                                            .file_name = "nghi-quyet.pdf",
+                                            .declared_media_type = std::nullopt,
+                                            .content = "%PDF-1.4 scan"});
+    EXPECT_TRUE(scan.ok()) << scan.error().message;
+    if (!scan.ok()) return {};
+    return {std::to_string(event), std::to_string(scan->id)};
   }
 
   // The objects a request can name, as they appear in a path, a query or a body.
@@ -218,6 +245,8 @@ class AccessControlTest : public ::testing::Test {
     std::string enrolment;  // of `case_id` in `class_id`
     std::string target;
     std::string login;
+    std::string event;       // a step of `case_id` with one document
+    std::string attachment;  // the scan of that document
   };
   using Field = std::string Objects::*;
   // Each reference's placeholder in a request template.
@@ -226,7 +255,8 @@ class AccessControlTest : public ::testing::Test {
       {"{cell}", &Objects::cell},      {"{person}", &Objects::person},
       {"{member}", &Objects::member},  {"{case}", &Objects::case_id},
       {"{class}", &Objects::class_id}, {"{enrolment}", &Objects::enrolment},
-      {"{target}", &Objects::target},  {"{login}", &Objects::login}};
+      {"{target}", &Objects::target},  {"{login}", &Objects::login},
+      {"{event}", &Objects::event},    {"{attachment}", &Objects::attachment}};
 
   // Objects that exist nowhere: the answer for HUE-A's must be the answer for these.
   static Objects Missing() {
@@ -239,7 +269,9 @@ class AccessControlTest : public ::testing::Test {
             .class_id = "999994",
             .enrolment = "999995",
             .target = "999996",
-            .login = "khong.co"};
+            .login = "khong.co",
+            .event = "999997",
+            .attachment = "999998"};
   }
 
   // A request naming objects through placeholders; `needs_version` sends If-Match with the
@@ -268,6 +300,12 @@ class AccessControlTest : public ::testing::Test {
            R"({"action":"mark_sympathiser","date":"2024-01-10","member_person_id":{member}})",
            true}}},
         {"GET /api/v1/reference", {}},
+        {"POST /api/v1/cases/{id}/attachments",
+         {{"/api/v1/cases/{case}/attachments?event={event}&document=1&name=scan.pdf",
+           "%PDF-1.4 scan"}}},
+        {"GET /api/v1/cases/{id}/attachments", {{"/api/v1/cases/{case}/attachments"}}},
+        {"GET /api/v1/cases/{id}/attachments/{attachment}",
+         {{"/api/v1/cases/{case}/attachments/{attachment}"}}},
         {"GET /api/v1/organisations", {}},
         {"GET /api/v1/organisations/{code}", {{"/api/v1/organisations/{cell}"}}},
         {"GET /api/v1/people", {{"/api/v1/people?q=nguyen&org={org}"}}},
@@ -378,6 +416,15 @@ class AccessControlTest : public ::testing::Test {
                       member),
           true}},
         {"GET /api/v1/reference", {Target::kReference, "/api/v1/reference"}},
+        {"POST /api/v1/cases/{id}/attachments",
+         {Target::kObject,
+          fmt::format("/api/v1/cases/{}/attachments?event={}&document=1", case_, foreign_.event),
+          "%PDF-1.4 scan"}},
+        {"GET /api/v1/cases/{id}/attachments",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/attachments", case_)}},
+        {"GET /api/v1/cases/{id}/attachments/{attachment}",
+         {Target::kObject,
+          fmt::format("/api/v1/cases/{}/attachments/{}", case_, foreign_.attachment)}},
         {"GET /api/v1/organisations", {Target::kOwnScope, "/api/v1/organisations"}},
         {"GET /api/v1/organisations/{code}", {Target::kObject, "/api/v1/organisations/HUE-A"}},
         {"GET /api/v1/people", {Target::kObject, "/api/v1/people?q=bi%20mat&org=HUE-A"}},

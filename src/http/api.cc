@@ -1,5 +1,6 @@
 #include "http/api.h"
 
+#include "http/attachment_api.h"
 #include "http/audit_api.h"
 #include "http/calendar_api.h"
 #include "http/case_api.h"
@@ -32,6 +33,7 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
       RegisterReportApi(router, deps.store, deps.reports, deps.cases, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
                                             deps.response_cache));
+  PTDV_RETURN_IF_ERROR(RegisterAttachmentApi(router, deps.attachments));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();
 }

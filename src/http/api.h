@@ -6,13 +6,14 @@
 #include "http/auth_api.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "service/attachment_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
 #include "service/case_service.h"
 #include "service/class_service.h"
-#include "service/dashboard_service.h"
 #include "service/clock.h"
+#include "service/dashboard_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/report_service.h"
@@ -37,6 +38,7 @@ struct ApiDeps {
   SourceService& sources;
   ReportService& reports;
   DashboardService& dashboards;
+  AttachmentService& attachments;
   AuthApiOptions auth_options = {};
   // Public certificate checks per client address per minute (GET /api/v1/certificates/{code}).
   int certificate_checks_per_minute = 30;

@@ -22,6 +22,7 @@
 
 #include "http/access_log.h"
 #include "http/api.h"
+#include "http/attachment_api.h"
 #include "http/auth_api.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -135,6 +136,7 @@ class ApiWorld {
     sources = std::make_unique<SourceService>(*store_, *targets, cases->rule_sets(), clock_);
     reports = std::make_unique<ReportService>(*store_);
     dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
+    attachments = std::make_unique<AttachmentService>(*store_, clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -148,9 +150,13 @@ class ApiWorld {
                                              .sources = *sources,
                                              .reports = *reports,
                                              .dashboards = *dashboards,
+                                             .attachments = *attachments,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
-    server_ = std::make_unique<Server>(LoopbackOptions(), router, metrics_, access_log_);
+    ServerOptions options = LoopbackOptions();
+    options.accepts_upload = IsScanUpload;
+    options.max_upload_bytes = attachments->max_bytes() + 64 * 1024;
+    server_ = std::make_unique<Server>(options, router, metrics_, access_log_);
     if (auto started = server_->Start(); !started.ok()) { Fail(started.error().message); return; }
     runner_ = std::thread([this] { server_->Run(); });
   }
@@ -230,6 +236,7 @@ class ApiWorld {
   std::unique_ptr<SourceService> sources;
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<DashboardService> dashboards;
+  std::unique_ptr<AttachmentService> attachments;
   Router router;
 
  private:

@@ -293,7 +293,11 @@ asio::awaitable<void> Connection::Loop() {
     stream_.expires_after(options.read_timeout);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    // The larger limit until the target is known: Beast checks a Content-Length against the
+    // limit as soon as the header is complete.
+    parser.body_limit(options.accepts_upload
+                          ? std::max(options.max_body_bytes, options.max_upload_bytes)
+                          : options.max_body_bytes);
     auto [header_error, header_bytes] =
         co_await bhttp::async_read_header(stream_, buffer_, parser, kNoThrow);
     Clock::time_point start = Clock::now();
@@ -331,6 +335,15 @@ asio::awaitable<void> Connection::Loop() {
                         wall_start);
       }
       co_return;
+    }
+
+    if (options.accepts_upload && !options.accepts_upload(method, path)) {
+      if (parser.content_length() && *parser.content_length() > options.max_body_bytes) {
+        co_await Refuse(ErrorResponse(HttpFailure::kPayloadTooLarge), method, path, version, start,
+                        wall_start);
+        co_return;
+      }
+      parser.body_limit(options.max_body_bytes);  // no body octet is parsed yet
     }
 
     if (!parser.is_done()) {

@@ -5,9 +5,11 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "domain/result.h"
 #include "http/network_list.h"
+#include "http/request.h"
 
 namespace ptdv::http {
 
@@ -23,6 +25,10 @@ struct ServerOptions {
                             // concurrency
   std::size_t max_header_bytes = 16 * 1024;  // request line and fields; over it: 431
   std::size_t max_body_bytes = 1024 * 1024;  // over it: 413, the handler is not called
+  // The requests for which `accepts_upload` (method, path) is true may carry a body of up to
+  // max_upload_bytes instead (a scan of a signed form). Empty: none.
+  std::function<bool(Method, std::string_view path)> accepts_upload;
+  std::size_t max_upload_bytes = 0;
   // From the first byte of a request to its last (and for the first request of a new
   // connection, from the accept); also bounds writing a response. A stalled or slow client is
   // disconnected when it runs out.

@@ -113,17 +113,29 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   std::unique_ptr<SqliteStore> store = SqliteStore::Open(path_).value();
   EXPECT_EQ(store->SchemaVersion().value(), 0);
   // 0005, 0007 and 0009 are other branches'.
-  EXPECT_EQ(store->Migrate().value(), (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11}));
+  EXPECT_EQ(store->Migrate().value(), (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12}));
   std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
-  for (const char* name : {"audit_log_no_update", "audit_log_no_delete", "organisation_parent_idx",
-                           "person_org_idx", "person_search_key_idx", "membership_org_kind_idx",
-                           "membership_person_idx", "admission_case_cell_stage_idx",
-                           "admission_case_next_deadline_idx", "case_event_case_seq_idx",
-                           "user_account_org_idx", "user_session_user_idx",
-                           "user_session_last_seen_idx", "audit_log_org_id_idx",
-                           "training_class_organiser_idx", "class_enrolment_case_idx",
-                           "admission_target_parent_idx", "admission_target_year_idx",
-                           "source_review_org_idx", "admission_case_decision_idx"}) {
+  for (const char* name : {"audit_log_no_update",
+                           "audit_log_no_delete",
+                           "organisation_parent_idx",
+                           "person_org_idx",
+                           "person_search_key_idx",
+                           "membership_org_kind_idx",
+                           "membership_person_idx",
+                           "admission_case_cell_stage_idx",
+                           "admission_case_next_deadline_idx",
+                           "case_event_case_seq_idx",
+                           "user_account_org_idx",
+                           "user_session_user_idx",
+                           "user_session_last_seen_idx",
+                           "audit_log_org_id_idx",
+                           "training_class_organiser_idx",
+                           "class_enrolment_case_idx",
+                           "admission_target_parent_idx",
+                           "admission_target_year_idx",
+                           "source_review_org_idx",
+                           "admission_case_decision_idx",
+                           "case_attachment_case_idx"}) {
     std::string sql = std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + name + "'";
     EXPECT_EQ(QueryText(raw->handle(), sql.c_str()), "1") << name;
   }
