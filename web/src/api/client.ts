@@ -31,6 +31,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   query?: { [key: string]: string | number | boolean | undefined | null };
   body?: unknown;
+  // Sent as it is, under its own type (a scanned file), instead of `body` as JSON.
+  file?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   // Do not call the 401 hook (the login request itself, the first /auth/me).
@@ -96,8 +98,11 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.type || 'application/octet-stream';
+    body = options.file;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -145,6 +150,8 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }).then((r) => r.data),
   del: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options).then((r) => r.data),
+  upload: <T>(path: string, file: Blob, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, file }).then((r) => r.data),
 };
 
 // Maps a server error onto a form field: `error.field` names the event body's field

@@ -32,6 +32,15 @@ describe('audit entries', () => {
     expect(auditLink(entry({ entity: 'calendar_year' }))).toBeNull();
   });
 
+  it('names an attached scan with its document and the start of its hash', () => {
+    const attach = entry({
+      action: 'case.attach',
+      after: { id: 5, event_id: 9, position: 1, form_code: '2-KNĐ', file_name: 'Lý lịch.pdf', media_type: 'application/pdf', size_bytes: 2000, sha256: 'ab'.repeat(32) },
+    });
+    expect(auditTitle(attach, (c) => c)).toBe('Đính kèm bản quét văn bản');
+    expect(auditDetail(attach)).toBe(`Lý lịch.pdf (văn bản 2-KNĐ) · mã kiểm tra SHA-256 ${'ab'.repeat(8)}…`);
+  });
+
   it('names the server itself "Hệ thống"', () => {
     expect(auditActor('system')).toBe('Hệ thống');
     expect(auditActor('')).toBe('Hệ thống');

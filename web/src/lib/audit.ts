@@ -7,6 +7,7 @@ import { votesNeeded } from './vote';
 
 const kActionLabels: Record<string, string> = {
   'case.open': 'Mở hồ sơ kết nạp',
+  'case.attach': 'Đính kèm bản quét văn bản',
   'person.create': 'Thêm người',
   'person.update': 'Sửa thông tin người',
   'user.create': 'Tạo tài khoản',
@@ -79,11 +80,9 @@ export function auditVote(entry: AuditEntry): Vote | null {
 // What the entry did: "Chi bộ xét, đề nghị kết nạp" for a case step (its label from
 // /reference), else the label of the action.
 export function auditTitle(entry: AuditEntry, actionLabel: (code: string) => string): string {
-  if (entry.action.startsWith('case.') && entry.action !== 'case.open') {
-    return actionLabel(entry.action.slice('case.'.length));
-  }
   const known = kActionLabels[entry.action];
   if (known) return known;
+  if (entry.action.startsWith('case.')) return actionLabel(entry.action.slice('case.'.length));
   const object = kEntityLabels[entry.entity];
   return object ? `Thay đổi ${object}` : 'Thay đổi dữ liệu';
 }
@@ -96,6 +95,14 @@ export function auditDetail(entry: AuditEntry): string {
     const needed = votesNeeded(vote.eligible);
     const result = vote.in_favour >= needed ? 'đạt 2/3' : `không đạt 2/3 (cần ${needed})`;
     return `Biểu quyết: ${vote.in_favour}/${vote.eligible} tán thành, ${vote.present} có mặt — ${result}`;
+  }
+  if (entry.action === 'case.attach') {
+    const scan = object(entry.after);
+    if (scan && typeof scan.file_name === 'string') {
+      const form = typeof scan.form_code === 'string' && scan.form_code ? ` (văn bản ${scan.form_code})` : '';
+      const hash = typeof scan.sha256 === 'string' ? ` · mã kiểm tra SHA-256 ${scan.sha256.slice(0, 16)}…` : '';
+      return `${scan.file_name}${form}${hash}`;
+    }
   }
   if (entry.action === 'person.update') {
     const before = object(entry.before);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
 import { api } from '../api/client';
-import type { AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
+import type { AttachmentList, AuditPage, CaseEvent, CaseView, DocumentRef } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { deadlineColor, deadlineText, formatDate, formatInstant } from '../lib/format';
 import { kEducations, kOccupations, kSexes, kWorkplaces, labelOf } from '../lib/labels';
@@ -13,6 +13,7 @@ import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { HelperLine } from '../components/HelperLine';
+import { ScanCell } from '../components/DocumentScans';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
 import { auditActor, auditDetail, auditEvent, auditTitle } from '../lib/audit';
 import { RuleCitation } from '../components/RuleCitation';
@@ -48,6 +49,15 @@ export default function CasePage() {
     [id, readsAudit, view.data?.case.version],
   );
 
+  // The scans of the case's documents, asked once the case itself has loaded.
+  const caseLoaded = view.data !== undefined;
+  const scans = useApi(
+    (signal) => caseLoaded
+      ? api.get<AttachmentList>(`/cases/${id}/attachments`, { signal })
+      : Promise.resolve<AttachmentList | undefined>(undefined),
+    [id, caseLoaded],
+  );
+
   const wantedStep = search.get('buoc');
   const stepAllowed = !!wantedStep && !!view.data?.evaluation.allowed_actions.includes(wantedStep) && mayRecord(user, wantedStep);
   useEffect(() => {
@@ -61,8 +71,24 @@ export default function CasePage() {
   if (!view.data) return <div className="page"><Skeleton active paragraph={{ rows: 12 }} /></div>;
   const { case: header, person, cell, evaluation, events } = view.data;
 
-  const documents: (DocumentRef & { step: string; key: string })[] = events.flatMap((e, i) =>
-    e.documents.map((d, j) => ({ ...d, step: reference.actionLabel(e.action), key: `${i}.${j}` })),
+  const documents: (DocumentRef & { step: string; key: string; action: string; eventId: number; position: number })[] = events.flatMap((e, i) =>
+    e.documents.map((d, j) => ({
+      ...d, step: reference.actionLabel(e.action), key: `${i}.${j}`, action: e.action, eventId: e.id, position: j + 1,
+    })),
+  );
+  const scanCell = (d: (typeof documents)[number]) => (
+    <ScanCell
+      caseId={header.id}
+      eventId={d.eventId}
+      position={d.position}
+      formCode={d.form_code ?? ''}
+      list={scans.data}
+      mayAttach={mayRecord(user, d.action)}
+      onAttached={(a) => {
+        message.success(`Đã đính kèm ${a.file_name}`);
+        scans.reload();
+      }}
+    />
   );
   const recordable = evaluation.allowed_actions.filter((a) => mayRecord(user, a));
   // The server leaves personal data out for the roles that may not read it (DOMAIN §8).
@@ -137,6 +163,7 @@ export default function CasePage() {
           </Card>
 
           <Card title="Văn bản" className="documents-card">
+            {scans.error ? <ErrorNotice error={scans.error} onRetry={scans.reload} what="bản quét" /> : null}
             {narrow ? (
               <ul className="card-list">
                 {documents.length === 0 ? <li className="empty">Chưa có văn bản</li> : documents.map((d) => (
@@ -144,6 +171,7 @@ export default function CasePage() {
                     <strong className="form-code">{d.form_code || 'Văn bản'}</strong>
                     {d.number ? <> · số {d.number}</> : null}{d.date ? <> · ngày {formatDate(d.date)}</> : null}{d.issuer ? <> · {d.issuer}</> : null}
                     <div className="muted">{d.step}</div>
+                    {scanCell(d)}
                   </li>
                 ))}
               </ul>
@@ -160,6 +188,7 @@ export default function CasePage() {
                 { title: 'Ngày', dataIndex: 'date', render: formatDate, width: 120 },
                 { title: 'Nơi ban hành', dataIndex: 'issuer' },
                 { title: 'Bước', dataIndex: 'step' },
+                { title: 'Bản quét', key: 'scans', render: (_, d) => scanCell(d) },
               ]}
             />
             )}
