@@ -51,7 +51,7 @@ constexpr std::size_t kReadChunk = 4096;
 // and discards for a while before closing, so the kernel does not answer the client's unread
 // bytes with a reset that would destroy the response before the client reads it.
 constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = 4 * 1024 * 1024;
+constexpr std::size_t kLingerBytes = std::size_t{4} * 1024 * 1024;
 
 constexpr std::string_view kUnmatched = "unmatched";
 
@@ -103,9 +103,11 @@ std::string RawBusyResponse() {
   response.headers.Set("Retry-After", "1");
   Stamp(response, {.request_id = NewRequestId()});
   std::string raw = "HTTP/1.1 503 Service Unavailable\r\n";
-  for (const auto& [name, value] : response.headers) raw += name + ": " + value + "\r\n";
-  raw += "Content-Type: " + response.content_type + "\r\n";
-  raw += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  for (const auto& [name, value] : response.headers) {
+    raw.append(name).append(": ").append(value).append("\r\n");
+  }
+  raw.append("Content-Type: ").append(response.content_type).append("\r\n");
+  raw.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
   raw += "Connection: close\r\n\r\n";
   raw += response.body;
   return raw;
@@ -526,7 +528,7 @@ Status Server::Impl::Start() {
 void Server::Impl::Run() {
   assert(started_);
   if (!started_) return;
-  asio::co_spawn(acceptor_strand_, Accept(), [](std::exception_ptr) {});
+  asio::co_spawn(acceptor_strand_, Accept(), [](const std::exception_ptr&) {});
   if (options_.handle_signals) {
     beast::error_code ignored;
     signals_.add(SIGINT, ignored);
@@ -616,7 +618,8 @@ asio::awaitable<void> Server::Impl::Accept() {
     auto executor = socket.get_executor();
     auto connection = std::make_shared<Connection>(*this, tcp::socket(std::move(socket)));
     Register(connection);
-    asio::co_spawn(executor, Connection::Serve(std::move(connection)), [](std::exception_ptr) {});
+    asio::co_spawn(executor, Connection::Serve(std::move(connection)),
+                   [](const std::exception_ptr&) {});
   }
 }
 

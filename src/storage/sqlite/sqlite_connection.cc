@@ -263,7 +263,7 @@ Result<std::uint64_t> SqliteConnection::DataVersion() {
     if (code != SQLITE_OK) return LastError(code);
   }
   int code = sqlite3_step(data_version_);
-  std::uint64_t version = static_cast<std::uint64_t>(sqlite3_column_int64(data_version_, 0));
+  auto version = static_cast<std::uint64_t>(sqlite3_column_int64(data_version_, 0));
   sqlite3_reset(data_version_);
   if (code != SQLITE_ROW) return LastError(code);
   return version;
