@@ -1,13 +1,16 @@
 // ptdv case open|show|list|advance and ptdv deadlines: the cases of party development.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
 #include <memory>
 #include <ostream>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
+#include "report/case_forms.h"
+#include "service/form_service.h"
 #include "service/json_codec.h"
 
 namespace ptdv {
@@ -208,6 +211,51 @@ void AddShow(CLI::App& case_cmd, CliContext& ctx) {
   }));
 }
 
+// `case print ID`: the forms the case can print; with --form, that form filled as a PDF.
+void AddPrint(CLI::App& case_cmd, CliContext& ctx) {
+  struct Options {
+    Id id = 0;
+    std::string form, out;
+    Id event = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* print = case_cmd.add_subcommand("print", "In mẫu văn bản của hồ sơ (PDF, khổ A4)");
+  ctx.AddId(*print, "id", o->id, "Mã hồ sơ")->required();
+  print->add_option("--form", o->form, "Mẫu văn bản, ví dụ 6-KNĐ (không ghi: liệt kê các mẫu)");
+  print->add_option("--event", o->event, "Mã bước in từ đó (mặc định bước gần nhất có mẫu này)");
+  print->add_option("--out", o->out, "Tệp PDF ghi ra (mặc định <mẫu>.pdf)");
+  print->callback(ctx.Run([&ctx, o](Environment& env) {
+    FormService forms(*env.store, *env.clock);
+    auto facts = forms.CaseFacts(Actor{}, o->id);
+    if (!facts.ok()) return ctx.Fail(facts.error());
+    if (o->form.empty()) {
+      if (!o->out.empty() || o->event != 0) {
+        return ctx.Fail(
+            Error::Invalid("Cần chọn mẫu văn bản để in: --form, ví dụ --form 6-KNĐ", "--form"));
+      }
+      for (const report::PrintableForm& f : report::PrintableForms(*facts)) {
+        ctx.out << fmt::format("{:<7} {}{}{}\n", f.code, f.title,
+                               f.detail.empty() ? "" : " — " + f.detail,
+                               f.event_id ? fmt::format(" (bước {})", *f.event_id) : "");
+      }
+      return 0;
+    }
+    const std::string code = report::NormaliseFormCode(o->form);
+    auto document =
+        report::CaseForm(*facts, code, o->event ? std::optional<Id>(o->event) : std::nullopt);
+    if (!document.ok()) return ctx.Fail(document.error());
+    auto pdf = report::WritePdf({*document});
+    if (!pdf.ok()) return ctx.Fail(pdf.error());
+    const std::string path = o->out.empty() ? code + ".pdf" : o->out;
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file.write(pdf->data(), static_cast<std::streamsize>(pdf->size()));
+    file.close();
+    if (!file) return ctx.Fail(Error::Unavailable("Không ghi được tệp " + path));
+    ctx.err << fmt::format("Đã ghi mẫu {} vào {}\n", code, path);
+    return 0;
+  }));
+}
+
 void AddList(CLI::App& case_cmd, CliContext& ctx) {
   struct Options {
     std::string org, stage, category;
@@ -327,7 +375,7 @@ void PrintDeadline(CliContext& ctx, const DeadlineRow& r) {
 
 void AddCaseCommands(CLI::App& app, CliContext& ctx) {
   AddCommandGroup(app, ctx, "case", "Hồ sơ phát triển đảng viên",
-                  {AddOpen, AddShow, AddList, AddAdvance});
+                  {AddOpen, AddShow, AddPrint, AddList, AddAdvance});
 }
 
 void AddDeadlinesCommand(CLI::App& app, CliContext& ctx) {

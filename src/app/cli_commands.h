@@ -16,7 +16,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx);       // demo
 void AddServeCommand(CLI::App& app, CliContext& ctx);      // serve
 void AddOrgCommands(CLI::App& app, CliContext& ctx);       // org tree|add|members, member add
 void AddPersonCommands(CLI::App& app, CliContext& ctx);    // person add|search
-void AddCaseCommands(CLI::App& app, CliContext& ctx);      // case open|show|list|advance
+void AddCaseCommands(CLI::App& app, CliContext& ctx);      // case open|show|print|list|advance
 void AddDeadlinesCommand(CLI::App& app, CliContext& ctx);  // deadlines
 void AddCalendarCommand(CLI::App& app, CliContext& ctx);   // calendar
 void AddRulesCommands(CLI::App& app, CliContext& ctx);     // rules list|set

@@ -145,6 +145,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   DashboardService dashboards(*env.store, *env.cases, targets);
   AttachmentService attachments(*env.store, *env.clock,
                                 static_cast<std::size_t>(o.max_scan_mb) << 20);
+  FormService forms(*env.store, *env.clock);
   // A scan's upload may be as large as the service accepts, with room for nothing else.
   server_options.accepts_upload = http::IsScanUpload;
   server_options.max_upload_bytes = attachments.max_bytes() + 64 * 1024;
@@ -164,6 +165,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .reports = reports,
                .dashboards = dashboards,
                .attachments = attachments,
+               .forms = forms,
                .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
                                                             : http::CookieSecurity::kSecure,
                                 .logins_per_address = {.limit = o.logins_per_minute,

@@ -49,6 +49,7 @@ const std::vector<CommandCase>& Commands() {
        {"case", "open", "--person", "{N}", "--cell", "HUE", "--date", "{D}"},
        "--category"},
       {"case show", {"case", "show", "{N}", "--on", "{D}"}, "--on"},
+      {"case print", {"case", "print", "{N}", "--event", "{N}"}, "--form"},
       {"case list", {"case", "list", "--org", "HUE", "--limit", "{N}"}, "--stage"},
       {"case advance",
        {"case", "advance", "{N}", "--action", "withdraw", "--date", "{D}"},

@@ -112,6 +112,26 @@ class AccessControlTest : public ::testing::Test {
     auto enrolment = world_.classes->Nominate({}, class_, case_);
     ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
     enrolment_ = enrolment->id;
+    // A second learner of HUE-A whose certificate was issued: the printed certificate's object.
+    auto learner = world_.cases->CreatePerson({}, {.full_name = "Lê Văn Học",
+                                                   .birth_date = MakeDate(1999, 5, 5),
+                                                   .org_id = world_.cells["A"]});
+    ASSERT_TRUE(learner.ok());
+    auto learner_case = world_.cases->OpenCase({}, *learner, world_.cells["A"],
+                                               SourceCategory::kTeacher, MakeDate(2026, 9, 1));
+    ASSERT_TRUE(learner_case.ok());
+    auto certified = world_.classes->Nominate({}, class_, *learner_case);
+    ASSERT_TRUE(certified.ok()) << certified.error().message;
+    certified_ = certified->id;
+    ASSERT_TRUE(
+        world_.classes->ChangeEnrolment({}, class_, certified_, EnrolmentState::kEnrolled).ok());
+    for (int session = 1; session <= 5; ++session) {
+      ASSERT_TRUE(world_.classes->RecordAttendance({}, class_, certified_, session, true).ok());
+    }
+    ASSERT_TRUE(world_.classes->Assess({}, class_, certified_, Assessment::kPassed).ok());
+    auto issued = world_.classes->IssueCertificate({}, class_, certified_, "01-GCN/TTCT",
+                                                   MakeDate(2026, 10, 12));
+    ASSERT_TRUE(issued.ok()) << issued.error().message;
     auto city_target = world_.targets->CreateTarget(
         {}, {.org_id = world_.city, .year = 2026, .count = 100, .legal_basis = "Nghị quyết 14-NQ/TU"});
     ASSERT_TRUE(city_target.ok()) << city_target.error().message;
@@ -306,6 +326,8 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments", {{"/api/v1/cases/{case}/attachments"}}},
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {{"/api/v1/cases/{case}/attachments/{attachment}"}}},
+        {"GET /api/v1/cases/{id}/documents", {{"/api/v1/cases/{case}/documents"}}},
+        {"GET /api/v1/cases/{id}/documents/{form}", {{"/api/v1/cases/{case}/documents/6-KND"}}},
         {"GET /api/v1/organisations", {}},
         {"GET /api/v1/organisations/{code}", {{"/api/v1/organisations/{cell}"}}},
         {"GET /api/v1/people", {{"/api/v1/people?q=nguyen&org={org}"}}},
@@ -339,6 +361,9 @@ class AccessControlTest : public ::testing::Test {
            R"({"kind":"awareness","code":"NT-MOI","name":"Lớp mới","organiser":"{org}",)"
            R"("capacity":10,"starts_on":"2026-11-02","ends_on":"2026-11-04","sessions":3})"}}},
         {"GET /api/v1/classes/{id}", {{"/api/v1/classes/{class}"}}},
+        {"GET /api/v1/classes/{id}/roster.pdf", {{"/api/v1/classes/{class}/roster.pdf"}}},
+        {"GET /api/v1/classes/{id}/enrolments/{enrolment}/certificate.pdf",
+         {{"/api/v1/classes/{class}/enrolments/{enrolment}/certificate.pdf"}}},
         {"POST /api/v1/classes/{id}/nominations",
          {{"/api/v1/classes/{class}/nominations", R"({"case_id":{case}})"}}},
         {"PATCH /api/v1/classes/{id}/enrolments/{enrolment}",
@@ -425,6 +450,10 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {Target::kObject,
           fmt::format("/api/v1/cases/{}/attachments/{}", case_, foreign_.attachment)}},
+        {"GET /api/v1/cases/{id}/documents",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/documents", case_)}},
+        {"GET /api/v1/cases/{id}/documents/{form}",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/documents/9-KND", case_)}},
         {"GET /api/v1/organisations", {Target::kOwnScope, "/api/v1/organisations"}},
         {"GET /api/v1/organisations/{code}", {Target::kObject, "/api/v1/organisations/HUE-A"}},
         {"GET /api/v1/people", {Target::kObject, "/api/v1/people?q=bi%20mat&org=HUE-A"}},
@@ -472,6 +501,11 @@ class AccessControlTest : public ::testing::Test {
           R"("capacity":10,"starts_on":"2026-11-02","ends_on":"2026-11-04","sessions":3})"}},
         {"GET /api/v1/classes/{id}",
          {Target::kOwnScope, fmt::format("/api/v1/classes/{}", class_)}},
+        {"GET /api/v1/classes/{id}/roster.pdf",
+         {Target::kOwnScope, fmt::format("/api/v1/classes/{}/roster.pdf", class_)}},
+        {"GET /api/v1/classes/{id}/enrolments/{enrolment}/certificate.pdf",
+         {Target::kObject,
+          fmt::format("/api/v1/classes/{}/enrolments/{}/certificate.pdf", class_, certified_)}},
         {"POST /api/v1/classes/{id}/nominations",
          {Target::kObject, fmt::format("/api/v1/classes/{}/nominations", class_),
           fmt::format(R"({{"case_id":{}}})", case_)}},
@@ -540,7 +574,7 @@ class AccessControlTest : public ::testing::Test {
   }
 
   ApiWorld world_;
-  Id person_ = 0, case_ = 0, class_ = 0, enrolment_ = 0, target_ = 0;
+  Id person_ = 0, case_ = 0, class_ = 0, enrolment_ = 0, certified_ = 0, target_ = 0;
 };
 
 TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {

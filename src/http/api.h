@@ -6,6 +6,7 @@
 #include "http/auth_api.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "report/party_document.h"
 #include "service/attachment_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
@@ -14,6 +15,7 @@
 #include "service/class_service.h"
 #include "service/clock.h"
 #include "service/dashboard_service.h"
+#include "service/form_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/report_service.h"
@@ -39,6 +41,9 @@ struct ApiDeps {
   ReportService& reports;
   DashboardService& dashboards;
   AttachmentService& attachments;
+  FormService& forms;
+  // The page set-up of printed forms (DOMAIN §10 [?]).
+  report::PageStyle form_style = {};
   AuthApiOptions auth_options = {};
   // Public certificate checks per client address per minute (GET /api/v1/certificates/{code}).
   int certificate_checks_per_minute = 30;

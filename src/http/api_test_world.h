@@ -137,6 +137,7 @@ class ApiWorld {
     reports = std::make_unique<ReportService>(*store_);
     dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     attachments = std::make_unique<AttachmentService>(*store_, clock_);
+    forms = std::make_unique<FormService>(*store_, clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -151,6 +152,7 @@ class ApiWorld {
                                              .reports = *reports,
                                              .dashboards = *dashboards,
                                              .attachments = *attachments,
+                                             .forms = *forms,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
@@ -237,6 +239,7 @@ class ApiWorld {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<DashboardService> dashboards;
   std::unique_ptr<AttachmentService> attachments;
+  std::unique_ptr<FormService> forms;
   Router router;
 
  private:

@@ -171,7 +171,7 @@ Result<ClassView> ClassService::GetClass(const Actor& actor, Id class_id) {
   PTDV_ASSIGN_OR_RETURN(auto attendance, tx->Classes().ListAttendance(class_id));
   PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(cases_.rule_sets(), clock_.Today()));
   std::vector<Id> person_ids;
-  std::map<Id, std::string> unit_codes;
+  std::map<Id, Organisation> units;
   int enrolled = 0;
   for (auto& e : enrolments) {
     if (e.state == EnrolmentState::kEnrolled) ++enrolled;
@@ -179,11 +179,13 @@ Result<ClassView> ClassService::GetClass(const Actor& actor, Id class_id) {
       PTDV_ASSIGN_OR_RETURN(Case header, tx->Cases().Get(e.case_id));
       if (!own_cells.contains(header.cell_id)) continue;
     }
-    if (!unit_codes.contains(e.nominating_org_id)) {
+    if (!units.contains(e.nominating_org_id)) {
       PTDV_ASSIGN_OR_RETURN(Organisation unit, tx->Organisations().Get(e.nominating_org_id));
-      unit_codes[unit.id] = unit.code;
+      units[unit.id] = std::move(unit);
     }
-    EnrolmentView ev{.enrolment = e, .nominating_org_code = unit_codes[e.nominating_org_id]};
+    const Organisation& unit = units[e.nominating_org_id];
+    EnrolmentView ev{
+        .enrolment = e, .nominating_org_code = unit.code, .nominating_org_name = unit.name};
     for (const auto& a : attendance) {
       if (a.enrolment_id == e.id) ev.attendance.push_back(a);
     }
@@ -195,9 +197,14 @@ Result<ClassView> ClassService::GetClass(const Actor& actor, Id class_id) {
     view.enrolments.push_back(std::move(ev));
   }
   PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
-  std::map<Id, std::string> names;
-  for (auto& p : people) names[p.id] = std::move(p.full_name);
-  for (auto& ev : view.enrolments) ev.person_name = names[ev.enrolment.person_id];
+  std::map<Id, const Person*> by_id;
+  for (const auto& p : people) by_id[p.id] = &p;
+  for (auto& ev : view.enrolments) {
+    if (auto it = by_id.find(ev.enrolment.person_id); it != by_id.end()) {
+      ev.person_name = it->second->full_name;
+      ev.birth_date = it->second->birth_date;
+    }
+  }
   view.summary = {.training_class = std::move(c),
                   .organiser_code = organiser.code,
                   .organiser_name = organiser.name,

@@ -52,7 +52,9 @@ struct ClassSummary {
 struct EnrolmentView {
   Enrolment enrolment;
   std::string person_name;
+  Date birth_date{};  // for the printed class list and certificate
   std::string nominating_org_code;
+  std::string nominating_org_name;
   std::vector<Attendance> attendance;  // by session
   int attended = 0;
   std::optional<Date> certificate_expires;  // R3: the last valid day (awareness class only)

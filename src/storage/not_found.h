@@ -22,6 +22,7 @@ inline constexpr std::string_view kTargetNoun = "chỉ tiêu";
 inline constexpr std::string_view kStepNoun = "bước";
 inline constexpr std::string_view kDocumentNoun = "tài liệu";
 inline constexpr std::string_view kScanNoun = "bản quét";
+inline constexpr std::string_view kFormNoun = "mẫu văn bản";
 
 // kNotFound: "Không tìm thấy {what} (mã {id})".
 Error NotFoundError(std::string_view what, Id id);

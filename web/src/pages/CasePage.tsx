@@ -14,6 +14,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
 import { HelperLine } from '../components/HelperLine';
 import { ScanCell } from '../components/DocumentScans';
+import { PrintableForms } from '../components/PrintableForms';
 import { knowsServerToday, setServerToday } from '../lib/serverToday';
 import { auditActor, auditDetail, auditEvent, auditTitle } from '../lib/audit';
 import { RuleCitation } from '../components/RuleCitation';
@@ -193,6 +194,8 @@ export default function CasePage() {
             />
             )}
           </Card>
+
+          {readsPersonal(user) && <PrintableForms caseId={header.id} version={header.version} />}
 
           <Card title="Biểu quyết" className="votes-card">
             {narrow ? (

@@ -73,7 +73,10 @@ export default function ClassPage() {
           <Link to="/lop-boi-duong" className="no-print">← Danh sách lớp</Link>
           <Typography.Title level={1}>{c.name}</Typography.Title>
         </div>
-        <Button size="large" onClick={() => window.print()} className="no-print">In danh sách</Button>
+        <Space className="no-print" wrap>
+          <Button size="large" href={`/api/v1/classes/${c.id}/roster.pdf`} target="_blank" rel="noopener">In danh sách ký tên (PDF)</Button>
+          <Button size="large" onClick={() => window.print()}>In trang này</Button>
+        </Space>
       </div>
       <Card>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" className="class-facts">
@@ -149,6 +152,8 @@ export default function ClassPage() {
                   <div>Số <strong>{e.certificate_number}</strong>, ngày {formatDate(e.certificate_date)}</div>
                   {e.verification_code && <div>Mã kiểm tra: <Link to={`/kiem-tra-chung-nhan/${e.verification_code}`} className="verification-code">{e.verification_code}</Link></div>}
                   {e.certificate_expires && <div className="muted">Giá trị đến {formatDate(e.certificate_expires)}</div>}
+                  {all && <a className="no-print" href={`/api/v1/classes/${c.id}/enrolments/${e.id}/certificate.pdf`} target="_blank" rel="noopener"
+                    aria-label={`In giấy chứng nhận của ${e.person_name}`}>In giấy chứng nhận</a>}
                 </div>
               ) : manage && e.state === 'enrolled' ? (
                 <Button onClick={() => setCertifying(e)} aria-label={`Cấp giấy chứng nhận cho ${e.person_name}`}>Cấp giấy chứng nhận</Button>
