@@ -148,7 +148,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   FormService forms(*env.store, *env.clock);
   // A scan's upload may be as large as the service accepts, with room for nothing else.
   server_options.accepts_upload = http::IsScanUpload;
-  server_options.max_upload_bytes = attachments.max_bytes() + 64 * 1024;
+  server_options.max_upload_bytes = attachments.max_bytes() + std::size_t{64} * 1024;
   http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,

@@ -102,7 +102,7 @@ std::string VerifyUrl(const Request& request, std::string_view code) {
                      host.find_first_not_of(
                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                          "0123456789.-:[]") == std::string::npos;
-  const std::string path = fmt::format("/kiem-tra-chung-nhan/{}", code);
+  std::string path = fmt::format("/kiem-tra-chung-nhan/{}", code);
   if (!plain) return path;
   return fmt::format("{}://{}{}", request.https ? "https" : "http", host, path);
 }

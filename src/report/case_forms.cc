@@ -314,7 +314,7 @@ class FormWriter {
     std::string dots;
     for (int i = 0; i < 3; ++i) dots += kDots;
     for (int i = 0; i < count; ++i) {
-      d.body.push_back(
+      d.body.emplace_back(
           Paragraph{.runs = {{dots}}, .align = Align::kLeft, .first_line_indent = false});
     }
   }
@@ -344,12 +344,12 @@ class FormWriter {
   void VoteParagraphs(PartyDocument& d, std::string_view members, std::string_view proposal) const {
     std::optional<Vote> v = RecordedVote();
     auto n = [&](int value) { return v ? std::to_string(value) : std::string(kDots); };
-    d.body.push_back(
+    d.body.emplace_back(
         Text(fmt::format("Tổng số {}: {} đồng chí; có mặt: {} đồng chí; vắng mặt: {} "
                          "đồng chí.",
                          members, n(v ? v->eligible : 0), n(v ? v->present : 0),
                          n(v ? v->eligible - v->present : 0))));
-    d.body.push_back(Line(
+    d.body.emplace_back(Line(
         {{fmt::format("Số {} tán thành {} ", members, proposal)},
          {Name(), true},
          {fmt::format(" là {}/{} đồng chí, đạt {} so với tổng số {}; số không tán thành {} đồng "
@@ -367,11 +367,11 @@ class FormWriter {
   void Application(PartyDocument& d) {
     d.place_date = PlaceAndDate(place_, DocumentDate());
     d.kind = "ĐƠN XIN VÀO ĐẢNG";
-    d.body.push_back(Centred("Kính gửi: " + CellName() + ", " + GrassrootsName(), false));
-    d.body.push_back(Line(
+    d.body.emplace_back(Centred("Kính gửi: " + CellName() + ", " + GrassrootsName(), false));
+    d.body.emplace_back(Line(
         {{"Tôi là: "}, {Name(), true}, {", sinh ngày " + FormatVnDate(facts_.person.birth_date)}}));
-    d.body.push_back(Text(Particulars()));
-    d.body.push_back(
+    d.body.emplace_back(Text(Particulars()));
+    d.body.emplace_back(
         Text("Sau khi được học tập, nghiên cứu Điều lệ Đảng Cộng sản Việt Nam, tôi tự "
              "nguyện làm đơn này xin vào Đảng. Tôi xin trình bày những nhận thức, "
              "động cơ vào Đảng và những ưu, khuyết điểm của bản thân:"));
@@ -383,19 +383,20 @@ class FormWriter {
     const Person& p = facts_.person;
     d.place_date = PlaceAndDate(place_, DocumentDate());
     d.kind = "LÝ LỊCH CỦA NGƯỜI XIN VÀO ĐẢNG";
-    d.body.push_back(Line({{"Họ và tên đang dùng: "}, {Capitals(Name()), true}}));
-    d.body.push_back(Text("Họ và tên khai sinh: " + std::string(kDots)));
-    d.body.push_back(
+    d.body.emplace_back(Line({{"Họ và tên đang dùng: "}, {Capitals(Name()), true}}));
+    d.body.emplace_back(Text("Họ và tên khai sinh: " + std::string(kDots)));
+    d.body.emplace_back(
         Text(fmt::format("Giới tính: {}; sinh ngày: {}", p.sex == Sex::kMale ? "Nam" : "Nữ",
                          FormatVnDate(p.birth_date))));
-    d.body.push_back(Text("Nơi sinh: " + std::string(kDots) + "; quê quán: " + std::string(kDots)));
-    d.body.push_back(Text(Particulars()));
-    d.body.push_back(Text("Số CCCD: " + Or(p.id_number)));
-    d.body.push_back(
+    d.body.emplace_back(
+        Text("Nơi sinh: " + std::string(kDots) + "; quê quán: " + std::string(kDots)));
+    d.body.emplace_back(Text(Particulars()));
+    d.body.emplace_back(Text("Số CCCD: " + Or(p.id_number)));
+    d.body.emplace_back(
         Text("Lịch sử bản thân, hoàn cảnh gia đình và những người thân (người khai "
              "tự viết):"));
     HandLines(d, 8);
-    d.body.push_back(Text("Chi bộ tiếp nhận: " + CellName() + " — " + GrassrootsBody() + "."));
+    d.body.emplace_back(Text("Chi bộ tiếp nhận: " + CellName() + " — " + GrassrootsBody() + "."));
     d.signature = Personal("NGƯỜI KHAI LÝ LỊCH", Name());
   }
 
@@ -404,23 +405,23 @@ class FormWriter {
     Letterhead(d, issuer, "CV");
     d.kind = "GIẤY ĐỀ NGHỊ";
     d.subject = {"thẩm tra lý lịch người xin vào Đảng"};
-    d.body.push_back(Centred("Kính gửi: " + std::string(kDots), false));
+    d.body.emplace_back(Centred("Kính gửi: " + std::string(kDots), false));
     std::vector<Run> who = PersonRuns("quần chúng");
     who.insert(who.begin(),
                Run{(issuer ? issuer->name : std::string(kDots)) + " đang xem xét kết nạp "});
     who.push_back({" vào Đảng Cộng sản Việt Nam."});
-    d.body.push_back(Line(std::move(who)));
+    d.body.emplace_back(Line(std::move(who)));
     std::string relation = event_ != nullptr && event_->relation
                                ? std::string(RelationLabel(*event_->relation))
                                : std::string(kDots);
     std::string relative = event_ != nullptr ? Or(event_->relative_name) : std::string(kDots);
-    d.body.push_back(
+    d.body.emplace_back(
         Text(fmt::format("Đề nghị quý cơ quan thẩm tra, xác nhận lý lịch của {} ({} "
                          "của người xin vào Đảng): lịch sử chính trị, việc chấp hành "
                          "đường lối, chủ trương của Đảng, chính sách, pháp luật của "
                          "Nhà nước và quy định nơi cư trú.",
                          relative, relation)));
-    d.body.push_back(Text("Kết quả thẩm tra xin gửi về " + GrassrootsName() + "."));
+    d.body.emplace_back(Text("Kết quả thẩm tra xin gửi về " + GrassrootsName() + "."));
     d.signature = Collective(issuer);
     d.recipients = {"Như trên", "Lưu hồ sơ"};
   }
@@ -428,15 +429,15 @@ class FormWriter {
   void Introduction(PartyDocument& d) {
     d.place_date = PlaceAndDate(place_, DocumentDate());
     d.kind = "GIẤY GIỚI THIỆU NGƯỜI VÀO ĐẢNG";
-    d.body.push_back(Centred("Kính gửi: " + CellName(), false));
+    d.body.emplace_back(Centred("Kính gửi: " + CellName(), false));
     std::string introducer;
     if (event_ != nullptr && event_->member_person_id) {
       auto it = facts_.member_names.find(*event_->member_person_id);
       if (it != facts_.member_names.end()) introducer = it->second;
     }
-    d.body.push_back(Line({{"Tôi là: "},
-                           {Or(introducer), true},
-                           {", đảng viên chính thức, sinh hoạt tại " + CellName() + "."}}));
+    d.body.emplace_back(Line({{"Tôi là: "},
+                              {Or(introducer), true},
+                              {", đảng viên chính thức, sinh hoạt tại " + CellName() + "."}}));
     std::string since = event_ != nullptr && event_->together_since
                             ? FormatVnDate(*event_->together_since)
                             : std::string(kDots);
@@ -445,12 +446,12 @@ class FormWriter {
         {fmt::format(", là người cùng công tác, học tập hoặc cư trú với tôi từ ngày {}, "
                      "vào Đảng Cộng sản Việt Nam.",
                      since)});
-    d.body.push_back(Line(std::move(who)));
-    d.body.push_back(
+    d.body.emplace_back(Line(std::move(who)));
+    d.body.emplace_back(
         Text("Nhận xét của tôi về lịch sử chính trị, phẩm chất đạo đức, năng lực công "
              "tác và những ưu, khuyết điểm của người vào Đảng:"));
     HandLines(d, 6);
-    d.body.push_back(Text("Tôi xin chịu trách nhiệm trước Đảng về sự giới thiệu của mình."));
+    d.body.emplace_back(Text("Tôi xin chịu trách nhiệm trước Đảng về sự giới thiệu của mình."));
     d.signature = Personal("NGƯỜI GIỚI THIỆU", introducer);
   }
 
@@ -467,12 +468,12 @@ class FormWriter {
                                 ", Ban Chấp hành Đoàn đã họp xét, "
                                 "giới thiệu "});
     who.push_back({" vào Đảng Cộng sản Việt Nam."});
-    d.body.push_back(Line(std::move(who)));
-    d.body.push_back(Text(Particulars()));
-    d.body.push_back(
+    d.body.emplace_back(Line(std::move(who)));
+    d.body.emplace_back(Text(Particulars()));
+    d.body.emplace_back(
         Text(fmt::format("Số ủy viên Ban Chấp hành tán thành: {}/{} đồng chí.", kDots, kDots)));
-    d.body.push_back(Text("Ban Chấp hành Đoàn đề nghị " + CellName() +
-                          " xem xét, kết nạp đoàn viên " + Name() + " vào Đảng."));
+    d.body.emplace_back(Text("Ban Chấp hành Đoàn đề nghị " + CellName() +
+                             " xem xét, kết nạp đoàn viên " + Name() + " vào Đảng."));
     d.signature = Signature{.authority = "T/M BAN CHẤP HÀNH",
                             .title = "BÍ THƯ",
                             .hint = "",
@@ -488,7 +489,7 @@ class FormWriter {
     std::vector<Run> who = PersonRuns(probationary ? "đảng viên dự bị" : "quần chúng");
     who.insert(who.begin(), Run{"Chi ủy " + CellName() + " tổng hợp ý kiến nhận xét đối với "});
     who.push_back({"."});
-    d.body.push_back(Line(std::move(who)));
+    d.body.emplace_back(Line(std::move(who)));
     d.body.emplace_back(std::in_place_type<Table>,
                         Table{
                             .headers = {"Tổ chức nhận xét", "Số người được hỏi ý kiến",
@@ -497,7 +498,7 @@ class FormWriter {
                             .rows = {{"Tổ chức đoàn thể nơi sinh hoạt", "", "", ""},
                                      {"Chi ủy nơi cư trú", "", "", ""}},
                         });
-    d.body.push_back(Text("Những ưu điểm, khuyết điểm chính và ý kiến khác:"));
+    d.body.emplace_back(Text("Những ưu điểm, khuyết điểm chính và ý kiến khác:"));
     HandLines(d, 4);
     d.signature = Signature{
         .authority = "T/M CHI ỦY", .title = "BÍ THƯ", .hint = "", .name = std::string(kDots)};
@@ -514,18 +515,18 @@ class FormWriter {
                                 (recognition ? "đề nghị công nhận đảng viên chính thức cho "
                                              : "đề nghị kết nạp ")});
     who.push_back({recognition ? "." : " vào Đảng."});
-    d.body.push_back(Line(std::move(who)));
-    d.body.push_back(Text(Particulars()));
+    d.body.emplace_back(Line(std::move(who)));
+    d.body.emplace_back(Text(Particulars()));
     if (recognition) {
-      d.body.push_back(
+      d.body.emplace_back(
           Text(fmt::format("Ngày kết nạp vào Đảng: {}. Đảng viên giúp đỡ: {}.",
                            DateOr(facts_.record.header.ceremony_date), Or(HelperOf(facts_)))));
-      d.body.push_back(
+      d.body.emplace_back(
           Text("Sau khi xem xét bản tự kiểm điểm của đảng viên dự bị, bản nhận xét "
                "của đảng viên được phân công giúp đỡ và ý kiến nhận xét của đoàn thể, "
                "chi ủy nơi cư trú, chi bộ nhận xét:"));
     } else {
-      d.body.push_back(
+      d.body.emplace_back(
           Text("Sau khi xem xét đơn xin vào Đảng, lý lịch, giấy giới thiệu của đảng "
                "viên chính thức, ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú, "
                "kết quả thẩm tra lý lịch, chi bộ nhận xét:"));
@@ -534,7 +535,7 @@ class FormWriter {
     VoteParagraphs(
         d, "đảng viên chính thức của chi bộ",
         recognition ? "công nhận đảng viên chính thức cho đồng chí" : "kết nạp quần chúng");
-    d.body.push_back(Text(fmt::format(
+    d.body.emplace_back(Text(fmt::format(
         "{} đề nghị {} xem xét, đề nghị cấp ủy có thẩm quyền {}.", CellName(),
         units_.grassroots && units_.grassroots != units_.cell ? GrassrootsName()
                                                               : std::string("cấp ủy cấp trên"),
@@ -551,10 +552,10 @@ class FormWriter {
     std::vector<Run> who = PersonRuns(recognition ? "đảng viên dự bị" : "quần chúng");
     who.insert(who.begin(), Run{"Đảng ủy bộ phận đã thẩm định hồ sơ của "});
     who.push_back({", sinh hoạt tại " + CellName() + "."});
-    d.body.push_back(Line(std::move(who)));
-    d.body.push_back(Text("Kết quả thẩm định:"));
+    d.body.emplace_back(Line(std::move(who)));
+    d.body.emplace_back(Text("Kết quả thẩm định:"));
     HandLines(d, 4);
-    d.body.push_back(Text("Đảng ủy bộ phận đề nghị " + GrassrootsName() + " xem xét."));
+    d.body.emplace_back(Text("Đảng ủy bộ phận đề nghị " + GrassrootsName() + " xem xét."));
     d.signature = Collective(units_.intermediate);
     d.recipients = {GrassrootsName(), "Lưu"};
   }
@@ -578,11 +579,11 @@ class FormWriter {
                                cell_vote ? FormatVnDate(cell_vote->date) : std::string(kDots),
                                recognition ? "công nhận đảng viên chính thức cho" : "kết nạp")});
     who.push_back({"."});
-    d.body.push_back(Line(std::move(who)));
+    d.body.emplace_back(Line(std::move(who)));
     VoteParagraphs(
         d, "cấp ủy viên",
         recognition ? "công nhận đảng viên chính thức cho đồng chí" : "kết nạp quần chúng");
-    d.body.push_back(Text(fmt::format(
+    d.body.emplace_back(Text(fmt::format(
         "{} đề nghị {} xem xét, quyết định.", GrassrootsName(),
         units_.superior && !(units_.grassroots && units_.grassroots->authorised_to_admit)
             ? "Ban Thường vụ " + units_.superior->name
@@ -607,18 +608,18 @@ class FormWriter {
     d.kind = "QUYẾT ĐỊNH";
     d.subject = {recognition ? "công nhận đảng viên chính thức" : "kết nạp đảng viên"};
     const bool standing = body != nullptr && body != units_.grassroots;
-    d.body.push_back(Centred(
+    d.body.emplace_back(Centred(
         Capitals((standing ? "Ban Thường vụ " : std::string()) + (body ? body->name : "")), true));
     const CaseEvent* proposal = LatestOf(
         facts_.record, recognition ? Action::kRecognitionGrassrootsVote : Action::kGrassrootsVote);
     const Document* resolution = DocumentOf(proposal, recognition ? "15-KNĐ" : "8-KNĐ");
-    d.body.push_back(Text("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"));
-    d.body.push_back(Text("- Căn cứ Quy định và Hướng dẫn thi hành Điều lệ Đảng;"));
-    d.body.push_back(Text(fmt::format(
+    d.body.emplace_back(Text("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"));
+    d.body.emplace_back(Text("- Căn cứ Quy định và Hướng dẫn thi hành Điều lệ Đảng;"));
+    d.body.emplace_back(Text(fmt::format(
         "- Xét đề nghị của {} tại nghị quyết số {}, ngày {},", GrassrootsName(),
         resolution && !resolution->number.empty() ? resolution->number : std::string(kDots),
         proposal ? FormatVnDate(proposal->date) : std::string(kDots))));
-    d.body.push_back(Centred("QUYẾT ĐỊNH"));
+    d.body.emplace_back(Centred("QUYẾT ĐỊNH"));
     if (recognition) {
       std::optional<Date> official = facts_.record.header.official_date;
       if (!official && facts_.record.header.ceremony_date) {
@@ -629,16 +630,16 @@ class FormWriter {
           {fmt::format(", kết nạp vào Đảng ngày {}, sinh hoạt tại {}, là đảng viên chính "
                        "thức kể từ ngày {}.",
                        DateOr(facts_.record.header.ceremony_date), CellName(), DateOr(official))});
-      d.body.push_back(Line(std::move(who)));
+      d.body.emplace_back(Line(std::move(who)));
     } else {
       std::vector<Run> who = PersonRuns("Điều 1. Kết nạp quần chúng");
       who.push_back(
           {fmt::format(" vào Đảng Cộng sản Việt Nam; sinh hoạt tại {}, {}. Thời gian dự "
                        "bị 12 tháng, kể từ ngày chi bộ tổ chức lễ kết nạp.",
                        CellName(), GrassrootsBody())});
-      d.body.push_back(Line(std::move(who)));
+      d.body.emplace_back(Line(std::move(who)));
     }
-    d.body.push_back(
+    d.body.emplace_back(
         Text(fmt::format("Điều 2. {}, {} và đồng chí có tên trên chịu trách nhiệm thi "
                          "hành quyết định này.",
                          GrassrootsName(), CellName())));
@@ -650,16 +651,17 @@ class FormWriter {
     d.place_date = PlaceAndDate(place_, DocumentDate());
     d.kind = "BẢN TỰ KIỂM ĐIỂM";
     d.subject = {"của đảng viên dự bị"};
-    d.body.push_back(Centred("Kính gửi: " + CellName(), false));
-    d.body.push_back(Line({{"Tôi là: "},
-                           {Name(), true},
-                           {fmt::format(", được kết nạp vào Đảng ngày {}, sinh hoạt tại {}.",
-                                        DateOr(facts_.record.header.ceremony_date), CellName())}}));
-    d.body.push_back(
+    d.body.emplace_back(Centred("Kính gửi: " + CellName(), false));
+    d.body.emplace_back(
+        Line({{"Tôi là: "},
+              {Name(), true},
+              {fmt::format(", được kết nạp vào Đảng ngày {}, sinh hoạt tại {}.",
+                           DateOr(facts_.record.header.ceremony_date), CellName())}}));
+    d.body.emplace_back(
         Text("Sau 12 tháng dự bị, tôi tự kiểm điểm về nhận thức, phẩm chất đạo đức, "
              "việc thực hiện nhiệm vụ đảng viên và những ưu, khuyết điểm:"));
     HandLines(d, 8);
-    d.body.push_back(Text("Tôi đề nghị chi bộ xem xét, công nhận tôi là đảng viên chính thức."));
+    d.body.emplace_back(Text("Tôi đề nghị chi bộ xem xét, công nhận tôi là đảng viên chính thức."));
     d.signature = Personal("NGƯỜI TỰ KIỂM ĐIỂM", Name());
   }
 
@@ -667,15 +669,15 @@ class FormWriter {
     d.place_date = PlaceAndDate(place_, DocumentDate());
     d.kind = "BẢN NHẬN XÉT";
     d.subject = {"của đảng viên được phân công giúp đỡ đảng viên dự bị"};
-    d.body.push_back(Centred("Kính gửi: " + CellName(), false));
+    d.body.emplace_back(Centred("Kính gửi: " + CellName(), false));
     const std::string helper = HelperOf(facts_);
     std::vector<Run> who = PersonRuns("giúp đỡ đảng viên dự bị");
     who.insert(who.begin(), Run{"Tôi là: "});
     who.insert(who.begin() + 1, Run{Or(helper), true});
     who.insert(who.begin() + 2, Run{", được chi bộ phân công "});
     who.push_back({"."});
-    d.body.push_back(Line(std::move(who)));
-    d.body.push_back(
+    d.body.emplace_back(Line(std::move(who)));
+    d.body.emplace_back(
         Text("Nhận xét về quá trình dự bị (nhận thức, phẩm chất, thực hiện nhiệm vụ):"));
     HandLines(d, 7);
     d.signature = Personal("ĐẢNG VIÊN GIÚP ĐỠ", helper);

@@ -39,7 +39,7 @@ PartyDocument ClassRoster(const ClassView& view, std::string_view place) {
   d.kind = "DANH SÁCH HỌC VIÊN";
   d.subject = {c.name};
   d.file_title = "Danh sách học viên — " + c.name;
-  d.body.push_back(Paragraph{
+  d.body.emplace_back(Paragraph{
       .runs = {{fmt::format("Thời gian: từ {} đến {}, {} buổi. Địa điểm: {}.",
                             FormatVnDate(c.starts_on), FormatVnDate(c.ends_on), c.session_count,
                             c.place.empty() ? std::string(kDots) : c.place)}},
@@ -72,8 +72,9 @@ PartyDocument ClassRoster(const ClassView& view, std::string_view place) {
                           fmt::format("{}/{}", e->attended, c.session_count), ""});
   }
   d.body.emplace_back(std::in_place_type<Table>, std::move(table));
-  d.body.push_back(Paragraph{.runs = {{fmt::format("Danh sách có {} học viên.", n), false, true}},
-                             .first_line_indent = false});
+  d.body.emplace_back(
+      Paragraph{.runs = {{fmt::format("Danh sách có {} học viên.", n), false, true}},
+                .first_line_indent = false});
   d.signature = Signature{.authority = "",
                           .title = "NGƯỜI LẬP DANH SÁCH",
                           .hint = "(Ký, ghi rõ họ tên)",
@@ -99,7 +100,7 @@ Result<PartyDocument> ClassCertificate(const ClassView& view, const EnrolmentVie
   d.subject = {"đã hoàn thành " + label};
   d.file_title = fmt::format("Giấy chứng nhận — {}", learner.person_name);
   auto line = [&](std::vector<Run> runs) {
-    d.body.push_back(Paragraph{.runs = std::move(runs), .first_line_indent = false});
+    d.body.emplace_back(Paragraph{.runs = std::move(runs), .first_line_indent = false});
   };
   line({{"Chứng nhận đồng chí: "}, {learner.person_name, true}});
   line({{"Sinh ngày: " + FormatVnDate(learner.birth_date)}});

@@ -39,10 +39,11 @@ std::string Escape(std::string_view text) {
 std::string Markup(const std::vector<Run>& runs) {
   std::string markup;
   for (const Run& run : runs) {
-    std::string text = Escape(run.text);
-    if (run.italic) text = "<i>" + text + "</i>";
-    if (run.bold) text = "<b>" + text + "</b>";
-    markup += text;
+    if (run.bold) markup += "<b>";
+    if (run.italic) markup += "<i>";
+    markup += Escape(run.text);
+    if (run.italic) markup += "</i>";
+    if (run.bold) markup += "</b>";
   }
   return markup;
 }

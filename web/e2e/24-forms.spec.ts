@@ -53,3 +53,38 @@ test('ward staff print a form filled from a case; a leader is not offered forms'
   await leader.locator('.documents-card').waitFor();
   expect((await leader.locator('.forms-card').count()) === 0, 'the leader is offered forms to print');
 });
+
+test('the Political Centre prints a class list to sign and a certificate with its QR code', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'ttct');
+  // A class of the demo year with certificates issued.
+  const classes = await page.request.get(`${fixture.baseUrl}/api/v1/classes?year=2023&kind=awareness`);
+  expect(classes.ok(), `class list answered ${classes.status()}`);
+  let found: { id: number; learner: string; enrolment: number } | undefined;
+  for (const c of (await classes.json()).items as { id: number }[]) {
+    const detail = await (await page.request.get(`${fixture.baseUrl}/api/v1/classes/${c.id}`)).json();
+    const issued = (detail.enrolments as { id: number; person_name: string; certificate_number: string | null }[])
+      .find((e) => e.certificate_number);
+    if (issued) { found = { id: c.id, learner: issued.person_name, enrolment: issued.id }; break; }
+  }
+  expect(found !== undefined, 'no class of 2023 with a certificate issued');
+  await page.goto(`${fixture.baseUrl}/lop-boi-duong/${found!.id}`);
+  const roster = page.getByRole('link', { name: 'In danh sách ký tên (PDF)' });
+  await roster.waitFor();
+  const certificate = page.getByRole('link', { name: `In giấy chứng nhận của ${found!.learner}` });
+  await certificate.scrollIntoViewIfNeeded();
+  await screenshot(page, 'lop-in-giay-chung-nhan');
+
+  const list = await page.request.get(`${fixture.baseUrl}${await roster.getAttribute('href')}`);
+  expect(list.headers()['content-type'] === 'application/pdf', `the list came as ${list.headers()['content-type']}`);
+  const listText = pdfText(await list.body());
+  for (const words of ['DANH SÁCH HỌC VIÊN', 'Ký tên', found!.learner]) {
+    expect(listText.includes(words), `the printed list lacks «${words}»`);
+  }
+  const paper = await page.request.get(`${fixture.baseUrl}${await certificate.getAttribute('href')}`);
+  expect(paper.status() === 200, `the certificate answered ${paper.status()}`);
+  const paperText = pdfText(await paper.body());
+  for (const words of ['GIẤY CHỨNG NHẬN', found!.learner, 'Mã kiểm tra']) {
+    expect(paperText.includes(words), `the printed certificate lacks «${words}»`);
+  }
+});
