@@ -14,6 +14,7 @@ packages=(
   libboost-json1.81-dev libboost-url1.81-dev libboost1.81-dev
   libvalijson-dev                    # API tests validate responses against the OpenAPI document
   libxlsxwriter-dev                  # XLSX exports (src/report/)
+  libcsv-dev                         # CSV lists of `ptdv import`
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-liberation2  # printed forms (PDF)
   poppler-utils zbar-tools           # tests read printed forms back (pdftotext, QR codes)
   python3-openpyxl                   # tests read exported XLSX back (src/http/report_api_test.cc)

@@ -40,6 +40,7 @@ void BuildCli(CLI::App& app, CliContext& ctx) {
   AddRulesCommands(app, ctx);
   AddAuditCommands(app, ctx);
   AddUserCommands(app, ctx);
+  AddImportCommand(app, ctx);
   AddBackupCommands(app, ctx);
 }
 

@@ -22,6 +22,7 @@ void AddCalendarCommand(CLI::App& app, CliContext& ctx);   // calendar
 void AddRulesCommands(CLI::App& app, CliContext& ctx);     // rules list|set
 void AddAuditCommands(CLI::App& app, CliContext& ctx);     // audit verify|anchor|show
 void AddUserCommands(CLI::App& app, CliContext& ctx);      // user add|passwd|disable|enable|list
+void AddImportCommand(CLI::App& app, CliContext& ctx);     // import
 void AddBackupCommands(CLI::App& app, CliContext& ctx);    // backup, restore
 
 }  // namespace ptdv

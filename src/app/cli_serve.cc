@@ -16,6 +16,7 @@
 #include "http/access_log.h"
 #include "http/api.h"
 #include "http/attachment_api.h"
+#include "http/import_api.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -24,6 +25,7 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
+#include "service/import_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
@@ -147,8 +149,14 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                                 static_cast<std::size_t>(o.max_scan_mb) << 20);
   FormService forms(*env.store, *env.clock);
   // A scan's upload may be as large as the service accepts, with room for nothing else.
-  server_options.accepts_upload = http::IsScanUpload;
-  server_options.max_upload_bytes = attachments.max_bytes() + std::size_t{64} * 1024;
+  ImportService imports(*env.store, env.cases->rule_sets(), *env.clock);
+  // A scan's upload and a list to import may be larger than other requests; each handler
+  // checks its own limit (the scan's size, the number of rows).
+  server_options.accepts_upload = [](http::Method method, std::string_view path) {
+    return http::IsScanUpload(method, path) || http::IsImportUpload(method, path);
+  };
+  server_options.max_upload_bytes =
+      std::max(attachments.max_bytes() + std::size_t{64} * 1024, http::kMaxImportBodyBytes);
   http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,
@@ -166,6 +174,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .dashboards = dashboards,
                .attachments = attachments,
                .forms = forms,
+               .imports = imports,
                .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
                                                             : http::CookieSecurity::kSecure,
                                 .logins_per_address = {.limit = o.logins_per_minute,

@@ -68,6 +68,7 @@ const std::vector<CommandCase>& Commands() {
       {"user disable", {"user", "disable", "--login", "a"}, "--login"},
       {"user enable", {"user", "enable", "--login", "a"}, "--login"},
       {"user list", {"user", "list"}, ""},
+      {"import", {"import", "--kind", "members", "--file", "x.csv"}, "--file"},
       {"backup", {"backup", "copies", "--keep", "{N}"}, "--keep"},
       {"restore", {"restore", "copy.db"}, ""},
   };

@@ -326,6 +326,7 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments", {{"/api/v1/cases/{case}/attachments"}}},
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {{"/api/v1/cases/{case}/attachments/{attachment}"}}},
+        {"POST /api/v1/imports", {}},
         {"GET /api/v1/cases/{id}/documents", {{"/api/v1/cases/{case}/documents"}}},
         {"GET /api/v1/cases/{id}/documents/{form}", {{"/api/v1/cases/{case}/documents/6-KND"}}},
         {"GET /api/v1/organisations", {}},
@@ -450,6 +451,11 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {Target::kObject,
           fmt::format("/api/v1/cases/{}/attachments/{}", case_, foreign_.attachment)}},
+        {"POST /api/v1/imports",
+         {Target::kOwnScope, "/api/v1/imports",
+          R"({"kind":"members","file_name":"ds.xlsx","headers":["Họ và tên","Ngày sinh",)"
+          R"("Giới tính","Số CCCD","Chi bộ","Ngày vào Đảng"],"rows":[["Phạm Thị Bí Mật",)"
+          R"("01/01/1990","Nữ","046190000001","HUE-A-CB1","01/01/2015"]]})"}},
         {"GET /api/v1/cases/{id}/documents",
          {Target::kObject, fmt::format("/api/v1/cases/{}/documents", case_)}},
         {"GET /api/v1/cases/{id}/documents/{form}",

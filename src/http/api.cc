@@ -7,6 +7,7 @@
 #include "http/class_api.h"
 #include "http/dashboard_api.h"
 #include "http/form_api.h"
+#include "http/import_api.h"
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
@@ -35,6 +36,7 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
                                             deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterAttachmentApi(router, deps.attachments));
+  PTDV_RETURN_IF_ERROR(RegisterImportApi(router, deps.imports));
   PTDV_RETURN_IF_ERROR(RegisterFormApi(router, deps.forms, deps.classes, deps.form_style));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();

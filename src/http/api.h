@@ -16,6 +16,7 @@
 #include "service/clock.h"
 #include "service/dashboard_service.h"
 #include "service/form_service.h"
+#include "service/import_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/report_service.h"
@@ -42,6 +43,7 @@ struct ApiDeps {
   DashboardService& dashboards;
   AttachmentService& attachments;
   FormService& forms;
+  ImportService& imports;
   // The page set-up of printed forms (DOMAIN §10 [?]).
   report::PageStyle form_style = {};
   AuthApiOptions auth_options = {};

@@ -24,6 +24,7 @@
 #include "http/api.h"
 #include "http/attachment_api.h"
 #include "http/auth_api.h"
+#include "http/import_api.h"
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/test_http_client.h"
@@ -138,6 +139,7 @@ class ApiWorld {
     dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     attachments = std::make_unique<AttachmentService>(*store_, clock_);
     forms = std::make_unique<FormService>(*store_, clock_);
+    imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -153,11 +155,15 @@ class ApiWorld {
                                              .dashboards = *dashboards,
                                              .attachments = *attachments,
                                              .forms = *forms,
+                                             .imports = *imports,
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
-    options.accepts_upload = IsScanUpload;
-    options.max_upload_bytes = attachments->max_bytes() + 64 * 1024;
+    options.accepts_upload = [](Method method, std::string_view path) {
+      return IsScanUpload(method, path) || IsImportUpload(method, path);
+    };
+    options.max_upload_bytes =
+        std::max(attachments->max_bytes() + std::size_t{64} * 1024, kMaxImportBodyBytes);
     server_ = std::make_unique<Server>(options, router, metrics_, access_log_);
     if (auto started = server_->Start(); !started.ok()) { Fail(started.error().message); return; }
     runner_ = std::thread([this] { server_->Run(); });
@@ -240,6 +246,7 @@ class ApiWorld {
   std::unique_ptr<DashboardService> dashboards;
   std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<FormService> forms;
+  std::unique_ptr<ImportService> imports;
   Router router;
 
  private:

@@ -236,7 +236,7 @@ class Renderer {
       y_ = Column(Bold(line), left_, y_, width_, Align::kCentre, style_.body_size);
     }
     if (!d.kind.empty() || !d.subject.empty()) {
-      Rule(left_ + width_ / 2 - 30, left_ + width_ / 2 + 30, y_ + 4);
+      Rule(left_ + width_ / 2 - 30, left_ + width_ / 2 + 30, y_ + 6);
       y_ += 16;
     }
   }

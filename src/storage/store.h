@@ -71,6 +71,8 @@ class PersonRepository {
   // People whose search_key equals `search_key` (already normalised) and born on `birth_date`,
   // kept by a unit in `org_ids` (all when empty); at most `limit`, in id order. For the
   // duplicate warning before a person is saved.
+  // People recorded with this ID number (CCCD), in id order; none for an empty number.
+  virtual Result<std::vector<Person>> FindByIdNumber(const std::string& id_number) = 0;
   virtual Result<std::vector<Person>> FindSameNameAndBirthDate(const std::string& search_key,
                                                                Date birth_date,
                                                                const std::vector<Id>& org_ids,

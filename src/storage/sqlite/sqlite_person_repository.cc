@@ -50,6 +50,11 @@ constexpr std::string_view kSearchInOrgs =
     " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
     " ORDER BY p.search_key, p.id LIMIT ?";
 
+// Served by person_id_number_idx.
+constexpr std::string_view kByIdNumber =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.id_number = ? ORDER BY p.id";
+
 // Exact search key and birth date, served by person_search_key_idx.
 constexpr std::string_view kSameNameAll = "SELECT " PTDV_PERSON_COLUMNS
                                           " FROM person p" PTDV_PERSON_PREVIOUS
@@ -174,6 +179,12 @@ Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& se
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
                         connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs,
                                             EscapeLikePattern(search_key), limit));
+  return ReadAll(statement, ReadPerson);
+}
+
+Result<std::vector<Person>> SqlitePersonRepository::FindByIdNumber(const std::string& id_number) {
+  if (id_number.empty()) return std::vector<Person>{};
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kByIdNumber, id_number));
   return ReadAll(statement, ReadPerson);
 }
 

@@ -20,6 +20,7 @@ class SqlitePersonRepository final : public SqliteRepository<PersonRepository> {
   // IdSet::kFilter temp table. Ordered by search_key (the name without diacritics), then id.
   Result<std::vector<Person>> Search(const std::string& search_key, const std::vector<Id>& org_ids,
                                      int limit) override;
+  Result<std::vector<Person>> FindByIdNumber(const std::string& id_number) override;
   // `org_ids` travel through the IdSet::kFilter temp table.
   Result<std::vector<Person>> FindSameNameAndBirthDate(const std::string& search_key,
                                                        Date birth_date,
