@@ -29,6 +29,7 @@ const ClassesPage = lazy(() => import('./pages/ClassesPage'));
 const ClassPage = lazy(() => import('./pages/ClassPage'));
 const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const CertificateCheckPage = lazy(() => import('./pages/CertificateCheckPage'));
 const OrgUnitPage = lazy(() => import('./pages/OrgUnitPage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
@@ -82,6 +83,7 @@ function Shell() {
               <Route path="/lop-boi-duong/:id" element={<ClassPage />} />
               <Route path="/chi-tieu" element={<TargetsPage />} />
               <Route path="/bao-cao" element={<ReportsPage />} />
+              <Route path="/nhap-excel" element={<ImportPage />} />
               <Route path="/huong-dan" element={<HelpPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

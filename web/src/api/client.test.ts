@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, buildUrl, fieldOf, isMissingRoute, setCsrfToken, setFetch, setUnauthorisedHandler } from './client';
+import { ApiError, api, buildUrl, fieldOf, isMissingRoute, request, setCsrfToken, setFetch, setUnauthorisedHandler } from './client';
 
 function respond(status: number, body?: unknown, headers: Record<string, string> = {}) {
   return vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
@@ -75,5 +75,26 @@ describe('api client', () => {
     const r = await api.getWithEtag<{ case: { id: number } }>('/cases/1');
     expect(r.etag).toBe('"7"');
     expect(r.data.case.id).toBe(1);
+  });
+
+  it('returns the body of a status named an answer, and still raises the usual error body', async () => {
+    const report = { kind: 'members', rows: 2, errors: [{ row: 3, message: 'Chưa đủ 18 tuổi' }] };
+    setFetch(respond(422, report) as unknown as typeof fetch);
+    const r = await request<typeof report>('POST', '/imports', { body: {}, answerStatuses: [422] });
+    expect(r.status).toBe(422);
+    expect(r.data).toEqual(report);
+    // Without the option a 422 is an error, as before.
+    expect(await api.post('/imports', {}).catch((e: unknown) => e)).toBeInstanceOf(ApiError);
+    // An {error} body under an answered status, and any other status, stay errors.
+    setFetch(respond(422, { error: { code: 'rule_violation', message: 'Không được' } }) as unknown as typeof fetch);
+    const e1 = (await request('POST', '/imports', { answerStatuses: [422] }).catch((e: unknown) => e)) as ApiError;
+    expect(e1).toBeInstanceOf(ApiError);
+    expect(e1.message).toBe('Không được');
+    setFetch(respond(400, { error: { code: 'bad_request', message: 'Quá nhiều dòng' } }) as unknown as typeof fetch);
+    const e2 = (await request('POST', '/imports', { answerStatuses: [422] }).catch((e: unknown) => e)) as ApiError;
+    expect(e2.status).toBe(400);
+    setFetch(vi.fn(async () => new Response('oops', { status: 422 })) as unknown as typeof fetch);
+    const e3 = (await request('POST', '/imports', { answerStatuses: [422] }).catch((e: unknown) => e)) as ApiError;
+    expect(e3).toBeInstanceOf(ApiError);
   });
 });

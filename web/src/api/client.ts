@@ -37,6 +37,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   // Do not call the 401 hook (the login request itself, the first /auth/me).
   quietUnauthorised?: boolean;
+  // Error statuses whose JSON body is an answer rather than an error (the 422 of POST /imports
+  // carries the report of every row): returned as `data` with their `status`, unless the body
+  // is the usual {error} one, which is raised as an ApiError as for any other status.
+  answerStatuses?: number[];
 }
 
 export interface ApiResponse<T> {
@@ -131,7 +135,9 @@ export async function request<T>(
       parsed = undefined;
     }
   }
-  if (!response.ok) {
+  const answered = options.answerStatuses?.includes(response.status) === true && parsed !== null &&
+    typeof parsed === 'object' && !('error' in parsed);
+  if (!response.ok && !answered) {
     const errorBody = (parsed as { error?: ApiErrorBody } | undefined)?.error;
     const error = new ApiError(response.status, errorBody ?? statusMessage(response.status));
     if (response.status === 401 && !options.quietUnauthorised && onUnauthorised) onUnauthorised();

@@ -130,6 +130,13 @@ export type SourceReview = Schemas['SourceReview'];
 export type ReportRow = Schemas['ReportRow'];
 export type AdmissionsReport = Schemas['AdmissionReport'];
 
+// Lists loaded from Excel (POST /imports): the sheet as text, the check of every row.
+export type ImportSheet = Schemas['ImportSheet'];
+export type ImportKind = ImportSheet['kind'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportRowError = Schemas['ImportRowError'];
+export type ImportColumn = Schemas['ImportColumn'];
+
 // The fields of POST /people and PATCH /people/{id} (http/people_api.cc kPersonKeys); `org` is
 // the code of the keeping unit. Any other key is refused with 400.
 export const kPersonKeys = [

@@ -15,6 +15,8 @@ const kPages: MenuPage[] = [
   { to: '/nguoi', label: 'Quần chúng' },
   { to: '/to-chuc', label: 'Tổ chức đảng' },
   { to: '/lich', label: 'Lịch làm việc' },
+  // Lists kept in Excel, loaded once (ward staff, cell secretaries).
+  { to: '/nhap-excel', label: 'Nhập từ Excel', need: 'write_people' },
   { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' },
 ];
 

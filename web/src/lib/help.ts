@@ -37,6 +37,7 @@ const kPageLabels: Record<string, string> = {
   '/chi-tieu': 'Chỉ tiêu',
   '/tong-quan': 'Tổng quan',
   '/bao-cao': 'Báo cáo',
+  '/nhap-excel': 'Nhập từ Excel',
 };
 
 // The pages a role's tasks use, with their menu labels.
@@ -57,8 +58,9 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Nguồn phát triển đảng viên»: xem danh sách nguồn của từng chi bộ và «Ghi nhận rà soát» sau mỗi lần rà soát định kỳ.',
       'Trang «Lớp bồi dưỡng»: mở lớp, bấm «Cử quần chúng đi học» để cử người vào lớp bồi dưỡng nhận thức về Đảng.',
       'Trang «Tổ chức đảng»: xem các chi bộ và số đảng viên; bấm vào tên một đơn vị để mở trang của đơn vị đó. Trang «Tài khoản» cấp tài khoản cho bí thư chi bộ.',
+      'Trang «Nhập từ Excel»: nạp một lần danh sách quần chúng ưu tú (nguồn) hoặc đảng viên của các chi bộ đang giữ trong Excel, khỏi gõ lại từng người. Chọn loại danh sách (chưa có tệp thì bấm «Tải tệp mẫu»), chọn tệp .xlsx hoặc .csv; hệ thống kiểm tra mọi dòng và chỉ rõ dòng, cột bị lỗi. Sửa trong Excel, chọn lại tệp rồi bấm «Nhập … dòng»: còn một dòng lỗi thì chưa dòng nào được nhập; người đã có thì giữ nguyên.',
     ],
-    pages: links('/', '/ho-so', '/nguoi', '/nguon', '/lop-boi-duong', '/to-chuc', '/tai-khoan'),
+    pages: links('/', '/ho-so', '/nguoi', '/nguon', '/lop-boi-duong', '/to-chuc', '/tai-khoan', '/nhap-excel'),
   },
   {
     id: 'bi-thu-chi-bo',
@@ -69,10 +71,10 @@ export const kHelpRoles: HelpRole[] = [
       'Khi chi bộ ra nghị quyết đưa quần chúng vào danh sách cảm tình Đảng: mở hồ sơ, bấm «Ghi nhận bước tiếp theo», ghi số nghị quyết và đảng viên được phân công giúp đỡ.',
       'Khi chi bộ họp xét kết nạp: ghi số đảng viên có mặt, tán thành, không tán thành. Hệ thống tự kiểm tra có đủ hai phần ba tổng số đảng viên chính thức của chi bộ.',
       'Ghi người giới thiệu, ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú, ngày lễ kết nạp; mục «Mẫu văn bản để in» trên trang hồ sơ in các mẫu (6-KNĐ, 9-KNĐ …) đã điền sẵn họ tên, ngày tháng, số biểu quyết để ký.',
-      'Thêm quần chúng ưu tú của chi bộ ở trang «Quần chúng» và cử đi học ở trang «Lớp bồi dưỡng».',
+      'Thêm quần chúng ưu tú của chi bộ ở trang «Quần chúng» và cử đi học ở trang «Lớp bồi dưỡng». Chi bộ đã có danh sách đảng viên hay quần chúng ưu tú trong Excel thì nạp một lần ở trang «Nhập từ Excel».',
       'Muốn chữ to hơn thì bật «Chữ to» ở góc trên; muốn đổi mật khẩu thì bấm «Đổi mật khẩu».',
     ],
-    pages: links('/', '/ho-so', '/nguoi', '/lop-boi-duong', '/doi-mat-khau'),
+    pages: links('/', '/ho-so', '/nguoi', '/lop-boi-duong', '/nhap-excel', '/doi-mat-khau'),
   },
   {
     id: 'ban-to-chuc',

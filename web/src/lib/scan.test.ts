@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, scanFileProblem, scanUrl } from './scan';
+import { formUrl } from './printForm';
 
 const kTen = 10 * 1024 * 1024;
 
@@ -31,5 +32,12 @@ describe('scanFileProblem', () => {
 describe('scanUrl', () => {
   it('names the case and the scan', () => {
     expect(scanUrl(12, 3)).toBe('/api/v1/cases/12/attachments/3');
+  });
+});
+
+describe('printed forms', () => {
+  it('addresses the form by its code, encoded, and by its step when it has one', () => {
+    expect(formUrl(12, { form_code: '6-KNĐ', event_id: null })).toBe('/api/v1/cases/12/documents/6-KN%C4%90');
+    expect(formUrl(12, { form_code: '3-KNĐ', event_id: 40 })).toBe('/api/v1/cases/12/documents/3-KN%C4%90?event=40');
   });
 });
