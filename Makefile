@@ -101,6 +101,11 @@ bench-http: build
 	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
 	@bash bench/http/run.sh $(BUILD)
 
+# Import: 100,000 members from a CSV list, then the same file again (bench/import/run.sh).
+.PHONY: bench-import
+bench-import: ptdv
+	@bash bench/import/run.sh $(BUILD)
+
 # Login flood: the case list's p99 idle and under a flood of logins (bench/login_flood/run.sh).
 .PHONY: bench-login-flood
 bench-login-flood: build
