@@ -152,11 +152,14 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   ImportService imports(*env.store, env.cases->rule_sets(), *env.clock);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
-  server_options.accepts_upload = [](http::Method method, std::string_view path) {
-    return http::IsScanUpload(method, path) || http::IsImportUpload(method, path);
+  const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;
+  server_options.upload_limit = [max_scan_request](http::Method method,
+                                                   std::string_view path) -> std::size_t {
+    if (http::IsScanUpload(method, path)) return max_scan_request;
+    if (http::IsImportUpload(method, path)) return http::kMaxImportBodyBytes;
+    return 0;
   };
-  server_options.max_upload_bytes =
-      std::max(attachments.max_bytes() + std::size_t{64} * 1024, http::kMaxImportBodyBytes);
+  server_options.max_upload_bytes = std::max(max_scan_request, http::kMaxImportBodyBytes);
   http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,

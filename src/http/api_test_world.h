@@ -159,11 +159,13 @@ class ApiWorld {
                                              .response_cache = &response_cache_});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
-    options.accepts_upload = [](Method method, std::string_view path) {
-      return IsScanUpload(method, path) || IsImportUpload(method, path);
+    const std::size_t max_scan_request = attachments->max_bytes() + std::size_t{64} * 1024;
+    options.upload_limit = [max_scan_request](Method method, std::string_view path) {
+      if (IsScanUpload(method, path)) return max_scan_request;
+      if (IsImportUpload(method, path)) return kMaxImportBodyBytes;
+      return std::size_t{0};
     };
-    options.max_upload_bytes =
-        std::max(attachments->max_bytes() + std::size_t{64} * 1024, kMaxImportBodyBytes);
+    options.max_upload_bytes = std::max(max_scan_request, kMaxImportBodyBytes);
     server_ = std::make_unique<Server>(options, router, metrics_, access_log_);
     if (auto started = server_->Start(); !started.ok()) { Fail(started.error().message); return; }
     runner_ = std::thread([this] { server_->Run(); });

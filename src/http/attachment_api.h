@@ -18,7 +18,7 @@ namespace ptdv::http {
 Status RegisterAttachmentApi(Router& router, AttachmentService& attachments);
 
 // Whether a request is an upload of a scan, whose body may be as large as a scan may be
-// (ServerOptions::accepts_upload). `path` is the request's path, still percent-encoded.
+// (ServerOptions::upload_limit). `path` is the request's path, still percent-encoded.
 bool IsScanUpload(Method method, std::string_view path);
 
 }  // namespace ptdv::http

@@ -22,7 +22,7 @@ inline constexpr std::size_t kMaxImportRows = 200'000;
 Status RegisterImportApi(Router& router, ImportService& imports);
 
 // Whether a request is an import, whose body may be as large as kMaxImportBodyBytes
-// (ServerOptions::accepts_upload). `path` is the request's path, still percent-encoded.
+// (ServerOptions::upload_limit). `path` is the request's path, still percent-encoded.
 bool IsImportUpload(Method method, std::string_view path);
 
 // The sheet of an import request body; kInvalid naming the field at fault.

@@ -297,7 +297,7 @@ asio::awaitable<void> Connection::Loop() {
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     // The larger limit until the target is known: Beast checks a Content-Length against the
     // limit as soon as the header is complete.
-    parser.body_limit(options.accepts_upload
+    parser.body_limit(options.upload_limit
                           ? std::max(options.max_body_bytes, options.max_upload_bytes)
                           : options.max_body_bytes);
     auto [header_error, header_bytes] =
@@ -339,13 +339,16 @@ asio::awaitable<void> Connection::Loop() {
       co_return;
     }
 
-    if (options.accepts_upload && !options.accepts_upload(method, path)) {
-      if (parser.content_length() && *parser.content_length() > options.max_body_bytes) {
+    if (options.upload_limit) {
+      const std::size_t upload = options.upload_limit(method, path);
+      const std::size_t limit =
+          upload == 0 ? options.max_body_bytes : std::min(upload, options.max_upload_bytes);
+      if (parser.content_length() && *parser.content_length() > limit) {
         co_await Refuse(ErrorResponse(HttpFailure::kPayloadTooLarge), method, path, version, start,
                         wall_start);
         co_return;
       }
-      parser.body_limit(options.max_body_bytes);  // no body octet is parsed yet
+      parser.body_limit(limit);  // no body octet is parsed yet
     }
 
     if (!parser.is_done()) {

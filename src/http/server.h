@@ -25,9 +25,10 @@ struct ServerOptions {
                             // concurrency
   std::size_t max_header_bytes = 16 * 1024;  // request line and fields; over it: 431
   std::size_t max_body_bytes = 1024 * 1024;  // over it: 413, the handler is not called
-  // The requests for which `accepts_upload` (method, path) is true may carry a body of up to
-  // max_upload_bytes instead (a scan of a signed form). Empty: none.
-  std::function<bool(Method, std::string_view path)> accepts_upload;
+  // The requests for which `upload_limit` (method, path) is not 0 may carry a body of up to that
+  // many bytes instead (a scan of a signed form, a list to load); at most max_upload_bytes, the
+  // limit a header is read with before its target is known. Empty: none.
+  std::function<std::size_t(Method, std::string_view path)> upload_limit;
   std::size_t max_upload_bytes = 0;
   // From the first byte of a request to its last (and for the first request of a new
   // connection, from the accept); also bounds writing a response. A stalled or slow client is
