@@ -327,6 +327,7 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {{"/api/v1/cases/{case}/attachments/{attachment}"}}},
         {"POST /api/v1/imports", {}},
+        {"GET /api/v1/reports/new-members.xlsx", {{"/api/v1/reports/new-members.xlsx?org={org}"}}},
         {"GET /api/v1/cases/{id}/documents", {{"/api/v1/cases/{case}/documents"}}},
         {"GET /api/v1/cases/{id}/documents/{form}", {{"/api/v1/cases/{case}/documents/6-KND"}}},
         {"GET /api/v1/organisations", {}},
@@ -451,6 +452,8 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/{id}/attachments/{attachment}",
          {Target::kObject,
           fmt::format("/api/v1/cases/{}/attachments/{}", case_, foreign_.attachment)}},
+        {"GET /api/v1/reports/new-members.xlsx",
+         {Target::kObject, "/api/v1/reports/new-members.xlsx?org=HUE-A&from=2020-01-01"}},
         {"POST /api/v1/imports",
          {Target::kOwnScope, "/api/v1/imports",
           R"({"kind":"members","file_name":"ds.xlsx","headers":["Họ và tên","Ngày sinh",)"

@@ -10,6 +10,7 @@
 #include "http/error_mapping.h"
 #include "report/admission_report_sheet.h"
 #include "report/case_list_sheet.h"
+#include "report/new_members_sheet.h"
 #include "service/json_values.h"
 
 namespace ptdv::http {
@@ -157,6 +158,26 @@ Response CasesXlsx(const ReportApi& api, const Request& request, RouteContext& c
                                                      FormatIsoDate(query->on)));
 }
 
+// The members admitted or recognised in ?from= … ?to= (default this year) in ?org=, with the
+// fields the national member database asks at entry.
+Response NewMembersXlsx(const ReportApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"org", "from", "to"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  const Date today = api.clock.Today();
+  auto to = QueryDate(request, "to", today);
+  if (!to.ok()) return ErrorResponse(to.error());
+  auto from = QueryDate(request, "from", MakeDate(YearOf(*to), 1, 1));
+  if (!from.ok()) return ErrorResponse(from.error());
+  auto members = api.reports.NewMembersIn(*context.actor, OrgParam(request), *from, *to);
+  if (!members.ok()) return ErrorResponse(members.error());
+  auto bytes = report::WriteXlsx(report::NewMembersSheet(*members));
+  if (!bytes.ok()) return ErrorResponse(bytes.error());
+  return XlsxResponse(std::move(*bytes),
+                      fmt::format("dang-vien-moi-{}-{}-{}.xlsx", members->org.code,
+                                  FormatIsoDate(*from), FormatIsoDate(*to)));
+}
+
 }  // namespace
 
 Status RegisterReportApi(Router& router, Store& /*store*/, ReportService& reports,
@@ -167,7 +188,9 @@ Status RegisterReportApi(Router& router, Store& /*store*/, ReportService& report
         AdmissionsJson},
        {Method::kGet, "/api/v1/reports/admissions.xlsx", RouteAccess::Require("read_aggregates"),
         AdmissionsXlsx},
-       {Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"), CasesXlsx}});
+       {Method::kGet, "/api/v1/cases/export.xlsx", RouteAccess::Require("read_cases"), CasesXlsx},
+       {Method::kGet, "/api/v1/reports/new-members.xlsx", RouteAccess::Require("read_cases"),
+        NewMembersXlsx}});
 }
 
 }  // namespace ptdv::http

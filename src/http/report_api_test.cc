@@ -412,5 +412,53 @@ TEST_F(ReportApiTest, TheCaseExportHoldsNoSensitiveField) {
   EXPECT_GT(checked, 0) << "the demo's people carry sensitive fields to look for";
 }
 
+// The hand-off list: every member of the ward admitted or recognised in the period, with the
+// particulars the national member database asks (the ID number among them), once each.
+TEST_F(ReportApiTest, TheNewMembersListHoldsEveryAdmissionOfThePeriodWithTheirParticulars) {
+  const Date from = MakeDate(YearOf(DefaultDemoDay()), 1, 1);
+  auto x = Get("taylocdu", fmt::format("/api/v1/reports/new-members.xlsx?org=HUE-TAYLOC&from={}",
+                                       FormatIsoDate(from)));
+  ASSERT_EQ(x.status, 200) << x.body;
+  Workbook wb = ReadBack(x.body);
+  auto tx = store_->Begin(Access::kReadOnly);
+  CaseFilter filter;
+  filter.cell_ids = *(*tx)->Organisations().SubtreeIds(
+      (*tx)->Organisations().GetByCode("HUE-TAYLOC")->id, DefaultDemoDay());
+  filter.limit = 100000;
+  auto cases = (*tx)->Cases().List(filter);
+  ASSERT_TRUE(cases.ok());
+  std::vector<Person> expected;
+  auto within = [&](const std::optional<Date>& d) {
+    return d && from <= *d && *d <= DefaultDemoDay();
+  };
+  for (const Case& c : *cases) {
+    if ((within(c.decision_date) && c.stage != Stage::kCancelled) ||
+        (within(c.official_date) && c.stage == Stage::kOfficial)) {
+      expected.push_back(*(*tx)->People().Get(c.person_id));
+    }
+  }
+  ASSERT_GT(expected.size(), 0u) << "the demo admits members in Tây Lộc this year";
+  std::map<std::string, int> names;  // column 2 of the data rows
+  int rows = 0;
+  for (const auto& [at, value] : wb.cells) {
+    if (at.second == 2 && value.is_string() && wb.Number(at.first, 1)) {
+      ++names[std::string(value.as_string())];
+      ++rows;
+    }
+  }
+  EXPECT_EQ(rows, static_cast<int>(expected.size()));
+  for (const Person& p : expected) {
+    EXPECT_GE(names[p.full_name], 1) << p.full_name;
+    bool id_found = false;
+    for (const auto& [at, value] : wb.cells) {
+      id_found = id_found || (value.is_string() && value.as_string() == p.id_number);
+    }
+    EXPECT_TRUE(p.id_number.empty() || id_found) << p.full_name;
+  }
+  auto backwards =
+      Get("taylocdu", "/api/v1/reports/new-members.xlsx?from=2024-01-01&to=2023-01-01");
+  EXPECT_EQ(backwards.status, 400);
+}
+
 }  // namespace
 }  // namespace ptdv::http

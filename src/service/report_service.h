@@ -41,6 +41,24 @@ struct AdmissionReport {
   std::vector<AdmissionReportRow> rows;
 };
 
+// A member admitted or recognised in a period, with what the national member database asks at
+// entry (the hand-off list): the person, the case with its dates, the decisions' numbers, the
+// cell and its grassroots organisation.
+struct NewMemberRow {
+  Person person;
+  Case header;
+  std::string admission_decision;    // the number of the 9-KNĐ recorded, or ""
+  std::string recognition_decision;  // the number of the 16-KNĐ recorded, or ""
+  std::string cell_name;
+  std::string grassroots_name;
+};
+
+struct NewMembers {
+  Organisation org;
+  Date from{}, to{};
+  std::vector<NewMemberRow> rows;  // by admission date, then name
+};
+
 // Thread-safe if the Store is; holds no mutable state of its own.
 class ReportService {
  public:
@@ -56,6 +74,12 @@ class ReportService {
   // Admissions of the unit `which` names; errors as ChosenOrganisation besides.
   Result<AdmissionReport> Admissions(const Actor& actor, const OrgChoice& which, Date from, Date to,
                                      Date as_of);
+
+  // The members of the subtree of `which` admitted (S12 decision) or recognised as official (P6)
+  // in [from, to], the admission not cancelled: the list handed to the national member database
+  // so nobody types them again. Personal data: kForbidden without read_personal; kInvalid for
+  // from > to; errors as ChosenOrganisation besides.
+  Result<NewMembers> NewMembersIn(const Actor& actor, const OrgChoice& which, Date from, Date to);
 
  private:
   Store& store_;

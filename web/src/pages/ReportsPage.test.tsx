@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import type { AdmissionsReport, ReportRow } from '../api/types';
-import { callsTo, mockApi, renderPage } from '../test/mockApi';
+import { callsTo, kUsers, mockApi, renderPage } from '../test/mockApi';
 import ReportsPage, { headerRows, reportCell, reportValue } from './ReportsPage';
 
 const row = (code: string, name: string, admitted: number, pct: number | null): ReportRow => ({
@@ -64,6 +64,16 @@ describe('ReportsPage', () => {
     const link = screen.getByText('Xuất Excel').closest('a') as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('/api/v1/reports/admissions.xlsx?org=HUE&from=2023-01-01&to=2023-06-30&as_of=2023-06-30');
     expect(link.hasAttribute('download')).toBe(true);
+    // Ward staff read personal data: the list of new members for the member database, same unit and period.
+    const members = (await screen.findByText('Danh sách đảng viên mới (Excel)')).closest('a') as HTMLAnchorElement;
+    expect(members.getAttribute('href')).toBe('/api/v1/reports/new-members.xlsx?org=HUE&from=2023-01-01&to=2023-06-30');
+  });
+
+  it('offers the list of new members only to those who read personal data', async () => {
+    mockApi({ 'GET /reports/admissions': { body: kReport } }, kUsers.centre);
+    renderPage(<ReportsPage />, '/bao-cao?org=HUE&from=2023-01-01&to=2023-06-30', '/bao-cao');
+    await screen.findByText('Tổng số kết nạp', { selector: 'th span' });
+    expect(screen.queryByText('Danh sách đảng viên mới (Excel)')).toBeNull();
   });
 
   it('shows the server’s refusal', async () => {

@@ -9,6 +9,8 @@ import { useUrlFilters } from '../lib/useUrlFilters';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilterBar, FilterField, OrgFilter } from '../components/Filters';
+import { readsPersonal } from '../components/Withheld';
+import { useAuth } from '../auth/AuthContext';
 
 // A cell of the §7 table: `key` may name a nested figure ("education.university").
 export function reportValue(row: ReportRow, key: string): unknown {
@@ -45,6 +47,7 @@ export function reportCell(value: unknown, key: string): string {
 // a period, with the tree as of a date: the unit's total first, then each unit directly below;
 // Vietnamese headers from the server; XLSX from the same parameters; an A4 print view.
 export default function ReportsPage() {
+  const { user } = useAuth();
   const today = useServerToday();
   const { get, set } = useUrlFilters();
   const year = (today ?? '').slice(0, 4);
@@ -65,6 +68,12 @@ export default function ReportsPage() {
         <Typography.Title level={1}>Báo cáo kết quả kết nạp đảng viên</Typography.Title>
         <Space wrap>
           <Button size="large" className="xlsx-link" href={buildUrl('/reports/admissions.xlsx', query)} download>Xuất Excel</Button>
+          {readsPersonal(user) && (
+            <Button size="large" className="new-members-link" href={buildUrl('/reports/new-members.xlsx', { org, from, to })} download
+              title="Họ tên, ngày sinh, số CCCD, ngày vào Đảng, số quyết định… của những người được kết nạp hoặc công nhận chính thức trong khoảng thời gian đã chọn, để nhập vào cơ sở dữ liệu đảng viên">
+              Danh sách đảng viên mới (Excel)
+            </Button>
+          )}
           <Button size="large" onClick={() => window.print()}>In (khổ A4)</Button>
         </Space>
       </div>
