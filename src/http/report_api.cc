@@ -107,10 +107,10 @@ std::vector<std::string> ExportTitle(const Organisation& org, const CaseQuery& q
   std::vector<std::string> filters;
   if (q.stage) filters.push_back(fmt::format("bước: {}", StageLabel(*q.stage)));
   if (q.category) filters.push_back(fmt::format("đối tượng: {}", SourceCategoryLabel(*q.category)));
-  if (q.due == CaseDue::kOverdue) filters.push_back("quá hạn");
-  if (q.due == CaseDue::kDueSoon) filters.push_back("sắp đến hạn");
-  if (q.due == CaseDue::kBlocked) filters.push_back("chưa đủ điều kiện");
-  if (q.open_only) filters.push_back("đang xử lý");
+  if (q.due == CaseDue::kOverdue) filters.emplace_back("quá hạn");
+  if (q.due == CaseDue::kDueSoon) filters.emplace_back("sắp đến hạn");
+  if (q.due == CaseDue::kBlocked) filters.emplace_back("chưa đủ điều kiện");
+  if (q.open_only) filters.emplace_back("đang xử lý");
   if (!q.text.empty()) filters.push_back(fmt::format("tìm: «{}»", q.text));
   if (!filters.empty()) {
     std::string text = "Lọc theo: ";

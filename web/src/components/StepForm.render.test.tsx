@@ -44,10 +44,11 @@ describe('StepForm', () => {
     const select = screen.getByLabelText('Bước cần ghi nhận').closest('.ant-select') as HTMLElement;
     expect(select.textContent).toContain('Ghi nhận người giới thiệu');
     // The step date is the server's today; the document's date follows it; the form code is offered.
-    expect((screen.getByLabelText('Ngày thực hiện') as HTMLInputElement).value).toBe('15/11/2023');
-    expect((screen.getByLabelText('Ngày văn bản 1') as HTMLInputElement).value).toBe('15/11/2023');
+    // The form fills them once the preselected step is set: on a loaded machine, after a while.
+    await waitFor(() => expect((screen.getByLabelText('Ngày thực hiện') as HTMLInputElement).value).toBe('15/11/2023'));
+    await waitFor(() => expect((screen.getByLabelText('Ngày văn bản 1') as HTMLInputElement).value).toBe('15/11/2023'));
     const code = screen.getByLabelText('Mẫu văn bản 1') as HTMLInputElement;
-    expect(code.value).toBe('3-KNĐ');
+    await waitFor(() => expect(code.value).toBe('3-KNĐ'));
     fireEvent.mouseDown(code);
     fireEvent.change(code, { target: { value: '' } });
     await waitFor(() => expect(document.querySelectorAll('.ant-select-dropdown .ant-select-item-option').length).toBeGreaterThan(0));
