@@ -1,4 +1,4 @@
-// Dashboard benchmark (issue #5): the time of a dashboard for the city (Thành ủy Huế) and one
+// Dashboard benchmark: the time of a dashboard for the city (Thành ủy Huế) and one
 // ward (Tây Lộc) — computed (DashboardService::Get and the JSON body: the cost after any write,
 // with each unchanged case's facts remembered per version), computed cold (fresh services that
 // remember nothing: the first dashboard after a restart) and answered by the route's response cache

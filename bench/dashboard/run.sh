@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dashboard benchmark (issue #5): DashboardService::Get for the city (HUE) and a ward
+# Dashboard benchmark: DashboardService::Get for the city (HUE) and a ward
 # (HUE-TAYLOC) and the plain SQL GROUP BY of the same counts, on a city-scale demo database and
 # on a nation-scale one, in one run (bench/dashboard/dashboard_bench.cc): median and p99 per row
 # and the nation/city ratio. Goal: nation ≤ 1.5 × city, p99 ≤ 50 ms.

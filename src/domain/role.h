@@ -1,9 +1,8 @@
 #pragma once
 
-// Roles of the people who use PTĐV and what each may do (issue 3 "Accounts and roles";
-// DOMAIN §1 for the bodies, §4-5 for who records which step). Pure: no I/O. The organisation
-// scope (which subtree a user sees and changes) is separate: a user's scope root is their
-// account's organisation, checked by the services.
+// Roles of the people who use PTĐV and what each may do (DOMAIN §1 for the bodies, §4-5 for who
+// records which step). Pure: no I/O. The organisation scope (which subtree a user sees and changes)
+// is separate: a user's scope root is their account's organisation, checked by the services.
 
 #include <optional>
 #include <span>

@@ -45,7 +45,7 @@ struct RuleSet {
   int max_age_months = 720;
   // R3: awareness certificate valid this many months up to the cell-meeting date.
   int certificate_validity_months = 60;
-  // R3 (issue 5 warning): warn this many days before a certificate expires.
+  // R3: warn this many days before a certificate expires.
   int certificate_warning_days = 90;
   // R4: youth age range [?] in which the Youth Union route applies.
   int youth_min_age_years = 16;

@@ -100,7 +100,7 @@ class AccessControlTest : public ::testing::Test {
                                      MakeDate(2024, 1, 5));
     ASSERT_TRUE(id.ok());
     case_ = *id;
-    // Issue #5: a class of Huế's Political Centre with HUE-A's person nominated, and HUE-A's
+    // A class of Huế's Political Centre with HUE-A's person nominated, and HUE-A's
     // share of the city's target.
     auto training_class = world_.classes->CreateClass(
         {}, {.kind = ClassKind::kAwareness, .code = "HUE-NT-2026-01", .name = "Lớp nhận thức",

@@ -62,7 +62,7 @@ class CaseApiTest : public ::testing::Test {
   ApiWorld world_;
 };
 
-// Issue #3: a case walked from source to official member over HTTP, each step recorded by the
+// A case walked from source to official member over HTTP, each step recorded by the
 // body the procedure names (DOMAIN §4-5), with the audit trail checked at the end.
 TEST_F(CaseApiTest, WalksACaseFromSourceToOfficialMemberWithTheRolesOfTheProcedure) {
   Session ward = world_.Login("warda");
@@ -178,7 +178,7 @@ TEST_F(CaseApiTest, WalksACaseFromSourceToOfficialMemberWithTheRolesOfTheProcedu
   EXPECT_TRUE((*tx)->Audit().Verify().ok());
 }
 
-// Issue #3 "bad input is refused cleanly": each gives the JSON error with the right status and
+// Bad input is refused cleanly: each gives the JSON error with the right status and
 // changes nothing (the case's version and the audit chain are unchanged).
 TEST_F(CaseApiTest, BadInputIsRefusedWithTheRightStatusAndChangesNothing) {
   Session ward = world_.Login("warda");

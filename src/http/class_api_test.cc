@@ -136,7 +136,7 @@ class ClassApiTest : public ::testing::Test {
   int classes_ = 0;
 };
 
-// Issue #5: a class walked end to end over HTTP — nominated by the ward, enrolled, attended,
+// A class walked end to end over HTTP — nominated by the ward, enrolled, attended,
 // assessed and certified by the Political Centre — after which the case's R3 condition is met;
 // 61 months later the certificate has expired and R3 is unmet again. The certificate checks
 // publicly by its code.
@@ -228,7 +228,7 @@ TEST_F(ClassApiTest, WalksAClassFromNominationToACertificateThatSatisfiesR3) {
   EXPECT_TRUE(recorded) << json::serialize(audit);
 }
 
-// Issue #5, P2: the new-member class walked the same way for a probationary member; its
+// P2: the new-member class walked the same way for a probationary member; its
 // certificate lands on the case as record_new_member_certificate and P2 turns met. A
 // sympathiser cannot be nominated to it, nor a probationer to an awareness class.
 TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
@@ -275,7 +275,7 @@ TEST_F(ClassApiTest, ANewMemberClassCertificateSatisfiesP2) {
   EXPECT_FALSE(Unmet(world_, ward_, case_id, "2026-11-27").contains("P2"));
 }
 
-// Issue #5: the refusals, each with a clear error and nothing written.
+// The refusals, each with a clear error and nothing written.
 TEST_F(ClassApiTest, RefusesOverCapacityUnenrolledLearnersAndLowAttendance) {
   Id class_id = NewClass(1);
   Id first = Nominate(class_id, Sympathiser("Lê Văn Một"));

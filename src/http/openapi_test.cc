@@ -41,7 +41,7 @@ std::set<std::string> PathParams(std::string_view pattern) {
   return out;
 }
 
-// Issue #3: the OpenAPI document at /api/v1/openapi.json is kept in step with the router's own
+// The OpenAPI document at /api/v1/openapi.json is kept in step with the router's own
 // route table, in both directions, with the access rule of each route.
 TEST(OpenApiTest, DocumentsEveryRouteWithItsAccessAndNothingElse) {
   test::ApiWorld world;

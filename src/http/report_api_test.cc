@@ -1,4 +1,4 @@
-// Issue #5 "Reports": the §7 report and the case list exported as XLSX are read back (openpyxl
+// Reports: the §7 report and the case list exported as XLSX are read back (openpyxl
 // from Debian's python3-openpyxl, scripts/install-deps.sh) and every cell compared with the JSON
 // the API answers for the same parameters, over the demo of Thành ủy Huế 2023.
 

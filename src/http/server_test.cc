@@ -596,7 +596,7 @@ TEST_F(ServerTest, StalledAndIdleClientsAreDisconnectedByTimeouts) {
   EXPECT_LT(waited, milliseconds(3000));
 }
 
-// Issue #3: 200 stalled connections must not delay a normal request by more than 100 ms.
+// 200 stalled connections must not delay a normal request by more than 100 ms.
 TEST_F(ServerTest, SlowClientsDoNotDelayOthers) {
   AddRoute(Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("case.read", "id"),
            [](const Request&, RouteContext&) { return Response::Json(R"({"id":1})"); });

@@ -1,4 +1,4 @@
-// Issue #5 "Sources" (DOMAIN S0): the pool of sources and sympathisers of a unit, its periodic
+// Sources (DOMAIN S0): the pool of sources and sympathisers of a unit, its periodic
 // review (recorded, audited, scoped) and the pool per category against the targets.
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-// Accounts, sessions and login throttling (issue 3 "Accounts and roles"). Each public function of
+// Accounts, sessions and login throttling. Each public function of
 // AuthService is one use case: it authorises the actor, writes its change and its audit entry in
 // one transaction, and commits. Audit entries never hold a password, a hash or a token.
 //

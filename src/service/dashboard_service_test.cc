@@ -1,4 +1,4 @@
-// Issue #5: every dashboard figure cross-checked against a direct count over the raw tables,
+// Every dashboard figure cross-checked against a direct count over the raw tables,
 // written here in SQL independently of the service, on the demo data at city scale (Huế) and at
 // province scale (Thừa Thiên Huế: Huế and 8 generated districts). Where a figure is a rule's
 // judgement that SQL cannot make (overdue, due soon, blocked: working-day deadlines and the

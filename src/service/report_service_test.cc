@@ -1,4 +1,4 @@
-// Issue #5 "Reports": every figure of the §7 admission report (DOMAIN §7, Hướng dẫn
+// Reports: every figure of the §7 admission report (DOMAIN §7, Hướng dẫn
 // 11-HD/BTCTW) cross-checked against direct SQL counts over the raw tables, written here
 // independently of the service and the repositories, on the demo data at city scale (Huế) and at
 // province scale (Thừa Thiên Huế: Huế and its 8 districts).

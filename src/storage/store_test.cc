@@ -471,7 +471,7 @@ TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
   EXPECT_TRUE(with_ancestors({}).empty());
 }
 
-// Issue #5 (S0): reviews of the lists of sources, newest first, per unit.
+// S0: reviews of the lists of sources, newest first, per unit.
 TEST_P(StoreContractTest, SourceReviewsRoundTripNewestFirst) {
   auto tx = Write();
   Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));

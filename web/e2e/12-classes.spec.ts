@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, kDesktop, kPhone, login, pick, test, until } from './harness';
 
-// Issue #5, S1 / R3: the Political Centre opens a class of ONE place, the ward nominates two
+// S1 / R3: the Political Centre opens a class of ONE place, the ward nominates two
 // sympathisers, the Centre enrols the first and is refused the second (capacity: 409 shown),
 // marks attendance, records "Đạt", issues the certificate (number + verification code), and
 // anyone checks the code on the public page without an account.

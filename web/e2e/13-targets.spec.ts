@@ -1,6 +1,6 @@
 import { expect, kDesktop, kPhone, login, test, until } from './harness';
 
-// Issue #5, §7: Huế's 2023 targets (demo: 191 for the city, 151 split among 36 units), progress
+// §7: Huế's 2023 targets (demo: 191 for the city, 151 split among 36 units), progress
 // and forecast; a split that passes the whole is refused by the server (422) and the refusal is
 // shown next to the numbers; a right one is saved; a ward sees only its own target.
 const kTotal = 'Thành ủy Huế (tất cả các nguồn)';

@@ -1,6 +1,6 @@
 import { expect, kDesktop, kPhone, login, test, until } from './harness';
 
-// Issue #5 "Sources" (S0): a ward's pool of sources with its filters and per-category counts
+// Sources (S0): a ward's pool of sources with its filters and per-category counts
 // against targets, and the committee's periodic review recorded.
 test('a ward reads its sources, filters them and records a review', async ({ newPage, fixture, screenshot }) => {
   const page = await newPage(kDesktop);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { expect, kDesktop, login, test } from './harness';
 
-// Issue #5 "Reports": the §7 table with Vietnamese headers, its XLSX, its A4 print; the case
+// Reports: the §7 table with Vietnamese headers, its XLSX, its A4 print; the case
 // list's XLSX with the filters on screen.
 const kXlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
