@@ -17,6 +17,7 @@ packages=(
   libcsv-dev                         # CSV lists of `ptdv import`
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-liberation2  # printed forms (PDF)
   poppler-utils zbar-tools           # tests read printed forms back (pdftotext, QR codes)
+  time                               # bench/import/run.sh times the loads (GNU time)
   python3-openpyxl                   # tests read exported XLSX back (src/http/report_api_test.cc)
   chromium fonts-dejavu-core  # the web UI's e2e tests and bench/web (headless, no download)
 )
