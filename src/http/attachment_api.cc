@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "http/api_params.h"
 #include "http/api_routes.h"
 #include "http/auth_api.h"
+#include "http/content_disposition.h"
 #include "http/error_mapping.h"
 
 namespace ptdv::http {
@@ -74,12 +73,10 @@ Response List(const AttachmentApi& api, const Request& request, RouteContext& co
   return r;
 }
 
-// Content-Disposition of a download: an ASCII name for old clients, the real one (RFC 6266,
-// RFC 8187) for the rest.
-std::string Disposition(const Attachment& a) {
-  std::string encoded = boost::urls::encode(a.file_name, boost::urls::unreserved_chars);
-  return fmt::format("attachment; filename=\"ban-quet-{}{}\"; filename*=UTF-8''{}", a.id,
-                     ScanExtension(a.type), encoded);
+// Content-Disposition of a download: "ban-quet-7.pdf" for old clients, the real name for the rest.
+std::string DispositionOf(const Attachment& a) {
+  return ContentDisposition(Disposition::kAttachment, a.file_name,
+                            fmt::format("ban-quet-{}{}", a.id, ScanExtension(a.type)));
 }
 
 Response Download(const AttachmentApi& api, const Request& request, RouteContext& context) {
@@ -93,7 +90,7 @@ Response Download(const AttachmentApi& api, const Request& request, RouteContext
   Response r;
   r.content_type = std::string(ScanMediaType(scan->first.type));
   r.body = std::move(scan->second);
-  r.headers.Set("Content-Disposition", Disposition(scan->first));
+  r.headers.Set("Content-Disposition", DispositionOf(scan->first));
   r.headers.Set("Cache-Control", "no-store");  // personal data: never kept by a cache
   return r;
 }

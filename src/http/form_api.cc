@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "domain/search_key.h"
 #include "http/api_params.h"
 #include "http/api_routes.h"
+#include "http/content_disposition.h"
 #include "http/error_mapping.h"
 #include "report/case_forms.h"
 #include "report/class_forms.h"
@@ -30,11 +29,7 @@ Response PdfResponse(std::string pdf, const std::string& name) {
   Response r;
   r.content_type = "application/pdf";
   r.body = std::move(pdf);
-  std::string ascii;
-  for (char c : name) ascii += static_cast<unsigned char>(c) < 0x80 ? c : '_';
-  r.headers.Set("Content-Disposition",
-                fmt::format("inline; filename=\"{}\"; filename*=UTF-8''{}", ascii,
-                            boost::urls::encode(name, boost::urls::unreserved_chars)));
+  r.headers.Set("Content-Disposition", ContentDisposition(Disposition::kInline, name));
   r.headers.Set("Cache-Control", "no-store");  // personal data: never kept by a cache
   return r;
 }

@@ -7,6 +7,7 @@
 #include "http/api_params.h"
 #include "http/api_routes.h"
 #include "http/case_query.h"
+#include "http/content_disposition.h"
 #include "http/error_mapping.h"
 #include "report/admission_report_sheet.h"
 #include "report/case_list_sheet.h"
@@ -88,7 +89,7 @@ Response XlsxResponse(std::string bytes, const std::string& filename) {
   Response r;
   r.content_type = std::string(kXlsxType);
   r.body = std::move(bytes);
-  r.headers.Set("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
+  r.headers.Set("Content-Disposition", ContentDisposition(Disposition::kAttachment, filename));
   r.headers.Set("Cache-Control", "no-store");  // personal data: never kept by a cache
   return r;
 }
