@@ -25,9 +25,12 @@ function OrgTreeView({ today }: { today: string }) {
   const orgs = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on } }), [on]);
   const view = useMemo(() => buildOrgTree(orgs.data?.items ?? [], filter), [orgs.data, filter]);
   // Controlled: a new tree or a new search opens what it needs (the ancestors of every match);
-  // after that the switchers open and close units one by one.
+  // after that the switchers open and close units one by one. The same tree answered again (a
+  // reload) leaves what the user opened or closed as it is.
   const [expanded, setExpanded] = useState<number[]>(view.expanded);
-  useEffect(() => setExpanded(view.expanded), [view]);
+  const opening = `${filter}|${view.expanded.join(',')}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setExpanded(view.expanded), [opening]);
   const treeData = useMemo(() => {
     const toData = (n: OrgNode<OrgTreeRow>): TreeDataNode => ({
       key: n.row.id,
