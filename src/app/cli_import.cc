@@ -24,8 +24,12 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   };
   auto o = std::make_shared<Options>();
   auto* import = app.add_subcommand(
-      "import", "Kiểm tra (hoặc nhập, với --commit) danh sách từ tệp CSV: nguồn hoặc đảng viên");
-  import->add_option("--kind", o->kind, "sources (quần chúng ưu tú) hoặc members (đảng viên)")
+      "import",
+      "Kiểm tra (hoặc nhập, với --commit) danh sách từ tệp CSV: nguồn, đảng viên hoặc hồ sơ "
+      "đang làm");
+  import
+      ->add_option("--kind", o->kind,
+                   "sources (quần chúng ưu tú), members (đảng viên) hoặc cases (hồ sơ đang làm dở)")
       ->required();
   import->add_option("--file", o->file, "Tệp CSV (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy)")
       ->required();
@@ -33,7 +37,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   import->callback(ctx.Run([&ctx, o](Environment& env) {
     std::optional<ImportKind> kind = ImportKindFromCode(o->kind);
   if (!kind) {
-    return ctx.Fail(Error::Invalid("--kind phải là sources hoặc members", "--kind"));
+    return ctx.Fail(Error::Invalid("--kind phải là sources, members hoặc cases", "--kind"));
   }
   std::ifstream in(o->file, std::ios::binary);
   if (!in) return ctx.Fail(Error::NotFound("Không mở được tệp " + o->file));
@@ -44,7 +48,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
                     .file_name = o->file,
                     .headers = std::move(csv->headers),
                     .rows = std::move(csv->rows)};
-  ImportService imports(*env.store, env.cases->rule_sets(), *env.clock);
+  ImportService imports(*env.store, env.cases->rule_sets(), env.cases->calendars(), *env.clock);
   auto report = o->commit ? imports.Load(Actor{}, sheet) : imports.Check(Actor{}, sheet);
   if (!report.ok()) return ctx.Fail(report.error());
   for (const ImportRowError& e : report->errors) {
@@ -56,6 +60,9 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   if (!report->errors.empty()) {
     ctx.err << "Chưa nhập dòng nào: sửa các dòng lỗi trong tệp rồi chạy lại.\n";
     return ExitCode(ErrorCode::kRuleViolation);
+  }
+  for (const auto& [stage, count] : report->stages) {
+    ctx.out << fmt::format("  {}: {} hồ sơ\n", StageLabel(stage), count);
   }
   if (o->commit) {
     ctx.out << fmt::format("Đã nhập {} dòng.\n", report->created);

@@ -149,7 +149,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                                 static_cast<std::size_t>(o.max_scan_mb) << 20);
   FormService forms(*env.store, *env.clock);
   // A scan's upload may be as large as the service accepts, with room for nothing else.
-  ImportService imports(*env.store, env.cases->rule_sets(), *env.clock);
+  ImportService imports(*env.store, env.cases->rule_sets(), env.cases->calendars(), *env.clock);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
   const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;

@@ -22,8 +22,9 @@ namespace ptdv {
 enum class ImportKind {
   kSources,  // S0: people and their cases at the sources step
   kMembers,  // official and probationary members of the cells (S9 / P4 denominators)
+  kCases,    // cases in progress: the dates of the steps done (S0-S13, P2)
 };
-std::string_view ImportKindCode(ImportKind kind);  // "sources", "members"
+std::string_view ImportKindCode(ImportKind kind);  // "sources", "members", "cases"
 std::optional<ImportKind> ImportKindFromCode(std::string_view code);
 
 // A field of a list: its key, its Vietnamese label and the other headers offices write for it.
@@ -59,15 +60,25 @@ struct ImportRowError {
   std::optional<RuleCode> rule;
 };
 
+// A step of a case in progress, done before the list was loaded.
+struct ImportedStep {
+  Action action = Action::kMarkSympathiser;
+  Date date{};
+  std::string number;               // the certificate's or the admission decision's number
+  std::optional<Date> received_on;  // kAdmissionDecision: the day the cell received it (S13)
+};
+
 // One data row as read.
 struct ImportedRow {
   int row = 0;       // of the sheet
   Person person;     // full name, birth date, sex, ID number and the optional particulars
   std::string cell;  // the cell's code or name as written
-  SourceCategory category = SourceCategory::kOther;  // sources
-  std::optional<Date> listed_on;                     // sources: put on the list of sources
+  SourceCategory category = SourceCategory::kOther;  // sources, cases
+  std::optional<Date> listed_on;                     // sources, cases: put on the list of sources
   std::optional<Date> joined_on;                     // members: admission (ceremony) date
   std::optional<Date> official_on;                   // members: official since
+  std::vector<ImportedStep> steps;                   // cases: in the order of the procedure
+  Stage stage = Stage::kSource;                      // cases: the step the case is at
 };
 
 struct ReadSheet {
@@ -83,7 +94,12 @@ struct ReadSheet {
 // values, dates (dd/mm/yyyy or yyyy-mm-dd; not in the future), sex (Nam/Nữ), the ID number
 // (9 or 12 digits) and its repetition within the file, the source category by its label; for
 // members R1 (at least `min_age_months` old when admitted, by the rule set in force then) and
-// an official date after admission.
+// an official date after admission; for cases, that each step dated has the step it needs
+// before it (a dossier its certificate, R3; a vote its dossier, S2; a decision the cell's vote,
+// S9; a ceremony its decision, S12 …), that the steps follow one another in time, R1 at the
+// cell's vote and R3 (the certificate still valid on the day of the cell's vote). Whether the
+// cell has an intermediate or grassroots level (S10, S11) is the service's to check.
+
 ReadSheet ReadImportSheet(const ImportSheet& sheet, const std::vector<RuleSet>& rule_sets,
                           Date today);
 

@@ -139,7 +139,7 @@ class ApiWorld {
     dashboards = std::make_unique<DashboardService>(*store_, *cases, *targets);
     attachments = std::make_unique<AttachmentService>(*store_, clock_);
     forms = std::make_unique<FormService>(*store_, clock_);
-    imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), clock_);
+    imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), calendars_, clock_);
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,

@@ -28,6 +28,11 @@ json::object ReportObject(const ImportReport& r) {
   }
   json::array ignored;
   for (const std::string& h : r.ignored_headers) ignored.emplace_back(h);
+  json::array stages;
+  for (const auto& [stage, count] : r.stages) {
+    stages.push_back(
+        json::object{{"stage", StageCode(stage)}, {"label", StageLabel(stage)}, {"count", count}});
+  }
   return json::object{{"kind", ImportKindCode(r.kind)},
                       {"rows", r.rows},
                       {"new", r.fresh},
@@ -36,7 +41,8 @@ json::object ReportObject(const ImportReport& r) {
                       {"committed", r.committed},
                       {"errors", std::move(errors)},
                       {"columns", std::move(columns)},
-                      {"ignored_headers", std::move(ignored)}};
+                      {"ignored_headers", std::move(ignored)},
+                      {"stages", std::move(stages)}};
 }
 
 Result<std::vector<std::string>> Texts(const json::value& value, const std::string& field) {
@@ -104,7 +110,8 @@ Result<ImportSheet> ParseImportSheet(std::string_view body) {
   const json::value* kind = object.if_contains("kind");
   std::optional<ImportKind> parsed;
   if (kind != nullptr && kind->is_string()) parsed = ImportKindFromCode(kind->get_string());
-  if (!parsed) return Error::Invalid("Cần chọn loại danh sách: sources hoặc members", "kind");
+  if (!parsed)
+    return Error::Invalid("Cần chọn loại danh sách: sources, members hoặc cases", "kind");
   sheet.kind = *parsed;
   if (const json::value* name = object.if_contains("file_name")) {
     if (!name->is_string()) return Error::Invalid("Tên tệp phải là chữ", "file_name");

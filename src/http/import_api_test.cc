@@ -52,6 +52,38 @@ TEST(ImportApiTest, AListIsCheckedRefusedWithItsErrorsThenLoadedOnce) {
   EXPECT_EQ(json::parse(again.body).at("created").as_int64(), 0);
 }
 
+// A case under way: checked with the step it will open at, loaded, and shown at that step with
+// the deadline that runs from its last step (S12: the decision within 60 working days).
+TEST(ImportApiTest, ACaseUnderWayOpensAtItsStepWithItsDeadline) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto warda = world.Login("warda");
+  const std::string sheet =
+      R"({"kind":"cases","file_name":"đang làm.xlsx","headers":["Họ và tên","Ngày sinh",)"
+      R"("Giới tính","Số CCCD","Chi bộ","Ngày cấp giấy chứng nhận","Ngày nộp đơn",)"
+      R"("Ngày chi bộ xét"],"rows":[["Phan Văn Dở","03/09/1999","Nam","046199000777",)"
+      R"("HUE-A-CB1","10/01/2026","02/02/2026","02/11/2026"]]})";
+  auto checked = world.Call(warda, "POST", "/api/v1/imports", sheet);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const json::value report = json::parse(checked.body);
+  const json::array& stages = report.at("stages").as_array();
+  ASSERT_EQ(stages.size(), 1u) << checked.body;
+  EXPECT_EQ(stages[0].at("stage").as_string(), "cell_approved");
+  EXPECT_EQ(stages[0].at("count").as_int64(), 1);
+
+  auto loaded = world.Call(warda, "POST", "/api/v1/imports?commit=true", sheet);
+  ASSERT_EQ(loaded.status, 201) << loaded.body;
+  auto list = world.Call(warda, "GET", "/api/v1/cases?q=phan%20van%20do");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const json::value page = json::parse(list.body);
+  const json::array& items = page.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u) << list.body;
+  EXPECT_EQ(items[0].at("stage").as_string(), "cell_approved");
+  EXPECT_EQ(items[0].at("next_deadline_rule").as_string(), "S12");
+  EXPECT_EQ(items[0].at("opened_on").as_string(), "2026-01-10");  // the first step's day
+  EXPECT_EQ(items[0].at("deadline").at("status").as_string(), "on_time");
+}
+
 TEST(ImportApiTest, AMalformedSheetIsRefusedNamingWhatIsWrong) {
   ApiWorld world;
   ASSERT_TRUE(world.ok()) << world.failure();

@@ -181,6 +181,8 @@ class CaseService {
 
   // The rule sets the service evaluates cases under.
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+  // Where it reads the working calendar from (for the services that project cases as it does).
+  const CalendarProvider& calendars() const { return calendars_; }
 
   Result<CaseView> Show(const Actor& actor, Id case_id, Date on);
 

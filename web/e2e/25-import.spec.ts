@@ -128,3 +128,80 @@ test('ward staff load the members of a cell from Excel: a wrong row stops it, th
   expect(await commit.isDisabled(), 'the import button is enabled with nothing new');
   await page.getByText('Mọi dòng trong tệp đã có từ trước: không có gì để nhập thêm.').waitFor();
 });
+
+interface OrgUnit { id: number; parent_id: number | null; code: string; name: string; kind: string; valid_to: string | null }
+
+// A cell of ward Tây Lộc directly under the ward's committee (no intermediate level, S10).
+async function tayLocWardCell(page: Page, baseUrl: string): Promise<OrgUnit> {
+  const answer = await page.request.get(`${baseUrl}/api/v1/organisations`);
+  expect(answer.ok(), `organisations answered ${answer.status()}`);
+  const units = (await answer.json()).items as OrgUnit[];
+  const kind = new Map(units.map((u) => [u.id, u.kind]));
+  const cells = units
+    .filter((o) => o.code.startsWith('HUE-TAYLOC') && o.kind === 'cell' && !o.valid_to)
+    .filter((o) => o.parent_id !== null && kind.get(o.parent_id) === 'grassroots_committee')
+    .sort((a, b) => a.code.localeCompare(b.code));
+  expect(cells.length > 0, 'no cell of Tây Lộc directly under the ward');
+  return cells[0];
+}
+
+// Two cases in progress as an office lists them (the demo's day is 15/11/2023): one voted by its
+// cell on 02/11/2023 (S12: the decision is due within 60 working days), one whose admission was
+// decided on 01/08/2023 and whose ceremony is overdue (S13: within 30 working days).
+async function casesXlsx(cell: string, ids: string[]): Promise<Buffer> {
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
+  const sheet = workbook.addWorksheet('Hồ sơ đang làm');
+  sheet.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chi bộ', 'Nguồn', 'Ngày cấp giấy chứng nhận',
+    'Số giấy chứng nhận', 'Ngày nộp đơn', 'Ngày chi bộ xét', 'Ngày đảng ủy xét', 'Số quyết định', 'Ngày quyết định kết nạp']);
+  sheet.addRow([1, 'Võ Thị Ngọc Ánh', '14/02/1998', 'Nữ', ids[0], cell, 'Giáo viên', '10/03/2023', '87/GCN-TTCT', '05/05/2023', '02/11/2023', '', '', '']);
+  sheet.addRow([2, 'Trần Hữu Phước', '09/09/2001', 'Nam', ids[1], cell, 'Dân quân', '01/02/2023', '15/GCN-TTCT', '01/03/2023', '01/06/2023', '15/06/2023', '1203-QĐ/TU', '01/08/2023']);
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+// The newest case of `name` (the test may run again on the same database).
+async function caseOf(page: Page, baseUrl: string, name: string): Promise<number> {
+  const answer = await page.request.get(`${baseUrl}/api/v1/cases?org=HUE-TAYLOC&q=${encodeURIComponent(name)}&page_size=100`);
+  expect(answer.ok(), `cases answered ${answer.status()}`);
+  const items = ((await answer.json()).items as { id: number; person_name: string }[])
+    .filter((c) => c.person_name === name).sort((a, b) => b.id - a.id);
+  expect(items.length > 0, `no case of ${name} in the list`);
+  return items[0].id;
+}
+
+test('ward staff load the cases in progress from Excel: each opens at its step with its deadline', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  const cell = await tayLocWardCell(page, fixture.baseUrl);
+  const stamp = String(Date.now()).slice(-7);
+  const ids = [0, 1].map((i) => `0794${stamp}${i}`);
+
+  await page.locator('#app-nav').getByRole('link', { name: 'Nhập từ Excel', exact: true }).click();
+  await page.getByRole('heading', { name: 'Nhập từ Excel', level: 1 }).waitFor();
+  await page.getByText('Hồ sơ kết nạp đang làm dở', { exact: true }).click();
+  await page.locator('.import-file-card input[type=file]').setInputFiles({
+    name: 'Hồ sơ đang làm.xlsx', mimeType: kXlsx, buffer: await casesXlsx(cell.code, ids),
+  });
+  await page.locator('.import-preview .import-no-errors').waitFor();
+  expect(await count(page, 'new') === '2', `${await count(page, 'new')} new rows, not 2`);
+  const stages = await page.locator('.import-stages li').allInnerTexts();
+  expect(stages.length === 2 && stages.every((s) => s.endsWith(': 1 hồ sơ')), `the steps of the new cases: ${JSON.stringify(stages)}`);
+  await page.locator('.import-stages').scrollIntoViewIfNeeded();
+  await screenshot(page, 'nhap-excel-ho-so');
+  await page.locator('.import-commit').click();
+  const done = page.locator('.import-done');
+  await done.getByText('Đã nhập 2 dòng.').waitFor();
+  expect((await done.getByRole('link', { name: 'Xem danh sách hồ sơ' }).getAttribute('href')) === '/ho-so', 'no link to the case list');
+
+  // The case voted by its cell: the decision's deadline runs at once, still on time.
+  await page.goto(`${fixture.baseUrl}/ho-so/${await caseOf(page, fixture.baseUrl, 'Võ Thị Ngọc Ánh')}`);
+  const voted = page.locator('.deadlines-card .deadline-row').filter({ has: page.locator('[data-citation="S12"]') });
+  await voted.waitFor();
+  expect(await voted.getAttribute('data-status') !== 'overdue', 'the decision due 60 working days after 02/11/2023 reads overdue');
+  // The decided case: its ceremony is overdue since September.
+  await page.goto(`${fixture.baseUrl}/ho-so/${await caseOf(page, fixture.baseUrl, 'Trần Hữu Phước')}`);
+  const decided = page.locator('.deadlines-card .deadline-row').filter({ has: page.locator('[data-citation="S13"]') });
+  await decided.waitFor();
+  expect(await decided.getAttribute('data-status') === 'overdue', 'the ceremony due 30 working days after 01/08/2023 does not read overdue');
+  expect((await page.locator('.deadlines-card').innerText()).includes('Quá hạn'), 'the case page does not say the ceremony is overdue');
+});

@@ -41,6 +41,18 @@ describe('audit entries', () => {
     expect(auditDetail(attach)).toBe(`Lý lịch.pdf (văn bản 2-KNĐ) · mã kiểm tra SHA-256 ${'ab'.repeat(8)}…`);
   });
 
+  it('names a case loaded from a list with its steps, and the load itself with its file', () => {
+    const imported = entry({
+      action: 'case.import',
+      after: { case: { id: 42 }, events: [{ action: 'record_certificate', note: 'Nhập từ danh sách «hs.xlsx»' }, { action: 'open_dossier', note: 'Nhập từ danh sách «hs.xlsx»' }] },
+    });
+    expect(auditTitle(imported, (c) => c)).toBe('Nhập hồ sơ đang làm dở từ danh sách');
+    expect(auditDetail(imported)).toBe('Nhập từ danh sách «hs.xlsx»; 2 bước đã làm');
+    const load = entry({ action: 'import.load', entity: 'organisation', after: { file: 'hs.xlsx', kind: 'cases', rows: 3, created: 2, unchanged: 1 } });
+    expect(auditTitle(load, (c) => c)).toBe('Nhập danh sách từ Excel');
+    expect(auditDetail(load)).toBe('Tệp «hs.xlsx»: 2 dòng mới, 1 dòng đã có');
+  });
+
   it('names the server itself "Hệ thống"', () => {
     expect(auditActor('system')).toBe('Hệ thống');
     expect(auditActor('')).toBe('Hệ thống');

@@ -8,6 +8,8 @@ import { votesNeeded } from './vote';
 const kActionLabels: Record<string, string> = {
   'case.open': 'Mở hồ sơ kết nạp',
   'case.attach': 'Đính kèm bản quét văn bản',
+  'case.import': 'Nhập hồ sơ đang làm dở từ danh sách',
+  'import.load': 'Nhập danh sách từ Excel',
   'person.create': 'Thêm người',
   'person.update': 'Sửa thông tin người',
   'user.create': 'Tạo tài khoản',
@@ -102,6 +104,20 @@ export function auditDetail(entry: AuditEntry): string {
       const form = typeof scan.form_code === 'string' && scan.form_code ? ` (văn bản ${scan.form_code})` : '';
       const hash = typeof scan.sha256 === 'string' ? ` · mã kiểm tra SHA-256 ${scan.sha256.slice(0, 16)}…` : '';
       return `${scan.file_name}${form}${hash}`;
+    }
+  }
+  if (entry.action === 'case.import') {
+    const after = object(entry.after);
+    const steps = Array.isArray(after?.events) ? after.events.length : 0;
+    const note = object(Array.isArray(after?.events) ? after.events[0] : null)?.note;
+    const from = typeof note === 'string' && note ? `${note}; ` : '';
+    return `${from}${steps} bước đã làm`;
+  }
+  if (entry.action === 'import.load') {
+    const load = object(entry.after);
+    if (load && typeof load.file === 'string' && typeof load.created === 'number') {
+      const unchanged = typeof load.unchanged === 'number' && load.unchanged > 0 ? `, ${load.unchanged} dòng đã có` : '';
+      return `Tệp «${load.file}»: ${load.created} dòng mới${unchanged}`;
     }
   }
   if (entry.action === 'person.update') {

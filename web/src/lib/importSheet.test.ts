@@ -215,10 +215,17 @@ describe('templates', () => {
       ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chi bộ', 'Ngày vào Đảng']);
     expect(templateColumns('sources').map((c) => c.header)).toEqual(
       ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chi bộ', 'Nguồn', 'Dân tộc', 'Tôn giáo', 'Điện thoại', 'Nơi cư trú', 'Ngày đưa vào nguồn']);
+    // Cases in progress: the person, then the date of each step in the order of the procedure.
+    const steps = templateColumns('cases').map((c) => c.header);
+    expect(steps.slice(0, 5)).toEqual(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Chi bộ']);
+    const order = ['Ngày cấp giấy chứng nhận', 'Ngày nộp đơn vào Đảng', 'Ngày chi bộ xét kết nạp', 'Ngày đảng ủy cơ sở xét', 'Ngày quyết định kết nạp', 'Ngày kết nạp'];
+    expect(order.map((h) => steps.indexOf(h))).toEqual([...order.map((h) => steps.indexOf(h))].sort((a, b) => a - b));
+    expect(order.every((h) => steps.includes(h))).toBe(true);
+    expect(templateColumns('cases').filter((c) => c.required)).toHaveLength(5);
   });
 
   it('are .xlsx files with the header row and one example row, all text, read back as they were written', async () => {
-    for (const kind of ['sources', 'members'] as const) {
+    for (const kind of ['sources', 'members', 'cases'] as const) {
       const bytes = await buildTemplate(kind, 'Chi bộ Khu vực 3');
       const sheet = await readSheetFile(file('mau.xlsx', bytes));
       const columns = templateColumns(kind, 'Chi bộ Khu vực 3');

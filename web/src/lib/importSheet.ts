@@ -326,6 +326,27 @@ export function templateColumns(kind: ImportKind, cell = 'Chi bộ 1'): Template
     { header: 'Số CCCD', required: true, hint: '12 chữ số', example: kind === 'members' ? '046075004321' : '046199001234', width: 16 },
     { header: 'Chi bộ', required: true, hint: 'mã hoặc tên chi bộ', example: cell, width: 30 },
   ];
+  if (kind === 'cases') {
+    const date = (header: string, example: string, hint = 'ngày/tháng/năm', width = 16): TemplateColumn =>
+      ({ header, required: false, hint, example, width });
+    return [
+      ...person,
+      { header: 'Nguồn', required: false, hint: 'Giáo viên, Học sinh, sinh viên, Dân quân, Đoàn viên…', example: 'Giáo viên', width: 20 },
+      date('Ngày đưa vào nguồn', '15/01/2025'),
+      date('Ngày vào danh sách cảm tình Đảng', '20/02/2025', 'ngày chi bộ ra nghị quyết', 18),
+      date('Ngày cấp giấy chứng nhận', '10/04/2025', 'giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng', 18),
+      { header: 'Số giấy chứng nhận', required: false, example: '125/GCN-TTCT', width: 18 },
+      date('Ngày nộp đơn vào Đảng', '05/05/2025'),
+      date('Ngày chi bộ xét kết nạp', '10/09/2025'),
+      date('Ngày đảng ủy bộ phận thẩm định', '', 'chỉ khi chi bộ trực thuộc đảng ủy bộ phận', 18),
+      date('Ngày đảng ủy cơ sở xét', '25/09/2025', 'bỏ trống nếu là chi bộ cơ sở', 18),
+      { header: 'Số quyết định kết nạp', required: false, example: '312-QĐ/TU', width: 18 },
+      date('Ngày quyết định kết nạp', '20/11/2025'),
+      date('Ngày chi bộ nhận quyết định', '', 'nếu khác ngày quyết định', 18),
+      date('Ngày kết nạp', '', 'ngày tổ chức lễ kết nạp'),
+      date('Ngày cấp giấy chứng nhận lớp đảng viên mới', '', 'ngày/tháng/năm', 20),
+    ];
+  }
   if (kind === 'members') {
     return [
       ...person,
@@ -347,6 +368,7 @@ export function templateColumns(kind: ImportKind, cell = 'Chi bộ 1'): Template
 export const kTemplateNames: Record<ImportKind, string> = {
   sources: 'Mẫu danh sách quần chúng ưu tú.xlsx',
   members: 'Mẫu danh sách đảng viên.xlsx',
+  cases: 'Mẫu danh sách hồ sơ kết nạp đang làm.xlsx',
 };
 
 // The template of a kind as .xlsx bytes: the header row (required columns in bold red) and one

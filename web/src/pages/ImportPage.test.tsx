@@ -17,7 +17,7 @@ const kColumns: ImportReport['columns'] = [
 function report(over: Partial<ImportReport>): ImportReport {
   return {
     kind: 'members', rows: 2, new: 2, unchanged: 0, created: 0, committed: false,
-    errors: [], columns: kColumns, ignored_headers: [], ...over,
+    errors: [], columns: kColumns, ignored_headers: [], stages: [], ...over,
   };
 }
 
@@ -102,6 +102,33 @@ describe('ImportPage', () => {
     await screen.findByText('Đã nhập 1 dòng; 1 dòng đã có từ trước nên không thay đổi.');
     expect(callsTo(calls, 'POST', '/imports').map((c) => c.query.get('commit'))).toEqual(['false', 'true']);
     expect(screen.getByRole('link', { name: 'Xem tổ chức đảng' }).getAttribute('href')).toBe('/to-chuc');
+  });
+
+  it('says at which step the cases of a list in progress will open, and leads to the case list', async () => {
+    const calls = mockApi({
+      'POST /imports': (call: Call) => call.query.get('commit') === 'true'
+        ? { status: 201, body: report({ kind: 'cases', new: 2, created: 2, committed: true }) }
+        : {
+          body: report({
+            kind: 'cases', new: 2,
+            stages: [{ stage: 'dossier', label: 'Đang lập hồ sơ', count: 1 }, { stage: 'admitted', label: 'Đã có quyết định kết nạp', count: 1 }],
+          }),
+        },
+    });
+    const { container } = renderPage(<ImportPage />, '/nhap-excel', '/nhap-excel');
+    fireEvent.click(await screen.findByText('Hồ sơ kết nạp đang làm dở'));
+    // The columns of the kind: the dates of the steps, none of them required.
+    const kind = container.querySelectorAll('.import-kind')[2] as HTMLElement;
+    expect(kind.textContent).toMatch(/Cột có thể thêm: .*Ngày chi bộ xét kết nạp.*Ngày quyết định kết nạp/);
+    choose(container, 'dang-lam.csv', kCsv);
+    await screen.findByText('Các hồ sơ sẽ thêm, theo bước đang làm');
+    expect(Array.from(container.querySelectorAll('.import-stages li')).map((li) => li.textContent)).toEqual([
+      'Đang lập hồ sơ: 1 hồ sơ', 'Đã có quyết định kết nạp: 1 hồ sơ',
+    ]);
+    expect((callsTo(calls, 'POST', '/imports')[0].body as { kind: string }).kind).toBe('cases');
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 2 dòng' }));
+    await screen.findByText('Đã nhập 2 dòng.');
+    expect(screen.getByRole('link', { name: 'Xem danh sách hồ sơ' }).getAttribute('href')).toBe('/ho-so');
   });
 
   it('shows the errors again when loading is refused (422), nothing loaded', async () => {

@@ -30,6 +30,12 @@ const kKinds: KindChoice[] = [
     line: 'Đảng viên chính thức và đảng viên dự bị đang sinh hoạt ở các chi bộ.',
     done: { to: '/to-chuc', label: 'Xem tổ chức đảng' },
   },
+  {
+    value: 'cases',
+    label: 'Hồ sơ kết nạp đang làm dở',
+    line: 'Những người đang trong quy trình kết nạp: ghi ngày của từng bước đã làm (cấp giấy chứng nhận, nộp đơn, chi bộ xét, quyết định, lễ kết nạp…); hệ thống đặt mỗi hồ sơ vào đúng bước và tính ngay các thời hạn.',
+    done: { to: '/ho-so', label: 'Xem danh sách hồ sơ' },
+  },
 ];
 
 const kindOf = (kind: ImportKind) => kKinds.find((k) => k.value === kind)!;
@@ -299,6 +305,17 @@ function Preview({ report, refused, file, committing, onCommit }: {
         <div><dt>Đã có — không thay đổi</dt><dd data-count="unchanged">{formatNumber(report.unchanged)}</dd></div>
         <div className={errors.length ? 'import-count-bad' : ''}><dt>Dòng có lỗi</dt><dd data-count="error-rows">{formatNumber(errorRows)}</dd></div>
       </dl>
+
+      {report.stages.length > 0 && (
+        <div className="import-stages">
+          <h3 className="import-subtitle">Các hồ sơ sẽ thêm, theo bước đang làm</h3>
+          <ul>
+            {report.stages.map((s) => (
+              <li key={s.stage} data-stage={s.stage}>{s.label}: <strong>{formatNumber(s.count)}</strong> hồ sơ</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <h3 className="import-subtitle">Lỗi cần sửa trong tệp</h3>
       {errors.length === 0 ? <p className="import-no-errors">Không có lỗi nào.</p> : (
