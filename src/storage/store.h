@@ -27,11 +27,24 @@
 
 namespace ptdv {
 
+// A unit's row holds its identity (id, kind, code), its existence (valid_from, valid_to,
+// successor) and its latest version; its versions (name, parent, committee size, authority to
+// admit) each hold from a date. The tree queries that take a date answer with the version in
+// force then; Get, GetByCode, Ancestors and WithAncestors answer with the latest.
 class OrganisationRepository {
  public:
   virtual ~OrganisationRepository() = default;
+  // Inserts the unit with its first version, from its valid_from.
   virtual Result<Id> Insert(const Organisation& org) = 0;
+  // Writes every column of the row; the latest version takes its attributes (no new version).
   virtual Status Update(const Organisation& org) = 0;
+  // The attributes of `next` (name, parent, committee size, authority to admit) from `effective`
+  // on: the version in force then ends the day before, a new version opens, the row becomes
+  // `next`. REQUIRES: `effective` after the latest version's start (the service checks it).
+  virtual Status ChangeFrom(const Organisation& next, Date effective) = 0;
+  // The unit's versions, oldest first, each as the unit with that version's attributes and the
+  // version's period as valid_from / valid_to. kNotFound for an unknown unit.
+  virtual Result<std::vector<Organisation>> History(Id id) = 0;
   virtual Result<Organisation> Get(Id id) = 0;
   virtual Result<Organisation> GetByCode(const std::string& code) = 0;
   // All units valid on `as_of`, parents before children.

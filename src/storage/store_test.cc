@@ -471,6 +471,56 @@ TEST_P(StoreContractTest, SubtreeIdsAndAncestors) {
   EXPECT_TRUE(with_ancestors({}).empty());
 }
 
+// A unit changed from a date: the tree as of an earlier date keeps it as it was (its name, the
+// unit above it), the tree from that date shows it as it is; its history lists both versions.
+TEST_P(StoreContractTest, AUnitChangedFromADateKeepsItsHistory) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id ward = Must(tx->Organisations().Insert(Unit("W", OrgKind::kGrassrootsCommittee, city)));
+  Id other = Must(tx->Organisations().Insert(Unit("V", OrgKind::kGrassrootsCommittee, city)));
+  Id cell = Must(tx->Organisations().Insert(Unit("W-1", OrgKind::kCell, ward)));
+  Organisation moved = Must(tx->Organisations().Get(cell));
+  moved.parent_id = other;
+  moved.name = "Chi bộ Khu vực 1 (mới)";
+  Must(tx->Organisations().ChangeFrom(moved, D(2025, 7, 1)));
+  Must(tx->Commit());
+
+  auto read = Read();
+  auto subtree = [&](Id root, Date on) {
+    std::vector<Id> ids = Must(read->Organisations().SubtreeIds(root, on));
+    return std::set<Id>(ids.begin(), ids.end());
+  };
+  EXPECT_EQ(subtree(ward, D(2025, 6, 30)), (std::set<Id>{ward, cell}));
+  EXPECT_EQ(subtree(ward, D(2025, 7, 1)), (std::set<Id>{ward}));
+  EXPECT_EQ(subtree(other, D(2025, 7, 1)), (std::set<Id>{other, cell}));
+  auto named = [&](Date on) {
+    for (const Organisation& o : Must(read->Organisations().ListValidOn(on))) {
+      if (o.id == cell) return std::pair(o.name, o.parent_id);
+    }
+    return std::pair(std::string("(absent)"), std::optional<Id>());
+  };
+  EXPECT_EQ(named(D(2025, 6, 30)), std::pair(std::string("Đơn vị W-1"), std::optional<Id>(ward)));
+  EXPECT_EQ(named(D(2025, 7, 1)),
+            std::pair(std::string("Chi bộ Khu vực 1 (mới)"), std::optional<Id>(other)));
+  std::vector<Organisation> listed = Must(read->Organisations().ListSubtree(other, D(2026, 1, 1)));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[1].name, "Chi bộ Khu vực 1 (mới)");
+  // Undated reads answer with the latest version.
+  EXPECT_EQ(Must(read->Organisations().Get(cell)).parent_id, other);
+  std::vector<Id> chain;
+  for (const Organisation& o : Must(read->Organisations().Ancestors(cell))) chain.push_back(o.id);
+  EXPECT_EQ(chain, (std::vector<Id>{cell, other, city}));
+
+  std::vector<Organisation> history = Must(read->Organisations().History(cell));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].parent_id, ward);
+  EXPECT_EQ(history[0].valid_to, D(2025, 6, 30));
+  EXPECT_EQ(history[1].parent_id, other);
+  EXPECT_EQ(history[1].valid_from, D(2025, 7, 1));
+  EXPECT_EQ(history[1].valid_to, std::nullopt);
+  EXPECT_EQ(CodeOf(read->Organisations().History(9999)), ErrorCode::kNotFound);
+}
+
 // S0: reviews of the lists of sources, newest first, per unit.
 TEST_P(StoreContractTest, SourceReviewsRoundTripNewestFirst) {
   auto tx = Write();

@@ -35,19 +35,31 @@ constexpr std::string_view kSelectByCode =
 
 constexpr std::string_view kExists = "SELECT 1 FROM organisation WHERE id = ?";
 
-// Roots are the valid units whose parent is absent or not valid on the date; each recursive step
-// follows organisation_parent_idx from one queued unit. Parents come out before children because
-// the result is ordered by depth. (A cycle has no root, so UNION ALL terminates.)
+// The same columns with the attributes of the version `v` in force on the date asked.
+#define PTDV_ORG_COLUMNS_ON                                            \
+  "o.id, v.parent_id, o.kind, o.code, v.name, v.authorised_to_admit, " \
+  "v.committee_member_count, o.valid_from, o.valid_to, o.successor_id"
+
+// A unit `o` valid on the date and its version `v` in force then (organisation_version).
+#define PTDV_ORG_VERSION_ON(parameter)                              \
+  " JOIN organisation o ON o.id = v.org_id AND " PTDV_ORG_VALID_ON( \
+      "o", parameter) " WHERE " PTDV_ORG_VALID_ON("v", parameter)
+
+// Roots are the valid units whose parent on the date is absent or not valid then; each recursive
+// step follows organisation_version_parent_idx from one queued unit to the versions naming it as
+// their parent on the date. Parents come out before children because the result is ordered by
+// depth. (A cycle has no root, so UNION ALL terminates.)
 constexpr std::string_view kListValidOn =
     "WITH RECURSIVE tree (id, depth) AS ("
-    "  SELECT o.id, 0 FROM organisation o"
-    "  WHERE " PTDV_ORG_VALID_ON("o", "?1") " AND (o.parent_id IS NULL OR NOT EXISTS ("
-    "    SELECT 1 FROM organisation p WHERE p.id = o.parent_id AND "
+    "  SELECT v.org_id, 0 FROM organisation_version v" PTDV_ORG_VERSION_ON("?1")
+    "  AND (v.parent_id IS NULL OR NOT EXISTS ("
+    "    SELECT 1 FROM organisation p WHERE p.id = v.parent_id AND "
     PTDV_ORG_VALID_ON("p", "?1") "))"
     "  UNION ALL"
-    "  SELECT o.id, t.depth + 1 FROM tree t JOIN organisation o ON o.parent_id = t.id"
-    "  WHERE " PTDV_ORG_VALID_ON("o", "?1")
-    ") SELECT " PTDV_ORG_COLUMNS " FROM tree t JOIN organisation o ON o.id = t.id"
+    "  SELECT v.org_id, t.depth + 1 FROM tree t JOIN organisation_version v ON v.parent_id = t.id"
+    PTDV_ORG_VERSION_ON("?1")
+    ") SELECT " PTDV_ORG_COLUMNS_ON " FROM tree t JOIN organisation_version v ON v.org_id = t.id"
+    PTDV_ORG_VERSION_ON("?1")
     " ORDER BY t.depth, o.code";
 
 // UNION (not UNION ALL) so that a corrupt tree with a cycle still terminates.
@@ -55,8 +67,8 @@ constexpr std::string_view kSubtreeIds =
     "WITH RECURSIVE subtree (id) AS ("
     "  SELECT o.id FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
     "  UNION"
-    "  SELECT o.id FROM subtree s JOIN organisation o ON o.parent_id = s.id"
-    "  WHERE " PTDV_ORG_VALID_ON("o", "?2")
+    "  SELECT v.org_id FROM subtree s JOIN organisation_version v ON v.parent_id = s.id"
+    PTDV_ORG_VERSION_ON("?2")
     ") SELECT id FROM subtree";
 
 // SubtreeIds with the rows, ordered as ListValidOn orders them; depth-bounded so that a corrupt
@@ -65,9 +77,11 @@ constexpr std::string_view kListSubtree =
     "WITH RECURSIVE subtree (id, depth) AS ("
     "  SELECT o.id, 0 FROM organisation o WHERE o.id = ?1 AND " PTDV_ORG_VALID_ON("o", "?2")
     "  UNION ALL"
-    "  SELECT o.id, s.depth + 1 FROM subtree s JOIN organisation o ON o.parent_id = s.id"
-    "  WHERE " PTDV_ORG_VALID_ON("o", "?2") " AND s.depth < 100"
-    ") SELECT " PTDV_ORG_COLUMNS " FROM subtree s JOIN organisation o ON o.id = s.id"
+    "  SELECT v.org_id, s.depth + 1 FROM subtree s"
+    "  JOIN organisation_version v ON v.parent_id = s.id" PTDV_ORG_VERSION_ON("?2")
+    "  AND s.depth < 100"
+    ") SELECT " PTDV_ORG_COLUMNS_ON " FROM subtree s JOIN organisation_version v ON v.org_id = s.id"
+    PTDV_ORG_VERSION_ON("?2")
     " ORDER BY s.depth, o.code";
 
 // Depth-bounded so that a corrupt tree with a cycle still terminates.
@@ -91,6 +105,23 @@ constexpr std::string_view kWithAncestors =
     "  WHERE o.parent_id IS NOT NULL"
     ") SELECT " PTDV_ORG_COLUMNS " FROM up u JOIN organisation o ON o.id = u.id";
 
+// The versions of one unit, oldest first: the unit's row with each version's attributes, the
+// version's period in valid_from / valid_to.
+constexpr std::string_view kHistory =
+    "SELECT o.id, v.parent_id, o.kind, o.code, v.name, v.authorised_to_admit, "
+    "v.committee_member_count, v.valid_from, v.valid_to, o.successor_id "
+    "FROM organisation_version v JOIN organisation o ON o.id = v.org_id "
+    "WHERE v.org_id = ? ORDER BY v.valid_from";
+
+// A change from a date: the version in force closes the day before, the new one opens.
+constexpr std::string_view kCloseVersion =
+    "UPDATE organisation_version SET valid_to = ? WHERE org_id = ? AND valid_to IS NULL";
+constexpr std::string_view kOpenVersion =
+    "INSERT INTO organisation_version (org_id, parent_id, name, authorised_to_admit, "
+    "committee_member_count, valid_from) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+
+#undef PTDV_ORG_VERSION_ON
+#undef PTDV_ORG_COLUMNS_ON
 #undef PTDV_ORG_VALID_ON
 #undef PTDV_ORG_COLUMNS
 
@@ -132,6 +163,29 @@ Result<Organisation> SqliteOrganisationRepository::Get(Id id) {
 Result<Organisation> SqliteOrganisationRepository::GetByCode(const std::string& code) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByCode, code));
   return ReadOne(statement, ReadOrganisation, kWhat, code);
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::History(Id id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kHistory, id));
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> versions, ReadAll(statement, ReadOrganisation));
+  if (versions.empty()) return RowNotFound(kWhat, id);
+  return versions;
+}
+
+Status SqliteOrganisationRepository::ChangeFrom(const Organisation& next, Date effective) {
+  {
+    PTDV_ASSIGN_OR_RETURN(
+        SqliteStatement close,
+        connection_.Prepare(kCloseVersion, effective - std::chrono::days(1), next.id));
+    PTDV_RETURN_IF_ERROR(close.Run());
+  }
+  {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement open, connection_.Prepare(kOpenVersion));
+    open.Bind(next.id, next.parent_id, next.name, next.authorised_to_admit,
+              next.committee_member_count, effective);
+    PTDV_RETURN_IF_ERROR(InsertReturningId(open));
+  }
+  return Update(next);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::ListValidOn(Date as_of) {
