@@ -30,7 +30,7 @@ struct PermissionEntry {
   std::string_view code;
 };
 
-constexpr std::array<PermissionEntry, 13> kPermissions{{
+constexpr std::array<PermissionEntry, 14> kPermissions{{
     {Permission::kReadCases, "read_cases"},
     {Permission::kReadPersonal, "read_personal"},
     {Permission::kWritePeople, "write_people"},
@@ -44,9 +44,10 @@ constexpr std::array<PermissionEntry, 13> kPermissions{{
     {Permission::kReadAudit, "read_audit"},
     {Permission::kReadAggregates, "read_aggregates"},
     {Permission::kManageTargets, "manage_targets"},
+    {Permission::kManageOrganisations, "manage_organisations"},
 }};
 
-constexpr std::array<Permission, 13> kPermissionList{Permission::kReadCases,
+constexpr std::array<Permission, 14> kPermissionList{Permission::kReadCases,
                                                      Permission::kReadPersonal,
                                                      Permission::kWritePeople,
                                                      Permission::kRecordCellStep,
@@ -58,7 +59,8 @@ constexpr std::array<Permission, 13> kPermissionList{Permission::kReadCases,
                                                      Permission::kManageRules,
                                                      Permission::kReadAudit,
                                                      Permission::kReadAggregates,
-                                                     Permission::kManageTargets};
+                                                     Permission::kManageTargets,
+                                                     Permission::kManageOrganisations};
 
 constexpr unsigned Bit(Permission p) { return 1u << static_cast<unsigned>(p); }
 
@@ -80,10 +82,11 @@ unsigned PermissionsOf(Role role) {
   switch (role) {
     case Role::kCityAdmin:
       return Bits({P::kReadCases, P::kRecordDecision, P::kManageUsers, P::kManageCalendar,
-                   P::kManageRules, P::kReadAudit, P::kReadAggregates, P::kManageTargets});
+                   P::kManageRules, P::kReadAudit, P::kReadAggregates, P::kManageTargets,
+                   P::kManageOrganisations});
     case Role::kOrganisationBoard:
       return Bits({P::kReadCases, P::kReadPersonal, P::kRecordDecision, P::kReadAudit,
-                   P::kReadAggregates, P::kManageTargets});
+                   P::kReadAggregates, P::kManageTargets, P::kManageOrganisations});
     case Role::kGrassrootsStaff:
       return Bits({P::kReadCases, P::kReadPersonal, P::kWritePeople, P::kRecordCellStep,
                    P::kRecordGrassrootsStep, P::kRecordDecision, P::kRecordCertificate,

@@ -42,8 +42,9 @@ enum class Permission {
   kManageCalendar,
   kManageRules,
   kReadAudit,
-  kReadAggregates,  // statistics and reports
-  kManageTargets,   // yearly admission targets and their split among units (chỉ tiêu, §7)
+  kReadAggregates,       // statistics and reports
+  kManageTargets,        // yearly admission targets and their split among units (chỉ tiêu, §7)
+  kManageOrganisations,  // the tree: found, change, dissolve and merge units (DOMAIN §1)
 };
 
 std::span<const Permission> AllPermissions();

@@ -66,6 +66,7 @@ TEST(Role, PermissionMatrix) {
       {.permission = P::kReadAggregates,
        .roles = {kAdmin, kBoard, kStaff, kSecretary, kCentre, kLeader}},
       {.permission = P::kManageTargets, .roles = {kAdmin, kBoard}},
+      {.permission = P::kManageOrganisations, .roles = {kAdmin, kBoard}},
   };
   ASSERT_EQ(std::size(rows), AllPermissions().size());
   for (const Row& row : rows) {

@@ -4,6 +4,7 @@
 
 #include "http/api_params.h"
 #include "http/error_mapping.h"
+#include "http/json_body.h"
 #include "service/json_values.h"
 
 namespace ptdv::http {
@@ -18,6 +19,115 @@ json::object RowObject(const OrgTreeRow& row) {
   j["official_members"] = row.official_members;
   j["probationary_members"] = row.probationary_members;
   return j;
+}
+
+Response Saved(const Organisation& org, int status) {
+  return Response::Json(json::serialize(json::object{{"organisation", OrgObject(org)}}), status);
+}
+
+Response AddUnit(OrgService& orgs, const Request& request, RouteContext& context) {
+  auto body =
+      BodyReader::Parse(request, {"code", "name", "kind", "parent", "committee_member_count",
+                                  "authorised_to_admit", "valid_from"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  NewUnit unit;
+  std::string parent;
+  for (const Status& s : {body->ReadString("code", unit.code, Presence::kRequired),
+                          body->ReadString("name", unit.name, Presence::kRequired),
+                          body->ReadCode("kind", unit.kind, OrgKindFromCode, Presence::kRequired),
+                          body->ReadString("parent", parent),
+                          body->ReadInt("committee_member_count", unit.committee_member_count,
+                                        Presence::kOptional, 0, 1000),
+                          body->ReadBool("authorised_to_admit", unit.authorised_to_admit),
+                          body->ReadDate("valid_from", unit.valid_from, Presence::kRequired)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  if (!parent.empty()) unit.parent = parent;
+  auto saved = orgs.AddUnit(*context.actor, unit);
+  if (!saved.ok()) return ErrorResponse(saved.error());
+  return Saved(*saved, 201);
+}
+
+// The fields of a change; each one absent stays as it is.
+Status ReadChange(const BodyReader& body, UnitChange& change) {
+  PTDV_RETURN_IF_ERROR(body.ReadDate("effective", change.effective, Presence::kRequired));
+  if (body.Has("name")) {
+    std::string name;
+    PTDV_RETURN_IF_ERROR(body.ReadString("name", name, Presence::kRequired));
+    change.name = std::move(name);
+  }
+  if (body.Has("parent")) {
+    std::string parent;
+    PTDV_RETURN_IF_ERROR(body.ReadString("parent", parent, Presence::kRequired));
+    change.parent = std::move(parent);
+  }
+  if (body.Has("committee_member_count")) {
+    int count = 0;
+    PTDV_RETURN_IF_ERROR(
+        body.ReadInt("committee_member_count", count, Presence::kRequired, 0, 1000));
+    change.committee_member_count = count;
+  }
+  if (body.Has("authorised_to_admit")) {
+    bool authorised = false;
+    PTDV_RETURN_IF_ERROR(body.ReadBool("authorised_to_admit", authorised, Presence::kRequired));
+    change.authorised_to_admit = authorised;
+  }
+  return Ok();
+}
+
+Response ChangeUnit(OrgService& orgs, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(
+      request, {"effective", "name", "parent", "committee_member_count", "authorised_to_admit"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  UnitChange change;
+  if (Status read = ReadChange(*body, change); !read.ok()) return ErrorResponse(read.error());
+  auto saved =
+      orgs.ChangeUnit(*context.actor, std::string(request.PathParam("code").value_or("")), change);
+  if (!saved.ok()) return ErrorResponse(saved.error());
+  return Saved(*saved, 200);
+}
+
+Response Dissolve(OrgService& orgs, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {"commit"}); !known.ok()) {
+    return ErrorResponse(known.error());
+  }
+  bool commit = false;
+  if (auto value = request.Query("commit")) {
+    if (*value == "true") {
+      commit = true;
+    } else if (*value != "false") {
+      return ErrorResponse(Error::Invalid("commit phải là true hoặc false", "commit"));
+    }
+  }
+  auto body = BodyReader::Parse(request, {"effective", "successor"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  Date effective{};
+  std::string successor;
+  for (const Status& s : {body->ReadDate("effective", effective, Presence::kRequired),
+                          body->ReadString("successor", successor)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto plan =
+      orgs.Dissolve(*context.actor, std::string(request.PathParam("code").value_or("")), effective,
+                    successor.empty() ? std::nullopt : std::optional(successor), commit);
+  if (!plan.ok()) return ErrorResponse(plan.error());
+  json::array cases;
+  for (const auto& [stage, count] : plan->moves.open_cases) {
+    cases.push_back(
+        json::object{{"stage", StageCode(stage)}, {"label", StageLabel(stage)}, {"count", count}});
+  }
+  const UnitMoves& m = plan->moves;
+  json::object answer{{"organisation", OrgObject(plan->unit)},
+                      {"effective", FormatIsoDate(plan->effective)},
+                      {"committed", plan->committed},
+                      {"moves", json::object{{"units", m.units},
+                                             {"people", m.people},
+                                             {"official_members", m.official_members},
+                                             {"probationary_members", m.probationary_members},
+                                             {"open_cases", std::move(cases)},
+                                             {"accounts", m.accounts}}}};
+  if (plan->successor) answer["successor"] = OrgObject(*plan->successor);
+  return Response::Json(json::serialize(answer));
 }
 
 }  // namespace
@@ -51,6 +161,21 @@ Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
                                                            {"organisation", std::move(unit)},
                                                            {"children", std::move(children)}}));
       }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations",
+                                  RouteAccess::Require("manage_organisations"),
+                                  [&orgs](const Request& request, RouteContext& context) {
+                                    return AddUnit(orgs, request, context);
+                                  }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kPatch, "/api/v1/organisations/{code}",
+                                  RouteAccess::Require("manage_organisations", "code"),
+                                  [&orgs](const Request& request, RouteContext& context) {
+                                    return ChangeUnit(orgs, request, context);
+                                  }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations/{code}/dissolve",
+                                  RouteAccess::Require("manage_organisations", "code"),
+                                  [&orgs](const Request& request, RouteContext& context) {
+                                    return Dissolve(orgs, request, context);
+                                  }));
   return Ok();
 }
 

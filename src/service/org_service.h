@@ -3,9 +3,10 @@
 // Use cases over the organisation tree and party memberships. One transaction each, authorised
 // against the actor's scope and audited.
 
+#include <map>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/model.h"
@@ -50,6 +51,50 @@ Result<Organisation> ChosenOrganisation(Transaction& tx, const Actor& actor,
 // The same in a read-only transaction of its own.
 Result<Organisation> ChosenOrganisation(Store& store, const Actor& actor, const OrgChoice& which);
 
+// A unit to found, as a request names it (units by code).
+struct NewUnit {
+  std::string code;
+  std::string name;
+  OrgKind kind = OrgKind::kCell;
+  std::optional<std::string> parent;  // none only for a top unit
+  int committee_member_count = 0;
+  bool authorised_to_admit = false;
+  Date valid_from{};
+};
+
+// A change of a unit from a date; each field left empty stays as it is.
+struct UnitChange {
+  Date effective{};
+  std::optional<std::string> name;
+  std::optional<std::string> parent;  // the code of the new unit above
+  std::optional<int> committee_member_count;
+  std::optional<bool> authorised_to_admit;
+};
+
+// What dissolving a unit hands to its successor.
+struct UnitMoves {
+  int units = 0;  // units directly below it
+  int people = 0;
+  int official_members = 0;
+  int probationary_members = 0;
+  int accounts = 0;
+  std::map<Stage, int> open_cases;  // of its cells, by step
+  bool Empty() const;
+};
+
+struct DissolvePlan {
+  Organisation unit;
+  std::optional<Organisation> successor;
+  Date effective{};
+  bool committed = false;
+  UnitMoves moves;
+};
+
+// Whether a unit of kind `child` may sit directly under one of kind `parent` (DOMAIN §1): a city
+// holds grassroots committees and grassroots cells (and its centre and board), a grassroots
+// committee intermediate committees and cells, an intermediate committee cells; a cell nothing.
+bool MayHold(OrgKind parent, OrgKind child);
+
 class OrgService {
  public:
   OrgService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -58,6 +103,37 @@ class OrgService {
   // name, a cell without a parent, or a validity period that ends before it starts; kConflict for
   // a duplicate code.
   Result<Id> CreateOrganisation(const Actor& actor, Organisation org);
+
+  // The administration of the tree (manage_organisations; units by code, within the actor's
+  // scope; each audited in its own transaction). kForbidden without the permission; kNotFound
+  // for a unit outside the scope, in the same words as for an unknown one.
+  //
+  // Founds `unit` under its parent from `valid_from` ("organisation.create"). kInvalid for a
+  // code that is not letters, digits and '-', an empty name, a kind the parent may not hold
+  // (MayHold), a founding date before the parent's or on which the parent no longer exists, a
+  // negative committee size, authority to admit for a unit that is no grassroots committee;
+  // kConflict for a code in use.
+  Result<Organisation> AddUnit(const Actor& actor, const NewUnit& unit);
+  // Changes the unit `code` from `change.effective` on ("organisation.change", before and after):
+  // the tree as of an earlier date keeps the unit as it was. kInvalid for a date on or before the
+  // unit's founding or its latest change, or after it was dissolved; for no change at all; for a
+  // new parent it may not sit under, that does not exist on that date, that lies below the unit
+  // (a cycle), or a move of the actor's own unit.
+  Result<Organisation> ChangeUnit(const Actor& actor, const std::string& code,
+                                  const UnitChange& change);
+  // What dissolving the unit `code` from `effective` moves to `successor` (nothing written
+  // unless `commit`). On commit, in one transaction: the units below it go under the successor
+  // (a change from that date), its people are kept by the successor, its members' memberships
+  // end the day before and continue in the successor, its open cases continue there with their
+  // timelines (votes keep the figures they were recorded with), the accounts scoped to it are
+  // scoped to the successor, and the unit ends the day before with the successor as its
+  // successor ("organisation.dissolve" with the counts, each moved row audited). kInvalid (field
+  // "successor") when the unit holds anything and no successor is named, for a successor that is
+  // the unit or below it, that does not exist on that date, or of another kind of unit (a cell's
+  // successor holds members; a committee's may hold its units); kInvalid for a date on or before
+  // the founding or after the unit ended, or for the actor's own unit.
+  Result<DissolvePlan> Dissolve(const Actor& actor, const std::string& code, Date effective,
+                                const std::optional<std::string>& successor, bool commit);
 
   // Registers a party membership in a cell. kInvalid when the unit holds no members or the
   // person already has a membership overlapping the period.

@@ -1,0 +1,242 @@
+// Dissolving a unit into its successor (service/org_service.h OrgService::Dissolve): what it
+// holds on the day, and the move of each of them in one transaction.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <limits>
+
+#include "domain/date.h"
+#include "domain/role.h"
+#include "domain/timestamp.h"
+#include "service/audit_subject.h"
+#include "service/json_codec.h"
+#include "service/org_service.h"
+
+namespace ptdv {
+namespace {
+
+// What the unit holds on `on`: the units directly below it, its people (with their memberships
+// of it valid then), its open cases and the accounts scoped to it.
+struct Holdings {
+  std::vector<Organisation> units;
+  std::vector<Person> people;
+  std::vector<Membership> memberships;
+  std::vector<Case> cases;
+  std::vector<User> accounts;
+};
+
+Result<Holdings> HoldingsOf(Transaction& tx, const Organisation& unit, Date on) {
+  Holdings h;
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> subtree,
+                        tx.Organisations().ListSubtree(unit.id, on));
+  for (Organisation& o : subtree) {
+    if (o.parent_id == unit.id) h.units.push_back(std::move(o));
+  }
+  PTDV_ASSIGN_OR_RETURN(h.people,
+                        tx.People().Search("", {unit.id}, std::numeric_limits<int>::max()));
+  for (const Person& p : h.people) {
+    PTDV_ASSIGN_OR_RETURN(std::vector<Membership> list, tx.Memberships().ListForPerson(p.id));
+    for (const Membership& m : list) {
+      if (m.org_id == unit.id && m.ValidOn(on)) h.memberships.push_back(m);
+    }
+  }
+  if (HoldsMembers(unit.kind)) {
+    PTDV_ASSIGN_OR_RETURN(
+        std::vector<Case> cases,
+        tx.Cases().List({.cell_ids = {unit.id}, .limit = std::numeric_limits<int>::max()}));
+    for (Case& c : cases) {
+      if (!IsClosed(c.stage)) h.cases.push_back(std::move(c));
+    }
+  }
+  PTDV_ASSIGN_OR_RETURN(std::vector<User> users, tx.Users().List());
+  for (User& u : users) {
+    if (u.org_id == unit.id) h.accounts.push_back(std::move(u));
+  }
+  return h;
+}
+
+UnitMoves Count(const Holdings& h) {
+  UnitMoves moves{.units = static_cast<int>(h.units.size()),
+                  .people = static_cast<int>(h.people.size()),
+                  .accounts = static_cast<int>(h.accounts.size())};
+  for (const Membership& m : h.memberships) {
+    ++(m.kind == MembershipKind::kOfficial ? moves.official_members : moves.probationary_members);
+  }
+  for (const Case& c : h.cases) ++moves.open_cases[c.stage];
+  return moves;
+}
+
+// The successor `code` for `unit` from `effective`: another unit of the scope, existing then,
+// outside the unit's subtree, that can take what the unit holds.
+Result<Organisation> SuccessorFor(Transaction& tx, const Actor& actor, const Organisation& unit,
+                                  const std::string& code, Date effective) {
+  auto found = OrganisationInScope(tx, actor, code);
+  if (!found.ok()) {
+    if (found.error().code != ErrorCode::kNotFound) return found.error();
+    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
+    e.field = "successor";
+    return e;
+  }
+  const Organisation& successor = *found;
+  if (successor.id == unit.id) {
+    return Error::Invalid("Đơn vị tiếp nhận phải là một đơn vị khác", "successor");
+  }
+  if (!successor.ValidOn(effective)) {
+    return Error::Invalid(fmt::format("Ngày {} đơn vị «{}» chưa thành lập hoặc đã giải thể",
+                                      FormatVnDate(effective), successor.name),
+                          "successor");
+  }
+  PTDV_ASSIGN_OR_RETURN(std::vector<Id> below,
+                        tx.Organisations().SubtreeIds(unit.id, effective - std::chrono::days(1)));
+  if (std::find(below.begin(), below.end(), successor.id) != below.end()) {
+    return Error::Invalid(fmt::format("«{}» trực thuộc «{}» nên không thể tiếp nhận đơn vị này",
+                                      successor.name, unit.name),
+                          "successor");
+  }
+  const bool same_family =
+      HoldsMembers(unit.kind) ? HoldsMembers(successor.kind) : !HoldsMembers(successor.kind);
+  if (!same_family) {
+    return Error::Invalid(fmt::format("{} «{}» không tiếp nhận được {} «{}»: chọn đơn vị cùng cấp",
+                                      OrgKindLabel(successor.kind), successor.name,
+                                      OrgKindLabel(unit.kind), unit.name),
+                          "successor");
+  }
+  return successor;
+}
+
+// Moves what `h` holds to `successor` from `effective`, each row audited.
+Status MoveHoldings(Transaction& tx, const Actor& actor, const std::string& at, Holdings& h,
+                    const Organisation& successor, Date effective) {
+  const Date last_day = effective - std::chrono::days(1);
+  for (Organisation& child : h.units) {
+    PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> history, tx.Organisations().History(child.id));
+    if (history.back().valid_from >= effective) {
+      return Error::Invalid(fmt::format("«{}» đã có thay đổi từ {}: chọn ngày giải thể sau ngày đó",
+                                        child.name, FormatVnDate(history.back().valid_from)),
+                            "effective");
+    }
+    PTDV_ASSIGN_OR_RETURN(Organisation latest, tx.Organisations().Get(child.id));
+    const std::string before = ToJson(latest);
+    latest.parent_id = successor.id;
+    PTDV_RETURN_IF_ERROR(tx.Organisations().ChangeFrom(latest, effective));
+    PTDV_RETURN_IF_ERROR(
+        AppendAudit(tx, actor, at, "organisation.change",
+                    {.entity = "organisation", .id = latest.id, .org_id = latest.id}, before,
+                    fmt::format(R"({{"effective":"{}","organisation":{}}})",
+                                FormatIsoDate(effective), ToJson(latest))));
+  }
+  for (Person& p : h.people) {
+    const std::string before = ToJson(p);
+    p.org_id = successor.id;
+    PTDV_RETURN_IF_ERROR(tx.People().Update(p));
+    PTDV_RETURN_IF_ERROR(AppendAudit(tx, actor, at, "person.update",
+                                     {.entity = "person", .id = p.id, .org_id = successor.id},
+                                     before, ToJson(p)));
+  }
+  for (const Membership& m : h.memberships) {
+    PTDV_RETURN_IF_ERROR(tx.Memberships().Close(m.id, last_day));
+    Membership next = m;
+    next.org_id = successor.id;
+    next.valid_from = effective;
+    PTDV_ASSIGN_OR_RETURN(next.id, tx.Memberships().Insert(next));
+    PTDV_RETURN_IF_ERROR(AppendAudit(tx, actor, at, "membership.create",
+                                     {.entity = "membership", .id = next.id, .org_id = next.org_id},
+                                     ToJson(m), ToJson(next)));
+  }
+  for (Case& c : h.cases) {
+    const std::string before = ToJson(c);
+    c.cell_id = successor.id;
+    PTDV_RETURN_IF_ERROR(tx.Cases().Update(c));
+    ++c.version;
+    PTDV_RETURN_IF_ERROR(AppendAudit(tx, actor, at, "case.transfer",
+                                     {.entity = "case", .id = c.id, .org_id = successor.id}, before,
+                                     ToJson(c)));
+  }
+  for (User& u : h.accounts) {
+    const Id from = u.org_id;
+    u.org_id = successor.id;
+    PTDV_RETURN_IF_ERROR(tx.Users().Update(u));
+    PTDV_RETURN_IF_ERROR(AppendAudit(
+        tx, actor, at, "user.move", {.entity = "user", .id = u.id, .org_id = successor.id},
+        fmt::format(R"({{"login":"{}","org_id":{}}})", u.login, from),
+        fmt::format(R"({{"login":"{}","org_id":{}}})", u.login, successor.id)));
+  }
+  return Ok();
+}
+
+std::string MovesJson(const UnitMoves& moves) {
+  boost::json::object cases;
+  for (const auto& [stage, count] : moves.open_cases) cases[StageCode(stage)] = count;
+  return boost::json::serialize(
+      boost::json::object{{"units", moves.units},
+                          {"people", moves.people},
+                          {"official_members", moves.official_members},
+                          {"probationary_members", moves.probationary_members},
+                          {"accounts", moves.accounts},
+                          {"open_cases", std::move(cases)}});
+}
+
+}  // namespace
+
+Result<DissolvePlan> OrgService::Dissolve(const Actor& actor, const std::string& code,
+                                          Date effective,
+                                          const std::optional<std::string>& successor,
+                                          bool commit) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(commit ? Access::kReadWrite : Access::kReadOnly));
+  auto found = OrganisationInScope(*tx, actor, code);
+  if (!found.ok()) {
+    if (found.error().code != ErrorCode::kNotFound) return found.error();
+    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
+    e.field = "code";
+    return e;
+  }
+  DissolvePlan plan{.unit = *found, .effective = effective};
+  Organisation& unit = plan.unit;
+  if (actor.scope_root && unit.id == *actor.scope_root) {
+    return Error::Invalid("Không thể giải thể chính đơn vị của tài khoản đang dùng", "code");
+  }
+  if (effective <= unit.valid_from) {
+    return Error::Invalid(fmt::format("Ngày giải thể phải sau ngày thành lập đơn vị ({})",
+                                      FormatVnDate(unit.valid_from)),
+                          "effective");
+  }
+  if (unit.valid_to && effective > *unit.valid_to) {
+    return Error::Invalid(fmt::format("Đơn vị đã giải thể từ {}",
+                                      FormatVnDate(*unit.valid_to + std::chrono::days(1))),
+                          "effective");
+  }
+  if (successor) {
+    PTDV_ASSIGN_OR_RETURN(plan.successor, SuccessorFor(*tx, actor, unit, *successor, effective));
+  }
+  PTDV_ASSIGN_OR_RETURN(Holdings holdings, HoldingsOf(*tx, unit, effective));
+  plan.moves = Count(holdings);
+  if (!plan.successor && !plan.moves.Empty()) {
+    return Error::Invalid(
+        fmt::format("«{}» còn đơn vị trực thuộc, người, đảng viên, hồ sơ đang làm hoặc tài khoản: "
+                    "chọn đơn vị tiếp nhận",
+                    unit.name),
+        "successor");
+  }
+  if (!commit) return plan;
+
+  const std::string at = FormatTimestamp(clock_.Now());
+  if (plan.successor) {
+    PTDV_RETURN_IF_ERROR(MoveHoldings(*tx, actor, at, holdings, *plan.successor, effective));
+  }
+  const std::string before = ToJson(unit);
+  unit.valid_to = effective - std::chrono::days(1);
+  if (plan.successor) unit.successor_id = plan.successor->id;
+  PTDV_RETURN_IF_ERROR(tx->Organisations().Update(unit));
+  PTDV_RETURN_IF_ERROR(AppendAudit(
+      *tx, actor, at, "organisation.dissolve",
+      {.entity = "organisation", .id = unit.id, .org_id = unit.id}, before,
+      fmt::format(R"({{"organisation":{},"moves":{}}})", ToJson(unit), MovesJson(plan.moves))));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
+  plan.committed = true;
+  return plan;
+}
+
+}  // namespace ptdv
