@@ -20,7 +20,6 @@ test('the Political Centre opens a class', async ({ newPage, fixture }) => {
   await page.getByRole('heading', { name: 'Lớp bồi dưỡng', level: 1 }).waitFor();
   await page.getByRole('button', { name: 'Mở lớp mới' }).click();
   const drawer = page.locator('.ant-drawer:visible');
-  await pick(page, 'Hình thức', 'Rút gọn');
   await drawer.getByLabel('Mã lớp').fill('E2E-NT-01');
   await drawer.getByLabel('Tên lớp').fill('Lớp nhận thức về Đảng (kiểm thử)');
   await drawer.getByLabel('Số buổi học').fill('2');
@@ -31,12 +30,17 @@ test('the Political Centre opens a class', async ({ newPage, fixture }) => {
     await drawer.getByLabel(label, { exact: true }).fill(date);
     await drawer.getByLabel(label, { exact: true }).press('Tab');
   }
+  // The format last, once the drawer has settled; the choice must show before the class opens.
+  await pick(page, 'Hình thức', 'Rút gọn');
+  await drawer.locator('[title="Rút gọn"]').first().waitFor();
   await drawer.getByRole('button', { name: 'Mở lớp' }).click();
   await page.getByRole('heading', { name: 'Lớp nhận thức về Đảng (kiểm thử)', level: 1 }).waitFor();
   classUrl = new URL(page.url()).pathname;
   expect(/^\/lop-boi-duong\/\d+$/.test(classUrl), `class page at ${classUrl}`);
-  const facts = await page.locator('.class-facts').innerText();
-  expect(facts.includes('01/11/2023 – 03/11/2023') && facts.includes('Rút gọn') && facts.includes('0/1'), `class facts read «${facts}»`);
+  // The facts fill in as the class and its enrolment counts arrive.
+  await until(() => page.locator('.class-facts').innerText(),
+    (facts) => facts.includes('01/11/2023 – 03/11/2023') && facts.includes('Rút gọn') && facts.includes('0/1'),
+    (facts) => `class facts read «${facts.replace(/\s+/g, ' ')}»`);
 });
 
 test('two wards each nominate a sympathiser and see only their own', async ({ newPage, fixture }) => {

@@ -18,14 +18,22 @@ const kTree = {
 
 const shown = (name: string) => screen.queryByText(name, { selector: '.org-node strong' });
 
+// The tree ignores a switcher clicked while a unit is still opening or closing: wait for the
+// motion to end first.
+async function settled(container: HTMLElement) {
+  await waitFor(() => expect(container.querySelector('.ant-tree-treenode-motion')).toBeNull());
+}
+
 describe('OrgTreePage', () => {
   it('opens the ward, closes and reopens it with its switcher', async () => {
     mockApi({ 'GET /organisations': { body: kTree } });
     const { container } = renderPage(<OrgTreePage />, '/to-chuc', '/to-chuc');
     await waitFor(() => expect(shown('Chi bộ Khu vực 1')).not.toBeNull());
     const switcher = () => container.querySelector('.ant-tree-treenode .ant-tree-switcher')!;
+    await settled(container);
     fireEvent.click(switcher());
     await waitFor(() => expect(shown('Chi bộ Khu vực 1')).toBeNull());
+    await settled(container);
     fireEvent.click(switcher());
     await waitFor(() => expect(shown('Chi bộ Khu vực 1')).not.toBeNull());
     expect(shown('Chi bộ Tổ dân phố 2')).not.toBeNull();
@@ -35,6 +43,7 @@ describe('OrgTreePage', () => {
     mockApi({ 'GET /organisations': { body: kTree } });
     const { container } = renderPage(<OrgTreePage />, '/to-chuc', '/to-chuc');
     await waitFor(() => expect(shown('Chi bộ Khu vực 1')).not.toBeNull());
+    await settled(container);
     fireEvent.click(container.querySelector('.ant-tree-switcher')!);
     await waitFor(() => expect(shown('Chi bộ Khu vực 1')).toBeNull());
     fireEvent.change(screen.getByLabelText('Tìm đơn vị'), { target: { value: 'khu vuc' } });
