@@ -49,6 +49,16 @@ export type NewAccount = Schemas['UserInput'];
 export type Organisation = Schemas['Organisation'];
 export type OrgTree = ResponseOf<'/api/v1/organisations', 'get'>;
 export type OrgTreeRow = Schemas['OrgTreeItem'];
+export type OrgKind = OrgTreeRow['kind'];
+// Adding a unit (POST /organisations), changing one from a date (PATCH /organisations/{code}),
+// dissolving or merging one (POST /organisations/{code}/dissolve?commit=): the preview and the
+// result are the same plan.
+export type OrgNew = Schemas['OrgNew'];
+export type OrgChange = Schemas['OrgChange'];
+export type OrgDissolve = Schemas['OrgDissolve'];
+export type OrgDissolvePlan = Schemas['OrgDissolvePlan'];
+export type OrgMoves = Schemas['OrgMoves'];
+export type OrgSaved = Schemas['OrgSaved'];
 
 // People.
 export type Person = Schemas['PersonOutput'];

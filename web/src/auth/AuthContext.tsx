@@ -66,7 +66,7 @@ export function useAuth(): AuthState {
 // What a role may do in the UI (mirrors the matrix of src/domain/role.cc PermissionsOf; the
 // server decides). Change both together.
 export type Permission = 'read_cases' | 'write_people' | 'record' | 'manage_users' | 'manage_calendar' |
-  'read_audit' | 'read_aggregates' | 'manage_targets' | 'record_certificate';
+  'read_audit' | 'read_aggregates' | 'manage_targets' | 'record_certificate' | 'manage_organisations';
 
 export function can(user: User | null, what: Permission): boolean {
   if (!user) return false;
@@ -82,6 +82,8 @@ export function can(user: User | null, what: Permission): boolean {
     case 'read_aggregates': return true;
     case 'manage_targets': return r === 'city_admin' || r === 'organisation_board';
     case 'record_certificate': return r === 'grassroots_staff' || r === 'political_centre';
+    // Adding, changing and dissolving units (POST/PATCH /organisations, …/dissolve).
+    case 'manage_organisations': return r === 'city_admin' || r === 'organisation_board';
   }
 }
 

@@ -86,6 +86,7 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Chỉ tiêu»: «Giao chỉ tiêu» kết nạp của năm và «Phân bổ» cho từng đảng bộ cơ sở; theo dõi tiến độ và dự báo.',
       'Trang «Tổng quan» và «Báo cáo»: xem hồ sơ đang mở theo bước, thời gian từng bước, «Xuất Excel» hoặc «In (khổ A4)» báo cáo kết quả kết nạp.',
       'Trang «Tổ chức đảng»: xem cây tổ chức tại một ngày bất kỳ (các đơn vị được sáp nhập vẫn xem được theo ngày cũ).',
+      'Bấm tên một đơn vị, ở mục «Quản lý đơn vị»: «Thêm đơn vị trực thuộc», «Sửa thông tin» từ một ngày, hoặc «Giải thể / sáp nhập» (bấm «Xem trước» để biết những gì được chuyển sang đơn vị tiếp nhận, rồi mới xác nhận).',
     ],
     pages: links('/', '/ho-so', '/chi-tieu', '/tong-quan', '/bao-cao', '/to-chuc'),
   },

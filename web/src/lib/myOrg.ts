@@ -19,6 +19,11 @@ export function organisations(): Promise<OrgTreeRow[]> {
   return cache;
 }
 
+// After a unit is added, changed or dissolved: the next organisations() asks the server again.
+export function forgetOrganisations(): void {
+  cache = null;
+}
+
 // The units under `rootId` (itself included), in tree order, for the organisation filters.
 export function subtree(all: Organisation[], rootId: number | undefined): (Organisation & { depth: number })[] {
   const children = new Map<number | null, Organisation[]>();

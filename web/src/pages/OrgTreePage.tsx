@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Card, Empty, Input, Space, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { api } from '../api/client';
+import { can, useAuth } from '../auth/AuthContext';
 import type { OrgTree, OrgTreeRow } from '../api/types';
 import { useApi } from '../lib/useApi';
 import { formatDate } from '../lib/format';
@@ -20,6 +21,7 @@ export default function OrgTreePage() {
 }
 
 function OrgTreeView({ today }: { today: string }) {
+  const { user } = useAuth();
   const [on, setOn] = useState<string>(today);
   const [filter, setFilter] = useState('');
   const orgs = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on } }), [on]);
@@ -53,6 +55,9 @@ function OrgTreeView({ today }: { today: string }) {
         <p className="org-search-result" aria-live="polite">
           {searching && orgs.data ? (view.matches.length ? `Tìm thấy ${view.matches.length} đơn vị.` : 'Không có đơn vị nào khớp.') : ''}
         </p>
+        {can(user, 'manage_organisations') && (
+          <p className="org-admin-hint">Muốn thêm đơn vị trực thuộc, sửa thông tin hoặc giải thể, sáp nhập một đơn vị: bấm vào tên đơn vị đó trong cây, rồi dùng mục «Quản lý đơn vị».</p>
+        )}
       </Card>
       <Card title={`Tại ngày ${formatDate(on)}`}>
         {orgs.error ? <ErrorNotice error={orgs.error} onRetry={orgs.reload} what="cây tổ chức" /> :

@@ -7,8 +7,11 @@ import { formatDate } from '../lib/format';
 import { unitPath, validityText } from '../lib/orgTree';
 import { useUrlFilters } from '../lib/useUrlFilters';
 import { useNarrow } from '../lib/useNarrow';
+import { forgetOrganisations } from '../lib/myOrg';
+import { can, useAuth } from '../auth/AuthContext';
 import { DateField } from '../components/DateField';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { OrgAdminCard } from '../components/OrgAdmin';
 import '../styles/org.css';
 
 type UnitView = ResponseOf<'/api/v1/organisations/{code}', 'get'>;
@@ -21,6 +24,7 @@ export default function OrgUnitPage() {
   const { get, set } = useUrlFilters();
   const dateOn = get('on');
   const narrow = useNarrow();
+  const { user } = useAuth();
   const unit = useApi((signal) => api.get<UnitView>(`/organisations/${encodeURIComponent(code)}`, { signal, query: { on: dateOn } }), [code, dateOn]);
   // The units the user sees on that date: the parent and the successor are named from it.
   const tree = useApi((signal) => api.get<OrgTree>('/organisations', { signal, query: { on: dateOn } }), [dateOn]);
@@ -30,6 +34,7 @@ export default function OrgUnitPage() {
   const o = d.organisation;
   // undefined until the tree has loaded: a parent is not called out of scope before then.
   const rows = tree.error ? [] : tree.data?.items;
+  const changed = () => { forgetOrganisations(); unit.reload(); tree.reload(); };
   return (
     <div className="page org-unit-page">
       <p className="no-print"><Link to="/to-chuc">← Cây tổ chức đảng</Link></p>
@@ -73,6 +78,7 @@ export default function OrgUnitPage() {
           <Link className="org-unit-link" to={`/tong-quan?org=${encodeURIComponent(o.code)}`}>Tổng quan</Link>
         </div>
       </Card>
+      {can(user, 'manage_organisations') && <OrgAdminCard key={o.code} unit={o} rows={rows} onChanged={changed} />}
       <Card title={`Đơn vị trực thuộc (${d.children.length})`}>
         <Table<OrgTreeRow>
           className="org-children"

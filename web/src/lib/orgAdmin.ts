@@ -1,0 +1,158 @@
+// Administering the organisation tree (components/OrgAdmin.tsx): which kind of unit sits under
+// which, the units a form may offer as the unit above or as a successor, and the fields a change
+// really changes — pure, so it is tested without a browser. The server decides; these only keep
+// the forms from offering what it would refuse.
+
+import type { OrgChange, OrgKind, OrgTreeRow } from '../api/types';
+import { foldVietnamese } from './format';
+
+// The Vietnamese names of the kinds (src/domain/model.cc kOrgKinds; change both together).
+export const kOrgKindLabels: Record<OrgKind, string> = {
+  provincial_committee: 'Tỉnh ủy',
+  city_committee: 'Thành ủy, huyện ủy',
+  grassroots_committee: 'Đảng bộ cơ sở',
+  intermediate_committee: 'Đảng ủy bộ phận',
+  cell: 'Chi bộ',
+  grassroots_cell: 'Chi bộ cơ sở',
+  political_centre: 'Trung tâm chính trị',
+  organisation_board: 'Ban Tổ chức',
+};
+
+// The kinds of party unit that may be added under a unit of each kind (DOMAIN §1: chi bộ → đảng
+// ủy bộ phận → đảng bộ cơ sở or chi bộ cơ sở → the city committee → the province). Nothing is
+// added under a cell. The server's MayHold (src/service/org_admin.cc) also places the political
+// centre and the organisation board under a committee; the forms do not offer those.
+const kChildKinds: Record<OrgKind, OrgKind[]> = {
+  provincial_committee: ['city_committee', 'grassroots_committee', 'grassroots_cell'],
+  city_committee: ['grassroots_committee', 'grassroots_cell'],
+  grassroots_committee: ['intermediate_committee', 'cell'],
+  intermediate_committee: ['cell'],
+  cell: [],
+  grassroots_cell: [],
+  political_centre: [],
+  organisation_board: [],
+};
+
+// The fields of a unit the forms start from (GET /organisations/{code} `organisation`).
+export type AdminUnit = Pick<OrgTreeRow, 'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'committee_member_count' |
+  'authorised_to_admit' | 'valid_to'>;
+
+const kKinds = Object.keys(kOrgKindLabels) as OrgKind[];
+
+function asKind(kind: string): OrgKind | undefined {
+  return kKinds.find((k) => k === kind);
+}
+
+export function kindLabel(kind: string): string {
+  const k = asKind(kind);
+  return k ? kOrgKindLabels[k] : 'Đơn vị';
+}
+
+// The kinds that may sit under a unit of kind `parent`.
+export function childKinds(parent: string): OrgKind[] {
+  const k = asKind(parent);
+  return k ? kChildKinds[k] : [];
+}
+
+// The kinds of unit that may hold a unit of kind `child`.
+export function parentKinds(child: string): OrgKind[] {
+  return kKinds.filter((k) => kChildKinds[k].includes(child as OrgKind));
+}
+
+// Whether a unit of this kind has a committee (cấp ủy) whose size is recorded.
+export function hasCommittee(kind: string): boolean {
+  return kind === 'grassroots_committee' || kind === 'intermediate_committee' ||
+    kind === 'city_committee' || kind === 'provincial_committee';
+}
+
+// Only a grassroots committee may be authorised to decide admissions itself (S12).
+export function mayBeAuthorised(kind: string): boolean {
+  return kind === 'grassroots_committee';
+}
+
+// Cells merge into cells, grassroots and intermediate committees into either (the server refuses
+// a unit holding members into one that does not, and the reverse: domain HoldsMembers); a city
+// committee only into a city committee.
+function family(kind: string): string {
+  if (kind === 'cell' || kind === 'grassroots_cell') return 'cell';
+  if (kind === 'grassroots_committee' || kind === 'intermediate_committee') return 'committee';
+  return kind;
+}
+
+// The ids of `id` and every unit below it in `rows`.
+function subtreeIds(rows: readonly OrgTreeRow[], id: number): Set<number> {
+  const out = new Set<number>([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of rows) {
+      if (r.parent_id !== null && out.has(r.parent_id) && !out.has(r.id)) {
+        out.add(r.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const byName = (a: OrgTreeRow, b: OrgTreeRow) => a.name.localeCompare(b.name, 'vi');
+
+// The units `unit` may be moved under: of a kind that may hold it, neither itself nor below it.
+export function parentChoices(rows: readonly OrgTreeRow[], unit: { id: number; kind: string }): OrgTreeRow[] {
+  const kinds = parentKinds(unit.kind);
+  const own = subtreeIds(rows, unit.id);
+  return rows.filter((r) => kinds.includes(r.kind) && !own.has(r.id)).sort(byName);
+}
+
+// The units that may take over what `unit` holds when it is dissolved: of the same family (a
+// cell's successor is a cell), neither itself nor below it. `rows` is the tree on a date, so
+// every unit in it exists then.
+export function successorChoices(rows: readonly OrgTreeRow[], unit: { id: number; kind: string }): OrgTreeRow[] {
+  const own = subtreeIds(rows, unit.id);
+  return rows.filter((r) => family(r.kind) === family(unit.kind) && !own.has(r.id)).sort(byName);
+}
+
+// Select options of units, named and searchable by name or code with or without diacritics.
+export interface UnitOption { value: string; label: string; search: string }
+
+export function unitOptions(rows: readonly OrgTreeRow[]): UnitOption[] {
+  return rows.map((r) => ({ value: r.code, label: `${r.name} (${r.kind_label || kindLabel(r.kind)})`, search: foldVietnamese(`${r.name} ${r.code}`) }));
+}
+
+export function matchesUnit(input: string, option: UnitOption | undefined): boolean {
+  return !!option && option.search.includes(foldVietnamese(input));
+}
+
+// What the "Sửa thông tin" form holds.
+export interface OrgChangeValues {
+  name: string;
+  committee_member_count?: number | null;
+  authorised_to_admit?: boolean;
+  parent?: string;
+  effective: string;
+}
+
+// The body of PATCH /organisations/{code}: the date and only what differs from `before`; null
+// when nothing does.
+export function changedFields(
+  before: { name: string; committee_member_count: number; authorised_to_admit: boolean; parent?: string },
+  values: OrgChangeValues,
+): OrgChange | null {
+  const body: OrgChange = { effective: values.effective };
+  const name = values.name.trim();
+  if (name && name !== before.name) body.name = name;
+  const count = values.committee_member_count;
+  if (typeof count === 'number' && count !== before.committee_member_count) body.committee_member_count = count;
+  if (values.authorised_to_admit !== undefined && values.authorised_to_admit !== before.authorised_to_admit) {
+    body.authorised_to_admit = values.authorised_to_admit;
+  }
+  if (values.parent && values.parent !== before.parent) body.parent = values.parent;
+  return Object.keys(body).length > 1 ? body : null;
+}
+
+// A new unit's code as typed: no spaces around, capitals ("hue-tayloc-cb9" → "HUE-TAYLOC-CB9").
+export function normaliseCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export const kCodePattern = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
