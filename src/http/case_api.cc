@@ -248,6 +248,22 @@ Response OpenCase(const CaseApi& api, const Request& request, RouteContext& cont
   return CaseCreated(*opened, 201);
 }
 
+Response TransferCase(const CaseApi& api, const Request& request, RouteContext& context) {
+  auto id = PathId(request, "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto body = BodyReader::Parse(request, {"cell", "date"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  OrgChoice cell{.code = std::string(), .field = "cell"};
+  Date date{};
+  for (const Status& s : {body->ReadString("cell", *cell.code, Presence::kRequired),
+                          body->ReadDate("date", date, Presence::kRequired)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto moved = api.cases.Transfer(*context.actor, *id, cell, date);
+  if (!moved.ok()) return ErrorResponse(moved.error());
+  return CaseCreated(*moved, 200);
+}
+
 Response RecordEvent(const CaseApi& api, const Request& request, RouteContext& context) {
   auto id = PathId(request, "id");
   if (!id.ok()) return ErrorResponse(id.error());
@@ -304,6 +320,8 @@ Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const C
        {Method::kPost, "/api/v1/cases", RouteAccess::Require("write_people"), OpenCase},
        {Method::kPost, "/api/v1/cases/{id}/events",
         RouteAccess::Require(std::string(kAnyRecorder), "id"), RecordEvent},
+       {Method::kPost, "/api/v1/cases/{id}/transfer", RouteAccess::Require("write_people", "id"),
+        TransferCase},
        {Method::kGet, "/api/v1/reference", RouteAccess::Require(std::string(kAnyUser)),
         ShowReference}});
 }

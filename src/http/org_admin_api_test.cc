@@ -2,6 +2,7 @@
 // successor after a preview; the answers are validated against the OpenAPI document by the test
 // client, and a refused request changes nothing.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -66,6 +67,42 @@ TEST(OrgAdminApiTest, TheBoardFoundsChangesAndMergesACell) {
   EXPECT_FALSE(json::parse(gone.body).at("organisation").at("valid_on").as_bool());
   auto kept = world.Call(board, "GET", "/api/v1/organisations/HUE-A-CB1?on=2026-11-30");
   EXPECT_TRUE(json::parse(kept.body).at("organisation").at("valid_on").as_bool());
+}
+
+// A person moves to another cell of the ward: the ward's staff move the case; another ward's cell
+// is unknown to them.
+TEST(OrgAdminApiTest, TheWardMovesACaseToAnotherOfItsCells) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto board = world.Login("bantochuc");
+  ASSERT_EQ(world
+                .Call(board, "POST", "/api/v1/organisations",
+                      R"({"code":"HUE-A-CB7","name":"Chi bộ Trường THPT","kind":"cell",)"
+                      R"("parent":"HUE-A","valid_from":"2026-01-05"})")
+                .status,
+            201);
+  auto warda = world.Login("warda");
+  auto person =
+      world.Call(warda, "POST", "/api/v1/people",
+                 R"({"full_name":"Hồ Văn Học","birth_date":"2007-02-03","org":"HUE-A-CB1"})");
+  ASSERT_EQ(person.status, 201) << person.body;
+  const auto person_id = json::parse(person.body).at("person").at("id").as_int64();
+  auto opened = world.Call(
+      warda, "POST", "/api/v1/cases",
+      fmt::format(R"({{"person_id":{},"cell":"HUE-A-CB1","category":"student"}})", person_id));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const auto case_id = json::parse(opened.body).at("case").at("id").as_int64();
+  const std::string path = fmt::format("/api/v1/cases/{}/transfer", case_id);
+
+  auto elsewhere = world.Call(warda, "POST", path, R"({"cell":"HUE-B-CB1","date":"2026-11-27"})");
+  EXPECT_EQ(elsewhere.status, 404) << elsewhere.body;
+  auto future = world.Call(warda, "POST", path, R"({"cell":"HUE-A-CB7","date":"2026-12-27"})");
+  EXPECT_EQ(future.status, 400) << future.body;
+  auto moved = world.Call(warda, "POST", path, R"({"cell":"HUE-A-CB7","date":"2026-11-27"})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  auto shown = world.Call(warda, "GET", fmt::format("/api/v1/cases/{}", case_id));
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_NE(shown.body.find("HUE-A-CB7"), std::string::npos);
 }
 
 }  // namespace

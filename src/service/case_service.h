@@ -179,6 +179,17 @@ class CaseService {
   Result<Case> RecordIn(Transaction& tx, const Actor& actor, Id case_id, CaseEvent event,
                         std::optional<int> expected_version);
 
+  // Moves the open case `case_id` to the cell `cell` names from `date` (the person moved house,
+  // school or job): the case keeps its events, so the steps done and their deadlines stand; the
+  // person is kept by the receiving cell when the sending cell kept them; a membership of the
+  // sending cell valid on `date` (a probationary member) ends the day before and continues in
+  // the receiving cell. Audited "case.transfer" (before and after, with the date), with each
+  // moved person and membership. kForbidden without write_people; kNotFound for a case or cell
+  // outside the scope; kConflict for a closed case or a stale `expected_version`; kInvalid for a
+  // unit that is no cell, the case's own cell, a cell not existing on `date`, a date in the
+  // future or before the case's latest step.
+  Result<Case> Transfer(const Actor& actor, Id case_id, const OrgChoice& cell, Date date);
+
   // The rule sets the service evaluates cases under.
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
   // Where it reads the working calendar from (for the services that project cases as it does).

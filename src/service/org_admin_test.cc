@@ -7,6 +7,7 @@
 #include <map>
 
 #include "service/calendar_provider.h"
+#include "service/case_service.h"
 #include "service/import_service.h"
 #include "service/org_service.h"
 #include "service/reference_data.h"
@@ -219,6 +220,70 @@ TEST_F(OrgAdminTest, ACellDissolvedIntoASuccessorHandsOverWhatItHolds) {
   // The successor now holds them; the unit cannot be dissolved twice.
   EXPECT_EQ(OnTree("HUE-B-CB1", day)->parent_id, city_.ward_b);
   EXPECT_FALSE(orgs_->Dissolve(board_, "HUE-A-CB1", day, "HUE-B-CB1", true).ok());
+}
+
+// One person moves: their case continues in the receiving cell with its steps and deadlines; a
+// probationary member's membership continues there from the day.
+TEST_F(OrgAdminTest, ACaseMovesToAnotherCellWithItsStepsAndDeadlines) {
+  CalendarProvider calendars;
+  ImportService imports(*store_, DefaultRuleSets(), calendars, clock_);
+  CaseService cases(*store_, calendars, DefaultRuleSets(), clock_);
+  const Actor staff{.login = "warda", .role = "grassroots_staff", .scope_root = city_.ward_a};
+  ImportSheet sheet{
+      .kind = ImportKind::kCases,
+      .file_name = "hs.csv",
+      .headers = {"Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ",
+                  "Ngày cấp giấy chứng nhận", "Ngày nộp đơn", "Ngày chi bộ xét", "Ngày đảng ủy xét",
+                  "Ngày quyết định kết nạp", "Ngày kết nạp"},
+      .rows = {{"Sinh Viên Chuyển", "01/01/2004", "Nữ", "046204000001", "HUE-A-CB1", "10/01/2026",
+                "02/02/2026", "", "", "", ""},
+               {"Dân Quân Chuyển", "01/01/1998", "Nam", "046198000002", "HUE-A-CB1", "10/01/2026",
+                "02/02/2026", "01/10/2026", "10/10/2026", "02/11/2026", "20/11/2026"}}};
+  ASSERT_TRUE(Must(imports.Load(staff, sheet)).committed);
+  std::vector<Case> before;
+  {
+    auto tx = Must(store_->Begin(Access::kReadOnly));
+    before = Must(tx->Cases().List({.cell_ids = {city_.cell_a}}));
+  }
+  ASSERT_EQ(before.size(), 2u);
+  const Case& probation = before[0].stage == Stage::kProbation ? before[0] : before[1];
+  const Case& dossier = before[0].stage == Stage::kProbation ? before[1] : before[0];
+
+  // Ward A's staff do not see ward B's cell; a date before the latest step, in the future, or the
+  // case's own cell are refused.
+  const OrgChoice to_b{.code = "HUE-B-CB1", .field = "cell"};
+  auto hidden = cases.Transfer(staff, dossier.id, to_b, clock_.Today());
+  ASSERT_FALSE(hidden.ok());
+  EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+  board_.role = "grassroots_staff";
+  board_.scope_root = city_.city;
+  EXPECT_EQ(cases.Transfer(board_, probation.id, to_b, MakeDate(2026, 11, 19)).error().field,
+            "date");
+  EXPECT_EQ(cases.Transfer(board_, probation.id, to_b, MakeDate(2026, 11, 28)).error().field,
+            "date");
+  EXPECT_EQ(
+      cases.Transfer(board_, probation.id, {.code = "HUE-A-CB1", .field = "cell"}, clock_.Today())
+          .error()
+          .field,
+      "cell");
+
+  const Date day = MakeDate(2026, 11, 25);
+  Case moved = Must(cases.Transfer(board_, probation.id, to_b, day));
+  EXPECT_EQ(moved.cell_id, city_.cell_b);
+  EXPECT_EQ(moved.stage, probation.stage);
+  EXPECT_EQ(moved.next_deadline, probation.next_deadline);
+  EXPECT_EQ(Must(cases.Transfer(board_, dossier.id, to_b, day)).cell_id, city_.cell_b);
+  auto tx = Must(store_->Begin(Access::kReadOnly));
+  EXPECT_EQ(Must(tx->People().Get(probation.person_id)).org_id, city_.cell_b);
+  auto then = Must(tx->Memberships().ValidOn(probation.person_id, day - std::chrono::days(1)));
+  ASSERT_TRUE(then);
+  EXPECT_EQ(then->org_id, city_.cell_a);
+  auto now = Must(tx->Memberships().ValidOn(probation.person_id, day));
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->org_id, city_.cell_b);
+  EXPECT_EQ(now->kind, MembershipKind::kProbationary);
+  EXPECT_EQ(Must(tx->Cases().GetRecord(probation.id)).events.size(), 6u);  // each step kept
+  EXPECT_TRUE(Must(tx->Audit().Verify()).intact);
 }
 
 }  // namespace
