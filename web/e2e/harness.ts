@@ -65,9 +65,23 @@ export async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolea
 // the list is long.
 export async function pick(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
   const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible, .ant-select-tree:visible').getByTitle(option).first().click();
+  const select = page.locator('.ant-select').filter({ has: box }).first();
+  const single = !(await select.evaluate((e) => e.classList.contains('ant-select-multiple')).catch(() => true));
+  const list = page.locator('.ant-select-dropdown:visible, .ant-select-tree:visible');
+  // A click on an option is lost when the list redraws between mouse-down and mouse-up (on a
+  // loaded machine): a single select is checked for the choice, and chosen again if it missed.
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await list.count()) === 0) await box.click();
+    if (search) await box.fill(search);
+    await list.getByTitle(option).first().click();
+    if (!single || attempt === 3) return;
+    try {
+      await select.getByTitle(option).first().waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      // not chosen yet: open the list again
+    }
+  }
 }
 
 export async function login(page: Page, baseUrl: string, user: string): Promise<void> {
