@@ -89,6 +89,10 @@ export type Reference = Schemas['CaseReference'];
 export type ReferenceAction = ArrayItem<Reference['actions']>;
 export type ReferenceRule = ArrayItem<Reference['rules']>;
 export type Labelled = Schemas['CaseLabelled'];
+// Moving an open case to another cell of the caller's scope (POST /cases/{id}/transfer): the
+// receiving cell's code and the first day there; the answer is the moved case's header.
+export type CaseTransfer = Schemas['CaseTransfer'];
+export type CaseTransferred = ResponseOf<'/api/v1/cases/{id}/transfer', 'post'>;
 
 // Calendar.
 export type CalendarDay = Schemas['CalendarDay'];

@@ -59,3 +59,33 @@ describe('audit entries', () => {
     expect(auditActor('taylocdu')).toBe('taylocdu');
   });
 });
+
+describe('audit entries of the organisation tree and of transfers', () => {
+  it('names the changes of units, transfers and moved accounts', () => {
+    expect(auditTitle(entry({ action: 'organisation.change', entity: 'organisation' }), (c) => c)).toBe('Thay đổi thông tin đơn vị');
+    expect(auditTitle(entry({ action: 'organisation.dissolve', entity: 'organisation' }), (c) => c)).toBe('Giải thể, sáp nhập đơn vị');
+    expect(auditTitle(entry({ action: 'case.transfer' }), (c) => c)).toBe('Chuyển hồ sơ sang chi bộ khác');
+    expect(auditTitle(entry({ action: 'user.move', entity: 'user' }), (c) => c)).toBe('Chuyển tài khoản sang đơn vị tiếp nhận');
+  });
+
+  it('says from when a unit\'s change takes effect', () => {
+    const change = entry({
+      action: 'organisation.change', entity: 'organisation',
+      before: { id: 21, name: 'Chi bộ 9' }, after: { effective: '2023-12-01', organisation: { id: 21, name: 'Chi bộ 9A' } },
+    });
+    expect(auditDetail(change)).toBe('Từ ngày 01/12/2023');
+    expect(auditDetail(entry({ action: 'organisation.change', entity: 'organisation', after: { organisation: { id: 21 } } }))).toBe('');
+  });
+
+  it('counts what a dissolution handed over, leaving out what moved nothing', () => {
+    const dissolve = (moves: unknown) => entry({ action: 'organisation.dissolve', entity: 'organisation', after: { organisation: { id: 21 }, moves } });
+    expect(auditDetail(dissolve({ units: 3, people: 12, official_members: 9, probationary_members: 1, accounts: 1, open_cases: { sympathiser: 5, dossier: 3 } })))
+      .toBe('Chuyển sang đơn vị tiếp nhận: 3 đơn vị trực thuộc, 12 người, 8 hồ sơ đang làm');
+    expect(auditDetail(dissolve({ units: 0, people: 4, official_members: 0, probationary_members: 0, accounts: 0, open_cases: {} })))
+      .toBe('Chuyển sang đơn vị tiếp nhận: 4 người');
+    expect(auditDetail(dissolve({ units: 0, people: 0, official_members: 0, probationary_members: 0, accounts: 0, open_cases: { dossier: 1 } })))
+      .toBe('Chuyển sang đơn vị tiếp nhận: 1 hồ sơ đang làm');
+    expect(auditDetail(dissolve({ units: 0, people: 0, official_members: 0, probationary_members: 0, accounts: 0, open_cases: {} })))
+      .toBe('Không có gì phải chuyển');
+  });
+});

@@ -24,6 +24,10 @@ const kActionLabels: Record<string, string> = {
   'calendar.override': 'Điều chỉnh lịch làm việc',
   'calendar.seed': 'Nạp lịch làm việc',
   'organisation.create': 'Thêm tổ chức đảng',
+  'organisation.change': 'Thay đổi thông tin đơn vị',
+  'organisation.dissolve': 'Giải thể, sáp nhập đơn vị',
+  'case.transfer': 'Chuyển hồ sơ sang chi bộ khác',
+  'user.move': 'Chuyển tài khoản sang đơn vị tiếp nhận',
   'membership.create': 'Ghi nhận đảng viên',
   'auth.password_failed': 'Nhập sai mật khẩu cũ khi đổi mật khẩu',
   'class.create': 'Mở lớp bồi dưỡng',
@@ -90,7 +94,8 @@ export function auditTitle(entry: AuditEntry, actionLabel: (code: string) => str
 }
 
 // One line of detail: the vote and its 2/3 result, the fields a correction changed, the day a
-// calendar change was about; '' when there is nothing to add.
+// unit's change takes effect, what a dissolution handed over, the day a calendar change was
+// about; '' when there is nothing to add.
 export function auditDetail(entry: AuditEntry): string {
   const vote = auditVote(entry);
   if (vote) {
@@ -120,6 +125,14 @@ export function auditDetail(entry: AuditEntry): string {
       return `Tệp «${load.file}»: ${load.created} dòng mới${unchanged}`;
     }
   }
+  if (entry.action === 'organisation.change') {
+    const effective = object(entry.after)?.effective;
+    if (typeof effective === 'string' && effective) return `Từ ngày ${shownDate(effective)}`;
+  }
+  if (entry.action === 'organisation.dissolve') {
+    const moves = object(object(entry.after)?.moves);
+    if (moves) return dissolveMoves(moves);
+  }
   if (entry.action === 'person.update') {
     const before = object(entry.before);
     const after = object(entry.after);
@@ -129,8 +142,25 @@ export function auditDetail(entry: AuditEntry): string {
     }
   }
   const event = auditEvent(entry);
-  if (event && typeof event.date === 'string') return `Ngày thực hiện: ${event.date.split('-').reverse().join('/')}`;
+  if (event && typeof event.date === 'string') return `Ngày thực hiện: ${shownDate(event.date)}`;
   return '';
+}
+
+// yyyy-mm-dd as dd/mm/yyyy.
+const shownDate = (iso: string) => iso.split('-').reverse().join('/');
+
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+// What a dissolution handed to the unit taking over (its `after.moves`: units, people and the
+// open cases by step), the parts that moved nothing left out.
+function dissolveMoves(moves: Record<string, unknown>): string {
+  const cases = Object.values(object(moves.open_cases) ?? {}).reduce<number>((sum, n) => sum + count(n), 0);
+  const parts = [
+    count(moves.units) > 0 ? `${count(moves.units)} đơn vị trực thuộc` : '',
+    count(moves.people) > 0 ? `${count(moves.people)} người` : '',
+    cases > 0 ? `${cases} hồ sơ đang làm` : '',
+  ].filter(Boolean);
+  return parts.length ? `Chuyển sang đơn vị tiếp nhận: ${parts.join(', ')}` : 'Không có gì phải chuyển';
 }
 
 // Where the entry's object is shown in the UI, if anywhere.

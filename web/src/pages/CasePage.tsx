@@ -12,6 +12,7 @@ import { can, mayRecord, useAuth } from '../auth/AuthContext';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
+import { CaseTransfer } from '../components/CaseTransfer';
 import { HelperLine } from '../components/HelperLine';
 import { ScanCell } from '../components/DocumentScans';
 import { PrintableForms } from '../components/PrintableForms';
@@ -124,6 +125,7 @@ export default function CasePage() {
             <Button type="primary" size="large" onClick={() => { setInitialAction(undefined); setFormOpen(true); }}>Ghi nhận bước tiếp theo</Button>
           )}
           <Button size="large" onClick={() => window.print()}>In hồ sơ</Button>
+          <CaseTransfer header={header} cellId={cell.id} personName={person.full_name} cellName={cell.name} onMoved={view.reload} />
         </Space>
       </div>
 
