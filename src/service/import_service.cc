@@ -91,11 +91,11 @@ class Planner {
         kind_(kind),
         read_(read),
         cells_(units),
-        cell_ids_(cell_ids),
         in_scope_(in_scope),
         today_(today),
         report_(report) {
     for (const Organisation& unit : units) units_[unit.id] = &unit;
+    in_cells_.insert(cell_ids.begin(), cell_ids.end());
   }
 
   Result<std::vector<Planned>> Plan() {
@@ -173,10 +173,9 @@ class Planner {
       if (elsewhere) return Known::kRefused;
       return already ? Known::kUnchanged : Known::kNew;
     }
-    PTDV_ASSIGN_OR_RETURN(
-        std::vector<Case> cases,
-        tx_.Cases().List({.cell_ids = cell_ids_, .limit = 1000, .person_key = known.search_key}));
-    std::erase_if(cases, [&](const Case& c) { return c.person_id != known.id; });
+    // The person's cases in the actor's cells (admission_case_person_idx: one look-up a row).
+    PTDV_ASSIGN_OR_RETURN(std::vector<Case> cases, tx_.Cases().ListForPerson(known.id));
+    std::erase_if(cases, [&](const Case& c) { return !in_cells_.contains(c.cell_id); });
     if (kind_ == ImportKind::kCases) {
       for (const Case& c : cases) {
         if (IsClosed(c.stage)) continue;
@@ -245,11 +244,11 @@ class Planner {
   ImportKind kind_;
   const ReadSheet& read_;
   const CellIndex cells_;
-  const std::vector<Id>& cell_ids_;
   const std::set<Id>& in_scope_;
   Date today_;
   ImportReport& report_;
   std::map<Id, const Organisation*> units_;
+  std::set<Id> in_cells_;
 };
 
 // What is written for every row of a load.

@@ -165,6 +165,8 @@ class CaseRepository {
   // kConflict when the stored version differs (a concurrent edit), kNotFound when absent.
   virtual Status Update(const Case& header) = 0;
   virtual Result<Case> Get(Id id) = 0;
+  // Every case of the person, in id order (admission_case_person_idx).
+  virtual Result<std::vector<Case>> ListForPerson(Id person_id) = 0;
   virtual Result<CaseRecord> GetRecord(Id id) = 0;
   // Appends an event with its documents and vote; assigns id and seq. Returns the id.
   virtual Result<Id> AppendEvent(const CaseEvent& event) = 0;

@@ -521,6 +521,31 @@ TEST_P(StoreContractTest, AUnitChangedFromADateKeepsItsHistory) {
   EXPECT_EQ(CodeOf(read->Organisations().History(9999)), ErrorCode::kNotFound);
 }
 
+// A person's cases, whatever their cells, in id order.
+TEST_P(StoreContractTest, CasesOfAPersonInIdOrder) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id ward = Must(tx->Organisations().Insert(Unit("W", OrgKind::kGrassrootsCommittee, city)));
+  Id cell1 = Must(tx->Organisations().Insert(Unit("W-1", OrgKind::kCell, ward)));
+  Id cell2 = Must(tx->Organisations().Insert(Unit("W-2", OrgKind::kCell, ward)));
+  Id person = Must(tx->People().Insert(SamplePerson(cell1)));
+  Id other = Must(tx->People().Insert(SamplePerson(cell1, "Lê Thị Khác")));
+  Case c{.person_id = person, .cell_id = cell1, .opened_on = D(2023, 1, 1)};
+  const Id first = Must(tx->Cases().Insert(c));
+  c.person_id = other;
+  Must(tx->Cases().Insert(c));
+  c.person_id = person;
+  c.cell_id = cell2;
+  c.stage = Stage::kWithdrawn;
+  const Id second = Must(tx->Cases().Insert(c));
+  Must(tx->Commit());
+  auto read = Read();
+  std::vector<Id> ids;
+  for (const Case& k : Must(read->Cases().ListForPerson(person))) ids.push_back(k.id);
+  EXPECT_EQ(ids, (std::vector<Id>{first, second}));
+  EXPECT_TRUE(Must(read->Cases().ListForPerson(9999)).empty());
+}
+
 // S0: reviews of the lists of sources, newest first, per unit.
 TEST_P(StoreContractTest, SourceReviewsRoundTripNewestFirst) {
   auto tx = Write();

@@ -46,6 +46,9 @@ constexpr std::string_view kUpdate =
 
 constexpr std::string_view kExists = "SELECT 1 FROM admission_case WHERE id = ?";
 
+constexpr std::string_view kSelectByPerson =
+    "SELECT " PTDV_CASE_COLUMNS " FROM admission_case c WHERE c.person_id = ? ORDER BY c.id";
+
 constexpr std::string_view kSelectById =
     "SELECT " PTDV_CASE_COLUMNS " FROM admission_case c WHERE c.id = ?";
 
@@ -346,6 +349,11 @@ Status SqliteCaseRepository::Update(const Case& header) {
 Result<Case> SqliteCaseRepository::Get(Id id) {
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectById, id));
   return ReadOne(statement, ReadCase, kWhat, id);
+}
+
+Result<std::vector<Case>> SqliteCaseRepository::ListForPerson(Id person_id) {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kSelectByPerson, person_id));
+  return ReadAll(statement, ReadCase);
 }
 
 Result<CaseRecord> SqliteCaseRepository::GetRecord(Id id) {

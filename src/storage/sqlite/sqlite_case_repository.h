@@ -24,6 +24,7 @@ class SqliteCaseRepository final : public SqliteRepository<CaseRepository> {
   // kConflict "Hồ sơ đã được người khác cập nhật, vui lòng tải lại" on a stale version.
   Status Update(const Case& header) override;
   Result<Case> Get(Id id) override;
+  Result<std::vector<Case>> ListForPerson(Id person_id) override;
   Result<CaseRecord> GetRecord(Id id) override;
   // kNotFound when event.case_id does not exist. seq = last seq of the case + 1 (the write lock
   // of the kReadWrite transaction serialises appends; case_event_case_seq_idx backs it up).
