@@ -88,6 +88,26 @@ Status BodyReader::ReadString(std::string_view key, std::string& out, Presence p
   return Ok();
 }
 
+Status BodyReader::ReadStrings(std::string_view key, std::vector<std::string>& out,
+                               Presence presence) const {
+  const json::value* value = AsObject(object_).if_contains(key);
+  if (!value) return Absent(key, presence);
+  if (!value->is_array()) return WrongType(FieldName(key), "danh sách");
+  std::vector<std::string> texts;
+  std::size_t i = 0;
+  for (const json::value& item : value->get_array()) {
+    const std::string field = fmt::format("{}[{}]", FieldName(key), i++);
+    if (!item.is_string()) return WrongType(field, "chuỗi");
+    std::string_view text = item.get_string();
+    if (text.find('\0') != std::string_view::npos) {
+      return Error::Invalid(fmt::format("Trường «{}» chứa ký tự không hợp lệ", field), field);
+    }
+    texts.emplace_back(text);
+  }
+  out = std::move(texts);
+  return Ok();
+}
+
 Status BodyReader::ReadOptionalString(std::string_view key, std::optional<std::string>& out) const {
   if (!Has(key) || IsNull(key)) {
     out.reset();

@@ -70,6 +70,9 @@ class BodyReader {
                     Presence presence = Presence::kOptional) const;
   // null or absent: nullopt.
   Status ReadOptionalString(std::string_view key, std::optional<std::string>& out) const;
+  // A list of strings; an element of another type is refused naming it ("units[1]").
+  Status ReadStrings(std::string_view key, std::vector<std::string>& out,
+                     Presence presence = Presence::kOptional) const;
   Status ReadBool(std::string_view key, bool& out, Presence presence = Presence::kOptional) const;
   // An integer within [min, max] (a number with a fraction or an exponent is refused).
   Status ReadInt(std::string_view key, std::int64_t& out, Presence presence = Presence::kOptional,

@@ -69,6 +69,32 @@ TEST(OrgAdminApiTest, TheBoardFoundsChangesAndMergesACell) {
   EXPECT_TRUE(json::parse(kept.body).at("organisation").at("valid_on").as_bool());
 }
 
+// Two wards merged into a new one over HTTP: the preview, then the merge.
+TEST(OrgAdminApiTest, TheBoardMergesTwoWardsIntoANewOne) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto board = world.Login("bantochuc");
+  const std::string body =
+      R"({"units":["HUE-A","HUE-B"],"effective":"2026-12-01","new_unit":{"code":"HUE-AB",)"
+      R"("name":"Đảng ủy phường mới","kind":"grassroots_committee","parent":"HUE",)"
+      R"("valid_from":"2026-12-01"}})";
+  auto preview = world.Call(board, "POST", "/api/v1/organisations/merge", body);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  const json::value plan = json::parse(preview.body);
+  EXPECT_FALSE(plan.at("committed").as_bool());
+  EXPECT_TRUE(plan.at("new").as_bool());
+  EXPECT_EQ(plan.at("units").as_array().size(), 2u);
+  auto merged = world.Call(board, "POST", "/api/v1/organisations/merge?commit=true", body);
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_TRUE(json::parse(merged.body).at("committed").as_bool());
+  auto tree = world.Call(board, "GET", "/api/v1/organisations/HUE-AB?on=2026-12-01");
+  ASSERT_EQ(tree.status, 200) << tree.body;
+  EXPECT_EQ(json::parse(tree.body).at("children").as_array().size(), 2u) << tree.body;
+  auto wrong = world.Call(board, "POST", "/api/v1/organisations/merge",
+                          R"({"units":[1],"into":"HUE-B","effective":"2026-12-01"})");
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
+}
+
 // A person moves to another cell of the ward: the ward's staff move the case; another ward's cell
 // is unknown to them.
 TEST(OrgAdminApiTest, TheWardMovesACaseToAnotherOfItsCells) {

@@ -130,6 +130,81 @@ Response Dissolve(OrgService& orgs, const Request& request, RouteContext& contex
   return Response::Json(json::serialize(answer));
 }
 
+json::object MovesObject(const UnitMoves& m) {
+  json::array cases;
+  for (const auto& [stage, count] : m.open_cases) {
+    cases.push_back(
+        json::object{{"stage", StageCode(stage)}, {"label", StageLabel(stage)}, {"count", count}});
+  }
+  return json::object{{"units", m.units},
+                      {"people", m.people},
+                      {"official_members", m.official_members},
+                      {"probationary_members", m.probationary_members},
+                      {"open_cases", std::move(cases)},
+                      {"accounts", m.accounts}};
+}
+
+Result<bool> CommitQuery(const Request& request) {
+  PTDV_RETURN_IF_ERROR(CheckQueryKeys(request, {"commit"}));
+  auto value = request.Query("commit");
+  if (!value || *value == "false") return false;
+  if (*value == "true") return true;
+  return Error::Invalid("commit phải là true hoặc false", "commit");
+}
+
+// The receiving unit a merge founds (its day is the merge's).
+Result<std::optional<NewUnit>> ReadNewUnit(const BodyReader& body) {
+  PTDV_ASSIGN_OR_RETURN(
+      auto nested,
+      body.Object("new_unit", {"code", "name", "kind", "parent", "committee_member_count",
+                               "authorised_to_admit", "valid_from"}));
+  if (!nested) return std::optional<NewUnit>();
+  NewUnit unit;
+  std::string parent;
+  Date ignored{};
+  PTDV_RETURN_IF_ERROR(nested->ReadString("code", unit.code, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(nested->ReadString("name", unit.name, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(nested->ReadCode("kind", unit.kind, OrgKindFromCode, Presence::kRequired));
+  PTDV_RETURN_IF_ERROR(nested->ReadString("parent", parent));
+  PTDV_RETURN_IF_ERROR(nested->ReadInt("committee_member_count", unit.committee_member_count,
+                                       Presence::kOptional, 0, 1000));
+  PTDV_RETURN_IF_ERROR(nested->ReadBool("authorised_to_admit", unit.authorised_to_admit));
+  PTDV_RETURN_IF_ERROR(nested->ReadDate("valid_from", ignored));
+  if (!parent.empty()) unit.parent = parent;
+  return std::optional<NewUnit>(std::move(unit));
+}
+
+Response Merge(OrgService& orgs, const Request& request, RouteContext& context) {
+  auto commit = CommitQuery(request);
+  if (!commit.ok()) return ErrorResponse(commit.error());
+  auto body = BodyReader::Parse(request, {"units", "into", "new_unit", "effective"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  Date effective{};
+  std::string into;
+  std::vector<std::string> units;
+  for (const Status& s :
+       {body->ReadDate("effective", effective, Presence::kRequired), body->ReadString("into", into),
+        body->ReadStrings("units", units, Presence::kRequired)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto new_unit = ReadNewUnit(*body);
+  if (!new_unit.ok()) return ErrorResponse(new_unit.error());
+  auto plan = orgs.Merge(*context.actor, units, into.empty() ? std::nullopt : std::optional(into),
+                         *new_unit, effective, *commit);
+  if (!plan.ok()) return ErrorResponse(plan.error());
+  json::array merged;
+  for (const DissolvePlan& unit : plan->units) {
+    merged.push_back(
+        json::object{{"organisation", OrgObject(unit.unit)}, {"moves", MovesObject(unit.moves)}});
+  }
+  return Response::Json(json::serialize(json::object{{"into", OrgObject(plan->into)},
+                                                     {"new", plan->founded},
+                                                     {"effective", FormatIsoDate(effective)},
+                                                     {"committed", plan->committed},
+                                                     {"units", std::move(merged)},
+                                                     {"moves", MovesObject(plan->moves)}}));
+}
+
 }  // namespace
 
 Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
@@ -170,6 +245,11 @@ Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
                                   RouteAccess::Require("manage_organisations", "code"),
                                   [&orgs](const Request& request, RouteContext& context) {
                                     return ChangeUnit(orgs, request, context);
+                                  }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations/merge",
+                                  RouteAccess::Require("manage_organisations"),
+                                  [&orgs](const Request& request, RouteContext& context) {
+                                    return Merge(orgs, request, context);
                                   }));
   PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations/{code}/dissolve",
                                   RouteAccess::Require("manage_organisations", "code"),

@@ -113,7 +113,8 @@ bool MayHold(OrgKind parent, OrgKind child) {
   }
 }
 
-Result<Organisation> OrgService::AddUnit(const Actor& actor, const NewUnit& unit) {
+Result<Organisation> FoundUnit(Transaction& tx, const Actor& actor, const NewUnit& unit,
+                               const std::string& at) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
   if (!IsCode(unit.code)) {
     return Error::Invalid("Mã đơn vị chỉ gồm chữ không dấu, chữ số và dấu gạch ngang", "code");
@@ -133,19 +134,27 @@ Result<Organisation> OrgService::AddUnit(const Actor& actor, const NewUnit& unit
                           "authorised_to_admit");
   }
   if (!unit.parent) return Error::Invalid("Cần chọn đơn vị cấp trên", "parent");
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Organisation parent,
-                        ParentFor(*tx, actor, *unit.parent, org.kind, org.valid_from));
+                        ParentFor(tx, actor, *unit.parent, org.kind, org.valid_from));
   org.parent_id = parent.id;
-  if (tx->Organisations().GetByCode(org.code).ok()) {
+  if (tx.Organisations().GetByCode(org.code).ok()) {
     Error taken = Error::Conflict(fmt::format("Mã đơn vị «{}» đã có", org.code));
     taken.field = "code";
     return taken;
   }
-  PTDV_ASSIGN_OR_RETURN(org.id, tx->Organisations().Insert(org));
-  PTDV_RETURN_IF_ERROR(
-      CommitCreation(*tx, actor, FormatTimestamp(clock_.Now()), "organisation.create",
-                     {.entity = "organisation", .id = org.id, .org_id = org.id}, ToJson(org)));
+  PTDV_ASSIGN_OR_RETURN(org.id, tx.Organisations().Insert(org));
+  PTDV_RETURN_IF_ERROR(AppendAudit(tx, actor, at, "organisation.create",
+                                   {.entity = "organisation", .id = org.id, .org_id = org.id}, "",
+                                   ToJson(org)));
+  return org;
+}
+
+Result<Organisation> OrgService::AddUnit(const Actor& actor, const NewUnit& unit) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  PTDV_ASSIGN_OR_RETURN(Organisation org,
+                        FoundUnit(*tx, actor, unit, FormatTimestamp(clock_.Now())));
+  PTDV_RETURN_IF_ERROR(tx->Commit());
   return org;
 }
 

@@ -222,6 +222,43 @@ TEST_F(OrgAdminTest, ACellDissolvedIntoASuccessorHandsOverWhatItHolds) {
   EXPECT_FALSE(orgs_->Dissolve(board_, "HUE-A-CB1", day, "HUE-B-CB1", true).ok());
 }
 
+// Two wards merged into a ward founded that day: the preview founds nothing, the commit founds it
+// and puts both wards' cells under it; a unit named twice or as the receiving unit is refused.
+TEST_F(OrgAdminTest, TwoWardsMergeIntoANewWardInOneStep) {
+  board_.scope_root = city_.city;
+  const NewUnit ward{.code = "HUE-AB",
+                     .name = "Đảng ủy phường An Cựu – Vỹ Dạ",
+                     .kind = OrgKind::kGrassrootsCommittee,
+                     .parent = "HUE",
+                     .committee_member_count = 11};
+  const Date day = MakeDate(2026, 12, 1);
+  MergePlan preview =
+      Must(orgs_->Merge(board_, {"HUE-A", "HUE-B"}, std::nullopt, ward, day, false));
+  EXPECT_FALSE(preview.committed);
+  EXPECT_TRUE(preview.founded);
+  ASSERT_EQ(preview.units.size(), 2u);
+  EXPECT_EQ(preview.moves.units, 2);  // a cell each
+  {
+    auto tx = Must(store_->Begin(Access::kReadOnly));
+    EXPECT_FALSE(tx->Organisations().GetByCode("HUE-AB").ok()) << "the preview founded the ward";
+  }
+  EXPECT_EQ(
+      orgs_->Merge(board_, {"HUE-A", "HUE-A"}, "HUE-B", std::nullopt, day, false).error().field,
+      "units");
+  EXPECT_EQ(
+      orgs_->Merge(board_, {"HUE-A", "HUE-B"}, "HUE-B", std::nullopt, day, false).error().field,
+      "into");
+  EXPECT_EQ(orgs_->Merge(board_, {"HUE-A"}, "HUE-B", ward, day, false).error().field, "into");
+
+  MergePlan done = Must(orgs_->Merge(board_, {"HUE-A", "HUE-B"}, std::nullopt, ward, day, true));
+  EXPECT_TRUE(done.committed);
+  EXPECT_EQ(OnTree("HUE-A-CB1", day)->parent_id, done.into.id);
+  EXPECT_EQ(OnTree("HUE-B-CB1", day)->parent_id, done.into.id);
+  EXPECT_FALSE(OnTree("HUE-A", day));
+  EXPECT_TRUE(OnTree("HUE-A", day - std::chrono::days(1)));
+  EXPECT_EQ(OnTree("HUE-A-CB1", day - std::chrono::days(1))->parent_id, city_.ward_a);
+}
+
 // One person moves: their case continues in the receiving cell with its steps and deadlines; a
 // probationary member's membership continues there from the day.
 TEST_F(OrgAdminTest, ACaseMovesToAnotherCellWithItsStepsAndDeadlines) {

@@ -178,15 +178,12 @@ std::string MovesJson(const UnitMoves& moves) {
                           {"open_cases", std::move(cases)}});
 }
 
-}  // namespace
-
-Result<DissolvePlan> OrgService::Dissolve(const Actor& actor, const std::string& code,
-                                          Date effective,
-                                          const std::optional<std::string>& successor,
-                                          bool commit) {
+// Dissolve in `tx`: checks, counts and, when `commit`, moves and ends the unit (not committed).
+Result<DissolvePlan> DissolveIn(Transaction& tx, const Actor& actor, const std::string& code,
+                                Date effective, const std::optional<std::string>& successor,
+                                bool commit, const std::string& at) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
-  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(commit ? Access::kReadWrite : Access::kReadOnly));
-  auto found = OrganisationInScope(*tx, actor, code);
+  auto found = OrganisationInScope(tx, actor, code);
   if (!found.ok()) {
     if (found.error().code != ErrorCode::kNotFound) return found.error();
     Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
@@ -199,19 +196,19 @@ Result<DissolvePlan> OrgService::Dissolve(const Actor& actor, const std::string&
     return Error::Invalid("Không thể giải thể chính đơn vị của tài khoản đang dùng", "code");
   }
   if (effective <= unit.valid_from) {
-    return Error::Invalid(fmt::format("Ngày giải thể phải sau ngày thành lập đơn vị ({})",
+    return Error::Invalid(fmt::format("Ngày giải thể phải sau ngày thành lập «{}» ({})", unit.name,
                                       FormatVnDate(unit.valid_from)),
                           "effective");
   }
   if (unit.valid_to && effective > *unit.valid_to) {
-    return Error::Invalid(fmt::format("Đơn vị đã giải thể từ {}",
+    return Error::Invalid(fmt::format("«{}» đã giải thể từ {}", unit.name,
                                       FormatVnDate(*unit.valid_to + std::chrono::days(1))),
                           "effective");
   }
   if (successor) {
-    PTDV_ASSIGN_OR_RETURN(plan.successor, SuccessorFor(*tx, actor, unit, *successor, effective));
+    PTDV_ASSIGN_OR_RETURN(plan.successor, SuccessorFor(tx, actor, unit, *successor, effective));
   }
-  PTDV_ASSIGN_OR_RETURN(Holdings holdings, HoldingsOf(*tx, unit, effective));
+  PTDV_ASSIGN_OR_RETURN(Holdings holdings, HoldingsOf(tx, unit, effective));
   plan.moves = Count(holdings);
   if (!plan.successor && !plan.moves.Empty()) {
     return Error::Invalid(
@@ -222,20 +219,94 @@ Result<DissolvePlan> OrgService::Dissolve(const Actor& actor, const std::string&
   }
   if (!commit) return plan;
 
-  const std::string at = FormatTimestamp(clock_.Now());
   if (plan.successor) {
-    PTDV_RETURN_IF_ERROR(MoveHoldings(*tx, actor, at, holdings, *plan.successor, effective));
+    PTDV_RETURN_IF_ERROR(MoveHoldings(tx, actor, at, holdings, *plan.successor, effective));
   }
   const std::string before = ToJson(unit);
   unit.valid_to = effective - std::chrono::days(1);
   if (plan.successor) unit.successor_id = plan.successor->id;
-  PTDV_RETURN_IF_ERROR(tx->Organisations().Update(unit));
+  PTDV_RETURN_IF_ERROR(tx.Organisations().Update(unit));
   PTDV_RETURN_IF_ERROR(AppendAudit(
-      *tx, actor, at, "organisation.dissolve",
+      tx, actor, at, "organisation.dissolve",
       {.entity = "organisation", .id = unit.id, .org_id = unit.id}, before,
       fmt::format(R"({{"organisation":{},"moves":{}}})", ToJson(unit), MovesJson(plan.moves))));
-  PTDV_RETURN_IF_ERROR(tx->Commit());
   plan.committed = true;
+  return plan;
+}
+
+void Add(UnitMoves& total, const UnitMoves& moves) {
+  total.units += moves.units;
+  total.people += moves.people;
+  total.official_members += moves.official_members;
+  total.probationary_members += moves.probationary_members;
+  total.accounts += moves.accounts;
+  for (const auto& [stage, count] : moves.open_cases) total.open_cases[stage] += count;
+}
+
+}  // namespace
+
+Result<DissolvePlan> OrgService::Dissolve(const Actor& actor, const std::string& code,
+                                          Date effective,
+                                          const std::optional<std::string>& successor,
+                                          bool commit) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(commit ? Access::kReadWrite : Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(DissolvePlan plan, DissolveIn(*tx, actor, code, effective, successor,
+                                                      commit, FormatTimestamp(clock_.Now())));
+  if (commit) PTDV_RETURN_IF_ERROR(tx->Commit());
+  return plan;
+}
+
+Result<MergePlan> OrgService::Merge(const Actor& actor, const std::vector<std::string>& codes,
+                                    const std::optional<std::string>& into,
+                                    const std::optional<NewUnit>& new_unit, Date effective,
+                                    bool commit) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
+  if (codes.empty()) return Error::Invalid("Cần chọn các đơn vị sáp nhập", "units");
+  if (into.has_value() == new_unit.has_value()) {
+    return Error::Invalid("Cần chọn một đơn vị có sẵn hoặc thành lập một đơn vị mới", "into");
+  }
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (into && codes[i] == *into) {
+      return Error::Invalid(fmt::format("«{}» vừa được sáp nhập vừa là đơn vị tiếp nhận", codes[i]),
+                            "into");
+    }
+    if (std::find(codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(i), codes[i]) !=
+        codes.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return Error::Invalid(fmt::format("«{}» được chọn hai lần", codes[i]), "units");
+    }
+  }
+  // A preview writes in a transaction it never commits: the new unit and the moves are checked
+  // exactly as the commit would make them.
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  const std::string at = FormatTimestamp(clock_.Now());
+  MergePlan plan{.effective = effective};
+  if (new_unit) {
+    NewUnit founded = *new_unit;
+    founded.valid_from = effective;
+    PTDV_ASSIGN_OR_RETURN(plan.into, FoundUnit(*tx, actor, founded, at));
+    plan.founded = true;
+  } else {
+    auto found = OrganisationInScope(*tx, actor, *into);
+    if (!found.ok()) {
+      if (found.error().code != ErrorCode::kNotFound) return found.error();
+      Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", *into));
+      e.field = "into";
+      return e;
+    }
+    plan.into = *found;
+  }
+  for (const std::string& code : codes) {
+    PTDV_ASSIGN_OR_RETURN(DissolvePlan unit,
+                          DissolveIn(*tx, actor, code, effective, plan.into.code, true, at));
+    Add(plan.moves, unit.moves);
+    plan.units.push_back(std::move(unit));
+  }
+  if (commit) {
+    PTDV_RETURN_IF_ERROR(tx->Commit());
+    plan.committed = true;
+  }
+  for (DissolvePlan& unit : plan.units) unit.committed = plan.committed;
   return plan;
 }
 

@@ -90,6 +90,21 @@ struct DissolvePlan {
   UnitMoves moves;
 };
 
+// A merge: the receiving unit, each unit merged with what it hands over, and the sum.
+struct MergePlan {
+  Organisation into;
+  bool founded = false;  // the receiving unit is founded by the merge
+  Date effective{};
+  bool committed = false;
+  std::vector<DissolvePlan> units;
+  UnitMoves moves;
+};
+
+// Founds `unit` in `tx` as OrgService::AddUnit does (checks and audit; not committed). For the
+// service's use cases that found a unit as part of a larger change.
+Result<Organisation> FoundUnit(Transaction& tx, const Actor& actor, const NewUnit& unit,
+                               const std::string& at);
+
 // Whether a unit of kind `child` may sit directly under one of kind `parent` (DOMAIN §1): a city
 // holds grassroots committees and grassroots cells (and its centre and board), a grassroots
 // committee intermediate committees and cells, an intermediate committee cells; a cell nothing.
@@ -134,6 +149,15 @@ class OrgService {
   // the founding or after the unit ended, or for the actor's own unit.
   Result<DissolvePlan> Dissolve(const Actor& actor, const std::string& code, Date effective,
                                 const std::optional<std::string>& successor, bool commit);
+
+  // Merges the units `codes` into the existing unit `into` or into `new_unit`, founded on
+  // `effective` (exactly one of them): each unit is dissolved into it as Dissolve does, all in
+  // one transaction, or (without `commit`) none, the plan telling what each would hand over.
+  // kInvalid for no unit, a unit named twice or also as the receiving unit, and as AddUnit and
+  // Dissolve otherwise.
+  Result<MergePlan> Merge(const Actor& actor, const std::vector<std::string>& codes,
+                          const std::optional<std::string>& into,
+                          const std::optional<NewUnit>& new_unit, Date effective, bool commit);
 
   // Registers a party membership in a cell. kInvalid when the unit holds no members or the
   // person already has a membership overlapping the period.
