@@ -118,3 +118,84 @@ test('a ward is not offered to change the tree', async ({ newPage, fixture }) =>
   expect(await page.getByText('Quản lý đơn vị').count() === 0, 'a ward is offered «Quản lý đơn vị»');
   expect(await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).count() === 0, 'a ward is offered to add a unit');
 });
+
+// Huế's communes and wards were merged on 1/7/2025; here two communes of the demo merge on its
+// today into a commune founded that day. The city's page then lists the new one and not the two;
+// the city as of the day before still lists both.
+interface TreeRow { id: number; parent_id: number | null; code: string; name: string; kind: string }
+
+test('the organisation board merges two communes into a new one with the preview', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'bantochuc');
+  // Hương Thọ and Thủy Bằng; were the demo to lack them, two other communes no other spec uses.
+  const tree = await page.request.get(`${fixture.baseUrl}/api/v1/organisations`);
+  expect(tree.ok(), `the organisation tree answered ${tree.status()}`);
+  const rows = (await tree.json()).items as TreeRow[];
+  const city = rows.find((r) => r.code === 'HUE');
+  expect(city !== undefined, 'the demo has no HUE');
+  const communes = rows.filter((r) => r.parent_id === city.id && r.kind === 'grassroots_committee');
+  const wanted = ['HUE-HUONGTHO', 'HUE-THUYBANG'].map((c) => communes.find((r) => r.code === c));
+  const merged = wanted.every((r) => r !== undefined) ? wanted as TreeRow[]
+    : communes.filter((r) => !['HUE-TAYLOC', 'HUE-VYDA'].includes(r.code)).slice(0, 2);
+  expect(merged.length === 2, 'the demo has not two communes to merge');
+  const code = `HUE-SN${Date.now() % 100000}`;
+  const name = 'Đảng ủy xã Hương Thọ – Thủy Bằng';
+
+  await page.goto(`${fixture.baseUrl}/don-vi/HUE`);
+  await page.getByRole('heading', { name: 'Thành ủy Huế', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Sáp nhập các đơn vị trực thuộc' }).click();
+  const modal = page.locator('.ant-modal:visible');
+  await modal.getByLabel('Ngày sáp nhập').waitFor();
+  expect(await modal.getByLabel('Ngày sáp nhập').inputValue() === '15/11/2023', 'the merge date is not the server\'s today');
+  for (const r of merged) await pick(page, 'Các đơn vị sáp nhập', `${r.name} (Đảng bộ cơ sở)`, r.name);
+  await modal.locator('.ant-modal-title').click();  // closes the list
+  await modal.getByLabel('Thành lập đơn vị mới').check();
+  expect(await modal.getByLabel('Mã đơn vị mới').inputValue() === 'HUE-', 'the code is not suggested from the city\'s');
+  const kind = await modal.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Loại đơn vị' }) }).innerText();
+  expect(kind.trim() === 'Đảng bộ cơ sở', `the new unit's kind reads «${kind}»`);
+  await modal.getByLabel('Tên đơn vị mới').fill(name);
+  await modal.getByLabel('Mã đơn vị mới').fill(code);
+  await modal.getByRole('button', { name: 'Xem trước' }).click();
+
+  // One row per commune with what it hands over, and the sum of the two.
+  const plan = modal.getByTestId('merge-plan');
+  await plan.waitFor();
+  const planText = await plan.innerText();
+  expect(planText.includes(`thành lập ${name}`), `the preview reads «${planText}»`);
+  const figure = async (row: string, column: string) => {
+    const text = (await plan.locator(`${row} td.${column}`).innerText()).trim();
+    expect(/^\d+$/.test(text), `${column} of ${row} reads «${text}»`);
+    return Number(text);
+  };
+  for (const r of merged) {
+    expect((await plan.locator(`tr[data-row-key="${r.code}"] td.merge-name`).innerText()).trim() === r.name, `no row for ${r.name}`);
+    expect(await figure(`tr[data-row-key="${r.code}"]`, 'merge-units') > 0, `${r.name} hands over no unit`);
+  }
+  for (const column of ['merge-units', 'merge-people', 'merge-official', 'merge-probationary', 'merge-cases', 'merge-accounts']) {
+    const each = await Promise.all(merged.map((r) => figure(`tr[data-row-key="${r.code}"]`, column)));
+    const total = await figure('tr.merge-total', column);
+    expect(total === each[0] + each[1], `the total of ${column} is ${total}, not ${each[0]} + ${each[1]}`);
+  }
+  await plan.scrollIntoViewIfNeeded();
+  await screenshot(page, 'don-vi-sap-nhap-nhieu-xem-truoc');
+  await modal.getByRole('button', { name: 'Xác nhận sáp nhập' }).click();
+  await page.getByRole('button', { name: 'Đồng ý sáp nhập' }).click();
+  const done = page.locator('.org-admin-done');
+  await until(() => done.innerText().catch(() => ''), (t) => t.includes(`Đã thành lập ${name} từ ngày 15/11/2023`),
+    (t) => `the confirmation reads «${t}»`);
+  expect(await done.getByRole('link', { name, exact: true }).getAttribute('href') === `/don-vi/${code}`, 'no link to the new unit');
+  await done.scrollIntoViewIfNeeded();
+  await screenshot(page, 'don-vi-da-sap-nhap-nhieu');
+
+  // Today the city lists the new commune and not the two; the day before, the two and not it.
+  const children = page.locator('.org-children');
+  await children.getByRole('link', { name, exact: true }).waitFor();
+  for (const r of merged) {
+    expect(await children.getByRole('link', { name: r.name, exact: true }).count() === 0, `${r.name} is still listed today`);
+  }
+  await done.getByRole('link', { name: 'Xem các đơn vị trực thuộc như trước ngày sáp nhập' }).click();
+  await until(() => Promise.resolve(page.url()), (u) => u.endsWith('/don-vi/HUE?on=2023-11-14'), (u) => `the link led to ${u}`);
+  for (const r of merged) await children.getByRole('link', { name: r.name, exact: true }).waitFor();
+  await until(() => children.getByRole('link', { name, exact: true }).count(), (n) => n === 0, () => 'the new unit is listed the day before');
+  await screenshot(page, 'don-vi-truoc-ngay-sap-nhap-nhieu');
+});

@@ -59,6 +59,11 @@ export type OrgDissolve = Schemas['OrgDissolve'];
 export type OrgDissolvePlan = Schemas['OrgDissolvePlan'];
 export type OrgMoves = Schemas['OrgMoves'];
 export type OrgSaved = Schemas['OrgSaved'];
+// Merging several units into one, existing or founded that day (POST /organisations/merge?commit=):
+// the plan tells what each merged unit hands over, and the sum.
+export type OrgMerge = Schemas['OrgMerge'];
+export type OrgMergePlan = Schemas['OrgMergePlan'];
+export type OrgMergedUnit = Schemas['OrgMergedUnit'];
 
 // People.
 export type Person = Schemas['PersonOutput'];

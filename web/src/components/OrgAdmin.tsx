@@ -3,29 +3,32 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, message } from 'antd';
 import dayjs from 'dayjs';
 import { api, ApiError, fieldOf } from '../api/client';
-import type { Organisation, OrgDissolvePlan, OrgKind, OrgNew, OrgSaved, OrgTreeRow } from '../api/types';
+import type { Organisation, OrgDissolvePlan, OrgKind, OrgMergePlan, OrgNew, OrgSaved, OrgTreeRow } from '../api/types';
 import { formatDate, ISO_DATE } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
 import {
-  changedFields, childKinds, hasCommittee, kCodePattern, kOrgKindLabels, matchesUnit, mayBeAuthorised,
+  changedFields, childKinds, hasCommittee, kCodePattern, kOrgKindLabels, matchesUnit, mayBeAuthorised, mergeCandidates,
   normaliseCode, parentChoices, unitOptions, type AdminUnit, type OrgChangeValues,
 } from '../lib/orgAdmin';
 import { unitPath } from '../lib/orgTree';
 import { DateField } from './DateField';
 import { ApiErrorText } from './ErrorNotice';
 import { DissolveModal } from './OrgDissolve';
+import { MergedText, MergeModal } from './OrgMerge';
 import '../styles/org-admin.css';
 
-type Open = 'add' | 'edit' | 'dissolve' | null;
+type Open = 'add' | 'edit' | 'dissolve' | 'merge' | null;
 
 // "Quản lý đơn vị" on a unit's page, for those who may manage the tree: add a unit under it,
-// change it from a date, dissolve it or merge it into another. `rows` is the tree the page shows
-// (the units offered as the unit above or as the successor); `onChanged` reloads the page.
+// change it from a date, dissolve it or merge it into another, merge several of its units into
+// one. `rows` is the tree the page shows (the units offered as the unit above or as the successor;
+// the merge is offered when it holds two units or more); `onChanged` reloads the page.
 export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows: OrgTreeRow[] | undefined; onChanged: () => void }) {
   const today = useServerToday();
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<ReactNode>(null);
   const kinds = childKinds(unit.kind);
+  const mergeable = useMemo(() => mergeCandidates(rows ?? [], unit).length >= 2, [rows, unit]);
   // Units often have a planned end (Huế's wards end on 31/12/2024): only one that has already
   // ended (the first day it no longer exists) is past changing.
   const ended = unit.valid_to !== null && today !== null && unit.valid_to < today ? dayAfter(unit.valid_to) : null;
@@ -42,6 +45,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
     <>Đã lưu thay đổi, có hiệu lực từ ngày {formatDate(effective)}. Cây tổ chức trước ngày này vẫn giữ thông tin cũ.</>
   ));
   const dissolved = (plan: OrgDissolvePlan) => finish(plan.successor ? 'Đã sáp nhập đơn vị' : 'Đã giải thể đơn vị', <DissolvedText plan={plan} />);
+  const merged = (plan: OrgMergePlan) => finish('Đã sáp nhập các đơn vị', <MergedText plan={plan} parent={unit} />);
   return (
     <Card title="Quản lý đơn vị" className="no-print org-admin">
       {done && <Alert type="success" showIcon className="org-admin-done" title={done} closable onClose={() => setDone(null)} />}
@@ -50,6 +54,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
           {kinds.length > 0 && <Button size="large" onClick={() => setOpen('add')}>Thêm đơn vị trực thuộc</Button>}
           <Button size="large" onClick={() => setOpen('edit')}>Sửa thông tin</Button>
           <Button size="large" danger onClick={() => setOpen('dissolve')}>Giải thể / sáp nhập</Button>
+          {mergeable && <Button size="large" onClick={() => setOpen('merge')}>Sáp nhập các đơn vị trực thuộc</Button>}
         </div>
       ) : (
         <p className="org-admin-note">Đơn vị đã thôi hoạt động từ ngày {formatDate(ended)} nên không thêm, sửa được nữa.</p>
@@ -58,6 +63,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
       {open === 'add' && today && <AddUnitModal parent={unit} kinds={kinds} today={today} onClose={() => setOpen(null)} onSaved={added} />}
       {open === 'edit' && today && <EditUnitModal unit={unit} rows={rows} today={today} onClose={() => setOpen(null)} onSaved={changed} />}
       {open === 'dissolve' && today && <DissolveModal unit={unit} rows={rows} today={today} onClose={() => setOpen(null)} onDone={dissolved} />}
+      {open === 'merge' && today && <MergeModal parent={unit} today={today} onClose={() => setOpen(null)} onDone={merged} />}
     </Card>
   );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgKind, OrgTreeRow } from '../api/types';
-import { changedFields, childKinds, matchesUnit, normaliseCode, parentChoices, successorChoices, unitOptions } from './orgAdmin';
+import {
+  changedFields, childKinds, matchesUnit, mergeBody, mergeCandidates, mergeOptions, newUnitKinds, normaliseCode, parentChoices,
+  receivingChoices, successorChoices, unitOptions,
+} from './orgAdmin';
 
 const row = (id: number, parent_id: number | null, code: string, name: string, kind: OrgKind, valid_to: string | null = null): OrgTreeRow => ({
   id, parent_id, code, name, kind, kind_label: '', valid_from: '2019-01-01', valid_to, authorised_to_admit: false,
@@ -61,5 +64,44 @@ describe('orgAdmin', () => {
 
   it('writes a typed code in capitals without spaces around', () => {
     expect(normaliseCode(' hue-tayloc-cb9 ')).toBe('HUE-TAYLOC-CB9');
+  });
+
+  it('offers to merge the party units under a unit, of one family once one is chosen', () => {
+    const city = kRows[0];
+    const withBoard = [...kRows, row(9, 1, 'HUE-BTC', 'Ban Tổ chức Thành ủy', 'organisation_board')];
+    const candidates = mergeCandidates(withBoard, city);
+    expect(codes(candidates)).toEqual(['HUE-BV', 'HUE-TAYLOC', 'HUE-VYDA']);
+    expect(mergeOptions(candidates, []).map((o) => o.disabled)).toEqual([false, false, false]);
+    expect(mergeOptions(candidates, ['HUE-TAYLOC']).map((o) => o.disabled)).toEqual([true, false, false]);
+    expect(codes(receivingChoices(candidates, ['HUE-TAYLOC']))).toEqual(['HUE-VYDA']);
+    expect(codes(receivingChoices(candidates, ['HUE-BV']))).toEqual([]);
+    // Under a ward: its intermediate committee and its cells (the one with a planned end too).
+    const ward = mergeCandidates(kRows, kRows[1]);
+    expect(codes(ward)).toEqual(['HUE-TAYLOC-CB02', 'HUE-TAYLOC-CB03', 'HUE-TAYLOC-BP1']);
+    expect(codes(receivingChoices(ward, ['HUE-TAYLOC-CB02']))).toEqual(['HUE-TAYLOC-CB03']);
+  });
+
+  it('founds the merged unit of the kind of the units merged by default', () => {
+    const ward = mergeCandidates(kRows, kRows[1]);
+    expect(newUnitKinds('grassroots_committee', ward, [])).toEqual(['intermediate_committee', 'cell']);
+    expect(newUnitKinds('grassroots_committee', ward, ['HUE-TAYLOC-CB02'])).toEqual(['cell']);
+    expect(newUnitKinds('grassroots_committee', ward, ['HUE-TAYLOC-BP1'])).toEqual(['intermediate_committee']);
+    const city = mergeCandidates(kRows, kRows[0]);
+    expect(newUnitKinds('city_committee', city, ['HUE-VYDA', 'HUE-TAYLOC'])).toEqual(['grassroots_committee']);
+    expect(newUnitKinds('city_committee', city, ['HUE-BV'])).toEqual(['grassroots_cell']);
+  });
+
+  it('sends either the existing receiving unit or the new one, founded on the day of the merge', () => {
+    const v = { effective: '2025-07-01', units: ['HUE-TAYLOC', 'HUE-VYDA'], code: ' hue-phuxuan ', name: ' Đảng ủy phường Phú Xuân ',
+      kind: 'grassroots_committee' as OrgKind, committee_member_count: 15, authorised_to_admit: true, into: 'HUE-BV' };
+    expect(mergeBody('HUE', { ...v, target: 'existing' })).toEqual({ units: ['HUE-TAYLOC', 'HUE-VYDA'], effective: '2025-07-01', into: 'HUE-BV' });
+    expect(mergeBody('HUE', { ...v, target: 'new' })).toEqual({
+      units: ['HUE-TAYLOC', 'HUE-VYDA'], effective: '2025-07-01',
+      new_unit: { code: 'HUE-PHUXUAN', name: 'Đảng ủy phường Phú Xuân', kind: 'grassroots_committee', parent: 'HUE',
+        committee_member_count: 15, authorised_to_admit: true, valid_from: '2025-07-01' },
+    });
+    // A cell has neither a committee size nor authority to admit.
+    expect(mergeBody('HUE-TAYLOC', { ...v, target: 'new', kind: 'cell', code: 'HUE-TAYLOC-CB2' }).new_unit)
+      .toEqual({ code: 'HUE-TAYLOC-CB2', name: 'Đảng ủy phường Phú Xuân', kind: 'cell', parent: 'HUE-TAYLOC', valid_from: '2025-07-01' });
   });
 });

@@ -3,7 +3,7 @@
 // really changes — pure, so it is tested without a browser. The server decides; these only keep
 // the forms from offering what it would refuse.
 
-import type { OrgChange, OrgKind, OrgTreeRow } from '../api/types';
+import type { OrgChange, OrgKind, OrgMerge, OrgNew, OrgTreeRow } from '../api/types';
 import { foldVietnamese } from './format';
 
 // The Vietnamese names of the kinds (src/domain/model.cc kOrgKinds; change both together).
@@ -156,3 +156,64 @@ export function normaliseCode(code: string): string {
 }
 
 export const kCodePattern = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
+
+// Merging units under one parent (components/OrgMerge.tsx, POST /organisations/merge).
+
+// The units under `parent` a merge may take: its party units (the kinds childKinds allows; not its
+// political centre or organisation board) in `rows`, the tree on the merge date.
+export function mergeCandidates(rows: readonly OrgTreeRow[], parent: { id: number; kind: string }): OrgTreeRow[] {
+  const kinds = childKinds(parent.kind);
+  return rows.filter((r) => r.parent_id === parent.id && kinds.includes(r.kind)).sort(byName);
+}
+
+// The family of the units chosen among `candidates` (the first one's), or null before any is.
+export function chosenFamily(candidates: readonly OrgTreeRow[], chosen: readonly string[]): string | null {
+  const first = candidates.find((r) => chosen.includes(r.code));
+  return first ? family(first.kind) : null;
+}
+
+// The options of the units to merge: once one is chosen, those of another family are disabled.
+export function mergeOptions(candidates: readonly OrgTreeRow[], chosen: readonly string[]): (UnitOption & { disabled: boolean })[] {
+  const fam = chosenFamily(candidates, chosen);
+  return unitOptions(candidates).map((o, i) => ({ ...o, disabled: fam !== null && family(candidates[i].kind) !== fam }));
+}
+
+// The existing units that may receive the merged ones: the candidates not chosen, of their family.
+export function receivingChoices(candidates: readonly OrgTreeRow[], chosen: readonly string[]): OrgTreeRow[] {
+  const fam = chosenFamily(candidates, chosen);
+  return candidates.filter((r) => !chosen.includes(r.code) && (fam === null || family(r.kind) === fam));
+}
+
+// The kinds a unit founded by the merge may have under `parent`: of the chosen units' family. The
+// first is the first chosen unit's kind, the form's default.
+export function newUnitKinds(parent: string, candidates: readonly OrgTreeRow[], chosen: readonly string[]): OrgKind[] {
+  const first = candidates.find((r) => chosen.includes(r.code));
+  if (!first) return childKinds(parent);
+  const kinds = childKinds(parent).filter((k) => family(k) === family(first.kind));
+  return kinds.includes(first.kind) ? [first.kind, ...kinds.filter((k) => k !== first.kind)] : kinds;
+}
+
+// What the "Sáp nhập" form holds.
+export interface OrgMergeValues {
+  effective: string;
+  units: string[];
+  target: 'existing' | 'new';
+  into?: string;
+  code?: string;
+  name?: string;
+  kind?: OrgKind;
+  committee_member_count?: number | null;
+  authorised_to_admit?: boolean;
+}
+
+// The body of POST /organisations/merge: the units and the date with either the existing
+// receiving unit or the new one, founded under `parent` on the merge date.
+export function mergeBody(parent: string, v: OrgMergeValues): OrgMerge {
+  const body: OrgMerge = { units: v.units, effective: v.effective };
+  if (v.target === 'existing') return { ...body, into: v.into };
+  const kind = v.kind as OrgKind;
+  const unit: OrgNew = { code: normaliseCode(v.code ?? ''), name: (v.name ?? '').trim(), kind, parent, valid_from: v.effective };
+  if (hasCommittee(kind) && typeof v.committee_member_count === 'number') unit.committee_member_count = v.committee_member_count;
+  if (mayBeAuthorised(kind)) unit.authorised_to_admit = !!v.authorised_to_admit;
+  return { ...body, new_unit: unit };
+}

@@ -4,8 +4,8 @@ import { callsTo, kUsers, mockApi, renderPage } from '../test/mockApi';
 import OrgTreePage from './OrgTreePage';
 import OrgUnitPage from './OrgUnitPage';
 
-// "Quản lý đơn vị" on a unit's page (components/OrgAdmin.tsx, OrgDissolve.tsx): who sees it, and
-// what adding, changing and dissolving a unit send and show.
+// "Quản lý đơn vị" on a unit's page (components/OrgAdmin.tsx, OrgDissolve.tsx, OrgMerge.tsx): who
+// sees it, and what adding, changing, dissolving a unit and merging several send and show.
 
 const unit = (id: number, parent_id: number | null, code: string, name: string, kind = 'cell', kind_label = 'Chi bộ') => ({
   id, parent_id, code, name, kind, kind_label, valid_from: '2019-01-01', valid_to: null as string | null, authorised_to_admit: false,
@@ -225,5 +225,177 @@ describe('OrgAdmin', () => {
     expect(alert.closest('.ant-alert')).not.toBeNull();
     expect(screen.queryByTestId('dissolve-plan')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Xác nhận giải thể' })).toBeNull();
+  });
+});
+
+// "Sáp nhập các đơn vị trực thuộc" (components/OrgMerge.tsx): the city's wards merged into one of
+// them or into a ward founded that day.
+describe('OrgMerge', () => {
+  const kAnCuu = unit(4, 1, 'HUE-ANCUU', 'Đảng ủy phường An Cựu', 'grassroots_committee', 'Đảng bộ cơ sở');
+  const kSchool = unit(5, 1, 'HUE-QUOCHOC', 'Chi bộ Trường Quốc Học', 'grassroots_cell', 'Chi bộ cơ sở');
+  const kBoard = unit(6, 1, 'HUE-BTC', 'Ban Tổ chức Thành ủy', 'organisation_board', 'Ban Tổ chức');
+  const kCityTree = { on: '2023-11-15', items: [kCity, kWard, kVyDa, kAnCuu, kSchool, kBoard, kCell1, kCell2] };
+  const moves = (units: number, people: number, official: number, probationary: number, accounts: number,
+    open_cases: { stage: string; label: string; count: number }[] = []) =>
+    ({ units, people, official_members: official, probationary_members: probationary, accounts, open_cases });
+  const org = (o: ReturnType<typeof unit>) => {
+    const { id, parent_id, kind, code, name, authorised_to_admit, committee_member_count, valid_from, valid_to, successor_id } = o;
+    return { id, parent_id, kind, code, name, authorised_to_admit, committee_member_count, valid_from, valid_to, successor_id };
+  };
+  const kNewWard = unit(7, 1, 'HUE-TAYLOCVYDA', 'Đảng ủy phường Tây Lộc – Vỹ Dạ', 'grassroots_committee', 'Đảng bộ cơ sở');
+  const plan = (into: ReturnType<typeof unit>, isNew: boolean, committed: boolean) => ({
+    into: org(into), new: isNew, effective: '2023-12-01', committed,
+    units: [
+      { organisation: org(kWard), moves: moves(2, 40, 30, 2, 3, [{ stage: 'sympathiser', label: 'Cảm tình Đảng', count: 2 }]) },
+      { organisation: org(kVyDa), moves: moves(5, 60, 45, 3, 4, [{ stage: 'sympathiser', label: 'Cảm tình Đảng', count: 1 },
+        { stage: 'dossier', label: 'Lập hồ sơ đề nghị kết nạp', count: 2 }]) },
+    ],
+    moves: moves(7, 100, 75, 5, 7, [{ stage: 'sympathiser', label: 'Cảm tình Đảng', count: 3 }, { stage: 'dossier', label: 'Lập hồ sơ đề nghị kết nạp', count: 2 }]),
+  });
+  const merges = (calls: ReturnType<typeof mockApi>) => callsTo(calls, 'POST', '/organisations/merge');
+
+  // The options of the Select labelled `label` (its own list: another may still be open).
+  const optionsOf = (label: string) => {
+    const list = document.getElementById(`${dialog().getByLabelText(label).id}_list`)?.closest('.ant-select-dropdown');
+    return list ? [...list.querySelectorAll('.ant-select-item-option')] : [];
+  };
+  async function choose(label: string, text: string) {
+    fireEvent.mouseDown(dialog().getByLabelText(label));
+    await waitFor(() => expect(optionsOf(label).some((o) => o.textContent === text)).toBe(true));
+    fireEvent.click(optionsOf(label).find((o) => o.textContent === text)!);
+  }
+  // Picks the units to merge in the multiple select.
+  async function chooseUnits(...names: string[]) {
+    for (const name of names) await choose('Các đơn vị sáp nhập', `${name} (Đảng bộ cơ sở)`);
+  }
+
+  async function openMerge(routes: Parameters<typeof mockApi>[0] = {}) {
+    const calls = mockApi({ 'GET /organisations': { body: kCityTree }, 'GET /organisations/HUE': view(kCity, [kWard, kVyDa, kAnCuu, kSchool, kBoard]), ...routes }, kUsers.board);
+    renderPage(<OrgUnitPage />, '/don-vi/HUE', '/don-vi/:code');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sáp nhập các đơn vị trực thuộc' }));
+    await screen.findByLabelText('Ngày sáp nhập');
+    return calls;
+  }
+
+  it('is offered on a unit with units under it, not on a cell', async () => {
+    mockApi({ 'GET /organisations': { body: kTree }, 'GET /organisations/HUE-TAYLOC-CB01': view(kCell1) }, kUsers.board);
+    const cell = renderPage(<OrgUnitPage />, '/don-vi/HUE-TAYLOC-CB01', '/don-vi/:code');
+    await screen.findByRole('button', { name: 'Giải thể / sáp nhập' });
+    expect(screen.queryByRole('button', { name: 'Sáp nhập các đơn vị trực thuộc' })).toBeNull();
+    cell.unmount();
+    mockApi({ 'GET /organisations': { body: kTree }, 'GET /organisations/HUE-TAYLOC': view(kWard, [kCell1, kCell2]) }, kUsers.board);
+    renderPage(<OrgUnitPage />, '/don-vi/HUE-TAYLOC', '/don-vi/:code');
+    await screen.findByRole('button', { name: 'Sáp nhập các đơn vị trực thuộc' });
+  });
+
+  it('offers units of one family, and a receiving unit among the others of it', async () => {
+    const calls = await openMerge();
+    // The units of the tree on the merge date (the server's today until another is typed).
+    expect(callsTo(calls, 'GET', '/organisations').some((c) => c.query.get('on') === '2023-11-15')).toBe(true);
+    // The city's party units on the date, not its organisation board.
+    fireEvent.mouseDown(dialog().getByLabelText('Các đơn vị sáp nhập'));
+    await waitFor(() => expect(optionsOf('Các đơn vị sáp nhập').map((o) => o.textContent)).toEqual([
+      'Chi bộ Trường Quốc Học (Chi bộ cơ sở)', 'Đảng ủy phường An Cựu (Đảng bộ cơ sở)',
+      'Đảng ủy phường Tây Lộc (Đảng bộ cơ sở)', 'Đảng ủy phường Vỹ Dạ (Đảng bộ cơ sở)',
+    ]));
+    await chooseUnits('Đảng ủy phường Tây Lộc');
+    await waitFor(() => expect(optionsOf('Các đơn vị sáp nhập').find((o) => o.textContent === 'Chi bộ Trường Quốc Học (Chi bộ cơ sở)')
+      ?.classList.contains('ant-select-item-option-disabled')).toBe(true));
+    fireEvent.mouseDown(dialog().getByLabelText('Đơn vị tiếp nhận'));
+    await waitFor(() => expect(optionsOf('Đơn vị tiếp nhận').map((o) => o.textContent)).toEqual([
+      'Đảng ủy phường An Cựu (Đảng bộ cơ sở)', 'Đảng ủy phường Vỹ Dạ (Đảng bộ cơ sở)',
+    ]));
+  });
+
+  it('merges two wards into a third after a preview of what each hands over', async () => {
+    let merged = false;
+    const calls = await openMerge({
+      'POST /organisations/merge': (call) => {
+        merged = call.query.get('commit') === 'true';
+        return { body: plan(kAnCuu, false, merged) };
+      },
+    });
+    await chooseUnits('Đảng ủy phường Tây Lộc', 'Đảng ủy phường Vỹ Dạ');
+    await choose('Đơn vị tiếp nhận', 'Đảng ủy phường An Cựu (Đảng bộ cơ sở)');
+    typeDate('Ngày sáp nhập', '01/12/2023');
+    await waitFor(() => expect(callsTo(calls, 'GET', '/organisations').some((c) => c.query.get('on') === '2023-12-01')).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Xác nhận sáp nhập' })).toBeNull();
+    fireEvent.click(button('Xem trước'));
+    const preview = await screen.findByTestId('merge-plan');
+    expect(merges(calls)[0].query.get('commit')).toBe('false');
+    expect(merges(calls)[0].body).toEqual({ units: ['HUE-TAYLOC', 'HUE-VYDA'], into: 'HUE-ANCUU', effective: '2023-12-01' });
+    expect(preview.textContent).toContain('Xem trước: sáp nhập vào Đảng ủy phường An Cựu');
+    expect(preview.textContent).toContain('Từ ngày 01/12/2023, 2 đơn vị dưới đây thôi hoạt động');
+    // One row per merged unit: units, people, official, probationary, open cases, accounts; then the sum.
+    const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
+    const rows = [...preview.querySelectorAll('tbody tr.ant-table-row')];
+    expect(rows.map(cells)).toEqual([
+      ['Đảng ủy phường Tây Lộc', '2', '40', '30', '2', '2', '3'],
+      ['Đảng ủy phường Vỹ Dạ', '5', '60', '45', '3', '3', '4'],
+    ]);
+    expect(cells(preview.querySelector('tr.merge-total')!)).toEqual(['Cộng', '7', '100', '75', '5', '5', '7']);
+    expect([...within(preview).getByTestId('merge-cases').querySelectorAll('li')].map((li) => li.textContent))
+      .toEqual(['Cảm tình Đảng: 3', 'Lập hồ sơ đề nghị kết nạp: 2']);
+    fireEvent.click(button('Xác nhận sáp nhập'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Đồng ý sáp nhập' }));
+    await waitFor(() => expect(merges(calls)).toHaveLength(2));
+    expect(merges(calls)[1].query.get('commit')).toBe('true');
+    expect(merges(calls)[1].body).toEqual(merges(calls)[0].body);
+    const done = await waitFor(() => document.querySelector('.org-admin-done') as HTMLElement);
+    expect(done.textContent).toContain('Đã sáp nhập Đảng ủy phường Tây Lộc, Đảng ủy phường Vỹ Dạ vào Đảng ủy phường An Cựu từ ngày 01/12/2023.');
+    expect(within(done).getByRole('link', { name: 'Đảng ủy phường An Cựu' }).getAttribute('href')).toBe('/don-vi/HUE-ANCUU');
+    expect(within(done).getByRole('link', { name: 'Xem các đơn vị trực thuộc như trước ngày sáp nhập' }).getAttribute('href'))
+      .toBe('/don-vi/HUE?on=2023-11-30');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // The page reloaded.
+    await waitFor(() => expect(callsTo(calls, 'GET', '/organisations/HUE').length).toBeGreaterThan(1));
+  });
+
+  it('founds a new ward from the day of the merge, and drops the preview on a change', async () => {
+    const calls = await openMerge({ 'POST /organisations/merge': (call) => ({ body: plan(kNewWard, true, call.query.get('commit') === 'true') }) });
+    await chooseUnits('Đảng ủy phường Tây Lộc', 'Đảng ủy phường Vỹ Dạ');
+    fireEvent.click(dialog().getByRole('radio', { name: 'Thành lập đơn vị mới' }));
+    const code = await waitFor(() => dialog().getByLabelText('Mã đơn vị mới') as HTMLInputElement);
+    expect(code.value).toBe('HUE-');
+    // The kind of the merged units, in words.
+    expect(dialog().getByLabelText('Loại đơn vị').closest('.ant-select')?.textContent).toBe('Đảng bộ cơ sở');
+    fireEvent.change(code, { target: { value: 'hue-tayloc-vyda' } });
+    fireEvent.change(dialog().getByLabelText('Tên đơn vị mới'), { target: { value: ' Đảng ủy phường Tây Lộc – Vỹ Dạ ' } });
+    fireEvent.change(dialog().getByLabelText('Số cấp ủy viên'), { target: { value: '15' } });
+    fireEvent.click(button('Xem trước'));
+    const preview = await screen.findByTestId('merge-plan');
+    expect(merges(calls)[0].body).toEqual({
+      units: ['HUE-TAYLOC', 'HUE-VYDA'], effective: '2023-11-15',
+      new_unit: {
+        code: 'HUE-TAYLOC-VYDA', name: 'Đảng ủy phường Tây Lộc – Vỹ Dạ', kind: 'grassroots_committee', parent: 'HUE',
+        committee_member_count: 15, authorised_to_admit: false, valid_from: '2023-11-15',
+      },
+    });
+    expect(preview.textContent).toContain('Xem trước: thành lập Đảng ủy phường Tây Lộc – Vỹ Dạ');
+    fireEvent.change(dialog().getByLabelText('Tên đơn vị mới'), { target: { value: 'Đảng ủy phường Tây Lộc Vỹ Dạ' } });
+    await waitFor(() => expect(screen.queryByTestId('merge-plan')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Xác nhận sáp nhập' })).toBeNull();
+  });
+
+  it('asks for two units to found a new one', async () => {
+    const calls = await openMerge();
+    await chooseUnits('Đảng ủy phường Tây Lộc');
+    fireEvent.click(dialog().getByRole('radio', { name: 'Thành lập đơn vị mới' }));
+    fireEvent.change(await waitFor(() => dialog().getByLabelText('Tên đơn vị mới')), { target: { value: 'Đảng ủy phường Mới' } });
+    fireEvent.click(button('Xem trước'));
+    await screen.findByText('Cần chọn ít nhất hai đơn vị để hợp thành đơn vị mới');
+    expect(merges(calls)).toHaveLength(0);
+  });
+
+  it('shows the server\'s refusal in the form', async () => {
+    const message = 'Đảng ủy phường Tây Lộc đã có thay đổi từ ngày 01/12/2023: chọn ngày sáp nhập sau ngày này';
+    await openMerge({ 'POST /organisations/merge': { status: 400, body: { error: { code: 'invalid', field: 'effective', message } } } });
+    await chooseUnits('Đảng ủy phường Tây Lộc', 'Đảng ủy phường Vỹ Dạ');
+    await choose('Đơn vị tiếp nhận', 'Đảng ủy phường An Cựu (Đảng bộ cơ sở)');
+    fireEvent.click(button('Xem trước'));
+    const alert = await screen.findByText(message);
+    expect(alert.closest('.ant-alert')).not.toBeNull();
+    expect(screen.queryByTestId('merge-plan')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Xác nhận sáp nhập' })).toBeNull();
   });
 });
