@@ -87,49 +87,6 @@ Response ChangeUnit(OrgService& orgs, const Request& request, RouteContext& cont
   return Saved(*saved, 200);
 }
 
-Response Dissolve(OrgService& orgs, const Request& request, RouteContext& context) {
-  if (auto known = CheckQueryKeys(request, {"commit"}); !known.ok()) {
-    return ErrorResponse(known.error());
-  }
-  bool commit = false;
-  if (auto value = request.Query("commit")) {
-    if (*value == "true") {
-      commit = true;
-    } else if (*value != "false") {
-      return ErrorResponse(Error::Invalid("commit phải là true hoặc false", "commit"));
-    }
-  }
-  auto body = BodyReader::Parse(request, {"effective", "successor"});
-  if (!body.ok()) return ErrorResponse(body.error());
-  Date effective{};
-  std::string successor;
-  for (const Status& s : {body->ReadDate("effective", effective, Presence::kRequired),
-                          body->ReadString("successor", successor)}) {
-    if (!s.ok()) return ErrorResponse(s.error());
-  }
-  auto plan =
-      orgs.Dissolve(*context.actor, std::string(request.PathParam("code").value_or("")), effective,
-                    successor.empty() ? std::nullopt : std::optional(successor), commit);
-  if (!plan.ok()) return ErrorResponse(plan.error());
-  json::array cases;
-  for (const auto& [stage, count] : plan->moves.open_cases) {
-    cases.push_back(
-        json::object{{"stage", StageCode(stage)}, {"label", StageLabel(stage)}, {"count", count}});
-  }
-  const UnitMoves& m = plan->moves;
-  json::object answer{{"organisation", OrgObject(plan->unit)},
-                      {"effective", FormatIsoDate(plan->effective)},
-                      {"committed", plan->committed},
-                      {"moves", json::object{{"units", m.units},
-                                             {"people", m.people},
-                                             {"official_members", m.official_members},
-                                             {"probationary_members", m.probationary_members},
-                                             {"open_cases", std::move(cases)},
-                                             {"accounts", m.accounts}}}};
-  if (plan->successor) answer["successor"] = OrgObject(*plan->successor);
-  return Response::Json(json::serialize(answer));
-}
-
 json::object MovesObject(const UnitMoves& m) {
   json::array cases;
   for (const auto& [stage, count] : m.open_cases) {
@@ -150,6 +107,29 @@ Result<bool> CommitQuery(const Request& request) {
   if (!value || *value == "false") return false;
   if (*value == "true") return true;
   return Error::Invalid("commit phải là true hoặc false", "commit");
+}
+
+Response Dissolve(OrgService& orgs, const Request& request, RouteContext& context) {
+  auto commit = CommitQuery(request);
+  if (!commit.ok()) return ErrorResponse(commit.error());
+  auto body = BodyReader::Parse(request, {"effective", "successor"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  Date effective{};
+  std::string successor;
+  for (const Status& s : {body->ReadDate("effective", effective, Presence::kRequired),
+                          body->ReadString("successor", successor)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto plan =
+      orgs.Dissolve(*context.actor, std::string(request.PathParam("code").value_or("")), effective,
+                    successor.empty() ? std::nullopt : std::optional(successor), *commit);
+  if (!plan.ok()) return ErrorResponse(plan.error());
+  json::object answer{{"organisation", OrgObject(plan->unit)},
+                      {"effective", FormatIsoDate(plan->effective)},
+                      {"committed", plan->committed},
+                      {"moves", MovesObject(plan->moves)}};
+  if (plan->successor) answer["successor"] = OrgObject(*plan->successor);
+  return Response::Json(json::serialize(answer));
 }
 
 // The receiving unit a merge founds (its day is the merge's).

@@ -26,13 +26,8 @@ bool IsCode(std::string_view code) {
 // The unit `code` of the actor's scope, below the actor's own unit unless `own_allowed`.
 Result<Organisation> ManagedUnit(Transaction& tx, const Actor& actor, const std::string& code,
                                  bool own_allowed, std::string_view field = "code") {
-  auto unit = OrganisationInScope(tx, actor, code);
-  if (!unit.ok() && unit.error().code == ErrorCode::kNotFound) {
-    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
-    e.field = std::string(field);
-    return e;
-  }
-  if (unit.ok() && !own_allowed && actor.scope_root && unit->id == *actor.scope_root) {
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, UnitInScope(tx, actor, code, field));
+  if (!own_allowed && actor.scope_root && unit.id == *actor.scope_root) {
     return Error::Invalid("Không thể chuyển hay giải thể chính đơn vị của tài khoản đang dùng",
                           std::string(field));
   }
@@ -89,6 +84,17 @@ Result<bool> InSubtree(Transaction& tx, Id root, Id id, Date on) {
 }
 
 }  // namespace
+
+Result<Organisation> UnitInScope(Transaction& tx, const Actor& actor, const std::string& code,
+                                 std::string_view field) {
+  auto unit = OrganisationInScope(tx, actor, code);
+  if (!unit.ok() && unit.error().code == ErrorCode::kNotFound) {
+    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
+    e.field = std::string(field);
+    return e;
+  }
+  return unit;
+}
 
 bool UnitMoves::Empty() const {
   return units == 0 && people == 0 && official_members == 0 && probationary_members == 0 &&

@@ -36,11 +36,12 @@ Result<Holdings> HoldingsOf(Transaction& tx, const Organisation& unit, Date on) 
   }
   PTDV_ASSIGN_OR_RETURN(h.people,
                         tx.People().Search("", {unit.id}, std::numeric_limits<int>::max()));
-  for (const Person& p : h.people) {
-    PTDV_ASSIGN_OR_RETURN(std::vector<Membership> list, tx.Memberships().ListForPerson(p.id));
-    for (const Membership& m : list) {
-      if (m.org_id == unit.id && m.ValidOn(on)) h.memberships.push_back(m);
-    }
+  std::vector<Id> people;
+  for (const Person& p : h.people) people.push_back(p.id);
+  PTDV_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
+                        tx.Memberships().ListForPeople(people));  // one query
+  for (const Membership& m : memberships) {
+    if (m.org_id == unit.id && m.ValidOn(on)) h.memberships.push_back(m);
   }
   if (HoldsMembers(unit.kind)) {
     PTDV_ASSIGN_OR_RETURN(
@@ -72,14 +73,7 @@ UnitMoves Count(const Holdings& h) {
 // outside the unit's subtree, that can take what the unit holds.
 Result<Organisation> SuccessorFor(Transaction& tx, const Actor& actor, const Organisation& unit,
                                   const std::string& code, Date effective) {
-  auto found = OrganisationInScope(tx, actor, code);
-  if (!found.ok()) {
-    if (found.error().code != ErrorCode::kNotFound) return found.error();
-    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
-    e.field = "successor";
-    return e;
-  }
-  const Organisation& successor = *found;
+  PTDV_ASSIGN_OR_RETURN(const Organisation successor, UnitInScope(tx, actor, code, "successor"));
   if (successor.id == unit.id) {
     return Error::Invalid("Đơn vị tiếp nhận phải là một đơn vị khác", "successor");
   }
@@ -183,14 +177,8 @@ Result<DissolvePlan> DissolveIn(Transaction& tx, const Actor& actor, const std::
                                 Date effective, const std::optional<std::string>& successor,
                                 bool commit, const std::string& at) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
-  auto found = OrganisationInScope(tx, actor, code);
-  if (!found.ok()) {
-    if (found.error().code != ErrorCode::kNotFound) return found.error();
-    Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", code));
-    e.field = "code";
-    return e;
-  }
-  DissolvePlan plan{.unit = *found, .effective = effective};
+  PTDV_ASSIGN_OR_RETURN(Organisation found, UnitInScope(tx, actor, code, "code"));
+  DissolvePlan plan{.unit = std::move(found), .effective = effective};
   Organisation& unit = plan.unit;
   if (actor.scope_root && unit.id == *actor.scope_root) {
     return Error::Invalid("Không thể giải thể chính đơn vị của tài khoản đang dùng", "code");
@@ -287,14 +275,7 @@ Result<MergePlan> OrgService::Merge(const Actor& actor, const std::vector<std::s
     PTDV_ASSIGN_OR_RETURN(plan.into, FoundUnit(*tx, actor, founded, at));
     plan.founded = true;
   } else {
-    auto found = OrganisationInScope(*tx, actor, *into);
-    if (!found.ok()) {
-      if (found.error().code != ErrorCode::kNotFound) return found.error();
-      Error e = Error::NotFound(fmt::format("Không tìm thấy đơn vị «{}»", *into));
-      e.field = "into";
-      return e;
-    }
-    plan.into = *found;
+    PTDV_ASSIGN_OR_RETURN(plan.into, UnitInScope(*tx, actor, *into, "into"));
   }
   for (const std::string& code : codes) {
     PTDV_ASSIGN_OR_RETURN(DissolvePlan unit,

@@ -100,6 +100,11 @@ struct MergePlan {
   UnitMoves moves;
 };
 
+// The unit `code` of the actor's scope; kNotFound naming `field` ("Không tìm thấy đơn vị «X»")
+// for an unknown code and, in the same words, for a unit outside the scope.
+Result<Organisation> UnitInScope(Transaction& tx, const Actor& actor, const std::string& code,
+                                 std::string_view field);
+
 // Founds `unit` in `tx` as OrgService::AddUnit does (checks and audit; not committed). For the
 // service's use cases that found a unit as part of a larger change.
 Result<Organisation> FoundUnit(Transaction& tx, const Actor& actor, const NewUnit& unit,
