@@ -40,8 +40,10 @@ bool IsCleanText(std::string_view text) {
   return IsValidUtf8(text) && text.find('\0') == std::string_view::npos;
 }
 
-// The whole message, as the server reads it from one connection; false when the bytes are not
-// one complete request.
+// The whole message, as the server reads it from one connection (Beast's http::read): the
+// parser is given the bytes it has not used yet, and "need more" means reading more off the
+// socket, of which there is none here. False when the bytes are not one complete request.
+// (Giving the parser the same bytes again after "need more" breaks its contract: Beast asserts.)
 bool ReadMessage(std::string_view bytes, bhttp::request<bhttp::string_body>& message) {
   const http::ServerOptions limits;
   bhttp::request_parser<bhttp::string_body> parser;
@@ -52,11 +54,7 @@ bool ReadMessage(std::string_view bytes, bhttp::request<bhttp::string_body>& mes
   while (!bytes.empty() && !parser.is_done()) {
     std::size_t used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), error);
     bytes.remove_prefix(used);
-    if (error == bhttp::error::need_more && used > 0) {
-      error = {};
-      continue;
-    }
-    if (error) return false;
+    if (error) return false;  // need_more included: the connection has nothing more to read
   }
   if (!parser.is_done()) return false;
   message = parser.release();
