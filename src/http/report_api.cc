@@ -66,6 +66,11 @@ json::object RowObject(const AdmissionReportRow& row) {
   }
   out["education"] = std::move(education);
   out["occupation"] = std::move(occupation);
+  if (!row.folded.empty()) {
+    json::array folded;
+    for (const std::string& name : row.folded) folded.emplace_back(name);
+    out["folded"] = std::move(folded);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "report/admission_report_sheet.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <utility>
 
@@ -107,7 +108,10 @@ Sheet AdmissionReportSheet(const AdmissionReport& report) {
                              column.format == CellFormat::kPercent ? 9.0 : 8.0});
   }
   for (std::size_t i = 1; i < report.rows.size(); ++i) {
-    sheet.rows.push_back(Values(report.rows[i], static_cast<double>(i), report.rows[i].org.name));
+    const AdmissionReportRow& row = report.rows[i];
+    std::string name = row.org.name;
+    if (!row.folded.empty()) name += fmt::format(" (gồm {})", fmt::join(row.folded, ", "));
+    sheet.rows.push_back(Values(row, static_cast<double>(i), std::move(name)));
   }
   if (!report.rows.empty()) {
     sheet.total_row = Values(report.rows[0], SheetValue(), "Tổng cộng");

@@ -98,7 +98,7 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
   PTDV_ASSIGN_OR_RETURN(auto summaries, cases_.SummariesIn(tx, headers, on, first));
 
   // Progress against the targets (TargetService's definitions), for the unit and each child.
-  PTDV_ASSIGN_OR_RETURN(auto targets, tx.Targets().ListForYear(unit_ids, year));
+  PTDV_ASSIGN_OR_RETURN(auto targets, TargetsCarried(tx, unit_ids, year, on));
   std::vector<std::vector<Case>> unit_headers(d.units.size());
   for (const auto& h : headers) {
     if (int u = unit_index(h.cell_id); u >= 0) unit_headers[u].push_back(h);

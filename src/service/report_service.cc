@@ -7,6 +7,7 @@
 #include <set>
 
 #include "domain/role.h"
+#include "service/target_service.h"
 
 namespace ptdv {
 namespace {
@@ -17,6 +18,34 @@ bool IsGrassroots(OrgKind kind) {
 
 bool ReportsOn(OrgKind kind) {
   return kind != OrgKind::kPoliticalCentre && kind != OrgKind::kOrganisationBoard;
+}
+
+// Names in each child row the units it took over before `as_of` that existed during the period
+// (any depth of successors: a unit merged into one that was merged again).
+Status FoldPredecessors(Transaction& tx, AdmissionReport& report) {
+  std::map<Id, std::size_t> row_of;
+  std::vector<Id> ids;
+  for (std::size_t r = 1; r < report.rows.size(); ++r) {
+    row_of[report.rows[r].org.id] = r;
+    ids.push_back(report.rows[r].org.id);
+  }
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> before, tx.Organisations().Predecessors(ids));
+  std::map<Id, const Organisation*> by_id;
+  for (const Organisation& o : before) by_id[o.id] = &o;
+  std::sort(before.begin(), before.end(),
+            [](const Organisation& a, const Organisation& b) { return a.code < b.code; });
+  for (const Organisation& o : before) {
+    // Folded: ended before the report's day, and existed during the period.
+    if (!o.valid_to || *o.valid_to >= report.as_of) continue;
+    if (o.valid_from > report.to || *o.valid_to < report.from) continue;
+    std::optional<Id> heir = o.successor_id;
+    for (std::size_t hops = 0; heir && !row_of.count(*heir) && hops <= before.size(); ++hops) {
+      auto next = by_id.find(*heir);
+      heir = next == by_id.end() ? std::nullopt : next->second->successor_id;
+    }
+    if (heir && row_of.count(*heir)) report.rows[row_of.at(*heir)].folded.push_back(o.name);
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -106,7 +135,8 @@ Result<AdmissionReport> ReportService::Admissions(const Actor& actor, Id org_id,
 
   std::vector<Id> row_ids;
   for (const auto& row : report.rows) row_ids.push_back(row.org.id);
-  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear(row_ids, YearOf(from)));
+  PTDV_RETURN_IF_ERROR(FoldPredecessors(*tx, report));
+  PTDV_ASSIGN_OR_RETURN(auto targets, TargetsCarried(*tx, row_ids, YearOf(from), as_of));
   for (const Target& t : targets) {
     if (t.category) continue;
     for (auto& row : report.rows) {

@@ -23,7 +23,11 @@ struct AdmissionReportRow {
   int grassroots_total = 0;       // grassroots organisations (committees and chi bộ cơ sở)
   int grassroots_admitting = 0;   // … of which admitted at least one in the period
   int members_start_of_year = 0;  // distinct people with a membership valid on 1/1
-  std::optional<int> target;      // the unit's target (all categories) of the period's year
+  std::optional<int> target;      // the unit's target (all categories) of the period's year,
+                                  // with those of the units it took over (TargetsCarried)
+  // The units it took over before `as_of` that existed during the period (DOMAIN §1): their
+  // cells' figures are in this row, as the cells belong to it on `as_of`. Names, by code.
+  std::vector<std::string> folded;
 
   std::optional<double> AdmissionRatePercent() const {
     return Percent(tally.admitted, members_start_of_year);

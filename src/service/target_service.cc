@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "domain/role.h"
 #include "domain/timestamp.h"
@@ -44,6 +46,45 @@ Status CheckSplitsOf(Transaction& tx, const Target& parent, const Target* change
 }
 
 }  // namespace
+
+Result<std::vector<Target>> TargetsCarried(Transaction& tx, const std::vector<Id>& unit_ids,
+                                           int year, Date as_of) {
+  PTDV_ASSIGN_OR_RETURN(std::vector<Target> targets, tx.Targets().ListForYear(unit_ids, year));
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> before,
+                        tx.Organisations().Predecessors(unit_ids));
+  if (before.empty()) return targets;
+  // Each predecessor's unit of `unit_ids`: follow the successors until one of them.
+  const std::set<Id> units(unit_ids.begin(), unit_ids.end());
+  std::map<Id, Id> successor_of;
+  std::vector<Id> before_ids;
+  for (const Organisation& o : before) {
+    if (o.successor_id) successor_of[o.id] = *o.successor_id;
+    if (o.valid_to && *o.valid_to < as_of) before_ids.push_back(o.id);
+  }
+  auto heir = [&](Id id) {
+    for (std::size_t hops = 0; hops <= successor_of.size() && !units.count(id); ++hops) {
+      auto next = successor_of.find(id);
+      if (next == successor_of.end()) break;
+      id = next->second;
+    }
+    return id;
+  };
+  std::map<std::pair<Id, std::optional<SourceCategory>>, std::size_t> line_of;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    line_of[{targets[i].org_id, targets[i].category}] = i;
+  }
+  PTDV_ASSIGN_OR_RETURN(std::vector<Target> theirs, tx.Targets().ListForYear(before_ids, year));
+  for (const Target& t : theirs) {
+    const std::pair key{heir(t.org_id), t.category};
+    auto [line, fresh] = line_of.try_emplace(key, targets.size());
+    if (fresh) {
+      targets.push_back(Target{
+          .org_id = key.first, .year = year, .category = t.category, .legal_basis = t.legal_basis});
+    }
+    targets[line->second].count += t.count;
+  }
+  return targets;
+}
 
 TargetService::TargetService(Store& store, std::vector<RuleSet> rule_sets, const Clock& clock,
                              ForecastOptions options)
@@ -241,7 +282,7 @@ Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int ye
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   const Date as_of = std::min(std::max(on, MakeDate(year, 1, 1)), MakeDate(year, 12, 31));
-  PTDV_ASSIGN_OR_RETURN(auto targets, tx->Targets().ListForYear({org_id}, year));
+  PTDV_ASSIGN_OR_RETURN(auto targets, TargetsCarried(*tx, {org_id}, year, as_of));
   PTDV_ASSIGN_OR_RETURN(auto cases, CasesUnder(*tx, org_id, as_of));
   SegmentSamples own = MeasureSegments(cases);
   PTDV_ASSIGN_OR_RETURN(SegmentSamples city, CitySamples(*tx, org_id, as_of, own));

@@ -62,6 +62,17 @@ struct ForecastOptions {
   int min_samples = 3;
 };
 
+// The targets of `year` of the units `unit_ids`, each with the targets of the units it took over
+// carried to it as the sum (DOMAIN §1, §7): per category, the unit's own target plus its
+// predecessors' (Organisations().Predecessors, any depth) — one target of the unit, with its own
+// id and legal basis when it has one, else id 0 and a predecessor's. Targets stay with the units
+// they were set for (a split keeps its parent), so a merge never counts one twice. Errors of the
+// reads.
+// Only units that ended before `as_of` are carried: on an earlier day they still count as
+// themselves.
+Result<std::vector<Target>> TargetsCarried(Transaction& tx, const std::vector<Id>& unit_ids,
+                                           int year, Date as_of);
+
 // Thread-safe if the Store is; holds no mutable state of its own.
 class TargetService {
  public:
@@ -88,7 +99,8 @@ class TargetService {
   // The targets of `year` set for `org_id` and the units of its subtree (read_aggregates).
   Result<std::vector<TargetRow>> ListTargets(const Actor& actor, Id org_id, int year);
 
-  // Admitted so far against the target, and the forecast (read_aggregates). Cases counted are
+  // Admitted so far against the target (its own, or its predecessors' carried: TargetsCarried),
+  // and the forecast (read_aggregates). Cases counted are
   // those of the cells of `org_id`'s subtree (as of 31/12 of `year`): admitted = an S12
   // decision dated from 1/1 of the year up to `on` (cancelled decisions excluded); forecast =
   // open cases not yet admitted whose domain ExpectedAdmission on `on` falls by 31/12 of the

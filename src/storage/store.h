@@ -60,6 +60,9 @@ class OrganisationRepository {
   // once, in no particular order; unknown ids are left out. One query, for the chains of many
   // cells at once.
   virtual Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) = 0;
+  // The units that ended with one of `ids` as their successor, and theirs in turn (a unit merged
+  // into one that was later merged again), each once, in no particular order (latest versions).
+  virtual Result<std::vector<Organisation>> Predecessors(const std::vector<Id>& ids) = 0;
 };
 
 class PersonRepository {

@@ -320,6 +320,32 @@ TEST_P(StoreContractTest, DataVersionChangesWithEveryCommittedWriteAndOnlyThen) 
 // ---------------------------------------------------------------------------------------------
 // Organisations
 
+TEST_P(StoreContractTest, PredecessorsFollowSuccessorLinksToAnyDepth) {
+  auto tx = Write();
+  Id city = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));
+  Id latest = Must(tx->Organisations().Insert(Unit("W-2025", OrgKind::kGrassrootsCommittee, city)));
+  Id other = Must(tx->Organisations().Insert(Unit("W-OTHER", OrgKind::kGrassrootsCommittee, city)));
+  auto ended = [&](const char* code, Id successor) {
+    Organisation o =
+        Unit(code, OrgKind::kGrassrootsCommittee, city, D(2021, 7, 1), D(2024, 12, 31));
+    o.successor_id = successor;
+    return Must(tx->Organisations().Insert(o));
+  };
+  Id middle = ended("W-A", latest);
+  ended("W-B", latest);
+  ended("W-A-2021", middle);
+  ended("W-C", other);
+  Must(tx->Commit());
+  std::vector<std::string> codes;
+  for (const Organisation& o : Must(Read()->Organisations().Predecessors({latest}))) {
+    codes.push_back(o.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"W-A", "W-A-2021", "W-B"}));
+  EXPECT_TRUE(Must(Read()->Organisations().Predecessors({city})).empty());
+  EXPECT_EQ(Must(Read()->Organisations().Predecessors({latest, other})).size(), 4u);
+}
+
 TEST_P(StoreContractTest, OrganisationRoundTripsEveryField) {
   auto tx = Write();
   Id parent = Must(tx->Organisations().Insert(Unit("HUE", OrgKind::kCityCommittee, {})));

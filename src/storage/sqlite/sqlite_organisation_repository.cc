@@ -105,6 +105,13 @@ constexpr std::string_view kWithAncestors =
     "  WHERE o.parent_id IS NOT NULL"
     ") SELECT " PTDV_ORG_COLUMNS " FROM up u JOIN organisation o ON o.id = u.id";
 
+constexpr std::string_view kPredecessors =
+    "WITH RECURSIVE before (id) AS ("
+    "  SELECT o.id FROM temp.ptdv_filter_id f JOIN organisation o ON o.successor_id = f.id"
+    "  UNION"
+    "  SELECT o.id FROM before b JOIN organisation o ON o.successor_id = b.id"
+    ") SELECT " PTDV_ORG_COLUMNS " FROM before b JOIN organisation o ON o.id = b.id";
+
 // The versions of one unit, oldest first: the unit's row with each version's attributes, the
 // version's period in valid_from / valid_to.
 constexpr std::string_view kHistory =
@@ -224,6 +231,11 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::Ancestors(Id id)
 Result<std::vector<Organisation>> SqliteOrganisationRepository::WithAncestors(
     const std::vector<Id>& ids) {
   return ReadAllForIds(connection_, ids, kWithAncestors, ReadOrganisation);
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::Predecessors(
+    const std::vector<Id>& ids) {
+  return ReadAllForIds(connection_, ids, kPredecessors, ReadOrganisation);
 }
 
 }  // namespace ptdv

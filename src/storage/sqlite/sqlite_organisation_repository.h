@@ -20,6 +20,7 @@ class SqliteOrganisationRepository final : public SqliteRepository<OrganisationR
   Result<std::vector<Organisation>> ListSubtree(Id root, Date as_of) override;
   Result<std::vector<Organisation>> Ancestors(Id id) override;
   Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) override;
+  Result<std::vector<Organisation>> Predecessors(const std::vector<Id>& ids) override;
   Status ChangeFrom(const Organisation& next, Date effective) override;
   Result<std::vector<Organisation>> History(Id id) override;
 };

@@ -113,7 +113,7 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   std::unique_ptr<SqliteStore> store = SqliteStore::Open(path_).value();
   EXPECT_EQ(store->SchemaVersion().value(), 0);
   // 0005, 0007 and 0009 are other branches'.
-  EXPECT_EQ(store->Migrate().value(), (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14}));
+  EXPECT_EQ(store->Migrate().value(), (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15}));
   std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
   for (const char* name : {"audit_log_no_update",
                            "audit_log_no_delete",
@@ -138,7 +138,8 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
                            "case_attachment_case_idx",
                            "person_id_number_idx",
                            "organisation_version_parent_idx",
-                           "organisation_first_version"}) {
+                           "organisation_first_version",
+                           "organisation_successor_idx"}) {
     std::string sql = std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + name + "'";
     EXPECT_EQ(QueryText(raw->handle(), sql.c_str()), "1") << name;
   }

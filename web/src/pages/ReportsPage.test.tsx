@@ -69,6 +69,16 @@ describe('ReportsPage', () => {
     expect(members.getAttribute('href')).toBe('/api/v1/reports/new-members.xlsx?org=HUE&from=2023-01-01&to=2023-06-30');
   });
 
+  it('names under a unit the units it took over, whose figures its row holds', async () => {
+    const merged = { ...row('HUE-PHUXUAN-2025', 'Đảng ủy phường Phú Xuân', 9, null), folded: ['Đảng ủy phường Đông Ba', 'Đảng ủy phường Tây Lộc'] };
+    mockApi({ 'GET /reports/admissions': { body: { ...kReport, rows: [kReport.rows[0], merged, kReport.rows[1]] } } });
+    renderPage(<ReportsPage />, '/bao-cao?org=HUE&from=2025-01-01&to=2025-12-31', '/bao-cao');
+    const note = await screen.findByText('gồm Đảng ủy phường Đông Ba, Đảng ủy phường Tây Lộc');
+    expect(note.closest('th')?.textContent).toContain('Đảng ủy phường Phú Xuân');
+    const plain = screen.getByText('Đảng ủy phường Tây Lộc', { selector: 'th' });
+    expect(plain.querySelector('.report-folded')).toBeNull();
+  });
+
   it('offers the list of new members only to those who read personal data', async () => {
     mockApi({ 'GET /reports/admissions': { body: kReport } }, kUsers.centre);
     renderPage(<ReportsPage />, '/bao-cao?org=HUE&from=2023-01-01&to=2023-06-30', '/bao-cao');

@@ -114,7 +114,10 @@ export default function ReportsPage() {
                 {r.rows.map((row, i) => (
                   <tr key={row.org.code} className={i === 0 ? 'report-total' : undefined}>
                     <td>{i === 0 ? '' : i}</td>
-                    <th scope="row">{i === 0 ? `Toàn ${row.org.name}` : row.org.name}</th>
+                    <th scope="row">
+                      {i === 0 ? `Toàn ${row.org.name}` : row.org.name}
+                      {row.folded?.length ? <div className="muted report-folded">gồm {row.folded.join(', ')}</div> : null}
+                    </th>
                     {r.columns.map((c) => <td key={c.key}>{reportCell(reportValue(row, c.key), c.key)}</td>)}
                   </tr>
                 ))}
