@@ -1,17 +1,18 @@
 // ptdv demo: loads the demonstration data (demo/demo_data.h). The only file of the command
 // line that names the demo data.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
-#include "service/auth_service.h"
 #include "demo/demo_data.h"
+#include "demo/demo_restructure.h"
 #include "demo/demo_users.h"
+#include "service/auth_service.h"
 
 namespace ptdv {
 
@@ -48,6 +49,16 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       ctx.out << "Tài khoản dùng thử (tên đăng nhập / mật khẩu):\n";
       for (const auto& [login, password] : *users) {
         ctx.out << fmt::format("  {:<14} {}\n", login, password);
+      }
+      // DOMAIN §1: Huế's wards and communes merged on 1/7/2025, recorded as an office would.
+      auto restructured = RestructureHue(*env.store, *env.clock, options.today);
+      if (!restructured.ok()) return ctx.Fail(restructured.error());
+      if (restructured->wards_after > 0) {
+        ctx.out << fmt::format(
+            "Sắp xếp đơn vị từ ngày {}: {} đảng bộ phường, xã hợp thành {} đảng bộ phường "
+            "({} chi bộ chuyển theo)\n",
+            FormatVnDate(HueRestructureDay()), restructured->wards_before,
+            restructured->wards_after, restructured->cells_moved);
       }
     }
     return 0;
