@@ -343,6 +343,10 @@ class AccessControlTest : public ::testing::Test {
           {"/api/v1/organisations/{cell}", R"({"effective":"2026-12-01","parent":"{ward}"})"}}},
         {"POST /api/v1/organisations/{code}/dissolve",
          {{"/api/v1/organisations/{cell}/dissolve?commit=true", R"({"effective":"2026-12-01"})"}}},
+        {"POST /api/v1/organisations/{code}/split",
+         {{"/api/v1/organisations/{ward}/split?commit=true",
+           R"({"effective":"2026-12-01","parts":[{"into":"{org}","units":[]},)"
+           R"({"into":"{org}","units":[]}]})"}}},
         {"POST /api/v1/organisations/merge",
          {{"/api/v1/organisations/merge?commit=true",
            R"({"units":["{ward}"],"into":"{org}","effective":"2026-12-01"})"}}},
@@ -492,6 +496,10 @@ class AccessControlTest : public ::testing::Test {
         {"POST /api/v1/organisations/merge",
          {Target::kObject, "/api/v1/organisations/merge?commit=true",
           R"({"units":["HUE-A-CB1"],"into":"HUE-B-CB1","effective":"2026-12-01"})"}},
+        {"POST /api/v1/organisations/{code}/split",
+         {Target::kObject, "/api/v1/organisations/HUE-A/split?commit=true",
+          R"({"effective":"2026-12-01","parts":[{"into":"HUE-B","units":["HUE-A-CB1"]},)"
+          R"({"into":"HUE","units":[]}]})"}},
         {"POST /api/v1/organisations/{code}/dissolve",
          {Target::kObject, "/api/v1/organisations/HUE-A-CB1/dissolve?commit=true",
           R"({"effective":"2026-12-01","successor":"HUE-A-CB1"})"}},

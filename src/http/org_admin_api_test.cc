@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "http/api_test_world.h"
 
@@ -93,6 +96,69 @@ TEST(OrgAdminApiTest, TheBoardMergesTwoWardsIntoANewOne) {
   auto wrong = world.Call(board, "POST", "/api/v1/organisations/merge",
                           R"({"units":[1],"into":"HUE-B","effective":"2026-12-01"})");
   EXPECT_EQ(wrong.status, 400) << wrong.body;
+}
+
+// A ward split in two over HTTP: its cells to a new ward and to its neighbour, the rest (its
+// staff's account) to the first; the refusals change nothing.
+TEST(OrgAdminApiTest, TheBoardSplitsAWard) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto board = world.Login("bantochuc");
+  ASSERT_EQ(world
+                .Call(board, "POST", "/api/v1/organisations",
+                      R"({"code":"HUE-A-CB7","name":"Chi bộ Tổ dân phố 7","kind":"cell",)"
+                      R"("parent":"HUE-A","valid_from":"2026-01-05"})")
+                .status,
+            201);
+  const std::string body =
+      R"({"effective":"2026-12-01","parts":[{"new_unit":{"code":"HUE-A1","name":"Đảng ủy )"
+      R"(phường A1","kind":"grassroots_committee","parent":"HUE"},"units":["HUE-A-CB1"]},)"
+      R"({"into":"HUE-B","units":["HUE-A-CB7"]}]})";
+  auto warda = world.Login("warda");
+  const long audit = test::AuditChainLength(world.store());
+  for (const auto& [wrong, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"effective":"2026-12-01","parts":[{"into":"HUE-B","units":["HUE-A-CB1",)"
+            R"("HUE-A-CB7"]}]})",
+            "parts"},
+           {R"({"effective":"2026-12-01","parts":[{"into":"HUE-B","units":["HUE-A-CB1"]},)"
+            R"({"into":"HUE","units":[]}]})",
+            "units"},
+           {R"({"effective":"2026-12-01","parts":[{"into":"HUE-B","units":["HUE-A-CB1"]},)"
+            R"({"into":"HUE-B","units":["HUE-A-CB7"]}]})",
+            "parts"}}) {
+    auto refused =
+        world.Call(board, "POST", "/api/v1/organisations/HUE-A/split?commit=true", wrong);
+    EXPECT_EQ(refused.status, 400) << refused.body;
+    EXPECT_EQ(json::parse(refused.body).at("error").at("field").as_string(), field) << wrong;
+  }
+  auto cell = world.Call(board, "POST", "/api/v1/organisations/HUE-A-CB1/split", body);
+  EXPECT_EQ(cell.status, 400) << cell.body;
+  EXPECT_EQ(world.Call(warda, "POST", "/api/v1/organisations/HUE-A/split", body).status, 403);
+
+  auto preview = world.Call(board, "POST", "/api/v1/organisations/HUE-A/split", body);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  const json::value plan = json::parse(preview.body);
+  EXPECT_FALSE(plan.at("committed").as_bool());
+  const json::array& parts = plan.at("parts").as_array();
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_TRUE(parts[0].at("new").as_bool());
+  EXPECT_EQ(parts[0].at("moves").at("units").as_int64(), 1);
+  EXPECT_EQ(parts[0].at("moves").at("accounts").as_int64(), 1) << preview.body;  // warda
+  EXPECT_EQ(parts[1].at("into").at("code").as_string(), "HUE-B");
+  EXPECT_EQ(parts[1].at("moves").at("units").as_int64(), 1);
+  EXPECT_EQ(test::AuditChainLength(world.store()), audit);  // nothing written so far
+
+  auto split = world.Call(board, "POST", "/api/v1/organisations/HUE-A/split?commit=true", body);
+  ASSERT_EQ(split.status, 200) << split.body;
+  EXPECT_TRUE(json::parse(split.body).at("committed").as_bool());
+  auto a1 = world.Call(board, "GET", "/api/v1/organisations/HUE-A1?on=2026-12-01");
+  ASSERT_EQ(a1.status, 200) << a1.body;
+  EXPECT_EQ(json::parse(a1.body).at("children").as_array().size(), 1u) << a1.body;
+  auto b = world.Call(board, "GET", "/api/v1/organisations/HUE-B?on=2026-12-01");
+  EXPECT_EQ(json::parse(b.body).at("children").as_array().size(), 2u) << b.body;
+  auto before = world.Call(board, "GET", "/api/v1/organisations/HUE-A?on=2026-11-30");
+  EXPECT_EQ(json::parse(before.body).at("children").as_array().size(), 2u) << before.body;
+  EXPECT_GT(test::AuditChainLength(world.store()), audit);
 }
 
 // A person moves to another cell of the ward: the ward's staff move the case; another ward's cell

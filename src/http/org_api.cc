@@ -185,6 +185,46 @@ Response Merge(OrgService& orgs, const Request& request, RouteContext& context) 
                                                      {"moves", MovesObject(plan->moves)}}));
 }
 
+Response Split(OrgService& orgs, const Request& request, RouteContext& context) {
+  auto commit = CommitQuery(request);
+  if (!commit.ok()) return ErrorResponse(commit.error());
+  auto body = BodyReader::Parse(request, {"effective", "parts"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  Date effective{};
+  if (Status s = body->ReadDate("effective", effective, Presence::kRequired); !s.ok()) {
+    return ErrorResponse(s.error());
+  }
+  auto items = body->Objects("parts", {"into", "new_unit", "units"});
+  if (!items.ok()) return ErrorResponse(items.error());
+  std::vector<SplitPart> parts;
+  for (const BodyReader& item : *items) {
+    SplitPart part;
+    std::string into;
+    for (const Status& s : {item.ReadString("into", into),
+                            item.ReadStrings("units", part.units, Presence::kRequired)}) {
+      if (!s.ok()) return ErrorResponse(s.error());
+    }
+    if (!into.empty()) part.into = into;
+    auto new_unit = ReadNewUnit(item);
+    if (!new_unit.ok()) return ErrorResponse(new_unit.error());
+    part.new_unit = std::move(*new_unit);
+    parts.push_back(std::move(part));
+  }
+  auto plan = orgs.Split(*context.actor, std::string(request.PathParam("code").value_or("")), parts,
+                         effective, *commit);
+  if (!plan.ok()) return ErrorResponse(plan.error());
+  json::array answered;
+  for (const SplitPlan::Part& part : plan->parts) {
+    answered.push_back(json::object{
+        {"into", OrgObject(part.into)}, {"new", part.founded}, {"moves", MovesObject(part.moves)}});
+  }
+  return Response::Json(json::serialize(json::object{{"organisation", OrgObject(plan->unit)},
+                                                     {"effective", FormatIsoDate(effective)},
+                                                     {"committed", plan->committed},
+                                                     {"parts", std::move(answered)},
+                                                     {"moves", MovesObject(plan->moves)}}));
+}
+
 }  // namespace
 
 Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
@@ -230,6 +270,11 @@ Status RegisterOrgApi(Router& router, OrgService& orgs, const Clock& clock) {
                                   RouteAccess::Require("manage_organisations"),
                                   [&orgs](const Request& request, RouteContext& context) {
                                     return Merge(orgs, request, context);
+                                  }));
+  PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations/{code}/split",
+                                  RouteAccess::Require("manage_organisations", "code"),
+                                  [&orgs](const Request& request, RouteContext& context) {
+                                    return Split(orgs, request, context);
                                   }));
   PTDV_RETURN_IF_ERROR(router.Add(Method::kPost, "/api/v1/organisations/{code}/dissolve",
                                   RouteAccess::Require("manage_organisations", "code"),

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <limits>
+#include <map>
 
 #include "domain/date.h"
 #include "domain/role.h"
@@ -288,6 +289,115 @@ Result<MergePlan> OrgService::Merge(const Actor& actor, const std::vector<std::s
     plan.committed = true;
   }
   for (DissolvePlan& unit : plan.units) unit.committed = plan.committed;
+  return plan;
+}
+
+namespace {
+
+// The receiving unit of one part of a split, founded in `tx` or read, checked as a successor.
+Result<Organisation> ReceivingUnit(Transaction& tx, const Actor& actor, const Organisation& unit,
+                                   const SplitPart& part, Date effective, const std::string& at) {
+  if (part.into.has_value() == part.new_unit.has_value()) {
+    return Error::Invalid("Mỗi phần cần một đơn vị có sẵn hoặc một đơn vị thành lập mới", "parts");
+  }
+  std::string code;
+  if (part.new_unit) {
+    NewUnit founded = *part.new_unit;
+    founded.valid_from = effective;
+    PTDV_ASSIGN_OR_RETURN(Organisation created, FoundUnit(tx, actor, founded, at));
+    code = created.code;
+  } else {
+    code = *part.into;
+  }
+  return SuccessorFor(tx, actor, unit, code, effective);
+}
+
+// The units below `unit` on the day given to each part, by code: each exactly once.
+Result<std::vector<std::vector<Organisation>>> AssignUnits(const Organisation& unit,
+                                                           const std::vector<Organisation>& below,
+                                                           const std::vector<SplitPart>& parts) {
+  std::map<std::string, const Organisation*> by_code;
+  for (const Organisation& o : below) by_code[o.code] = &o;
+  std::map<std::string, std::size_t> given;
+  std::vector<std::vector<Organisation>> assigned(parts.size());
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    for (const std::string& code : parts[p].units) {
+      auto found = by_code.find(code);
+      if (found == by_code.end()) {
+        return Error::Invalid(
+            fmt::format("«{}» không trực thuộc «{}» vào ngày chia tách", code, unit.name), "units");
+      }
+      if (!given.emplace(code, p).second) {
+        return Error::Invalid(fmt::format("«{}» được giao cho hai đơn vị", found->second->name),
+                              "units");
+      }
+      assigned[p].push_back(*found->second);
+    }
+  }
+  for (const Organisation& o : below) {
+    if (!given.count(o.code)) {
+      return Error::Invalid(fmt::format("«{}» chưa được giao cho đơn vị tiếp nhận nào", o.name),
+                            "units");
+    }
+  }
+  return assigned;
+}
+
+}  // namespace
+
+Result<SplitPlan> OrgService::Split(const Actor& actor, const std::string& code,
+                                    const std::vector<SplitPart>& parts, Date effective,
+                                    bool commit) {
+  PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kManageOrganisations));
+  if (parts.size() < 2) {
+    return Error::Invalid("Chia tách cần ít nhất hai đơn vị tiếp nhận", "parts");
+  }
+  // As a merge: a preview writes in a transaction it never commits.
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
+  const std::string at = FormatTimestamp(clock_.Now());
+  PTDV_ASSIGN_OR_RETURN(Organisation unit, UnitInScope(*tx, actor, code, "code"));
+  if (HoldsMembers(unit.kind)) {
+    return Error::Invalid(
+        fmt::format("{} «{}» không chia tách được: chuyển hồ sơ, đảng viên sang chi bộ khác rồi "
+                    "giải thể chi bộ",
+                    OrgKindLabel(unit.kind), unit.name),
+        "code");
+  }
+  SplitPlan plan{.unit = unit, .effective = effective};
+  for (const SplitPart& part : parts) {
+    PTDV_ASSIGN_OR_RETURN(Organisation into, ReceivingUnit(*tx, actor, unit, part, effective, at));
+    for (const SplitPlan::Part& earlier : plan.parts) {
+      if (earlier.into.id == into.id) {
+        return Error::Invalid(fmt::format("«{}» được chọn hai lần", into.name), "parts");
+      }
+    }
+    plan.parts.push_back({.into = std::move(into), .founded = part.new_unit.has_value()});
+  }
+  PTDV_ASSIGN_OR_RETURN(Holdings holdings, HoldingsOf(*tx, unit, effective));
+  PTDV_ASSIGN_OR_RETURN(auto assigned, AssignUnits(unit, holdings.units, parts));
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    SplitPlan::Part& part = plan.parts[p];
+    for (const Organisation& child : assigned[p]) {
+      if (!MayHold(part.into.kind, child.kind)) {
+        return Error::Invalid(
+            fmt::format("{} «{}» không thể trực thuộc {} «{}»", OrgKindLabel(child.kind),
+                        child.name, OrgKindLabel(part.into.kind), part.into.name),
+            "units");
+      }
+    }
+    Holdings given{.units = std::move(assigned[p])};
+    part.moves = Count(given);
+    PTDV_RETURN_IF_ERROR(MoveHoldings(*tx, actor, at, given, part.into, effective));
+  }
+  // The rest, and the end of the unit, to the first part: its successor.
+  PTDV_ASSIGN_OR_RETURN(DissolvePlan rest, DissolveIn(*tx, actor, code, effective,
+                                                      plan.parts.front().into.code, true, at));
+  Add(plan.parts.front().moves, rest.moves);
+  for (const SplitPlan::Part& part : plan.parts) Add(plan.moves, part.moves);
+  if (commit) {
+    PTDV_RETURN_IF_ERROR(tx->Commit());
+    plan.committed = true;
+  }
   return plan;
 }
 

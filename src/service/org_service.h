@@ -71,6 +71,14 @@ struct UnitChange {
   std::optional<bool> authorised_to_admit;
 };
 
+// One part of a split: the unit receiving some of the units below the one split, an existing unit
+// (`into`, by code) or one founded on the day (`new_unit`), exactly one of them.
+struct SplitPart {
+  std::optional<std::string> into;
+  std::optional<NewUnit> new_unit;
+  std::vector<std::string> units;  // codes of units directly below the one split
+};
+
 // What dissolving a unit hands to its successor.
 struct UnitMoves {
   int units = 0;  // units directly below it
@@ -88,6 +96,20 @@ struct DissolvePlan {
   Date effective{};
   bool committed = false;
   UnitMoves moves;
+};
+
+// A split: the unit split and, for each part, its receiving unit and what it receives.
+struct SplitPlan {
+  Organisation unit;
+  Date effective{};
+  bool committed = false;
+  struct Part {
+    Organisation into;
+    bool founded = false;
+    UnitMoves moves;
+  };
+  std::vector<Part> parts;
+  UnitMoves moves;  // the sum
 };
 
 // A merge: the receiving unit, each unit merged with what it hands over, and the sum.
@@ -163,6 +185,17 @@ class OrgService {
   Result<MergePlan> Merge(const Actor& actor, const std::vector<std::string>& codes,
                           const std::optional<std::string>& into,
                           const std::optional<NewUnit>& new_unit, Date effective, bool commit);
+
+  // Splits the committee `code` from `effective` into `parts` (at least two): each unit below it
+  // on that day goes under the part naming it (every one exactly once), what it holds itself
+  // (people, members, open cases, accounts) goes to the first part, which becomes its successor,
+  // and the unit ends the day before — all in one transaction, or (without `commit`) none, the
+  // plan telling what each part would receive. kInvalid for fewer than two parts, a part naming
+  // both or neither of `into` and `new_unit`, a unit named twice or not below the one split, a
+  // unit below it left out, a cell (its members are moved by transfer and dissolution), a part
+  // that may not hold a unit given to it (MayHold), and as AddUnit and Dissolve otherwise.
+  Result<SplitPlan> Split(const Actor& actor, const std::string& code,
+                          const std::vector<SplitPart>& parts, Date effective, bool commit);
 
   // Registers a party membership in a cell. kInvalid when the unit holds no members or the
   // person already has a membership overlapping the period.
