@@ -7,21 +7,22 @@ import type { Organisation, OrgDissolvePlan, OrgKind, OrgMergePlan, OrgNew, OrgS
 import { formatDate, ISO_DATE } from '../lib/format';
 import { useServerToday } from '../lib/myOrg';
 import {
-  changedFields, childKinds, hasCommittee, kCodePattern, kOrgKindLabels, matchesUnit, mayBeAuthorised, mergeCandidates,
-  normaliseCode, parentChoices, unitOptions, type AdminUnit, type OrgChangeValues,
+  changedFields, childKinds, hasCommittee, kCodePattern, kOrgKindLabels, matchesUnit, mayBeAuthorised, maySplit, mergeCandidates,
+  normaliseCode, parentChoices, unitOptions, type AdminUnit, type OrgChangeValues, type OrgSplitPlan,
 } from '../lib/orgAdmin';
 import { unitPath } from '../lib/orgTree';
 import { DateField } from './DateField';
 import { ApiErrorText } from './ErrorNotice';
 import { DissolveModal } from './OrgDissolve';
 import { MergedText, MergeModal } from './OrgMerge';
+import { SplitModal, SplitText } from './OrgSplit';
 import '../styles/org-admin.css';
 
-type Open = 'add' | 'edit' | 'dissolve' | 'merge' | null;
+type Open = 'add' | 'edit' | 'dissolve' | 'merge' | 'split' | null;
 
 // "Quản lý đơn vị" on a unit's page, for those who may manage the tree: add a unit under it,
 // change it from a date, dissolve it or merge it into another, merge several of its units into
-// one. `rows` is the tree the page shows (the units offered as the unit above or as the successor;
+// one, split it (a committee, not a cell) among several. `rows` is the tree the page shows (the units offered as the unit above or as the successor;
 // the merge is offered when it holds two units or more); `onChanged` reloads the page.
 export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows: OrgTreeRow[] | undefined; onChanged: () => void }) {
   const today = useServerToday();
@@ -46,6 +47,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
   ));
   const dissolved = (plan: OrgDissolvePlan) => finish(plan.successor ? 'Đã sáp nhập đơn vị' : 'Đã giải thể đơn vị', <DissolvedText plan={plan} />);
   const merged = (plan: OrgMergePlan) => finish('Đã sáp nhập các đơn vị', <MergedText plan={plan} parent={unit} />);
+  const split = (plan: OrgSplitPlan) => finish('Đã chia tách đơn vị', <SplitText plan={plan} />);
   return (
     <Card title="Quản lý đơn vị" className="no-print org-admin">
       {done && <Alert type="success" showIcon className="org-admin-done" title={done} closable onClose={() => setDone(null)} />}
@@ -55,6 +57,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
           <Button size="large" onClick={() => setOpen('edit')}>Sửa thông tin</Button>
           <Button size="large" danger onClick={() => setOpen('dissolve')}>Giải thể / sáp nhập</Button>
           {mergeable && <Button size="large" onClick={() => setOpen('merge')}>Sáp nhập các đơn vị trực thuộc</Button>}
+          {maySplit(unit.kind) && <Button size="large" onClick={() => setOpen('split')}>Chia tách đơn vị</Button>}
         </div>
       ) : (
         <p className="org-admin-note">Đơn vị đã thôi hoạt động từ ngày {formatDate(ended)} nên không thêm, sửa được nữa.</p>
@@ -64,6 +67,7 @@ export function OrgAdminCard({ unit, rows, onChanged }: { unit: AdminUnit; rows:
       {open === 'edit' && today && <EditUnitModal unit={unit} rows={rows} today={today} onClose={() => setOpen(null)} onSaved={changed} />}
       {open === 'dissolve' && today && <DissolveModal unit={unit} rows={rows} today={today} onClose={() => setOpen(null)} onDone={dissolved} />}
       {open === 'merge' && today && <MergeModal parent={unit} today={today} onClose={() => setOpen(null)} onDone={merged} />}
+      {open === 'split' && today && <SplitModal unit={unit} today={today} onClose={() => setOpen(null)} onDone={split} />}
     </Card>
   );
 }

@@ -178,11 +178,11 @@ function NewUnitFields({ parent, kinds }: { parent: AdminUnit; kinds: OrgKind[] 
   );
 }
 
-const openCases = (m: OrgMoves) => m.open_cases.reduce((n, c) => n + c.count, 0);
+export const openCases = (m: OrgMoves) => m.open_cases.reduce((n, c) => n + c.count, 0);
 
 // The columns of the preview: what each merged unit hands over (the class names let a reader of
-// the page find a figure).
-const kMoveColumns: { title: string; className: string; value: (m: OrgMoves) => number }[] = [
+// the page find a figure). The split's preview (OrgSplit.tsx) shows the same figures.
+export const kMoveColumns: { title: string; className: string; value: (m: OrgMoves) => number }[] = [
   { title: 'Đơn vị trực thuộc', className: 'merge-units', value: (m) => m.units },
   { title: 'Người', className: 'merge-people', value: (m) => m.people },
   { title: 'Đảng viên chính thức', className: 'merge-official', value: (m) => m.official_members },

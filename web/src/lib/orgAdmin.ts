@@ -3,7 +3,7 @@
 // really changes — pure, so it is tested without a browser. The server decides; these only keep
 // the forms from offering what it would refuse.
 
-import type { OrgChange, OrgKind, OrgMerge, OrgNew, OrgTreeRow } from '../api/types';
+import type { Organisation, OrgChange, OrgKind, OrgMerge, OrgMoves, OrgNew, OrgTreeRow } from '../api/types';
 import { foldVietnamese } from './format';
 
 // The Vietnamese names of the kinds (src/domain/model.cc kOrgKinds; change both together).
@@ -216,4 +216,114 @@ export function mergeBody(parent: string, v: OrgMergeValues): OrgMerge {
   if (hasCommittee(kind) && typeof v.committee_member_count === 'number') unit.committee_member_count = v.committee_member_count;
   if (mayBeAuthorised(kind)) unit.authorised_to_admit = !!v.authorised_to_admit;
   return { ...body, new_unit: unit };
+}
+
+// Splitting a unit into several (components/OrgSplit.tsx, POST /organisations/{code}/split). The
+// generated schema does not describe it yet: the body and the answer are written out here.
+
+// One part of the split: an existing unit (`into`) or one founded that day (`new_unit`, as in a
+// merge), and the codes of the units directly below the split unit it receives.
+export interface OrgSplitPart {
+  into?: string;
+  new_unit?: OrgNew;
+  units: string[];
+}
+
+// The body of POST /organisations/{code}/split: the first part is the split unit's successor (it
+// also receives the people, memberships and accounts the unit holds itself).
+export interface OrgSplit {
+  effective: string;
+  parts: OrgSplitPart[];
+}
+
+// What one part receives, in the order of the request.
+export interface OrgSplitPartPlan {
+  into: Organisation;
+  new: boolean;
+  moves: OrgMoves;
+}
+
+// The answer of POST /organisations/{code}/split?commit=: the preview and the result alike.
+export interface OrgSplitPlan {
+  organisation: Organisation;
+  effective: string;
+  committed: boolean;
+  parts: OrgSplitPartPlan[];
+  moves: OrgMoves;
+}
+
+// Units holding members (cells) are not split: their members are moved and the cell dissolved.
+export function maySplit(kind: string): boolean {
+  return childKinds(kind).length > 0;
+}
+
+// The units directly below `unit` in `rows` (the tree on the split date): each goes to one part.
+export function splitChildren(rows: readonly OrgTreeRow[], unit: { id: number }): OrgTreeRow[] {
+  return rows.filter((r) => r.parent_id === unit.id).sort(byName);
+}
+
+// The kinds a unit founded by the split may have under the split unit's parent (`parent`, the
+// kind of the unit above, or undefined for a top unit): of the split unit's family, its own first.
+export function splitKinds(parent: string | undefined, kind: string): OrgKind[] {
+  const own = asKind(kind);
+  const kinds = parent === undefined ? (own ? [own] : []) : childKinds(parent).filter((k) => family(k) === family(kind));
+  return own && kinds.includes(own) ? [own, ...kinds.filter((k) => k !== own)] : kinds;
+}
+
+// What one part of the "Chia tách" form holds.
+export interface OrgSplitPartValues {
+  target: 'existing' | 'new';
+  into?: string;
+  code?: string;
+  name?: string;
+  kind?: OrgKind;
+  committee_member_count?: number | null;
+  authorised_to_admit?: boolean;
+  units?: string[];
+}
+
+// What the "Chia tách" form holds.
+export interface OrgSplitValues {
+  effective: string;
+  parts: OrgSplitPartValues[];
+}
+
+// Why the form may not be sent, in words, or null: at least two parts, each existing unit chosen
+// once, every unit below given to exactly one part, and each part but the first (which receives
+// what the unit holds itself) given at least one.
+export function splitProblem(children: readonly OrgTreeRow[], v: OrgSplitValues): string | null {
+  const parts = v.parts ?? [];
+  if (parts.length < 2) return 'Cần ít nhất hai đơn vị tiếp nhận để chia tách.';
+  const name = (code: string) => children.find((c) => c.code === code)?.name ?? code;
+  const into = parts.filter((p) => p.target === 'existing' && p.into).map((p) => p.into as string);
+  const twice = into.find((c, i) => into.indexOf(c) !== i);
+  if (twice) return `Đơn vị ${twice} được chọn ở hai phần; mỗi phần cần một đơn vị tiếp nhận khác nhau.`;
+  const given = parts.flatMap((p) => p.units ?? []);
+  const repeated = given.find((c, i) => given.indexOf(c) !== i);
+  if (repeated) return `${name(repeated)} được giao cho hai đơn vị tiếp nhận; mỗi đơn vị trực thuộc chỉ chuyển sang một đơn vị.`;
+  const left = children.filter((c) => !given.includes(c.code));
+  if (left.length > 0) {
+    return `Chưa giao ${left.map((c) => c.name).join(', ')} cho đơn vị tiếp nhận nào: mỗi đơn vị trực thuộc phải chuyển sang đúng một đơn vị tiếp nhận.`;
+  }
+  const empty = parts.findIndex((p, i) => i > 0 && (p.units ?? []).length === 0);
+  if (empty > 0) return `Phần ${empty + 1} chưa nhận đơn vị trực thuộc nào: chọn các đơn vị chuyển sang, hoặc bỏ phần này.`;
+  return null;
+}
+
+// The body of POST /organisations/{code}/split: each part with its existing unit or the one founded
+// under `parent` (the split unit's parent) on the split date.
+export function splitBody(parent: string | undefined, v: OrgSplitValues): OrgSplit {
+  return {
+    effective: v.effective,
+    parts: v.parts.map((p) => {
+      const units = p.units ?? [];
+      if (p.target === 'existing') return { into: p.into, units };
+      const kind = p.kind as OrgKind;
+      const unit: OrgNew = { code: normaliseCode(p.code ?? ''), name: (p.name ?? '').trim(), kind, valid_from: v.effective };
+      if (parent) unit.parent = parent;
+      if (hasCommittee(kind) && typeof p.committee_member_count === 'number') unit.committee_member_count = p.committee_member_count;
+      if (mayBeAuthorised(kind)) unit.authorised_to_admit = !!p.authorised_to_admit;
+      return { new_unit: unit, units };
+    }),
+  };
 }
