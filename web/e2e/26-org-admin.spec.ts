@@ -199,3 +199,57 @@ test('the organisation board merges two communes into a new one with the preview
   await until(() => children.getByRole('link', { name, exact: true }).count(), (n) => n === 0, () => 'the new unit is listed the day before');
   await screenshot(page, 'don-vi-truoc-ngay-sap-nhap-nhieu');
 });
+
+// A commune split in two on the demo's today: its first cell to a commune founded that day (its
+// successor, which also keeps what the commune held itself), the others to a neighbour, after
+// a preview of what each receives. The day before, the commune still holds all its cells.
+test('the organisation board splits a commune into a new one and a neighbour', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'bantochuc');
+  const unit = await page.request.get(`${fixture.baseUrl}/api/v1/organisations/HUE-PHUTHANH`);
+  expect(unit.ok(), `HUE-PHUTHANH answered ${unit.status()}`);
+  const children = (await unit.json()).children as TreeRow[];
+  expect(children.length >= 2, 'Phú Thanh has fewer than two cells');
+  const [first, ...rest] = children;
+  const code = `HUE-CT${Date.now() % 100000}`;
+  const name = 'Đảng ủy xã Phú Thanh Đông';
+
+  await page.goto(`${fixture.baseUrl}/don-vi/HUE-PHUTHANH`);
+  await page.getByRole('heading', { name: 'Đảng ủy xã Phú Thanh', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Chia tách đơn vị' }).click();
+  const modal = page.locator('.ant-modal:visible');
+  await modal.getByLabel('Ngày chia tách').waitFor();
+  const one = modal.getByRole('group', { name: 'Phần 1' });
+  const two = modal.getByRole('group', { name: 'Phần 2' });
+  await one.getByLabel('Thành lập đơn vị mới').check();
+  await one.getByLabel('Tên đơn vị mới').fill(name);
+  await one.getByLabel('Mã đơn vị mới').fill(code);
+  await one.getByRole('checkbox', { name: first.name, exact: true }).check();
+  await two.getByLabel('Đơn vị có sẵn').check();
+  await pick(page, 'Đơn vị tiếp nhận', 'Đảng ủy xã Phú Mậu (Đảng bộ cơ sở)', 'Phú Mậu');
+  for (const cell of rest) await two.getByRole('checkbox', { name: cell.name, exact: true }).check();
+  await modal.getByRole('button', { name: 'Xem trước' }).click();
+
+  const plan = modal.getByTestId('split-plan');
+  await plan.waitFor();
+  const units = async (key: string) => Number((await plan.locator(`tr[data-row-key="${key}"] td.split-units`).innerText()).trim());
+  expect(await units(code) === 1, 'the new commune does not receive one cell');
+  expect(await units('HUE-PHUMAU') === rest.length, `the neighbour does not receive ${rest.length} cells`);
+  await plan.scrollIntoViewIfNeeded();
+  await screenshot(page, 'don-vi-chia-tach-xem-truoc');
+  await modal.getByRole('button', { name: 'Xác nhận chia tách' }).click();
+  await page.getByRole('button', { name: 'Đồng ý chia tách' }).click();
+  await page.getByText('Đã chia tách đơn vị').first().waitFor();
+
+  // From the day the new commune holds the first cell and Phú Mậu the others; the day before,
+  // Phú Thanh still held them all.
+  const after = await page.request.get(`${fixture.baseUrl}/api/v1/organisations/${code}`);
+  expect(after.ok(), `${code} answered ${after.status()}`);
+  const held = ((await after.json()).children as TreeRow[]).map((c) => c.code);
+  expect(held.length === 1 && held[0] === first.code, `${code} holds ${held.join(', ')}`);
+  const neighbour = await (await page.request.get(`${fixture.baseUrl}/api/v1/organisations/HUE-PHUMAU`)).json();
+  const there = (neighbour.children as TreeRow[]).map((c) => c.code);
+  expect(rest.every((c) => there.includes(c.code)), `Phú Mậu holds ${there.join(', ')}`);
+  const before = await (await page.request.get(`${fixture.baseUrl}/api/v1/organisations/HUE-PHUTHANH?on=2023-11-14`)).json();
+  expect((before.children as unknown[]).length === children.length, 'the day before, Phú Thanh lost cells');
+});
