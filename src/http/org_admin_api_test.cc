@@ -163,6 +163,44 @@ TEST(OrgAdminApiTest, TheBoardSplitsAWard) {
 
 // A person moves to another cell of the ward: the ward's staff move the case; another ward's cell
 // is unknown to them.
+// After ward A is merged into ward B, B's staff see A's cases and A's staff (moved to B) still do;
+// staff of units outside the successor's subtree still do not, and a cell secretary of B sees
+// only their own cell.
+TEST(OrgAdminApiTest, AfterAMergeTheSuccessorsStaffSeeTheMergedCasesAndNobodyElse) {
+  ApiWorld world;
+  ASSERT_TRUE(world.ok()) << world.failure();
+  auto warda = world.Login("warda");
+  auto person =
+      world.Call(warda, "POST", "/api/v1/people",
+                 R"({"full_name":"Hồ Văn Học","birth_date":"2007-02-03","org":"HUE-A-CB1"})");
+  ASSERT_EQ(person.status, 201) << person.body;
+  auto opened = world.Call(
+      warda, "POST", "/api/v1/cases",
+      fmt::format(R"({{"person_id":{},"cell":"HUE-A-CB1","category":"student"}})",
+                  json::parse(person.body).at("person").at("id").as_int64()));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string path =
+      fmt::format("/api/v1/cases/{}", json::parse(opened.body).at("case").at("id").as_int64());
+  auto wardb = world.Login("wardb");
+  auto bithub = world.Login("bithub");
+  auto outsider = world.Login("bantochuc.hty");
+  EXPECT_EQ(world.Call(wardb, "GET", path).status, 404);
+
+  auto board = world.Login("bantochuc");
+  auto merged = world.Call(board, "POST", "/api/v1/organisations/merge?commit=true",
+                           R"({"units":["HUE-A"],"into":"HUE-B","effective":"2026-11-27"})");
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_EQ(world.Call(wardb, "GET", path).status, 200);
+  EXPECT_EQ(world.Call(warda, "GET", path).status, 200);  // the account moved to ward B
+  EXPECT_EQ(world.Call(bithub, "GET", path).status, 404);
+  EXPECT_EQ(world.Call(outsider, "GET", path).status, 404);
+  auto listed = world.Call(wardb, "GET", "/api/v1/cases?org=HUE-B");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_NE(listed.body.find("Hồ Văn Học"), std::string::npos);
+  auto elsewhere = world.Call(outsider, "GET", "/api/v1/cases?org=HUE-B");
+  EXPECT_NE(elsewhere.status, 200) << elsewhere.body;
+}
+
 TEST(OrgAdminApiTest, TheWardMovesACaseToAnotherOfItsCells) {
   ApiWorld world;
   ASSERT_TRUE(world.ok()) << world.failure();
