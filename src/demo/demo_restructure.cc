@@ -71,6 +71,7 @@ Result<RestructureSummary> RestructureHue(Store& store, const Clock& clock, Date
     ++summary.wards_after;
     summary.cells_moved += plan.moves.units;
     for (const auto& [stage, count] : plan.moves.open_cases) summary.open_cases_moved += count;
+    summary.targets_carried += plan.moves.target;
   }
   return summary;
 }

@@ -36,6 +36,7 @@ struct RestructureSummary {
   int wards_after = 0;   // units receiving them
   int cells_moved = 0;
   int open_cases_moved = 0;
+  int targets_carried = 0;  // the merged units' targets of 2025 (all categories)
 };
 
 // Merges Huế's wards and communes into the new wards effective HueRestructureDay(), when the

@@ -138,6 +138,9 @@ TEST(DemoRestructureTest, NewWardsHoldWhatTheOldOnesHeld) {
   RestructureSummary summary = Must(RestructureHue(*store, clock, today));
   EXPECT_EQ(summary.wards_before, static_cast<int>(old_ids.size()));
   EXPECT_EQ(summary.wards_after, static_cast<int>(HueNewWards().size()));
+  // The previews counted the merged units' targets: all but those of the six wards that received.
+  EXPECT_GT(summary.targets_carried, 0);
+  EXPECT_LT(summary.targets_carried, before.targets.at(std::nullopt));
 
   const Actor board{.login = "bantochuc", .role = "organisation_board", .scope_root = city};
   OrgService orgs(*store, clock);

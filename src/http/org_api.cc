@@ -98,7 +98,8 @@ json::object MovesObject(const UnitMoves& m) {
                       {"official_members", m.official_members},
                       {"probationary_members", m.probationary_members},
                       {"open_cases", std::move(cases)},
-                      {"accounts", m.accounts}};
+                      {"accounts", m.accounts},
+                      {"target", m.target}};
 }
 
 Result<bool> CommitQuery(const Request& request) {

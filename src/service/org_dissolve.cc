@@ -26,6 +26,7 @@ struct Holdings {
   std::vector<Membership> memberships;
   std::vector<Case> cases;
   std::vector<User> accounts;
+  int target = 0;
 };
 
 Result<Holdings> HoldingsOf(Transaction& tx, const Organisation& unit, Date on) {
@@ -56,13 +57,19 @@ Result<Holdings> HoldingsOf(Transaction& tx, const Organisation& unit, Date on) 
   for (User& u : users) {
     if (u.org_id == unit.id) h.accounts.push_back(std::move(u));
   }
+  PTDV_ASSIGN_OR_RETURN(std::vector<Target> targets,
+                        tx.Targets().ListForYear({unit.id}, YearOf(on)));
+  for (const Target& t : targets) {
+    if (!t.category) h.target += t.count;
+  }
   return h;
 }
 
 UnitMoves Count(const Holdings& h) {
   UnitMoves moves{.units = static_cast<int>(h.units.size()),
                   .people = static_cast<int>(h.people.size()),
-                  .accounts = static_cast<int>(h.accounts.size())};
+                  .accounts = static_cast<int>(h.accounts.size()),
+                  .target = h.target};
   for (const Membership& m : h.memberships) {
     ++(m.kind == MembershipKind::kOfficial ? moves.official_members : moves.probationary_members);
   }
@@ -170,6 +177,7 @@ std::string MovesJson(const UnitMoves& moves) {
                           {"official_members", moves.official_members},
                           {"probationary_members", moves.probationary_members},
                           {"accounts", moves.accounts},
+                          {"target", moves.target},
                           {"open_cases", std::move(cases)}});
 }
 
@@ -229,6 +237,7 @@ void Add(UnitMoves& total, const UnitMoves& moves) {
   total.official_members += moves.official_members;
   total.probationary_members += moves.probationary_members;
   total.accounts += moves.accounts;
+  total.target += moves.target;
   for (const auto& [stage, count] : moves.open_cases) total.open_cases[stage] += count;
 }
 

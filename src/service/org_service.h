@@ -87,6 +87,10 @@ struct UnitMoves {
   int probationary_members = 0;
   int accounts = 0;
   std::map<Stage, int> open_cases;  // of its cells, by step
+  // Its admission target (all categories) for the year of the day: the successor's progress and
+  // reports count it with its own (TargetsCarried, DOMAIN §7). Not a holding: it stays set for
+  // the unit, so it does not by itself require a successor.
+  int target = 0;
   bool Empty() const;
 };
 

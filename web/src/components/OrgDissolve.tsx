@@ -94,6 +94,7 @@ function MovesCard({ plan }: { plan: OrgDissolvePlan }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label="Tài khoản người dùng"><span data-testid="moves-accounts">{m.accounts}</span></Descriptions.Item>
+        <Descriptions.Item label="Chỉ tiêu kết nạp năm (tính vào đơn vị tiếp nhận)"><span data-testid="moves-target">{m.target}</span></Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -189,6 +189,7 @@ export const kMoveColumns: { title: string; className: string; value: (m: OrgMov
   { title: 'Dự bị', className: 'merge-probationary', value: (m) => m.probationary_members },
   { title: 'Hồ sơ đang làm', className: 'merge-cases', value: openCases },
   { title: 'Tài khoản', className: 'merge-accounts', value: (m) => m.accounts },
+  { title: 'Chỉ tiêu kết nạp năm', className: 'merge-target', value: (m) => m.target },
 ];
 
 // What the preview says each merged unit hands over to the receiving unit, and the sum.

@@ -33,7 +33,7 @@ const view = (o: ReturnType<typeof unit>, children: ReturnType<typeof unit>[] = 
 
 const moves = (units: number, people: number, official: number, probationary: number, accounts: number,
   open_cases: { stage: string; label: string; count: number }[] = []) =>
-  ({ units, people, official_members: official, probationary_members: probationary, accounts, open_cases });
+  ({ units, people, official_members: official, probationary_members: probationary, accounts, target: 0, open_cases });
 
 const plan = (committed: boolean) => ({
   organisation: org(kWard), effective: '2023-12-01', committed,
@@ -91,10 +91,14 @@ async function fillTwoParts() {
   await choose(part(1).getByLabelText('Đơn vị tiếp nhận'), 'Đảng ủy phường Vỹ Dạ (Đảng bộ cơ sở)');
   check(1, 'Chi bộ Khu vực 1');
   fireEvent.click(part(2).getByLabelText('Thành lập đơn vị mới'));
-  const code = await waitFor(() => part(2).getByLabelText('Mã đơn vị mới') as HTMLInputElement);
+  // The new unit's fields come with the choice, its kind and committee size once the kind is set.
+  const code = await waitFor(() => {
+    part(2).getByLabelText('Số cấp ủy viên');
+    return part(2).getByLabelText('Mã đơn vị mới') as HTMLInputElement;
+  });
   // Founded under the split unit's parent, of its kind.
   expect(code.value).toBe('HUE-');
-  expect(part(2).getByLabelText('Loại đơn vị').closest('.ant-select')?.textContent).toBe('Đảng bộ cơ sở');
+  await waitFor(() => expect(part(2).getByLabelText('Loại đơn vị').closest('.ant-select')?.textContent).toBe('Đảng bộ cơ sở'));
   fireEvent.change(code, { target: { value: 'hue-tayloc-bac' } });
   fireEvent.change(part(2).getByLabelText('Tên đơn vị mới'), { target: { value: ' Đảng ủy phường Tây Lộc Bắc ' } });
   fireEvent.change(part(2).getByLabelText('Số cấp ủy viên'), { target: { value: '9' } });
@@ -157,13 +161,13 @@ describe('OrgSplit', () => {
     expect(preview.textContent).toContain('Xem trước: chia tách Đảng ủy phường Tây Lộc');
     expect(preview.textContent).toContain('Từ ngày 01/12/2023, Đảng ủy phường Tây Lộc thôi hoạt động, chia cho 2 đơn vị dưới đây');
     expect(preview.textContent).toContain('Đảng ủy phường Vỹ Dạ kế tục đơn vị');
-    // One row per part: name, note, units, people, official, probationary, open cases, accounts; then the sum.
+    // One row per part: name, note, units, people, official, probationary, open cases, accounts, target; then the sum.
     const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
     expect([...preview.querySelectorAll('tbody tr.ant-table-row')].map(cells)).toEqual([
-      ['Đảng ủy phường Vỹ Dạ', 'Kế tục đơn vị; Đơn vị có sẵn', '1', '12', '8', '1', '2', '2'],
-      ['Đảng ủy phường Tây Lộc Bắc', 'Thành lập mới (Đảng bộ cơ sở)', '2', '30', '20', '2', '1', '0'],
+      ['Đảng ủy phường Vỹ Dạ', 'Kế tục đơn vị; Đơn vị có sẵn', '1', '12', '8', '1', '2', '2', '0'],
+      ['Đảng ủy phường Tây Lộc Bắc', 'Thành lập mới (Đảng bộ cơ sở)', '2', '30', '20', '2', '1', '0', '0'],
     ]);
-    expect(cells(preview.querySelector('tr.split-total')!)).toEqual(['Cộng', '', '3', '42', '28', '3', '3', '2']);
+    expect(cells(preview.querySelector('tr.split-total')!)).toEqual(['Cộng', '', '3', '42', '28', '3', '3', '2', '0']);
     expect([...within(preview).getByTestId('split-cases-1').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Cảm tình Đảng: 2']);
     expect([...within(preview).getByTestId('split-cases-2').querySelectorAll('li')].map((li) => li.textContent))
       .toEqual(['Lập hồ sơ đề nghị kết nạp: 1']);

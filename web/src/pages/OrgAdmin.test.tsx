@@ -161,7 +161,7 @@ describe('OrgAdmin', () => {
     const plan = (committed: boolean) => ({
       organisation: kCell1, successor: kCell2, effective: '2023-11-15', committed,
       moves: {
-        units: 0, people: 14, official_members: 9, probationary_members: 1, accounts: 1,
+        units: 0, people: 14, official_members: 9, probationary_members: 1, accounts: 1, target: 4,
         open_cases: [{ stage: 'sympathiser', label: 'Cảm tình Đảng', count: 3 }, { stage: 'dossier', label: 'Lập hồ sơ đề nghị kết nạp', count: 1 }],
       },
     });
@@ -194,6 +194,7 @@ describe('OrgAdmin', () => {
     expect(within(preview).getByTestId('moves-official').textContent).toBe('9');
     expect(within(preview).getByTestId('moves-probationary').textContent).toBe('1');
     expect(within(preview).getByTestId('moves-accounts').textContent).toBe('1');
+    expect(within(preview).getByTestId('moves-target').textContent).toBe('4');
     expect(within(preview).getByText('Cảm tình Đảng', { exact: false }).textContent).toBe('Cảm tình Đảng: 3');
     expect(within(preview).getByText('Lập hồ sơ đề nghị kết nạp', { exact: false }).textContent).toBe('Lập hồ sơ đề nghị kết nạp: 1');
     fireEvent.click(button('Xác nhận giải thể'));
@@ -237,7 +238,7 @@ describe('OrgMerge', () => {
   const kCityTree = { on: '2023-11-15', items: [kCity, kWard, kVyDa, kAnCuu, kSchool, kBoard, kCell1, kCell2] };
   const moves = (units: number, people: number, official: number, probationary: number, accounts: number,
     open_cases: { stage: string; label: string; count: number }[] = []) =>
-    ({ units, people, official_members: official, probationary_members: probationary, accounts, open_cases });
+    ({ units, people, official_members: official, probationary_members: probationary, accounts, target: 0, open_cases });
   const org = (o: ReturnType<typeof unit>) => {
     const { id, parent_id, kind, code, name, authorised_to_admit, committee_member_count, valid_from, valid_to, successor_id } = o;
     return { id, parent_id, kind, code, name, authorised_to_admit, committee_member_count, valid_from, valid_to, successor_id };
@@ -326,14 +327,14 @@ describe('OrgMerge', () => {
     expect(merges(calls)[0].body).toEqual({ units: ['HUE-TAYLOC', 'HUE-VYDA'], into: 'HUE-ANCUU', effective: '2023-12-01' });
     expect(preview.textContent).toContain('Xem trước: sáp nhập vào Đảng ủy phường An Cựu');
     expect(preview.textContent).toContain('Từ ngày 01/12/2023, 2 đơn vị dưới đây thôi hoạt động');
-    // One row per merged unit: units, people, official, probationary, open cases, accounts; then the sum.
+    // One row per merged unit: units, people, official, probationary, open cases, accounts, target; then the sum.
     const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
     const rows = [...preview.querySelectorAll('tbody tr.ant-table-row')];
     expect(rows.map(cells)).toEqual([
-      ['Đảng ủy phường Tây Lộc', '2', '40', '30', '2', '2', '3'],
-      ['Đảng ủy phường Vỹ Dạ', '5', '60', '45', '3', '3', '4'],
+      ['Đảng ủy phường Tây Lộc', '2', '40', '30', '2', '2', '3', '0'],
+      ['Đảng ủy phường Vỹ Dạ', '5', '60', '45', '3', '3', '4', '0'],
     ]);
-    expect(cells(preview.querySelector('tr.merge-total')!)).toEqual(['Cộng', '7', '100', '75', '5', '5', '7']);
+    expect(cells(preview.querySelector('tr.merge-total')!)).toEqual(['Cộng', '7', '100', '75', '5', '5', '7', '0']);
     expect([...within(preview).getByTestId('merge-cases').querySelectorAll('li')].map((li) => li.textContent))
       .toEqual(['Cảm tình Đảng: 3', 'Lập hồ sơ đề nghị kết nạp: 2']);
     fireEvent.click(button('Xác nhận sáp nhập'));
