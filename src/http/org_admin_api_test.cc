@@ -42,6 +42,17 @@ TEST(OrgAdminApiTest, TheBoardFoundsChangesAndMergesACell) {
   EXPECT_EQ(early.status, 400) << early.body;
   EXPECT_EQ(json::parse(early.body).at("error").at("field").as_string(), "effective");
 
+  // A ward may not go under its own cell (a cycle), nor a unit change before it existed.
+  auto cycle = world.Call(board, "PATCH", "/api/v1/organisations/HUE-A",
+                          R"({"effective":"2026-06-01","parent":"HUE-A-CB1"})");
+  ASSERT_EQ(cycle.status, 400) << cycle.body;
+  EXPECT_EQ(json::parse(cycle.body).at("error").at("field").as_string(), "parent");
+  EXPECT_NE(cycle.body.find("trực thuộc chính nó"), std::string::npos) << cycle.body;
+  auto unborn = world.Call(board, "POST", "/api/v1/organisations/HUE-A-CB7/dissolve",
+                           R"({"effective":"2025-12-01","successor":"HUE-A-CB1"})");
+  ASSERT_EQ(unborn.status, 400) << unborn.body;
+  EXPECT_EQ(json::parse(unborn.body).at("error").at("field").as_string(), "effective");
+
   // The ward's staff may not administer the tree.
   auto warda = world.Login("warda");
   auto staff = world.Call(warda, "PATCH", "/api/v1/organisations/HUE-A-CB7",

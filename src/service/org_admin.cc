@@ -189,15 +189,18 @@ Result<Organisation> OrgService::ChangeUnit(const Actor& actor, const std::strin
     after.authorised_to_admit = *change.authorised_to_admit;
   }
   if (change.parent) {
-    PTDV_ASSIGN_OR_RETURN(Organisation parent,
-                          ParentFor(*tx, actor, *change.parent, after.kind, change.effective));
-    PTDV_ASSIGN_OR_RETURN(bool below, InSubtree(*tx, before.id, parent.id, change.effective));
+    // A cycle first: it is the reason, whatever the kinds.
+    PTDV_ASSIGN_OR_RETURN(Organisation above,
+                          ManagedUnit(*tx, actor, *change.parent, true, "parent"));
+    PTDV_ASSIGN_OR_RETURN(bool below, InSubtree(*tx, before.id, above.id, change.effective));
     if (below) {
       return Error::Invalid(
           fmt::format("Không thể chuyển «{}» về dưới «{}», đơn vị trực thuộc chính nó", before.name,
-                      parent.name),
+                      above.name),
           "parent");
     }
+    PTDV_ASSIGN_OR_RETURN(Organisation parent,
+                          ParentFor(*tx, actor, *change.parent, after.kind, change.effective));
     after.parent_id = parent.id;
   }
   if (after.name == before.name && after.parent_id == before.parent_id &&
