@@ -15,6 +15,7 @@
 #include "demo/demo_data.h"
 #include "demo/demo_tables.h"
 #include "demo/demo_users.h"
+#include "service/org_census_test_util.h"
 #include "service/org_service.h"
 #include "service/report_service.h"
 #include "service/target_service.h"
@@ -23,53 +24,9 @@
 namespace ptdv {
 namespace {
 
+using test::Census;
+using test::Count;
 using test::Must;
-
-// What a set of units holds on a day.
-struct Census {
-  int cells = 0;
-  int people = 0;
-  int official = 0;
-  int probationary = 0;
-  int accounts = 0;
-  std::map<Stage, int> open_cases;
-  std::map<Id, std::optional<Date>> deadlines;  // of each open case
-  std::map<std::optional<SourceCategory>, int> targets;
-  bool operator==(const Census&) const = default;
-};
-
-// The units as of `on`; their members and targets as of `figures_on` (a member recognised as
-// official on the day itself counts the same on both sides).
-Census Count(Transaction& tx, const std::vector<Id>& roots, Date on, Date figures_on) {
-  std::vector<Id> units;
-  std::vector<Id> cells;
-  for (Id root : roots) {
-    for (const Organisation& o : Must(tx.Organisations().ListSubtree(root, on))) {
-      units.push_back(o.id);
-      if (HoldsMembers(o.kind)) cells.push_back(o.id);
-    }
-  }
-  Census c{.cells = static_cast<int>(cells.size())};
-  c.people =
-      static_cast<int>(Must(tx.People().Search("", units, std::numeric_limits<int>::max())).size());
-  for (const MemberCount& m : Must(tx.Memberships().CountByOrganisation(units, figures_on))) {
-    c.official += m.official;
-    c.probationary += m.probationary;
-  }
-  for (const User& u : Must(tx.Users().List())) {
-    if (std::find(units.begin(), units.end(), u.org_id) != units.end()) ++c.accounts;
-  }
-  for (const Case& k :
-       Must(tx.Cases().List({.cell_ids = cells, .limit = std::numeric_limits<int>::max()}))) {
-    if (IsClosed(k.stage)) continue;
-    ++c.open_cases[k.stage];
-    c.deadlines[k.id] = k.next_deadline;
-  }
-  for (const Target& t : Must(TargetsCarried(tx, roots, YearOf(on), on))) {
-    c.targets[t.category] += t.count;
-  }
-  return c;
-}
 
 std::vector<std::string> WardCodes(OrgService& orgs, const Actor& actor, Date on) {
   std::vector<std::string> codes;
@@ -239,6 +196,30 @@ TEST(DemoRestructureTest, ReportsShowTheUnitsOfTheirDay) {
     }
   }
   EXPECT_EQ(wards_checked, static_cast<int>(HueNewWards().size()));
+
+  // 2024 as of 31/12/2025: two links deep (HUE-TAYLOC-2021 → HUE-TAYLOC → HUE-PHUXUAN-2025), the
+  // 2021-2024 rows are folded into the new wards with their 2024 targets.
+  AdmissionReport in_2024 =
+      Must(reports.Admissions(system, city.id, MakeDate(2024, 1, 1), MakeDate(2024, 12, 31), last));
+  AdmissionReport as_then = Must(reports.Admissions(
+      system, city_2023.id, MakeDate(2024, 1, 1), MakeDate(2024, 12, 31), MakeDate(2024, 12, 31)));
+  int target_then = 0;
+  for (std::size_t i = 1; i < as_then.rows.size(); ++i) {
+    const std::string& code = as_then.rows[i].org.code;
+    for (std::string_view old : HueNewWards().front().from) {
+      if (code == "HUE-" + AsciiCode(old) + "-2021")
+        target_then += as_then.rows[i].target.value_or(0);
+    }
+  }
+  ASSERT_GT(target_then, 0);
+  auto phu_xuan =
+      std::find_if(in_2024.rows.begin(), in_2024.rows.end(),
+                   [](const AdmissionReportRow& r) { return r.org.code == "HUE-PHUXUAN-2025"; });
+  ASSERT_NE(phu_xuan, in_2024.rows.end());
+  EXPECT_EQ(phu_xuan->folded.size(), HueNewWards().front().from.size());
+  EXPECT_NE(std::find(phu_xuan->folded.begin(), phu_xuan->folded.end(), "Đảng ủy phường Tây Lộc"),
+            phu_xuan->folded.end());
+  EXPECT_EQ(phu_xuan->target.value_or(0), target_then);
 }
 
 }  // namespace

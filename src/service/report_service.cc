@@ -21,7 +21,7 @@ bool ReportsOn(OrgKind kind) {
 }
 
 // Names in each child row the units it took over before `as_of` that existed during the period
-// (any depth of successors: a unit merged into one that was merged again).
+// (any depth of successors: a unit merged into one that was merged again), by code.
 Status FoldPredecessors(Transaction& tx, AdmissionReport& report) {
   std::map<Id, std::size_t> row_of;
   std::vector<Id> ids;
@@ -29,21 +29,15 @@ Status FoldPredecessors(Transaction& tx, AdmissionReport& report) {
     row_of[report.rows[r].org.id] = r;
     ids.push_back(report.rows[r].org.id);
   }
-  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> before, tx.Organisations().Predecessors(ids));
-  std::map<Id, const Organisation*> by_id;
-  for (const Organisation& o : before) by_id[o.id] = &o;
+  PTDV_ASSIGN_OR_RETURN(std::vector<Predecessor> before, PredecessorsOf(tx, ids));
   std::sort(before.begin(), before.end(),
-            [](const Organisation& a, const Organisation& b) { return a.code < b.code; });
-  for (const Organisation& o : before) {
+            [](const Predecessor& a, const Predecessor& b) { return a.unit.code < b.unit.code; });
+  for (const Predecessor& p : before) {
+    const Organisation& o = p.unit;
     // Folded: ended before the report's day, and existed during the period.
     if (!o.valid_to || *o.valid_to >= report.as_of) continue;
     if (o.valid_from > report.to || *o.valid_to < report.from) continue;
-    std::optional<Id> heir = o.successor_id;
-    for (std::size_t hops = 0; heir && !row_of.count(*heir) && hops <= before.size(); ++hops) {
-      auto next = by_id.find(*heir);
-      heir = next == by_id.end() ? std::nullopt : next->second->successor_id;
-    }
-    if (heir && row_of.count(*heir)) report.rows[row_of.at(*heir)].folded.push_back(o.name);
+    report.rows[row_of.at(p.heir)].folded.push_back(o.name);
   }
   return Ok();
 }

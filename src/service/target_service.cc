@@ -47,35 +47,47 @@ Status CheckSplitsOf(Transaction& tx, const Target& parent, const Target* change
 
 }  // namespace
 
+Result<std::vector<Predecessor>> PredecessorsOf(Transaction& tx, const std::vector<Id>& unit_ids) {
+  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> before,
+                        tx.Organisations().Predecessors(unit_ids));
+  const std::set<Id> units(unit_ids.begin(), unit_ids.end());
+  std::map<Id, Id> successor_of;
+  for (const Organisation& o : before) {
+    if (o.successor_id) successor_of[o.id] = *o.successor_id;
+  }
+  std::vector<Predecessor> found;
+  for (Organisation& o : before) {
+    Id heir = o.id;
+    for (std::size_t hops = 0; hops <= successor_of.size() && !units.count(heir); ++hops) {
+      auto next = successor_of.find(heir);
+      if (next == successor_of.end()) break;
+      heir = next->second;
+    }
+    if (units.count(heir)) found.push_back({.unit = std::move(o), .heir = heir});
+  }
+  return found;
+}
+
 Result<std::vector<Target>> TargetsCarried(Transaction& tx, const std::vector<Id>& unit_ids,
                                            int year, Date as_of) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Target> targets, tx.Targets().ListForYear(unit_ids, year));
-  PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> before,
-                        tx.Organisations().Predecessors(unit_ids));
-  if (before.empty()) return targets;
-  // Each predecessor's unit of `unit_ids`: follow the successors until one of them.
-  const std::set<Id> units(unit_ids.begin(), unit_ids.end());
-  std::map<Id, Id> successor_of;
+  PTDV_ASSIGN_OR_RETURN(std::vector<Predecessor> before, PredecessorsOf(tx, unit_ids));
+  std::map<Id, Id> heir_of;  // of the predecessors that ended before `as_of`
   std::vector<Id> before_ids;
-  for (const Organisation& o : before) {
-    if (o.successor_id) successor_of[o.id] = *o.successor_id;
-    if (o.valid_to && *o.valid_to < as_of) before_ids.push_back(o.id);
-  }
-  auto heir = [&](Id id) {
-    for (std::size_t hops = 0; hops <= successor_of.size() && !units.count(id); ++hops) {
-      auto next = successor_of.find(id);
-      if (next == successor_of.end()) break;
-      id = next->second;
+  for (const Predecessor& p : before) {
+    if (p.unit.valid_to && *p.unit.valid_to < as_of) {
+      heir_of[p.unit.id] = p.heir;
+      before_ids.push_back(p.unit.id);
     }
-    return id;
-  };
+  }
+  if (before_ids.empty()) return targets;
   std::map<std::pair<Id, std::optional<SourceCategory>>, std::size_t> line_of;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     line_of[{targets[i].org_id, targets[i].category}] = i;
   }
   PTDV_ASSIGN_OR_RETURN(std::vector<Target> theirs, tx.Targets().ListForYear(before_ids, year));
   for (const Target& t : theirs) {
-    const std::pair key{heir(t.org_id), t.category};
+    const std::pair key{heir_of.at(t.org_id), t.category};
     auto [line, fresh] = line_of.try_emplace(key, targets.size());
     if (fresh) {
       targets.push_back(Target{

@@ -62,6 +62,14 @@ struct ForecastOptions {
   int min_samples = 3;
 };
 
+// A unit that ended with one of `unit_ids` as its successor, at any depth (merged into a unit
+// that was merged again), and the unit of `unit_ids` its successors lead to.
+struct Predecessor {
+  Organisation unit;
+  Id heir = 0;
+};
+Result<std::vector<Predecessor>> PredecessorsOf(Transaction& tx, const std::vector<Id>& unit_ids);
+
 // The targets of `year` of the units `unit_ids`, each with the targets of the units it took over
 // carried to it as the sum (DOMAIN §1, §7): per category, the unit's own target plus its
 // predecessors' (Organisations().Predecessors, any depth) — one target of the unit, with its own
