@@ -25,6 +25,7 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
+#include "service/change_tracker.h"
 #include "service/import_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
@@ -160,7 +161,8 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
     return 0;
   };
   server_options.max_upload_bytes = std::max(max_scan_request, http::kMaxImportBodyBytes);
-  http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20);
+  ChangeTracker changes(*env.store);
+  http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20, &changes);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,
                .clock = *env.clock,
@@ -186,6 +188,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .response_cache = &response_cache});
   if (!registered.ok()) return ctx.Fail(registered.error());
   http::Metrics metrics;
+  metrics.Watch(&response_cache);
   http::AccessLog access_log;
   Store& store = *env.store;
   // The checkpoint lives beside the key, outside the database (service/audit_monitor.h).

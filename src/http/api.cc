@@ -20,7 +20,7 @@ namespace ptdv::http {
 
 Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuthApi(router, deps.auth, deps.auth_options));
-  PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.store, deps.cases, deps.clock, deps.response_cache));
+  PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.cases, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOrgApi(router, deps.orgs, deps.clock));
   PTDV_RETURN_IF_ERROR(RegisterPeopleApi(router, deps.store, deps.cases));
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
@@ -33,8 +33,8 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterSourceApi(router, deps.store, deps.sources, deps.clock));
   PTDV_RETURN_IF_ERROR(
       RegisterReportApi(router, deps.store, deps.reports, deps.cases, deps.clock));
-  PTDV_RETURN_IF_ERROR(RegisterDashboardApi(router, deps.store, deps.dashboards, deps.clock,
-                                            deps.response_cache));
+  PTDV_RETURN_IF_ERROR(
+      RegisterDashboardApi(router, deps.dashboards, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterAttachmentApi(router, deps.attachments));
   PTDV_RETURN_IF_ERROR(RegisterImportApi(router, deps.imports));
   PTDV_RETURN_IF_ERROR(RegisterFormApi(router, deps.forms, deps.classes, deps.form_style));

@@ -36,6 +36,7 @@
 #include "service/calendar_provider.h"
 #include "service/calendar_service.h"
 #include "service/case_service.h"
+#include "service/change_tracker.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
@@ -140,6 +141,8 @@ class ApiWorld {
     attachments = std::make_unique<AttachmentService>(*store_, clock_);
     forms = std::make_unique<FormService>(*store_, clock_);
     imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), calendars_, clock_);
+    changes_ = std::make_unique<ChangeTracker>(*store_);
+    response_cache_ = std::make_unique<ResponseCache>(std::size_t{64} << 20, changes_.get());
     Status registered = RegisterApi(router, {.store = *store_,
                                              .clock = clock_,
                                              .auth = *auth,
@@ -156,7 +159,7 @@ class ApiWorld {
                                              .attachments = *attachments,
                                              .forms = *forms,
                                              .imports = *imports,
-                                             .response_cache = &response_cache_});
+                                             .response_cache = response_cache_.get()});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
     const std::size_t max_scan_request = attachments->max_bytes() + std::size_t{64} * 1024;
@@ -179,6 +182,7 @@ class ApiWorld {
   bool ok() const { return failure_.empty(); }
   const std::string& failure() const { return failure_; }
   Store& store() { return *store_; }
+  ResponseCache& response_cache() { return *response_cache_; }
   const Clock& clock() const { return clock_; }
   const WorkingCalendar& calendar() const { return calendars_.Current(); }
   int port() const { return server_->port(); }
@@ -266,7 +270,8 @@ class ApiWorld {
   std::unique_ptr<CalendarService> calendar_service_;
   std::unique_ptr<AuditService> audit_;
   Metrics metrics_;
-  ResponseCache response_cache_;
+  std::unique_ptr<ChangeTracker> changes_;
+  std::unique_ptr<ResponseCache> response_cache_;
   AccessLog access_log_{[](std::string_view) {}};
   std::unique_ptr<Server> server_;
   std::thread runner_;

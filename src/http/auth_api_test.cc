@@ -46,7 +46,7 @@ class AuthApiTest : public ::testing::Test {
     }
     ASSERT_TRUE(RegisterAuthApi(router_, *auth_, ApiOptions()).ok());
     cases_ = std::make_unique<CaseService>(*store_, calendar_, DefaultRuleSets(), clock_);
-    ASSERT_TRUE(RegisterCaseApi(router_, *store_, *cases_, clock_).ok());
+    ASSERT_TRUE(RegisterCaseApi(router_, *cases_, clock_).ok());
     ASSERT_TRUE(router_
                     .Add(Method::kPost, "/api/v1/calendar/{year}",
                          RouteAccess::Require("manage_calendar"),

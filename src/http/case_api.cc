@@ -152,11 +152,20 @@ json::array Labelled(auto first, auto last, auto code, auto label) {
 
 // What the case routes work with; the referred objects outlive the router.
 struct CaseApi {
-  Store& store;  // only its data version, which keys the cached list
   CaseService& cases;
   const Clock& clock;
   ResponseCache* cache;
 };
+
+// Everything a listed answer depends on besides the data: who asks (their role and scope decide
+// what they may see), what they ask, the day and the calendar (deadlines).
+std::string AnswerKey(std::string_view what, const CaseApi& api, const Request& request,
+                      const Actor& actor) {
+  return fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}", what, actor.login, actor.role,
+                     actor.scope_root ? *actor.scope_root : 0, request.target,
+                     FormatIsoDate(api.clock.Today()),
+                     static_cast<const void*>(api.cases.CalendarInForce()));
+}
 
 Response ShowCase(const CaseApi& api, const Request& request, RouteContext& context) {
   auto id = PathId(request, "id");
@@ -186,47 +195,49 @@ Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext&
   if (auto known = CheckQueryKeys(request, {"org", "on"}); !known.ok()) {
     return ErrorResponse(known.error());
   }
-  auto on = QueryDate(request, "on", api.clock.Today());
-  if (!on.ok()) return ErrorResponse(on.error());
-  auto rows = api.cases.DeadlinesFor(*context.actor, OrgParam(request), *on);
-  if (!rows.ok()) return ErrorResponse(rows.error());
-  json::array items;
-  for (const auto& row : *rows) {
-    json::object item{{"case_id", row.header.id},
-                      {"person_name", row.person_name},
-                      {"stage", StageCode(row.header.stage)}};
-    json::value deadline = json::value_from(row.deadline);
-    for (auto& field : deadline.as_object()) item.insert(field);
-    items.push_back(std::move(item));
-  }
-  return Response::Json(
-      json::serialize(json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));
+  const Actor& actor = *context.actor;
+  const OrgChoice org = OrgParam(request);
+  return CachedGet(api.cache, request, AnswerKey("deadlines", api, request, actor),
+                   UnitAsked(api.cache, actor, org.code), [&] {
+                     auto on = QueryDate(request, "on", api.clock.Today());
+                     if (!on.ok()) return ErrorResponse(on.error());
+                     auto rows = api.cases.DeadlinesFor(actor, org, *on);
+                     if (!rows.ok()) return ErrorResponse(rows.error());
+                     json::array items;
+                     for (const auto& row : *rows) {
+                       json::object item{{"case_id", row.header.id},
+                                         {"person_name", row.person_name},
+                                         {"stage", StageCode(row.header.stage)}};
+                       json::value deadline = json::value_from(row.deadline);
+                       for (auto& field : deadline.as_object()) item.insert(field);
+                       items.push_back(std::move(item));
+                     }
+                     return Response::Json(json::serialize(
+                         json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));
+                   });
 }
 
 Response ListCases(const CaseApi& api, const Request& request, RouteContext& context) {
   const Actor& actor = *context.actor;
-  // Everything the answer depends on besides the data: who asks (their role and scope
-  // decide what they may see), what they ask, the day and the calendar (deadlines).
-  const std::string key = fmt::format("cases\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
-                                      actor.scope_root ? *actor.scope_root : 0, request.target,
-                                      FormatIsoDate(api.clock.Today()),
-                                      static_cast<const void*>(api.cases.CalendarInForce()));
-  return CachedGet(api.cache, api.store, request, key, [&] {
-    auto query = ParseCaseQuery(request, api.clock);
-    if (!query.ok()) return ErrorResponse(query.error());
-    auto page = api.cases.FindCases(actor, OrgParam(request), *query);
-    if (!page.ok()) return ErrorResponse(page.error());
-    json::array items;
-    for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
-    json::object counts;
-    for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
-    return Response::Json(json::serialize(json::object{{"items", std::move(items)},
-                                                       {"total", page->total},
-                                                       {"page", query->page},
-                                                       {"page_size", query->page_size},
-                                                       {"counts_by_stage", std::move(counts)},
-                                                       {"on", FormatIsoDate(query->on)}}));
-  });
+  const OrgChoice org = OrgParam(request);
+  return CachedGet(
+      api.cache, request, AnswerKey("cases", api, request, actor),
+      UnitAsked(api.cache, actor, org.code), [&] {
+        auto query = ParseCaseQuery(request, api.clock);
+        if (!query.ok()) return ErrorResponse(query.error());
+        auto page = api.cases.FindCases(actor, org, *query);
+        if (!page.ok()) return ErrorResponse(page.error());
+        json::array items;
+        for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
+        json::object counts;
+        for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
+        return Response::Json(json::serialize(json::object{{"items", std::move(items)},
+                                                           {"total", page->total},
+                                                           {"page", query->page},
+                                                           {"page_size", query->page_size},
+                                                           {"counts_by_stage", std::move(counts)},
+                                                           {"on", FormatIsoDate(query->on)}}));
+      });
 }
 
 Response OpenCase(const CaseApi& api, const Request& request, RouteContext& context) {
@@ -308,12 +319,12 @@ Response ShowReference(const CaseApi&, const Request&, RouteContext&) {
 
 }  // namespace
 
-Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock,
+Status RegisterCaseApi(Router& router, CaseService& cases, const Clock& clock,
                        ResponseCache* cache) {
   // Who may record which step is decided per action by the service (domain/role.h MayRecord);
   // the events route needs at least the weakest recording permission a role can hold.
   return AddRoutes<CaseApi>(
-      router, CaseApi{store, cases, clock, cache},
+      router, CaseApi{cases, clock, cache},
       {{Method::kGet, "/api/v1/cases/{id}", RouteAccess::Require("read_cases", "id"), ShowCase},
        {Method::kGet, "/api/v1/deadlines", RouteAccess::Require("read_cases"), ListDeadlines},
        {Method::kGet, "/api/v1/cases", RouteAccess::Require("read_cases"), ListCases},

@@ -7,14 +7,14 @@
 #include "http/response_cache.h"
 #include "http/router.h"
 #include "service/case_service.h"
-#include "storage/store.h"
 
 namespace ptdv::http {
 
-// Registers GET /api/v1/cases/{id} and GET /api/v1/deadlines. `store`, `cases`, `clock` and
-// `cache` (may be null: no caching) must outlive the router. The case list is answered from
-// `cache` while nothing was written since the same user asked the same thing the same day.
-Status RegisterCaseApi(Router& router, Store& store, CaseService& cases, const Clock& clock,
+// Registers GET /api/v1/cases/{id} and GET /api/v1/deadlines. `cases`, `clock` and `cache` (may
+// be null: no caching) must outlive the router. The case and deadline lists are answered from
+// `cache` while nothing they read was written since the same user asked the same thing the same
+// day.
+Status RegisterCaseApi(Router& router, CaseService& cases, const Clock& clock,
                        ResponseCache* cache = nullptr);
 
 }  // namespace ptdv::http

@@ -95,11 +95,11 @@ std::string DashboardJson(const Dashboard& d) {
                                       {"step_durations", std::move(durations)}});
 }
 
-Status RegisterDashboardApi(Router& router, Store& store, DashboardService& dashboards,
-                            const Clock& clock, ResponseCache* cache) {
+Status RegisterDashboardApi(Router& router, DashboardService& dashboards, const Clock& clock,
+                            ResponseCache* cache) {
   return router.Add(
       Method::kGet, "/api/v1/dashboard", RouteAccess::Require("read_aggregates"),
-      [&store, &dashboards, &clock, cache](const Request& request, RouteContext& context) {
+      [&dashboards, &clock, cache](const Request& request, RouteContext& context) {
         const Actor& actor = *context.actor;
         // Everything the answer depends on besides the data (as GET /cases): who asks, what
         // they ask, the day (the defaults of `on`, the deadlines) and the calendar.
@@ -107,7 +107,7 @@ Status RegisterDashboardApi(Router& router, Store& store, DashboardService& dash
             "dashboard\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
             actor.scope_root ? *actor.scope_root : 0, request.target,
             FormatIsoDate(clock.Today()), static_cast<const void*>(dashboards.CalendarInForce()));
-        return CachedGet(cache, store, request, key,
+        return CachedGet(cache, request, key, UnitAsked(cache, actor, OrgParam(request).code),
                          [&] { return Answer(dashboards, clock, request, actor); });
       });
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "http/response_cache.h"
+
 namespace ptdv::http {
 namespace {
 
@@ -53,17 +55,12 @@ void Metrics::Histogram::Observe(double seconds) {
 }
 
 void Metrics::ObserveRequest(std::string_view route, Method method, int status, double seconds) {
+  // The keys own their route (a short string; found, not inserted, after the first request).
+  RequestKey request_key(std::string(route), method, status);
+  DurationKey duration_key(std::string(route), method);
   std::lock_guard lock(mutex_);
-  auto request = requests_.find(std::make_tuple(route, method, status));
-  if (request == requests_.end()) {
-    request = requests_.emplace(RequestKey(std::string(route), method, status), 0).first;
-  }
-  ++request->second;
-  auto duration = durations_.find(std::make_tuple(route, method));
-  if (duration == durations_.end()) {
-    duration = durations_.emplace(DurationKey(std::string(route), method), Histogram{}).first;
-  }
-  duration->second.Observe(seconds);
+  ++requests_[std::move(request_key)];
+  durations_[std::move(duration_key)].Observe(seconds);
 }
 
 void Metrics::ObserveDb(double seconds) {
@@ -91,8 +88,8 @@ std::string Metrics::RenderPrometheus() const {
     const auto& [route, method] = key;
     RenderHistogram(
         out, "ptdv_http_request_duration_seconds",
-        fmt::format("route=\"{}\",method=\"{}\"", EscapeLabel(route), MethodName(method)),
-        histogram, kBuckets);
+        fmt::format(R"(route="{}",method="{}")", EscapeLabel(route), MethodName(method)), histogram,
+        kBuckets);
   }
   fmt::format_to(std::back_inserter(out),
                  "# HELP ptdv_http_open_connections Open client connections.\n"
@@ -112,6 +109,23 @@ std::string Metrics::RenderPrometheus() const {
       "# HELP ptdv_db_duration_seconds Duration of database transactions.\n"
       "# TYPE ptdv_db_duration_seconds histogram\n";
   RenderHistogram(out, "ptdv_db_duration_seconds", "", db_, kBuckets);
+  if (const ResponseCache* cache = cache_.load(std::memory_order_acquire)) {
+    const ResponseCache::Stats stats = cache->stats();
+    fmt::format_to(std::back_inserter(out),
+                   "# HELP ptdv_response_cache_hits_total Reads answered from the response cache.\n"
+                   "# TYPE ptdv_response_cache_hits_total counter\n"
+                   "ptdv_response_cache_hits_total {}\n"
+                   "# HELP ptdv_response_cache_misses_total Cacheable reads computed afresh.\n"
+                   "# TYPE ptdv_response_cache_misses_total counter\n"
+                   "ptdv_response_cache_misses_total {}\n"
+                   "# HELP ptdv_response_cache_entries Answers kept in the response cache.\n"
+                   "# TYPE ptdv_response_cache_entries gauge\n"
+                   "ptdv_response_cache_entries {}\n"
+                   "# HELP ptdv_response_cache_bytes Bytes kept in the response cache.\n"
+                   "# TYPE ptdv_response_cache_bytes gauge\n"
+                   "ptdv_response_cache_bytes {}\n",
+                   stats.hits, stats.misses, stats.entries, stats.bytes);
+  }
   return out;
 }
 

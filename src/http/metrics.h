@@ -13,6 +13,8 @@
 
 namespace ptdv::http {
 
+class ResponseCache;
+
 // Counters for /metrics, rendered in the Prometheus text format (version 0.0.4):
 //   ptdv_http_requests_total{route,method,status}        counter
 //   ptdv_http_request_duration_seconds{route,method}     histogram
@@ -20,6 +22,8 @@ namespace ptdv::http {
 //   ptdv_http_refused_connections_total                  counter (over max_connections)
 //   ptdv_db_seconds_total                                counter
 //   ptdv_db_duration_seconds                             histogram
+//   ptdv_response_cache_hits_total, _misses_total        counters (when a cache is watched)
+//   ptdv_response_cache_entries, _bytes                  gauges
 // `route` is always a route pattern or a fixed name ("static", "unmatched", "/healthz"), never
 // a raw path, so the number of series stays bounded.
 // Thread-safe: every member may be called from any thread.
@@ -41,6 +45,9 @@ class Metrics {
     return refused_connections_.load(std::memory_order_relaxed);
   }
 
+  // Renders the answers and the size of `cache` (which outlives this object) too.
+  void Watch(const ResponseCache* cache) { cache_.store(cache, std::memory_order_release); }
+
   // The exposition text; Content-Type kContentType.
   std::string RenderPrometheus() const;
   static constexpr const char* kContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -61,6 +68,7 @@ class Metrics {
   Histogram db_;                                               // guarded by mutex_
   std::atomic<std::int64_t> open_connections_{0};
   std::atomic<std::uint64_t> refused_connections_{0};
+  std::atomic<const ResponseCache*> cache_{nullptr};
 };
 
 }  // namespace ptdv::http

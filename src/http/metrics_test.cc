@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "http/response_cache.h"
+
 namespace ptdv::http {
 namespace {
 
@@ -60,6 +62,22 @@ TEST(Metrics, GaugeAndDatabaseTime) {
   EXPECT_TRUE(Contains(text, "ptdv_db_duration_seconds_bucket{le=\"0.25\"} 1\n"));
   EXPECT_TRUE(Contains(text, "ptdv_db_duration_seconds_bucket{le=\"0.5\"} 2\n"));
   EXPECT_TRUE(Contains(text, "ptdv_db_duration_seconds_count 2\n"));
+}
+
+TEST(Metrics, TheWatchedResponseCachesHitsMissesAndSize) {
+  Metrics metrics;
+  EXPECT_FALSE(Contains(metrics.RenderPrometheus(), "ptdv_response_cache"));
+  ResponseCache cache;
+  metrics.Watch(&cache);
+  cache.Put("a", 1, "body");
+  (void)cache.Find("a", 1);
+  (void)cache.Find("a", 1);
+  (void)cache.Find("b", 1);
+  std::string text = metrics.RenderPrometheus();
+  EXPECT_TRUE(Contains(text, "ptdv_response_cache_hits_total 2\n"));
+  EXPECT_TRUE(Contains(text, "ptdv_response_cache_misses_total 1\n"));
+  EXPECT_TRUE(Contains(text, "ptdv_response_cache_entries 1\n"));
+  EXPECT_TRUE(Contains(text, "ptdv_response_cache_bytes 5\n"));
 }
 
 TEST(Metrics, EscapesLabelValues) {

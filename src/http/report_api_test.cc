@@ -117,7 +117,7 @@ class ReportApiTest : public ::testing::Test {
     reports_ = new ReportService(*store_);
     router_ = new Router;
     ASSERT_TRUE(RegisterAuthApi(*router_, *auth_).ok());
-    ASSERT_TRUE(RegisterCaseApi(*router_, *store_, *cases_, *clock_).ok());
+    ASSERT_TRUE(RegisterCaseApi(*router_, *cases_, *clock_).ok());
     ASSERT_TRUE(RegisterReportApi(*router_, *store_, *reports_, *cases_, *clock_).ok());
     server_ = new Server(test::LoopbackOptions(), *router_, metrics_, access_log_);
     ASSERT_TRUE(server_->Start().ok());

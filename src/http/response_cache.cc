@@ -1,10 +1,12 @@
 #include "http/response_cache.h"
 
-#include "storage/store.h"
+#include "service/actor.h"
+#include "service/change_tracker.h"
 
 namespace ptdv::http {
 
-ResponseCache::ResponseCache(std::size_t max_bytes) : shard_bytes_(max_bytes / kShards) {}
+ResponseCache::ResponseCache(std::size_t max_bytes, ChangeTracker* changes)
+    : shard_bytes_(max_bytes / kShards), changes_(changes) {}
 
 ResponseCache::Shard& ResponseCache::ShardOf(const std::string& key) {
   return shards_[std::hash<std::string>{}(key) % kShards];
@@ -60,13 +62,22 @@ ResponseCache::Stats ResponseCache::stats() const {
   return out;
 }
 
-Response CachedGet(ResponseCache* cache, Store& store, const Request& request,
-                   const std::string& key, const std::function<Response()>& compute) {
+std::optional<Id> UnitAsked(const ResponseCache* cache, const Actor& actor,
+                            const std::optional<std::string>& code) {
+  if (code && cache != nullptr && cache->changes() != nullptr) {
+    if (auto unit = cache->changes()->UnitWithCode(*code)) return unit;
+  }
+  return actor.scope_root;
+}
+
+Response CachedGet(ResponseCache* cache, const Request& request, const std::string& key,
+                   std::optional<Id> unit, const std::function<Response()>& compute) {
   const auto control = request.Header("Cache-Control");
-  if (cache == nullptr || (control && control->find("no-cache") != std::string_view::npos)) {
+  if (cache == nullptr || cache->changes() == nullptr ||
+      (control && control->find("no-cache") != std::string_view::npos)) {
     return compute();
   }
-  auto version = store.DataVersion();
+  auto version = cache->changes()->VersionOf(unit);
   if (!version.ok()) return compute();
   if (auto body = cache->Find(key, *version)) {
     Response hit = Response::Json(*body);

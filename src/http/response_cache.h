@@ -1,18 +1,19 @@
 #pragma once
 
-// Bodies of GET responses remembered until the next write to the database.
+// Bodies of GET responses remembered until a write changes what they read.
 //
 // A read's answer depends on the data, on who asks, on the request and on the day (deadlines
-// count from today). The caller names all but the data in a key string; the data is named by
-// Store::DataVersion(), which changes with every committed write by anyone (this process,
-// another ptdv process, the CLI). An entry is a hit only while that version is unchanged, so a
-// cached answer is exactly what recomputing would give — never stale, whatever was written and
-// by whom. The version is read before computing: a write that lands meanwhile makes the entry a
-// miss next time, never a wrong hit.
+// count from today). The caller names all but the data in a key string, and the unit whose
+// subtree the answer is about; the data is named by that unit's version
+// (service/change_tracker.h), which changes with every committed write in the subtree or to what
+// every answer reads, by anyone (this process, another ptdv process, the CLI). An entry is a hit
+// only while that version is unchanged, so a cached answer is exactly what recomputing would
+// give — never stale, whatever was written and by whom. The version is read before computing: a
+// write that lands meanwhile makes the entry a miss next time, never a wrong hit.
 //
-// Invalidation is deliberately coarse (any write invalidates every entry): a ward's dozen
-// writes a day cost a recomputation each, while the many reads between them — a list reloaded
-// by its staff, the leaders' dashboards — are answered without touching the database.
+// So a step recorded in one ward recomputes that ward's answers and those of the units above
+// it, while the other wards' lists and dashboards stay hits; logins and session touches change
+// nothing.
 //
 // Thread-safe: sharded by key hash, one mutex per shard, LRU within a shard, bounded in bytes.
 
@@ -24,14 +25,17 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "domain/model.h"
 #include "http/request.h"
 #include "http/response.h"
 
 namespace ptdv {
-class Store;
+class ChangeTracker;
+struct Actor;
 }
 
 namespace ptdv::http {
@@ -45,8 +49,12 @@ class ResponseCache {
     std::size_t bytes = 0;
   };
 
-  // At most `max_bytes` of bodies (and keys) are kept; 0 keeps nothing.
-  explicit ResponseCache(std::size_t max_bytes = std::size_t{64} << 20);
+  // At most `max_bytes` of bodies (and keys) are kept; 0 keeps nothing. CachedGet needs
+  // `changes` (which outlives the cache); without it, it computes every answer.
+  explicit ResponseCache(std::size_t max_bytes = std::size_t{64} << 20,
+                         ChangeTracker* changes = nullptr);
+
+  ChangeTracker* changes() const { return changes_; }
 
   // The body stored under `key` for exactly `data_version`, or null.
   std::shared_ptr<const std::string> Find(const std::string& key, std::uint64_t data_version);
@@ -74,17 +82,24 @@ class ResponseCache {
   Shard& ShardOf(const std::string& key);
 
   std::size_t shard_bytes_;
+  ChangeTracker* changes_;
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
 };
 
-// Answers a GET from `cache` when nothing was written since the same `key` was answered, else
-// calls `compute` and keeps its answer when it is a 200. `key` must name everything besides the
-// data that the answer depends on (the user, their role and scope, the request target, the
-// day, …). Sets "X-Cache: hit|miss". Bypassed (computed, not stored) when `cache` is null, when
-// the request says "Cache-Control: no-cache", or when the data version cannot be read.
-Response CachedGet(ResponseCache* cache, Store& store, const Request& request,
-                   const std::string& key, const std::function<Response()>& compute);
+// The unit an answer for `actor` asking about the unit `code` (the org= parameter) is about:
+// that unit when known, else the actor's scope; nullopt (every unit) when neither names one.
+std::optional<Id> UnitAsked(const ResponseCache* cache, const Actor& actor,
+                            const std::optional<std::string>& code);
+
+// Answers a GET from `cache` when nothing `unit`'s subtree reads was written since the same
+// `key` was answered, else calls `compute` and keeps its answer when it is a 200. `key` must name
+// everything besides the data that the answer depends on (the user, their role and scope, the
+// request target, the day, …); `unit` the unit whose subtree the answer reads (nullopt: any).
+// Sets "X-Cache: hit|miss". Bypassed (computed, not stored) when `cache` is null or has no
+// tracker, when the request says "Cache-Control: no-cache", or when the version cannot be read.
+Response CachedGet(ResponseCache* cache, const Request& request, const std::string& key,
+                   std::optional<Id> unit, const std::function<Response()>& compute);
 
 }  // namespace ptdv::http

@@ -129,7 +129,7 @@ class ApiServerTest : public ::testing::Test {
         std::make_unique<CalendarService>(*store_, clock_, *calendars_, *shipped);
     audit_ = std::make_unique<AuditService>(*store_, clock_);
     ASSERT_TRUE(RegisterAuthApi(router_, *auth_).ok());
-    ASSERT_TRUE(RegisterCaseApi(router_, *store_, *cases_, clock_).ok());
+    ASSERT_TRUE(RegisterCaseApi(router_, *cases_, clock_).ok());
     ASSERT_TRUE(RegisterOrgApi(router_, *orgs_, clock_).ok());
     ASSERT_TRUE(RegisterPeopleApi(router_, *store_, *cases_).ok());
     ASSERT_TRUE(RegisterCalendarApi(router_, *calendar_service_).ok());

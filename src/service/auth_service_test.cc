@@ -212,6 +212,9 @@ class FullDiskStore : public Store {
   Result<std::vector<int>> Migrate() override { return real_.Migrate(); }
   Result<int> SchemaVersion() override { return real_.SchemaVersion(); }
   Result<std::uint64_t> DataVersion() override { return real_.DataVersion(); }
+  Result<std::vector<ChangedUnit>> ChangesAfter(std::int64_t after) override {
+    return real_.ChangesAfter(after);
+  }
 
  private:
   Store& real_;

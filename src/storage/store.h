@@ -63,6 +63,9 @@ class OrganisationRepository {
   // The units that ended with one of `ids` as their successor, and theirs in turn (a unit merged
   // into one that was later merged again), each once, in no particular order (latest versions).
   virtual Result<std::vector<Organisation>> Predecessors(const std::vector<Id>& ids) = 0;
+  // Every version of every unit, as History gives each unit's (ordered by unit, then date): the
+  // whole tree through time in one query, for an in-memory copy (service/change_tracker.h).
+  virtual Result<std::vector<Organisation>> AllVersions() = 0;
 };
 
 class PersonRepository {
@@ -467,6 +470,13 @@ class Transaction {
 
 enum class Access { kReadOnly, kReadWrite };
 
+// A unit whose data a committed write changed (Store::ChangesAfter).
+struct ChangedUnit {
+  Id org_id = 0;  // 0: what any answer may depend on
+  std::int64_t seq = 0;
+  bool operator==(const ChangedUnit&) const = default;
+};
+
 // Thread-safe: each Begin() hands out an independent transaction.
 class Store {
  public:
@@ -480,6 +490,12 @@ class Store {
   // write was committed in between, so a result computed after the first read is still current
   // (http/response_cache.h). Only comparable within one Store object's lifetime.
   virtual Result<std::uint64_t> DataVersion() = 0;
+  // The units whose data the writes committed after sequence number `after` changed, each with
+  // the number of the latest such write, in increasing order; org_id 0 stands for a change any
+  // answer may depend on (the tree, the calendar, rule sets, targets, classes). Written by the
+  // writing transaction itself, so it covers every writer on the database; sessions, accounts and
+  // the audit trail are not changes here. Read outside any transaction, like DataVersion().
+  virtual Result<std::vector<ChangedUnit>> ChangesAfter(std::int64_t after) = 0;
 };
 
 class AuditKey;

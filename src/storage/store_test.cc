@@ -1999,6 +1999,72 @@ TEST_P(StoreContractTest, TargetsRoundTripVersionAndSplit) {
   EXPECT_EQ(Describe(Must(Read()->Targets().Get(city.id))), Describe(changed));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Changes (the response caches follow them)
+
+// The units a committed write changed; the latest change any answer depends on (unit 0).
+std::int64_t Latest(const std::vector<ChangedUnit>& changes) {
+  return changes.empty() ? 0 : changes.back().seq;
+}
+
+TEST_P(StoreContractTest, ChangesAfterNameTheUnitsACommittedWriteChanged) {
+  World w = MakeWorld();
+  std::vector<ChangedUnit> so_far = Must(store_->ChangesAfter(0));
+  ASSERT_FALSE(so_far.empty());
+  const std::int64_t start = Latest(so_far);
+  EXPECT_TRUE(Must(store_->ChangesAfter(start)).empty());
+
+  Id other_cell = 0;
+  {  // a new unit changes the tree: unit 0
+    auto tx = Write();
+    other_cell = Must(tx->Organisations().Insert(Unit("HUE-ANCUU-CB01", OrgKind::kCell, w.city)));
+    Must(tx->Commit());
+  }
+  std::vector<ChangedUnit> tree = Must(store_->ChangesAfter(start));
+  ASSERT_EQ(tree.size(), 1u);
+  EXPECT_EQ(tree[0].org_id, 0);
+  const std::int64_t after_tree = tree[0].seq;
+
+  Id case_id = 0;
+  {  // a case in a cell: that cell, and the person's unit for the person
+    auto tx = Write();
+    case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+    Must(tx->Commit());
+  }
+  std::vector<ChangedUnit> opened = Must(store_->ChangesAfter(after_tree));
+  ASSERT_EQ(opened.size(), 1u);
+  EXPECT_EQ(opened[0].org_id, w.cell);
+  EXPECT_GT(opened[0].seq, after_tree);
+
+  {  // a rolled-back write, a session, an account and an audit entry change no unit
+    {
+      auto tx = Write();
+      Must(tx->Cases().Insert(SampleCase(w.person, other_cell)));
+    }
+    auto tx = Write();
+    Id user = Must(tx->Users().Insert(SampleUser(w.grassroots)));
+    Id session = Must(tx->Sessions().Insert(SampleSession(user, "t")));
+    Must(tx->Sessions().Touch(session, At(1700000500), "10.0.0.9"));
+    Must(tx->Users().RecordSuccessfulLogin(user, At(1700000500)));
+    Must(tx->Audit().Append(SampleAudit("case.open", case_id)));
+    Must(tx->Commit());
+  }
+  EXPECT_TRUE(Must(store_->ChangesAfter(opened[0].seq)).empty());
+
+  {  // a case moved to another cell: both cells
+    auto tx = Write();
+    Case c = Must(tx->Cases().Get(case_id));
+    c.cell_id = other_cell;
+    Must(tx->Cases().Update(c));
+    Must(tx->Commit());
+  }
+  std::vector<ChangedUnit> moved = Must(store_->ChangesAfter(opened[0].seq));
+  std::vector<Id> units;
+  for (const auto& m : moved) units.push_back(m.org_id);
+  std::sort(units.begin(), units.end());
+  EXPECT_EQ(units, (std::vector<Id>{w.cell, other_cell}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return info.param.name;

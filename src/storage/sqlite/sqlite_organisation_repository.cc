@@ -119,6 +119,11 @@ constexpr std::string_view kHistory =
     "v.committee_member_count, v.valid_from, v.valid_to, o.successor_id "
     "FROM organisation_version v JOIN organisation o ON o.id = v.org_id "
     "WHERE v.org_id = ? ORDER BY v.valid_from";
+constexpr std::string_view kAllVersions =
+    "SELECT o.id, v.parent_id, o.kind, o.code, v.name, v.authorised_to_admit, "
+    "v.committee_member_count, v.valid_from, v.valid_to, o.successor_id "
+    "FROM organisation_version v JOIN organisation o ON o.id = v.org_id "
+    "ORDER BY v.org_id, v.valid_from";
 
 // A change from a date: the version in force closes the day before, the new one opens.
 constexpr std::string_view kCloseVersion =
@@ -177,6 +182,11 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::History(Id id) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> versions, ReadAll(statement, ReadOrganisation));
   if (versions.empty()) return RowNotFound(kWhat, id);
   return versions;
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::AllVersions() {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAllVersions));
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Status SqliteOrganisationRepository::ChangeFrom(const Organisation& next, Date effective) {

@@ -21,6 +21,7 @@ class SqliteOrganisationRepository final : public SqliteRepository<OrganisationR
   Result<std::vector<Organisation>> Ancestors(Id id) override;
   Result<std::vector<Organisation>> WithAncestors(const std::vector<Id>& ids) override;
   Result<std::vector<Organisation>> Predecessors(const std::vector<Id>& ids) override;
+  Result<std::vector<Organisation>> AllVersions() override;
   Status ChangeFrom(const Organisation& next, Date effective) override;
   Result<std::vector<Organisation>> History(Id id) override;
 };

@@ -118,12 +118,38 @@ Result<int> SqliteStore::SchemaVersion() {
   return static_cast<int>(version);
 }
 
-Result<std::uint64_t> SqliteStore::DataVersion() {
-  std::lock_guard lock(watcher_mutex_);
+Status SqliteStore::OpenWatcher() {
   if (!watcher_) {
     PTDV_ASSIGN_OR_RETURN(watcher_, SqliteConnection::Open(path_, options_));
   }
+  return Ok();
+}
+
+Result<std::uint64_t> SqliteStore::DataVersion() {
+  std::lock_guard lock(watcher_mutex_);
+  PTDV_RETURN_IF_ERROR(OpenWatcher());
   return watcher_->DataVersion();
+}
+
+Result<std::vector<ChangedUnit>> SqliteStore::ChangesAfter(std::int64_t after) {
+  static constexpr std::string_view kChangesAfter =
+      "SELECT org_id, seq FROM unit_change WHERE seq > ? ORDER BY seq";
+  std::lock_guard lock(watcher_mutex_);
+  PTDV_RETURN_IF_ERROR(OpenWatcher());
+  // A read transaction for the statement, ended before the next DataVersion().
+  PTDV_RETURN_IF_ERROR(watcher_->Execute(kBeginDeferred));
+  Result<std::vector<ChangedUnit>> changes = [&]() -> Result<std::vector<ChangedUnit>> {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, watcher_->Prepare(kChangesAfter, after));
+    return ReadAll(statement, [](SqliteRow& row) {
+      ChangedUnit change;
+      row.Read(change.org_id, change.seq);
+      return change;
+    });
+  }();
+  Status ended = watcher_->Execute(changes.ok() ? kCommit : kRollback);
+  if (!changes.ok()) return changes;
+  PTDV_RETURN_IF_ERROR(ended);
+  return changes;
 }
 
 }  // namespace ptdv

@@ -38,10 +38,15 @@ class SqliteStore final : public Store {
   // commit by any other connection, in this process or another, changes it. One statement under
   // a mutex: about a microsecond.
   Result<std::uint64_t> DataVersion() override;
+  // On the same connection as DataVersion(): a range of unit_change_seq_idx (migration 0016).
+  Result<std::vector<ChangedUnit>> ChangesAfter(std::int64_t after) override;
 
  private:
   SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path, SqliteOptions options,
               std::shared_ptr<const AuditKey> audit_key);
+
+  // Opens watcher_ on first use. REQUIRES: watcher_mutex_ held.
+  Status OpenWatcher();
 
   std::shared_ptr<SqliteConnectionPool> pool_;
   const std::string path_;
