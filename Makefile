@@ -101,6 +101,12 @@ bench-http: build
 	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
 	@bash bench/http/run.sh $(BUILD)
 
+# Mixed load: 200 units' staff reading while cases are written, with logins (bench/mixed/run.sh).
+.PHONY: bench-mixed
+bench-mixed: build
+	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
+	@bash bench/mixed/run.sh $(BUILD)
+
 # Import: 100,000 members from a CSV list, then the same file again (bench/import/run.sh).
 .PHONY: bench-import
 bench-import: ptdv
