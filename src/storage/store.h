@@ -84,7 +84,8 @@ class PersonRepository {
   // names each one's stored state, without reading the rows' other columns. One query.
   virtual Result<std::vector<std::pair<Id, int>>> Versions(const std::vector<Id>& ids) = 0;
   // People whose search_key contains `search_key` (already normalised), kept by a unit in
-  // `org_ids` (all when empty); at most `limit`, ordered by name.
+  // `org_ids` (all when empty); at most `limit`: the name itself first, then the names beginning
+  // with it (each in name order), then the others in the order they were recorded.
   virtual Result<std::vector<Person>> Search(const std::string& search_key,
                                              const std::vector<Id>& org_ids, int limit) = 0;
   // People whose search_key equals `search_key` (already normalised) and born on `birth_date`,

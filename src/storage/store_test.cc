@@ -787,13 +787,13 @@ TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
     for (const Person& p : people) out.push_back(p.full_name);
     return out;
   };
-  // Ordered by name (search key).
+  // The names holding the text elsewhere than at the start: in the order they were recorded.
   EXPECT_EQ(names(Must(read->People().Search("van", {}, 10))),
-            (std::vector<std::string>{"Lê Văn An", "Nguyễn Văn Đức", "Phạm Văn Bình"}));
+            (std::vector<std::string>{"Nguyễn Văn Đức", "Lê Văn An", "Phạm Văn Bình"}));
   EXPECT_EQ(names(Must(read->People().Search("van", {w.cell}, 10))),
-            (std::vector<std::string>{"Lê Văn An", "Nguyễn Văn Đức"}));
+            (std::vector<std::string>{"Nguyễn Văn Đức", "Lê Văn An"}));
   EXPECT_EQ(names(Must(read->People().Search("van", {}, 1))),
-            (std::vector<std::string>{"Lê Văn An"}));
+            (std::vector<std::string>{"Nguyễn Văn Đức"}));
   EXPECT_TRUE(Must(read->People().Search("van", {}, 0)).empty());
   EXPECT_EQ(Must(read->People().Search("binh", {}, 10)).at(0).id, binh);
 
@@ -804,6 +804,41 @@ TEST_P(StoreContractTest, SearchMatchesSubstringsWithinUnits) {
   EXPECT_EQ(names(Must(read->People().Search("", many, 10))),
             (std::vector<std::string>{"Phạm Văn Bình"}));
   (void)an;
+}
+
+TEST_P(StoreContractTest, SearchPutsTheNameItselfThenTheNamesBeginningWithIt) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id other_cell = Must(tx->Organisations().Insert(Unit("OTHER", OrgKind::kCell, w.grassroots)));
+  Must(tx->People().Insert(SamplePerson(w.cell, "Lê Văn An")));
+  Must(tx->People().Insert(SamplePerson(other_cell, "Văn Thị Hoa")));
+  Must(tx->People().Insert(SamplePerson(w.cell, "Văn")));
+  Must(tx->People().Insert(SamplePerson(other_cell, "Vân Anh")));
+  Must(tx->Commit());
+  auto read = Read();
+  auto names = [](const std::vector<Person>& people) {
+    std::vector<std::string> out;
+    for (const Person& p : people) out.push_back(p.full_name);
+    return out;
+  };
+  const std::vector<std::string> ranked = {"Văn", "Vân Anh", "Văn Thị Hoa", "Nguyễn Văn Đức",
+                                           "Lê Văn An"};
+  // Everyone, a few units (read directly) and many units (through the name indexes) alike.
+  std::vector<Id> many;
+  for (Id id = 100000; id < 103000; ++id) many.push_back(id);
+  many.push_back(w.cell);
+  many.push_back(other_cell);
+  for (const std::vector<Id>& units : {std::vector<Id>{}, {w.cell, other_cell}, many}) {
+    EXPECT_EQ(names(Must(read->People().Search("van", units, 10))), ranked) << units.size();
+    EXPECT_EQ(names(Must(read->People().Search("van", units, 2))),
+              (std::vector<std::string>{"Văn", "Vân Anh"}))
+        << units.size();
+    EXPECT_EQ(names(Must(read->People().Search("van an", units, 10))),
+              (std::vector<std::string>{"Vân Anh", "Lê Văn An"}))
+        << units.size();
+  }
+  EXPECT_EQ(names(Must(read->People().Search("van", {other_cell}, 10))),
+            (std::vector<std::string>{"Vân Anh", "Văn Thị Hoa"}));
 }
 
 TEST_P(StoreContractTest, FindSameNameAndBirthDateWithinUnits) {

@@ -36,19 +36,41 @@ constexpr std::string_view kExists = "SELECT 1 FROM person WHERE id = ?";
 constexpr std::string_view kSelectById =
     "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS " WHERE p.id = ?";
 
+// Ranked: the name itself first, then the names beginning with it (in name order), then the
+// others in id order. ?1 the escaped LIKE text, ?2 the limit, ?3 the text itself.
+#define PTDV_PERSON_RANKED                                                                  \
+  " ORDER BY p.search_key <> ?3, substr(p.search_key, 1, length(?3)) <> ?3,"                \
+  " CASE WHEN substr(p.search_key, 1, length(?3)) = ?3 THEN p.search_key ELSE '' END, p.id" \
+  " LIMIT ?2"
+
 // The pattern is '%' || escaped input || '%'; the same text works in PostgreSQL.
-constexpr std::string_view kSearchAll = "SELECT " PTDV_PERSON_COLUMNS
-                                        " FROM person p" PTDV_PERSON_PREVIOUS
-                                        " WHERE p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
-                                        " ORDER BY p.search_key, p.id LIMIT ?";
+constexpr std::string_view kSearchAll =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.search_key LIKE '%' || ?1 || '%' ESCAPE '\\'" PTDV_PERSON_RANKED;
 
 // CROSS JOIN makes SQLite drive the join from the id set (then person_org_idx), so the cost
 // follows the people of those units, not the whole table; PostgreSQL accepts the same text.
 constexpr std::string_view kSearchInOrgs =
     "SELECT " PTDV_PERSON_COLUMNS
     " FROM temp.ptdv_filter_id f CROSS JOIN person p" PTDV_PERSON_PREVIOUS
-    " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ? || '%' ESCAPE '\\'"
-    " ORDER BY p.search_key, p.id LIMIT ?";
+    " WHERE p.org_id = f.id AND p.search_key LIKE '%' || ?1 || '%' ESCAPE '\\'" PTDV_PERSON_RANKED;
+
+// Among many units (or all), in three steps that each stop at the limit: the name itself and
+// the names beginning with it along person_search_key_idx (?1 the text, ?2 the text followed by
+// DEL, above every folded letter), then the names holding it elsewhere through the trigram
+// index person_name (migration 0017), in id order. ?3 the limit.
+#define PTDV_PERSON_IN_SCOPE " AND (?4 = 0 OR p.org_id IN (SELECT f.id FROM temp.ptdv_filter_id f))"
+constexpr std::string_view kSearchExact =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.search_key = ?1" PTDV_PERSON_IN_SCOPE " ORDER BY p.id LIMIT ?3";
+constexpr std::string_view kSearchPrefix =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.search_key > ?1 AND p.search_key < ?2" PTDV_PERSON_IN_SCOPE
+    " ORDER BY p.search_key, p.id LIMIT ?3";
+constexpr std::string_view kSearchInside =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.id IN (SELECT n.rowid FROM person_name n WHERE n.search_key LIKE '%' || ?1 || '%')"
+    " AND substr(p.search_key, 1, length(?1)) <> ?1" PTDV_PERSON_IN_SCOPE " ORDER BY p.id LIMIT ?3";
 
 // Served by person_id_number_idx.
 constexpr std::string_view kByIdNumber =
@@ -76,8 +98,14 @@ constexpr std::string_view kSelectVersions =
     "SELECT p.id, p.version FROM temp.ptdv_filter_id f CROSS JOIN person p"
     " WHERE p.id = f.id ORDER BY p.id";
 
+#undef PTDV_PERSON_IN_SCOPE
+#undef PTDV_PERSON_RANKED
 #undef PTDV_PERSON_COLUMNS
 #undef PTDV_PERSON_PREVIOUS
+
+// Up to this many units (a ward and its cells, a commune's), a search reads their people
+// directly; above it (a city, a province, everyone) it follows the name indexes.
+constexpr std::size_t kUnitsReadDirectly = 64;
 
 constexpr std::string_view kDeletePrevious = "DELETE FROM previous_membership WHERE person_id = ?";
 
@@ -176,10 +204,27 @@ Result<std::vector<Person>> SqlitePersonRepository::Search(const std::string& se
                                                            int limit) {
   if (limit <= 0) return std::vector<Person>{};
   if (!org_ids.empty()) PTDV_RETURN_IF_ERROR(connection_.FillIdSet(IdSet::kFilter, org_ids));
-  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
-                        connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs,
-                                            EscapeLikePattern(search_key), limit));
-  return ReadAll(statement, ReadPerson);
+  // A few units' people are read directly (person_org_idx), ranked in one query; so is a text
+  // too short for trigrams or holding LIKE's wildcards.
+  const bool plain = search_key.find_first_of("%_\\") == std::string::npos;
+  if (search_key.size() < 3 || !plain ||
+      (!org_ids.empty() && org_ids.size() <= kUnitsReadDirectly)) {
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                          connection_.Prepare(org_ids.empty() ? kSearchAll : kSearchInOrgs,
+                                              EscapeLikePattern(search_key), limit, search_key));
+    return ReadAll(statement, ReadPerson);
+  }
+  std::vector<Person> found;
+  const int scoped = org_ids.empty() ? 0 : 1;
+  for (std::string_view sql : {kSearchExact, kSearchPrefix, kSearchInside}) {
+    const int left = limit - static_cast<int>(found.size());
+    if (left <= 0) break;
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                          connection_.Prepare(sql, search_key, search_key + '\x7f', left, scoped));
+    PTDV_ASSIGN_OR_RETURN(std::vector<Person> more, ReadAll(statement, ReadPerson));
+    for (Person& p : more) found.push_back(std::move(p));
+  }
+  return found;
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::FindByIdNumber(const std::string& id_number) {

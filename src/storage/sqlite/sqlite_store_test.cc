@@ -114,7 +114,7 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   EXPECT_EQ(store->SchemaVersion().value(), 0);
   // 0005, 0007 and 0009 are other branches'.
   EXPECT_EQ(store->Migrate().value(),
-            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16}));
+            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17}));
   std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
   for (const char* name : {"audit_log_no_update",
                            "audit_log_no_delete",
@@ -146,7 +146,9 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
                            "case_event_changed_insert",
                            "person_changed_update",
                            "membership_changed_delete",
-                           "rule_parameter_changed_update"}) {
+                           "rule_parameter_changed_update",
+                           "person_name",
+                           "person_name_update"}) {
     std::string sql = std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + name + "'";
     EXPECT_EQ(QueryText(raw->handle(), sql.c_str()), "1") << name;
   }
