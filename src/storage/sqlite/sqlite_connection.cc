@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <limits>
+#include <mutex>
 
 namespace ptdv {
 namespace {
@@ -205,11 +206,22 @@ std::optional<Date> SqliteRow::OptionalIsoDate() {
   return IsoDate();
 }
 
+// SQLite's process-wide settings, made once before its first use: no memory statistics, which
+// would otherwise take one global mutex on every allocation of every connection (the request
+// threads contended for it). Refused, and left as they are, when SQLite was already in use.
+namespace {
+void ConfigureSqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // SqliteConnection
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  const SqliteOptions& options) {
+  ConfigureSqlite();
   sqlite3* db = nullptr;
   int code = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
