@@ -43,6 +43,8 @@
 #   PTDV_MIX_LOGIN_SPREAD  seconds over which the units' accounts log in before the runs,
 #                          default 0 (at once)
 #   PTDV_MIX_SERVE_ARGS    extra `ptdv serve` options
+#   PTDV_MIX_PERF          1: profile the server with perf during the cache-off list and each
+#                          mixed measurement (BUILD_DIR/bench-mixed/perf-*.txt)
 # The server runs with --logins-per-minute 100000: every client here shares 127.0.0.1.
 # Besides the case steps, the server writes too: each login opens a session, and each session's
 # last use is written at most once a minute (about PTDV_MIX_UNITS/60 writes per second here);
@@ -347,6 +349,23 @@ start_wrk() {
     >"$run_dir/$name.txt" 2>&1 &
   wrk_pids+=($!)
 }
+# With PTDV_MIX_PERF=1, samples the server's stacks (perf record -g) for most of a measurement
+# and writes the hottest functions, self and with callees, to $out/perf-NAME.txt.
+profile() {
+  [ "${PTDV_MIX_PERF:-0}" = 1 ] || return 0
+  local name=$1 seconds=$(( duration > 4 ? duration - 2 : duration ))
+  sleep 1
+  perf record -q -F 499 -g -p "$server_pid" -o "$out/perf-$name.data" -- sleep "$seconds" \
+    >/dev/null 2>&1 || { echo "bench-mixed: perf record failed" >&2; return 0; }
+  {
+    echo "# self"
+    perf report -i "$out/perf-$name.data" --no-children --stdio --percent-limit 1.5 \
+      --sort symbol -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
+    echo "# with callees"
+    perf report -i "$out/perf-$name.data" --children --stdio --percent-limit 4 \
+      --sort symbol -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
+  } >"$out/perf-$name.txt"
+}
 # Waits for the wrk instances started since the last call; fails on one without its result.
 wait_wrk() {
   local pid
@@ -390,6 +409,7 @@ start_wrk healthz "$ceiling_connections" 2 "$duration" read.lua /healthz
 wait_wrk
 start_wrk list_nocache "$ceiling_connections" 2 "$duration" read.lua / \
   PTDV_MIX_URLS="$out/urls-list.txt" PTDV_MIX_NO_CACHE=1
+profile list_nocache
 wait_wrk
 
 for rate in $write_rates; do
@@ -408,6 +428,7 @@ for rate in $write_rates; do
   fi
   start_wrk logins "$login_connections" 1 "$duration" login.lua /api/v1/auth/login \
     PTDV_MIX_LOGIN=bench.login PTDV_MIX_PASSWORD="$password" PTDV_MIX_RATE="$login_rate"
+  profile "mixed-$rate"
   wait_wrk
   after=$(cache_counters)
   echo "$before" >"$run_dir/cache-before"
