@@ -16,9 +16,9 @@ BEGIN
   SELECT RAISE(ABORT, 'unit_change is never deleted from: its sequence numbers only grow');
 END;
 
--- A case's write changes the answers about its cell; a person's or a membership's those about
--- their unit, their cases' cells and the cells of the cases naming them (an introducer's
--- membership counts in the P4/S9 checks there).
+-- A case's write changes the answers about its cell; a person's, a membership's or a previous
+-- membership's those about the person's unit, their cases' cells and the cells of the cases
+-- naming them (an introducer's membership counts in the P4/S9 checks there).
 CREATE TRIGGER admission_case_changed_insert AFTER INSERT ON admission_case
 BEGIN
   INSERT INTO unit_change (org_id, seq)
@@ -202,7 +202,8 @@ BEGIN
     FROM (SELECT NEW.org_id AS u
       UNION SELECT cell_id AS u FROM admission_case WHERE person_id = NEW.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = NEW.person_id)
+              WHERE e.member_person_id = NEW.person_id
+      UNION SELECT org_id FROM person WHERE id = NEW.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;
@@ -215,10 +216,12 @@ BEGIN
       UNION SELECT cell_id AS u FROM admission_case WHERE person_id = NEW.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
               WHERE e.member_person_id = NEW.person_id
+      UNION SELECT org_id FROM person WHERE id = NEW.person_id
       UNION SELECT OLD.org_id AS u
       UNION SELECT cell_id AS u FROM admission_case WHERE person_id = OLD.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = OLD.person_id)
+              WHERE e.member_person_id = OLD.person_id
+      UNION SELECT org_id FROM person WHERE id = OLD.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;
@@ -230,7 +233,8 @@ BEGIN
     FROM (SELECT OLD.org_id AS u
       UNION SELECT cell_id AS u FROM admission_case WHERE person_id = OLD.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = OLD.person_id)
+              WHERE e.member_person_id = OLD.person_id
+      UNION SELECT org_id FROM person WHERE id = OLD.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;
@@ -241,7 +245,8 @@ BEGIN
     SELECT u, (SELECT COALESCE(MAX(seq), 0) + 1 FROM unit_change)
     FROM (SELECT cell_id AS u FROM admission_case WHERE person_id = NEW.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = NEW.person_id)
+              WHERE e.member_person_id = NEW.person_id
+      UNION SELECT org_id FROM person WHERE id = NEW.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;
@@ -253,9 +258,11 @@ BEGIN
     FROM (SELECT cell_id AS u FROM admission_case WHERE person_id = NEW.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
               WHERE e.member_person_id = NEW.person_id
+      UNION SELECT org_id FROM person WHERE id = NEW.person_id
       UNION SELECT cell_id AS u FROM admission_case WHERE person_id = OLD.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = OLD.person_id)
+              WHERE e.member_person_id = OLD.person_id
+      UNION SELECT org_id FROM person WHERE id = OLD.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;
@@ -266,7 +273,8 @@ BEGIN
     SELECT u, (SELECT COALESCE(MAX(seq), 0) + 1 FROM unit_change)
     FROM (SELECT cell_id AS u FROM admission_case WHERE person_id = OLD.person_id
       UNION SELECT c.cell_id FROM case_event e JOIN admission_case c ON c.id = e.case_id
-              WHERE e.member_person_id = OLD.person_id)
+              WHERE e.member_person_id = OLD.person_id
+      UNION SELECT org_id FROM person WHERE id = OLD.person_id)
     WHERE u IS NOT NULL
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
 END;

@@ -167,13 +167,13 @@ std::string AnswerKey(std::string_view what, const CaseApi& api, const Request& 
                      static_cast<const void*>(api.cases.CalendarInForce()));
 }
 
-Response ShowCase(const CaseApi& api, const Request& request, RouteContext& context) {
+UnitAnswer ComputeCase(const CaseApi& api, const Request& request, const Actor& actor) {
   auto id = PathId(request, "id");
-  if (!id.ok()) return ErrorResponse(id.error());
+  if (!id.ok()) return {ErrorResponse(id.error()), std::nullopt};
   auto on = QueryDate(request, "on", api.clock.Today());
-  if (!on.ok()) return ErrorResponse(on.error());
-  auto view = api.cases.Show(*context.actor, *id, *on);
-  if (!view.ok()) return ErrorResponse(view.error());
+  if (!on.ok()) return {ErrorResponse(on.error()), std::nullopt};
+  auto view = api.cases.Show(actor, *id, *on);
+  if (!view.ok()) return {ErrorResponse(view.error()), std::nullopt};
   // The service removed what the reader may not see (DOMAIN §8); the serialisers
   // take the same disclosure, so nothing confidential is written either way.
   const Disclosure disclosure = view->disclosure;
@@ -188,7 +188,15 @@ Response ShowCase(const CaseApi& api, const Request& request, RouteContext& cont
                   ToJson(view->record.header), ToJson(view->person, disclosure), ToJson(view->cell),
                   ToJson(view->evaluation, disclosure), events));
   r.headers.Set("ETag", VersionETag(view->record.header.version));
-  return r;
+  // Everything it shows is written down to the case's cell (migration 0016: the case, its
+  // events, its person, the memberships of the members it names, the cell's members).
+  return {std::move(r), view->record.header.cell_id};
+}
+
+Response ShowCase(const CaseApi& api, const Request& request, RouteContext& context) {
+  const Actor& actor = *context.actor;
+  return CachedGetOfUnit(api.cache, request, AnswerKey("case", api, request, actor),
+                         [&] { return ComputeCase(api, request, actor); });
 }
 
 Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext& context) {

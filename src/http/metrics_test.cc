@@ -69,10 +69,11 @@ TEST(Metrics, TheWatchedResponseCachesHitsMissesAndSize) {
   EXPECT_FALSE(Contains(metrics.RenderPrometheus(), "ptdv_response_cache"));
   ResponseCache cache;
   metrics.Watch(&cache);
-  cache.Put("a", 1, "body");
-  (void)cache.Find("a", 1);
-  (void)cache.Find("a", 1);
-  (void)cache.Find("b", 1);
+  cache.Put("a", {.body = "body"});
+  auto current = [](const ResponseCache::Answer&) { return true; };
+  (void)cache.Find("a", current);
+  (void)cache.Find("a", current);
+  (void)cache.Find("b", current);
   std::string text = metrics.RenderPrometheus();
   EXPECT_TRUE(Contains(text, "ptdv_response_cache_hits_total 2\n"));
   EXPECT_TRUE(Contains(text, "ptdv_response_cache_misses_total 1\n"));

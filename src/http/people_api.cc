@@ -88,17 +88,26 @@ Response PeopleList(const std::vector<Person>& people, const Actor& actor) {
 // What the people routes work with; the referred objects outlive the router.
 struct PeopleApi {
   CaseService& cases;
+  ResponseCache* cache;
 };
 
 Response SearchPeople(const PeopleApi& api, const Request& request, RouteContext& context) {
-  auto limit = QueryInt(request, "limit", 50, 1, 500);
-  if (!limit.ok()) return ErrorResponse(limit.error());
+  const Actor& actor = *context.actor;
   std::optional<OrgChoice> org;
   if (request.Query("org")) org = OrgParam(request);
-  auto people = api.cases.SearchPeopleIn(*context.actor,
-                                         std::string(request.Query("q").value_or("")), org, *limit);
-  if (!people.ok()) return ErrorResponse(people.error());
-  return PeopleList(*people, *context.actor);
+  // What the answer depends on besides the people of the unit's subtree: who asks (their role
+  // decides what is disclosed, their scope what is found) and what they ask.
+  const std::string key = fmt::format("people\n{}\n{}\n{}\n{}", actor.login, actor.role,
+                                      actor.scope_root ? *actor.scope_root : 0, request.target);
+  return CachedGet(api.cache, request, key,
+                   UnitAsked(api.cache, actor, org ? org->code : std::nullopt), [&] {
+                     auto limit = QueryInt(request, "limit", 50, 1, 500);
+                     if (!limit.ok()) return ErrorResponse(limit.error());
+                     auto people = api.cases.SearchPeopleIn(
+                         actor, std::string(request.Query("q").value_or("")), org, *limit);
+                     if (!people.ok()) return ErrorResponse(people.error());
+                     return PeopleList(*people, actor);
+                   });
 }
 
 Response CreatePerson(const PeopleApi& api, const Request& request, RouteContext& context) {
@@ -195,9 +204,9 @@ Response RemovePreviousMembership(const PeopleApi& api, const Request& request,
 
 }  // namespace
 
-Status RegisterPeopleApi(Router& router, Store& /*store*/, CaseService& cases) {
+Status RegisterPeopleApi(Router& router, CaseService& cases, ResponseCache* cache) {
   return AddRoutes<PeopleApi>(
-      router, PeopleApi{cases},
+      router, PeopleApi{cases, cache},
       {{Method::kGet, "/api/v1/people", RouteAccess::Require("read_cases"), SearchPeople},
        {Method::kPost, "/api/v1/people", RouteAccess::Require("write_people"), CreatePerson},
        {Method::kGet, "/api/v1/people/duplicates", RouteAccess::Require("read_cases"),

@@ -5,9 +5,9 @@
 // without read_personal (http/redaction.h). Scope is enforced by CaseService through the Actor
 // the guard puts on the RouteContext.
 
+#include "http/response_cache.h"
 #include "http/router.h"
 #include "service/case_service.h"
-#include "storage/store.h"
 
 namespace ptdv::http {
 
@@ -19,7 +19,8 @@ namespace ptdv::http {
 //   PATCH /api/v1/people/{id}                            write_people (If-Match: the version)
 //   PUT   /api/v1/people/{id}/previous-membership        write_people (If-Match; R15)
 //   DELETE /api/v1/people/{id}/previous-membership       write_people (If-Match; R15)
-// `store` and `cases` must outlive the router.
-Status RegisterPeopleApi(Router& router, Store& store, CaseService& cases);
+// `cases` and `cache` (null: no caching) must outlive the router. The search is answered from
+// `cache` while nothing was written to the people of the unit's subtree.
+Status RegisterPeopleApi(Router& router, CaseService& cases, ResponseCache* cache = nullptr);
 
 }  // namespace ptdv::http

@@ -56,20 +56,29 @@ class ResponseCache {
 
   ChangeTracker* changes() const { return changes_; }
 
-  // The body stored under `key` for exactly `data_version`, or null.
-  std::shared_ptr<const std::string> Find(const std::string& key, std::uint64_t data_version);
-  // Stores `body` (replacing what `key` held), evicting the shard's least recently used entries
-  // beyond its share of max_bytes. A body larger than that share is not kept.
-  void Put(const std::string& key, std::uint64_t data_version, std::string body);
+  // A remembered answer: its body and ETag, the unit whose subtree it read (nullopt: any unit)
+  // and ChangeTracker::Latest() read before it was computed.
+  struct Answer {
+    std::string body;
+    std::string etag;  // empty: none
+    std::optional<Id> unit;
+    std::uint64_t as_of = 0;
+  };
+
+  // The answer stored under `key` when `current` says it still holds (a hit), else null (a miss).
+  std::shared_ptr<const Answer> Find(const std::string& key,
+                                     const std::function<bool(const Answer&)>& current);
+  // Stores `answer` (replacing what `key` held), evicting the shard's least recently used
+  // entries beyond its share of max_bytes. An answer larger than that share is not kept.
+  void Put(const std::string& key, Answer answer);
 
   Stats stats() const;
 
  private:
   struct Entry {
     std::string key;
-    std::uint64_t data_version = 0;
-    std::shared_ptr<const std::string> body;
-    std::size_t Bytes() const { return key.size() + body->size(); }
+    std::shared_ptr<const Answer> answer;
+    std::size_t Bytes() const { return key.size() + answer->body.size() + answer->etag.size(); }
   };
   struct Shard {
     mutable std::mutex mutex;
@@ -97,9 +106,19 @@ std::optional<Id> UnitAsked(const ResponseCache* cache, const Actor& actor,
 // `key` was answered, else calls `compute` and keeps its answer when it is a 200. `key` must name
 // everything besides the data that the answer depends on (the user, their role and scope, the
 // request target, the day, …); `unit` the unit whose subtree the answer reads (nullopt: any).
-// Sets "X-Cache: hit|miss". Bypassed (computed, not stored) when `cache` is null or has no
-// tracker, when the request says "Cache-Control: no-cache", or when the version cannot be read.
+// Sets "X-Cache: hit|miss" (and the ETag the answer had). Bypassed (computed, not stored) when
+// `cache` is null or has no tracker, when the request says "Cache-Control: no-cache", or when
+// the database cannot be read.
 Response CachedGet(ResponseCache* cache, const Request& request, const std::string& key,
                    std::optional<Id> unit, const std::function<Response()>& compute);
+
+// The same for an answer whose unit is known only once computed (a case's cell): `compute`
+// gives the response and the unit whose subtree it read.
+struct UnitAnswer {
+  Response response;
+  std::optional<Id> unit;
+};
+Response CachedGetOfUnit(ResponseCache* cache, const Request& request, const std::string& key,
+                         const std::function<UnitAnswer()>& compute);
 
 }  // namespace ptdv::http

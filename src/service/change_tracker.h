@@ -40,6 +40,10 @@ class ChangeTracker {
   // write but those of sessions, accounts and the audit trail). Catches up with the database
   // first. kUnavailable when the database cannot be read.
   Result<std::uint64_t> VersionOf(std::optional<Id> unit);
+  // The latest change committed, caught up with the database: no version read later is above
+  // it unless a write was committed after this call. So an answer computed after Latest() = n
+  // is current while VersionOf(its unit) <= n.
+  Result<std::uint64_t> Latest() { return VersionOf(std::nullopt); }
   // The unit with `code` in the tree as last read; nullopt when unknown.
   std::optional<Id> UnitWithCode(std::string_view code);
 
