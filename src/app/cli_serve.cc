@@ -30,6 +30,7 @@
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
+#include "service/warm_start.h"
 
 namespace ptdv {
 namespace {
@@ -194,9 +195,13 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   // The checkpoint lives beside the key, outside the database (service/audit_monitor.h).
   AuditMonitor audit_monitor(store, AuditCheckpointPath(env.audit_key_path));
   ctx.err << audit_monitor.Start() << "\n";
-  server_options.readiness = [&store, &audit_monitor]() -> Status {
+  // Ready once the top units' dashboards are computed (service/warm_start.h).
+  WarmStart warm_start(store, dashboards, changes, *env.clock);
+  warm_start.Start();
+  server_options.readiness = [&store, &audit_monitor, &warm_start]() -> Status {
     PTDV_RETURN_IF_ERROR(LoadRuleSets(store));
-    return audit_monitor.Check();
+    PTDV_RETURN_IF_ERROR(audit_monitor.Check());
+    return warm_start.Check();
   };
   http::Server server(server_options, router, metrics, access_log);
   auto started = server.Start();

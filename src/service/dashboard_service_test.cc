@@ -16,10 +16,13 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "demo/demo_data.h"
+#include "service/change_tracker.h"
 #include "service/clock.h"
 #include "service/test_store.h"
+#include "service/warm_start.h"
 
 namespace ptdv {
 namespace {
@@ -433,6 +436,24 @@ TEST_F(DashboardServiceTest, AWardSeesOnlyItsOwnSubtree) {
             ErrorCode::kForbidden);
   EXPECT_EQ(dashboards_->Get({}, IdOf("HUE"), 1999, on_).error().code, ErrorCode::kInvalid);
   EXPECT_EQ(dashboards_->Get({}, 999'999'999, 2023, on_).error().code, ErrorCode::kNotFound);
+}
+
+// Before the server says it is ready, the top units' dashboards are computed: the tree is in
+// memory and the facts of their cases are remembered, so a leader's first dashboard after a
+// restart is folded from them.
+TEST_F(DashboardServiceTest, WarmStartComputesTheTopUnitsDashboardsBeforeReady) {
+  Load(1);
+  ChangeTracker changes(*store_);
+  WarmStart warm(*store_, *dashboards_, changes, clock_);
+  EXPECT_EQ(warm.Check().error().code, ErrorCode::kUnavailable);
+  warm.Start();
+  for (int i = 0; i < 1200 && !warm.Check().ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(warm.Check().ok());
+  // The demo's province and its city, right below it.
+  EXPECT_EQ(warm.dashboards(), 2);
+  EXPECT_EQ(changes.UnitWithCode("HUE-TAYLOC"), IdOf("HUE-TAYLOC"));
 }
 
 }  // namespace

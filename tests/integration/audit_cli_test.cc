@@ -190,7 +190,7 @@ TEST_F(AuditCliTest, ServeIsReadyOnAnIntactChainAndKeepsACheckpoint) {
   const int port = StartServer();
   ASSERT_GT(port, 0) << server_log_;
   EXPECT_NE(server_log_.find("Nhật ký kiểm toán toàn vẹn"), std::string::npos) << server_log_;
-  auto ready = TestHttpClient(port).Request("GET", "/readyz", "", {});
+  auto ready = WaitReady(port);
   ASSERT_TRUE(ready.has_value());
   EXPECT_EQ(ready->status, 200) << ready->body;
   EXPECT_TRUE(fs::exists(db_ + ".audit-key.checkpoint"));

@@ -238,8 +238,7 @@ TEST_F(ServeCrashTest, HundredKillsLoseNoAcknowledgedWriteAndTearNone) {
     }
     {
       // Ready: the database opens and the audit monitor finds the chain intact.
-      TestHttpClient client(port);
-      auto ready = client.Request("GET", "/readyz");
+      auto ready = WaitReady(port);
       ASSERT_TRUE(ready && ready->status == 200)
           << "kill " << cycle << ": " << (ready ? ready->body : "no answer");
     }

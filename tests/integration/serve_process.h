@@ -191,6 +191,18 @@ class ServeTest : public ::testing::Test {
     return port;
   }
 
+  // GET /readyz until it answers 200 (a server computes the top units' dashboards before it is
+  // ready) or 60 s have passed; the last answer.
+  std::optional<http::test::ClientResponse> WaitReady(int port) {
+    std::optional<http::test::ClientResponse> ready;
+    for (int i = 0; i < 600; ++i) {
+      ready = http::test::TestHttpClient(port).Request("GET", "/readyz", "", {});
+      if (ready && ready->status == 200) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return ready;
+  }
+
   // SIGKILLs the server, if one runs, and waits for it and its log reader.
   void KillServer() {
     if (server_pid_ > 0) {
