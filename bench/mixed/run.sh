@@ -360,11 +360,11 @@ profile() {
   {
     echo "# self"
     perf report -i "$out/perf-$name.data" --no-children --stdio --percent-limit 1.5 \
-      --sort symbol -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
+      --sort symbol -g none 2>/dev/null | awk '!/^#/ && NF && n++ < 40' | sed 's/[ -]*$//'
     echo "# with callees"
     perf report -i "$out/perf-$name.data" --children --stdio --percent-limit 4 \
-      --sort symbol -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40
-  } >"$out/perf-$name.txt"
+      --sort symbol -g none 2>/dev/null | awk '!/^#/ && NF && n++ < 40' | sed 's/[ -]*$//'
+  } >"$out/perf-$name.txt" || true
 }
 # Waits for the wrk instances started since the last call; fails on one without its result.
 wait_wrk() {
