@@ -22,7 +22,10 @@
 # measurement. Only completed requests count: a login still being hashed when the measurement
 # ends is not in the table.
 #
-# Prints, before the mixed runs, /healthz alone (the server's ceiling) and the case list alone
+# Prints how long the server took to be ready (it computes the top units' dashboards first,
+# service/warm_start.h) and the time of the first dashboards after that, of leaders of the units
+# above the first unit (its city and province), computed and then cached. Then, before the
+# mixed runs, /healthz alone (the server's ceiling) and the case list alone
 # with "Cache-Control: no-cache" (the computed path: every list URL at random), both at 64
 # connections; then per write rate a markdown table (req/s, p50, p99, non-2xx per kind, all
 # reads together, writes, logins), the ratio of all reads to /healthz, the response cache's hit
@@ -168,11 +171,26 @@ q "INSERT INTO user_account (login, full_name, role, org_id, password_hash, crea
          UNION ALL SELECT 'bench.login', 'Bench login', id FROM s.unit WHERE rank = 1) a,
         user_account t
    WHERE t.login = '$template' AND a.login NOT IN (SELECT login FROM user_account);"
+# Leaders of the units above the first unit (its city, its province), for the first dashboards
+# after the start: bench.top.<code>.
+mapfile -t tops < <(q "WITH RECURSIVE up (id) AS (
+     SELECT parent_id FROM organisation WHERE code = '${units[0]}'
+     UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id
+     WHERE o.parent_id IS NOT NULL)
+   SELECT code FROM organisation WHERE id IN (SELECT id FROM up) ORDER BY id")
+q "INSERT INTO user_account (login, full_name, role, org_id, password_hash, created_at,
+                             password_changed_at)
+   SELECT 'bench.top.' || lower(o.code), 'Bench ' || o.code, 'leader', o.id, t.password_hash,
+          t.created_at, t.password_changed_at
+   FROM organisation o, user_account t
+   WHERE t.login = '$template' AND o.code IN ($(printf "'%s'," "${tops[@]}")'')
+     AND 'bench.top.' || lower(o.code) NOT IN (SELECT login FROM user_account);"
 
 # --- the server ---------------------------------------------------------------------------------
 # Only the non-2xx lines of the access log are kept (one line per request otherwise).
 : >"$out/server.log"
 # shellcheck disable=SC2086
+serve_started=$EPOCHREALTIME
 "$ptdv" --db "$work" --today "$today" serve --listen 127.0.0.1:0 --static-dir "" \
   --logins-per-minute 100000 ${PTDV_MIX_SERVE_ARGS:-} \
   2> >(grep --line-buffered -v '"status":2[0-9][0-9],' >"$out/server.log") &
@@ -201,6 +219,7 @@ for _ in $(seq 1 600); do
 done
 [ "$ready" = 200 ] ||
   fail "the server is not ready after 5 minutes: $(curl -s -m 10 "$base/readyz")"
+ready_after=$(awk -v a="$serve_started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
 
 login() {  # login → "cookie csrf"
   local headers body cookie csrf
@@ -219,6 +238,16 @@ login() {  # login → "cookie csrf"
 # service/auth_service.h), and a write can make cached answers stale: the logins are spread over
 # that minute so that the sessions' writes come evenly, as from staff who came at different
 # times, instead of in a burst every minute.
+# The first dashboards after the start, before anything else is read: each leader's own, twice
+# (computed from what the warm start remembered, then from the response cache).
+: >"$out/first-dashboards.txt"
+for top in "${tops[@]}"; do
+  read -r cookie _ <<<"$(login "bench.top.${top,,}")"
+  for pass in first again; do
+    curl -s -o /dev/null -H "Cookie: $cookie" -w "$top $pass %{http_code} %{time_total}\n" \
+      "$base/api/v1/dashboard" >>"$out/first-dashboards.txt"
+  done
+done
 echo "bench-mixed: logging in ${#units[@]} accounts over ${login_spread}s"
 : >"$out/sessions.txt"
 started=$EPOCHREALTIME
@@ -476,6 +505,14 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
     "($(wc -l <"$out/urls-list.txt") list URLs, $(wc -l <"$out/urls-detail.txt") cases," \
     "$(wc -l <"$out/urls-search.txt") searches); besides the case steps and the logins, the" \
     "server writes each of the ${#units[@]} sessions' last use once a minute"
+  echo
+  echo "Ready (/readyz 200) ${ready_after}s after the start. The first dashboards then, of the" \
+    "units above ${units[0]} (ms; computed, then again from the cache):"
+  echo
+  awk '{ t[$1] = t[$1] (t[$1] == "" ? "" : " / ") sprintf("%.1f", $4 * 1000) ($3 == 200 ? "" : " (" $3 ")") }
+       !seen[$1]++ { order[++n] = $1 }
+       END { for (i = 1; i <= n; ++i) print "- " order[i] ": " t[order[i]] }' \
+    "$out/first-dashboards.txt"
   echo
   echo "Alone, $ceiling_connections connections:"
   echo

@@ -438,11 +438,27 @@ TEST_F(DashboardServiceTest, AWardSeesOnlyItsOwnSubtree) {
   EXPECT_EQ(dashboards_->Get({}, 999'999'999, 2023, on_).error().code, ErrorCode::kNotFound);
 }
 
-// Before the server says it is ready, the top units' dashboards are computed: the tree is in
-// memory and the facts of their cases are remembered, so a leader's first dashboard after a
-// restart is folded from them.
+// Before the server says it is ready, the dashboards of the units whose accounts read them are
+// computed: the tree is in memory and the facts of their cases are remembered, so a leader's
+// first dashboard after a restart is folded from them.
 TEST_F(DashboardServiceTest, WarmStartComputesTheTopUnitsDashboardsBeforeReady) {
   Load(1);
+  {  // the city's leader and a ward's staff read dashboards; a disabled account reads nothing
+    auto tx = test::Must(store_->Begin(Access::kReadWrite));
+    for (auto [login, role, code] : {std::tuple{"lanhdao", Role::kLeader, "HUE"},
+                                     std::tuple{"taylocdu", Role::kGrassrootsStaff, "HUE-TAYLOC"},
+                                     std::tuple{"vydadu", Role::kGrassrootsStaff, "HUE-VYDA"}}) {
+      User user;
+      user.login = login;
+      user.full_name = login;
+      user.role = role;
+      user.org_id = IdOf(code);
+      user.password_hash = "x";
+      user.disabled = std::string_view(login) == "vydadu";
+      test::Must(tx->Users().Insert(user));
+    }
+    test::Must(tx->Commit());
+  }
   ChangeTracker changes(*store_);
   WarmStart warm(*store_, *dashboards_, changes, clock_);
   EXPECT_EQ(warm.Check().error().code, ErrorCode::kUnavailable);
@@ -451,7 +467,7 @@ TEST_F(DashboardServiceTest, WarmStartComputesTheTopUnitsDashboardsBeforeReady) 
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_TRUE(warm.Check().ok());
-  // The demo's province and its city, right below it.
+  // The city's and Tây Lộc's; not Vỹ Dạ's, whose only account is disabled.
   EXPECT_EQ(warm.dashboards(), 2);
   EXPECT_EQ(changes.UnitWithCode("HUE-TAYLOC"), IdOf("HUE-TAYLOC"));
 }

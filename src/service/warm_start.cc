@@ -1,8 +1,11 @@
 #include "service/warm_start.h"
 
-#include <map>
+#include <algorithm>
+#include <set>
+#include <utility>
 #include <vector>
 
+#include "domain/role.h"
 #include "service/change_tracker.h"
 #include "service/clock.h"
 #include "service/dashboard_service.h"
@@ -32,24 +35,31 @@ void WarmStart::Run() {
   const auto until = std::chrono::steady_clock::now() + budget_;
   const Date today = clock_.Today();
   (void)changes_.Latest();  // reads the tree
-  std::vector<Id> top;
+  // The units of the accounts that read dashboards, top units first (fewest units above).
+  std::vector<std::pair<std::size_t, Id>> units;
   if (auto tx = store_.Begin(Access::kReadOnly); tx.ok()) {
-    if (auto units = (*tx)->Organisations().ListValidOn(today); units.ok()) {
-      // Parents come before children: a unit is at the top when its parent is not listed (a
-      // root), or right below when its parent is a root.
-      std::map<Id, int> depth;
-      for (const Organisation& u : *units) {
-        auto parent = u.parent_id ? depth.find(*u.parent_id) : depth.end();
-        const int d = parent == depth.end() ? 0 : parent->second + 1;
-        depth[u.id] = d;
-        if (d <= 1) top.push_back(u.id);
+    std::set<Id> seen;
+    if (auto users = (*tx)->Users().List(); users.ok()) {
+      for (const User& u : *users) {
+        if (u.disabled || !Allows(u.role, Permission::kReadAggregates)) continue;
+        if (!seen.insert(u.org_id).second) continue;
+        if (auto chain = (*tx)->Organisations().Ancestors(u.org_id); chain.ok()) {
+          units.emplace_back(chain->size(), u.org_id);
+        }
       }
     }
   }
+  std::sort(units.begin(), units.end());
   const int year = YearOf(today);
-  for (Id unit : top) {
-    if (stopping_.load() || std::chrono::steady_clock::now() >= until) break;
-    if (dashboards_.Get({}, unit, year, today).ok()) computed_.fetch_add(1);
+  int cases = 0;
+  for (const auto& [depth, unit] : units) {
+    if (stopping_.load() || cases >= kCaseBudget || std::chrono::steady_clock::now() >= until) {
+      break;
+    }
+    auto dashboard = dashboards_.Get({}, unit, year, today);
+    if (!dashboard.ok()) continue;
+    computed_.fetch_add(1);
+    for (const auto& [stage, n] : dashboard->funnel) cases += n;
   }
   done_.store(true);
 }

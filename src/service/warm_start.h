@@ -2,13 +2,15 @@
 
 // What the first dashboards after a restart need, computed before the server says it is ready
 // (/readyz): the tree of units the response cache follows (service/change_tracker.h) and the
-// facts of the cases under the top units — their stays in each step, their duties, whether they
-// are blocked (service/case_facts_cache.h) — by computing the dashboards of the units at the top
-// of the tree (the roots valid today and the units right below them) for this year. A leader's
-// first dashboard is then folded from remembered facts instead of every event of the subtree.
+// facts of the cases — their stays in each step, their duties, whether they are blocked
+// (service/case_facts_cache.h) — under the units whose dashboards are read: those of the
+// accounts that may read them (read_aggregates: leaders, the organisation board, the political
+// centre, administrators), top units first, for this year. A leader's first dashboard is then
+// folded from remembered facts instead of every event of the subtree.
 //
-// Runs on a thread of its own; bounded by `budget` (the dashboards started after it has passed
-// are left to their first reader). Thread-safe.
+// Runs on a thread of its own; bounded by `budget` and by kCaseBudget cases (the case facts
+// cache holds 200,000: half is left to the other readers); the dashboards after either are left
+// to their first reader. Thread-safe.
 
 #include <atomic>
 #include <chrono>
@@ -41,6 +43,8 @@ class WarmStart {
 
  private:
   void Run();
+
+  static constexpr int kCaseBudget = 100'000;
 
   Store& store_;
   DashboardService& dashboards_;
