@@ -22,7 +22,7 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterAuthApi(router, deps.auth, deps.auth_options));
   PTDV_RETURN_IF_ERROR(RegisterCaseApi(router, deps.cases, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterOrgApi(router, deps.orgs, deps.clock));
-  PTDV_RETURN_IF_ERROR(RegisterPeopleApi(router, deps.cases, deps.response_cache));
+  PTDV_RETURN_IF_ERROR(RegisterPeopleApi(router, deps.cases, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterCalendarApi(router, deps.calendar));
   PTDV_RETURN_IF_ERROR(RegisterUserApi(router, deps.store, deps.auth, deps.hasher));
   PTDV_RETURN_IF_ERROR(RegisterAuditApi(router, deps.store, deps.audit));

@@ -88,6 +88,7 @@ Response PeopleList(const std::vector<Person>& people, const Actor& actor) {
 // What the people routes work with; the referred objects outlive the router.
 struct PeopleApi {
   CaseService& cases;
+  const Clock& clock;
   ResponseCache* cache;
 };
 
@@ -96,9 +97,11 @@ Response SearchPeople(const PeopleApi& api, const Request& request, RouteContext
   std::optional<OrgChoice> org;
   if (request.Query("org")) org = OrgParam(request);
   // What the answer depends on besides the people of the unit's subtree: who asks (their role
-  // decides what is disclosed, their scope what is found) and what they ask.
-  const std::string key = fmt::format("people\n{}\n{}\n{}\n{}", actor.login, actor.role,
-                                      actor.scope_root ? *actor.scope_root : 0, request.target);
+  // decides what is disclosed, their scope what is found), what they ask, and the day (the
+  // subtree searched is the tree as of today).
+  const std::string key = fmt::format("people\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
+                                      actor.scope_root ? *actor.scope_root : 0, request.target,
+                                      FormatIsoDate(api.clock.Today()));
   return CachedGet(api.cache, request, key,
                    UnitAsked(api.cache, actor, org ? org->code : std::nullopt), [&] {
                      auto limit = QueryInt(request, "limit", 50, 1, 500);
@@ -204,9 +207,10 @@ Response RemovePreviousMembership(const PeopleApi& api, const Request& request,
 
 }  // namespace
 
-Status RegisterPeopleApi(Router& router, CaseService& cases, ResponseCache* cache) {
+Status RegisterPeopleApi(Router& router, CaseService& cases, const Clock& clock,
+                         ResponseCache* cache) {
   return AddRoutes<PeopleApi>(
-      router, PeopleApi{cases, cache},
+      router, PeopleApi{cases, clock, cache},
       {{Method::kGet, "/api/v1/people", RouteAccess::Require("read_cases"), SearchPeople},
        {Method::kPost, "/api/v1/people", RouteAccess::Require("write_people"), CreatePerson},
        {Method::kGet, "/api/v1/people/duplicates", RouteAccess::Require("read_cases"),

@@ -19,8 +19,10 @@ namespace ptdv::http {
 //   PATCH /api/v1/people/{id}                            write_people (If-Match: the version)
 //   PUT   /api/v1/people/{id}/previous-membership        write_people (If-Match; R15)
 //   DELETE /api/v1/people/{id}/previous-membership       write_people (If-Match; R15)
-// `cases` and `cache` (null: no caching) must outlive the router. The search is answered from
-// `cache` while nothing was written to the people of the unit's subtree.
-Status RegisterPeopleApi(Router& router, CaseService& cases, ResponseCache* cache = nullptr);
+// `cases`, `clock` and `cache` (null: no caching) must outlive the router. The search is
+// answered from `cache` while nothing was written to the people of the unit's subtree, the same
+// day.
+Status RegisterPeopleApi(Router& router, CaseService& cases, const Clock& clock,
+                         ResponseCache* cache = nullptr);
 
 }  // namespace ptdv::http

@@ -131,7 +131,7 @@ class ApiServerTest : public ::testing::Test {
     ASSERT_TRUE(RegisterAuthApi(router_, *auth_).ok());
     ASSERT_TRUE(RegisterCaseApi(router_, *cases_, clock_).ok());
     ASSERT_TRUE(RegisterOrgApi(router_, *orgs_, clock_).ok());
-    ASSERT_TRUE(RegisterPeopleApi(router_, *cases_).ok());
+    ASSERT_TRUE(RegisterPeopleApi(router_, *cases_, clock_).ok());
     ASSERT_TRUE(RegisterCalendarApi(router_, *calendar_service_).ok());
     ASSERT_TRUE(RegisterUserApi(router_, *store_, *auth_, hasher_).ok());
     ASSERT_TRUE(RegisterAuditApi(router_, *store_, *audit_).ok());
