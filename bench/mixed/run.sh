@@ -384,15 +384,15 @@ profile() {
   [ "${PTDV_MIX_PERF:-0}" = 1 ] || return 0
   local name=$1 seconds=$(( duration > 4 ? duration - 2 : duration ))
   sleep 1
-  perf record -q -F 499 -g -p "$server_pid" -o "$out/perf-$name.data" -- sleep "$seconds" \
+  perf record -q -F 499 --call-graph dwarf,32768 -p "$server_pid" -o "$out/perf-$name.data" -- sleep "$seconds" \
     >/dev/null 2>&1 || { echo "bench-mixed: perf record failed" >&2; return 0; }
   {
     echo "# self"
     perf report -i "$out/perf-$name.data" --no-children --stdio --percent-limit 1.5 \
       --sort symbol -g none 2>/dev/null | awk '!/^#/ && NF && n++ < 40' | sed 's/[ -]*$//'
     echo "# with callees"
-    perf report -i "$out/perf-$name.data" --children --stdio --percent-limit 4 \
-      --sort symbol -g none 2>/dev/null | awk '!/^#/ && NF && n++ < 40' | sed 's/[ -]*$//'
+    perf report -i "$out/perf-$name.data" --children --stdio --percent-limit 2 \
+      --sort symbol -g none 2>/dev/null | awk '!/^#/ && NF && n++ < 80' | sed 's/[ -]*$//'
   } >"$out/perf-$name.txt" || true
 }
 # Waits for the wrk instances started since the last call; fails on one without its result.
