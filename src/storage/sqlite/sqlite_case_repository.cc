@@ -105,12 +105,16 @@ constexpr std::string_view kCasesOfFilterCells =
     "temp.ptdv_filter_id f CROSS JOIN admission_case c";
 constexpr std::string_view kJoinPerson = " JOIN person p ON p.id = c.person_id";
 constexpr std::string_view kWhereFilterCell = " WHERE c.cell_id = f.id";
+constexpr std::string_view kWhereCellIn = " WHERE c.cell_id IN (";  // + placeholders + ")"
 constexpr std::string_view kWhereAll = " WHERE 1 = 1";
 constexpr std::string_view kAndStage = " AND c.stage = ?";
 constexpr std::string_view kAndCategory = " AND c.category = ?";
 constexpr std::string_view kAndStageNotIn = " AND c.stage NOT IN (";  // + one ? per closed stage
 constexpr std::string_view kAndDeadlineBefore = " AND c.next_deadline <= ?";
-constexpr std::string_view kAndPersonKey = " AND p.search_key LIKE ? ESCAPE '!'";
+// A literal substring ('%' and '_' are not wildcards). Not LIKE: SQLite compiles a statement
+// again whenever a new value is bound to the pattern of a LIKE on an indexed column, to see
+// whether the index can serve it (a pattern with a leading '%' never can).
+constexpr std::string_view kAndPersonKey = " AND instr(p.search_key, ?) > 0";
 constexpr std::string_view kGroupByStage = " GROUP BY c.stage";
 constexpr std::string_view kPage = " LIMIT ? OFFSET ?";
 
@@ -226,17 +230,6 @@ struct FilterQuery {
   std::vector<std::variant<std::int64_t, std::string>> values;
 };
 
-// "%key%" for LIKE with '!' as the escape character, so that the key matches literally.
-std::string LikeContains(std::string_view key) {
-  std::string pattern = "%";
-  for (char ch : key) {
-    if (ch == '%' || ch == '_' || ch == '!') pattern += '!';
-    pattern += ch;
-  }
-  pattern += '%';
-  return pattern;
-}
-
 // ORDER BY for `filter.sort`; every order ends with the case id so that pages are stable.
 std::string OrderBy(const CaseFilter& filter) {
   const char* dir = filter.descending ? " DESC" : "";
@@ -273,12 +266,27 @@ Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_v
   FilterQuery query;
   query.sql = head;
   const bool by_cells = !filter.cell_ids.empty();
-  if (by_cells) PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, filter.cell_ids));
-  query.sql += by_cells ? kCasesOfFilterCells : kAllCases;
+  // A few cells (a cell, a grassroots committee) are named in the query (IN), more go through
+  // the temp table.
+  const bool inline_cells = by_cells && filter.cell_ids.size() <= kMaxInlineIds;
+  if (by_cells && !inline_cells) {
+    PTDV_RETURN_IF_ERROR(connection.FillIdSet(IdSet::kFilter, filter.cell_ids));
+  }
+  query.sql += by_cells && !inline_cells ? kCasesOfFilterCells : kAllCases;
   if (!filter.person_key.empty() || (paged && filter.sort == CaseSort::kPersonName)) {
     query.sql += kJoinPerson;
   }
-  query.sql += by_cells ? kWhereFilterCell : kWhereAll;
+  if (inline_cells) {
+    query.sql += kWhereCellIn;
+    query.sql += InlineIdPlaceholders(filter.cell_ids);
+    query.sql += ")";
+    const std::size_t slots = InlineIdSlots(filter.cell_ids.size());
+    for (std::size_t i = 0; i < slots; ++i) {
+      query.values.emplace_back(filter.cell_ids[std::min(i, filter.cell_ids.size() - 1)]);
+    }
+  } else {
+    query.sql += by_cells ? kWhereFilterCell : kWhereAll;
+  }
   if (filter.stage) {
     query.sql += kAndStage;
     query.values.emplace_back(std::string(StageCode(*filter.stage)));
@@ -301,7 +309,7 @@ Result<FilterQuery> BuildFilterQuery(SqliteConnection& connection, std::string_v
   }
   if (!filter.person_key.empty()) {
     query.sql += kAndPersonKey;
-    query.values.emplace_back(LikeContains(filter.person_key));
+    query.values.emplace_back(filter.person_key);
   }
   query.sql += tail;
   if (paged) {

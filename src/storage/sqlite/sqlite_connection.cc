@@ -283,6 +283,7 @@ Result<std::uint64_t> SqliteConnection::DataVersion() {
 
 SqliteConnection::~SqliteConnection() {
   sqlite3_finalize(data_version_);
+  for (auto& [sql, statement] : control_) sqlite3_finalize(statement);
   for (auto& [sql, cached] : cache_) {
     assert(!cached.in_use);  // a statement outlived its transaction
     sqlite3_finalize(cached.statement);
@@ -304,6 +305,22 @@ Status SqliteConnection::Execute(const std::string& sql) {
   return error;
 }
 
+Status SqliteConnection::Run(std::string_view sql) {
+  auto it = control_.find(sql);
+  if (it == control_.end()) {
+    sqlite3_stmt* statement = nullptr;
+    int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (code != SQLITE_OK) return LastError(code);
+    it = control_.emplace(std::string(sql), statement).first;
+  }
+  const int code = sqlite3_step(it->second);
+  Status status = Ok();
+  if (code != SQLITE_DONE && code != SQLITE_ROW) status = LastError(code);
+  sqlite3_reset(it->second);
+  return status;
+}
+
 bool SqliteConnection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 Result<SqliteStatement> SqliteConnection::Prepare(std::string_view sql) {
@@ -311,7 +328,8 @@ Result<SqliteStatement> SqliteConnection::Prepare(std::string_view sql) {
     return Error::Unavailable(
         "Giao dịch cơ sở dữ liệu đã kết thúc hoặc bị hủy do lỗi trước đó; không có gì được ghi");
   }
-  auto [it, inserted] = cache_.try_emplace(std::string(sql));
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) it = cache_.emplace(std::string(sql), CachedStatement{}).first;
   CachedStatement& slot = it->second;
   if (!slot.in_use) {
     if (slot.statement == nullptr) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,9 @@ struct SqliteOptions {
   std::chrono::milliseconds busy_timeout{5000};
   // Connections open at once (each transaction holds one until it ends).
   int max_connections = 8;
+  // Whether transactions answer the tree's questions from a copy in memory
+  // (storage/org_snapshot.h) when it is current; off, every question is a query.
+  bool org_snapshot = true;
 };
 
 // Per-connection TEMP tables holding id lists, so that a list of thousands of ids reaches SQL
@@ -175,9 +179,13 @@ class SqliteConnection {
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  // Runs `sql` (one or more statements, results ignored) without caching: BEGIN, COMMIT,
-  // migration scripts.
+  // Runs `sql` (one or more statements, results ignored) without caching: set-up and migration
+  // scripts.
   Status Execute(const std::string& sql);
+  // Runs one statement without parameters whose rows are ignored (BEGIN, COMMIT, ROLLBACK),
+  // prepared once per connection: these run for every transaction, and Execute would allocate
+  // and run SQLite's parser each time. Inside or outside a transaction.
+  Status Run(std::string_view sql);
 
   // Prepares `sql`, reusing the cached statement of the same text when it is free.
   // kUnavailable when no transaction is open: every statement belongs to a transaction, and
@@ -214,8 +222,18 @@ class SqliteConnection {
     bool in_use = false;
   };
 
+  // Looks a statement's text up without copying it into a std::string.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
   sqlite3* db_;
-  std::unordered_map<std::string, CachedStatement> cache_;  // node addresses are stable
+  // Node addresses are stable.
+  std::unordered_map<std::string, CachedStatement, TextHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> control_;  // Run()
   sqlite3_stmt* data_version_ = nullptr;                     // prepared on first DataVersion()
 };
 

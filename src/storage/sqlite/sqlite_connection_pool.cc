@@ -54,7 +54,7 @@ Result<SqliteConnectionPool::Lease> SqliteConnectionPool::Acquire() {
 void SqliteConnectionPool::GiveBack(std::unique_ptr<SqliteConnection> connection) {
   if (connection->InTransaction()) {
     // A transaction that was neither committed nor rolled back: end it before reuse.
-    (void)connection->Execute("ROLLBACK");
+    (void)connection->Run("ROLLBACK");
   }
   {
     std::lock_guard lock(mutex_);

@@ -35,6 +35,12 @@ constexpr std::string_view kSelectByCode =
 
 constexpr std::string_view kExists = "SELECT 1 FROM organisation WHERE id = ?";
 
+constexpr std::string_view kAllRows =
+    "SELECT " PTDV_ORG_COLUMNS " FROM organisation o ORDER BY o.id";
+
+// Unit 0's change number (migration 0016): raised by every write to the tree.
+constexpr std::string_view kTreeStamp = "SELECT seq FROM unit_change WHERE org_id = 0";
+
 // The same columns with the attributes of the version `v` in force on the date asked.
 #define PTDV_ORG_COLUMNS_ON                                            \
   "o.id, v.parent_id, o.kind, o.code, v.name, v.authorised_to_admit, " \
@@ -182,6 +188,16 @@ Result<std::vector<Organisation>> SqliteOrganisationRepository::History(Id id) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Organisation> versions, ReadAll(statement, ReadOrganisation));
   if (versions.empty()) return RowNotFound(kWhat, id);
   return versions;
+}
+
+Result<std::int64_t> SqliteOrganisationRepository::TreeStamp() {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kTreeStamp));
+  return ReadInt(statement);
+}
+
+Result<std::vector<Organisation>> SqliteOrganisationRepository::AllRows() {
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(kAllRows));
+  return ReadAll(statement, ReadOrganisation);
 }
 
 Result<std::vector<Organisation>> SqliteOrganisationRepository::AllVersions() {

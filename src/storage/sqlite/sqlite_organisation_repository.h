@@ -1,15 +1,21 @@
 #pragma once
 
+#include "storage/org_snapshot.h"
 #include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
 
 // OrganisationRepository on an open SQLite transaction. Tree queries are recursive CTEs that
 // walk organisation(parent_id) through its index, so they stay O(n log n) on a nation-scale
-// tree (~50,000 units).
-class SqliteOrganisationRepository final : public SqliteRepository<OrganisationRepository> {
+// tree; the transaction answers most of them from the copy in memory instead
+// (storage/org_snapshot.h), which this repository reads.
+class SqliteOrganisationRepository final : public SqliteRepository<OrganisationRepository>,
+                                           public OrgTreeReader {
  public:
   using SqliteRepository::SqliteRepository;
+
+  Result<std::int64_t> TreeStamp() override;
+  Result<std::vector<Organisation>> AllRows() override;
 
   Result<Id> Insert(const Organisation& org) override;
   Status Update(const Organisation& org) override;

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_person_repository.h"
 
+#include <fmt/format.h>
+
 #include "storage/not_found.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_query.h"
@@ -93,6 +95,11 @@ constexpr std::string_view kSameNameInOrgs =
 constexpr std::string_view kSelectMany = "SELECT " PTDV_PERSON_COLUMNS
                                          " FROM temp.ptdv_filter_id f CROSS JOIN person p"
                                          PTDV_PERSON_PREVIOUS " WHERE p.id = f.id ORDER BY p.id";
+
+// kSelectMany for a short id set: + InlineIdPlaceholders + ")" + kOrderById.
+constexpr std::string_view kSelectManyInline =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS " WHERE p.id IN (";
+constexpr std::string_view kOrderById = " ORDER BY p.id";
 
 constexpr std::string_view kSelectVersions =
     "SELECT p.id, p.version FROM temp.ptdv_filter_id f CROSS JOIN person p"
@@ -191,7 +198,14 @@ Result<Person> SqlitePersonRepository::Get(Id id) {
 }
 
 Result<std::vector<Person>> SqlitePersonRepository::GetMany(const std::vector<Id>& ids) {
-  return ReadAllForIds(connection_, ids, kSelectMany, ReadPerson);
+  if (ids.empty() || ids.size() > kMaxInlineIds) {
+    return ReadAllForIds(connection_, ids, kSelectMany, ReadPerson);
+  }
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement,
+                        connection_.Prepare(fmt::format("{}{}){}", kSelectManyInline,
+                                                        InlineIdPlaceholders(ids), kOrderById)));
+  BindInlineIds(statement, ids);
+  return ReadAll(statement, ReadPerson);
 }
 
 Result<std::vector<std::pair<Id, int>>> SqlitePersonRepository::Versions(

@@ -1,8 +1,29 @@
 #include "storage/sqlite/sqlite_query.h"
 
+#include <algorithm>
+#include <cassert>
 #include <string>
 
 namespace ptdv {
+std::size_t InlineIdSlots(std::size_t n) {
+  assert(n >= 1 && n <= kMaxInlineIds);
+  std::size_t slots = 1;
+  while (slots < n) slots *= 2;
+  return slots;
+}
+
+std::string InlineIdPlaceholders(const std::vector<Id>& ids) {
+  const std::size_t slots = InlineIdSlots(ids.size());
+  std::string out;
+  out.reserve(slots * 3);
+  for (std::size_t i = 0; i < slots; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+void BindInlineIds(SqliteStatement& statement, const std::vector<Id>& ids) {
+  const std::size_t slots = InlineIdSlots(ids.size());
+  for (std::size_t i = 0; i < slots; ++i) statement.BindInt(ids[std::min(i, ids.size() - 1)]);
+}
 
 std::pair<Id, int> ReadIdAndCount(SqliteRow& row) {
   Id id = row.Int64();

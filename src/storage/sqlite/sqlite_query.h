@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -132,6 +133,17 @@ Result<std::vector<RowValue<Read>>> ReadAllForIds(SqliteConnection& connection,
   PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection.Prepare(sql, parameters...));
   return ReadAll(statement, read);
 }
+
+// A short id set is named in the query itself, `IN (?, ?, …)`, rather than loaded into a temp
+// table (which costs a DELETE and one INSERT per id before the query). The placeholders are
+// rounded up to a power of two, the last id repeated, so that a query has a few cached forms.
+inline constexpr std::size_t kMaxInlineIds = 64;
+// The placeholders for `n` ids (1 to kMaxInlineIds): n rounded up to a power of two.
+std::size_t InlineIdSlots(std::size_t n);
+// "?, ?, …" for `ids` (1 to kMaxInlineIds of them) rounded up as above.
+std::string InlineIdPlaceholders(const std::vector<Id>& ids);
+// Binds `ids` to the placeholders InlineIdPlaceholders(ids) made, the last one repeated.
+void BindInlineIds(SqliteStatement& statement, const std::vector<Id>& ids);
 
 // The first row of `statement` made by `read`; nullopt when there is none.
 template <typename Read>

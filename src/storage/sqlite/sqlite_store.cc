@@ -93,9 +93,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
   PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
-  PTDV_RETURN_IF_ERROR(
-      lease->Execute(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease), *audit_key_));
+  PTDV_RETURN_IF_ERROR(lease->Run(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(
+      std::move(lease), *audit_key_, options_.org_snapshot ? &org_snapshots_ : nullptr, access));
 }
 
 Result<std::vector<int>> SqliteStore::Migrate() {
@@ -107,7 +107,7 @@ Result<std::vector<int>> SqliteStore::Migrate() {
 
 Result<int> SqliteStore::SchemaVersion() {
   PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
-  PTDV_RETURN_IF_ERROR(lease->Execute(kBeginDeferred));
+  PTDV_RETURN_IF_ERROR(lease->Run(kBeginDeferred));
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, lease->Prepare(kSchemaMigrationsExists));
     PTDV_ASSIGN_OR_RETURN(bool found, exists.Step());
@@ -137,7 +137,7 @@ Result<std::vector<ChangedUnit>> SqliteStore::ChangesAfter(std::int64_t after) {
   std::lock_guard lock(watcher_mutex_);
   PTDV_RETURN_IF_ERROR(OpenWatcher());
   // A read transaction for the statement, ended before the next DataVersion().
-  PTDV_RETURN_IF_ERROR(watcher_->Execute(kBeginDeferred));
+  PTDV_RETURN_IF_ERROR(watcher_->Run(kBeginDeferred));
   Result<std::vector<ChangedUnit>> changes = [&]() -> Result<std::vector<ChangedUnit>> {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, watcher_->Prepare(kChangesAfter, after));
     return ReadAll(statement, [](SqliteRow& row) {
@@ -146,7 +146,7 @@ Result<std::vector<ChangedUnit>> SqliteStore::ChangesAfter(std::int64_t after) {
       return change;
     });
   }();
-  Status ended = watcher_->Execute(changes.ok() ? kCommit : kRollback);
+  Status ended = watcher_->Run(changes.ok() ? kCommit : kRollback);
   if (!changes.ok()) return changes;
   PTDV_RETURN_IF_ERROR(ended);
   return changes;

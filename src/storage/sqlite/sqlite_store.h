@@ -4,6 +4,7 @@
 #include <mutex>
 #include <string>
 
+#include "storage/org_snapshot.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/store.h"
 
@@ -54,6 +55,7 @@ class SqliteStore final : public Store {
   const std::shared_ptr<const AuditKey> audit_key_;  // never null
   std::mutex watcher_mutex_;
   std::unique_ptr<SqliteConnection> watcher_;  // guarded by watcher_mutex_; opened on first use
+  OrgSnapshotSource org_snapshots_;            // used when options_.org_snapshot
 };
 
 }  // namespace ptdv

@@ -10,9 +10,11 @@ constexpr const char* kRollback = "ROLLBACK";
 
 }  // namespace
 
-SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key)
+SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key,
+                                     OrgSnapshotSource* org_snapshots, Access access)
     : lease_(std::move(lease)),
-      organisations_(*lease_),
+      organisation_rows_(*lease_),
+      organisations_(organisation_rows_, organisation_rows_, org_snapshots, access),
       people_(*lease_),
       memberships_(*lease_),
       cases_(*lease_),
@@ -28,7 +30,7 @@ SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const Au
       attachments_(*lease_) {}
 
 SqliteTransaction::~SqliteTransaction() {
-  if (!finished_ && lease_->InTransaction()) (void)lease_->Execute(kRollback);
+  if (!finished_ && lease_->InTransaction()) (void)lease_->Run(kRollback);
   // An unsuccessful rollback is handled by the pool, which drops the connection.
 }
 
@@ -40,8 +42,8 @@ Status SqliteTransaction::Commit() {
     return Error::Unavailable(
         "Giao dịch cơ sở dữ liệu đã bị hủy do lỗi trước đó; không có gì được ghi");
   }
-  Status committed = lease_->Execute(kCommit);
-  if (!committed.ok() && lease_->InTransaction()) (void)lease_->Execute(kRollback);
+  Status committed = lease_->Run(kCommit);
+  if (!committed.ok() && lease_->InTransaction()) (void)lease_->Run(kRollback);
   return committed;
 }
 

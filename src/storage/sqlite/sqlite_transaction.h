@@ -23,8 +23,10 @@ namespace ptdv {
 // transaction is destroyed, rolled back first unless Commit() succeeded.
 class SqliteTransaction final : public Transaction {
  public:
-  // REQUIRES: BEGIN has run on the leased connection; `audit_key` outlives the transaction.
-  SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key);
+  // REQUIRES: BEGIN has run on the leased connection (as `access` says); `audit_key` and
+  // `org_snapshots` (null: none) outlive the transaction.
+  SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key,
+                    OrgSnapshotSource* org_snapshots, Access access);
   ~SqliteTransaction() override;
 
   OrganisationRepository& Organisations() override { return organisations_; }
@@ -50,7 +52,8 @@ class SqliteTransaction final : public Transaction {
  private:
   SqliteConnectionPool::Lease lease_;  // first: the repositories below refer to it
   bool finished_ = false;
-  SqliteOrganisationRepository organisations_;
+  SqliteOrganisationRepository organisation_rows_;
+  SnapshotOrganisationRepository organisations_;  // over organisation_rows_
   SqlitePersonRepository people_;
   SqliteMembershipRepository memberships_;
   SqliteCaseRepository cases_;
