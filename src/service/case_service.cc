@@ -414,6 +414,34 @@ Result<std::vector<Condition>> BlockingConditions(CaseContextLoader& contexts,
   return unmet;
 }
 
+// Each case's earliest duty on `on`: from `cache`, the events of the others in one query (then
+// remembered). `context` holds the calendar and rule sets.
+Result<std::vector<std::optional<Deadline>>> DutiesOf(Transaction& tx, DutyCache& cache,
+                                                      const std::vector<Case>& cases,
+                                                      const CaseContext& context, Date on) {
+  std::vector<std::optional<Deadline>> out(cases.size());
+  std::vector<Case> missing;
+  std::vector<std::size_t> missing_at;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    if (auto known = cache.Find({cases[i].id, cases[i].version, on, context.calendar})) {
+      out[i] = std::move(*known);
+    } else {
+      missing.push_back(cases[i]);
+      missing_at.push_back(i);
+    }
+  }
+  if (missing.empty()) return out;
+  PTDV_ASSIGN_OR_RETURN(auto records,
+                        tx.Cases().LoadRecords(std::move(missing), EventDocuments::kSkip));
+  for (std::size_t j = 0; j < records.size(); ++j) {
+    auto duty = FirstDuty(DeadlinesOf(records[j], context, on));
+    const Case& h = records[j].header;
+    cache.Put({h.id, h.version, on, context.calendar}, duty);
+    out[missing_at[j]] = std::move(duty);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
@@ -464,58 +492,46 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     filter.limit = page_size;
     filter.offset = offset;
     PTDV_ASSIGN_OR_RETURN(headers, tx->Cases().List(filter));
-    // Each row's duty from the cache; the events of the others in one query.
-    duties.resize(headers.size());
-    std::vector<Case> missing;
-    std::vector<std::size_t> missing_at;
-    for (std::size_t i = 0; i < headers.size(); ++i) {
-      auto known = duty_cache_.Find({headers[i].id, headers[i].version, query.on, &calendar});
-      if (known) {
-        duties[i] = std::move(*known);
-      } else {
-        missing.push_back(headers[i]);
-        missing_at.push_back(i);
-      }
-    }
-    if (!missing.empty()) {
-      PTDV_ASSIGN_OR_RETURN(auto records,
-                            tx->Cases().LoadRecords(std::move(missing), EventDocuments::kSkip));
-      for (std::size_t j = 0; j < records.size(); ++j) {
-        auto duty = FirstDuty(DeadlinesOf(records[j], deadline_context, query.on));
-        const Case& h = records[j].header;
-        duty_cache_.Put({h.id, h.version, query.on, &calendar}, duty);
-        duties[missing_at[j]] = std::move(duty);
-      }
-    }
-  } else {
+    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(*tx, duty_cache_, headers, deadline_context, query.on));
+  } else if (query.due != CaseDue::kBlocked) {
     // Candidates: a deadline can be overdue or due soon on `on` only if the earliest one falls
-    // before the end of the widest warning window.
-    if (query.due != CaseDue::kBlocked) {
-      PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(rule_sets_, query.on));
-      filter.deadline_before =
-          query.due == CaseDue::kOverdue
-              ? query.on - std::chrono::days(1)
-              : std::max(calendar.AddWorkingDays(query.on, rules.due_soon_working_days),
-                         query.on + std::chrono::days(rules.certificate_warning_days));
+    // before the end of the widest warning window. Their duties as for a page.
+    PTDV_ASSIGN_OR_RETURN(RuleSet rules, RuleSetInForce(rule_sets_, query.on));
+    filter.deadline_before =
+        query.due == CaseDue::kOverdue
+            ? query.on - std::chrono::days(1)
+            : std::max(calendar.AddWorkingDays(query.on, rules.due_soon_working_days),
+                       query.on + std::chrono::days(rules.certificate_warning_days));
+    filter.limit = std::numeric_limits<int>::max();
+    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx->Cases().List(filter));
+    PTDV_ASSIGN_OR_RETURN(auto candidate_duties,
+                          DutiesOf(*tx, duty_cache_, candidates, deadline_context, query.on));
+    std::map<Stage, int> counts;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (!Matches(query.due, candidate_duties[i])) continue;
+      ++counts[candidates[i].stage];
+      if (query.stage && candidates[i].stage != *query.stage) continue;
+      if (page.total++ < offset || static_cast<int>(headers.size()) >= page_size) continue;
+      headers.push_back(std::move(candidates[i]));
+      duties.push_back(std::move(candidate_duties[i]));
     }
+    page.counts_by_stage.assign(counts.begin(), counts.end());
+  } else {
+    // Blocked cases: the blocking conditions need the events and the people.
     filter.limit = std::numeric_limits<int>::max();
     PTDV_ASSIGN_OR_RETURN(auto candidates,
                           tx->Cases().ListRecords(filter, EventDocuments::kSkip));
     std::map<Stage, int> counts;
     CaseContextLoader contexts(*tx, rule_sets_, calendar, clock_.Today(), query.on);
-    if (query.due == CaseDue::kBlocked) {
-      std::vector<Id> people;
-      for (const auto& record : candidates) people.push_back(record.header.person_id);
-      PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
-    }
+    std::vector<Id> people;
+    for (const auto& record : candidates) people.push_back(record.header.person_id);
+    PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
     for (auto& record : candidates) {
       auto duty = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
       if (!Matches(query.due, duty)) continue;
-      std::vector<Condition> unmet;
-      if (query.due == CaseDue::kBlocked) {
-        PTDV_ASSIGN_OR_RETURN(unmet, BlockingConditions(contexts, record, query.on));
-        if (unmet.empty()) continue;
-      }
+      PTDV_ASSIGN_OR_RETURN(std::vector<Condition> unmet,
+                            BlockingConditions(contexts, record, query.on));
+      if (unmet.empty()) continue;
       ++counts[record.header.stage];
       if (query.stage && record.header.stage != *query.stage) continue;
       if (page.total++ < offset || static_cast<int>(headers.size()) >= page_size) continue;
