@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -107,30 +108,34 @@ Result<CaseEvent> ParseEvent(const BodyReader& body) {
   return e;
 }
 
-json::object RowObject(const CaseListRow& row, Disclosure disclosure) {
+// `memory`: where the object's strings, arrays and members live (ListCases: one arena per answer).
+json::object RowObject(const CaseListRow& row, Disclosure disclosure,
+                       const json::storage_ptr& memory = {}) {
   const Case& c = row.header;
-  json::array unmet;
+  json::array unmet(memory);
   for (const auto& u : row.unmet) {
-    unmet.push_back(json::object{
-        {"rule", CodeOf(u.rule)}, {"message", u.MessageFor(disclosure)}, {"blocking", u.blocking}});
+    unmet.push_back(json::object(
+        {{"rule", CodeOf(u.rule)}, {"message", u.MessageFor(disclosure)}, {"blocking", u.blocking}},
+        memory));
   }
-  return json::object{{"id", c.id},
-                      {"person_id", c.person_id},
-                      {"person_name", row.person_name},
-                      {"birth_date", FormatIsoDate(row.birth_date)},
-                      {"cell_id", c.cell_id},
-                      {"cell_code", row.cell_code},
-                      {"cell_name", row.cell_name},
-                      {"category", SourceCategoryCode(c.category)},
-                      {"category_label", SourceCategoryLabel(c.category)},
-                      {"stage", StageCode(c.stage)},
-                      {"stage_label", StageLabel(c.stage)},
-                      {"opened_on", FormatIsoDate(c.opened_on)},
-                      {"next_deadline", DateOrNull(c.next_deadline)},
-                      {"next_deadline_rule", c.next_deadline_rule},
-                      {"deadline", OrNull(row.deadline)},
-                      {"unmet", std::move(unmet)},
-                      {"version", c.version}};
+  return json::object({{"id", c.id},
+                       {"person_id", c.person_id},
+                       {"person_name", row.person_name},
+                       {"birth_date", FormatIsoDate(row.birth_date)},
+                       {"cell_id", c.cell_id},
+                       {"cell_code", row.cell_code},
+                       {"cell_name", row.cell_name},
+                       {"category", SourceCategoryCode(c.category)},
+                       {"category_label", SourceCategoryLabel(c.category)},
+                       {"stage", StageCode(c.stage)},
+                       {"stage_label", StageLabel(c.stage)},
+                       {"opened_on", FormatIsoDate(c.opened_on)},
+                       {"next_deadline", DateOrNull(c.next_deadline)},
+                       {"next_deadline_rule", c.next_deadline_rule},
+                       {"deadline", OrNull(row.deadline)},
+                       {"unmet", std::move(unmet)},
+                       {"version", c.version}},
+                      memory);
 }
 
 Response CaseCreated(const Case& header, int status) {
@@ -235,16 +240,25 @@ Response ListCases(const CaseApi& api, const Request& request, RouteContext& con
         if (!query.ok()) return ErrorResponse(query.error());
         auto page = api.cases.FindCases(actor, org, *query);
         if (!page.ok()) return ErrorResponse(page.error());
-        json::array items;
-        for (const auto& row : page->rows) items.push_back(RowObject(row, page->disclosure));
-        json::object counts;
+        // Every string, array and member of the answer in one arena, freed at once: a page of
+        // rows made thousands of small allocations otherwise.
+        std::array<unsigned char, std::size_t{32} * 1024> first_block;
+        json::monotonic_resource arena(first_block.data(), first_block.size());
+        const json::storage_ptr memory(&arena);
+        json::array items(memory);
+        items.reserve(page->rows.size());
+        for (const auto& row : page->rows) {
+          items.push_back(RowObject(row, page->disclosure, memory));
+        }
+        json::object counts(memory);
         for (const auto& [stage, n] : page->counts_by_stage) counts[StageCode(stage)] = n;
-        return Response::Json(json::serialize(json::object{{"items", std::move(items)},
-                                                           {"total", page->total},
-                                                           {"page", query->page},
-                                                           {"page_size", query->page_size},
-                                                           {"counts_by_stage", std::move(counts)},
-                                                           {"on", FormatIsoDate(query->on)}}));
+        return Response::Json(json::serialize(json::object({{"items", std::move(items)},
+                                                            {"total", page->total},
+                                                            {"page", query->page},
+                                                            {"page_size", query->page_size},
+                                                            {"counts_by_stage", std::move(counts)},
+                                                            {"on", FormatIsoDate(query->on)}},
+                                                           memory)));
       });
 }
 
