@@ -31,6 +31,7 @@
 #include "service/password_hasher.h"
 #include "service/reference_data.h"
 #include "service/warm_start.h"
+#include "service/write_queue.h"
 
 namespace ptdv {
 namespace {
@@ -60,6 +61,9 @@ void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
   ctx.AddNumber(serve, "--handler-threads", o.server.handler_threads,
                 "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu; 0 = số lõi)", 0, 256)
       ->envname("PTDV_HANDLER_THREADS");
+  ctx.AddNumber(serve, "--write-threads", o.server.write_threads,
+                "Số luồng xử lý yêu cầu ghi (chờ ghi chung một lần; mặc định 32)", 1, 1024)
+      ->envname("PTDV_WRITE_THREADS");
   ctx.AddNumber(serve, "--max-body-bytes", o.server.max_body_bytes,
                 "Kích thước tối đa của nội dung yêu cầu (byte, mặc định 1 MiB)",
                 std::size_t{1024}, std::size_t{64} << 20)
@@ -163,6 +167,11 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   };
   server_options.max_upload_bytes = std::max(max_scan_request, http::kMaxImportBodyBytes);
   ChangeTracker changes(*env.store);
+  // Steps are committed many at a time (service/write_queue.h), until the server below stops.
+  WriteQueue writes(*env.store);
+  env.cases->UseWriteQueue(&writes);
+  auto unhook = [](CaseService* cases) { cases->UseWriteQueue(nullptr); };
+  const std::unique_ptr<CaseService, decltype(unhook)> hooked(&*env.cases, unhook);
   http::ResponseCache response_cache(static_cast<std::size_t>(o.response_cache_mb) << 20, &changes);
   auto registered = http::RegisterApi(
       router, {.store = *env.store,

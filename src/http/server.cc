@@ -149,6 +149,7 @@ class Server::Impl {
         metrics_(metrics),
         access_log_(access_log),
         handler_pool_(ThreadCount(options_.handler_threads)),
+        write_pool_(ThreadCount(options_.write_threads)),
         io_(ThreadCount(options_.threads)),
         acceptor_strand_(asio::make_strand(io_)),
         acceptor_(acceptor_strand_),
@@ -198,6 +199,7 @@ class Server::Impl {
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;  // guarded
 
   asio::thread_pool handler_pool_;
+  asio::thread_pool write_pool_;  // the handlers of POST, PUT, PATCH and DELETE
   asio::io_context io_;
   asio::strand<asio::io_context::executor_type> acceptor_strand_;
   tcp::acceptor acceptor_;    // on acceptor_strand_
@@ -714,8 +716,9 @@ asio::awaitable<Outcome> Server::Impl::Handle(Request& request) {
         if (match.route->async_handler) {
           outcome.response = co_await InvokeAsyncRoute(match.route, &request, &context);
         } else {
-          outcome.response = co_await asio::co_spawn(
-              handler_pool_, InvokeRoute(match.route, &request, &context), asio::use_awaitable);
+          outcome.response = co_await asio::co_spawn(get_or_head ? handler_pool_ : write_pool_,
+                                                     InvokeRoute(match.route, &request, &context),
+                                                     asio::use_awaitable);
         }
       } catch (const std::exception& e) {
         outcome.response = ErrorResponse(HttpFailure::kInternal);

@@ -211,6 +211,11 @@ Result<Id> CaseService::OpenCase(const Actor& actor, Id person_id, Id cell_id,
 
 Result<Case> CaseService::Record(const Actor& actor, Id case_id, CaseEvent event,
                                  std::optional<int> expected_version) {
+  if (writes_ != nullptr) {
+    return writes_->Run<Case>([&](Transaction& tx) {
+      return RecordIn(tx, actor, case_id, std::move(event), expected_version);
+    });
+  }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   PTDV_ASSIGN_OR_RETURN(Case updated,
                         RecordIn(*tx, actor, case_id, std::move(event), expected_version));

@@ -18,6 +18,7 @@
 #include "service/clock.h"
 #include "service/duty_cache.h"
 #include "service/org_service.h"
+#include "service/write_queue.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -167,6 +168,11 @@ class CaseService {
   Result<Case> OpenCase(const Actor& actor, Id person_id, const OrgChoice& cell,
                         SourceCategory category, Date opened_on);
 
+  // Steps recorded by Record go through `writes` (committed together with other requests'
+  // writes: service/write_queue.h) while it is set; null: each in its own transaction.
+  // REQUIRES: `writes` outlives its use here (set null before destroying it).
+  void UseWriteQueue(WriteQueue* writes) { writes_ = writes; }
+
   // Records `event` on the case. When `expected_version` is given and differs from the stored
   // version, kConflict (a concurrent edit). Returns the new header. Nothing is written on error.
   Result<Case> Record(const Actor& actor, Id case_id, CaseEvent event,
@@ -250,6 +256,7 @@ class CaseService {
   DutyCache duty_cache_;  // the case list's per-row duties (see duty_cache.h)
   CaseFactsCache facts_cache_;  // SummariesIn (see case_facts_cache.h)
   BlockedCache blocked_cache_;  // SummariesIn (see case_facts_cache.h)
+  WriteQueue* writes_ = nullptr;
 };
 
 }  // namespace ptdv

@@ -467,6 +467,14 @@ class Transaction {
   virtual AttachmentRepository& Attachments() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
+  // A unit of work inside this transaction (an SQL savepoint), so that the writes of many
+  // requests can be committed together (service/write_queue.h): Savepoint() marks the point,
+  // RollbackToSavepoint() undoes what was written since and ReleaseSavepoint() keeps it,
+  // either ending the mark; one mark at a time. kUnavailable when the transaction is no longer
+  // open.
+  virtual Status Savepoint() = 0;
+  virtual Status RollbackToSavepoint() = 0;
+  virtual Status ReleaseSavepoint() = 0;
 };
 
 enum class Access { kReadOnly, kReadWrite };

@@ -7,6 +7,9 @@ namespace {
 
 constexpr const char* kCommit = "COMMIT";
 constexpr const char* kRollback = "ROLLBACK";
+constexpr const char* kSavepoint = "SAVEPOINT ptdv_unit";
+constexpr const char* kRollbackToSavepoint = "ROLLBACK TO ptdv_unit";
+constexpr const char* kReleaseSavepoint = "RELEASE ptdv_unit";
 
 }  // namespace
 
@@ -46,5 +49,22 @@ Status SqliteTransaction::Commit() {
   if (!committed.ok() && lease_->InTransaction()) (void)lease_->Run(kRollback);
   return committed;
 }
+
+Status SqliteTransaction::Savepoint() {
+  // Outside a transaction SAVEPOINT would open one of its own, which nothing would commit.
+  if (finished_ || !lease_->InTransaction()) {
+    return Error::Unavailable(
+        "Giao dịch cơ sở dữ liệu đã kết thúc hoặc bị hủy do lỗi trước đó; không có gì được ghi");
+  }
+  return lease_->Run(kSavepoint);
+}
+
+Status SqliteTransaction::RollbackToSavepoint() {
+  PTDV_RETURN_IF_ERROR(lease_->Run(kRollbackToSavepoint));
+  // ROLLBACK TO keeps the savepoint open: release it, the writes since it undone.
+  return lease_->Run(kReleaseSavepoint);
+}
+
+Status SqliteTransaction::ReleaseSavepoint() { return lease_->Run(kReleaseSavepoint); }
 
 }  // namespace ptdv

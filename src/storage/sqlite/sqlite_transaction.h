@@ -48,6 +48,9 @@ class SqliteTransaction final : public Transaction {
   // is rolled back. After Commit() (either outcome) the repositories refuse further work
   // (kUnavailable). REQUIRES: called at most once.
   Status Commit() override;
+  Status Savepoint() override;
+  Status RollbackToSavepoint() override;
+  Status ReleaseSavepoint() override;
 
  private:
   SqliteConnectionPool::Lease lease_;  // first: the repositories below refer to it
