@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
@@ -77,9 +79,38 @@ SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string
     : pool_(std::move(pool)),
       path_(std::move(path)),
       options_(options),
-      audit_key_(std::move(audit_key)) {}
+      audit_key_(std::move(audit_key)),
+      org_snapshots_(options_.org_snapshot ? std::make_shared<OrgSnapshotSource>() : nullptr) {}
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      stopping_ = true;
+    }
+    checkpoint_wake_.notify_all();
+    checkpointer_.join();
+  }
+}
+
+void SqliteStore::Checkpoints() {
+  std::unique_ptr<SqliteConnection> connection;
+  std::unique_lock lock(checkpoint_mutex_);
+  while (!checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(250),
+                                    [this] { return stopping_; })) {
+    lock.unlock();
+    if (connection == nullptr) {
+      Result<std::unique_ptr<SqliteConnection>> opened = SqliteConnection::Open(path_, options_);
+      if (opened.ok()) connection = std::move(opened).value();
+    }
+    // A busy or failed checkpoint is tried again next time; the WAL keeps every commit.
+    if (connection != nullptr) {
+      (void)sqlite3_wal_checkpoint_v2(connection->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                      nullptr, nullptr);
+    }
+    lock.lock();
+  }
+}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        SqliteOptions options,
@@ -87,15 +118,26 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
                         SqliteConnectionPool::Open(path, options));
   if (audit_key == nullptr) audit_key = std::make_shared<const AuditKey>(AuditKey::Random());
-  return std::unique_ptr<SqliteStore>(
+  std::unique_ptr<SqliteStore> store(
       new SqliteStore(std::move(pool), path, options, std::move(audit_key)));
+  if (options.background_checkpoints) {
+    store->checkpointer_ = std::thread([raw = store.get()] { raw->Checkpoints(); });
+  }
+  return store;
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
+  // A writer waits for its turn before it takes a connection (sqlite_write_gate.h).
+  std::optional<SqliteWriteGate::Pass> pass =
+      access == Access::kReadWrite ? SqliteWriteGate::Enter(write_gate_, options_.busy_timeout)
+                                   : std::nullopt;
+  if (access == Access::kReadWrite && !pass) {
+    return Error::Unavailable("Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát");
+  }
   PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
   PTDV_RETURN_IF_ERROR(lease->Run(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(
-      std::move(lease), *audit_key_, options_.org_snapshot ? &org_snapshots_ : nullptr, access));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(pass), std::move(lease),
+                                                            *audit_key_, org_snapshots_, access));
 }
 
 Result<std::vector<int>> SqliteStore::Migrate() {

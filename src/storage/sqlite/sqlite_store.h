@@ -1,11 +1,14 @@
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "storage/org_snapshot.h"
 #include "storage/sqlite/sqlite_connection.h"
+#include "storage/sqlite/sqlite_write_gate.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -48,6 +51,9 @@ class SqliteStore final : public Store {
 
   // Opens watcher_ on first use. REQUIRES: watcher_mutex_ held.
   Status OpenWatcher();
+  // The checkpointer thread (SqliteOptions::background_checkpoints): a PASSIVE checkpoint every
+  // quarter second on a connection of its own, until the store is destroyed.
+  void Checkpoints();
 
   std::shared_ptr<SqliteConnectionPool> pool_;
   const std::string path_;
@@ -55,7 +61,13 @@ class SqliteStore final : public Store {
   const std::shared_ptr<const AuditKey> audit_key_;  // never null
   std::mutex watcher_mutex_;
   std::unique_ptr<SqliteConnection> watcher_;  // guarded by watcher_mutex_; opened on first use
-  OrgSnapshotSource org_snapshots_;            // used when options_.org_snapshot
+  // Shared with the transactions, which may outlive the store.
+  std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null unless options_.org_snapshot
+  std::shared_ptr<SqliteWriteGate> write_gate_ = std::make_shared<SqliteWriteGate>();
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool stopping_ = false;  // guarded by checkpoint_mutex_
+  std::thread checkpointer_;
 };
 
 }  // namespace ptdv

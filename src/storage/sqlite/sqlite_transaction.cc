@@ -13,11 +13,15 @@ constexpr const char* kReleaseSavepoint = "RELEASE ptdv_unit";
 
 }  // namespace
 
-SqliteTransaction::SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key,
-                                     OrgSnapshotSource* org_snapshots, Access access)
-    : lease_(std::move(lease)),
+SqliteTransaction::SqliteTransaction(std::optional<SqliteWriteGate::Pass> pass,
+                                     SqliteConnectionPool::Lease lease, const AuditKey& audit_key,
+                                     std::shared_ptr<OrgSnapshotSource> org_snapshots,
+                                     Access access)
+    : pass_(std::move(pass)),
+      org_snapshots_(std::move(org_snapshots)),
+      lease_(std::move(lease)),
       organisation_rows_(*lease_),
-      organisations_(organisation_rows_, organisation_rows_, org_snapshots, access),
+      organisations_(organisation_rows_, organisation_rows_, org_snapshots_.get(), access),
       people_(*lease_),
       memberships_(*lease_),
       cases_(*lease_),
@@ -47,6 +51,7 @@ Status SqliteTransaction::Commit() {
   }
   Status committed = lease_->Run(kCommit);
   if (!committed.ok() && lease_->InTransaction()) (void)lease_->Run(kRollback);
+  pass_.reset();  // the next writer's turn
   return committed;
 }
 

@@ -15,6 +15,7 @@
 #include "storage/sqlite/sqlite_source_review_repository.h"
 #include "storage/sqlite/sqlite_target_repository.h"
 #include "storage/sqlite/sqlite_user_repository.h"
+#include "storage/sqlite/sqlite_write_gate.h"
 #include "storage/store.h"
 
 namespace ptdv {
@@ -25,8 +26,10 @@ class SqliteTransaction final : public Transaction {
  public:
   // REQUIRES: BEGIN has run on the leased connection (as `access` says); `audit_key` and
   // `org_snapshots` (null: none) outlive the transaction.
-  SqliteTransaction(SqliteConnectionPool::Lease lease, const AuditKey& audit_key,
-                    OrgSnapshotSource* org_snapshots, Access access);
+  // `pass`: the writer's turn (sqlite_write_gate.h), held until the transaction ends.
+  SqliteTransaction(std::optional<SqliteWriteGate::Pass> pass, SqliteConnectionPool::Lease lease,
+                    const AuditKey& audit_key, std::shared_ptr<OrgSnapshotSource> org_snapshots,
+                    Access access);
   ~SqliteTransaction() override;
 
   OrganisationRepository& Organisations() override { return organisations_; }
@@ -53,7 +56,10 @@ class SqliteTransaction final : public Transaction {
   Status ReleaseSavepoint() override;
 
  private:
-  SqliteConnectionPool::Lease lease_;  // first: the repositories below refer to it
+  // Left after the connection is back in the pool (members are destroyed in reverse order).
+  std::optional<SqliteWriteGate::Pass> pass_;
+  std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null: none
+  SqliteConnectionPool::Lease lease_;                 // before the repositories: they refer to it
   bool finished_ = false;
   SqliteOrganisationRepository organisation_rows_;
   SnapshotOrganisationRepository organisations_;  // over organisation_rows_
