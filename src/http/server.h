@@ -26,7 +26,7 @@ struct ServerOptions {
   // Threads running the handlers of the requests that write (POST, PUT, PATCH, DELETE), apart
   // from the readers' so that writes waiting for a commit (service/write_queue.h) never hold up
   // a read, and enough of them for many writes to be committed together.
-  int write_threads = 32;
+  int write_threads = 16;
   std::size_t max_header_bytes = 16 * 1024;  // request line and fields; over it: 431
   std::size_t max_body_bytes = 1024 * 1024;  // over it: 413, the handler is not called
   // The requests for which `upload_limit` (method, path) is not 0 may carry a body of up to that
