@@ -257,7 +257,6 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
         fmt::format("Không bật được chế độ WAL cho cơ sở dữ liệu {} (chế độ hiện tại: {})", path,
                     journal_mode));
   }
-  if (options.background_checkpoints) sqlite3_wal_autocheckpoint(db, 0);
   PTDV_RETURN_IF_ERROR(connection->Execute(kForeignKeysOn));
   PTDV_RETURN_IF_ERROR(connection->Execute(
       options.synchronous == Synchronous::kFull ? kSynchronousFull : kSynchronousNormal));

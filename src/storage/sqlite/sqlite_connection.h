@@ -41,10 +41,6 @@ struct SqliteOptions {
   // Whether transactions answer the tree's questions from a copy in memory
   // (storage/org_snapshot.h) when it is current; off, every question is a query.
   bool org_snapshot = true;
-  // WAL checkpoints (copying committed pages into the database file, and its fsync) run on a
-  // thread of the store's own, PASSIVE (waiting for no reader or writer), rather than inside the
-  // commit that crossed SQLite's threshold, which then held the write lock through them.
-  bool background_checkpoints = true;
 };
 
 // Per-connection TEMP tables holding id lists, so that a list of thousands of ids reaches SQL

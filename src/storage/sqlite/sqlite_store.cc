@@ -1,7 +1,5 @@
 #include "storage/sqlite/sqlite_store.h"
 
-#include <sqlite3.h>
-
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
@@ -82,35 +80,7 @@ SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string
       audit_key_(std::move(audit_key)),
       org_snapshots_(options_.org_snapshot ? std::make_shared<OrgSnapshotSource>() : nullptr) {}
 
-SqliteStore::~SqliteStore() {
-  if (checkpointer_.joinable()) {
-    {
-      std::lock_guard lock(checkpoint_mutex_);
-      stopping_ = true;
-    }
-    checkpoint_wake_.notify_all();
-    checkpointer_.join();
-  }
-}
-
-void SqliteStore::Checkpoints() {
-  std::unique_ptr<SqliteConnection> connection;
-  std::unique_lock lock(checkpoint_mutex_);
-  while (!checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(250),
-                                    [this] { return stopping_; })) {
-    lock.unlock();
-    if (connection == nullptr) {
-      Result<std::unique_ptr<SqliteConnection>> opened = SqliteConnection::Open(path_, options_);
-      if (opened.ok()) connection = std::move(opened).value();
-    }
-    // A busy or failed checkpoint is tried again next time; the WAL keeps every commit.
-    if (connection != nullptr) {
-      (void)sqlite3_wal_checkpoint_v2(connection->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                      nullptr, nullptr);
-    }
-    lock.lock();
-  }
-}
+SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        SqliteOptions options,
@@ -118,12 +88,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
                         SqliteConnectionPool::Open(path, options));
   if (audit_key == nullptr) audit_key = std::make_shared<const AuditKey>(AuditKey::Random());
-  std::unique_ptr<SqliteStore> store(
+  return std::unique_ptr<SqliteStore>(
       new SqliteStore(std::move(pool), path, options, std::move(audit_key)));
-  if (options.background_checkpoints) {
-    store->checkpointer_ = std::thread([raw = store.get()] { raw->Checkpoints(); });
-  }
-  return store;
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {

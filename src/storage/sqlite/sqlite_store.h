@@ -1,10 +1,8 @@
 #pragma once
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "storage/org_snapshot.h"
 #include "storage/sqlite/sqlite_connection.h"
@@ -51,9 +49,6 @@ class SqliteStore final : public Store {
 
   // Opens watcher_ on first use. REQUIRES: watcher_mutex_ held.
   Status OpenWatcher();
-  // The checkpointer thread (SqliteOptions::background_checkpoints): a PASSIVE checkpoint every
-  // quarter second on a connection of its own, until the store is destroyed.
-  void Checkpoints();
 
   std::shared_ptr<SqliteConnectionPool> pool_;
   const std::string path_;
@@ -64,10 +59,7 @@ class SqliteStore final : public Store {
   // Shared with the transactions, which may outlive the store.
   std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null unless options_.org_snapshot
   std::shared_ptr<SqliteWriteGate> write_gate_ = std::make_shared<SqliteWriteGate>();
-  std::mutex checkpoint_mutex_;
-  std::condition_variable checkpoint_wake_;
-  bool stopping_ = false;  // guarded by checkpoint_mutex_
-  std::thread checkpointer_;
+
 };
 
 }  // namespace ptdv
