@@ -59,7 +59,6 @@ class SqliteStore final : public Store {
   // Shared with the transactions, which may outlive the store.
   std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null unless options_.org_snapshot
   std::shared_ptr<SqliteWriteGate> write_gate_ = std::make_shared<SqliteWriteGate>();
-
 };
 
 }  // namespace ptdv
