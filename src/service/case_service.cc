@@ -365,12 +365,12 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor, I
       rows.push_back({record.header, {}, std::move(d)});
     }
   }
-  std::vector<Id> person_ids;
-  for (const auto& r : rows) person_ids.push_back(r.header.person_id);
-  PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
-  std::map<Id, std::string> names;
-  for (auto& p : people) names[p.id] = std::move(p.full_name);
-  for (auto& r : rows) r.person_name = names[r.header.person_id];
+  std::vector<Case> headers;
+  for (const auto& r : rows) headers.push_back(r.header);
+  PTDV_ASSIGN_OR_RETURN(auto people, tx->Cases().PeopleOf(headers));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (people[i]) rows[i].person_name = std::move(people[i]->full_name);
+  }
   std::stable_sort(rows.begin(), rows.end(), [](const DeadlineRow& a, const DeadlineRow& b) {
     return a.deadline.due < b.deadline.due;
   });
@@ -547,17 +547,13 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     page.counts_by_stage.assign(counts.begin(), counts.end());
   }
 
-  std::vector<Id> person_ids;
-  for (const auto& h : headers) person_ids.push_back(h.person_id);
-  PTDV_ASSIGN_OR_RETURN(auto people, tx->People().GetMany(person_ids));
-  std::map<Id, const Person*> person_of;
-  for (const auto& p : people) person_of[p.id] = &p;
+  PTDV_ASSIGN_OR_RETURN(auto people, tx->Cases().PeopleOf(headers));
   std::map<Id, Organisation> cells;
   for (std::size_t i = 0; i < headers.size(); ++i) {
     CaseListRow row;
-    if (auto it = person_of.find(headers[i].person_id); it != person_of.end()) {
-      row.person_name = it->second->full_name;
-      row.birth_date = it->second->birth_date;
+    if (people[i]) {
+      row.person_name = std::move(people[i]->full_name);
+      row.birth_date = people[i]->birth_date;
     }
     auto cell = cells.find(headers[i].cell_id);
     if (cell == cells.end()) {

@@ -163,6 +163,12 @@ struct CaseFilter {
 // them.
 enum class EventDocuments { kLoad, kSkip };
 
+// A case's person as the case and deadline lists show them.
+struct ListedPerson {
+  std::string full_name;
+  Date birth_date{};
+};
+
 class CaseRepository {
  public:
   virtual ~CaseRepository() = default;
@@ -190,6 +196,11 @@ class CaseRepository {
   // How many cases match `filter` per stage (stages without a case are absent); limit, offset
   // and sort are ignored. One GROUP BY query.
   virtual Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) = 0;
+  // The person of each of `headers` as the lists show them, in the order of `headers` (nullopt
+  // when the person row is missing): two columns rather than whole people, one query per 64
+  // people.
+  virtual Result<std::vector<std::optional<ListedPerson>>> PeopleOf(
+      const std::vector<Case>& headers) = 0;
 };
 
 class CalendarRepository {

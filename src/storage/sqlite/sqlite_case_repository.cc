@@ -118,6 +118,16 @@ constexpr std::string_view kAndPersonKey = " AND instr(p.search_key, ?) > 0";
 constexpr std::string_view kGroupByStage = " GROUP BY c.stage";
 constexpr std::string_view kPage = " LIMIT ? OFFSET ?";
 
+// + placeholders + ")".
+constexpr std::string_view kPeopleOf = "SELECT id, full_name, birth_date FROM person WHERE id IN (";
+// CaseRowsReader: + placeholders + ")".
+constexpr std::string_view kCellStamps = "SELECT org_id, seq FROM unit_change WHERE org_id IN (";
+constexpr std::string_view kRowsOfCells =
+    "SELECT " PTDV_CASE_COLUMNS
+    ", p.search_key, p.full_name, p.birth_date "
+    "FROM admission_case c LEFT JOIN person p ON p.id = c.person_id "
+    "WHERE c.cell_id IN (";
+
 #undef PTDV_DOCUMENT_COLUMNS
 #undef PTDV_EVENT_COLUMNS
 #undef PTDV_CASE_COLUMNS
@@ -452,6 +462,75 @@ Result<std::vector<std::pair<Stage, int>>> SqliteCaseRepository::CountByStage(
   PTDV_ASSIGN_OR_RETURN(auto out, ReadAll(statement, ReadStageCount));
   std::sort(out.begin(), out.end());
   return out;
+}
+
+Result<std::vector<std::optional<ListedPerson>>> SqliteCaseRepository::PeopleOf(
+    const std::vector<Case>& headers) {
+  std::vector<std::optional<ListedPerson>> out(headers.size());
+  std::vector<Id> ids;
+  for (const Case& h : headers) ids.push_back(h.person_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::unordered_map<Id, ListedPerson> person_of;
+  for (std::size_t from = 0; from < ids.size(); from += kMaxInlineIds) {
+    const std::vector<Id> some(
+        ids.begin() + static_cast<std::ptrdiff_t>(from),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kMaxInlineIds)));
+    std::string sql(kPeopleOf);
+    sql += InlineIdPlaceholders(some);
+    sql += ")";
+    PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(sql));
+    BindInlineIds(statement, some);
+    PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&](SqliteRow& row) {
+      Id id = 0;
+      ListedPerson person;
+      row.Read(id, person.full_name, person.birth_date);
+      person_of.emplace(id, std::move(person));
+    }));
+  }
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    auto it = person_of.find(headers[i].person_id);
+    if (it != person_of.end()) out[i] = it->second;
+  }
+  return out;
+}
+
+Result<std::vector<std::int64_t>> SqliteCaseRepository::CellStamps(const std::vector<Id>& cells) {
+  std::string sql(kCellStamps);
+  sql += InlineIdPlaceholders(cells);
+  sql += ")";
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(sql));
+  BindInlineIds(statement, cells);
+  std::unordered_map<Id, std::int64_t> seq_of;
+  PTDV_RETURN_IF_ERROR(ForEachRow(statement, [&](SqliteRow& row) {
+    Id org = 0;
+    std::int64_t seq = 0;
+    row.Read(org, seq);
+    seq_of[org] = seq;
+  }));
+  std::vector<std::int64_t> out;
+  out.reserve(cells.size());
+  for (Id cell : cells) {
+    auto it = seq_of.find(cell);
+    out.push_back(it == seq_of.end() ? 0 : it->second);
+  }
+  return out;
+}
+
+Result<std::vector<CaseRow>> SqliteCaseRepository::RowsOfCells(const std::vector<Id>& cells) {
+  std::string sql(kRowsOfCells);
+  sql += InlineIdPlaceholders(cells);
+  sql += ")";
+  PTDV_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(sql));
+  BindInlineIds(statement, cells);
+  return ReadAll(statement, [](SqliteRow& row) {
+    CaseRow out{.header = ReadCase(row)};
+    std::optional<std::string> name;
+    std::optional<Date> birth_date;
+    row.Read(out.person_key, name, birth_date);
+    if (name && birth_date) out.person = ListedPerson{std::move(*name), *birth_date};
+    return out;
+  });
 }
 
 }  // namespace ptdv

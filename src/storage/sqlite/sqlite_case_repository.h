@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/case_rows.h"
 #include "storage/sqlite/sqlite_repository.h"
 
 namespace ptdv {
@@ -16,7 +17,10 @@ namespace ptdv {
 // rather than bound as IN-lists: a single statement keeps ORDER BY / LIMIT / OFFSET exact, which
 // chunked IN-lists cannot, and the same approach works in PostgreSQL (CREATE TEMP TABLE). The
 // other criteria add constant SQL fragments with bound values; values are never spliced into SQL.
-class SqliteCaseRepository final : public SqliteRepository<CaseRepository> {
+//
+// As a CaseRowsReader it reads the cells' change numbers and case rows for the kept rows
+// (storage/case_rows.h), the cells bound as an IN list.
+class SqliteCaseRepository final : public SqliteRepository<CaseRepository>, public CaseRowsReader {
  public:
   using SqliteRepository::SqliteRepository;
 
@@ -37,6 +41,11 @@ class SqliteCaseRepository final : public SqliteRepository<CaseRepository> {
                                               EventDocuments documents) override;
   Result<int> Count(const CaseFilter& filter) override;  // ignores limit and offset
   Result<std::vector<std::pair<Stage, int>>> CountByStage(const CaseFilter& filter) override;
+  Result<std::vector<std::optional<ListedPerson>>> PeopleOf(
+      const std::vector<Case>& headers) override;
+
+  Result<std::vector<std::int64_t>> CellStamps(const std::vector<Id>& cells) override;
+  Result<std::vector<CaseRow>> RowsOfCells(const std::vector<Id>& cells) override;
 };
 
 }  // namespace ptdv

@@ -41,6 +41,9 @@ struct SqliteOptions {
   // Whether transactions answer the tree's questions from a copy in memory
   // (storage/org_snapshot.h) when it is current; off, every question is a query.
   bool org_snapshot = true;
+  // How many case rows of recently listed cells are kept in memory (storage/case_rows.h) for the
+  // case lists; 0: none, every list is a query.
+  std::size_t case_rows = 100'000;
 };
 
 // Per-connection TEMP tables holding id lists, so that a list of thousands of ids reaches SQL

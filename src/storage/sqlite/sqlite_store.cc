@@ -78,7 +78,9 @@ SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string
       path_(std::move(path)),
       options_(options),
       audit_key_(std::move(audit_key)),
-      org_snapshots_(options_.org_snapshot ? std::make_shared<OrgSnapshotSource>() : nullptr) {}
+      org_snapshots_(options_.org_snapshot ? std::make_shared<OrgSnapshotSource>() : nullptr),
+      case_rows_(options_.case_rows > 0 ? std::make_shared<CaseRowsSource>(options_.case_rows)
+                                        : nullptr) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -102,8 +104,8 @@ Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
   }
   PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
   PTDV_RETURN_IF_ERROR(lease->Run(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(pass), std::move(lease),
-                                                            *audit_key_, org_snapshots_, access));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(
+      std::move(pass), std::move(lease), *audit_key_, org_snapshots_, case_rows_, access));
 }
 
 Result<std::vector<int>> SqliteStore::Migrate() {

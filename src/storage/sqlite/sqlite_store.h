@@ -4,6 +4,7 @@
 #include <mutex>
 #include <string>
 
+#include "storage/case_rows.h"
 #include "storage/org_snapshot.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_write_gate.h"
@@ -58,6 +59,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> watcher_;  // guarded by watcher_mutex_; opened on first use
   // Shared with the transactions, which may outlive the store.
   std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null unless options_.org_snapshot
+  std::shared_ptr<CaseRowsSource> case_rows_;         // null when options_.case_rows is 0
   std::shared_ptr<SqliteWriteGate> write_gate_ = std::make_shared<SqliteWriteGate>();
 };
 

@@ -25,11 +25,11 @@ namespace ptdv {
 class SqliteTransaction final : public Transaction {
  public:
   // REQUIRES: BEGIN has run on the leased connection (as `access` says); `audit_key` and
-  // `org_snapshots` (null: none) outlive the transaction.
+  // `org_snapshots` and `case_rows` (null: none) are shared with the store.
   // `pass`: the writer's turn (sqlite_write_gate.h), held until the transaction ends.
   SqliteTransaction(std::optional<SqliteWriteGate::Pass> pass, SqliteConnectionPool::Lease lease,
                     const AuditKey& audit_key, std::shared_ptr<OrgSnapshotSource> org_snapshots,
-                    Access access);
+                    std::shared_ptr<CaseRowsSource> case_rows, Access access);
   ~SqliteTransaction() override;
 
   OrganisationRepository& Organisations() override { return organisations_; }
@@ -59,13 +59,15 @@ class SqliteTransaction final : public Transaction {
   // Left after the connection is back in the pool (members are destroyed in reverse order).
   std::optional<SqliteWriteGate::Pass> pass_;
   std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null: none
+  std::shared_ptr<CaseRowsSource> case_rows_;         // null: none
   SqliteConnectionPool::Lease lease_;                 // before the repositories: they refer to it
   bool finished_ = false;
   SqliteOrganisationRepository organisation_rows_;
   SnapshotOrganisationRepository organisations_;  // over organisation_rows_
   SqlitePersonRepository people_;
   SqliteMembershipRepository memberships_;
-  SqliteCaseRepository cases_;
+  SqliteCaseRepository case_rows_of_;
+  RowCachingCaseRepository cases_;  // over case_rows_of_
   SqliteCalendarRepository calendar_;
   SqliteRuleSetRepository rule_sets_;
   SqliteAuditLog audit_;
