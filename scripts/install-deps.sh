@@ -13,6 +13,7 @@ packages=(
   clang-16 libclang-rt-16-dev libfuzzer-16-dev  # make sanitize / fuzz: ASan, UBSan, libFuzzer
   libboost-json1.81-dev libboost-url1.81-dev libboost1.81-dev
   libvalijson-dev                    # API tests validate responses against the OpenAPI document
+  rapidjson-dev                      # the case list's answer written as it goes (src/http/case_api.cc)
   libxlsxwriter-dev                  # XLSX exports (src/report/)
   libcsv-dev                         # CSV lists of `ptdv import`
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-liberation2  # printed forms (PDF)

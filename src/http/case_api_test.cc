@@ -293,6 +293,25 @@ TEST_F(CaseApiTest, ListsCasesOfTheUsersScopeWithFiltersCountsAndPages) {
   EXPECT_EQ(row.at("person_name").as_string(), "Nguyễn Văn Đức");
   EXPECT_EQ(row.at("cell_code").as_string(), "HUE-A-CB1");
   EXPECT_EQ(row.at("stage_label").as_string(), StageLabel(Stage::kSource));
+  // Every member of a row, in order, with its type.
+  std::vector<std::string> keys;
+  for (const auto& member : row) keys.emplace_back(member.key());
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"id", "person_id", "person_name", "birth_date", "cell_id",
+                                      "cell_code", "cell_name", "category", "category_label",
+                                      "stage", "stage_label", "opened_on", "next_deadline",
+                                      "next_deadline_rule", "deadline", "unmet", "version"}));
+  EXPECT_GT(row.at("person_id").as_int64(), 0);
+  EXPECT_EQ(row.at("birth_date").as_string().size(), 10u);  // ISO date
+  EXPECT_GT(row.at("cell_id").as_int64(), 0);
+  EXPECT_FALSE(row.at("cell_name").as_string().empty());
+  EXPECT_FALSE(row.at("category_label").as_string().empty());
+  EXPECT_EQ(row.at("stage").as_string(), StageCode(Stage::kSource));
+  EXPECT_TRUE(row.at("unmet").is_array());
+  EXPECT_EQ(row.at("version").as_int64(), 1);
+  EXPECT_EQ(body.at("page").as_int64(), 1);
+  EXPECT_EQ(body.at("counts_by_stage").at("source").as_int64(), 1);
+  EXPECT_EQ(body.at("on").as_string().size(), 10u);
 
   auto page =
       ObjectOf(world_.Call(ward, "GET", "/api/v1/cases?sort=person_name&page=2&page_size=2"));
