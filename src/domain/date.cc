@@ -52,8 +52,23 @@ Result<Date> ParseDate(std::string_view text, std::string_view field) {
 
 std::string FormatIsoDate(Date date) {
   year_month_day ymd(date);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  // Written by hand: the lists write thousands of dates, and fmt::format parses its pattern each
+  // time. Ten characters fit std::string's inline buffer.
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  return {text, sizeof text};
 }
 
 std::string FormatVnDate(Date date) {

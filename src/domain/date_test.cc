@@ -1,5 +1,6 @@
 #include "domain/date.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -74,6 +75,16 @@ TEST(Date, FormatsRoundTrip) {
   EXPECT_EQ(YearOf(d), 2024);
   EXPECT_EQ(MonthOf(d), 2u);
   EXPECT_EQ(DayOf(d), 8u);
+}
+
+TEST(Date, IsoTextOfEveryDayOfTwoCenturiesAndBeyond) {
+  for (Date d = D(1900, 1, 1); d <= D(2100, 12, 31); d += std::chrono::days(1)) {
+    const std::string text = FormatIsoDate(d);
+    ASSERT_EQ(text, fmt::format("{:04}-{:02}-{:02}", YearOf(d), MonthOf(d), DayOf(d)));
+    ASSERT_EQ(*ParseDate(text), d) << text;
+  }
+  EXPECT_EQ(FormatIsoDate(D(10000, 1, 2)), "10000-01-02");
+  EXPECT_EQ(FormatIsoDate(D(999, 12, 31)), "0999-12-31");
 }
 
 TEST(Date, WeekdaysAndWeekends) {

@@ -145,7 +145,10 @@ Result<std::optional<std::vector<const CaseRow*>>> RowCachingCaseRepository::Mat
       std::unordered_map<Id, std::vector<CaseRow>> by_cell;
       for (CaseRow& row : read) by_cell[row.header.cell_id].push_back(std::move(row));
       for (Id cell : missing) {
-        auto rows = std::make_shared<const std::vector<CaseRow>>(std::move(by_cell[cell]));
+        std::vector<CaseRow>& mine = by_cell[cell];
+        std::sort(mine.begin(), mine.end(),
+                  [](const CaseRow& a, const CaseRow& b) { return a.header.id < b.header.id; });
+        auto rows = std::make_shared<const std::vector<CaseRow>>(std::move(mine));
         source_->Put(cell, stamp_of.at(cell), rows);
         held_.emplace(cell, std::move(rows));
       }
@@ -225,12 +228,11 @@ Result<std::vector<std::optional<ListedPerson>>> RowCachingCaseRepository::Peopl
       asked_at.push_back(i);
       continue;
     }
-    if (!held_case_.contains(h.id)) {
-      for (const CaseRow& row : *cell->second) held_case_.emplace(row.header.id, &row);
-    }
-    auto row = held_case_.find(h.id);
-    if (row != held_case_.end() && row->second->header.person_id == h.person_id) {
-      out[i] = row->second->person;
+    const std::vector<CaseRow>& rows = *cell->second;
+    auto row = std::lower_bound(rows.begin(), rows.end(), h.id,
+                                [](const CaseRow& r, Id id) { return r.header.id < id; });
+    if (row != rows.end() && row->header.id == h.id && row->header.person_id == h.person_id) {
+      out[i] = row->person;
     } else {  // not among the cell's rows as this transaction sees them: ask
       asked.push_back(h);
       asked_at.push_back(i);

@@ -43,7 +43,7 @@ class CaseRowsSource {
   static constexpr std::size_t kDefaultMaxRows = 100'000;
   explicit CaseRowsSource(std::size_t max_rows = kDefaultMaxRows) : max_rows_(max_rows) {}
 
-  using Rows = std::shared_ptr<const std::vector<CaseRow>>;
+  using Rows = std::shared_ptr<const std::vector<CaseRow>>;  // a cell's, in case id order
   // The rows of `cell` kept at change number `seq`; null when none are.
   Rows Find(Id cell, std::int64_t seq);
   // Keeps `rows` as those of `cell` at `seq`, unless rows of a later number are kept.
@@ -120,7 +120,6 @@ class RowCachingCaseRepository final : public CaseRepository {
   Access access_;
   // The rows this transaction used, kept alive while it may point into them.
   std::unordered_map<Id, CaseRowsSource::Rows> held_;
-  std::unordered_map<Id, const CaseRow*> held_case_;  // PeopleOf: the held rows by case id
 };
 
 }  // namespace ptdv
