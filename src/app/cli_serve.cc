@@ -172,6 +172,8 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   };
   server_options.max_upload_bytes = std::max(max_scan_request, http::kMaxImportBodyBytes);
   ChangeTracker changes(*env.store);
+  // The warm start's dashboards serve their first readers (service/dashboard_service.h).
+  dashboards.RememberWith(changes, *env.clock);
   // Steps are committed many at a time (service/write_queue.h), until the server below stops.
   WriteQueue writes(*env.store);
   env.cases->UseWriteQueue(&writes);

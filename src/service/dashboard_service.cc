@@ -1,13 +1,14 @@
 #include "service/dashboard_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "domain/role.h"
 #include "domain/workflow.h"
+#include "service/change_tracker.h"
 
 namespace ptdv {
 namespace {
@@ -57,10 +58,66 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
   if (year < 2000 || year > 2100) {
     return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
   }
+  // Read before the transaction begins: a write committed after it makes the next reader miss.
+  std::optional<std::uint64_t> latest;
+  if (changes_ != nullptr) {
+    if (auto l = changes_->Latest(); l.ok()) latest = *l;
+  }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
-  return Compute(*tx, org, year, on);
+  if (auto remembered = Recall(org_id, year, on)) return *remembered;
+  PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on));
+  if (!latest) return d;
+  // The forecast measures the cases of the city above the unit (TargetService::CitySamples).
+  Id depends_on = org_id;
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
+  for (const auto& o : chain) {
+    if (o.kind == OrgKind::kCityCommittee) {
+      depends_on = o.id;
+      break;
+    }
+  }
+  std::lock_guard lock(remembered_mutex_);
+  if (remembered_.size() >= kMaxRemembered) remembered_.clear();
+  remembered_[org_id] = Remembered{.year = year,
+                                   .on = on,
+                                   .today = clock_->Today(),
+                                   .calendar = CalendarInForce(),
+                                   .depends_on = depends_on,
+                                   .latest = *latest,
+                                   .dashboard = std::make_shared<const Dashboard>(d)};
+  return d;
+}
+
+void DashboardService::RememberWith(ChangeTracker& changes, const Clock& clock) {
+  changes_ = &changes;
+  clock_ = &clock;
+}
+
+std::uint64_t DashboardService::remembered_hits() const {
+  std::lock_guard lock(remembered_mutex_);
+  return hits_;
+}
+
+std::shared_ptr<const Dashboard> DashboardService::Recall(Id org_id, int year, Date on) {
+  if (changes_ == nullptr) return nullptr;
+  Remembered r;
+  {
+    std::lock_guard lock(remembered_mutex_);
+    auto it = remembered_.find(org_id);
+    if (it == remembered_.end()) return nullptr;
+    r = it->second;
+  }
+  if (r.year != year || r.on != on || r.today != clock_->Today() ||
+      r.calendar != CalendarInForce()) {
+    return nullptr;
+  }
+  auto version = changes_->VersionOf(r.depends_on);
+  if (!version.ok() || *version > r.latest) return nullptr;
+  std::lock_guard lock(remembered_mutex_);
+  ++hits_;
+  return r.dashboard;
 }
 
 Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation& org, int year,

@@ -13,7 +13,11 @@
 // with the database.
 
 #include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,6 +30,8 @@
 #include "storage/store.h"
 
 namespace ptdv {
+
+class ChangeTracker;
 
 // The figures of one unit (the dashboard's organisation, or one of its children).
 struct DashboardFigures {
@@ -96,12 +102,39 @@ class DashboardService {
   // The calendar the due counts are judged with (CaseService::CalendarInForce), for cache keys.
   const WorkingCalendar* CalendarInForce() const { return cases_.CalendarInForce(); }
 
+  // Remembers the dashboard last computed of each unit and answers from it, after the same
+  // authorisation, while no committed write can have changed it (service/change_tracker.h): the
+  // dashboards the warm start computes (service/warm_start.h) serve their first readers after a
+  // restart. `changes` and `clock` (today, which the due counts depend on) outlive the service.
+  void RememberWith(ChangeTracker& changes, const Clock& clock);
+  std::uint64_t remembered_hits() const;
+
  private:
   Result<Dashboard> Compute(Transaction& tx, const Organisation& org, int year, Date on);
+
+  // A unit's dashboard as last computed: current while the version of `depends_on` (the unit,
+  // or the city above it whose cases the forecast measures) is at most `latest`, the change
+  // number read before the computation began.
+  struct Remembered {
+    int year = 0;
+    Date on{};
+    Date today{};
+    const WorkingCalendar* calendar = nullptr;
+    Id depends_on = 0;
+    std::uint64_t latest = 0;
+    std::shared_ptr<const Dashboard> dashboard;
+  };
+  static constexpr std::size_t kMaxRemembered = 4096;
+  std::shared_ptr<const Dashboard> Recall(Id org_id, int year, Date on);
 
   Store& store_;
   CaseService& cases_;
   TargetService& targets_;
+  ChangeTracker* changes_ = nullptr;  // null: nothing is remembered
+  const Clock* clock_ = nullptr;
+  mutable std::mutex remembered_mutex_;
+  std::unordered_map<Id, Remembered> remembered_;  // guarded by remembered_mutex_, as below
+  std::uint64_t hits_ = 0;
 };
 
 }  // namespace ptdv

@@ -328,6 +328,18 @@ class DashboardServiceTest : public ::testing::Test {
     return d;
   }
 
+  // The first source of `unit`'s subtree whose cell has an official member to help it: (case id,
+  // version, the member's person id, the membership id); none when there is none.
+  Rows SourceWithHelper(Id unit) const {
+    return raw_->Query(
+        std::string(kSubtree) +
+            "SELECT c.id, c.version, m.person_id, m.id FROM admission_case c JOIN membership m"
+            " ON m.org_id = c.cell_id AND m.kind = 'official' AND m.valid_from <= ?2"
+            " AND m.valid_to IS NULL WHERE c.cell_id IN sub AND c.stage = 'source'"
+            " ORDER BY c.id, m.id LIMIT 1",
+        {std::to_string(unit), FormatIsoDate(on_)});
+  }
+
   test::TempDir dir_{"ptdv-dash"};
   WorkingCalendar calendar_;
   std::vector<RuleSet> rules_ = DefaultRuleSets();
@@ -391,14 +403,7 @@ TEST_F(DashboardServiceTest, FiguresFollowARecordedStepAndAMembershipThatEnds) {
   Load(1);
   const Id hue = IdOf("HUE");
   Dashboard before = CheckDashboard("HUE", 2023);
-  // A source whose cell has an official member to help it.
-  Rows pick = raw_->Query(
-      std::string(kSubtree) +
-          "SELECT c.id, c.version, m.person_id, m.id FROM admission_case c JOIN membership m"
-          " ON m.org_id = c.cell_id AND m.kind = 'official' AND m.valid_from <= ?2"
-          " AND m.valid_to IS NULL WHERE c.cell_id IN sub AND c.stage = 'source'"
-          " ORDER BY c.id, m.id LIMIT 1",
-      {std::to_string(hue), FormatIsoDate(on_)});
+  Rows pick = SourceWithHelper(hue);
   ASSERT_EQ(pick.size(), 1u);
   const Id case_id = std::stoll(pick[0][0]), member = std::stoll(pick[0][2]);
   auto recorded = cases_->Record(
@@ -418,6 +423,63 @@ TEST_F(DashboardServiceTest, FiguresFollowARecordedStepAndAMembershipThatEnds) {
     ASSERT_TRUE((*tx)->Commit().ok());
   }
   CheckDashboard("HUE", 2023);
+}
+
+// A remembered dashboard answers its unit's next reader until a write in the unit, or in the city
+// whose cases its forecast measures, could change it; never one outside the reader's scope.
+TEST_F(DashboardServiceTest, RemembersADashboardUntilAWriteCouldChangeIt) {
+  Load(1);
+  ChangeTracker changes(*store_);
+  dashboards_->RememberWith(changes, clock_);
+  // Two wards of the city with such a source.
+  std::vector<Id> wards;
+  for (const auto& row : raw_->Query("SELECT id FROM organisation WHERE parent_id = ?1 ORDER BY id",
+                                     {std::to_string(IdOf("HUE"))})) {
+    if (!SourceWithHelper(std::stoll(row[0])).empty()) wards.push_back(std::stoll(row[0]));
+  }
+  ASSERT_GE(wards.size(), 2u);
+  const Id ward = wards[0];
+  // Marks such a source a sympathiser (a step that changes the funnel).
+  auto step_in = [&](Id unit) {
+    Rows pick = SourceWithHelper(unit);
+    ASSERT_EQ(pick.size(), 1u) << unit;
+    auto recorded = cases_->Record({}, std::stoll(pick[0][0]),
+                                   {.action = Action::kMarkSympathiser,
+                                    .date = on_,
+                                    .member_person_id = std::stoll(pick[0][2])},
+                                   std::stoi(pick[0][1]));
+    ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  };
+  const Dashboard first = test::Must(dashboards_->Get({}, ward, 2023, on_));
+  EXPECT_EQ(dashboards_->remembered_hits(), 0u);
+  EXPECT_EQ(test::Must(dashboards_->Get({}, ward, 2023, on_)).funnel, first.funnel);
+  EXPECT_EQ(dashboards_->remembered_hits(), 1u);
+  // Another day or year is computed.
+  test::Must(dashboards_->Get({}, ward, 2023, on_ - std::chrono::days(1)));
+  test::Must(dashboards_->Get({}, ward, 2022, on_));
+  EXPECT_EQ(dashboards_->remembered_hits(), 1u);
+  // Outside the reader's scope: refused as before, remembered or not.
+  const Actor other{.login = "other", .role = "grassroots_staff", .scope_root = wards[1]};
+  EXPECT_EQ(dashboards_->Get(other, ward, 2023, on_).error().code, ErrorCode::kNotFound);
+
+  test::Must(dashboards_->Get({}, ward, 2023, on_));  // remembered again for this day
+  const std::uint64_t hits = dashboards_->remembered_hits();
+  step_in(wards[1]);  // the same city: the forecast's samples changed
+  test::Must(dashboards_->Get({}, ward, 2023, on_));
+  EXPECT_EQ(dashboards_->remembered_hits(), hits);
+  test::Must(dashboards_->Get({}, ward, 2023, on_));
+  EXPECT_EQ(dashboards_->remembered_hits(), hits + 1);
+
+  step_in(ward);
+  const Dashboard after = test::Must(dashboards_->Get({}, ward, 2023, on_));
+  EXPECT_EQ(dashboards_->remembered_hits(), hits + 1);
+  ASSERT_EQ(after.funnel[0].first, Stage::kSource);
+  EXPECT_EQ(after.funnel[0].second, first.funnel[0].second - 1);
+  EXPECT_EQ(after.funnel[1].second, first.funnel[1].second + 1);
+  // What was computed is what a service without memory computes.
+  DashboardService plain(*store_, *cases_, *targets_);
+  EXPECT_EQ(test::Must(plain.Get({}, ward, 2023, on_)).funnel, after.funnel);
+  EXPECT_EQ(test::Must(plain.Get({}, ward, 2023, on_)).totals.forecast, after.totals.forecast);
 }
 
 TEST_F(DashboardServiceTest, AWardSeesOnlyItsOwnSubtree) {
