@@ -15,7 +15,10 @@
 //   memberships), so that a change to any of them — a member turning official in another
 //   case, an edited person — is a different key, never a stale answer.
 //
-// Both thread-safe and bounded (service/sharded_cache.h).
+// - UnmetCache: under the same key, the blocking conditions themselves, for the case list's
+//   due=blocked rows; smaller, as conditions carry their texts.
+//
+// All thread-safe and bounded (service/sharded_cache.h).
 
 #include <cstddef>
 #include <memory>
@@ -46,6 +49,11 @@ class CaseFactsCache : public ShardedCache<DutyKey, std::shared_ptr<const CaseFa
 class BlockedCache : public ShardedCache<std::string, bool> {
  public:
   explicit BlockedCache(std::size_t capacity = 200'000) : ShardedCache(capacity) {}
+};
+
+class UnmetCache : public ShardedCache<std::string, std::shared_ptr<const std::vector<Condition>>> {
+ public:
+  explicit UnmetCache(std::size_t capacity = 20'000) : ShardedCache(capacity) {}
 };
 
 }  // namespace ptdv

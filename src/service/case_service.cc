@@ -447,6 +447,31 @@ Result<std::vector<std::optional<Deadline>>> DutiesOf(Transaction& tx, DutyCache
   return out;
 }
 
+// Fills the blocking conditions of `headers` not known yet (null in `unmet`): their events and
+// contexts in a few queries.
+Status UnmetOf(Transaction& tx, CaseContextLoader&& contexts, const std::vector<Case>& headers,
+               std::vector<std::shared_ptr<const std::vector<Condition>>>& unmet, Date on) {
+  std::vector<Case> missing;
+  std::vector<std::size_t> missing_at;
+  std::vector<Id> people;
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    if (unmet[i]) continue;
+    missing.push_back(headers[i]);
+    missing_at.push_back(i);
+    people.push_back(headers[i].person_id);
+  }
+  if (missing.empty()) return Ok();
+  PTDV_ASSIGN_OR_RETURN(auto records,
+                        tx.Cases().LoadRecords(std::move(missing), EventDocuments::kSkip));
+  PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    PTDV_ASSIGN_OR_RETURN(std::vector<Condition> conditions,
+                          BlockingConditions(contexts, records[k], on));
+    unmet[missing_at[k]] = std::make_shared<const std::vector<Condition>>(std::move(conditions));
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
@@ -522,29 +547,27 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     }
     page.counts_by_stage.assign(counts.begin(), counts.end());
   } else {
-    // Blocked cases: the blocking conditions need the events and the people.
+    // Blocked cases: which are, as the dashboards judge them (SummariesIn, remembered per case
+    // and every fact the judgement reads); the conditions of the page's rows.
     filter.limit = std::numeric_limits<int>::max();
-    PTDV_ASSIGN_OR_RETURN(auto candidates,
-                          tx->Cases().ListRecords(filter, EventDocuments::kSkip));
+    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx->Cases().List(filter));
+    PTDV_ASSIGN_OR_RETURN(auto summaries, SummariesIn(*tx, candidates, query.on, query.on));
     std::map<Stage, int> counts;
-    CaseContextLoader contexts(*tx, rule_sets_, calendar, clock_.Today(), query.on);
-    std::vector<Id> people;
-    for (const auto& record : candidates) people.push_back(record.header.person_id);
-    PTDV_RETURN_IF_ERROR(contexts.Prefetch(people));
-    for (auto& record : candidates) {
-      auto duty = FirstDuty(DeadlinesOf(record, deadline_context, query.on));
-      if (!Matches(query.due, duty)) continue;
-      PTDV_ASSIGN_OR_RETURN(std::vector<Condition> unmet,
-                            BlockingConditions(contexts, record, query.on));
-      if (unmet.empty()) continue;
-      ++counts[record.header.stage];
-      if (query.stage && record.header.stage != *query.stage) continue;
+    std::vector<std::shared_ptr<const std::vector<Condition>>> unmet;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (!summaries[i].due.blocked) continue;
+      ++counts[candidates[i].stage];
+      if (query.stage && candidates[i].stage != *query.stage) continue;
       if (page.total++ < offset || static_cast<int>(headers.size()) >= page_size) continue;
-      unmet_of[record.header.id] = std::move(unmet);
-      headers.push_back(std::move(record.header));
-      duties.push_back(std::move(duty));
+      headers.push_back(std::move(candidates[i]));
+      unmet.push_back(std::move(summaries[i].unmet));
     }
     page.counts_by_stage.assign(counts.begin(), counts.end());
+    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(*tx, duty_cache_, headers, deadline_context, query.on));
+    PTDV_RETURN_IF_ERROR(
+        UnmetOf(*tx, CaseContextLoader(*tx, rule_sets_, calendar, clock_.Today(), query.on),
+                headers, unmet, query.on));
+    for (std::size_t i = 0; i < headers.size(); ++i) unmet_of[headers[i].id] = *unmet[i];
   }
 
   PTDV_ASSIGN_OR_RETURN(auto people, tx->Cases().PeopleOf(headers));
@@ -655,6 +678,7 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     PTDV_RETURN_IF_ERROR(contexts.AppendFingerprint(h, out[i].facts->named_members, key));
     if (auto blocked = blocked_cache_.Find(key)) {
       out[i].due.blocked = *blocked;
+      if (*blocked) out[i].unmet = unmet_cache_.Find(key).value_or(nullptr);
     } else {
       unjudged.push_back(i);
       if (!records.contains(i)) unloaded.push_back(i);
@@ -668,6 +692,10 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, records.at(i), on));
     blocked_cache_.Put(keys[i], !unmet.empty());
     out[i].due.blocked = !unmet.empty();
+    if (out[i].due.blocked) {
+      out[i].unmet = std::make_shared<const std::vector<Condition>>(std::move(unmet));
+      unmet_cache_.Put(keys[i], out[i].unmet);
+    }
   }
   return out;
 }

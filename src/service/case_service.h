@@ -102,6 +102,9 @@ struct DueState {
 struct CaseSummary {
   DueState due;
   std::shared_ptr<const CaseFacts> facts;  // null: closed before the day asked
+  // The blocking conditions behind due.blocked when remembered or judged now (undisclosed, as
+  // BlockingConditions gives them); null otherwise.
+  std::shared_ptr<const std::vector<Condition>> unmet;
 };
 
 // Thread-safe if the Store is; its only mutable state is the caches of answers that a case's
@@ -256,6 +259,7 @@ class CaseService {
   DutyCache duty_cache_;  // the case list's per-row duties (see duty_cache.h)
   CaseFactsCache facts_cache_;  // SummariesIn (see case_facts_cache.h)
   BlockedCache blocked_cache_;  // SummariesIn (see case_facts_cache.h)
+  UnmetCache unmet_cache_;      // SummariesIn, for FindCases's due=blocked rows
   WriteQueue* writes_ = nullptr;
 };
 

@@ -392,6 +392,19 @@ TEST_F(CaseServiceTest, FindCasesSearchesCountsPagesAndFiltersByDeadline) {
     EXPECT_FALSE(row.unmet.empty());
     for (const auto& c : row.unmet) EXPECT_TRUE(c.blocking) << c.rule;
   }
+  // Asked again, the judgements and conditions remembered give the same rows, conditions and
+  // texts.
+  auto describe = [](const CasePage& page) {
+    std::vector<std::string> out{std::to_string(page.total)};
+    for (const auto& row : page.rows) {
+      out.push_back(std::to_string(row.header.id));
+      for (const auto& c : row.unmet) {
+        out.push_back(std::string(CodeOf(c.rule)) + " " + c.MessageFor(page.disclosure));
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(describe(Must(service_->FindCases(staff, ward_a_, q))), describe(blocked));
 }
 
 // The case list remembers each row's duty per case version (service/duty_cache.h): a step
