@@ -321,12 +321,6 @@ Result<std::vector<DeadlineRow>> CaseService::DeadlinesFor(const Actor& actor,
   return DeadlinesFor(actor, org.id, on);
 }
 
-Result<CasePage> CaseService::FindCases(const Actor& actor, const OrgChoice& which,
-                                        const CaseQuery& query) {
-  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
-  return FindCases(actor, org.id, query);
-}
-
 Result<CaseExport> CaseService::ExportCases(const Actor& actor, const OrgChoice& which,
                                             CaseQuery query, int max_rows) {
   PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(store_, actor, which));
@@ -447,6 +441,15 @@ Result<std::vector<std::optional<Deadline>>> DutiesOf(Transaction& tx, DutyCache
   return out;
 }
 
+Status CheckPage(const CaseQuery& query) {
+  if (query.page < 1) return Error::Invalid("Số trang phải từ 1 trở lên", "page");
+  if (!query.all_rows && (query.page_size < 1 || query.page_size > CaseQuery::kMaxPageSize)) {
+    return Error::Invalid(
+        fmt::format("Số dòng mỗi trang phải từ 1 đến {}", CaseQuery::kMaxPageSize), "page_size");
+  }
+  return Ok();
+}
+
 // Fills the blocking conditions of `headers` not known yet (null in `unmet`): their events and
 // contexts in a few queries.
 Status UnmetOf(Transaction& tx, CaseContextLoader&& contexts, const std::vector<Case>& headers,
@@ -475,17 +478,26 @@ Status UnmetOf(Transaction& tx, CaseContextLoader&& contexts, const std::vector<
 }  // namespace
 
 Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const CaseQuery& query) {
-  if (query.page < 1) return Error::Invalid("Số trang phải từ 1 trở lên", "page");
-  if (!query.all_rows && (query.page_size < 1 || query.page_size > CaseQuery::kMaxPageSize)) {
-    return Error::Invalid(
-        fmt::format("Số dòng mỗi trang phải từ 1 đến {}", CaseQuery::kMaxPageSize), "page_size");
-  }
+  PTDV_RETURN_IF_ERROR(CheckPage(query));
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
+  return FindCasesIn(*tx, actor, org_id, query);
+}
 
+Result<CasePage> CaseService::FindCases(const Actor& actor, const OrgChoice& which,
+                                        const CaseQuery& query) {
+  // One read transaction: the unit and its cases as of one state.
+  PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
+  PTDV_ASSIGN_OR_RETURN(Organisation org, ChosenOrganisation(*tx, actor, which));
+  PTDV_RETURN_IF_ERROR(CheckPage(query));
+  return FindCasesIn(*tx, actor, org.id, query);
+}
+
+Result<CasePage> CaseService::FindCasesIn(Transaction& tx, const Actor& actor, Id org_id,
+                                          const CaseQuery& query) {
   CaseFilter filter;
-  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx->Organisations().SubtreeIds(org_id, query.on));
+  PTDV_ASSIGN_OR_RETURN(filter.cell_ids, tx.Organisations().SubtreeIds(org_id, query.on));
   filter.category = query.category;
   filter.open_only = query.open_only || query.due != CaseDue::kAny;
   filter.person_key = SearchKey(query.text);
@@ -510,7 +522,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
   const int page_size = query.all_rows ? std::numeric_limits<int>::max() : query.page_size;
   const int offset = query.all_rows ? 0 : (query.page - 1) * query.page_size;
   if (query.due == CaseDue::kAny) {
-    PTDV_ASSIGN_OR_RETURN(page.counts_by_stage, tx->Cases().CountByStage(filter));
+    PTDV_ASSIGN_OR_RETURN(page.counts_by_stage, tx.Cases().CountByStage(filter));
     filter.stage = query.stage;
     if (query.stage) {
       auto it = std::find_if(page.counts_by_stage.begin(), page.counts_by_stage.end(),
@@ -521,8 +533,8 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     }
     filter.limit = page_size;
     filter.offset = offset;
-    PTDV_ASSIGN_OR_RETURN(headers, tx->Cases().List(filter));
-    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(*tx, duty_cache_, headers, deadline_context, query.on));
+    PTDV_ASSIGN_OR_RETURN(headers, tx.Cases().List(filter));
+    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(tx, duty_cache_, headers, deadline_context, query.on));
   } else if (query.due != CaseDue::kBlocked) {
     // Candidates: a deadline can be overdue or due soon on `on` only if the earliest one falls
     // before the end of the widest warning window. Their duties as for a page.
@@ -533,9 +545,9 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
             : std::max(calendar.AddWorkingDays(query.on, rules.due_soon_working_days),
                        query.on + std::chrono::days(rules.certificate_warning_days));
     filter.limit = std::numeric_limits<int>::max();
-    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx->Cases().List(filter));
+    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx.Cases().List(filter));
     PTDV_ASSIGN_OR_RETURN(auto candidate_duties,
-                          DutiesOf(*tx, duty_cache_, candidates, deadline_context, query.on));
+                          DutiesOf(tx, duty_cache_, candidates, deadline_context, query.on));
     std::map<Stage, int> counts;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (!Matches(query.due, candidate_duties[i])) continue;
@@ -550,8 +562,8 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     // Blocked cases: which are, as the dashboards judge them (SummariesIn, remembered per case
     // and every fact the judgement reads); the conditions of the page's rows.
     filter.limit = std::numeric_limits<int>::max();
-    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx->Cases().List(filter));
-    PTDV_ASSIGN_OR_RETURN(auto summaries, SummariesIn(*tx, candidates, query.on, query.on));
+    PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx.Cases().List(filter));
+    PTDV_ASSIGN_OR_RETURN(auto summaries, SummariesIn(tx, candidates, query.on, query.on));
     std::map<Stage, int> counts;
     std::vector<std::shared_ptr<const std::vector<Condition>>> unmet;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -563,14 +575,14 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
       unmet.push_back(std::move(summaries[i].unmet));
     }
     page.counts_by_stage.assign(counts.begin(), counts.end());
-    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(*tx, duty_cache_, headers, deadline_context, query.on));
+    PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(tx, duty_cache_, headers, deadline_context, query.on));
     PTDV_RETURN_IF_ERROR(
-        UnmetOf(*tx, CaseContextLoader(*tx, rule_sets_, calendar, clock_.Today(), query.on),
-                headers, unmet, query.on));
+        UnmetOf(tx, CaseContextLoader(tx, rule_sets_, calendar, clock_.Today(), query.on), headers,
+                unmet, query.on));
     for (std::size_t i = 0; i < headers.size(); ++i) unmet_of[headers[i].id] = *unmet[i];
   }
 
-  PTDV_ASSIGN_OR_RETURN(auto people, tx->Cases().PeopleOf(headers));
+  PTDV_ASSIGN_OR_RETURN(auto people, tx.Cases().PeopleOf(headers));
   std::map<Id, Organisation> cells;
   for (std::size_t i = 0; i < headers.size(); ++i) {
     CaseListRow row;
@@ -580,7 +592,7 @@ Result<CasePage> CaseService::FindCases(const Actor& actor, Id org_id, const Cas
     }
     auto cell = cells.find(headers[i].cell_id);
     if (cell == cells.end()) {
-      PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(headers[i].cell_id));
+      PTDV_ASSIGN_OR_RETURN(Organisation org, tx.Organisations().Get(headers[i].cell_id));
       cell = cells.emplace(org.id, std::move(org)).first;
     }
     row.cell_code = cell->second.code;

@@ -250,6 +250,9 @@ class CaseService {
  private:
   Result<CaseContext> BuildContext(Transaction& tx, const CaseRecord& record, Date on,
                                    std::optional<Id> extra_member);
+  // FindCases once the unit is found and authorised, in the caller's transaction.
+  Result<CasePage> FindCasesIn(Transaction& tx, const Actor& actor, Id org_id,
+                               const CaseQuery& query);
 
   Store& store_;
   std::unique_ptr<CalendarProvider> fixed_calendar_;  // set by the WorkingCalendar constructor
