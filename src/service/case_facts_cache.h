@@ -53,7 +53,7 @@ class BlockedCache : public ShardedCache<std::string, bool> {
 
 class UnmetCache : public ShardedCache<std::string, std::shared_ptr<const std::vector<Condition>>> {
  public:
-  explicit UnmetCache(std::size_t capacity = 20'000) : ShardedCache(capacity) {}
+  explicit UnmetCache(std::size_t capacity = 10'000) : ShardedCache(capacity) {}
 };
 
 }  // namespace ptdv

@@ -563,7 +563,8 @@ Result<CasePage> CaseService::FindCasesIn(Transaction& tx, const Actor& actor, I
     // and every fact the judgement reads); the conditions of the page's rows.
     filter.limit = std::numeric_limits<int>::max();
     PTDV_ASSIGN_OR_RETURN(std::vector<Case> candidates, tx.Cases().List(filter));
-    PTDV_ASSIGN_OR_RETURN(auto summaries, SummariesIn(tx, candidates, query.on, query.on));
+    PTDV_ASSIGN_OR_RETURN(auto summaries,
+                          SummariesIn(tx, candidates, query.on, query.on, /*with_unmet=*/true));
     std::map<Stage, int> counts;
     std::vector<std::shared_ptr<const std::vector<Condition>>> unmet;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -610,7 +611,7 @@ Result<CasePage> CaseService::FindCasesIn(Transaction& tx, const Actor& actor, I
 
 Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
                                                           const std::vector<Case>& headers, Date on,
-                                                          Date stays_from) {
+                                                          Date stays_from, bool with_unmet) {
   const WorkingCalendar& calendar = calendars_.Current();
   const Date today = clock_.Today();
   CaseContext deadline_context;
@@ -690,7 +691,7 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     PTDV_RETURN_IF_ERROR(contexts.AppendFingerprint(h, out[i].facts->named_members, key));
     if (auto blocked = blocked_cache_.Find(key)) {
       out[i].due.blocked = *blocked;
-      if (*blocked) out[i].unmet = unmet_cache_.Find(key).value_or(nullptr);
+      if (*blocked && with_unmet) out[i].unmet = unmet_cache_.Find(key).value_or(nullptr);
     } else {
       unjudged.push_back(i);
       if (!records.contains(i)) unloaded.push_back(i);
@@ -704,7 +705,7 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
     PTDV_ASSIGN_OR_RETURN(auto unmet, BlockingConditions(contexts, records.at(i), on));
     blocked_cache_.Put(keys[i], !unmet.empty());
     out[i].due.blocked = !unmet.empty();
-    if (out[i].due.blocked) {
+    if (out[i].due.blocked && with_unmet) {
       out[i].unmet = std::make_shared<const std::vector<Condition>>(std::move(unmet));
       unmet_cache_.Put(keys[i], out[i].unmet);
     }

@@ -102,8 +102,8 @@ struct DueState {
 struct CaseSummary {
   DueState due;
   std::shared_ptr<const CaseFacts> facts;  // null: closed before the day asked
-  // The blocking conditions behind due.blocked when remembered or judged now (undisclosed, as
-  // BlockingConditions gives them); null otherwise.
+  // SummariesIn with_unmet: the blocking conditions behind due.blocked when remembered or
+  // judged now (undisclosed, as BlockingConditions gives them); null otherwise.
   std::shared_ptr<const std::vector<Condition>> unmet;
 };
 
@@ -239,9 +239,11 @@ class CaseService {
   // case version (service/case_facts_cache.h, duty_cache.h), so the events of only the cases
   // whose answers are not remembered are loaded, in one query; the contexts of the open cases
   // are loaded in a few queries for all of them (CaseContextLoader's Prefetch*). No
-  // authorisation: the caller has authorised the subtree the headers come from.
+  // authorisation: the caller has authorised the subtree the headers come from. With
+  // `with_unmet` (the case list's due=blocked) the blocking conditions are given and remembered
+  // too (CaseSummary::unmet); the dashboards need only whether a case is blocked.
   Result<std::vector<CaseSummary>> SummariesIn(Transaction& tx, const std::vector<Case>& headers,
-                                               Date on, Date stays_from);
+                                               Date on, Date stays_from, bool with_unmet = false);
 
   // The working calendar in force now. A replaced calendar is never freed (CalendarProvider),
   // so the address names it: answers that count working days key caches on it.
