@@ -77,8 +77,9 @@ TEST_F(CacheFreshnessTest, AWriteInAWardRecomputesItAndTheCityButNotTheOtherWard
   EXPECT_EQ(CacheOf(b_after), "hit");
   EXPECT_EQ(b_after.body, b_before.body);
   EXPECT_EQ(CacheOf(world_.Call(ward_b, "GET", "/api/v1/deadlines")), "hit");
-  EXPECT_EQ(CacheOf(world_.Call(board, "GET", "/api/v1/dashboard?org=HUE-B")), "hit");
-  // The city's dashboard of the whole city reads ward A: recomputed.
+  // The dashboards of the city, and of ward B, whose forecast measures the city's cases
+  // (TargetService::CitySamples), read ward A: recomputed.
+  EXPECT_EQ(CacheOf(world_.Call(board, "GET", "/api/v1/dashboard?org=HUE-B")), "miss");
   EXPECT_EQ(CacheOf(world_.Call(board, "GET", "/api/v1/dashboard?org=HUE")), "miss");
 }
 
@@ -168,7 +169,7 @@ TEST_F(CacheFreshnessTest, RandomWritesAndReadsNeverGetAStaleAnswer) {
   }
   // The walk exercised both sides: remembered answers and recomputed ones after writes.
   EXPECT_GT(writes, 40);
-  EXPECT_GT(hits, 40);
+  EXPECT_GT(hits, 30);
   EXPECT_GT(misses, 40);
   EXPECT_GT(compared, 300);
   EXPECT_GT(moved, 3);

@@ -20,18 +20,19 @@ json::object DurationFields(const StepDuration& d) {
 }
 
 // The dashboard of the request's parameters, or the error.
-Response Answer(DashboardService& dashboards, const Clock& clock, const Request& request,
-                const Actor& actor) {
+// The answer and the unit whose subtree it read (Dashboard::depends_on), for the cache.
+UnitAnswer Answer(DashboardService& dashboards, const Clock& clock, const Request& request,
+                  const Actor& actor) {
   if (auto known = CheckQueryKeys(request, {"org", "year", "on"}); !known.ok()) {
-    return ErrorResponse(known.error());
+    return {.response = ErrorResponse(known.error())};
   }
   auto on = QueryDate(request, "on", clock.Today());
-  if (!on.ok()) return ErrorResponse(on.error());
+  if (!on.ok()) return {.response = ErrorResponse(on.error())};
   auto year = QueryInt(request, "year", YearOf(*on), 2000, 2100);
-  if (!year.ok()) return ErrorResponse(year.error());
+  if (!year.ok()) return {.response = ErrorResponse(year.error())};
   auto dashboard = dashboards.Get(actor, OrgParam(request), *year, *on);
-  if (!dashboard.ok()) return ErrorResponse(dashboard.error());
-  return Response::Json(DashboardJson(*dashboard));
+  if (!dashboard.ok()) return {.response = ErrorResponse(dashboard.error())};
+  return {.response = Response::Json(DashboardJson(*dashboard)), .unit = dashboard->depends_on};
 }
 
 }  // namespace
@@ -107,8 +108,10 @@ Status RegisterDashboardApi(Router& router, DashboardService& dashboards, const 
             "dashboard\n{}\n{}\n{}\n{}\n{}\n{}", actor.login, actor.role,
             actor.scope_root ? *actor.scope_root : 0, request.target,
             FormatIsoDate(clock.Today()), static_cast<const void*>(dashboards.CalendarInForce()));
-        return CachedGet(cache, request, key, UnitAsked(cache, actor, OrgParam(request).code),
-                         [&] { return Answer(dashboards, clock, request, actor); });
+        // Kept while nothing the figures read changed: the unit's subtree, or its city's when
+        // the forecast measures the city's cases.
+        return CachedGetOfUnit(cache, request, key,
+                               [&] { return Answer(dashboards, clock, request, actor); });
       });
 }
 

@@ -68,23 +68,23 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   if (auto remembered = Recall(org_id, year, on)) return *remembered;
   PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on));
-  if (!latest) return d;
   // The forecast measures the cases of the city above the unit (TargetService::CitySamples).
-  Id depends_on = org_id;
+  d.depends_on = org_id;
   PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
   for (const auto& o : chain) {
     if (o.kind == OrgKind::kCityCommittee) {
-      depends_on = o.id;
+      d.depends_on = o.id;
       break;
     }
   }
+  if (!latest) return d;
   std::lock_guard lock(remembered_mutex_);
   if (remembered_.size() >= kMaxRemembered) remembered_.clear();
   remembered_[org_id] = Remembered{.year = year,
                                    .on = on,
                                    .today = clock_->Today(),
                                    .calendar = CalendarInForce(),
-                                   .depends_on = depends_on,
+                                   .depends_on = d.depends_on,
                                    .latest = *latest,
                                    .dashboard = std::make_shared<const Dashboard>(d)};
   return d;

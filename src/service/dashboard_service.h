@@ -81,6 +81,9 @@ struct Dashboard {
   std::array<int, 12> admissions_by_month{};  // [0] = January
   std::vector<CategoryAdmissions> admissions_by_category;  // every category, in enum order
   std::vector<StageDurations> step_durations;  // the stages of `funnel`, in the same order
+  // The unit whose subtree the figures read: `org`, or the city above it whose cases the
+  // forecast measures (TargetService::CitySamples). A write elsewhere changes nothing here.
+  Id depends_on = 0;
 };
 
 // Thread-safe if the Store and the services are; holds no mutable state of its own. A dashboard
