@@ -174,6 +174,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   ChangeTracker changes(*env.store);
   // The warm start's dashboards serve their first readers (service/dashboard_service.h).
   dashboards.RememberWith(changes, *env.clock);
+  targets.RememberWith(changes);  // each city's step durations, for its wards' forecasts
   // Steps are committed many at a time (service/write_queue.h), until the server below stops.
   WriteQueue writes(*env.store);
   env.cases->UseWriteQueue(&writes);

@@ -67,7 +67,7 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
   PTDV_ASSIGN_OR_RETURN(Organisation org, tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
   if (auto remembered = Recall(org_id, year, on)) return *remembered;
-  PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on));
+  PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on, latest));
   // The forecast measures the cases of the city above the unit (TargetService::CitySamples).
   d.depends_on = org_id;
   PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
@@ -121,7 +121,7 @@ std::shared_ptr<const Dashboard> DashboardService::Recall(Id org_id, int year, D
 }
 
 Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation& org, int year,
-                                            Date on) {
+                                            Date on, std::optional<std::uint64_t> latest) {
   const Id org_id = org.id;
   Dashboard d{.org = org, .year = year, .on = on};
 
@@ -161,7 +161,7 @@ Result<Dashboard> DashboardService::Compute(Transaction& tx, const Organisation&
     if (int u = unit_index(h.cell_id); u >= 0) unit_headers[u].push_back(h);
   }
   const SegmentSamples own = MeasureSegments(headers);
-  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, targets_.CitySamples(tx, org_id, on, own));
+  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, targets_.CitySamples(tx, org_id, on, own, latest));
   PTDV_ASSIGN_OR_RETURN(Progress progress,
                         targets_.ProgressFrom(org_id, year, on, targets, headers, own, city));
   d.totals.target = progress.total.target;

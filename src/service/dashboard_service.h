@@ -113,7 +113,9 @@ class DashboardService {
   std::uint64_t remembered_hits() const;
 
  private:
-  Result<Dashboard> Compute(Transaction& tx, const Organisation& org, int year, Date on);
+  // `latest`: ChangeTracker::Latest() read before `tx` began, when known (CitySamples).
+  Result<Dashboard> Compute(Transaction& tx, const Organisation& org, int year, Date on,
+                            std::optional<std::uint64_t> latest);
 
   // A unit's dashboard as last computed: current while the version of `depends_on` (the unit,
   // or the city above it whose cases the forecast measures) is at most `latest`, the change

@@ -482,6 +482,54 @@ TEST_F(DashboardServiceTest, RemembersADashboardUntilAWriteCouldChangeIt) {
   EXPECT_EQ(test::Must(plain.Get({}, ward, 2023, on_)).totals.forecast, after.totals.forecast);
 }
 
+// A ward's forecast measures its city's cases (TargetService::CitySamples). The city's samples are
+// kept, under the change number read before they were measured, until a case of the city changes.
+TEST_F(DashboardServiceTest, KeepsACitysSamplesUntilACaseOfTheCityChanges) {
+  Load(1);
+  ChangeTracker changes(*store_);
+  targets_->RememberWith(changes);
+  TargetService plain(*store_, rules_, clock_);
+  const Id ward = IdOf("HUE-TAYLOC");
+  auto samples = [&](TargetService& service, bool with_latest) {
+    std::optional<std::uint64_t> latest;
+    if (with_latest) latest = test::Must(changes.Latest());
+    auto tx = test::Must(store_->Begin(Access::kReadOnly));
+    return test::Must(service.CitySamples(*tx, ward, on_, {}, latest));
+  };
+  auto same = [](const SegmentSamples& a, const SegmentSamples& b) {
+    return std::equal(std::begin(a.days), std::end(a.days), std::begin(b.days));
+  };
+  const SegmentSamples first = samples(*targets_, true);
+  ASSERT_FALSE(first.days[3].empty());
+  EXPECT_EQ(targets_->kept_samples_hits(), 0u);
+  EXPECT_TRUE(same(samples(*targets_, true), first));
+  EXPECT_EQ(targets_->kept_samples_hits(), 1u);
+  samples(*targets_, false);  // without the number read before: measured
+  EXPECT_EQ(targets_->kept_samples_hits(), 1u);
+
+  // Another ward of the city shortens the wait for a decision of one of its admitted cases.
+  Rows admitted = raw_->Query(
+      "SELECT c.id FROM admission_case c JOIN organisation o ON o.id = c.cell_id "
+      "WHERE c.decision_date IS NOT NULL AND c.cell_vote_date IS NOT NULL AND o.code NOT LIKE "
+      "'HUE-TAYLOC%' AND o.code LIKE 'HUE-%' ORDER BY c.id LIMIT 1",
+      {});
+  ASSERT_EQ(admitted.size(), 1u);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("demo.db").c_str(), &db), SQLITE_OK);
+  const std::string update =
+      "UPDATE admission_case SET cell_vote_date = date(decision_date, '-1 day') WHERE id = " +
+      admitted[0][0];
+  EXPECT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  const SegmentSamples after = samples(*targets_, true);
+  EXPECT_EQ(targets_->kept_samples_hits(), 1u);
+  EXPECT_FALSE(same(after, first));
+  EXPECT_TRUE(same(after, samples(plain, false)));
+  EXPECT_TRUE(same(samples(*targets_, true), after));
+  EXPECT_EQ(targets_->kept_samples_hits(), 2u);
+}
+
 TEST_F(DashboardServiceTest, AWardSeesOnlyItsOwnSubtree) {
   Load(1);
   const Actor ward{.login = "taylocdu", .role = "grassroots_staff",

@@ -11,6 +11,7 @@
 #include "domain/role.h"
 #include "domain/timestamp.h"
 #include "service/audit_subject.h"
+#include "service/change_tracker.h"
 #include "service/json_codec.h"
 #include "storage/not_found.h"
 
@@ -231,15 +232,45 @@ Result<std::vector<Case>> TargetService::CasesUnder(Transaction& tx, Id org_id, 
 }
 
 Result<SegmentSamples> TargetService::CitySamples(Transaction& tx, Id org_id, Date as_of,
-                                                  const SegmentSamples& own) {
+                                                  const SegmentSamples& own,
+                                                  std::optional<std::uint64_t> latest) {
   PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
   for (const auto& o : chain) {
     if (o.kind != OrgKind::kCityCommittee) continue;
     if (o.id == org_id) return own;
+    const auto key = std::make_pair(o.id, as_of);
+    if (changes_ != nullptr && latest) {
+      KeptSamples kept;
+      {
+        std::lock_guard lock(kept_mutex_);
+        if (auto it = kept_.find(key); it != kept_.end()) kept = it->second;
+      }
+      // Current while every change in the city was committed before `kept.latest` was read.
+      if (auto version = changes_->VersionOf(o.id);
+          kept.samples && version.ok() && *version <= kept.latest) {
+        std::lock_guard lock(kept_mutex_);
+        ++kept_hits_;
+        return *kept.samples;
+      }
+    }
     PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(tx, o.id, as_of));
-    return MeasureSegments(city_cases);
+    SegmentSamples samples = MeasureSegments(city_cases);
+    if (changes_ != nullptr && latest) {
+      std::lock_guard lock(kept_mutex_);
+      if (kept_.size() >= kMaxKeptSamples) kept_.clear();
+      KeptSamples& kept = kept_[key];
+      if (!kept.samples || kept.latest < *latest) {
+        kept = {.latest = *latest, .samples = std::make_shared<const SegmentSamples>(samples)};
+      }
+    }
+    return samples;
   }
   return SegmentSamples{};
+}
+
+std::uint64_t TargetService::kept_samples_hits() {
+  std::lock_guard lock(kept_mutex_);
+  return kept_hits_;
 }
 
 Result<Progress> TargetService::ProgressFrom(Id org_id, int year, Date on,
@@ -290,6 +321,10 @@ Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int ye
   if (year < 2000 || year > 2100) {
     return Error::Invalid(fmt::format("Năm {} không hợp lệ", year), "year");
   }
+  std::optional<std::uint64_t> latest;  // read before the transaction (CitySamples)
+  if (changes_ != nullptr) {
+    if (auto l = changes_->Latest(); l.ok()) latest = *l;
+  }
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
   PTDV_RETURN_IF_ERROR(tx->Organisations().Get(org_id));
   PTDV_RETURN_IF_ERROR(AuthoriseScope(*tx, actor, org_id));
@@ -297,7 +332,7 @@ Result<Progress> TargetService::ProgressOf(const Actor& actor, Id org_id, int ye
   PTDV_ASSIGN_OR_RETURN(auto targets, TargetsCarried(*tx, {org_id}, year, as_of));
   PTDV_ASSIGN_OR_RETURN(auto cases, CasesUnder(*tx, org_id, as_of));
   SegmentSamples own = MeasureSegments(cases);
-  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, CitySamples(*tx, org_id, as_of, own));
+  PTDV_ASSIGN_OR_RETURN(SegmentSamples city, CitySamples(*tx, org_id, as_of, own, latest));
   return ProgressFrom(org_id, year, on, targets, cases, own, city);
 }
 

@@ -5,8 +5,13 @@
 // with a forecast for the end of the year (domain/target.h). Each write is one transaction,
 // authorised (manage_targets and the unit in the actor's subtree) and audited in it.
 
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/target.h"
@@ -16,6 +21,8 @@
 #include "storage/store.h"
 
 namespace ptdv {
+
+class ChangeTracker;
 
 struct TargetRow {
   Target target;
@@ -135,9 +142,17 @@ class TargetService {
   //
   // The segment samples of the nearest city committee at or above `org_id`: `own` when that is
   // `org_id` itself, else measured over the cases of the city's subtree as of `as_of`; empty
-  // samples when there is no city above. Storage errors are passed through.
+  // samples when there is no city above. Storage errors are passed through. `latest` is
+  // ChangeTracker::Latest() read before `tx` began, when known: with RememberWith, a city's
+  // samples measured under it serve later calls while no write in the city is committed after it.
   Result<SegmentSamples> CitySamples(Transaction& tx, Id org_id, Date as_of,
-                                     const SegmentSamples& own);
+                                     const SegmentSamples& own,
+                                     std::optional<std::uint64_t> latest = std::nullopt);
+  // Remembers the samples of each city (CitySamples) with the change number they were measured
+  // under, so the dashboards of a city's wards do not each measure the whole city again after a
+  // write in one of them. `changes` outlives the service.
+  void RememberWith(ChangeTracker& changes) { changes_ = &changes; }
+  std::uint64_t kept_samples_hits();  // how often CitySamples answered from what it kept
   // Progress without I/O: `targets` are those set for `org_id` in `year` (any category),
   // `cases` the headers of its subtree, `own` = MeasureSegments(cases), `city` from
   // CitySamples. Errors of RuleSetInForce on `on`.
@@ -154,6 +169,17 @@ class TargetService {
   std::vector<RuleSet> rule_sets_;
   const Clock& clock_;
   ForecastOptions options_;
+
+  // A city's samples as of a date, measured when no change after `latest` was committed.
+  struct KeptSamples {
+    std::uint64_t latest = 0;
+    std::shared_ptr<const SegmentSamples> samples;
+  };
+  static constexpr std::size_t kMaxKeptSamples = 1024;
+  ChangeTracker* changes_ = nullptr;  // null: nothing is kept
+  std::mutex kept_mutex_;
+  std::map<std::pair<Id, Date>, KeptSamples> kept_;  // (city, as_of), guarded by kept_mutex_
+  std::uint64_t kept_hits_ = 0;                      // guarded by kept_mutex_
 };
 
 }  // namespace ptdv
