@@ -451,8 +451,9 @@ Status CheckPage(const CaseQuery& query) {
 }
 
 // Fills the blocking conditions of `headers` not known yet (null in `unmet`): their events and
-// contexts in a few queries.
+// contexts in a few queries. Remembers them in `cache` under `fingerprints` (parallel).
 Status UnmetOf(Transaction& tx, CaseContextLoader&& contexts, const std::vector<Case>& headers,
+               const std::vector<std::string>& fingerprints, UnmetCache& cache,
                std::vector<std::shared_ptr<const std::vector<Condition>>>& unmet, Date on) {
   std::vector<Case> missing;
   std::vector<std::size_t> missing_at;
@@ -470,7 +471,9 @@ Status UnmetOf(Transaction& tx, CaseContextLoader&& contexts, const std::vector<
   for (std::size_t k = 0; k < records.size(); ++k) {
     PTDV_ASSIGN_OR_RETURN(std::vector<Condition> conditions,
                           BlockingConditions(contexts, records[k], on));
-    unmet[missing_at[k]] = std::make_shared<const std::vector<Condition>>(std::move(conditions));
+    const std::size_t i = missing_at[k];
+    unmet[i] = std::make_shared<const std::vector<Condition>>(std::move(conditions));
+    if (!fingerprints[i].empty()) cache.Put(fingerprints[i], unmet[i]);
   }
   return Ok();
 }
@@ -567,6 +570,7 @@ Result<CasePage> CaseService::FindCasesIn(Transaction& tx, const Actor& actor, I
                           SummariesIn(tx, candidates, query.on, query.on, /*with_unmet=*/true));
     std::map<Stage, int> counts;
     std::vector<std::shared_ptr<const std::vector<Condition>>> unmet;
+    std::vector<std::string> fingerprints;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (!summaries[i].due.blocked) continue;
       ++counts[candidates[i].stage];
@@ -574,12 +578,13 @@ Result<CasePage> CaseService::FindCasesIn(Transaction& tx, const Actor& actor, I
       if (page.total++ < offset || static_cast<int>(headers.size()) >= page_size) continue;
       headers.push_back(std::move(candidates[i]));
       unmet.push_back(std::move(summaries[i].unmet));
+      fingerprints.push_back(std::move(summaries[i].fingerprint));
     }
     page.counts_by_stage.assign(counts.begin(), counts.end());
     PTDV_ASSIGN_OR_RETURN(duties, DutiesOf(tx, duty_cache_, headers, deadline_context, query.on));
     PTDV_RETURN_IF_ERROR(
         UnmetOf(tx, CaseContextLoader(tx, rule_sets_, calendar, clock_.Today(), query.on), headers,
-                unmet, query.on));
+                fingerprints, unmet_cache_, unmet, query.on));
     for (std::size_t i = 0; i < headers.size(); ++i) unmet_of[headers[i].id] = *unmet[i];
   }
 
@@ -709,6 +714,9 @@ Result<std::vector<CaseSummary>> CaseService::SummariesIn(Transaction& tx,
       out[i].unmet = std::make_shared<const std::vector<Condition>>(std::move(unmet));
       unmet_cache_.Put(keys[i], out[i].unmet);
     }
+  }
+  if (with_unmet) {
+    for (std::size_t i = 0; i < n; ++i) out[i].fingerprint = std::move(keys[i]);
   }
   return out;
 }

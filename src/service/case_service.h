@@ -105,6 +105,8 @@ struct CaseSummary {
   // SummariesIn with_unmet: the blocking conditions behind due.blocked when remembered or
   // judged now (undisclosed, as BlockingConditions gives them); null otherwise.
   std::shared_ptr<const std::vector<Condition>> unmet;
+  // with_unmet, an open case: the key its judgement is remembered under (case_facts_cache.h).
+  std::string fingerprint;
 };
 
 // Thread-safe if the Store is; its only mutable state is the caches of answers that a case's
