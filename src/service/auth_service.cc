@@ -547,6 +547,21 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token,
   if (token.size() != kTokenLength) return Error::Forbidden(std::string(kSessionInvalid));
   const std::string token_hash = Sha256Hex(token);
   const Instant now = Now();
+  // Read before the session: a write committed after it makes the next request read again.
+  Result<std::uint64_t> data_version = store_.DataVersion();
+  if (data_version.ok()) {
+    std::lock_guard lock(read_mutex_);
+    if (auto it = read_sessions_.find(token_hash);
+        it != read_sessions_.end() && it->second.data_version == *data_version) {
+      const Session& s = it->second.authenticated.session;
+      // Only while nothing is to be done with it: no expiry, no touch.
+      if (now - s.last_seen_at < options_.touch_interval &&
+          now - s.last_seen_at < options_.idle_timeout &&
+          now - s.created_at < options_.absolute_timeout) {
+        return it->second.authenticated;
+      }
+    }
+  }
   Authenticated out;
   {
     PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadOnly));
@@ -595,6 +610,11 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token,
     // from the last touch stored.
   }
   out.user = WithoutHash(std::move(out.user));
+  if (data_version.ok()) {
+    std::lock_guard lock(read_mutex_);
+    if (read_sessions_.size() >= kMaxReadSessions) read_sessions_.clear();
+    read_sessions_.insert_or_assign(token_hash, ReadSession{*data_version, out});
+  }
   return out;
 }
 

@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -280,6 +281,16 @@ class AuthService {
   const AuthOptions options_;
   LoginThrottle address_throttle_;
   LoginThrottle unknown_login_throttle_;
+
+  // The sessions last read, each with Store::DataVersion() read before it: still as stored
+  // while no write has been committed since, by anyone (a logout, a disabled account, a touch).
+  struct ReadSession {
+    std::uint64_t data_version = 0;
+    Authenticated authenticated;
+  };
+  static constexpr std::size_t kMaxReadSessions = 10'000;
+  std::mutex read_mutex_;
+  std::unordered_map<std::string, ReadSession> read_sessions_;  // by token hash, guarded
 };
 
 // Creates `users` in order, in one transaction, as the system (the CLI's Actor{}: no

@@ -13,6 +13,7 @@
 #include "service/org_service.h"
 #include "service/test_store.h"
 #include "storage/audit_hash.h"
+#include "storage/audit_key.h"
 
 namespace ptdv {
 namespace {
@@ -29,7 +30,7 @@ constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật kh
 class AuthServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = test::OpenMigratedStore(dir_.File("t.db"));
+    store_ = test::OpenMigratedStore(dir_.File("t.db"), {.audit_key = audit_key_});
     OrgService orgs(*store_, clock_);
     const test::TwoWardCity city = test::CreateTwoWardCity(
         orgs, system_, {.ward_a_authorised_to_admit = true, .cell_suffix = "CB01"});
@@ -79,6 +80,7 @@ class AuthServiceTest : public ::testing::Test {
   Actor ActorOf(const std::string& login) { return ActorFor(Stored(login), "10.0.0.9"); }
 
   test::TempDir dir_{"ptdv-auth-test"};
+  std::shared_ptr<const AuditKey> audit_key_ = std::make_shared<const AuditKey>(AuditKey::Random());
   std::unique_ptr<Store> store_;
   FixedClock clock_{std::chrono::sys_days(MakeDate(2024, 3, 1)) + 1h};
   PasswordHasher hasher_{PasswordHashParameters::Minimum(), 1};
@@ -251,6 +253,37 @@ TEST_F(AuthServiceTest, LogoutDeletesTheSession) {
   Must(service_->Logout(login.token));
   Must(service_->Logout("not-a-token"));
   EXPECT_EQ(AuditOf(user).back().action, "auth.logout");
+}
+
+// A session read once is answered from memory only while nothing was written since: a logout
+// or a disabled account, here by another process on the same database, is seen at once.
+TEST_F(AuthServiceTest, ASessionReadBeforeIsRefusedOnceAnotherProcessEndsIt) {
+  Create("admin", Role::kCityAdmin, city_);
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  std::unique_ptr<Store> other_store =
+      test::OpenMigratedStore(dir_.File("t.db"), {.audit_key = audit_key_});
+  AuthService other(*other_store, clock_, hasher_, AuthOptions{});
+  LoginSuccess first = MustLogin("taylocdu");
+  LoginSuccess second = MustLogin("taylocdu");
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(Must(service_->Authenticate(first.token, "10.0.0.1")).user.login, "taylocdu");
+    EXPECT_TRUE(service_->Authenticate(second.token, "10.0.0.1").ok());
+  }
+  Must(other.Logout(first.token));
+  EXPECT_EQ(service_->Authenticate(first.token, "10.0.0.1").error().code, ErrorCode::kForbidden);
+  EXPECT_TRUE(service_->Authenticate(second.token, "10.0.0.1").ok());
+  Must(other.DisableUser(ActorFor(Stored("admin"), "10.0.0.9"), "taylocdu"));
+  EXPECT_EQ(service_->Authenticate(second.token, "10.0.0.1").error().code, ErrorCode::kForbidden);
+}
+
+// Remembered or not, a session idle for too long is refused.
+TEST_F(AuthServiceTest, ASessionReadBeforeStillExpires) {
+  Create("taylocdu", Role::kGrassrootsStaff, ward_a_);
+  LoginSuccess login = MustLogin("taylocdu");
+  EXPECT_TRUE(service_->Authenticate(login.token, "10.0.0.1").ok());
+  EXPECT_TRUE(service_->Authenticate(login.token, "10.0.0.1").ok());
+  clock_.Advance(31min);
+  EXPECT_EQ(service_->Authenticate(login.token, "10.0.0.1").error().code, ErrorCode::kForbidden);
 }
 
 TEST(CheckCsrf, ComparesExactly) {
