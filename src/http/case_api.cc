@@ -141,11 +141,22 @@ class CasePageWriter {
   }
 
  private:
-  void Key(std::string_view key) {
-    w_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-  }
+  void Key(std::string_view key) { String(key); }  // a key is written as a string is
+  // A text with nothing to escape (names, codes, labels, dates: almost every one) is copied
+  // whole after the writer's separator; RapidJSON escapes the others byte by byte.
   void String(std::string_view text) {
-    w_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const bool plain = std::none_of(text.begin(), text.end(), [](char ch) {
+      return static_cast<unsigned char>(ch) < 0x20 || ch == '"' || ch == '\\';
+    });
+    if (!plain) {
+      w_.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+      return;
+    }
+    w_.RawValue("", 0, rapidjson::kStringType);  // the separator, and the writer's count
+    char* out = buffer_.Push(text.size() + 2);
+    out[0] = '"';
+    std::copy(text.begin(), text.end(), out + 1);
+    out[text.size() + 1] = '"';
   }
   void Date(ptdv::Date date) { String(FormatIsoDate(date)); }
 

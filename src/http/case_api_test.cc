@@ -336,6 +336,16 @@ TEST_F(CaseApiTest, ListsCasesOfTheUsersScopeWithFiltersCountsAndPages) {
     EXPECT_EQ(ErrorMember(r, "code"), "invalid") << bad;
   }
   EXPECT_EQ(world_.Call(ward, "GET", "/api/v1/cases?org=NOWHERE").status, 404);
+
+  // A name with characters JSON escapes comes back as it was written.
+  const std::string odd = "Quách \"Văn\" \\ Bình";
+  Id odd_case = Open(ward, NewPerson("A", odd), "HUE-A-CB1");
+  auto odd_list = world_.Call(ward, "GET", "/api/v1/cases?q=quach");
+  ASSERT_EQ(odd_list.status, 200) << odd_list.body;
+  auto odd_items = ObjectOf(odd_list).at("items").as_array();
+  ASSERT_EQ(odd_items.size(), 1u) << odd_list.body;
+  EXPECT_EQ(odd_items[0].at("id").to_number<Id>(), odd_case);
+  EXPECT_EQ(odd_items[0].at("person_name").as_string(), odd);
 }
 
 TEST_F(CaseApiTest, TheListIsAnsweredFromTheCacheOnlyUntilTheNextWrite) {
