@@ -30,7 +30,9 @@
 # connections; then per write rate a markdown table (req/s, p50, p99, non-2xx per kind, all
 # reads together, writes, logins), the ratio of all reads to /healthz, the response cache's hit
 # rate (from the ptdv_response_cache_{hits,misses}_total counters of /metrics; n/a when the
-# server has none) and the server's resident memory (VmRSS after the measurement, peak VmHWM).
+# server has none) and the server's resident memory: VmRSS read about three times a second
+# during the measurement (median and maximum; a login adds argon2id's 64 MiB work area while it
+# hashes), after it, and the process's peak VmHWM.
 #
 # Usage: bench/mixed/run.sh [BUILD_DIR]       (`make bench-mixed`; needs wrk, sqlite3, curl)
 # Environment:
@@ -419,6 +421,17 @@ cache_counters() {
     $1 ~ /^ptdv_response_cache_misses_total(\{|$)/ { misses += $NF; m = 1 }
     END { if (h && m) printf "%d %d\n", hits, misses; else print "-" }'
 }
+sample_rss() {  # FILE: appends the server's VmRSS in kB about three times a second until killed
+  while kill -0 "$server_pid" 2>/dev/null; do
+    awk '$1 == "VmRSS:" { print $2 }' "/proc/$server_pid/status" >>"$1" 2>/dev/null || true
+    sleep 0.37  # not a divisor of the logins' half second, so the samples fall across it
+  done
+}
+rss_summary() {  # FILE: "median max" of the samples, MB
+  sort -n "$1" | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "- -"; exit }
+    printf "%.0f %.0f\n", v[int((NR + 1) / 2)] / 1024, v[NR] / 1024 }'
+}
 memory() {  # VmRSS and VmHWM of the server, MB
   awk '$1 == "VmRSS:" { rss = $2 } $1 == "VmHWM:" { hwm = $2 }
        END { printf "%.0f %.0f\n", rss / 1024, hwm / 1024 }' "/proc/$server_pid/status"
@@ -458,7 +471,12 @@ for rate in $write_rates; do
   start_wrk logins "$login_connections" 1 "$duration" login.lua /api/v1/auth/login \
     PTDV_MIX_LOGIN=bench.login PTDV_MIX_PASSWORD="$password" PTDV_MIX_RATE="$login_rate"
   profile "mixed-$rate"
+  : >"$run_dir/rss.samples"
+  sample_rss "$run_dir/rss.samples" &
+  sampler_pid=$!
   wait_wrk
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
   after=$(cache_counters)
   echo "$before" >"$run_dir/cache-before"
   echo "$after" >"$run_dir/cache-after"
@@ -561,6 +579,8 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
         else printf "cache hit rate: %.1f %% (%d hits, %d misses)\n", 100 * h / (h + m), h, m }'
     fi
     read -r rss hwm <"$run_dir/memory"
-    echo "RSS: $rss MB (peak VmHWM $hwm MB)"
+    read -r rss_median rss_max < <(rss_summary "$run_dir/rss.samples")
+    echo "RSS during the run: median $rss_median MB, max $rss_max MB; after it $rss MB" \
+      "(peak VmHWM $hwm MB)"
   done
 } | tee "$out/summary.md"
