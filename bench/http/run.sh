@@ -23,8 +23,10 @@
 #   PTDV_BENCH_DURATION     seconds per measurement, default 10
 #   PTDV_BENCH_WARD         the ward of the case list and details, default HUE-TAYLOC (its
 #                           account is `taylocdu`, created in the copy when missing)
-#   PTDV_BENCH_STEP_CASES   open cases to prepare for the transitions, default 15000 (~250
-#                           wards, one account and login each: about two minutes)
+#   PTDV_BENCH_STEP_CASES   open cases to prepare for the transitions, default 60000 (~1,000
+#                           wards, one account and login each: about six minutes); each
+#                           connection count's run takes the cases the runs before left, and
+#                           stops with an error when fewer than 2,000 are left
 # Raw wrk output, the transition lists and the server's non-200 log lines stay in
 # BUILD_DIR/bench-http/.
 set -euo pipefail
@@ -37,7 +39,7 @@ db=${PTDV_BENCH_DB:-${XDG_CACHE_HOME:-$HOME/.cache}/ptdv/nation.db}
 connections=${PTDV_BENCH_CONNECTIONS:-"1 16 64"}
 duration=${PTDV_BENCH_DURATION:-10}
 ward=${PTDV_BENCH_WARD:-HUE-TAYLOC}
-step_cases=${PTDV_BENCH_STEP_CASES:-15000}
+step_cases=${PTDV_BENCH_STEP_CASES:-60000}
 today=2023-11-15             # the demo's reference day, also the server's --today
 password='Hue@2023demo'      # the demo accounts' password
 closed="'official','withdrawn','not_admitted','removed','cancelled'"  # IsClosed (domain/model.cc)
@@ -205,6 +207,12 @@ for c in $connections; do
   echo "bench-http: $c connection(s), ${duration}s per endpoint"
   measure_reads "$c" "$duration" ""
   write_steps "$out/steps-c$c.txt"
+  left=$(wc -l <"$out/steps-c$c.txt")
+  if [ "$left" -lt 2000 ]; then
+    echo "bench-http: only $left untouched open cases left for the transitions at $c" \
+      "connection(s); raise PTDV_BENCH_STEP_CASES (now $step_cases)" >&2
+    exit 1
+  fi
   url_path=/ run_wrk transition "$c" "$duration" transition.lua \
     PTDV_BENCH_TRANSITIONS="$out/steps-c$c.txt"
 done
