@@ -5,9 +5,13 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <ostream>
+#include <stop_token>
 #include <thread>
 
 #include "app/cli_commands.h"
@@ -127,6 +131,28 @@ void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
       ->envname("PTDV_MAX_CONNECTIONS");
 }
 
+// Hands the free pages inside glibc's arenas back to the system every `interval`, until
+// destroyed. Requests allocate and free large vectors (a city's cases for its forecast, a page's
+// rows) on many threads; glibc returns only the free top of each heap by itself and keeps the
+// holes between live blocks resident. malloc_trim(0) releases those too (madvise on each free
+// page), taking each arena's lock briefly.
+class MemoryTrimmer {
+ public:
+  explicit MemoryTrimmer(std::chrono::milliseconds interval)
+      : thread_([this, interval](const std::stop_token& stop) {
+          std::mutex mutex;
+          std::unique_lock lock(mutex);
+          while (!wake_.wait_for(lock, stop, interval, [] { return false; })) {
+            if (stop.stop_requested()) break;
+            malloc_trim(0);
+          }
+        }) {}
+
+ private:
+  std::condition_variable_any wake_;
+  std::jthread thread_;  // last: stopped and joined before wake_ is destroyed
+};
+
 // Builds the services, serves until stopped; the exit status.
 int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   // glibc gives each thread that allocates an arena of its own, up to 8 per core; the server's
@@ -220,6 +246,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
     PTDV_RETURN_IF_ERROR(audit_monitor.Check());
     return warm_start.Check();
   };
+  const MemoryTrimmer trimmer(std::chrono::seconds(5));
   http::Server server(server_options, router, metrics, access_log);
   auto started = server.Start();
   if (!started.ok()) return ctx.Fail(started.error());
