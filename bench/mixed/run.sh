@@ -415,6 +415,12 @@ start_readers() {  # seconds
   done
 }
 # "hits misses" of the response cache, or "-" when /metrics has no such counters.
+cache_size() {  # "MB entries" of the response cache, or "- -"
+  { curl -s -m 10 "$base/metrics" || true; } | awk '
+    $1 == "ptdv_response_cache_bytes" { b = $NF; h = 1 }
+    $1 == "ptdv_response_cache_entries" { e = $NF }
+    END { if (h) printf "%.1f %d\n", b / 1048576, e; else print "- -" }'
+}
 cache_counters() {
   { curl -s -m 10 "$base/metrics" || true; } | awk '
     $1 ~ /^ptdv_response_cache_hits_total(\{|$)/ { hits += $NF; h = 1 }
@@ -480,6 +486,7 @@ for rate in $write_rates; do
   after=$(cache_counters)
   echo "$before" >"$run_dir/cache-before"
   echo "$after" >"$run_dir/cache-after"
+  cache_size >"$run_dir/cache-size"
   memory >"$run_dir/memory"
 done
 
@@ -578,6 +585,8 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
         if (h + m == 0) print "cache hit rate: n/a (no lookups)"
         else printf "cache hit rate: %.1f %% (%d hits, %d misses)\n", 100 * h / (h + m), h, m }'
     fi
+    read -r cache_mb cache_entries <"$run_dir/cache-size" || true
+    echo "response cache: $cache_mb MB in $cache_entries answers"
     read -r rss hwm <"$run_dir/memory"
     read -r rss_median rss_max < <(rss_summary "$run_dir/rss.samples")
     echo "RSS during the run: median $rss_median MB, max $rss_max MB; after it $rss MB" \
