@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libsqlite3-dev sqlite3
+  libpq-dev postgresql-15 postgresql-contrib  # the PostgreSQL backend; its tests start a cluster
   libutf8proc-dev libsodium-dev
   libfmt-dev libspdlog-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
