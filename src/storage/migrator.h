@@ -20,7 +20,7 @@ namespace ptdv {
 
 // One migration file as compiled into the binary.
 struct EmbeddedMigrationFile {
-  std::string_view backend;    // "sqlite", "postgres": the directory under migrations/
+  std::string_view backend;    // "sqlite", "postgresql": the directory under migrations/
   std::string_view file_name;  // "0001_init.sql"
   std::string_view sql;
 };

@@ -30,7 +30,7 @@ TEST(ParseMigration, RejectsOtherFileNames) {
 TEST(MigrationsFrom, OrdersByVersionAndKeepsOneBackend) {
   const std::array<EmbeddedMigrationFile, 4> files{{
       {"sqlite", "0002_two.sql", "2"},
-      {"postgres", "0001_init.sql", "pg"},
+      {"postgresql", "0001_init.sql", "pg"},
       {"sqlite", "0001_init.sql", "1"},
       {"sqlite", "0010_ten.sql", "10"},
   }};
@@ -49,7 +49,7 @@ TEST(MigrationsFrom, RejectsDuplicateVersionsAndMissingBackend) {
       {"sqlite", "0001_again.sql", "b"},
   }};
   EXPECT_EQ(MigrationsFrom(files, "sqlite").error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(MigrationsFrom(files, "postgres").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(MigrationsFrom(files, "postgresql").error().code, ErrorCode::kNotFound);
 }
 
 TEST(EmbeddedMigrationFiles, HoldTheSqliteSchema) {
