@@ -69,14 +69,8 @@ Result<Dashboard> DashboardService::Get(const Actor& actor, Id org_id, int year,
   if (auto remembered = Recall(org_id, year, on)) return *remembered;
   PTDV_ASSIGN_OR_RETURN(Dashboard d, Compute(*tx, org, year, on, latest));
   // The forecast measures the cases of the city above the unit (TargetService::CitySamples).
-  d.depends_on = org_id;
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx->Organisations().Ancestors(org_id));
-  for (const auto& o : chain) {
-    if (o.kind == OrgKind::kCityCommittee) {
-      d.depends_on = o.id;
-      break;
-    }
-  }
+  PTDV_ASSIGN_OR_RETURN(std::optional<Id> city, TargetService::NearestCity(*tx, org_id));
+  d.depends_on = city.value_or(org_id);
   if (!latest) return d;
   std::lock_guard lock(remembered_mutex_);
   if (remembered_.size() >= kMaxRemembered) remembered_.clear();

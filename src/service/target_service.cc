@@ -231,41 +231,47 @@ Result<std::vector<Case>> TargetService::CasesUnder(Transaction& tx, Id org_id, 
   return tx.Cases().List(filter);
 }
 
+Result<std::optional<Id>> TargetService::NearestCity(Transaction& tx, Id org_id) {
+  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
+  for (const auto& o : chain) {
+    if (o.kind == OrgKind::kCityCommittee) return std::optional<Id>(o.id);
+  }
+  return std::optional<Id>();
+}
+
 Result<SegmentSamples> TargetService::CitySamples(Transaction& tx, Id org_id, Date as_of,
                                                   const SegmentSamples& own,
                                                   std::optional<std::uint64_t> latest) {
-  PTDV_ASSIGN_OR_RETURN(auto chain, tx.Organisations().Ancestors(org_id));
-  for (const auto& o : chain) {
-    if (o.kind != OrgKind::kCityCommittee) continue;
-    if (o.id == org_id) return own;
-    const auto key = std::make_pair(o.id, as_of);
-    if (changes_ != nullptr && latest) {
-      KeptSamples kept;
-      {
-        std::lock_guard lock(kept_mutex_);
-        if (auto it = kept_.find(key); it != kept_.end()) kept = it->second;
-      }
-      // Current while every change in the city was committed before `kept.latest` was read.
-      if (auto version = changes_->VersionOf(o.id);
-          kept.samples && version.ok() && *version <= kept.latest) {
-        std::lock_guard lock(kept_mutex_);
-        ++kept_hits_;
-        return *kept.samples;
-      }
-    }
-    PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(tx, o.id, as_of));
-    SegmentSamples samples = MeasureSegments(city_cases);
-    if (changes_ != nullptr && latest) {
+  PTDV_ASSIGN_OR_RETURN(std::optional<Id> city, NearestCity(tx, org_id));
+  if (!city) return SegmentSamples{};
+  if (*city == org_id) return own;
+  const bool keep = changes_ != nullptr && latest;
+  const auto key = std::make_pair(*city, as_of);
+  if (keep) {
+    KeptSamples kept;
+    {
       std::lock_guard lock(kept_mutex_);
-      if (kept_.size() >= kMaxKeptSamples) kept_.clear();
-      KeptSamples& kept = kept_[key];
-      if (!kept.samples || kept.latest < *latest) {
-        kept = {.latest = *latest, .samples = std::make_shared<const SegmentSamples>(samples)};
-      }
+      if (auto it = kept_.find(key); it != kept_.end()) kept = it->second;
     }
-    return samples;
+    // Current while every change in the city was committed before `kept.latest` was read.
+    if (auto version = changes_->VersionOf(*city);
+        kept.samples && version.ok() && *version <= kept.latest) {
+      std::lock_guard lock(kept_mutex_);
+      ++kept_hits_;
+      return *kept.samples;
+    }
   }
-  return SegmentSamples{};
+  PTDV_ASSIGN_OR_RETURN(auto city_cases, CasesUnder(tx, *city, as_of));
+  SegmentSamples samples = MeasureSegments(city_cases);
+  if (keep) {
+    std::lock_guard lock(kept_mutex_);
+    if (kept_.size() >= kMaxKeptSamples) kept_.clear();
+    KeptSamples& kept = kept_[key];
+    if (!kept.samples || kept.latest < *latest) {
+      kept = {.latest = *latest, .samples = std::make_shared<const SegmentSamples>(samples)};
+    }
+  }
+  return samples;
 }
 
 std::uint64_t TargetService::kept_samples_hits() {

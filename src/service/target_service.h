@@ -140,6 +140,9 @@ class TargetService {
   // The pieces of ProgressOf, for callers that load the cases themselves (DashboardService
   // computes the progress of a unit and of each of its children from one load).
   //
+  // The nearest city committee at or above `org_id` (the first of its Ancestors), whose cases the
+  // forecast measures; nullopt when there is none. Storage errors are passed through.
+  static Result<std::optional<Id>> NearestCity(Transaction& tx, Id org_id);
   // The segment samples of the nearest city committee at or above `org_id`: `own` when that is
   // `org_id` itself, else measured over the cases of the city's subtree as of `as_of`; empty
   // samples when there is no city above. Storage errors are passed through. `latest` is
