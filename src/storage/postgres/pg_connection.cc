@@ -9,6 +9,15 @@
 #include "storage/postgres/pg_error.h"
 
 namespace ptdv {
+namespace {
+
+// libpq's messages end with a newline.
+std::string Trimmed(std::string message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return message;
+}
+
+}  // namespace
 
 PgResult::PgResult(PgResult&& other) noexcept : result_(std::exchange(other.result_, nullptr)) {}
 
@@ -60,11 +69,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url)
     return Error::Unavailable("Máy chủ hết bộ nhớ khi kết nối cơ sở dữ liệu");
   }
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn);
+    const std::string message = Trimmed(PQerrorMessage(conn));
     PQfinish(conn);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-      message.pop_back();
-    }
     return Error::Unavailable("Không kết nối được đến máy chủ cơ sở dữ liệu (" + message + ")");
   }
   return std::unique_ptr<PgConnection>(new PgConnection(conn));
@@ -77,10 +83,8 @@ Result<PgResult> PgConnection::Check(pg_result* result) {
   const ExecStatusType status = result == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return owned;
   const char* sqlstate = result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_SQLSTATE);
-  std::string message = result == nullptr ? PQerrorMessage(conn_) : PQresultErrorMessage(result);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-    message.pop_back();
-  }
+  const std::string message =
+      Trimmed(result == nullptr ? PQerrorMessage(conn_) : PQresultErrorMessage(result));
   return TranslatePgError(sqlstate == nullptr ? "" : sqlstate, message);
 }
 
