@@ -2,8 +2,6 @@
 // (storage/sqlite/audit_intruder_test_util.h). The backend-neutral contract is
 // storage/store_test.cc.
 
-#include "storage/sqlite/sqlite_audit_log.h"
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -16,6 +14,7 @@
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
+#include "storage/sql/sql_audit_log.h"
 #include "storage/sqlite/audit_intruder_test_util.h"
 #include "storage/temp_dir_test_util.h"
 

@@ -158,54 +158,6 @@ std::string_view SqliteStatement::ColumnName(int column) const {
   return name == nullptr ? std::string_view("?") : std::string_view(name);
 }
 
-// ---------------------------------------------------------------------------------------------
-// SqliteRow
-
-void SqliteRow::Corrupt(int column) {
-  if (status_.ok()) status_ = CorruptValue(statement_.ColumnName(column), statement_.Text(column));
-}
-
-std::int64_t SqliteRow::Int64() { return statement_.Int(column_++); }
-
-int SqliteRow::Int() {
-  int column = column_++;
-  std::int64_t value = statement_.Int(column);
-  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
-    Corrupt(column);
-    return 0;
-  }
-  return static_cast<int>(value);
-}
-
-bool SqliteRow::Bool() { return statement_.Int(column_++) != 0; }
-
-std::string SqliteRow::Text() { return std::string(statement_.Text(column_++)); }
-
-std::optional<std::int64_t> SqliteRow::OptionalInt64() {
-  int column = column_++;
-  if (statement_.IsNull(column)) return std::nullopt;
-  return statement_.Int(column);
-}
-
-Date SqliteRow::IsoDate() {
-  int column = column_++;
-  if (!status_.ok()) return Date{};
-  Result<Date> date = ParseDate(statement_.Text(column));
-  if (!date.ok() || statement_.Text(column)[4] != '-') {  // ISO only, never dd/mm/yyyy
-    Corrupt(column);
-    return Date{};
-  }
-  return *date;
-}
-
-std::optional<Date> SqliteRow::OptionalIsoDate() {
-  if (statement_.IsNull(column_)) {
-    ++column_;
-    return std::nullopt;
-  }
-  return IsoDate();
-}
-
 // SQLite's process-wide settings, made once before its first use: no memory statistics, which
 // would otherwise take one global mutex on every allocation of every connection (the request
 // threads contended for it). Refused, and left as they are, when SQLite was already in use.

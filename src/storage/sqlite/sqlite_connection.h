@@ -19,6 +19,7 @@
 #include "domain/date.h"
 #include "domain/model.h"
 #include "domain/result.h"
+#include "storage/sql/sql_row.h"
 #include "storage/sqlite/sqlite_error.h"
 
 struct sqlite3;
@@ -46,38 +47,15 @@ struct SqliteOptions {
   std::size_t case_rows = 100'000;
 };
 
-// Per-connection TEMP tables holding id lists, so that a list of thousands of ids reaches SQL
-// through bound parameters and a join instead of an IN-list built from values. Two sets exist so
-// that a filter and the batch being loaded can be used in one transaction.
-enum class IdSet {
-  kFilter,   // temp.ptdv_filter_id: CaseFilter::cell_ids, Search org_ids
-  kRecords,  // temp.ptdv_record_id: the case ids whose events ListRecords loads
-};
-
 class SqliteConnection;
-
-// How an enum is stored: as its code text. Specialised for each such enum (sqlite_query.h) with
-//   static std::optional<E> From(std::string_view code);  // nullopt for an unknown code
-//   static std::string_view To(E value);
-template <typename E>
-struct StoredCode;
-
-// The C++ types of stored fields and their columns, for SqliteStatement::Bind and
-// SqliteRow::Read: std::int64_t (Id) and int as INTEGER, bool as 0 / 1, std::string as TEXT
-// (and std::string_view, for Bind),
-// Date as 'yyyy-mm-dd' TEXT, std::chrono::sys_seconds (Instant) as INTEGER seconds since the
-// Unix epoch, an enum with a StoredCode as its code TEXT, and std::optional of any of these with
-// NULL for nullopt.
-template <typename T>
-inline constexpr bool kIsOptional = false;
-template <typename T>
-inline constexpr bool kIsOptional<std::optional<T>> = true;
 
 // A prepared statement on loan from a connection's cache. Parameters are bound left to right by
 // the Bind* calls; on destruction the statement is reset and returned to the cache.
 // A binding error is reported by the next Step()/Run().
 class SqliteStatement {
  public:
+  using Row = SqlRow<SqliteStatement>;
+
   SqliteStatement(SqliteStatement&& other) noexcept;
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -96,7 +74,7 @@ class SqliteStatement {
   // Binds each of `values` in turn, encoded by its type (see kIsOptional above).
   template <typename... T>
   SqliteStatement& Bind(const T&... values) {
-    (BindValue(values), ...);
+    (BindField(*this, values), ...);
     return *this;
   }
 
@@ -121,8 +99,6 @@ class SqliteStatement {
   SqliteStatement(SqliteConnection* connection, sqlite3_stmt* statement, bool* in_use);
   Error LastError(int code) const;
   void NoteBindResult(int code);
-  template <typename T>
-  void BindValue(const T& value);
 
   SqliteConnection* connection_;
   sqlite3_stmt* statement_;
@@ -131,48 +107,16 @@ class SqliteStatement {
   int bind_error_ = 0;
 };
 
-// Reads the columns of the current row left to right, decoding them into domain types. The
-// first value that cannot be decoded (an unknown enum code, a malformed date) is remembered and
-// reported by status(); later reads return defaults.
-class SqliteRow {
- public:
-  explicit SqliteRow(const SqliteStatement& statement) : statement_(statement) {}
-
-  std::int64_t Int64();
-  int Int();
-  bool Bool();
-  std::string Text();
-  std::optional<std::int64_t> OptionalInt64();
-  Date IsoDate();
-  std::optional<Date> OptionalIsoDate();
-  template <typename E>
-  E Code(std::optional<E> (*from_code)(std::string_view));
-  template <typename E>
-  std::optional<E> OptionalCode(std::optional<E> (*from_code)(std::string_view));
-  void Skip() { ++column_; }
-  // Reads the next columns into `fields`, left to right, each decoded by its type (see
-  // kIsOptional above) as Bind encodes it.
-  template <typename... T>
-  void Read(T&... fields) {
-    (ReadField(fields), ...);
-  }
-
-  const Status& status() const { return status_; }
-
- private:
-  void Corrupt(int column);
-  template <typename T>
-  void ReadField(T& field);
-
-  const SqliteStatement& statement_;
-  int column_ = 0;
-  Status status_;
-};
+// The current row of a SqliteStatement, decoded (storage/sql/sql_row.h).
+using SqliteRow = SqlRow<SqliteStatement>;
 
 // One SQLite connection. Not thread-safe: used by one transaction at a time (the pool hands it
 // out). Opened with SQLITE_OPEN_NOMUTEX for that reason.
 class SqliteConnection {
  public:
+  using Statement = SqliteStatement;
+  static constexpr SqlDialect kDialect = SqlDialect::kSqlite;
+
   // Opens (creating if missing) the database at `path` and configures the connection: WAL
   // journal, foreign keys on, busy timeout, synchronous per `options`, temp tables in memory,
   // and the IdSet temp tables. kUnavailable when the file cannot be opened or configured.
@@ -239,79 +183,5 @@ class SqliteConnection {
   std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> control_;  // Run()
   sqlite3_stmt* data_version_ = nullptr;                     // prepared on first DataVersion()
 };
-
-template <typename E>
-E SqliteRow::Code(std::optional<E> (*from_code)(std::string_view)) {
-  int column = column_++;
-  if (!status_.ok()) return E{};
-  std::optional<E> value = from_code(statement_.Text(column));
-  if (!value) {
-    Corrupt(column);
-    return E{};
-  }
-  return *value;
-}
-
-template <typename E>
-std::optional<E> SqliteRow::OptionalCode(std::optional<E> (*from_code)(std::string_view)) {
-  if (statement_.IsNull(column_)) {
-    ++column_;
-    return std::nullopt;
-  }
-  return Code(from_code);
-}
-
-template <typename T>
-void SqliteStatement::BindValue(const T& value) {
-  if constexpr (kIsOptional<T>) {
-    if (value) {
-      BindValue(*value);
-    } else {
-      BindNull();
-    }
-  } else if constexpr (std::is_same_v<T, bool>) {
-    BindBool(value);
-  } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::int64_t>) {
-    BindInt(value);
-  } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
-    BindText(value);
-  } else if constexpr (std::is_same_v<T, Date>) {
-    BindDate(value);
-  } else if constexpr (std::is_same_v<T, std::chrono::sys_seconds>) {
-    BindInt(value.time_since_epoch().count());
-  } else {
-    static_assert(std::is_enum_v<T>, "no column type for this field type");
-    BindText(StoredCode<T>::To(value));
-  }
-}
-
-template <typename T>
-void SqliteRow::ReadField(T& field) {
-  if constexpr (kIsOptional<T>) {
-    if (statement_.IsNull(column_)) {
-      ++column_;
-      field.reset();
-      return;
-    }
-    typename T::value_type value{};
-    ReadField(value);
-    field = std::move(value);
-  } else if constexpr (std::is_same_v<T, bool>) {
-    field = Bool();
-  } else if constexpr (std::is_same_v<T, int>) {
-    field = Int();
-  } else if constexpr (std::is_same_v<T, std::int64_t>) {
-    field = Int64();
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    field = Text();
-  } else if constexpr (std::is_same_v<T, Date>) {
-    field = IsoDate();
-  } else if constexpr (std::is_same_v<T, std::chrono::sys_seconds>) {
-    field = std::chrono::sys_seconds(std::chrono::seconds(Int64()));
-  } else {
-    static_assert(std::is_enum_v<T>, "no column type for this field type");
-    field = Code(StoredCode<T>::From);
-  }
-}
 
 }  // namespace ptdv

@@ -7,6 +7,7 @@
 
 #include "domain/model.h"
 #include "domain/result.h"
+#include "storage/sql/sql_errors.h"
 
 namespace ptdv {
 
@@ -24,13 +25,5 @@ namespace ptdv {
 // as they are, so they never carry it.
 // REQUIRES: `code` is an error code (not SQLITE_OK / _ROW / _DONE).
 Error TranslateSqliteError(int code, std::string_view driver_message, int system_errno = 0);
-
-// "Không tìm thấy <what> (mã <id>)": the kNotFound of a lookup by id that found no row.
-Error RowNotFound(std::string_view what, Id id);
-Error RowNotFound(std::string_view what, std::string_view key);
-
-// A stored value that the code cannot decode (an unknown enum code, a malformed date): the
-// database was written by a newer version or edited by hand. kUnavailable.
-Error CorruptValue(std::string_view table_column, std::string_view value);
 
 }  // namespace ptdv

@@ -2,8 +2,8 @@
 
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
+#include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
-#include "storage/sqlite/sqlite_query.h"
 #include "storage/sqlite/sqlite_transaction.h"
 
 namespace ptdv {

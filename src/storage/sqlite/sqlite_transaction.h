@@ -1,20 +1,21 @@
 #pragma once
 
-#include "storage/sqlite/sqlite_attachment_repository.h"
-#include "storage/sqlite/sqlite_audit_log.h"
-#include "storage/sqlite/sqlite_calendar_repository.h"
-#include "storage/sqlite/sqlite_case_repository.h"
-#include "storage/sqlite/sqlite_class_repository.h"
+#include "storage/sql/sql_attachment_repository.h"
+#include "storage/sql/sql_audit_log.h"
+#include "storage/sql/sql_calendar_repository.h"
+#include "storage/sql/sql_case_repository.h"
+#include "storage/sql/sql_class_repository.h"
+#include "storage/sql/sql_membership_repository.h"
+#include "storage/sql/sql_organisation_repository.h"
+#include "storage/sql/sql_person_repository.h"
+#include "storage/sql/sql_report_repository.h"
+#include "storage/sql/sql_rule_set_repository.h"
+#include "storage/sql/sql_session_repository.h"
+#include "storage/sql/sql_source_review_repository.h"
+#include "storage/sql/sql_target_repository.h"
+#include "storage/sql/sql_user_repository.h"
+#include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_connection_pool.h"
-#include "storage/sqlite/sqlite_membership_repository.h"
-#include "storage/sqlite/sqlite_organisation_repository.h"
-#include "storage/sqlite/sqlite_person_repository.h"
-#include "storage/sqlite/sqlite_report_repository.h"
-#include "storage/sqlite/sqlite_rule_set_repository.h"
-#include "storage/sqlite/sqlite_session_repository.h"
-#include "storage/sqlite/sqlite_source_review_repository.h"
-#include "storage/sqlite/sqlite_target_repository.h"
-#include "storage/sqlite/sqlite_user_repository.h"
 #include "storage/sqlite/sqlite_write_gate.h"
 #include "storage/store.h"
 
@@ -62,22 +63,22 @@ class SqliteTransaction final : public Transaction {
   std::shared_ptr<CaseRowsSource> case_rows_;         // null: none
   SqliteConnectionPool::Lease lease_;                 // before the repositories: they refer to it
   bool finished_ = false;
-  SqliteOrganisationRepository organisation_rows_;
+  SqlOrganisationRepository<SqliteConnection> organisation_rows_;
   SnapshotOrganisationRepository organisations_;  // over organisation_rows_
-  SqlitePersonRepository people_;
-  SqliteMembershipRepository memberships_;
-  SqliteCaseRepository case_rows_of_;
+  SqlPersonRepository<SqliteConnection> people_;
+  SqlMembershipRepository<SqliteConnection> memberships_;
+  SqlCaseRepository<SqliteConnection> case_rows_of_;
   RowCachingCaseRepository cases_;  // over case_rows_of_
-  SqliteCalendarRepository calendar_;
-  SqliteRuleSetRepository rule_sets_;
-  SqliteAuditLog audit_;
-  SqliteUserRepository users_;
-  SqliteSessionRepository sessions_;
-  SqliteClassRepository classes_;
-  SqliteTargetRepository targets_;
-  SqliteSourceReviewRepository source_reviews_;
-  SqliteReportRepository reports_;
-  SqliteAttachmentRepository attachments_;
+  SqlCalendarRepository<SqliteConnection> calendar_;
+  SqlRuleSetRepository<SqliteConnection> rule_sets_;
+  SqlAuditLog<SqliteConnection> audit_;
+  SqlUserRepository<SqliteConnection> users_;
+  SqlSessionRepository<SqliteConnection> sessions_;
+  SqlClassRepository<SqliteConnection> classes_;
+  SqlTargetRepository<SqliteConnection> targets_;
+  SqlSourceReviewRepository<SqliteConnection> source_reviews_;
+  SqlReportRepository<SqliteConnection> reports_;
+  SqlAttachmentRepository<SqliteConnection> attachments_;
 };
 
 }  // namespace ptdv
