@@ -149,6 +149,8 @@ class SqliteConnection {
 
   // Whether a transaction is open (BEGIN ran and it was neither committed nor rolled back).
   bool InTransaction() const;
+  // Always: a file connection has no link to lose (ConnectionPool asks).
+  bool Healthy() const { return true; }
 
   // Replaces the content of `set` with `ids` (duplicates collapse). In the open transaction.
   Status FillIdSet(IdSet set, const std::vector<Id>& ids);

@@ -2,9 +2,9 @@
 
 #include "storage/audit_key.h"
 #include "storage/migrator.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/sql_query.h"
-#include "storage/sqlite/sqlite_connection_pool.h"
-#include "storage/sqlite/sqlite_transaction.h"
+#include "storage/sql/sql_transaction.h"
 
 namespace ptdv {
 namespace {
@@ -72,7 +72,7 @@ class SqliteMigrationSession final : public MigrationSession {
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path,
+SqliteStore::SqliteStore(std::shared_ptr<ConnectionPool<SqliteConnection>> pool, std::string path,
                          SqliteOptions options, std::shared_ptr<const AuditKey> audit_key)
     : pool_(std::move(pool)),
       path_(std::move(path)),
@@ -87,8 +87,10 @@ SqliteStore::~SqliteStore() = default;
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        SqliteOptions options,
                                                        std::shared_ptr<const AuditKey> audit_key) {
-  PTDV_ASSIGN_OR_RETURN(std::shared_ptr<SqliteConnectionPool> pool,
-                        SqliteConnectionPool::Open(path, options));
+  PTDV_ASSIGN_OR_RETURN(std::shared_ptr<ConnectionPool<SqliteConnection>> pool,
+                        ConnectionPool<SqliteConnection>::Open(
+                            [path, options] { return SqliteConnection::Open(path, options); },
+                            options.max_connections, options.busy_timeout));
   if (audit_key == nullptr) audit_key = std::make_shared<const AuditKey>(AuditKey::Random());
   return std::unique_ptr<SqliteStore>(
       new SqliteStore(std::move(pool), path, options, std::move(audit_key)));
@@ -102,21 +104,23 @@ Result<std::unique_ptr<Transaction>> SqliteStore::Begin(Access access) {
   if (access == Access::kReadWrite && !pass) {
     return Error::Unavailable("Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát");
   }
-  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  PTDV_ASSIGN_OR_RETURN(ConnectionPool<SqliteConnection>::Lease lease, pool_->Acquire());
   PTDV_RETURN_IF_ERROR(lease->Run(access == Access::kReadWrite ? kBeginImmediate : kBeginDeferred));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(
-      std::move(pass), std::move(lease), *audit_key_, org_snapshots_, case_rows_, access));
+  TransactionHooks hooks;
+  if (pass) hooks.turn = std::make_shared<SqliteWriteGate::Pass>(std::move(*pass));
+  return std::unique_ptr<Transaction>(new SqlTransaction<SqliteConnection>(
+      std::move(hooks), std::move(lease), *audit_key_, org_snapshots_, case_rows_, access));
 }
 
 Result<std::vector<int>> SqliteStore::Migrate() {
   PTDV_ASSIGN_OR_RETURN(std::vector<Migration> migrations, MigrationsFor(kBackend));
-  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  PTDV_ASSIGN_OR_RETURN(ConnectionPool<SqliteConnection>::Lease lease, pool_->Acquire());
   SqliteMigrationSession session(*lease);
   return RunMigrations(session, migrations);
 }
 
 Result<int> SqliteStore::SchemaVersion() {
-  PTDV_ASSIGN_OR_RETURN(SqliteConnectionPool::Lease lease, pool_->Acquire());
+  PTDV_ASSIGN_OR_RETURN(ConnectionPool<SqliteConnection>::Lease lease, pool_->Acquire());
   PTDV_RETURN_IF_ERROR(lease->Run(kBeginDeferred));
   {
     PTDV_ASSIGN_OR_RETURN(SqliteStatement exists, lease->Prepare(kSchemaMigrationsExists));

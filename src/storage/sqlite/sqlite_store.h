@@ -6,13 +6,12 @@
 
 #include "storage/case_rows.h"
 #include "storage/org_snapshot.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sqlite/sqlite_connection.h"
 #include "storage/sqlite/sqlite_write_gate.h"
 #include "storage/store.h"
 
 namespace ptdv {
-
-class SqliteConnectionPool;
 
 // The SQLite backend of Store: one database file in WAL mode with foreign keys on, reached
 // through a small pool of connections (one per open transaction, reused).
@@ -45,13 +44,13 @@ class SqliteStore final : public Store {
   Result<std::vector<ChangedUnit>> ChangesAfter(std::int64_t after) override;
 
  private:
-  SqliteStore(std::shared_ptr<SqliteConnectionPool> pool, std::string path, SqliteOptions options,
-              std::shared_ptr<const AuditKey> audit_key);
+  SqliteStore(std::shared_ptr<ConnectionPool<SqliteConnection>> pool, std::string path,
+              SqliteOptions options, std::shared_ptr<const AuditKey> audit_key);
 
   // Opens watcher_ on first use. REQUIRES: watcher_mutex_ held.
   Status OpenWatcher();
 
-  std::shared_ptr<SqliteConnectionPool> pool_;
+  std::shared_ptr<ConnectionPool<SqliteConnection>> pool_;
   const std::string path_;
   const SqliteOptions options_;
   const std::shared_ptr<const AuditKey> audit_key_;  // never null
