@@ -1,15 +1,32 @@
 #include "storage/postgres/pg_connection.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <libpq-fe.h>
 
-#include <charconv>
 #include <string>
 #include <utility>
 
 #include "storage/postgres/pg_error.h"
+#include "storage/postgres/pg_sql_text.h"
 
 namespace ptdv {
 namespace {
+
+// The IdSet tables, which the repositories' SQL names temp.ptdv_filter_id and
+// temp.ptdv_record_id (storage/sql/sql_row.h; change together). Created once per connection,
+// outside any transaction, which could roll their creation back. ON COMMIT DELETE ROWS empties
+// them by truncation at each commit of a transaction that used them, so that deleted rows do not
+// accumulate for the life of the connection (autovacuum never visits temp tables).
+constexpr std::string_view kCreateIdSets =
+    "CREATE TEMP TABLE ptdv_filter_id (id BIGINT PRIMARY KEY) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE ptdv_record_id (id BIGINT PRIMARY KEY) ON COMMIT DELETE ROWS";
+constexpr std::string_view kClearFilterIds = "DELETE FROM pg_temp.ptdv_filter_id";
+constexpr std::string_view kFillFilterIds =
+    "INSERT INTO pg_temp.ptdv_filter_id (id) SELECT DISTINCT unnest($1::bigint[])";
+constexpr std::string_view kClearRecordIds = "DELETE FROM pg_temp.ptdv_record_id";
+constexpr std::string_view kFillRecordIds =
+    "INSERT INTO pg_temp.ptdv_record_id (id) SELECT DISTINCT unnest($1::bigint[])";
 
 // libpq's messages end with a newline.
 std::string Trimmed(std::string message) {
@@ -18,47 +35,6 @@ std::string Trimmed(std::string message) {
 }
 
 }  // namespace
-
-PgResult::PgResult(PgResult&& other) noexcept : result_(std::exchange(other.result_, nullptr)) {}
-
-PgResult& PgResult::operator=(PgResult&& other) noexcept {
-  if (this != &other) {
-    if (result_ != nullptr) PQclear(result_);
-    result_ = std::exchange(other.result_, nullptr);
-  }
-  return *this;
-}
-
-PgResult::~PgResult() {
-  if (result_ != nullptr) PQclear(result_);
-}
-
-int PgResult::rows() const { return PQntuples(result_); }
-int PgResult::columns() const { return PQnfields(result_); }
-bool PgResult::IsNull(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
-
-std::string_view PgResult::Text(int row, int column) const {
-  return {PQgetvalue(result_, row, column),
-          static_cast<std::size_t>(PQgetlength(result_, row, column))};
-}
-
-Result<std::int64_t> PgResult::Int(int row, int column) const {
-  const std::string_view text = Text(row, column);
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (IsNull(row, column) || ec != std::errc() || end != text.data() + text.size()) {
-    return Error::Unavailable(
-        std::string("Giá trị lưu trong cơ sở dữ liệu không phải số nguyên: ").append(text));
-  }
-  return value;
-}
-
-int PgResult::AffectedRows() const {
-  const char* n = PQcmdTuples(result_);
-  int value = 0;
-  std::from_chars(n, n + std::char_traits<char>::length(n), value);
-  return value;
-}
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
   // Keywords after the URI override what it says: the encoding and zone the code relies on.
@@ -73,7 +49,9 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url)
     PQfinish(conn);
     return Error::Unavailable("Không kết nối được đến máy chủ cơ sở dữ liệu (" + message + ")");
   }
-  return std::unique_ptr<PgConnection>(new PgConnection(conn));
+  std::unique_ptr<PgConnection> connection(new PgConnection(conn));
+  PTDV_RETURN_IF_ERROR(connection->Execute(kCreateIdSets));
+  return connection;
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
@@ -108,5 +86,55 @@ bool PgConnection::InTransaction() const {
 }
 
 bool PgConnection::Healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+Status PgConnection::Run(std::string_view sql) { return Execute(sql); }
+
+Result<PgStatement> PgConnection::Prepare(std::string_view sql) {
+  // In a failed transaction every statement would fail until ROLLBACK: say so at once.
+  if (PQtransactionStatus(conn_) != PQTRANS_INTRANS) {
+    return Error::Unavailable(
+        "Giao dịch cơ sở dữ liệu đã kết thúc hoặc bị hủy do lỗi trước đó; không có gì được ghi");
+  }
+  auto it = texts_.find(sql);
+  if (it == texts_.end()) {
+    it =
+        texts_.emplace(std::string(sql), PgStatementText{.postgres_sql = PostgresSqlOf(sql)}).first;
+  }
+  return PgStatement(this, &it->second);
+}
+
+Result<std::string> PgConnection::PreparedName(PgStatementText& text,
+                                               const std::vector<unsigned>& types) {
+  for (const auto& [prepared_types, name] : text.prepared) {
+    if (prepared_types == types) return name;
+  }
+  std::string name = "ptdv_" + std::to_string(++prepared_count_);
+  // A statement prepared in a transaction stays prepared when the transaction rolls back.
+  PTDV_RETURN_IF_ERROR(Check(PQprepare(conn_, name.c_str(), text.postgres_sql.c_str(),
+                                       static_cast<int>(types.size()), types.data())));
+  text.prepared.emplace_back(types, name);
+  return name;
+}
+
+Result<PgResult> PgConnection::RunPrepared(PgStatementText& text, const PgParameters& parameters) {
+  PTDV_ASSIGN_OR_RETURN(std::string name, PreparedName(text, parameters.types));
+  const std::vector<const char*> values = parameters.Values();
+  const std::vector<int> binary(values.size(), 1);
+  return Check(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                              parameters.lengths.data(), binary.data(),
+                              /*resultFormat=*/0));
+}
+
+Status PgConnection::FillIdSet(IdSet set, const std::vector<Id>& ids) {
+  const bool filter = set == IdSet::kFilter;
+  {
+    PTDV_ASSIGN_OR_RETURN(PgStatement clear, Prepare(filter ? kClearFilterIds : kClearRecordIds));
+    PTDV_RETURN_IF_ERROR(clear.Run());
+  }
+  if (ids.empty()) return Ok();
+  // One array parameter, '{1,2,3}', rather than a round trip per id.
+  PTDV_ASSIGN_OR_RETURN(PgStatement fill, Prepare(filter ? kFillFilterIds : kFillRecordIds));
+  return fill.BindText(fmt::format("{{{}}}", fmt::join(ids, ","))).Run();
+}
 
 }  // namespace ptdv
