@@ -46,9 +46,12 @@ END
 $$;
 
 -- unit_change as of a mark: pg_temp.mark() remembers the latest number, pg_temp.changed() checks
--- which units got a number since (and that a single write gave them one number).
+-- which units got a number since (and that a single write gave them one number). The script runs
+-- in one transaction, which takes one number (unit_change_record): mark() also makes the next
+-- write take a new one, as the next transaction's would.
 CREATE TEMP TABLE smoke_mark (seq bigint NOT NULL);
 CREATE FUNCTION pg_temp.mark() RETURNS void LANGUAGE sql AS $$
+  SELECT set_config('ptdv.change_seq', '', true);
   DELETE FROM smoke_mark;
   INSERT INTO smoke_mark SELECT COALESCE(MAX(seq), 0) FROM unit_change;
 $$;
@@ -335,7 +338,8 @@ INSERT INTO smoke_bad (stmt) VALUES
   (format('UPDATE organisation_version SET authorised_to_admit = 2 WHERE org_id = %s', :ward)),
   (format('UPDATE organisation_version SET committee_member_count = -1 WHERE org_id = %s',
           :ward)),
-  (format('UPDATE organisation_version SET valid_to = ''2019-12-31'' WHERE org_id = %s', :ward));
+  (format('UPDATE organisation_version SET valid_to = ''2019-12-31'' WHERE org_id = %s', :ward)),
+  ('UPDATE data_version SET singleton = FALSE');
 CREATE TEMP TABLE smoke_broken AS
   SELECT pg_temp.rejects(stmt, '23514') AS name FROM smoke_bad;
 DO $$

@@ -41,8 +41,13 @@ CREATE TRIGGER unit_change_no_truncate BEFORE TRUNCATE ON unit_change
   FOR EACH STATEMENT EXECUTE FUNCTION unit_change_never_deleted();
 
 -- Records one write that changed `units` (NULLs and repeats ignored): each unit's row takes the
--- write's number, one number for all of them, as SQLite's (SELECT MAX(seq) + 1) gives within
--- one trigger. Nothing to record takes no number and no lock.
+-- writing transaction's number. One number per transaction, taken at its first tracked write
+-- together with the lock (and kept in the transaction-local setting ptdv.change_seq): the lock
+-- is held until commit, so no other writer commits a number in between, and every write of the
+-- transaction becomes visible at once. SQLite numbers each write; a reader cannot tell the
+-- difference. A row already holding the number is left alone: updating one row again and again
+-- in one transaction (the tree's row 0 while a nation's units are loaded) would leave a chain of
+-- versions that each later update walks. Nothing to record takes no number and no lock.
 CREATE FUNCTION unit_change_record(units BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   next_seq BIGINT;
@@ -50,11 +55,15 @@ BEGIN
   IF NOT EXISTS (SELECT FROM unnest(units) AS u WHERE u IS NOT NULL) THEN
     RETURN;
   END IF;
-  LOCK TABLE unit_change IN SHARE ROW EXCLUSIVE MODE;
-  next_seq := nextval('unit_change_seq');
+  next_seq := NULLIF(current_setting('ptdv.change_seq', true), '')::BIGINT;
+  IF next_seq IS NULL THEN
+    LOCK TABLE unit_change IN SHARE ROW EXCLUSIVE MODE;
+    next_seq := nextval('unit_change_seq');
+    PERFORM set_config('ptdv.change_seq', next_seq::TEXT, true);
+  END IF;
   INSERT INTO unit_change (org_id, seq)
     SELECT DISTINCT u, next_seq FROM unnest(units) AS u WHERE u IS NOT NULL
-    ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq;
+    ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq WHERE unit_change.seq <> excluded.seq;
 END
 $$;
 

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "storage/database_url.h"
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -11,8 +12,9 @@ namespace ptdv {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, StoreOptions options) {
   std::string_view rest = url;
   if (rest.starts_with("postgres://") || rest.starts_with("postgresql://")) {
-    return Error::Unavailable(
-        "Bản dựng này chưa hỗ trợ PostgreSQL (PostgreSQL backend not built yet)");
+    PTDV_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> store,
+                          PgStore::Open(url, {}, std::move(options.audit_key)));
+    return std::unique_ptr<Store>(std::move(store));
   }
   PTDV_ASSIGN_OR_RETURN(std::string path, SqlitePathOf(url));
   if (path == ":memory:" || path.starts_with("file:")) {

@@ -1,6 +1,8 @@
 // The repository contract suite: every backend must pass these tests. It is parameterised by a
 // Backend (how to open a store in a fresh directory, how to reach the database behind the
-// store's back); a PostgreSQL backend adds one more INSTANTIATE_TEST_SUITE_P, not a copy.
+// store's back). This file is built twice: into the storage tests on SQLite, and with
+// PTDV_CONTRACT_POSTGRES into the PostgreSQL tests (CMakeLists.txt), which run it on the
+// throwaway cluster as Postgres/StoreContractTest.*.
 
 #include "storage/store.h"
 
@@ -24,6 +26,10 @@
 
 #include "domain/search_key.h"
 #include "storage/temp_dir_test_util.h"
+#ifdef PTDV_CONTRACT_POSTGRES
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_test_database.h"
+#endif
 
 namespace ptdv {
 namespace {
@@ -44,9 +50,38 @@ struct Backend {
   std::string drop_audit_protection;
 };
 
+#ifdef PTDV_CONTRACT_POSTGRES
+// A database of its own for each directory a test opens a store in (a test opening the store
+// again gets the same one), dropped when the test's process ends: ctest runs each test alone.
+const std::string& PostgresUrlFor(const fs::path& dir) {
+  static std::map<fs::path, std::unique_ptr<test::PgTestDatabase>> databases;
+  auto& database = databases[dir];
+  if (database == nullptr) database = std::make_unique<test::PgTestDatabase>();
+  return database->url();
+}
+
+Status PostgresRawExecute(const fs::path& dir, const std::string& sql) {
+  PTDV_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection,
+                        PgConnection::Open(PostgresUrlFor(dir)));
+  return connection->Execute(sql);
+}
+
+Backend PostgresBackend() {
+  return Backend{
+      .name = "Postgres",
+      .open = [](const fs::path& dir) { return OpenStore(PostgresUrlFor(dir)); },
+      .raw_execute = PostgresRawExecute,
+      .drop_audit_protection =
+          "DROP TRIGGER audit_log_no_update ON audit_log;"
+          " DROP TRIGGER audit_log_no_delete ON audit_log;",
+  };
+}
+#endif
+
 // gtest names the parameter by its backend rather than dumping its bytes.
 void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
 
+#ifndef PTDV_CONTRACT_POSTGRES
 fs::path SqlitePath(const fs::path& dir) { return dir / "ptdv.db"; }
 
 Status SqliteRawExecute(const fs::path& dir, const std::string& sql) {
@@ -75,6 +110,7 @@ Backend SqliteBackend() {
           "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
   };
 }
+#endif
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -2100,6 +2136,12 @@ TEST_P(StoreContractTest, ChangesAfterNameTheUnitsACommittedWriteChanged) {
   EXPECT_EQ(units, (std::vector<Id>{w.cell, other_cell}));
 }
 
+#ifdef PTDV_CONTRACT_POSTGRES
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContractTest, ::testing::Values(PostgresBackend()),
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return info.param.name;
+                         });
+#else
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return info.param.name;
@@ -2128,6 +2170,8 @@ TEST_F(OpenStoreTest, PicksTheBackendFromTheUrl) {
   EXPECT_EQ(CodeOf(OpenStore((dir_.path() / "missing" / "x.db").string())),
             ErrorCode::kUnavailable);
 }
+
+#endif  // PTDV_CONTRACT_POSTGRES
 
 }  // namespace
 }  // namespace ptdv

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -32,6 +33,25 @@ constexpr std::string_view kFillRecordIds =
 std::string Trimmed(std::string message) {
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   return message;
+}
+
+constexpr std::string_view kStatementSavepoint = "SAVEPOINT ptdv_statement";
+constexpr std::string_view kRollbackToStatement = "ROLLBACK TO ptdv_statement";
+constexpr std::string_view kReleaseStatement = "RELEASE ptdv_statement";
+
+// Whether `sql` (SQLite's spelling) writes a table of the database: it starts with INSERT,
+// UPDATE or DELETE and names no id-set temp table.
+bool WritesTables(std::string_view sql) {
+  const std::size_t start = sql.find_first_not_of(" \t\n");
+  if (start == std::string_view::npos) return false;
+  const std::string_view head = sql.substr(start, 6);
+  auto is = [&head](std::string_view word) {
+    return head.size() >= word.size() &&
+           std::equal(word.begin(), word.end(), head.begin(),
+                      [](char a, char b) { return a == (b & ~0x20); });
+  };
+  return (is("INSERT") || is("UPDATE") || is("DELETE")) &&
+         sql.find("temp.ptdv_") == std::string_view::npos;
 }
 
 }  // namespace
@@ -97,8 +117,10 @@ Result<PgStatement> PgConnection::Prepare(std::string_view sql) {
   }
   auto it = texts_.find(sql);
   if (it == texts_.end()) {
-    it =
-        texts_.emplace(std::string(sql), PgStatementText{.postgres_sql = PostgresSqlOf(sql)}).first;
+    it = texts_
+             .emplace(std::string(sql), PgStatementText{.postgres_sql = PostgresSqlOf(sql),
+                                                        .writes = WritesTables(sql)})
+             .first;
   }
   return PgStatement(this, &it->second);
 }
@@ -120,9 +142,19 @@ Result<PgResult> PgConnection::RunPrepared(PgStatementText& text, const PgParame
   PTDV_ASSIGN_OR_RETURN(std::string name, PreparedName(text, parameters.types));
   const std::vector<const char*> values = parameters.Values();
   const std::vector<int> binary(values.size(), 1);
-  return Check(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
-                              parameters.lengths.data(), binary.data(),
-                              /*resultFormat=*/0));
+  // A failed statement aborts the whole transaction in PostgreSQL, but only itself in SQLite,
+  // and the repositories' contract is SQLite's: after a refused write (a taken code, a stale
+  // version) the transaction goes on. So a write runs inside a savepoint, undone when it fails.
+  if (text.writes) PTDV_RETURN_IF_ERROR(Run(kStatementSavepoint));
+  Result<PgResult> result =
+      Check(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                           parameters.lengths.data(), binary.data(),
+                           /*resultFormat=*/0));
+  if (text.writes) {
+    if (!result.ok()) (void)Run(kRollbackToStatement);
+    PTDV_RETURN_IF_ERROR(Run(kReleaseStatement));
+  }
+  return result;
 }
 
 Status PgConnection::FillIdSet(IdSet set, const std::vector<Id>& ids) {

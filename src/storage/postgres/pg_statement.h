@@ -52,6 +52,9 @@ class PgResult {
 // list of parameter types. Shared by PgConnection and PgStatement only, as is PgParameters.
 struct PgStatementText {
   std::string postgres_sql;
+  // Whether it writes a table of the database (INSERT, UPDATE, DELETE; not the id-set temp
+  // tables): run inside a savepoint of its own (PgConnection::RunPrepared).
+  bool writes = false;
   std::vector<std::pair<std::vector<unsigned>, std::string>> prepared;  // (types, name)
 };
 

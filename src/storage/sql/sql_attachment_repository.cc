@@ -1,6 +1,7 @@
 #include "storage/sql/sql_attachment_repository.h"
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -81,5 +82,6 @@ Result<std::pair<Attachment, std::string>> SqlAttachmentRepository<Db>::GetWithC
 }
 
 template class SqlAttachmentRepository<SqliteConnection>;
+template class SqlAttachmentRepository<PgConnection>;
 
 }  // namespace ptdv

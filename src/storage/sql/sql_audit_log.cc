@@ -7,6 +7,7 @@
 
 #include "storage/audit_hash.h"
 #include "storage/audit_key.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -264,5 +265,6 @@ Result<AuditVerification> SqlAuditLog<Db>::VerifyAfter(const AuditAnchor& from, 
 }
 
 template class SqlAuditLog<SqliteConnection>;
+template class SqlAuditLog<PgConnection>;
 
 }  // namespace ptdv

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -64,5 +65,6 @@ Result<std::vector<CalendarYear>> SqlCalendarRepository<Db>::ListYears() {
 }
 
 template class SqlCalendarRepository<SqliteConnection>;
+template class SqlCalendarRepository<PgConnection>;
 
 }  // namespace ptdv

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -115,6 +116,8 @@ constexpr std::string_view kAndDeadlineBefore = " AND c.next_deadline <= ?";
 // again whenever a new value is bound to the pattern of a LIKE on an indexed column, to see
 // whether the index can serve it (a pattern with a leading '%' never can).
 constexpr std::string_view kAndPersonKey = " AND instr(p.search_key, ?) > 0";
+// PostgreSQL's name for instr.
+constexpr std::string_view kAndPersonKeyPostgres = " AND strpos(p.search_key, ?) > 0";
 constexpr std::string_view kGroupByStage = " GROUP BY c.stage";
 constexpr std::string_view kPage = " LIMIT ? OFFSET ?";
 
@@ -322,7 +325,7 @@ Result<FilterQuery> BuildFilterQuery(Db& connection, std::string_view head,
     query.values.emplace_back(FormatIsoDate(*filter.deadline_before));
   }
   if (!filter.person_key.empty()) {
-    query.sql += kAndPersonKey;
+    query.sql += Db::kDialect == SqlDialect::kPostgres ? kAndPersonKeyPostgres : kAndPersonKey;
     query.values.emplace_back(filter.person_key);
   }
   query.sql += tail;
@@ -557,5 +560,6 @@ Result<std::vector<CaseRow>> SqlCaseRepository<Db>::RowsOfCells(const std::vecto
 }
 
 template class SqlCaseRepository<SqliteConnection>;
+template class SqlCaseRepository<PgConnection>;
 
 }  // namespace ptdv

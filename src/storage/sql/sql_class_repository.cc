@@ -1,6 +1,7 @@
 #include "storage/sql/sql_class_repository.h"
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -201,5 +202,6 @@ Result<std::vector<Attendance>> SqlClassRepository<Db>::ListAttendance(Id class_
 }
 
 template class SqlClassRepository<SqliteConnection>;
+template class SqlClassRepository<PgConnection>;
 
 }  // namespace ptdv

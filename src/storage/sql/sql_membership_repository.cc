@@ -1,5 +1,6 @@
 #include "storage/sql/sql_membership_repository.h"
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -146,5 +147,6 @@ Result<std::vector<MemberCount>> SqlMembershipRepository<Db>::CountByOrganisatio
 }
 
 template class SqlMembershipRepository<SqliteConnection>;
+template class SqlMembershipRepository<PgConnection>;
 
 }  // namespace ptdv

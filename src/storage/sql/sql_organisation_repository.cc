@@ -1,6 +1,7 @@
 #include "storage/sql/sql_organisation_repository.h"
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -282,5 +283,6 @@ Result<std::vector<Organisation>> SqlOrganisationRepository<Db>::Predecessors(
 }
 
 template class SqlOrganisationRepository<SqliteConnection>;
+template class SqlOrganisationRepository<PgConnection>;
 
 }  // namespace ptdv

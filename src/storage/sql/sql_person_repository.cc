@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -72,6 +73,11 @@ constexpr std::string_view kSearchPrefix =
 constexpr std::string_view kSearchInside =
     "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
     " WHERE p.id IN (SELECT n.rowid FROM person_name n WHERE n.search_key LIKE '%' || ?1 || '%')"
+    " AND substr(p.search_key, 1, length(?1)) <> ?1" PTDV_PERSON_IN_SCOPE " ORDER BY p.id LIMIT ?3";
+// PostgreSQL's trigram index is on person.search_key itself (its migration 0017).
+constexpr std::string_view kSearchInsidePostgres =
+    "SELECT " PTDV_PERSON_COLUMNS " FROM person p" PTDV_PERSON_PREVIOUS
+    " WHERE p.search_key LIKE '%' || ?1 || '%'"
     " AND substr(p.search_key, 1, length(?1)) <> ?1" PTDV_PERSON_IN_SCOPE " ORDER BY p.id LIMIT ?3";
 
 // Served by person_id_number_idx.
@@ -238,7 +244,9 @@ Result<std::vector<Person>> SqlPersonRepository<Db>::Search(const std::string& s
   }
   std::vector<Person> found;
   const int scoped = org_ids.empty() ? 0 : 1;
-  for (std::string_view sql : {kSearchExact, kSearchPrefix, kSearchInside}) {
+  const std::string_view search_inside =
+      Db::kDialect == SqlDialect::kPostgres ? kSearchInsidePostgres : kSearchInside;
+  for (std::string_view sql : {kSearchExact, kSearchPrefix, search_inside}) {
     const int left = limit - static_cast<int>(found.size());
     if (left <= 0) break;
     PTDV_ASSIGN_OR_RETURN(typename Db::Statement statement,
@@ -269,5 +277,6 @@ Result<std::vector<Person>> SqlPersonRepository<Db>::FindSameNameAndBirthDate(
 }
 
 template class SqlPersonRepository<SqliteConnection>;
+template class SqlPersonRepository<PgConnection>;
 
 }  // namespace ptdv

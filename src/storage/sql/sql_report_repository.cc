@@ -1,5 +1,6 @@
 #include "storage/sql/sql_report_repository.h"
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -47,5 +48,6 @@ Result<std::vector<std::pair<Id, int>>> SqlReportRepository<Db>::MembersOn(
 }
 
 template class SqlReportRepository<SqliteConnection>;
+template class SqlReportRepository<PgConnection>;
 
 }  // namespace ptdv

@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -92,5 +93,6 @@ Result<std::vector<RuleSet>> SqlRuleSetRepository<Db>::List() {
 }
 
 template class SqlRuleSetRepository<SqliteConnection>;
+template class SqlRuleSetRepository<PgConnection>;
 
 }  // namespace ptdv

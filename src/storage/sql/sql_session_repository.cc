@@ -1,5 +1,6 @@
 #include "storage/sql/sql_session_repository.h"
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -94,5 +95,6 @@ Result<int> SqlSessionRepository<Db>::DeleteExpired(Instant idle_before, Instant
 }
 
 template class SqlSessionRepository<SqliteConnection>;
+template class SqlSessionRepository<PgConnection>;
 
 }  // namespace ptdv

@@ -1,5 +1,6 @@
 #include "storage/sql/sql_source_review_repository.h"
 
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -37,5 +38,6 @@ Result<std::vector<SourceReview>> SqlSourceReviewRepository<Db>::ListForOrganisa
 }
 
 template class SqlSourceReviewRepository<SqliteConnection>;
+template class SqlSourceReviewRepository<PgConnection>;
 
 }  // namespace ptdv

@@ -1,6 +1,7 @@
 #include "storage/sql/sql_target_repository.h"
 
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -88,5 +89,6 @@ Result<std::vector<Target>> SqlTargetRepository<Db>::Children(Id parent_id) {
 }
 
 template class SqlTargetRepository<SqliteConnection>;
+template class SqlTargetRepository<PgConnection>;
 
 }  // namespace ptdv

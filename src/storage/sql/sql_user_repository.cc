@@ -2,6 +2,7 @@
 
 #include "domain/text.h"
 #include "storage/not_found.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/sql/sql_query.h"
 #include "storage/sqlite/sqlite_connection.h"
 
@@ -115,5 +116,6 @@ Status SqlUserRepository<Db>::RecordSuccessfulLogin(Id id, Instant at) {
 }
 
 template class SqlUserRepository<SqliteConnection>;
+template class SqlUserRepository<PgConnection>;
 
 }  // namespace ptdv
