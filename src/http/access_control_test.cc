@@ -20,6 +20,12 @@
 #include "domain/role.h"
 #include "http/api_test_world.h"
 #include "service/org_service.h"
+#ifdef PTDV_TEST_POSTGRES
+#include "storage/postgres/pg_connection.h"
+
+// The PostgreSQL build of these tests (CMakeLists.txt) says so in their names.
+#define AccessControlTest PostgresAccessControlTest
+#endif
 
 namespace ptdv::http {
 namespace {
@@ -41,6 +47,39 @@ struct Probe {
   bool needs_version = false;  // send If-Match with the case's current version
 };
 
+#ifdef PTDV_TEST_POSTGRES
+// A digest of every table but the sessions (whose last_seen_at moves on every request) and
+// data_version (which a session's touch raises too).
+std::string DatabaseDigest(const std::string& url) {
+  auto connection = PgConnection::Open(url);
+  if (!connection.ok()) {
+    ADD_FAILURE() << connection.error().message;
+    return "";
+  }
+  auto tables =
+      (*connection)
+          ->Query(
+              "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+              " AND tablename NOT IN ('user_session', 'data_version') ORDER BY tablename");
+  if (!tables.ok() || tables->rows() == 0) {
+    ADD_FAILURE() << "the database's tables cannot be listed";
+    return "";
+  }
+  std::string digest;
+  for (int t = 0; t < tables->rows(); ++t) {
+    const std::string table(tables->Text(t, 0));
+    digest += "#" + table + "\n";
+    auto rows =
+        (*connection)->Query(fmt::format("SELECT r::text FROM \"{0}\" r ORDER BY 1", table));
+    if (!rows.ok()) {
+      ADD_FAILURE() << rows.error().message;
+      return "";
+    }
+    for (int r = 0; r < rows->rows(); ++r) digest += std::string(rows->Text(r, 0)) + "\n";
+  }
+  return digest;
+}
+#else
 // A digest of every table but the sessions (whose last_seen_at moves on every request).
 std::string DatabaseDigest(const std::string& path) {
   sqlite3* db = nullptr;
@@ -73,6 +112,8 @@ std::string DatabaseDigest(const std::string& path) {
   sqlite3_close(db);
   return digest;
 }
+
+#endif
 
 // The first line where two digests differ ("" when they are equal), to keep a failure short.
 std::string FirstDifference(const std::string& a, const std::string& b) {
@@ -633,7 +674,7 @@ TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {
   std::map<Role, ApiWorld::Session> sessions;
   for (Role role : AllRoles()) sessions[role] = world_.Login(outsider.at(role));
   const auto probes = Probes();
-  const std::string before = DatabaseDigest(world_.db_path());
+  const std::string before = DatabaseDigest(world_.db_url());
   ASSERT_FALSE(before.empty());
 
   std::set<std::string> probed;
@@ -672,7 +713,7 @@ TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {
     }
   }
   EXPECT_EQ(probed.size(), world_.router.Routes().size());
-  EXPECT_EQ(DatabaseDigest(world_.db_path()), before) << "a refused request changed the database";
+  EXPECT_EQ(DatabaseDigest(world_.db_url()), before) << "a refused request changed the database";
 }
 
 // The probes are aimed at real objects: the same read probes by Huế's organisation board, whose
@@ -705,7 +746,7 @@ TEST_F(AccessControlTest, TheSameProbesSucceedForAUserWhoseScopeIncludesTheWard)
 // "already a member" — and nothing is written.
 TEST_F(AccessControlTest, OpeningACaseForAnotherWardsPersonAnswersAsIfTheyDidNotExist) {
   auto staff = world_.Login("wardb");
-  const std::string before = DatabaseDigest(world_.db_path());
+  const std::string before = DatabaseDigest(world_.db_url());
   const auto open = [&](Id person) {
     return world_.Call(
         staff, "POST", "/api/v1/cases",
@@ -723,7 +764,7 @@ TEST_F(AccessControlTest, OpeningACaseForAnotherWardsPersonAnswersAsIfTheyDidNot
   EXPECT_EQ(member.body.find("đảng viên"), std::string::npos) << member.body;
   auto missing = open(999999);
   EXPECT_EQ(missing.status, 404);
-  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_path())), "");
+  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_url())), "");
   // The same request for a person of HUE-B succeeds (the probe is a real one).
   auto own = open(std::stoll(own_["HUE-B"].person));
   EXPECT_EQ(own.status, 409) << own.body;  // HUE-B's person already has an open case there
@@ -766,7 +807,7 @@ TEST_F(AccessControlTest, EveryReferenceToAnotherWardsObjectIsRefusedAsIfItDidNo
 
   std::map<Role, ApiWorld::Session> sessions;
   for (Role role : AllRoles()) sessions[role] = world_.Login(outsiders.at(role).login);
-  const std::string before = DatabaseDigest(world_.db_path());
+  const std::string before = DatabaseDigest(world_.db_url());
   int triples = 0;
   std::set<std::string> covered;
   for (const Route& route : world_.router.Routes()) {
@@ -817,7 +858,7 @@ TEST_F(AccessControlTest, EveryReferenceToAnotherWardsObjectIsRefusedAsIfItDidNo
     }
   }
   EXPECT_EQ(covered.size(), world_.router.Routes().size());
-  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_path())), "")
+  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_url())), "")
       << "a refused request changed the database";
   std::cout << fmt::format(
       "[ access   ] {} (route, role, reference) triples refused as if the "

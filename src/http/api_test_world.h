@@ -238,7 +238,8 @@ class ApiWorld {
     return first;
   }
 
-  std::string db_path() const { return dir_.File("t.db"); }
+  // The address of the world's database (test_loopback.h TestDatabaseUrl).
+  std::string db_url() const { return TestDatabaseUrl(dir_); }
 
   Id province = 0, city = 0, other_city = 0;
   std::map<std::string, Id> wards, cells;

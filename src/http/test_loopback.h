@@ -19,6 +19,11 @@
 #include "http/access_log.h"
 #include "http/server.h"
 #include "storage/store.h"
+#ifdef PTDV_TEST_POSTGRES
+#include <map>
+
+#include "storage/postgres/pg_test_database.h"
+#endif
 
 namespace ptdv::http::test {
 
@@ -52,10 +57,25 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// A store in the file `name` of `dir`, migrated; a test failure (and nullptr) when it cannot be.
+// The address of a test's database `name`: the file `name` of `dir`; in the PostgreSQL build of
+// a test (PTDV_TEST_POSTGRES, CMakeLists.txt) a database of its own on the throwaway cluster,
+// the same one for the same `dir` and `name`, dropped when the test's process ends.
+inline std::string TestDatabaseUrl(const TempDir& dir, std::string_view name = "t.db") {
+#ifdef PTDV_TEST_POSTGRES
+  static std::map<std::string, std::unique_ptr<ptdv::test::PgTestDatabase>> databases;
+  auto& database = databases[dir.File(name)];
+  if (database == nullptr) database = std::make_unique<ptdv::test::PgTestDatabase>();
+  return database->url();
+#else
+  return dir.File(name);
+#endif
+}
+
+// A store in the database `name` of `dir` (TestDatabaseUrl), migrated; a test failure (and
+// nullptr) when it cannot be.
 inline std::unique_ptr<Store> MigratedStore(const TempDir& dir, std::string_view name = "t.db") {
   if (!dir.ok()) return nullptr;
-  auto store = OpenStore(dir.File(name));
+  auto store = OpenStore(TestDatabaseUrl(dir, name));
   if (!store.ok()) {
     ADD_FAILURE() << store.error().message;
     return nullptr;
