@@ -19,7 +19,9 @@ void BuildCli(CLI::App& app, CliContext& ctx) {
   // Every option may also come from the environment (PTDV_*) or a TOML file given by --config
   // (sections per subcommand: [serve] listen = "0.0.0.0:8080"); flags override both.
   app.set_config("--config", "", "Tệp cấu hình TOML (ví dụ [serve] listen = \"0.0.0.0:8080\")");
-  app.add_option("--db", global.db, "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db)")
+  app.add_option("--db", global.db,
+                 "Tệp cơ sở dữ liệu SQLite (mặc định ptdv.db) hoặc địa chỉ PostgreSQL "
+                 "postgresql://người_dùng@máy/csdl")
       ->envname("PTDV_DB");
   app.add_option("--audit-key", global.audit_key,
                  "Tệp khóa của nhật ký kiểm toán, phải có sẵn (mặc định <db>.audit-key, tự "

@@ -57,9 +57,11 @@ bool WritesTables(std::string_view sql) {
 }  // namespace
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
-  // Keywords after the URI override what it says: the encoding and zone the code relies on.
+  // Keywords after the URI override what it says: the encoding and zone the code relies on, and
+  // no NOTICE (libpq would print it on stderr: "relation … already exists, skipping").
   const char* keywords[] = {"dbname", "client_encoding", "options", nullptr};
-  const char* values[] = {url.c_str(), "UTF8", "-c TimeZone=UTC", nullptr};
+  const char* values[] = {url.c_str(), "UTF8", "-c TimeZone=UTC -c client_min_messages=warning",
+                          nullptr};
   pg_conn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (conn == nullptr) {
     return Error::Unavailable("Máy chủ hết bộ nhớ khi kết nối cơ sở dữ liệu");
