@@ -44,6 +44,7 @@ void BuildCli(CLI::App& app, CliContext& ctx) {
   AddUserCommands(app, ctx);
   AddImportCommand(app, ctx);
   AddBackupCommands(app, ctx);
+  AddDbCommands(app, ctx);
 }
 
 // The command that was being read when parsing stopped: the last subcommand named.

@@ -24,5 +24,6 @@ void AddAuditCommands(CLI::App& app, CliContext& ctx);     // audit verify|ancho
 void AddUserCommands(CLI::App& app, CliContext& ctx);      // user add|passwd|disable|enable|list
 void AddImportCommand(CLI::App& app, CliContext& ctx);     // import
 void AddBackupCommands(CLI::App& app, CliContext& ctx);    // backup, restore
+void AddDbCommands(CLI::App& app, CliContext& ctx);        // db copy
 
 }  // namespace ptdv

@@ -107,6 +107,39 @@ bool PgConnection::InTransaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+Status PgConnection::BeginCopy(std::string_view copy_sql) {
+  pg_result* result = PQexec(conn_, std::string(copy_sql).c_str());
+  if (result != nullptr && PQresultStatus(result) == PGRES_COPY_IN) {
+    PQclear(result);
+    return Ok();
+  }
+  PTDV_ASSIGN_OR_RETURN(PgResult unexpected, Check(result));
+  (void)unexpected;
+  return Error::Unavailable("Máy chủ cơ sở dữ liệu không nhận dữ liệu (COPY)");
+}
+
+Status PgConnection::CopyData(std::string_view data) {
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) {
+    return Error::Unavailable("Mất kết nối khi gửi dữ liệu đến cơ sở dữ liệu (" +
+                              Trimmed(PQerrorMessage(conn_)) + ")");
+  }
+  return Ok();
+}
+
+Status PgConnection::EndCopy() {
+  if (PQputCopyEnd(conn_, nullptr) != 1) {
+    return Error::Unavailable("Mất kết nối khi gửi dữ liệu đến cơ sở dữ liệu (" +
+                              Trimmed(PQerrorMessage(conn_)) + ")");
+  }
+  Status status = Ok();
+  // The COPY's own result, then nothing.
+  while (pg_result* result = PQgetResult(conn_)) {
+    Result<PgResult> checked = Check(result);
+    if (!checked.ok() && status.ok()) status = checked.error();
+  }
+  return status;
+}
+
 bool PgConnection::Healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
 Status PgConnection::Run(std::string_view sql) { return Execute(sql); }

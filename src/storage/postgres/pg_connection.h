@@ -64,6 +64,13 @@ class PgConnection {
     return statement;
   }
 
+  // Bulk loading: `copy_sql` is a COPY … FROM STDIN (text format); then CopyData() sends rows
+  // (each ending with a newline, fields escaped as COPY's text format wants) in as many pieces
+  // as convenient, and EndCopy() ends it, answering the server's verdict on all of them.
+  Status BeginCopy(std::string_view copy_sql);
+  Status CopyData(std::string_view data);
+  Status EndCopy();
+
   // Whether a transaction is open (also an aborted one, which only ROLLBACK ends).
   bool InTransaction() const;
   // Whether the connection is still usable (a broken one is discarded, not reused).

@@ -153,6 +153,8 @@ std::string_view SqliteStatement::Blob(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
+int SqliteStatement::ColumnCount() const { return sqlite3_column_count(statement_); }
+
 std::string_view SqliteStatement::ColumnName(int column) const {
   const char* name = sqlite3_column_name(statement_, column);
   return name == nullptr ? std::string_view("?") : std::string_view(name);

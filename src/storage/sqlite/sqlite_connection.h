@@ -93,6 +93,7 @@ class SqliteStatement {
   std::string_view Text(int column) const;  // valid until the next Step()
   std::string_view Blob(int column) const;  // the bytes of a BLOB; valid until the next Step()
   std::string_view ColumnName(int column) const;
+  int ColumnCount() const;
 
  private:
   friend class SqliteConnection;
