@@ -35,6 +35,13 @@ ptdv: deps $(BUILD)/build.ninja
 run: ptdv web
 	@DB='$(DEMO_DB)' PORT='$(PORT)' exec bash scripts/run-demo.sh $(BUILD)/ptdv
 
+# The deployment of docs/deploy.md on this machine: a PostgreSQL cluster with the Huế demo, two
+# app servers and nginx in front of them on http://127.0.0.1:$(PORT)/ (scripts/run-cluster.sh).
+.PHONY: run-cluster
+run-cluster: ptdv web
+	@PTDV_WITH_EXTRA="nginx-light curl" bash scripts/install-deps.sh
+	@PORT='$(PORT)' exec bash scripts/run-cluster.sh $(BUILD)/ptdv
+
 test: CMAKE_FLAGS += -DPTDV_WERROR=ON
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
