@@ -71,6 +71,7 @@ const std::vector<CommandCase>& Commands() {
       {"import", {"import", "--kind", "members", "--file", "x.csv"}, "--file"},
       {"backup", {"backup", "copies", "--keep", "{N}"}, "--keep"},
       {"restore", {"restore", "copy.db"}, ""},
+      {"db copy", {"db", "copy", "--from", "a.db", "--to", "b.db"}, "--to"},
   };
   return commands;
 }
