@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <filesystem>
@@ -62,8 +61,12 @@ using Value = std::optional<std::string>;  // nullopt: NULL
 using Row = std::vector<Value>;
 using Columns = std::vector<std::string>;
 
-bool IsPostgres(std::string_view url) {
-  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+// The position of `table`'s bytes column among `columns`; -1 when it has none.
+int BytesColumn(const TableSpec& table, const Columns& columns) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c] == table.bytes) return static_cast<int>(c);
+  }
+  return -1;
 }
 
 std::string CountSql(const TableSpec& table) {
@@ -135,6 +138,7 @@ class SqliteSource final : public Source {
       names.emplace_back(statement.ColumnName(c));
     }
     PTDV_RETURN_IF_ERROR(columns(names));
+    const int bytes_column = BytesColumn(table, names);
     Row row(names.size());
     while (true) {
       PTDV_ASSIGN_OR_RETURN(bool has_row, statement.Step());
@@ -144,8 +148,8 @@ class SqliteSource final : public Source {
         if (statement.IsNull(column)) {
           row[c].reset();
         } else {
-          row[c] = std::string(names[c] == table.bytes ? statement.Blob(column)
-                                                       : statement.Text(column));
+          row[c] =
+              std::string(column == bytes_column ? statement.Blob(column) : statement.Text(column));
         }
       }
       PTDV_RETURN_IF_ERROR(each(row));
@@ -190,10 +194,7 @@ class SqliteSink final : public Sink {
   }
 
   Status StartTable(const TableSpec& table, const Columns& columns) override {
-    bytes_column_ = -1;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c] == table.bytes) bytes_column_ = static_cast<int>(c);
-    }
+    bytes_column_ = BytesColumn(table, columns);
     std::string placeholders;
     for (std::size_t c = 0; c < columns.size(); ++c) placeholders += c == 0 ? "?" : ", ?";
     PTDV_ASSIGN_OR_RETURN(
@@ -343,10 +344,8 @@ class PgSource final : public Source {
       PTDV_ASSIGN_OR_RETURN(PgResult batch, connection_->Query("FETCH 5000 FROM ptdv_copy"));
       if (first) {
         Columns names;
-        for (int c = 0; c < batch.columns(); ++c) {
-          names.emplace_back(batch.ColumnName(c));
-          if (names.back() == table.bytes) bytes_column = c;
-        }
+        for (int c = 0; c < batch.columns(); ++c) names.emplace_back(batch.ColumnName(c));
+        bytes_column = BytesColumn(table, names);
         PTDV_RETURN_IF_ERROR(columns(names));
         row.resize(names.size());
         first = false;
@@ -393,10 +392,7 @@ class PgSink final : public Sink {
   }
 
   Status StartTable(const TableSpec& table, const Columns& columns) override {
-    bytes_column_ = -1;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c] == table.bytes) bytes_column_ = static_cast<int>(c);
-    }
+    bytes_column_ = BytesColumn(table, columns);
     buffer_.clear();
     return connection_->BeginCopy(
         fmt::format("COPY {} ({}) FROM STDIN", table.name, fmt::join(columns, ", ")));
@@ -466,7 +462,7 @@ $$)"));
 // The schema version every database of `url`'s backend has once migrated.
 Result<int> LatestVersion(std::string_view url) {
   PTDV_ASSIGN_OR_RETURN(std::vector<Migration> migrations,
-                        MigrationsFor(IsPostgres(url) ? "postgresql" : "sqlite"));
+                        MigrationsFor(IsPostgresUrl(url) ? "postgresql" : "sqlite"));
   return migrations.empty() ? 0 : migrations.back().version;
 }
 
@@ -488,13 +484,13 @@ Status PrepareTarget(const std::string& to) {
 }
 
 Result<std::unique_ptr<Source>> OpenSource(const std::string& from) {
-  if (IsPostgres(from)) return PgSource::Open(from);
+  if (IsPostgresUrl(from)) return PgSource::Open(from);
   PTDV_ASSIGN_OR_RETURN(std::string path, SqlitePathOf(from));
   return SqliteSource::Open(path);
 }
 
 Result<std::unique_ptr<Sink>> OpenSink(const std::string& to) {
-  if (IsPostgres(to)) return PgSink::Open(to);
+  if (IsPostgresUrl(to)) return PgSink::Open(to);
   PTDV_ASSIGN_OR_RETURN(std::string path, SqlitePathOf(to));
   return SqliteSink::Open(path);
 }

@@ -2,6 +2,10 @@
 
 namespace ptdv {
 
+bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
 Result<std::string> SqlitePathOf(std::string_view url) {
   std::string_view rest = url;
   if (rest.starts_with("sqlite:")) {

@@ -9,6 +9,9 @@
 
 namespace ptdv {
 
+// Whether `url` names a PostgreSQL database ("postgresql://…" or "postgres://…").
+bool IsPostgresUrl(std::string_view url);
+
 // The file of a SQLite database URL: "sqlite:PATH", "sqlite://PATH" or a bare PATH. kInvalid for
 // an empty path or another kind of URL (one with "://", PostgreSQL's included).
 Result<std::string> SqlitePathOf(std::string_view url);

@@ -10,8 +10,7 @@
 namespace ptdv {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, StoreOptions options) {
-  std::string_view rest = url;
-  if (rest.starts_with("postgres://") || rest.starts_with("postgresql://")) {
+  if (IsPostgresUrl(url)) {
     PTDV_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> store,
                           PgStore::Open(url, {}, std::move(options.audit_key)));
     return std::unique_ptr<Store>(std::move(store));
