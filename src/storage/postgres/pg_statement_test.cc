@@ -227,6 +227,35 @@ TEST(PostgresStatement, FillIdSetReplacesTheSetThatQueriesJoin) {
   Fixture::Expect(db->Run("ROLLBACK"));
 }
 
+// A transaction that filled a large set and then a small one: the join on the small set seeks
+// the big table by index instead of reading it whole (the planner counts the set as it is, not
+// by the pages the large one left behind), in a read-only transaction too.
+TEST(PostgresStatement, FillIdSetIsJudgedByItsCurrentSize) {
+  Fixture db(
+      "CREATE TABLE member (id BIGINT PRIMARY KEY, person_id BIGINT NOT NULL);"
+      "INSERT INTO member SELECT n, n FROM generate_series(1, 200000) n;"
+      "CREATE INDEX member_person_idx ON member (person_id);"
+      "ANALYZE member");
+  const auto plan = [&] {
+    PgStatement explain = Prepared(
+        db.connection(),
+        "EXPLAIN SELECT m.id FROM temp.ptdv_filter_id f JOIN member m ON m.person_id = f.id");
+    std::string text;
+    while (explain.Step().value()) text += std::string(explain.Text(0)) + "\n";
+    return text;
+  };
+  std::vector<Id> many(50000);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i] = static_cast<Id>(3 * i + 1);
+
+  Fixture::Expect(db->Run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  Fixture::Expect(db->FillIdSet(IdSet::kFilter, many));
+  Fixture::Expect(db->FillIdSet(IdSet::kFilter, {7, 70000, 140000}));
+  const std::string small = plan();
+  EXPECT_EQ(small.find("Seq Scan on member"), std::string::npos) << small;
+  EXPECT_NE(small.find("member_person_idx"), std::string::npos) << small;
+  Fixture::Expect(db->Run("COMMIT"));
+}
+
 TEST(PostgresStatement, ARepeatedStatementIsPreparedOnceEvenAcrossRollbacks) {
   Fixture db("CREATE TABLE m (n BIGINT, s TEXT)");
   constexpr std::string_view kInsert = "INSERT INTO m VALUES (?, ?)";
