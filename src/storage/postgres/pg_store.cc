@@ -73,14 +73,20 @@ Result<PgConnection*> PgStore::Watcher() {
 }
 
 Result<std::uint64_t> PgStore::DataVersion() {
+  // Reads numbered above `came` began after this call did.
+  const std::uint64_t came = version_reads_begun_.load(std::memory_order_acquire);
   std::lock_guard lock(watcher_mutex_);
+  if (last_version_read_ > came) return last_version_;
+  const std::uint64_t read = version_reads_begun_.fetch_add(1, std::memory_order_acq_rel) + 1;
   PTDV_ASSIGN_OR_RETURN(PgConnection * watcher, Watcher());
   PTDV_ASSIGN_OR_RETURN(PgResult result, watcher->Query(kDataVersion));
   if (result.rows() != 1) {
     return Error::Unavailable("Cơ sở dữ liệu chưa được cập nhật cấu trúc (thiếu data_version)");
   }
   PTDV_ASSIGN_OR_RETURN(std::int64_t version, result.Int(0, 0));
-  return static_cast<std::uint64_t>(version);
+  last_version_ = static_cast<std::uint64_t>(version);
+  last_version_read_ = read;
+  return last_version_;
 }
 
 Result<std::vector<ChangedUnit>> PgStore::ChangesAfter(std::int64_t after) {

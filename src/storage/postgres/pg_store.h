@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,7 +53,9 @@ class PgStore final : public Store {
   Result<std::vector<int>> Migrate() override;
   Result<int> SchemaVersion() override;
   // data_version.n (migration 0018), which every committed kReadWrite transaction raises: one
-  // indexed read of one row on a connection of its own, outside any transaction.
+  // indexed read of one row on a connection of its own, outside any transaction. Callers that
+  // come while that read is under way share the next one (it begins after they came, so it
+  // sees every commit made before they called): one read per round trip, however many ask.
   Result<std::uint64_t> DataVersion() override;
   // unit_change after `after`, on the same connection.
   Result<std::vector<ChangedUnit>> ChangesAfter(std::int64_t after) override;
@@ -68,6 +72,11 @@ class PgStore final : public Store {
   const std::shared_ptr<const AuditKey> audit_key_;  // never null
   std::mutex watcher_mutex_;
   std::unique_ptr<PgConnection> watcher_;  // guarded by watcher_mutex_
+  // Reads of data_version begun so far; written under watcher_mutex_, read before taking it.
+  std::atomic<std::uint64_t> version_reads_begun_{0};
+  // The last read of data_version that succeeded, and its number in version_reads_begun_.
+  std::uint64_t last_version_ = 0;       // guarded by watcher_mutex_
+  std::uint64_t last_version_read_ = 0;  // guarded by watcher_mutex_; 0: none yet
   // Shared with the transactions, which may outlive the store.
   std::shared_ptr<OrgSnapshotSource> org_snapshots_;  // null unless options_.org_snapshot
   std::shared_ptr<CaseRowsSource> case_rows_;         // null when options_.case_rows is 0
