@@ -111,8 +111,15 @@ bench-http: build
 # Mixed load: 200 units' staff reading while cases are written, with logins (bench/mixed/run.sh).
 .PHONY: bench-mixed
 bench-mixed: build
-	@PTDV_WITH_EXTRA="wrk curl" bash scripts/install-deps.sh
+	@PTDV_WITH_EXTRA="wrk curl nginx-light" bash scripts/install-deps.sh
 	@bash bench/mixed/run.sh $(BUILD)
+
+# The same mixed load on SQLite and on PostgreSQL with one and two app servers behind nginx,
+# one of them killed halfway in the last setup (bench/pg/run.sh).
+.PHONY: bench-pg
+bench-pg: build
+	@PTDV_WITH_EXTRA="wrk curl nginx-light" bash scripts/install-deps.sh
+	@bash bench/pg/run.sh $(BUILD)
 
 # Import: 100,000 members from a CSV list, then the same file again (bench/import/run.sh).
 .PHONY: bench-import

@@ -55,28 +55,8 @@ for app in 8081 8082; do
 done
 
 # nginx with this machine's paths: the site of deploy/nginx, served from web/dist.
-mkdir -p "$dir/nginx/logs"
-sed -e "s#^root .*#root $root/web/dist;#" "$root/deploy/nginx/ptdv-locations.conf" \
-  > "$dir/nginx/ptdv-locations.conf"
-cat > "$dir/nginx/nginx.conf" <<EOT
-worker_processes 2;
-pid $dir/nginx/nginx.pid;
-error_log $dir/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  access_log $dir/nginx/logs/access.log;
-  upstream ptdv {
-    server 127.0.0.1:8081 max_fails=1 fail_timeout=10s;
-    server 127.0.0.1:8082 max_fails=1 fail_timeout=10s;
-    keepalive 64;
-  }
-  server {
-    listen 127.0.0.1:$port;
-    include $dir/nginx/ptdv-locations.conf;
-  }
-}
-EOT
+bash "$root/scripts/nginx-front.sh" "$dir/nginx" "$port" "$root/web/dist" \
+  "$dir/nginx/logs/access.log" 8081 8082
 nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 pids+=("$nginx_pid")

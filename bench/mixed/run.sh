@@ -34,7 +34,8 @@
 # during the measurement (median and maximum; a login adds argon2id's 64 MiB work area while it
 # hashes), after it, and the process's peak VmHWM.
 #
-# Usage: bench/mixed/run.sh [BUILD_DIR]       (`make bench-mixed`; needs wrk, sqlite3, curl)
+# Usage: bench/mixed/run.sh [BUILD_DIR]       (`make bench-mixed`; needs wrk, sqlite3, curl;
+#                                             psql with PTDV_MIX_PG_URL, nginx with PTDV_MIX_NGINX)
 # Environment:
 #   PTDV_BENCH_DB          the demo database; default ${XDG_CACHE_HOME:-~/.cache}/ptdv/nation.db,
 #                          generated when missing (`ptdv demo --nation`: ~20 min, ~5 GB). The
@@ -50,6 +51,25 @@
 #   PTDV_MIX_SERVE_ARGS    extra `ptdv serve` options
 #   PTDV_MIX_PERF          1: profile the server with perf during the cache-off list and each
 #                          mixed measurement (BUILD_DIR/bench-mixed/perf-*.txt)
+#   PTDV_MIX_ALONE         0: no /healthz and no-cache list measurements, only the mixed ones
+#   PTDV_MIX_OUT           the folder of the raw output, default BUILD_DIR/bench-mixed (emptied)
+# The deployment of docs/deploy.md (`make bench-pg`, bench/pg/run.sh):
+#   PTDV_MIX_PG_URL        serve this PostgreSQL database instead of a copy of PTDV_BENCH_DB. It
+#                          must be a `ptdv db copy` of PTDV_BENCH_DB not yet written by a
+#                          benchmark: the units, URLs and steps are read from the SQLite file
+#                          (ids and versions are the same), the accounts are added with psql.
+#   PTDV_MIX_AUDIT_KEY     the audit key file of that database (needed with PTDV_MIX_PG_URL)
+#   PTDV_MIX_APP_SERVERS   `ptdv serve` processes on the database, default 1 (SQLite: 1 only)
+#   PTDV_MIX_NGINX         1: the clients go through nginx (scripts/nginx-front.sh) on
+#                          127.0.0.1:PTDV_MIX_NGINX_PORT (default 18080) in front of the app
+#                          servers; always so with more than one app server
+#   PTDV_MIX_KILL_AFTER    seconds: kill -9 the last app server this long into the last
+#                          measurement (needs two app servers or more)
+# After the runs, every write that was acknowledged (2xx: the case and its new version, from
+# the answer) is looked up in the database (the case at that version or later, with the
+# benchmark's step among its events), and `ptdv audit verify` checks the audit chain; both are
+# in the summary, and BUILD_DIR/bench-mixed/results-RATE.txt holds each mixed measurement's
+# figures for bench/pg/run.sh.
 # The server runs with --logins-per-minute 100000: every client here shares 127.0.0.1.
 # Besides the case steps, the server writes too: each login opens a session, and each session's
 # last use is written at most once a minute (about PTDV_MIX_UNITS/60 writes per second here);
@@ -66,6 +86,13 @@ reader_connections=${PTDV_MIX_CONNECTIONS:-64}
 write_rates=${PTDV_MIX_WRITE_RATES:-"0 2 10 50"}
 duration=${PTDV_MIX_DURATION:-20}
 login_spread=${PTDV_MIX_LOGIN_SPREAD:-0}
+run_alone=${PTDV_MIX_ALONE:-1}
+pg_url=${PTDV_MIX_PG_URL:-}
+app_servers=${PTDV_MIX_APP_SERVERS:-1}
+use_nginx=${PTDV_MIX_NGINX:-0}
+[ "$app_servers" -le 1 ] || use_nginx=1
+nginx_port=${PTDV_MIX_NGINX_PORT:-18080}
+kill_after=${PTDV_MIX_KILL_AFTER:-}
 today=2023-11-15             # the demo's reference day, also the server's --today
 password='Hue@2023demo'      # the demo accounts' password, also the benchmark accounts'
 closed="'official','withdrawn','not_admitted','removed','cancelled'"  # IsClosed (domain/model.cc)
@@ -74,57 +101,75 @@ login_connections=4
 ceiling_connections=64
 
 fail() { echo "bench-mixed: $*" >&2; exit 1; }
-for tool in wrk sqlite3 curl; do
+tools=(wrk sqlite3 curl)
+[ -z "$pg_url" ] || tools+=(psql)
+[ "$use_nginx" = 0 ] || tools+=(nginx)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null ||
-    fail "$tool missing (PTDV_WITH_EXTRA=\"wrk curl\" bash scripts/install-deps.sh)"
+    fail "$tool missing (PTDV_WITH_EXTRA=\"wrk curl nginx-light\" bash scripts/install-deps.sh)"
 done
 [ -x "$build/ptdv" ] || fail "$build/ptdv missing (build it first: make ptdv)"
 ptdv=$(realpath "$build/ptdv")
-for n in "$unit_limit" "$reader_connections" "$duration" "$login_spread" $write_rates; do
+for n in "$unit_limit" "$reader_connections" "$duration" "$login_spread" "$app_servers" \
+  "$nginx_port" $kill_after $write_rates; do
   [[ $n =~ ^[0-9]+$ ]] || fail "not a whole number: $n"
 done
 [ "$reader_connections" -ge 5 ] || fail "PTDV_MIX_CONNECTIONS must be at least 5 (one per kind)"
+[ "$app_servers" -ge 1 ] || fail "PTDV_MIX_APP_SERVERS must be at least 1"
+[ -n "$pg_url" ] || [ "$app_servers" -eq 1 ] ||
+  fail "several app servers need PostgreSQL (PTDV_MIX_PG_URL): SQLite is served by one process"
+[ -z "$kill_after" ] || [ "$app_servers" -ge 2 ] ||
+  fail "PTDV_MIX_KILL_AFTER needs two app servers or more (one must stay)"
+[ -z "$pg_url" ] || [ -f "${PTDV_MIX_AUDIT_KEY:-}" ] ||
+  fail "PTDV_MIX_PG_URL needs PTDV_MIX_AUDIT_KEY, the database's audit key file"
 
 # --- the data -----------------------------------------------------------------------------------
-if [ ! -f "$db" ]; then
-  echo "bench-mixed: generating the nation-scale demo into $db (~20 min, ~5 GB)"
-  mkdir -p "$(dirname "$db")"
-  rm -f "$db.partial" "$db.partial-wal" "$db.partial-shm" "$db.partial.audit-key"
-  # The audit key is made beside the new file; it belongs to the database wherever it goes.
-  "$ptdv" --db "$db.partial" --today "$today" demo --nation >/dev/null
-  [ ! -e "$db.partial-wal" ] || sqlite3 "$db.partial" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
-  rm -f "$db.partial-wal" "$db.partial-shm" "$db.partial.audit-key.checkpoint"
-  mv "$db.partial.audit-key" "$db.audit-key"
-  mv "$db.partial" "$db"
-fi
-sqlite3 -readonly "$db" 'SELECT COUNT(*) FROM admission_case' >/dev/null 2>&1 ||
-  fail "$db is not a PTĐV database (empty or unfinished?); remove it to generate it again"
+bash "$here/../nation-db.sh" "$db" "$ptdv"
 
-out="$(realpath "$build")/bench-mixed"
+out=${PTDV_MIX_OUT:-"$(realpath "$build")/bench-mixed"}
 mkdir -p "$out"
+out=$(realpath "$out")
 rm -rf "${out:?}"/*
 work="$out/work.db"
 scratch="$out/units.db"
-server_pid=""
+server_pids=()
+killed_pid=""  # the app server killed on purpose (PTDV_MIX_KILL_AFTER)
+nginx_pid=""
 wrk_pids=()
 cleanup() {
   local pid
-  for pid in "${wrk_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  for pid in "${wrk_pids[@]}" "${server_pids[@]}" $nginx_pid; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${server_pids[@]}" $nginx_pid; do wait "$pid" 2>/dev/null || true; done
   rm -f "$work" "$work-wal" "$work-shm" "$work.audit-key" "$work.audit-key.checkpoint" "$scratch"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-echo "bench-mixed: copying $db ($(du -h "$db" | cut -f1))"
-cp "$db" "$work"
-[ ! -f "$db-wal" ] || cp "$db-wal" "$work-wal"
-# The copy's audit chain needs its key.
-[ ! -f "$db.audit-key" ] || cp -p "$db.audit-key" "$work.audit-key"
-q() { sqlite3 -batch -noheader "$work" "ATTACH '$scratch' AS s;" "$@"; }
+# q: SQL on the demo data (SQLite) with the scratch tables as s.*; store: SQL on the database
+# that is served.
+if [ -n "$pg_url" ]; then
+  backend="PostgreSQL"
+  # A copy of the key: the servers keep their checkpoint of the chain beside it, and that of
+  # this database must not replace the one of the database the key came with.
+  cp -p "$PTDV_MIX_AUDIT_KEY" "$out/audit-key"
+  db_args=(--db "$pg_url" --audit-key "$out/audit-key")
+  store() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$pg_url" -c "$1"; }
+  store "SELECT 1 FROM admission_case LIMIT 1" >/dev/null || fail "$pg_url: no PTĐV database"
+  data="file:$db?mode=ro"
+else
+  backend="SQLite"
+  echo "bench-mixed: copying $db ($(du -h "$db" | cut -f1))"
+  cp "$db" "$work"
+  [ ! -f "$db-wal" ] || cp "$db-wal" "$work-wal"
+  # The copy's audit chain needs its key.
+  [ ! -f "$db.audit-key" ] || cp -p "$db.audit-key" "$work.audit-key"
+  db_args=(--db "$work")
+  store() { sqlite3 -batch -noheader "$work" "$1"; }
+  data=$work
+fi
+q() { sqlite3 -batch -noheader "$data" "ATTACH '$scratch' AS s;" "$@"; }
 login_of() { echo "bench.${1,,}"; }  # as the SQL below: 'bench.' || lower(code)
 
 # Units: grassroots committees and cells valid today, with every unit below them as of today
@@ -158,70 +203,100 @@ read -r case_total open_total < <(q "SELECT COUNT(*), SUM(c.stage NOT IN ($close
 
 # Accounts: one grassroots staff per unit, and one that only logs in. The first is made by
 # `ptdv user add`, the others copy its row (and password hash) with another unit and login.
-echo "bench-mixed: ${#units[@]} units ($case_total cases, $open_total open): their accounts"
-template=$(login_of "${units[0]}")
-if [ -z "$(q "SELECT 1 FROM user_account WHERE login = '$template'")" ]; then
-  "$ptdv" --db "$work" --today "$today" user add --login "$template" --name "Bench ${units[0]}" \
-    --role grassroots_staff --org "${units[0]}" --password "$password" >/dev/null
-fi
-q "INSERT INTO user_account (login, full_name, role, org_id, password_hash, created_at,
-                             password_changed_at)
-   SELECT a.login, a.full_name, 'grassroots_staff', a.org_id, t.password_hash, t.created_at,
-          t.password_changed_at
-   FROM (SELECT 'bench.' || lower(code) AS login, 'Bench ' || code AS full_name, id AS org_id
-         FROM s.unit
-         UNION ALL SELECT 'bench.login', 'Bench login', id FROM s.unit WHERE rank = 1) a,
-        user_account t
-   WHERE t.login = '$template' AND a.login NOT IN (SELECT login FROM user_account);"
 # Leaders of the units above the first unit (its city, its province), for the first dashboards
 # after the start: bench.top.<code>.
+echo "bench-mixed: ${#units[@]} units ($case_total cases, $open_total open): their accounts"
+template=$(login_of "${units[0]}")
+if [ -z "$(store "SELECT 1 FROM user_account WHERE login = '$template'")" ]; then
+  "$ptdv" "${db_args[@]}" --today "$today" user add --login "$template" \
+    --name "Bench ${units[0]}" --role grassroots_staff --org "${units[0]}" \
+    --password "$password" >/dev/null
+fi
 mapfile -t tops < <(q "WITH RECURSIVE up (id) AS (
      SELECT parent_id FROM organisation WHERE code = '${units[0]}'
      UNION ALL SELECT o.parent_id FROM organisation o JOIN up ON o.id = up.id
      WHERE o.parent_id IS NOT NULL)
    SELECT code FROM organisation WHERE id IN (SELECT id FROM up) ORDER BY id")
-q "INSERT INTO user_account (login, full_name, role, org_id, password_hash, created_at,
-                             password_changed_at)
-   SELECT 'bench.top.' || lower(o.code), 'Bench ' || o.code, 'leader', o.id, t.password_hash,
-          t.created_at, t.password_changed_at
-   FROM organisation o, user_account t
-   WHERE t.login = '$template' AND o.code IN ($(printf "'%s'," "${tops[@]}")'')
-     AND 'bench.top.' || lower(o.code) NOT IN (SELECT login FROM user_account);"
+# The rows as a VALUES list (login, full name, role, unit id), which both databases read.
+accounts=$(q "SELECT group_concat(printf('(%Q, %Q, %Q, %d)', login, name, role, org), ', ')
+   FROM (SELECT 'bench.' || lower(code) AS login, 'Bench ' || code AS name,
+                'grassroots_staff' AS role, id AS org FROM s.unit
+         UNION ALL SELECT 'bench.login', 'Bench login', 'grassroots_staff', id
+         FROM s.unit WHERE rank = 1
+         UNION ALL SELECT 'bench.top.' || lower(code), 'Bench ' || code, 'leader', id
+         FROM organisation WHERE code IN ($(printf "'%s'," "${tops[@]}")''))")
+store "INSERT INTO user_account (login, full_name, role, org_id, password_hash, created_at,
+                                 password_changed_at)
+   SELECT a.column1, a.column2, a.column3, a.column4, t.password_hash, t.created_at,
+          t.password_changed_at
+   FROM (VALUES $accounts) a, user_account t
+   WHERE t.login = '$template' AND a.column1 NOT IN (SELECT login FROM user_account);"
 
-# --- the server ---------------------------------------------------------------------------------
-# Only the non-2xx lines of the access log are kept (one line per request otherwise).
-: >"$out/server.log"
-# shellcheck disable=SC2086
+# --- the servers --------------------------------------------------------------------------------
+# Each app server's log keeps only the non-2xx lines of the access log (one line per request
+# otherwise). With nginx the app servers trust its X-Forwarded-For.
+proxy_args=()
+[ "$use_nginx" = 0 ] || proxy_args=(--trusted-proxy 127.0.0.1/32)
 serve_started=$EPOCHREALTIME
-"$ptdv" --db "$work" --today "$today" serve --listen 127.0.0.1:0 --static-dir "" \
-  --logins-per-minute 100000 ${PTDV_MIX_SERVE_ARGS:-} \
-  2> >(grep --line-buffered -v '"status":2[0-9][0-9],' >"$out/server.log") &
-server_pid=$!
-port=""
-for _ in $(seq 1 3000); do
-  port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out/server.log" | head -1)
-  [ -n "$port" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$out/server.log" >&2
-    fail "the server did not start"
-  fi
-  sleep 0.1
+app_bases=()
+for i in $(seq 1 "$app_servers"); do
+  log="$out/server-$i.log"
+  : >"$log"
+  # shellcheck disable=SC2086
+  "$ptdv" "${db_args[@]}" --today "$today" serve --listen 127.0.0.1:0 --static-dir "" \
+    --logins-per-minute 100000 "${proxy_args[@]}" ${PTDV_MIX_SERVE_ARGS:-} \
+    2> >(grep --line-buffered -v '"status":2[0-9][0-9],' >"$log") &
+  server_pids+=($!)
+  port=""
+  for _ in $(seq 1 3000); do
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+    [ -n "$port" ] && break
+    if ! kill -0 "${server_pids[-1]}" 2>/dev/null; then
+      cat "$log" >&2
+      fail "app server $i did not start"
+    fi
+    sleep 0.1
+  done
+  [ -n "$port" ] || fail "app server $i did not start within 5 minutes ($log)"
+  app_bases+=("http://127.0.0.1:$port")
 done
-[ -n "$port" ] || fail "the server did not start within 5 minutes ($out/server.log)"
-base="http://127.0.0.1:$port"
-ready=""
-for _ in $(seq 1 600); do
-  ready=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/readyz" || true)
-  [ "$ready" = 200 ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$out/server.log" >&2
-    fail "the server stopped"
-  fi
-  sleep 0.5
+server_pid=${server_pids[0]}  # the one profiled
+for i in "${!app_bases[@]}"; do
+  ready=""
+  for _ in $(seq 1 1200); do
+    ready=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "${app_bases[$i]}/readyz" || true)
+    [ "$ready" = 200 ] && break
+    if ! kill -0 "${server_pids[$i]}" 2>/dev/null; then
+      cat "$out/server-$((i + 1)).log" >&2
+      fail "app server $((i + 1)) stopped"
+    fi
+    sleep 0.5
+  done
+  [ "$ready" = 200 ] || fail "app server $((i + 1)) is not ready after 10 minutes:" \
+    "$(curl -s -m 10 "${app_bases[$i]}/readyz")"
 done
-[ "$ready" = 200 ] ||
-  fail "the server is not ready after 5 minutes: $(curl -s -m 10 "$base/readyz")"
 ready_after=$(awk -v a="$serve_started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+if [ "$use_nginx" = 0 ]; then
+  base=${app_bases[0]}
+else
+  bash "$here/../../scripts/nginx-front.sh" "$out/nginx" "$nginx_port" "$out/nginx/web" off \
+    "${app_bases[@]##*:}"
+  nginx -p "$out/nginx" -c "$out/nginx/nginx.conf" -g 'daemon off;' 2>"$out/nginx/logs/start.log" &
+  nginx_pid=$!
+  base="http://127.0.0.1:$nginx_port"
+  for _ in $(seq 1 100); do
+    curl -fsS -m 2 -o /dev/null "$base/healthz" 2>/dev/null && break
+    kill -0 "$nginx_pid" 2>/dev/null || fail "nginx did not start: $(cat "$out/nginx/logs/"*)"
+    sleep 0.1
+  done
+  curl -fsS -m 2 -o /dev/null "$base/healthz" || fail "nginx does not answer on $base"
+fi
+alive() { kill -0 "$1" 2>/dev/null; }
+live_servers() {  # the pids of the app servers still running
+  local pid
+  for pid in "${server_pids[@]}"; do alive "$pid" && echo "$pid"; done
+  true
+}
 
 login() {  # login → "cookie csrf"
   local headers body cookie csrf
@@ -402,7 +477,11 @@ wait_wrk() {
   local pid
   for pid in "${wrk_pids[@]}"; do wait "$pid" || true; done
   wrk_pids=()
-  kill -0 "$server_pid" 2>/dev/null || fail "the server stopped ($out/server.log)"
+  local i
+  for i in "${!server_pids[@]}"; do
+    [ "${server_pids[$i]}" = "$killed_pid" ] || alive "${server_pids[$i]}" ||
+      fail "app server $((i + 1)) stopped ($out/server-$((i + 1)).log)"
+  done
   local f
   for f in "$run_dir"/*.txt; do
     grep -q '^PTDV_RESULT' "$f" || { cat "$f" >&2; fail "wrk gave no result: $f"; }
@@ -414,22 +493,38 @@ start_readers() {  # seconds
     start_wrk "$kind" "${conns[$kind]}" 1 "$1" read.lua / PTDV_MIX_URLS="$out/urls-$kind.txt"
   done
 }
-# "hits misses" of the response cache, or "-" when /metrics has no such counters.
-cache_size() {  # "MB entries" of the response cache, or "- -"
-  { curl -s -m 10 "$base/metrics" || true; } | awk '
-    $1 == "ptdv_response_cache_bytes" { b = $NF; h = 1 }
-    $1 == "ptdv_response_cache_entries" { e = $NF }
+# /metrics of each app server still running (they are not behind nginx), one after the other.
+all_metrics() {
+  local b
+  for b in "${app_bases[@]}"; do
+    { curl -s -m 10 "$b/metrics" || true; } | sed "s|^|$b |"
+  done
+}
+cache_size() {  # "MB entries" of the response caches together, or "- -"
+  all_metrics | awk '
+    $2 == "ptdv_response_cache_bytes" { b += $NF; h = 1 }
+    $2 == "ptdv_response_cache_entries" { e += $NF }
     END { if (h) printf "%.1f %d\n", b / 1048576, e; else print "- -" }'
 }
+# "server hits misses" lines of the response caches, none when /metrics has no such counters.
 cache_counters() {
-  { curl -s -m 10 "$base/metrics" || true; } | awk '
-    $1 ~ /^ptdv_response_cache_hits_total(\{|$)/ { hits += $NF; h = 1 }
-    $1 ~ /^ptdv_response_cache_misses_total(\{|$)/ { misses += $NF; m = 1 }
-    END { if (h && m) printf "%d %d\n", hits, misses; else print "-" }'
+  all_metrics | awk '
+    $2 ~ /^ptdv_response_cache_hits_total(\{|$)/ { hits[$1] += $NF }
+    $2 ~ /^ptdv_response_cache_misses_total(\{|$)/ { misses[$1] += $NF }
+    END { for (b in hits) if (b in misses) print b, hits[b], misses[b] }'
 }
-sample_rss() {  # FILE: appends the server's VmRSS in kB about three times a second until killed
-  while kill -0 "$server_pid" 2>/dev/null; do
-    awk '$1 == "VmRSS:" { print $2 }' "/proc/$server_pid/status" >>"$1" 2>/dev/null || true
+# "hits misses" between two cache_counters files, over the servers that answered both times.
+cache_delta() {  # before after
+  awk 'NR == FNR { h[$1] = $2; m[$1] = $3; next }
+       $1 in h { dh += $2 - h[$1]; dm += $3 - m[$1]; n++ }
+       END { if (n) print dh, dm; else print "-" }' "$1" "$2"
+}
+sample_rss() {  # FILE: appends the app servers' VmRSS together in kB about three times a second
+  local pids
+  while pids=$(live_servers) && [ -n "$pids" ]; do
+    # shellcheck disable=SC2086
+    (cd /proc && cat ${pids//$'\n'/\/status }/status 2>/dev/null) |
+      awk '$1 == "VmRSS:" { s += $2 } END { if (s) print s }' >>"$1" || true
     sleep 0.37  # not a divisor of the logins' half second, so the samples fall across it
   done
 }
@@ -438,9 +533,11 @@ rss_summary() {  # FILE: "median max" of the samples, MB
     if (NR == 0) { print "- -"; exit }
     printf "%.0f %.0f\n", v[int((NR + 1) / 2)] / 1024, v[NR] / 1024 }'
 }
-memory() {  # VmRSS and VmHWM of the server, MB
-  awk '$1 == "VmRSS:" { rss = $2 } $1 == "VmHWM:" { hwm = $2 }
-       END { printf "%.0f %.0f\n", rss / 1024, hwm / 1024 }' "/proc/$server_pid/status"
+memory() {  # VmRSS and VmHWM of the app servers still running, together, MB
+  local pid
+  for pid in $(live_servers); do cat "/proc/$pid/status"; done |
+    awk '$1 == "VmRSS:" { rss += $2 } $1 == "VmHWM:" { hwm += $2 }
+         END { printf "%.0f %.0f\n", rss / 1024, hwm / 1024 }'
 }
 
 echo "bench-mixed: warming up (the copy starts with a cold page cache)"
@@ -449,30 +546,51 @@ mkdir -p "$run_dir"
 start_readers "$(( duration < 5 ? duration : 5 ))"
 wait_wrk
 
-echo "bench-mixed: /healthz, then the case list with no cache, alone" \
-  "($ceiling_connections connections, ${duration}s each)"
-run_dir="$out/alone"
-mkdir -p "$run_dir"
-start_wrk healthz "$ceiling_connections" 2 "$duration" read.lua /healthz
-wait_wrk
-start_wrk list_nocache "$ceiling_connections" 2 "$duration" read.lua / \
-  PTDV_MIX_URLS="$out/urls-list.txt" PTDV_MIX_NO_CACHE=1
-profile list_nocache
-wait_wrk
+if [ "$run_alone" != 0 ]; then
+  echo "bench-mixed: /healthz, then the case list with no cache, alone" \
+    "($ceiling_connections connections, ${duration}s each)"
+  run_dir="$out/alone"
+  mkdir -p "$run_dir"
+  start_wrk healthz "$ceiling_connections" 2 "$duration" read.lua /healthz
+  wait_wrk
+  start_wrk list_nocache "$ceiling_connections" 2 "$duration" read.lua / \
+    PTDV_MIX_URLS="$out/urls-list.txt" PTDV_MIX_NO_CACHE=1
+  profile list_nocache
+  wait_wrk
+fi
 
-for rate in $write_rates; do
+# The steps of all the measurements, drawn at once so that no case is stepped twice.
+steps_for() { echo $(($1 > 0 ? $1 * duration * 5 / 4 + 20 : 0)); }
+step_total=0
+for rate in $write_rates; do step_total=$((step_total + $(steps_for "$rate"))); done
+[ "$step_total" -eq 0 ] || write_steps "$step_total" "$out/steps.all"
+steps_taken=0
+read -ra rates <<<"$write_rates"
+killer_pid=""
+for rate in "${rates[@]}"; do
   echo "bench-mixed: $rate writes/s, ${duration}s"
   run_dir="$out/writes-$rate"
   mkdir -p "$run_dir"
   if [ "$rate" -gt 0 ]; then
-    write_steps $((rate * duration * 5 / 4 + 20)) "$run_dir/steps.list"
+    count=$(steps_for "$rate")
+    sed -n "$((steps_taken + 1)),$((steps_taken + count))p" "$out/steps.all" >"$run_dir/steps.list"
+    steps_taken=$((steps_taken + count))
+    # Too few fresh cases: the lines again (the repeats fail with 409).
+    [ -s "$run_dir/steps.list" ] || cp "$out/steps.all" "$run_dir/steps.list"
   fi
-  before=$(cache_counters)
+  cache_counters >"$run_dir/cache-before"
   start_readers "$duration"
   if [ "$rate" -gt 0 ]; then
     # Enough connections to hold the rate up to 200 ms per write.
     start_wrk writes $((rate / 5 > 4 ? rate / 5 : 4)) 1 "$duration" write.lua / \
-      PTDV_MIX_STEPS="$run_dir/steps.list" PTDV_MIX_RATE="$rate"
+      PTDV_MIX_STEPS="$run_dir/steps.list" PTDV_MIX_RATE="$rate" \
+      PTDV_MIX_ACKED="$run_dir/acked.list"
+  fi
+  if [ -n "$kill_after" ] && [ "$rate" = "${rates[-1]}" ]; then
+    killed_pid=${server_pids[-1]}
+    (sleep "$kill_after" && kill -9 "$killed_pid" &&
+      echo "kill -9 of app server ${#server_pids[@]} after ${kill_after}s" >"$run_dir/killed") &
+    killer_pid=$!
   fi
   start_wrk logins "$login_connections" 1 "$duration" login.lua /api/v1/auth/login \
     PTDV_MIX_LOGIN=bench.login PTDV_MIX_PASSWORD="$password" PTDV_MIX_RATE="$login_rate"
@@ -481,11 +599,11 @@ for rate in $write_rates; do
   sample_rss "$run_dir/rss.samples" &
   sampler_pid=$!
   wait_wrk
+  [ -z "$killer_pid" ] || wait "$killer_pid" || fail "the app server to kill was not running"
+  killer_pid=""
   kill "$sampler_pid" 2>/dev/null || true
   wait "$sampler_pid" 2>/dev/null || true
-  after=$(cache_counters)
-  echo "$before" >"$run_dir/cache-before"
-  echo "$after" >"$run_dir/cache-after"
+  cache_counters >"$run_dir/cache-after"
   cache_size >"$run_dir/cache-size"
   memory >"$run_dir/memory"
 done
@@ -519,11 +637,39 @@ merged_percentiles() {  # hist files…
       printf "%.2f %.2f\n", p50 / 1000, p99 / 1000
     }'
 }
-healthz_rps=$(field rps <(result "$out/alone/healthz.txt"))
-nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
+# Every acknowledged write in the database: "acknowledged missing".
+acked_check() {
+  local values
+  values=$(sort -u "$out"/writes-*/acked.list 2>/dev/null |
+    awk '{ printf "%s(%d, %d)", (NR > 1 ? ", " : ""), $1, $2 }')
+  if [ -z "$values" ]; then
+    echo "0 0"
+    return
+  fi
+  store "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (
+             SELECT 1 FROM admission_case c WHERE c.id = a.column1 AND c.version >= a.column2)
+           AND EXISTS (SELECT 1 FROM case_event e
+                       WHERE e.case_id = a.column1 AND e.actor LIKE 'bench.%')
+         THEN 0 ELSE 1 END), 0)
+         FROM (VALUES $values) a" | tr '|' ' '
+}
+read -r acked missing < <(acked_check)
+if "$ptdv" "${db_args[@]}" --today "$today" audit verify >"$out/audit-verify.txt" 2>&1; then
+  chain="verified"
+else
+  chain="NOT verified ($out/audit-verify.txt)"
+fi
+setup="$backend, $app_servers app server$([ "$app_servers" -eq 1 ] || echo s)"
+[ "$use_nginx" = 0 ] || setup="$setup behind nginx"
+healthz_rps=""
+if [ "$run_alone" != 0 ]; then
+  healthz_rps=$(field rps <(result "$out/alone/healthz.txt"))
+  nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
+fi
 {
   echo
   echo "PTĐV mixed-load benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk over loopback," \
+    "$setup," \
     "${duration}s per measurement, $(basename "$db"): ${#units[@]} units ($case_total cases," \
     "$open_total open), readers' connections: list ${conns[list]}, detail ${conns[detail]}," \
     "deadlines ${conns[deadlines]}, dashboard ${conns[dashboard]}, search ${conns[search]}" \
@@ -538,17 +684,19 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
        !seen[$1]++ { order[++n] = $1 }
        END { for (i = 1; i <= n; ++i) print "- " order[i] ": " t[order[i]] }' \
     "$out/first-dashboards.txt"
-  echo
-  echo "Alone, $ceiling_connections connections:"
-  echo
-  echo "| endpoint | req/s | p50 ms | p99 ms | non-2xx |"
-  echo "|---|---:|---:|---:|---:|"
-  row "healthz" "$out/alone/healthz.txt"
-  row "list, Cache-Control: no-cache" "$out/alone/list_nocache.txt"
-  echo
-  awk -v a="$nocache_rps" -v b="$healthz_rps" \
-    'BEGIN { printf "list (no cache) / healthz: %.1f %%\n", 100 * a / b }'
-  for rate in $write_rates; do
+  if [ "$run_alone" != 0 ]; then
+    echo
+    echo "Alone, $ceiling_connections connections:"
+    echo
+    echo "| endpoint | req/s | p50 ms | p99 ms | non-2xx |"
+    echo "|---|---:|---:|---:|---:|"
+    row "healthz" "$out/alone/healthz.txt"
+    row "list, Cache-Control: no-cache" "$out/alone/list_nocache.txt"
+    echo
+    awk -v a="$nocache_rps" -v b="$healthz_rps" \
+      'BEGIN { printf "list (no cache) / healthz: %.1f %%\n", 100 * a / b }'
+  fi
+  for rate in "${rates[@]}"; do
     run_dir="$out/writes-$rate"
     echo
     echo "$rate writes/s, $login_rate logins/s:"
@@ -568,20 +716,23 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
     read -r p50 p99 < <(merged_percentiles "${hists[@]}")
     printf '| all reads | %s | %s | %s | %s |\n' "$reads_rps" "$p50" "$p99" "$reads_non2xx"
     if [ "$rate" -gt 0 ]; then
-      row "writes" "$run_dir/writes.txt"
+      writes_row=$(row "writes" "$run_dir/writes.txt")
     else
-      echo "| writes | 0 | – | – | – |"
+      writes_row="| writes | 0 | – | – | – |"
     fi
+    echo "$writes_row"
     row "logins" "$run_dir/logins.txt"
+    # For bench/pg/run.sh: reads req/s, p50, p99, non-2xx | writes' row.
+    echo "$reads_rps|$p50|$p99|$reads_non2xx|$writes_row" >"$out/results-$rate.txt"
     echo
-    awk -v a="$reads_rps" -v b="$healthz_rps" \
+    [ -z "$healthz_rps" ] || awk -v a="$reads_rps" -v b="$healthz_rps" \
       'BEGIN { printf "all reads / healthz: %.1f %%\n", 100 * a / b }'
-    read -r hits0 misses0 <"$run_dir/cache-before" || true
-    read -r hits1 misses1 <"$run_dir/cache-after" || true
-    if [ "$hits0" = - ] || [ "$hits1" = - ]; then
+    [ ! -f "$run_dir/killed" ] || echo "$(cat "$run_dir/killed") (of ${duration}s)"
+    read -r hits misses < <(cache_delta "$run_dir/cache-before" "$run_dir/cache-after") || true
+    if [ "$hits" = - ]; then
       echo "cache hit rate: n/a"
     else
-      awk -v h=$((hits1 - hits0)) -v m=$((misses1 - misses0)) 'BEGIN {
+      awk -v h="$hits" -v m="$misses" 'BEGIN {
         if (h + m == 0) print "cache hit rate: n/a (no lookups)"
         else printf "cache hit rate: %.1f %% (%d hits, %d misses)\n", 100 * h / (h + m), h, m }'
     fi
@@ -589,7 +740,14 @@ nocache_rps=$(field rps <(result "$out/alone/list_nocache.txt"))
     echo "response cache: $cache_mb MB in $cache_entries answers"
     read -r rss hwm <"$run_dir/memory"
     read -r rss_median rss_max < <(rss_summary "$run_dir/rss.samples")
+    [ "$app_servers" -eq 1 ] || echo -n "The app servers together: "
     echo "RSS during the run: median $rss_median MB, max $rss_max MB; after it $rss MB" \
       "(peak VmHWM $hwm MB)"
   done
+  echo
+  echo "Acknowledged writes (2xx): $acked, found in the database afterwards: $((acked - missing));" \
+    "audit chain: $chain"
 } | tee "$out/summary.md"
+echo "$acked $missing $chain" >"$out/checks.txt"
+[ "$missing" -eq 0 ] || fail "$missing acknowledged writes are missing from the database"
+[ "$chain" = verified ] || fail "the audit chain does not verify ($out/audit-verify.txt)"

@@ -6,7 +6,8 @@
 -- the other open ones, the member an official member of the case's cell, the cookie and token
 -- of the grassroots staff of the case's unit). Line k goes to thread k mod PTDV_MIX_THREADS.
 -- PTDV_MIX_RATE is the rate of the whole instance (requests per second), PTDV_MIX_CONNECTIONS
--- its connections. A thread that runs out of lines starts over; the repeats then fail with 409
+-- its connections. With PTDV_MIX_ACKED, each acknowledged step (2xx) appends "case_id version"
+-- (the new version, from the answer) to that file, for run.sh to look up afterwards. A thread that runs out of lines starts over; the repeats then fail with 409
 -- (stale version) and show up in non2xx.
 
 dofile(os.getenv("PTDV_MIX_DIR") .. "/report.lua")
@@ -18,6 +19,7 @@ local connections = tonumber(os.getenv("PTDV_MIX_CONNECTIONS") or "1")
 local steps = {}
 local next_step = 1
 local pace = nil
+local acked = nil
 ptdv_counting = 1
 
 function init(args)
@@ -36,6 +38,11 @@ function init(args)
   end
   assert(#steps > 0, "no steps for thread " .. index)
   pace = ptdv_pacer(rate / threads, math.max(1, math.floor(connections / threads)))
+  local acked_file = os.getenv("PTDV_MIX_ACKED")
+  if acked_file ~= nil and acked_file ~= "" then
+    acked = assert(io.open(acked_file, "a"))
+    acked:setvbuf("line")  -- whole lines, each as soon as it is known
+  end
 end
 
 function delay()
@@ -57,4 +64,9 @@ end
 
 function response(status, headers, body)
   ptdv_count(status)
+  if acked ~= nil and status >= 200 and status <= 299 then
+    local id = body:match('^{"case":{"id":(%d+)')
+    local version = body:match('"version":(%d+)')
+    acked:write(string.format("%s %s\n", id or "?", version or "?"))
+  end
 end
