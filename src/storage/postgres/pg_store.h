@@ -8,6 +8,7 @@
 #include <string>
 
 #include "storage/case_rows.h"
+#include "storage/database_url.h"
 #include "storage/org_snapshot.h"
 #include "storage/postgres/pg_connection.h"
 #include "storage/sql/connection_pool.h"
@@ -18,7 +19,7 @@ namespace ptdv {
 struct PgOptions {
   // Connections open at once (each transaction holds one until it ends), and how long Begin()
   // waits for a free one.
-  int max_connections = 8;
+  int max_connections = kPostgresConnections;
   std::chrono::milliseconds wait{5000};
   // As SqliteOptions: the tree's copy in memory (storage/org_snapshot.h) and the case rows kept
   // for the lists (storage/case_rows.h), both kept current through ChangesAfter().
