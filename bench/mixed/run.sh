@@ -520,10 +520,9 @@ cache_delta() {  # before after
        END { if (n) print dh, dm; else print "-" }' "$1" "$2"
 }
 sample_rss() {  # FILE: appends the app servers' VmRSS together in kB about three times a second
-  local pids
+  local pids pid
   while pids=$(live_servers) && [ -n "$pids" ]; do
-    # shellcheck disable=SC2086
-    (cd /proc && cat ${pids//$'\n'/\/status }/status 2>/dev/null) |
+    for pid in $pids; do cat "/proc/$pid/status" 2>/dev/null; done |
       awk '$1 == "VmRSS:" { s += $2 } END { if (s) print s }' >>"$1" || true
     sleep 0.37  # not a divisor of the logins' half second, so the samples fall across it
   done

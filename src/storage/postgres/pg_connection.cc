@@ -26,10 +26,10 @@ constexpr std::string_view kClearFilterIds = "DELETE FROM pg_temp.ptdv_filter_id
 constexpr std::string_view kFillFilterIds =
     "INSERT INTO pg_temp.ptdv_filter_id (id) SELECT DISTINCT unnest($1::bigint[])";
 constexpr std::string_view kClearRecordIds = "DELETE FROM pg_temp.ptdv_record_id";
-constexpr std::string_view kAnalyzeFilterIds = "ANALYZE pg_temp.ptdv_filter_id";
-constexpr std::string_view kAnalyzeRecordIds = "ANALYZE pg_temp.ptdv_record_id";
 constexpr std::string_view kFillRecordIds =
     "INSERT INTO pg_temp.ptdv_record_id (id) SELECT DISTINCT unnest($1::bigint[])";
+constexpr std::string_view kAnalyzeFilterIds = "ANALYZE pg_temp.ptdv_filter_id";
+constexpr std::string_view kAnalyzeRecordIds = "ANALYZE pg_temp.ptdv_record_id";
 
 // libpq's messages end with a newline.
 std::string Trimmed(std::string message) {
