@@ -339,7 +339,23 @@ INSERT INTO smoke_bad (stmt) VALUES
   (format('UPDATE organisation_version SET committee_member_count = -1 WHERE org_id = %s',
           :ward)),
   (format('UPDATE organisation_version SET valid_to = ''2019-12-31'' WHERE org_id = %s', :ward)),
-  ('UPDATE data_version SET singleton = FALSE');
+  ('UPDATE data_version SET singleton = FALSE'),
+  -- Each CHECK fails before the foreign keys (checked after the row) are looked at.
+  (format('INSERT INTO mass_organisation (org_id, kind, name) VALUES (%s, ''youth'', ''x'')',
+          :ward)),
+  (format('INSERT INTO mass_organisation (org_id, kind, name) VALUES (%s, ''veterans'', '''')',
+          :ward)),
+  ('INSERT INTO nomination (mass_organisation_id, full_name, birth_date, sex, category, reason,'
+   ' nominated_on, status, actor, recorded_at) VALUES (0, ''A'', ''2000-01-01'', ''male'','
+   ' ''student'', ''x'', ''2023-01-01'', ''maybe'', ''a'', ''t'')'),
+  ('INSERT INTO nomination (mass_organisation_id, full_name, birth_date, sex, category, reason,'
+   ' nominated_on, status, actor, recorded_at) VALUES (0, ''A'', ''2000-01-01'', ''m'','
+   ' ''student'', ''x'', ''2023-01-01'', ''waiting'', ''a'', ''t'')'),
+  (format('INSERT INTO case_opinion (case_id, mass_organisation_id, kind, given_on, content,'
+          ' actor, recorded_at) VALUES (%s, 0, ''vote'', ''2023-01-01'', ''x'', ''a'', ''t'')',
+          :case_id)),
+  (format('INSERT INTO candidate_link (case_id, token_hash, issued_at, issued_by, expires_on,'
+          ' views) VALUES (%s, ''h'', 0, ''a'', ''2024-01-01'', -1)', :case_id));
 CREATE TEMP TABLE smoke_broken AS
   SELECT pg_temp.rejects(stmt, '23514') AS name FROM smoke_bad;
 DO $$

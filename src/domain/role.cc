@@ -12,25 +12,27 @@ struct RoleEntry {
   std::string_view label;
 };
 
-constexpr std::array<RoleEntry, 6> kRoles{{
+constexpr std::array<RoleEntry, 7> kRoles{{
     {Role::kCityAdmin, "city_admin", "Quản trị hệ thống cấp thành phố"},
     {Role::kOrganisationBoard, "organisation_board", "Ban Tổ chức"},
     {Role::kGrassrootsStaff, "grassroots_staff", "Chuyên viên đảng ủy cơ sở"},
     {Role::kCellSecretary, "cell_secretary", "Bí thư chi bộ"},
     {Role::kPoliticalCentre, "political_centre", "Trung tâm Chính trị"},
     {Role::kLeader, "leader", "Lãnh đạo"},
+    {Role::kMassOrganisation, "mass_organisation", "Tổ chức chính trị - xã hội"},
 }};
 
-constexpr std::array<Role, 6> kRoleList{Role::kCityAdmin,       Role::kOrganisationBoard,
+constexpr std::array<Role, 7> kRoleList{Role::kCityAdmin,       Role::kOrganisationBoard,
                                         Role::kGrassrootsStaff, Role::kCellSecretary,
-                                        Role::kPoliticalCentre, Role::kLeader};
+                                        Role::kPoliticalCentre, Role::kLeader,
+                                        Role::kMassOrganisation};
 
 struct PermissionEntry {
   Permission permission;
   std::string_view code;
 };
 
-constexpr std::array<PermissionEntry, 14> kPermissions{{
+constexpr std::array<PermissionEntry, 15> kPermissions{{
     {Permission::kReadCases, "read_cases"},
     {Permission::kReadPersonal, "read_personal"},
     {Permission::kWritePeople, "write_people"},
@@ -45,9 +47,10 @@ constexpr std::array<PermissionEntry, 14> kPermissions{{
     {Permission::kReadAggregates, "read_aggregates"},
     {Permission::kManageTargets, "manage_targets"},
     {Permission::kManageOrganisations, "manage_organisations"},
+    {Permission::kNominate, "nominate"},
 }};
 
-constexpr std::array<Permission, 14> kPermissionList{Permission::kReadCases,
+constexpr std::array<Permission, 15> kPermissionList{Permission::kReadCases,
                                                      Permission::kReadPersonal,
                                                      Permission::kWritePeople,
                                                      Permission::kRecordCellStep,
@@ -60,7 +63,8 @@ constexpr std::array<Permission, 14> kPermissionList{Permission::kReadCases,
                                                      Permission::kReadAudit,
                                                      Permission::kReadAggregates,
                                                      Permission::kManageTargets,
-                                                     Permission::kManageOrganisations};
+                                                     Permission::kManageOrganisations,
+                                                     Permission::kNominate};
 
 constexpr unsigned Bit(Permission p) { return 1u << static_cast<unsigned>(p); }
 
@@ -98,6 +102,11 @@ unsigned PermissionsOf(Role role) {
       return Bits({P::kReadCases, P::kRecordCertificate, P::kReadAggregates});
     case Role::kLeader:
       return Bits({P::kReadCases, P::kReadAggregates});
+    case Role::kMassOrganisation:
+      // Not read_cases: the organisation sees its own nominations and the names of the people
+      // whose opinion it is asked for, nothing of their files
+      // (service/mass_organisation_service.h).
+      return Bits({P::kNominate});
   }
   return 0;
 }
@@ -207,11 +216,13 @@ bool MayGrant(Role actor, Role target) {
     case Role::kCityAdmin:
       return true;
     case Role::kGrassrootsStaff:
-      return target == Role::kGrassrootsStaff || target == Role::kCellSecretary;
+      return target == Role::kGrassrootsStaff || target == Role::kCellSecretary ||
+             target == Role::kMassOrganisation;
     case Role::kOrganisationBoard:
     case Role::kCellSecretary:
     case Role::kPoliticalCentre:
     case Role::kLeader:
+    case Role::kMassOrganisation:
       return false;
   }
   return false;
@@ -232,6 +243,8 @@ bool RoleFitsOrganisation(Role role, OrgKind kind) {
     case Role::kLeader:
       return city_level || kind == OrgKind::kGrassrootsCommittee ||
              kind == OrgKind::kIntermediateCommittee || kind == OrgKind::kGrassrootsCell;
+    case Role::kMassOrganisation:
+      return kind == OrgKind::kGrassrootsCommittee || kind == OrgKind::kGrassrootsCell;
   }
   return false;
 }

@@ -19,13 +19,19 @@ enum class Role {
   kCellSecretary,      // bí thư chi bộ: their cell's steps
   kPoliticalCentre,    // Trung tâm chính trị: certificates and classes
   kLeader,             // lãnh đạo: read-only, aggregates
+  // A mass organisation of a ward (Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ, Công đoàn,
+  // Cựu chiến binh, Hội Nông dân, Ban Chỉ huy quân sự; domain/mass_organisation.h): nominates
+  // sources and gives its opinions (S0, S6, S7). It reads no case file: its account names the
+  // organisation it speaks for besides its ward.
+  kMassOrganisation,
 };
 
 // Every role, in declaration order.
 std::span<const Role> AllRoles();
 // Stable codes for storage, API and CLI: "city_admin", "organisation_board", "grassroots_staff",
-// "cell_secretary", "political_centre", "leader". The CHECK on user_account.role in
-// migrations/sqlite/0002_accounts.sql lists the same codes: change both together.
+// "cell_secretary", "political_centre", "leader", "mass_organisation". The CHECK on
+// user_account.role in migrations/sqlite/0002_accounts.sql (as widened by
+// 0019_mass_organisations.sql) lists the same codes: change both together.
 std::string_view RoleCode(Role role);
 std::optional<Role> RoleFromCode(std::string_view code);
 std::string_view RoleLabel(Role role);  // Vietnamese
@@ -45,6 +51,7 @@ enum class Permission {
   kReadAggregates,       // statistics and reports
   kManageTargets,        // yearly admission targets and their split among units (chỉ tiêu, §7)
   kManageOrganisations,  // the tree: found, change, dissolve and merge units (DOMAIN §1)
+  kNominate,  // a mass organisation's own work: nominate sources (S0), give opinions (S6, S7)
 };
 
 std::span<const Permission> AllPermissions();
@@ -79,18 +86,18 @@ enum class GrassrootsAuthority { kNotAuthorised, kAuthorisedToAdmit };
 bool MayRecord(Role role, Action action, GrassrootsAuthority authority);
 
 // Which roles a user of `actor` role may create, reset, disable and list: a city administrator
-// any role; grassroots staff only grassroots staff and cell secretaries (the accounts of their
-// own subtree's cells); every other role none. Together with the scope rule (the new account's
-// organisation lies in the actor's subtree) no one can grant a broader scope or a more powerful
-// role than their own.
+// any role; grassroots staff only grassroots staff, cell secretaries and mass organisations (the
+// accounts of their own subtree's cells and of their ward's organisations); every other role none.
+// Together with the scope rule (the new account's organisation lies in the actor's subtree) no one
+// can grant a broader scope or a more powerful role than their own.
 bool MayGrant(Role actor, Role target);
 
 // Whether a user of `role` may be scoped at a unit of `kind`: a cell secretary at a cell or
 // grassroots cell; grassroots staff at a grassroots committee, intermediate committee or
 // grassroots cell; the city-level roles (administrator, board, political centre) at a city or
 // provincial committee, so that their subtree holds the cases they serve; a leader at any
-// committee. Units that hold no subtree of their own (the political centre and board as units)
-// fit no role.
+// committee; a mass organisation at the grassroots committee (or grassroots cell) of its ward.
+// Units that hold no subtree of their own (the political centre and board as units) fit no role.
 bool RoleFitsOrganisation(Role role, OrgKind kind);
 
 }  // namespace ptdv

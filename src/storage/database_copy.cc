@@ -31,29 +31,20 @@ struct TableSpec {
   std::string_view bytes = {};
   bool seeded = false;
 };
-constexpr std::array<TableSpec, 23> kTables = {{
-    {"organisation"},
-    {"organisation_version"},
-    {"person"},
-    {"previous_membership"},
-    {"membership"},
-    {"admission_case"},
-    {"case_event"},
-    {"case_document"},
-    {"case_attachment", "content"},
-    {"calendar_year"},
-    {"calendar_day"},
-    {"rule_set"},
-    {"rule_parameter"},
-    {"user_account"},
-    {"user_session"},
-    {"training_class"},
-    {"class_enrolment"},
-    {"class_attendance"},
-    {"admission_target"},
-    {"source_review"},
-    {"audit_log"},
-    {"audit_keying", {}, true},
+constexpr std::array<TableSpec, 27> kTables = {{
+    {"organisation"},        {"organisation_version"},
+    {"mass_organisation"},   {"person"},
+    {"previous_membership"}, {"membership"},
+    {"admission_case"},      {"case_event"},
+    {"case_document"},       {"case_attachment", "content"},
+    {"nomination"},          {"case_opinion"},
+    {"candidate_link"},      {"calendar_year"},
+    {"calendar_day"},        {"rule_set"},
+    {"rule_parameter"},      {"user_account"},
+    {"user_session"},        {"training_class"},
+    {"class_enrolment"},     {"class_attendance"},
+    {"admission_target"},    {"source_review"},
+    {"audit_log"},           {"audit_keying", {}, true},
     {"unit_change"},
 }};
 

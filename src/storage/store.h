@@ -15,6 +15,8 @@
 
 #include "domain/admission_statistics.h"
 #include "domain/attachment.h"
+#include "domain/candidate_path.h"
+#include "domain/mass_organisation.h"
 #include "domain/model.h"
 #include "domain/result.h"
 #include "domain/role.h"
@@ -328,6 +330,8 @@ class ClassRepository {
   virtual Result<Enrolment> GetEnrolment(Id id) = 0;
   // The class's enrolments in id order.
   virtual Result<std::vector<Enrolment>> ListEnrolments(Id class_id) = 0;
+  // Every enrolment of the case, in any class, oldest first.
+  virtual Result<std::vector<Enrolment>> ListEnrolmentsOfCase(Id case_id) = 0;
   // Enrolments of the class in state enrolled.
   virtual Result<int> CountEnrolled(Id class_id) = 0;
   // The enrolment holding this verification code (already normalised), if any.
@@ -369,6 +373,61 @@ class SourceReviewRepository {
   virtual Result<std::vector<SourceReview>> ListForOrganisations(const std::vector<Id>& org_ids) = 0;
 };
 
+// The ward's mass organisations, their nominations of sources (S0) and their opinions on cases
+// (S6, S7; domain/mass_organisation.h, migrations/sqlite/0019_mass_organisations.sql).
+class MassOrganisationRepository {
+ public:
+  virtual ~MassOrganisationRepository() = default;
+  // Returns the id. kConflict when the unit already has an organisation of that kind; kInvalid
+  // for an unknown unit.
+  virtual Result<Id> Insert(const MassOrganisation& organisation) = 0;
+  virtual Result<MassOrganisation> Get(Id id) = 0;  // kNotFound
+  // The organisations of the units `org_ids`, by unit, then kind order of the schema's codes.
+  virtual Result<std::vector<MassOrganisation>> ListForUnits(const std::vector<Id>& org_ids) = 0;
+  // Moves the organisation to the unit `org_id` (its ward was merged, split or dissolved).
+  // kNotFound; kConflict when that unit has one of its kind.
+  virtual Status Move(Id id, Id org_id) = 0;
+
+  // Returns the id (nomination.version is 1).
+  virtual Result<Id> InsertNomination(const Nomination& nomination) = 0;
+  // Writes the decision (status, decided_on, decision_note, case_id, decided_by) if the stored
+  // version is still `nomination.version`, and increments it. kNotFound, kConflict otherwise.
+  virtual Status DecideNomination(const Nomination& nomination) = 0;
+  virtual Result<Nomination> GetNomination(Id id) = 0;  // kNotFound
+  // The nominations of the organisations `mass_organisation_ids`, newest nominated_on first
+  // (then newest id).
+  virtual Result<std::vector<Nomination>> ListNominations(
+      const std::vector<Id>& mass_organisation_ids) = 0;
+  // The accepted nominations that opened one of `case_ids`.
+  virtual Result<std::vector<Nomination>> NominationsOfCases(const std::vector<Id>& case_ids) = 0;
+
+  // Returns the id. kConflict when the organisation already gave that kind on the case.
+  virtual Result<Id> InsertOpinion(const Opinion& opinion) = 0;
+  // The opinions given on `case_ids`, by case, then id.
+  virtual Result<std::vector<Opinion>> OpinionsOnCases(const std::vector<Id>& case_ids) = 0;
+  // How many opinions each of `mass_organisation_ids` gave: (organisation id, count) pairs.
+  virtual Result<std::vector<std::pair<Id, int>>> CountOpinions(
+      const std::vector<Id>& mass_organisation_ids) = 0;
+};
+
+// The personal links of the people being developed (domain/candidate_path.h CandidateLink,
+// migrations/sqlite/0020_candidate_links.sql).
+class CandidateLinkRepository {
+ public:
+  virtual ~CandidateLinkRepository() = default;
+  // Returns the id. kConflict for a token hash already stored.
+  virtual Result<Id> Insert(const CandidateLink& link) = 0;
+  virtual Result<CandidateLink> Get(Id id) = 0;  // kNotFound
+  // The link whose token hashes to `token_hash`; nullopt when none.
+  virtual Result<std::optional<CandidateLink>> FindByTokenHash(const std::string& token_hash) = 0;
+  // The links of the case, newest first.
+  virtual Result<std::vector<CandidateLink>> ListForCase(Id case_id) = 0;
+  // Marks the link revoked at `at` by `by`. kNotFound; kConflict when it was revoked already.
+  virtual Status Revoke(Id id, std::chrono::sys_seconds at, const std::string& by) = 0;
+  // Counts one view at `at`. kNotFound.
+  virtual Status RecordView(Id id, std::chrono::sys_seconds at) = 0;
+};
+
 // Read-only queries of the §7 reports (service/report_service.h).
 class ReportRepository {
  public:
@@ -394,6 +453,9 @@ struct User {
   std::string full_name;
   Role role = Role::kLeader;
   Id org_id = 0;  // the scope root: the user sees and changes only this unit's subtree
+  // Role::kMassOrganisation only: the organisation the account speaks for (its org_id is the
+  // organisation's unit).
+  std::optional<Id> mass_organisation_id;
   // libsodium crypto_pwhash_str (argon2id) string. Empty in every User a service returns.
   std::string password_hash;
   bool disabled = false;
@@ -476,6 +538,8 @@ class Transaction {
   virtual SourceReviewRepository& SourceReviews() = 0;
   virtual ReportRepository& Reports() = 0;
   virtual AttachmentRepository& Attachments() = 0;
+  virtual MassOrganisationRepository& MassOrganisations() = 0;
+  virtual CandidateLinkRepository& CandidateLinks() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
   // A unit of work inside this transaction (an SQL savepoint), so that the writes of many

@@ -639,6 +639,97 @@ TEST_P(StoreContractTest, SourceReviewsRoundTripNewestFirst) {
   EXPECT_TRUE(Must(read->SourceReviews().ListForOrganisations({})).empty());
 }
 
+// The ward's mass organisations, their nominations (decided once, optimistically) and their
+// opinions on a case (one per organisation and kind); the widened role CHECK of 0019.
+TEST_P(StoreContractTest, MassOrganisationsNominationsAndOpinionsRoundTrip) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id youth = Must(tx->MassOrganisations().Insert(
+      {.org_id = w.grassroots, .kind = MassOrgKind::kYouthUnion, .name = "Đoàn Thanh niên"}));
+  Id militia = Must(tx->MassOrganisations().Insert(
+      {.org_id = w.grassroots, .kind = MassOrgKind::kMilitiaCommand, .name = "Ban CHQS"}));
+  EXPECT_EQ(CodeOf(tx->MassOrganisations().Insert(
+                {.org_id = w.grassroots, .kind = MassOrgKind::kYouthUnion, .name = "Trùng"})),
+            ErrorCode::kConflict);
+  Must(tx->Commit());
+  tx = Write();
+  Case header{.person_id = w.person, .cell_id = w.cell, .opened_on = D(2023, 9, 1)};
+  header.id = Must(tx->Cases().Insert(header));
+  Nomination n{.mass_organisation_id = youth,
+               .full_name = "Nguyễn Thị Đoàn",
+               .birth_date = D(2003, 5, 6),
+               .sex = Sex::kFemale,
+               .category = SourceCategory::kStudent,
+               .reason = "Bí thư chi đoàn",
+               .nominated_on = D(2023, 8, 20),
+               .actor = "doan",
+               .recorded_at = "2023-08-20T02:00:00Z"};
+  n.id = Must(tx->MassOrganisations().InsertNomination(n));
+  Id later =
+      Must(tx->MassOrganisations().InsertNomination({.mass_organisation_id = militia,
+                                                     .full_name = "Phạm Văn Tài",
+                                                     .birth_date = D(2001, 5, 1),
+                                                     .reason = "Dân quân",
+                                                     .nominated_on = D(2023, 9, 2),
+                                                     .actor = "qs",
+                                                     .recorded_at = "2023-09-02T02:00:00Z"}));
+  n.status = NominationStatus::kAccepted;
+  n.decided_on = D(2023, 9, 1);
+  n.case_id = header.id;
+  n.decided_by = "warda";
+  Must(tx->MassOrganisations().DecideNomination(n));
+  // A second decision from the version read before the first is a conflict.
+  EXPECT_EQ(CodeOf(tx->MassOrganisations().DecideNomination(n)), ErrorCode::kConflict);
+  Must(tx->MassOrganisations().InsertOpinion({.case_id = header.id,
+                                              .mass_organisation_id = youth,
+                                              .kind = OpinionKind::kOpinion,
+                                              .given_on = D(2023, 10, 1),
+                                              .content = "Tốt",
+                                              .actor = "doan",
+                                              .recorded_at = "2023-10-01T02:00:00Z"}));
+  EXPECT_EQ(CodeOf(tx->MassOrganisations().InsertOpinion({.case_id = header.id,
+                                                          .mass_organisation_id = youth,
+                                                          .kind = OpinionKind::kOpinion,
+                                                          .given_on = D(2023, 10, 2),
+                                                          .content = "Lần hai",
+                                                          .actor = "doan",
+                                                          .recorded_at = "x"})),
+            ErrorCode::kConflict);
+  User account{.login = "doan.tayloc",
+               .full_name = "Đoàn",
+               .role = Role::kMassOrganisation,
+               .org_id = w.grassroots,
+               .mass_organisation_id = youth,
+               .password_hash = "h"};
+  Id user = Must(tx->Users().Insert(account));
+  Must(tx->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Must(read->MassOrganisations().ListForUnits({w.grassroots})).size(), 2u);
+  EXPECT_TRUE(Must(read->MassOrganisations().ListForUnits({w.cell})).empty());
+  auto listed = Must(read->MassOrganisations().ListNominations({youth, militia}));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, later) << "newest nomination first";
+  const Nomination stored = Must(read->MassOrganisations().GetNomination(n.id));
+  EXPECT_EQ(stored.status, NominationStatus::kAccepted);
+  EXPECT_EQ(stored.case_id, header.id);
+  EXPECT_EQ(stored.decided_on, D(2023, 9, 1));
+  EXPECT_EQ(stored.version, 2);
+  EXPECT_EQ(stored.sex, Sex::kFemale);
+  EXPECT_EQ(Must(read->MassOrganisations().NominationsOfCases({header.id})).size(), 1u);
+  auto opinions = Must(read->MassOrganisations().OpinionsOnCases({header.id}));
+  ASSERT_EQ(opinions.size(), 1u);
+  EXPECT_EQ(opinions[0].content, "Tốt");
+  EXPECT_EQ(opinions[0].given_on, D(2023, 10, 1));
+  auto counts = Must(read->MassOrganisations().CountOpinions({youth, militia}));
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0], std::make_pair(youth, 1));
+  User back = Must(read->Users().Get(user));
+  EXPECT_EQ(back.role, Role::kMassOrganisation);
+  EXPECT_EQ(back.mass_organisation_id, youth);
+  EXPECT_EQ(CodeOf(read->MassOrganisations().GetNomination(99999)), ErrorCode::kNotFound);
+}
+
 TEST_P(StoreContractTest, TreeQueriesScaleToANation) {
   // 1 + 60 + 1,200 + 48,000 units: the size of a national tree.
   auto tx = Write();

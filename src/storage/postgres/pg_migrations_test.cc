@@ -48,6 +48,7 @@ TEST(PostgresMigrations, AppliesEveryMigrationOnceThenNothing) {
   // has one of its own, 0018 (data_version: SQLite has PRAGMA data_version instead).
   std::vector<int> sqlite_and_0018 = VersionsOf("sqlite");
   sqlite_and_0018.push_back(18);
+  std::sort(sqlite_and_0018.begin(), sqlite_and_0018.end());
   EXPECT_EQ(AllVersions(), sqlite_and_0018);
 }
 

@@ -56,6 +56,9 @@ constexpr std::string_view kSelectEnrolment =
 constexpr std::string_view kListEnrolments =
     "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.class_id = ? ORDER BY e.id";
 
+constexpr std::string_view kListEnrolmentsOfCase =
+    "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.case_id = ? ORDER BY e.id";
+
 constexpr std::string_view kSelectByCode =
     "SELECT " PTDV_ENROLMENT_COLUMNS " FROM class_enrolment e WHERE e.verification_code = ?";
 
@@ -152,6 +155,13 @@ Result<Enrolment> SqlClassRepository<Db>::GetEnrolment(Id id) {
   PTDV_ASSIGN_OR_RETURN(typename Db::Statement statement,
                         connection_.Prepare(kSelectEnrolment, id));
   return ReadOne(statement, ReadEnrolment, kEnrolmentWhat, id);
+}
+
+template <typename Db>
+Result<std::vector<Enrolment>> SqlClassRepository<Db>::ListEnrolmentsOfCase(Id case_id) {
+  PTDV_ASSIGN_OR_RETURN(typename Db::Statement statement,
+                        connection_.Prepare(kListEnrolmentsOfCase, case_id));
+  return ReadAll(statement, ReadEnrolment);
 }
 
 template <typename Db>

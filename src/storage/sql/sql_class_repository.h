@@ -20,6 +20,7 @@ class SqlClassRepository final : public ClassRepository {
   Status UpdateEnrolment(const Enrolment& enrolment) override;
   Result<Enrolment> GetEnrolment(Id id) override;
   Result<std::vector<Enrolment>> ListEnrolments(Id class_id) override;
+  Result<std::vector<Enrolment>> ListEnrolmentsOfCase(Id case_id) override;
   Result<int> CountEnrolled(Id class_id) override;
   Result<std::optional<Enrolment>> FindByVerificationCode(const std::string& code) override;
   Result<bool> CertificateNumberTaken(Id organiser_id, ClassKind kind,

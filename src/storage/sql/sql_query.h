@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "domain/attachment.h"
+#include "domain/mass_organisation.h"
 #include "domain/model.h"
 #include "domain/readmission.h"
 #include "domain/result.h"
@@ -54,6 +55,9 @@ PTDV_STORED_CODE(ClassKind);
 PTDV_STORED_CODE(ClassFormat);
 PTDV_STORED_CODE(EnrolmentState);
 PTDV_STORED_CODE(Assessment);
+PTDV_STORED_CODE(MassOrgKind);
+PTDV_STORED_CODE(NominationStatus);
+PTDV_STORED_CODE(OpinionKind);
 #undef PTDV_STORED_CODE
 
 // A StoredCode from a table of (value, code), for the enums whose codes only the database uses.

@@ -11,8 +11,10 @@
 #include "storage/sql/sql_attachment_repository.h"
 #include "storage/sql/sql_audit_log.h"
 #include "storage/sql/sql_calendar_repository.h"
+#include "storage/sql/sql_candidate_link_repository.h"
 #include "storage/sql/sql_case_repository.h"
 #include "storage/sql/sql_class_repository.h"
+#include "storage/sql/sql_mass_organisation_repository.h"
 #include "storage/sql/sql_membership_repository.h"
 #include "storage/sql/sql_organisation_repository.h"
 #include "storage/sql/sql_person_repository.h"
@@ -64,7 +66,9 @@ class SqlTransaction final : public Transaction {
         targets_(*lease_),
         source_reviews_(*lease_),
         reports_(*lease_),
-        attachments_(*lease_) {}
+        attachments_(*lease_),
+        mass_organisations_(*lease_),
+        candidate_links_(*lease_) {}
 
   ~SqlTransaction() override {
     if (!finished_ && lease_->InTransaction()) (void)lease_->Run(kRollback);
@@ -85,6 +89,8 @@ class SqlTransaction final : public Transaction {
   SourceReviewRepository& SourceReviews() override { return source_reviews_; }
   ReportRepository& Reports() override { return reports_; }
   AttachmentRepository& Attachments() override { return attachments_; }
+  MassOrganisationRepository& MassOrganisations() override { return mass_organisations_; }
+  CandidateLinkRepository& CandidateLinks() override { return candidate_links_; }
 
   // Durable when it returns Ok (SQLite with synchronous=FULL fsyncs the WAL first; PostgreSQL
   // with synchronous_commit on, its default, flushes its WAL). On failure the transaction is
@@ -155,6 +161,8 @@ class SqlTransaction final : public Transaction {
   SqlSourceReviewRepository<Db> source_reviews_;
   SqlReportRepository<Db> reports_;
   SqlAttachmentRepository<Db> attachments_;
+  SqlMassOrganisationRepository<Db> mass_organisations_;
+  SqlCandidateLinkRepository<Db> candidate_links_;
 };
 
 }  // namespace ptdv

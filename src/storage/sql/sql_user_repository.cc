@@ -12,16 +12,17 @@ namespace {
 // Column list shared by every SELECT below; ReadUser() reads it in this order.
 #define PTDV_USER_COLUMNS                                                     \
   "id, login, full_name, role, org_id, password_hash, disabled, created_at, " \
-  "password_changed_at, last_login_at, failed_attempts, locked_until"
+  "password_changed_at, last_login_at, failed_attempts, locked_until, mass_organisation_id"
 
 constexpr std::string_view kInsert =
     "INSERT INTO user_account (login, full_name, role, org_id, password_hash, disabled, "
-    "created_at, password_changed_at, last_login_at, failed_attempts, locked_until) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "created_at, password_changed_at, last_login_at, failed_attempts, locked_until, "
+    "mass_organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 constexpr std::string_view kUpdate =
     "UPDATE user_account SET full_name = ?, role = ?, org_id = ?, password_hash = ?, "
-    "disabled = ?, password_changed_at = ?, failed_attempts = ?, locked_until = ? WHERE id = ?";
+    "disabled = ?, password_changed_at = ?, failed_attempts = ?, locked_until = ?, "
+    "mass_organisation_id = ? WHERE id = ?";
 
 constexpr std::string_view kSelectById =
     "SELECT " PTDV_USER_COLUMNS " FROM user_account WHERE id = ?";
@@ -50,7 +51,8 @@ constexpr std::string_view kWhat = kAccountNoun;
 constexpr auto ReadUser = [](auto& row) -> User {
   User u;
   row.Read(u.id, u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
-           u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
+           u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until,
+           u.mass_organisation_id);
   return u;
 };
 
@@ -60,7 +62,8 @@ template <typename Db>
 Result<Id> SqlUserRepository<Db>::Insert(const User& u) {
   PTDV_ASSIGN_OR_RETURN(typename Db::Statement statement, connection_.Prepare(kInsert));
   statement.Bind(u.login, u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.created_at,
-                 u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until);
+                 u.password_changed_at, u.last_login_at, u.failed_attempts, u.locked_until,
+                 u.mass_organisation_id);
   return InsertReturningId(statement);
 }
 
@@ -68,7 +71,7 @@ template <typename Db>
 Status SqlUserRepository<Db>::Update(const User& u) {
   PTDV_ASSIGN_OR_RETURN(typename Db::Statement statement, connection_.Prepare(kUpdate));
   statement.Bind(u.full_name, u.role, u.org_id, u.password_hash, u.disabled, u.password_changed_at,
-                 u.failed_attempts, u.locked_until, u.id);
+                 u.failed_attempts, u.locked_until, u.mass_organisation_id, u.id);
   return RunChangingRow(statement, kWhat, u.id);
 }
 

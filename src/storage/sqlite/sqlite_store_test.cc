@@ -112,9 +112,9 @@ TEST_F(SqliteStoreTest, DataVersionSeesAnotherConnectionsWrite) {
 TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   std::unique_ptr<SqliteStore> store = SqliteStore::Open(path_).value();
   EXPECT_EQ(store->SchemaVersion().value(), 0);
-  // 0005, 0007 and 0009 are other branches'.
+  // 0005, 0007 and 0009 are other branches'; 0018 is PostgreSQL's only.
   EXPECT_EQ(store->Migrate().value(),
-            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17}));
+            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20}));
   std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
   for (const char* name : {"audit_log_no_update",
                            "audit_log_no_delete",
@@ -142,6 +142,9 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
                            "organisation_first_version",
                            "organisation_successor_idx",
                            "unit_change_seq_idx",
+                           "nomination_mass_organisation_idx",
+                           "case_opinion_mass_organisation_idx",
+                           "candidate_link_case_idx",
                            "unit_change_no_delete",
                            "case_event_changed_insert",
                            "person_changed_update",
