@@ -27,7 +27,7 @@ std::string DropInvalid(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  auto left = static_cast<utf8proc_ssize_t>(text.size());
   while (left > 0) {
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
@@ -59,7 +59,7 @@ std::string SearchKey(std::string_view text) {
   key.reserve(folded.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < folded.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
+    auto c = static_cast<unsigned char>(folded[i]);
     // đ (U+0111, C4 91) after case folding; Đ folds to đ.
     if (c == 0xC4 && i + 1 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x91) {
       if (pending_space && !key.empty()) key.push_back(' ');
@@ -77,6 +77,21 @@ std::string SearchKey(std::string_view text) {
     key.push_back(static_cast<char>(c));
   }
   return key;
+}
+
+std::string CleanName(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (char c : NormaliseNfc(name)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace ptdv

@@ -13,4 +13,7 @@ std::string SearchKey(std::string_view text);
 // NFC normalisation for stored names (so NFD input is stored the same way).
 std::string NormaliseNfc(std::string_view text);
 
+// A name as stored: NFC, runs of white space collapsed to one space, none at either end.
+std::string CleanName(std::string_view name);
+
 }  // namespace ptdv

@@ -20,6 +20,8 @@ struct Actor {
   std::string role = "admin";
   std::string address = "cli";
   std::optional<Id> scope_root;  // the organisation subtree the actor may see and change
+  // A mass organisation's account: the organisation it speaks for (domain/mass_organisation.h).
+  std::optional<Id> mass_organisation_id;
 };
 
 // Ok when `org_id` lies in the actor's subtree (or the actor has no scope). Otherwise kNotFound,

@@ -20,6 +20,32 @@ namespace ptdv {
 using namespace auth_internal;
 namespace json = boost::json;
 
+namespace {
+
+// A mass organisation's account names an organisation of its own unit; no other account names
+// one (domain/role.h Role::kMassOrganisation).
+Status CheckMassOrganisation(Transaction& tx, const User& user) {
+  if (user.role != Role::kMassOrganisation) {
+    if (user.mass_organisation_id) {
+      return Error::Invalid("Chỉ tài khoản của tổ chức chính trị - xã hội mới gắn với một tổ chức",
+                            "mass_organisation_id");
+    }
+    return Ok();
+  }
+  const Error missing =
+      Error::Invalid("Cần chọn tổ chức chính trị - xã hội của đơn vị mà tài khoản này đại diện",
+                     "mass_organisation_id");
+  if (!user.mass_organisation_id) return missing;
+  Result<MassOrganisation> organisation = tx.MassOrganisations().Get(*user.mass_organisation_id);
+  if (!organisation.ok()) {
+    return organisation.error().code == ErrorCode::kNotFound ? missing : organisation.error();
+  }
+  if (organisation->org_id != user.org_id) return missing;
+  return Ok();
+}
+
+}  // namespace
+
 Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
   std::optional<std::string> login = NormaliseLogin(request.login);
   if (!login || *login == kSystemLogin) {
@@ -48,6 +74,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
             .full_name = std::move(full_name),
             .role = request.role,
             .org_id = request.org_id,
+            .mass_organisation_id = request.mass_organisation_id,
             .password_hash = std::move(hash),
             .created_at = now,
             .password_changed_at = now};
@@ -60,6 +87,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, NewUser request) {
                                       RoleLabel(user.role), org.name, OrgKindLabel(org.kind)),
                           "org");
   }
+  PTDV_RETURN_IF_ERROR(CheckMassOrganisation(*tx, user));
   const Error taken = Error::Conflict(fmt::format("Tên đăng nhập «{}» đã được dùng", user.login));
   Result<User> existing = tx->Users().GetByLogin(user.login);
   if (existing.ok()) return taken;
@@ -233,6 +261,7 @@ Result<std::vector<User>> CreateSystemUsers(Store& store, const Clock& clock,
               .full_name = users[i].full_name,
               .role = users[i].role,
               .org_id = users[i].org_id,
+              .mass_organisation_id = users[i].mass_organisation_id,
               .password_hash = std::move(hashes[i]),
               .created_at = stored_now,
               .password_changed_at = stored_now};

@@ -15,6 +15,7 @@
 #include "domain/timestamp.h"
 #include "service/auth_internal.h"
 #include "service/json_values.h"
+#include "service/random_token.h"
 #include "storage/audit_hash.h"
 #include "storage/not_found.h"
 
@@ -25,10 +26,6 @@ namespace json = boost::json;
 using std::chrono::seconds;
 using std::chrono::system_clock;
 
-constexpr std::size_t kTokenBytes = 32;
-// sodium_base64_ENCODED_LEN(32, URLSAFE_NO_PADDING) without the terminating NUL.
-constexpr std::size_t kTokenLength = 43;
-
 constexpr std::string_view kBadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng";
 constexpr std::string_view kSessionInvalid = "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại";
 constexpr seconds kBusyRetryAfter{1};
@@ -38,18 +35,6 @@ void EnsureSodium() {
   static const bool initialised = sodium_init() >= 0;
   assert(initialised);
   (void)initialised;
-}
-
-// 32 random bytes as unpadded base64url: 43 characters, safe in cookies and headers.
-std::string RandomToken() {
-  EnsureSodium();
-  std::array<unsigned char, kTokenBytes> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::array<char, kTokenLength + 1> text{};
-  sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  sodium_memzero(bytes.data(), bytes.size());
-  return std::string(text.data(), kTokenLength);
 }
 
 // Logins: lowercase ASCII letters, digits, '.', '_' and '-', 3 to 64 characters, starting with
@@ -250,7 +235,8 @@ Actor ActorFor(const User& user, std::string address) {
   return Actor{.login = user.login,
                .role = std::string(RoleCode(user.role)),
                .address = std::move(address),
-               .scope_root = user.org_id};
+               .scope_root = user.org_id,
+               .mass_organisation_id = user.mass_organisation_id};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,7 +413,7 @@ void AuthService::LoginAsync(LoginRequest request, std::function<void(LoginOutco
 }
 
 PasswordChangeOutcome AuthService::ChangeOwnPassword(const Actor& actor, Id keep_session,
-                                                     OwnPasswordChange change) {
+                                                     const OwnPasswordChange& change) {
   auto refuse = [](Error error, seconds retry_after = seconds(0)) {
     return PasswordChangeOutcome{.status = std::move(error), .retry_after = retry_after};
   };
@@ -526,7 +512,7 @@ void AuthService::ChangeOwnPasswordAsync(Actor actor, Id keep_session, OwnPasswo
 }
 
 Status AuthService::Logout(const std::string& token) {
-  if (token.size() != kTokenLength) return Ok();
+  if (token.size() != kRandomTokenLength) return Ok();
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
   Result<Session> session = tx->Sessions().GetByTokenHash(Sha256Hex(token));
   if (!session.ok()) {
@@ -544,7 +530,7 @@ Status AuthService::Logout(const std::string& token) {
 
 Result<Authenticated> AuthService::Authenticate(const std::string& token,
                                                 const std::string& address) {
-  if (token.size() != kTokenLength) return Error::Forbidden(std::string(kSessionInvalid));
+  if (token.size() != kRandomTokenLength) return Error::Forbidden(std::string(kSessionInvalid));
   const std::string token_hash = Sha256Hex(token);
   const Instant now = Now();
   // Read before the session: a write committed after it makes the next request read again.

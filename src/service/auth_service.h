@@ -156,6 +156,9 @@ struct NewUser {
   Role role = Role::kLeader;
   Id org_id = 0;
   std::string password;
+  // Role::kMassOrganisation: the organisation the account speaks for, one of org_id's
+  // (required for that role, refused for every other).
+  std::optional<Id> mass_organisation_id;
 };
 
 // Whether the account is being enabled or disabled.
@@ -234,7 +237,7 @@ class AuthService {
   // Audited "user.password" (sessions_ended) in the transaction of the change. Hashes on the
   // calling thread: call it through ChangeOwnPasswordAsync() from a server.
   PasswordChangeOutcome ChangeOwnPassword(const Actor& actor, Id keep_session,
-                                          OwnPasswordChange change);
+                                          const OwnPasswordChange& change);
   // ChangeOwnPassword() on the hasher's pool, as LoginAsync(): a throttled address or a full
   // queue answer at once on the calling thread.
   void ChangeOwnPasswordAsync(Actor actor, Id keep_session, OwnPasswordChange change,

@@ -19,22 +19,6 @@
 namespace ptdv {
 namespace {
 
-// A name as stored: NFC, runs of white space collapsed to one space, none at either end.
-std::string CleanName(std::string_view name) {
-  std::string out;
-  bool space = false;
-  for (char c : NormaliseNfc(name)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // The case `case_id` when its cell lies in the actor's scope; otherwise the error of a missing
 // case (service/actor.h).
 Result<CaseRecord> CaseRecordInScope(Transaction& tx, const Actor& actor, Id case_id) {

@@ -41,6 +41,7 @@ json::object AccountObject(const User& user) {
                       {"full_name", user.full_name},
                       {"role", RoleCode(user.role)},
                       {"org_id", user.org_id},
+                      {"mass_organisation_id", OrNull(user.mass_organisation_id)},
                       {"created_at", FormatTimestamp(user.created_at)},
                       {"password_changed_at", FormatTimestamp(user.password_changed_at)},
                       {"failed_attempts", user.failed_attempts},

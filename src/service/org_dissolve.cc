@@ -26,6 +26,7 @@ struct Holdings {
   std::vector<Membership> memberships;
   std::vector<Case> cases;
   std::vector<User> accounts;
+  std::vector<MassOrganisation> mass_organisations;  // those working beside it (its ward's)
   int target = 0;
 };
 
@@ -57,6 +58,7 @@ Result<Holdings> HoldingsOf(Transaction& tx, const Organisation& unit, Date on) 
   for (User& u : users) {
     if (u.org_id == unit.id) h.accounts.push_back(std::move(u));
   }
+  PTDV_ASSIGN_OR_RETURN(h.mass_organisations, tx.MassOrganisations().ListForUnits({unit.id}));
   PTDV_ASSIGN_OR_RETURN(std::vector<Target> targets,
                         tx.Targets().ListForYear({unit.id}, YearOf(on)));
   for (const Target& t : targets) {
@@ -156,9 +158,32 @@ Status MoveHoldings(Transaction& tx, const Actor& actor, const std::string& at, 
                                      {.entity = "case", .id = c.id, .org_id = successor.id}, before,
                                      ToJson(c)));
   }
+  // The ward's mass organisations go with it: one of a kind the successor lacks moves there;
+  // one of a kind it has is taken over by the successor's, whose accounts then speak for it.
+  PTDV_ASSIGN_OR_RETURN(std::vector<MassOrganisation> theirs,
+                        tx.MassOrganisations().ListForUnits({successor.id}));
+  std::map<Id, Id> taken_over;  // mass organisation → the successor's of its kind
+  for (const MassOrganisation& m : h.mass_organisations) {
+    auto same_kind = std::find_if(theirs.begin(), theirs.end(),
+                                  [&](const MassOrganisation& t) { return t.kind == m.kind; });
+    if (same_kind != theirs.end()) {
+      taken_over[m.id] = same_kind->id;
+      continue;
+    }
+    PTDV_RETURN_IF_ERROR(tx.MassOrganisations().Move(m.id, successor.id));
+    PTDV_RETURN_IF_ERROR(
+        AppendAudit(tx, actor, at, "mass_organisation.move",
+                    {.entity = "mass_organisation", .id = m.id, .org_id = successor.id},
+                    fmt::format(R"({{"id":{},"org_id":{}}})", m.id, m.org_id),
+                    fmt::format(R"({{"id":{},"org_id":{}}})", m.id, successor.id)));
+    theirs.push_back(m);
+  }
   for (User& u : h.accounts) {
     const Id from = u.org_id;
     u.org_id = successor.id;
+    if (u.mass_organisation_id && taken_over.contains(*u.mass_organisation_id)) {
+      u.mass_organisation_id = taken_over.at(*u.mass_organisation_id);
+    }
     PTDV_RETURN_IF_ERROR(tx.Users().Update(u));
     PTDV_RETURN_IF_ERROR(AppendAudit(
         tx, actor, at, "user.move", {.entity = "user", .id = u.id, .org_id = successor.id},
