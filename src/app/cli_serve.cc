@@ -53,6 +53,7 @@ struct ServeOptions {
   std::size_t hash_queue = 16;
   int logins_per_minute = 60;
   int certificate_checks_per_minute = 30;
+  int candidate_views_per_minute = 30;
   int response_cache_mb = 64;
   int max_scan_mb = static_cast<int>(kDefaultMaxScanBytes >> 20);
   std::string trusted_proxies;
@@ -112,6 +113,11 @@ void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
   ctx.AddNumber(serve, "--certificate-checks-per-minute", o.certificate_checks_per_minute,
                 "Số lần tra cứu chứng nhận mỗi phút từ một địa chỉ (mặc định 30)", 1, 100000)
       ->envname("PTDV_CERTIFICATE_CHECKS_PER_MINUTE");
+  ctx.AddNumber(serve, "--candidate-views-per-minute", o.candidate_views_per_minute,
+                "Số lần mở trang theo dõi hồ sơ của người được phát triển mỗi phút từ một địa chỉ "
+                "(mặc định 30)",
+                1, 100000)
+      ->envname("PTDV_CANDIDATE_VIEWS_PER_MINUTE");
   ctx.AddNumber(serve, "--max-scan-mb", o.max_scan_mb,
                 "Dung lượng tối đa của một bản quét đính kèm hồ sơ (MiB, mặc định 10)", 1, 200)
       ->envname("PTDV_MAX_SCAN_MB");
@@ -197,6 +203,9 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   FormService forms(*env.store, *env.clock);
   // A scan's upload may be as large as the service accepts, with room for nothing else.
   ImportService imports(*env.store, env.cases->rule_sets(), env.cases->calendars(), *env.clock);
+  MassOrganisationService mass_organisations(*env.store, *env.clock);
+  CandidateLinkService candidate_links(*env.store, *env.clock);
+  DigestService digests(*env.store, *env.cases, mass_organisations, *env.clock);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
   const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;
@@ -234,11 +243,15 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .attachments = attachments,
                .forms = forms,
                .imports = imports,
+               .mass_organisations = mass_organisations,
+               .candidate_links = candidate_links,
+               .digests = digests,
                .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
                                                             : http::CookieSecurity::kSecure,
                                 .logins_per_address = {.limit = o.logins_per_minute,
                                                        .window = std::chrono::seconds(60)}},
                .certificate_checks_per_minute = o.certificate_checks_per_minute,
+               .candidate_views_per_minute = o.candidate_views_per_minute,
                .response_cache = &response_cache});
   if (!registered.ok()) return ctx.Fail(registered.error());
   http::Metrics metrics;

@@ -268,6 +268,44 @@ class AccessControlTest : public ::testing::Test {
                 .target = std::to_string(target_),
                 .login = "warda"};
     std::tie(foreign_.event, foreign_.attachment) = ScannedStep(case_, world_.members["A"][0]);
+    // A waiting nomination of each Youth Union; HUE-A's names a person the outsiders must not
+    // see (Leaks). Hương Thủy's ward HTY-X gets a Youth Union of its own.
+    foreign_.nomination = std::to_string(Nominated(world_.youth_unions["A"], "Nguyễn Bí Mật Đoàn"));
+    own_["HUE-B"].nomination = std::to_string(Nominated(world_.youth_unions["B"], "Trần Văn Bê"));
+    {
+      auto tx = world_.store().Begin(Access::kReadWrite);
+      ASSERT_TRUE(tx.ok());
+      auto youth = (*tx)->MassOrganisations().Insert(
+          {.org_id = *hty_ward, .kind = MassOrgKind::kYouthUnion, .name = "Đoàn Thanh niên X"});
+      ASSERT_TRUE(youth.ok()) << youth.error().message;
+      ASSERT_TRUE((*tx)->Commit().ok());
+      own_["HTY"].nomination = std::to_string(Nominated(*youth, "Lê Văn Ích"));
+    }
+    // A personal link of each unit's case.
+    for (Objects* objects : {&foreign_, &own_["HUE-B"], &own_["HTY"]}) {
+      auto link =
+          world_.candidate_links->Issue({}, std::stoll(objects->case_id), MakeDate(2027, 1, 31));
+      ASSERT_TRUE(link.ok()) << link.error().message;
+      objects->link = std::to_string(link->link.id);
+    }
+  }
+
+  // A nomination of `youth_union` waiting since 1/11/2026, written as the repository stores it.
+  Id Nominated(Id youth_union, const std::string& name) {
+    auto tx = world_.store().Begin(Access::kReadWrite);
+    EXPECT_TRUE(tx.ok());
+    auto id =
+        (*tx)->MassOrganisations().InsertNomination({.mass_organisation_id = youth_union,
+                                                     .full_name = name,
+                                                     .birth_date = MakeDate(2002, 2, 2),
+                                                     .category = SourceCategory::kStudent,
+                                                     .reason = "Sinh viên tiêu biểu",
+                                                     .nominated_on = MakeDate(2026, 11, 1),
+                                                     .actor = "doan",
+                                                     .recorded_at = "2026-11-01T08:00:00+07:00"});
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    EXPECT_TRUE((*tx)->Commit().ok());
+    return id.ok() ? *id : 0;
   }
 
   // Records the cell's resolution (S0, helped by `member`) with one document on `case_id` and
@@ -308,16 +346,26 @@ class AccessControlTest : public ::testing::Test {
     std::string login;
     std::string event;       // a step of `case_id` with one document
     std::string attachment;  // the scan of that document
+    std::string nomination;  // a waiting nomination of the unit's Youth Union
+    std::string link;        // a personal link of `case_id`
   };
   using Field = std::string Objects::*;
   // Each reference's placeholder in a request template.
   static constexpr std::pair<const char*, Field> kReferences[] = {
-      {"{org}", &Objects::org},        {"{ward}", &Objects::ward},
-      {"{cell}", &Objects::cell},      {"{person}", &Objects::person},
-      {"{member}", &Objects::member},  {"{case}", &Objects::case_id},
-      {"{class}", &Objects::class_id}, {"{enrolment}", &Objects::enrolment},
-      {"{target}", &Objects::target},  {"{login}", &Objects::login},
-      {"{event}", &Objects::event},    {"{attachment}", &Objects::attachment}};
+      {"{org}", &Objects::org},
+      {"{ward}", &Objects::ward},
+      {"{cell}", &Objects::cell},
+      {"{person}", &Objects::person},
+      {"{member}", &Objects::member},
+      {"{case}", &Objects::case_id},
+      {"{class}", &Objects::class_id},
+      {"{enrolment}", &Objects::enrolment},
+      {"{target}", &Objects::target},
+      {"{login}", &Objects::login},
+      {"{event}", &Objects::event},
+      {"{attachment}", &Objects::attachment},
+      {"{nomination}", &Objects::nomination},
+      {"{link}", &Objects::link}};
 
   // Objects that exist nowhere: the answer for HUE-A's must be the answer for these.
   static Objects Missing() {
@@ -332,7 +380,9 @@ class AccessControlTest : public ::testing::Test {
             .target = "999996",
             .login = "khong.co",
             .event = "999997",
-            .attachment = "999998"};
+            .attachment = "999998",
+            .nomination = "999989",
+            .link = "999988"};
   }
 
   // A request naming objects through placeholders; `needs_version` sends If-Match with the
@@ -455,6 +505,32 @@ class AccessControlTest : public ::testing::Test {
          {{"/api/v1/reports/admissions.xlsx?org={org}&from=2026-01-01&to=2026-11-27"}}},
         {"GET /api/v1/cases/export.xlsx", {{"/api/v1/cases/export.xlsx?org={org}&due=blocked"}}},
         {"GET /api/v1/dashboard", {{"/api/v1/dashboard?org={org}&year=2026"}}},
+        {"GET /api/v1/mass-organisations", {{"/api/v1/mass-organisations?org={org}"}}},
+        {"GET /api/v1/digest", {{"/api/v1/digest?org={org}"}}},
+        {"POST /api/v1/mass-organisations",
+         {{"/api/v1/mass-organisations",
+           R"({"org":"{ward}","kind":"veterans","name":"Hội Cựu chiến binh"})"}}},
+        {"GET /api/v1/nominations", {{"/api/v1/nominations?org={org}"}}},
+        {"POST /api/v1/nominations/{id}/accept",
+         {{"/api/v1/nominations/{nomination}/accept",
+           R"({"cell":"{cell}","accepted_on":"2026-11-02"})"}}},
+        {"POST /api/v1/nominations/{id}/decline",
+         {{"/api/v1/nominations/{nomination}/decline",
+           R"({"reason":"Chưa đủ thời gian thử thách","declined_on":"2026-11-02"})"}}},
+        {"GET /api/v1/cases/{id}/opinions", {{"/api/v1/cases/{case}/opinions"}}},
+        {"GET /api/v1/my-organisation", {}},
+        {"GET /api/v1/my-organisation/nominations", {}},
+        {"POST /api/v1/my-organisation/nominations", {}},  // into the caller's own organisation
+        {"GET /api/v1/my-organisation/opinion-requests", {}},
+        {"POST /api/v1/cases/{id}/candidate-links",
+         {{"/api/v1/cases/{case}/candidate-links", R"({"expires_on":"2027-01-31"})"}}},
+        {"GET /api/v1/cases/{id}/candidate-links", {{"/api/v1/cases/{case}/candidate-links"}}},
+        {"POST /api/v1/cases/{id}/candidate-links/{link}/revoke",
+         {{"/api/v1/cases/{case}/candidate-links/{link}/revoke"}}},
+        {"GET /api/v1/candidate-view/{token}", {}},  // the token is the only reference
+        {"POST /api/v1/my-organisation/opinions",
+         {{"/api/v1/my-organisation/opinions",
+           R"({"case_id":{case},"kind":"opinion","given_on":"2026-11-02","content":"Tốt"})"}}},
     };
   }
 
@@ -636,6 +712,47 @@ class AccessControlTest : public ::testing::Test {
           "/api/v1/reports/admissions.xlsx?org=HUE-A&from=2026-01-01&to=2026-11-27"}},
         {"GET /api/v1/cases/export.xlsx", {Target::kObject, "/api/v1/cases/export.xlsx?org=HUE-A"}},
         {"GET /api/v1/dashboard", {Target::kObject, "/api/v1/dashboard?org=HUE-A&year=2026"}},
+        {"GET /api/v1/digest", {Target::kObject, "/api/v1/digest?org=HUE-A"}},
+        // The ward's mass organisations: their list, nominations and opinions.
+        {"GET /api/v1/mass-organisations",
+         {Target::kObject, "/api/v1/mass-organisations?org=HUE-A"}},
+        {"POST /api/v1/mass-organisations",
+         {Target::kObject, "/api/v1/mass-organisations",
+          R"({"org":"HUE-A","kind":"veterans","name":"Hội Cựu chiến binh phường A"})"}},
+        {"GET /api/v1/nominations", {Target::kObject, "/api/v1/nominations?org=HUE-A"}},
+        {"POST /api/v1/nominations/{id}/accept",
+         {Target::kObject, fmt::format("/api/v1/nominations/{}/accept", foreign_.nomination),
+          R"({"cell":"HUE-A-CB1","accepted_on":"2026-11-02"})"}},
+        {"POST /api/v1/nominations/{id}/decline",
+         {Target::kObject, fmt::format("/api/v1/nominations/{}/decline", foreign_.nomination),
+          R"({"reason":"Chưa đủ thời gian thử thách","declined_on":"2026-11-02"})"}},
+        {"GET /api/v1/cases/{id}/opinions",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/opinions", case_)}},
+        {"GET /api/v1/my-organisation", {Target::kOwnScope, "/api/v1/my-organisation"}},
+        {"GET /api/v1/my-organisation/nominations",
+         {Target::kOwnScope, "/api/v1/my-organisation/nominations"}},
+        // Writes into the caller's own organisation only: no other unit's object to name.
+        {"POST /api/v1/my-organisation/nominations",
+         {Target::kSession, "/api/v1/my-organisation/nominations"}},
+        {"GET /api/v1/my-organisation/opinion-requests",
+         {Target::kOwnScope, "/api/v1/my-organisation/opinion-requests"}},
+        // A candidate's personal links: issued, listed and revoked on HUE-A's case; the public
+        // page opens only with a link's token (an unknown one here).
+        {"POST /api/v1/cases/{id}/candidate-links",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/candidate-links", case_),
+          R"({"expires_on":"2027-01-31"})"}},
+        {"GET /api/v1/cases/{id}/candidate-links",
+         {Target::kObject, fmt::format("/api/v1/cases/{}/candidate-links", case_)}},
+        {"POST /api/v1/cases/{id}/candidate-links/{link}/revoke",
+         {Target::kObject,
+          fmt::format("/api/v1/cases/{}/candidate-links/{}/revoke", case_, foreign_.link)}},
+        {"GET /api/v1/candidate-view/{token}",
+         {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay"}},
+        {"POST /api/v1/my-organisation/opinions",
+         {Target::kObject, "/api/v1/my-organisation/opinions",
+          fmt::format(R"({{"case_id":{},"kind":"opinion","given_on":"2026-11-02",)"
+                      R"("content":"Tốt"}})",
+                      case_)}},
     };
   }
 
@@ -667,9 +784,10 @@ class AccessControlTest : public ::testing::Test {
 
 TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {
   const std::map<Role, std::string> outsider = {
-      {Role::kCityAdmin, "admin.hty"},       {Role::kOrganisationBoard, "bantochuc.hty"},
-      {Role::kPoliticalCentre, "ttct.hty"},  {Role::kLeader, "lanhdao.hty"},
-      {Role::kGrassrootsStaff, "wardb"},     {Role::kCellSecretary, "bithub"}};
+      {Role::kCityAdmin, "admin.hty"},      {Role::kOrganisationBoard, "bantochuc.hty"},
+      {Role::kPoliticalCentre, "ttct.hty"}, {Role::kLeader, "lanhdao.hty"},
+      {Role::kGrassrootsStaff, "wardb"},    {Role::kCellSecretary, "bithub"},
+      {Role::kMassOrganisation, "doan.b"}};
   ASSERT_EQ(outsider.size(), AllRoles().size());
   std::map<Role, ApiWorld::Session> sessions;
   for (Role role : AllRoles()) sessions[role] = world_.Login(outsider.at(role));
@@ -714,6 +832,41 @@ TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {
   }
   EXPECT_EQ(probed.size(), world_.router.Routes().size());
   EXPECT_EQ(DatabaseDigest(world_.db_url()), before) << "a refused request changed the database";
+}
+
+// A mass organisation of ward HUE-A itself (its Youth Union, Role::kMassOrganisation) reads no
+// case file: every route aimed at HUE-A's objects but its own organisation's answers 403 with
+// none of HUE-A's personal data, and nothing is written.
+TEST_F(AccessControlTest, AMassOrganisationOfTheWardSeesNoCaseFile) {
+  auto youth = world_.Login("doan.a");
+  const auto probes = Probes();
+  const std::string before = DatabaseDigest(world_.db_url());
+  int refused = 0;
+  for (const Route& route : world_.router.Routes()) {
+    const std::string key = fmt::format("{} {}", MethodName(route.method), route.pattern);
+    auto it = probes.find(key);
+    ASSERT_NE(it, probes.end()) << key;
+    const Probe& probe = it->second;
+    if (probe.target == Target::kSession || probe.target == Target::kReference) continue;
+    if (route.access.permission == "nominate") continue;  // its own organisation's routes
+    if (key == "GET /api/v1/auth/me") continue;
+    SCOPED_TRACE(key);
+    auto r = Send(youth, route, probe);
+    EXPECT_EQ(r.status, 403) << r.body.substr(0, 300);
+    EXPECT_FALSE(Leaks(r.body)) << r.body.substr(0, 400);
+    ++refused;
+  }
+  EXPECT_GE(refused, 50);
+  // Its own side: the opinion requests name no one of HUE-A (no dossier asks its opinion) and
+  // its nominations are its own.
+  auto requests = world_.Call(youth, "GET", "/api/v1/my-organisation/opinion-requests");
+  EXPECT_EQ(requests.status, 200) << requests.body;
+  EXPECT_FALSE(Leaks(requests.body)) << requests.body;
+  auto nominations = world_.Call(youth, "GET", "/api/v1/my-organisation/nominations");
+  EXPECT_EQ(nominations.status, 200);
+  EXPECT_NE(nominations.body.find("Nguyễn Bí Mật Đoàn"), std::string::npos);
+  EXPECT_EQ(nominations.body.find("Trần Văn Bê"), std::string::npos) << "HUE-B's nomination";
+  EXPECT_EQ(FirstDifference(before, DatabaseDigest(world_.db_url())), "");
 }
 
 // The probes are aimed at real objects: the same read probes by Huế's organisation board, whose
@@ -787,7 +940,8 @@ TEST_F(AccessControlTest, EveryReferenceToAnotherWardsObjectIsRefusedAsIfItDidNo
       {Role::kPoliticalCentre, {"ttct.hty", "HTY", ""}},
       {Role::kLeader, {"lanhdao.hty", "HTY", ""}},
       {Role::kGrassrootsStaff, {"wardb", "HUE-B", ""}},
-      {Role::kCellSecretary, {"bithub", "HUE-B", "HUE-B-CB1"}}};
+      {Role::kCellSecretary, {"bithub", "HUE-B", "HUE-B-CB1"}},
+      {Role::kMassOrganisation, {"doan.b", "HUE-B", ""}}};
   ASSERT_EQ(outsiders.size(), AllRoles().size());
   const auto templates = Templates();
   const Objects missing = Missing();

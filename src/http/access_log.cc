@@ -65,8 +65,20 @@ AccessLog::AccessLog()
         std::fwrite(text.data(), 1, text.size(), stderr);
       }) {}
 
+std::string LoggedPath(std::string_view path) {
+  // A candidate's personal link opens their page to whoever holds it: its token stays out of
+  // the log (service/candidate_link_service.h).
+  for (std::string_view bearer :
+       {std::string_view("/api/v1/candidate-view/"), std::string_view("/hanh-trinh/")}) {
+    if (path.starts_with(bearer) && path.size() > bearer.size()) {
+      return std::string(bearer) + "…";
+    }
+  }
+  return std::string(path);
+}
+
 std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
-  std::string line = "{\"time\":\"" + FormatTimestamp(entry.time) + "\",\"remote\":";
+  std::string line = R"({"time":")" + FormatTimestamp(entry.time) + R"(","remote":)";
   AppendJsonString(line, entry.remote);
   if (!entry.peer.empty()) {
     line += ",\"peer\":";
@@ -75,10 +87,10 @@ std::string AccessLog::FormatLine(const AccessLogEntry& entry) {
   line += ",\"method\":";
   AppendJsonString(line, entry.method);
   line += ",\"path\":";
-  AppendJsonString(line, entry.path);
+  AppendJsonString(line, LoggedPath(entry.path));
   line += ",\"route\":";
   AppendJsonString(line, entry.route);
-  fmt::format_to(std::back_inserter(line), ",\"status\":{},\"bytes\":{},\"duration_ms\":{:.3f}",
+  fmt::format_to(std::back_inserter(line), R"(,"status":{},"bytes":{},"duration_ms":{:.3f})",
                  entry.status, entry.bytes, entry.duration_ms);
   if (!entry.request_id.empty()) {
     line += ",\"request_id\":";

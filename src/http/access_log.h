@@ -20,7 +20,8 @@ struct AccessLogEntry {
   // X-Request-Id of the answer.
   std::string request_id;
   std::string method;
-  std::string path;   // without the query string: queries can carry personal data (names)
+  // Without the query string: queries can carry personal data (names). Logged as LoggedPath().
+  std::string path;
   std::string route;  // the route pattern, or "static", "unmatched", ...
   int status = 0;
   std::size_t bytes = 0;  // response body bytes
@@ -39,6 +40,10 @@ struct AccessLogEntry {
 // not valid UTF-8 are written with U+FFFD in place of the bad bytes, so every line is valid JSON.
 // Thread-safe: Write may be called from any thread; the sink is called under a mutex, one line
 // at a time, so it need not be thread-safe itself.
+// `path` as the access log writes it: the token of a candidate's personal link
+// ("/hanh-trinh/TOKEN", "/api/v1/candidate-view/TOKEN") replaced by "…".
+std::string LoggedPath(std::string_view path);
+
 class AccessLog {
  public:
   // Receives a line without its trailing newline.

@@ -35,6 +35,17 @@ TEST(AccessLog, OneJsonObjectPerLine) {
                         R"("duration_ms":1.235,"user":"bi-thu-tay-loc"})"));
 }
 
+// A candidate's personal link is a bearer token: it never reaches the log.
+TEST(AccessLog, LeavesOutTheTokenOfACandidatesLink) {
+  EXPECT_EQ(LoggedPath("/hanh-trinh/AbC-123_xyz"), "/hanh-trinh/…");
+  EXPECT_EQ(LoggedPath("/api/v1/candidate-view/AbC-123_xyz"), "/api/v1/candidate-view/…");
+  EXPECT_EQ(LoggedPath("/api/v1/cases/7"), "/api/v1/cases/7");
+  EXPECT_EQ(LoggedPath("/hanh-trinh/"), "/hanh-trinh/");
+  AccessLogEntry entry;
+  entry.path = "/api/v1/candidate-view/SecretToken";
+  EXPECT_EQ(AccessLog::FormatLine(entry).find("SecretToken"), std::string::npos);
+}
+
 TEST(AccessLog, LeavesOutEmptyUserAndError) {
   json::object object = json::parse(AccessLog::FormatLine(SampleEntry())).as_object();
   EXPECT_FALSE(object.contains("user"));

@@ -3,11 +3,14 @@
 #include "http/attachment_api.h"
 #include "http/audit_api.h"
 #include "http/calendar_api.h"
+#include "http/candidate_link_api.h"
 #include "http/case_api.h"
 #include "http/class_api.h"
 #include "http/dashboard_api.h"
+#include "http/digest_api.h"
 #include "http/form_api.h"
 #include "http/import_api.h"
+#include "http/mass_organisation_api.h"
 #include "http/openapi.h"
 #include "http/org_api.h"
 #include "http/people_api.h"
@@ -37,6 +40,11 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
       RegisterDashboardApi(router, deps.dashboards, deps.clock, deps.response_cache));
   PTDV_RETURN_IF_ERROR(RegisterAttachmentApi(router, deps.attachments));
   PTDV_RETURN_IF_ERROR(RegisterImportApi(router, deps.imports));
+  PTDV_RETURN_IF_ERROR(RegisterMassOrganisationApi(router, deps.mass_organisations, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterDigestApi(router, deps.digests, deps.clock));
+  PTDV_RETURN_IF_ERROR(RegisterCandidateLinkApi(
+      router, deps.candidate_links, deps.clock,
+      RateLimit{.limit = deps.candidate_views_per_minute, .window = std::chrono::seconds(60)}));
   PTDV_RETURN_IF_ERROR(RegisterFormApi(router, deps.forms, deps.classes, deps.form_style));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();

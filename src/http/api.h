@@ -11,12 +11,15 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/calendar_service.h"
+#include "service/candidate_link_service.h"
 #include "service/case_service.h"
 #include "service/class_service.h"
 #include "service/clock.h"
 #include "service/dashboard_service.h"
+#include "service/digest_service.h"
 #include "service/form_service.h"
 #include "service/import_service.h"
+#include "service/mass_organisation_service.h"
 #include "service/org_service.h"
 #include "service/password_hasher.h"
 #include "service/report_service.h"
@@ -44,11 +47,17 @@ struct ApiDeps {
   AttachmentService& attachments;
   FormService& forms;
   ImportService& imports;
+  MassOrganisationService& mass_organisations;
+  CandidateLinkService& candidate_links;
+  DigestService& digests;
   // The page set-up of printed forms (DOMAIN §10 [?]).
   report::PageStyle form_style = {};
   AuthApiOptions auth_options = {};
   // Public certificate checks per client address per minute (GET /api/v1/certificates/{code}).
   int certificate_checks_per_minute = 30;
+  // Views of candidates' personal pages per client address per minute
+  // (GET /api/v1/candidate-view/{token}).
+  int candidate_views_per_minute = 30;
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.
   ResponseCache* response_cache = nullptr;
 };

@@ -129,6 +129,27 @@ class ApiWorld {
       must(auth->CreateUser({}, {.login = login, .full_name = std::string("Người dùng ") + login,
                                  .role = role, .org_id = org, .password = kPassword}));
     }
+    // Each ward's Youth Union, with its account "doan.a" / "doan.b" (Role::kMassOrganisation).
+    for (std::string ward : {"A", "B"}) {
+      auto tx = store_->Begin(Access::kReadWrite);
+      if (!tx.ok()) {
+        Fail(tx.error().message);
+        return;
+      }
+      Id youth =
+          must((*tx)->MassOrganisations().Insert({.org_id = wards[ward],
+                                                  .kind = MassOrgKind::kYouthUnion,
+                                                  .name = "Đoàn Thanh niên phường " + ward}));
+      if (auto committed = (*tx)->Commit(); !committed.ok()) Fail(committed.error().message);
+      youth_unions[ward] = youth;
+      std::string login = "doan." + std::string(1, static_cast<char>(ward[0] - 'A' + 'a'));
+      must(auth->CreateUser({}, {.login = login,
+                                 .full_name = "Người dùng " + login,
+                                 .role = Role::kMassOrganisation,
+                                 .org_id = wards[ward],
+                                 .password = kPassword,
+                                 .mass_organisation_id = youth}));
+    }
     orgs_ = std::make_unique<OrgService>(*store_, clock_);
     calendar_service_ = std::make_unique<CalendarService>(*store_, clock_, calendars_,
                                                           std::vector<CalendarYear>{});
@@ -141,6 +162,9 @@ class ApiWorld {
     attachments = std::make_unique<AttachmentService>(*store_, clock_);
     forms = std::make_unique<FormService>(*store_, clock_);
     imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), calendars_, clock_);
+    mass_organisations = std::make_unique<MassOrganisationService>(*store_, clock_);
+    candidate_links = std::make_unique<CandidateLinkService>(*store_, clock_);
+    digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations, clock_);
     changes_ = std::make_unique<ChangeTracker>(*store_);
     response_cache_ = std::make_unique<ResponseCache>(std::size_t{64} << 20, changes_.get());
     Status registered = RegisterApi(router, {.store = *store_,
@@ -159,6 +183,9 @@ class ApiWorld {
                                              .attachments = *attachments,
                                              .forms = *forms,
                                              .imports = *imports,
+                                             .mass_organisations = *mass_organisations,
+                                             .candidate_links = *candidate_links,
+                                             .digests = *digests,
                                              .response_cache = response_cache_.get()});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
@@ -244,6 +271,7 @@ class ApiWorld {
   Id province = 0, city = 0, other_city = 0;
   std::map<std::string, Id> wards, cells;
   std::map<std::string, std::vector<Id>> members;  // official members of each ward's cell
+  std::map<std::string, Id> youth_unions;          // each ward's Youth Union
   std::unique_ptr<CaseService> cases;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<ClassService> classes;
@@ -254,6 +282,9 @@ class ApiWorld {
   std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<FormService> forms;
   std::unique_ptr<ImportService> imports;
+  std::unique_ptr<MassOrganisationService> mass_organisations;
+  std::unique_ptr<CandidateLinkService> candidate_links;
+  std::unique_ptr<DigestService> digests;
   Router router;
 
  private:

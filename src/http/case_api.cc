@@ -11,6 +11,7 @@
 
 #include "domain/role.h"
 #include "domain/search_key.h"
+#include "http/api_json.h"
 #include "http/api_params.h"
 #include "http/api_routes.h"
 #include "http/auth_api.h"
@@ -322,14 +323,7 @@ Response ListDeadlines(const CaseApi& api, const Request& request, RouteContext&
                      auto rows = api.cases.DeadlinesFor(actor, org, *on);
                      if (!rows.ok()) return ErrorResponse(rows.error());
                      json::array items;
-                     for (const auto& row : *rows) {
-                       json::object item{{"case_id", row.header.id},
-                                         {"person_name", row.person_name},
-                                         {"stage", StageCode(row.header.stage)}};
-                       json::value deadline = json::value_from(row.deadline);
-                       for (auto& field : deadline.as_object()) item.insert(field);
-                       items.push_back(std::move(item));
-                     }
+                     for (const auto& row : *rows) items.push_back(DeadlineRowObject(row));
                      return Response::Json(json::serialize(
                          json::object{{"on", FormatIsoDate(*on)}, {"items", std::move(items)}}));
                    });

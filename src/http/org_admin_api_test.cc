@@ -154,7 +154,8 @@ TEST(OrgAdminApiTest, TheBoardSplitsAWard) {
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_TRUE(parts[0].at("new").as_bool());
   EXPECT_EQ(parts[0].at("moves").at("units").as_int64(), 1);
-  EXPECT_EQ(parts[0].at("moves").at("accounts").as_int64(), 1) << preview.body;  // warda
+  // warda and the account of HUE-A's Youth Union, doan.a.
+  EXPECT_EQ(parts[0].at("moves").at("accounts").as_int64(), 2) << preview.body;
   EXPECT_EQ(parts[1].at("into").at("code").as_string(), "HUE-B");
   EXPECT_EQ(parts[1].at("moves").at("units").as_int64(), 1);
   EXPECT_EQ(test::AuditChainLength(world.store()), audit);  // nothing written so far
@@ -170,6 +171,11 @@ TEST(OrgAdminApiTest, TheBoardSplitsAWard) {
   auto before = world.Call(board, "GET", "/api/v1/organisations/HUE-A?on=2026-11-30");
   EXPECT_EQ(json::parse(before.body).at("children").as_array().size(), 2u) << before.body;
   EXPECT_GT(test::AuditChainLength(world.store()), audit);
+  // HUE-A's Youth Union went with its staff to HUE-A1, which had none: its account still works.
+  auto youth = world.Call(world.Login("doan.a"), "GET", "/api/v1/my-organisation");
+  ASSERT_EQ(youth.status, 200) << youth.body;
+  EXPECT_EQ(json::parse(youth.body).at("mass_organisation").at("ward").at("code").as_string(),
+            "HUE-A1");
 }
 
 // A person moves to another cell of the ward: the ward's staff move the case; another ward's cell
@@ -210,6 +216,11 @@ TEST(OrgAdminApiTest, AfterAMergeTheSuccessorsStaffSeeTheMergedCasesAndNobodyEls
   EXPECT_NE(listed.body.find("Hồ Văn Học"), std::string::npos);
   auto elsewhere = world.Call(outsider, "GET", "/api/v1/cases?org=HUE-B");
   EXPECT_NE(elsewhere.status, 200) << elsewhere.body;
+  // Ward B has a Youth Union of its own: it takes over A's, whose account now speaks for B's.
+  auto youth = world.Call(world.Login("doan.a"), "GET", "/api/v1/my-organisation");
+  ASSERT_EQ(youth.status, 200) << youth.body;
+  EXPECT_EQ(json::parse(youth.body).at("mass_organisation").at("id").as_int64(),
+            world.youth_unions["B"]);
 }
 
 TEST(OrgAdminApiTest, TheWardMovesACaseToAnotherOfItsCells) {

@@ -50,7 +50,7 @@ constexpr Secret kSecrets[] = {
 
 void PrintTo(const Secret& secret, std::ostream* out) { *out << secret.field; }
 
-// The six roles, each with a user whose scope holds ward HUE-A.
+// The roles that read cases, each with a user whose scope holds ward HUE-A.
 const std::map<Role, std::string>& Insiders() {
   static const std::map<Role, std::string> users = {
       {Role::kCityAdmin, "admin"},       {Role::kOrganisationBoard, "bantochuc"},
@@ -203,8 +203,18 @@ TEST_P(RedactionTest, TheFieldReachesOnlyRolesThatMayReadIt) {
   }
 }
 
+// The roles that read cases. A mass organisation reads none of these routes: every one answers
+// it 403 (access_control_test.cc AMassOrganisationOfTheWardSeesNoCaseFile).
+std::vector<Role> CaseReaders() {
+  std::vector<Role> readers;
+  for (Role role : AllRoles()) {
+    if (Allows(role, Permission::kReadCases)) readers.push_back(role);
+  }
+  return readers;
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryFieldAndRole, RedactionTest,
-                         ::testing::Combine(::testing::ValuesIn(AllRoles()),
+                         ::testing::Combine(::testing::ValuesIn(CaseReaders()),
                                             ::testing::ValuesIn(kSecrets)),
                          [](const auto& info) {
                            return fmt::format("{}_{}", RoleCode(std::get<0>(info.param)),

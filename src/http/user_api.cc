@@ -54,8 +54,8 @@ Status RegisterUserApi(Router& router, Store& /*store*/, AuthService& auth,
   PTDV_RETURN_IF_ERROR(router.Add(
       Method::kPost, "/api/v1/users", RouteAccess::Require("manage_users"),
       [&auth, &hasher](const Request& request, RouteContext& context) {
-        auto body = BodyReader::Parse(request,
-                                      {"login", "full_name", "role", "organisation", "password"});
+        auto body = BodyReader::Parse(request, {"login", "full_name", "role", "organisation",
+                                                "password", "mass_organisation_id"});
         if (!body.ok()) return ErrorResponse(body.error());
         NewUser user;
         OrgChoice organisation{.code = std::string(), .field = "organisation"};
@@ -66,6 +66,12 @@ Status RegisterUserApi(Router& router, Store& /*store*/, AuthService& auth,
           read = body->ReadString("organisation", *organisation.code, Presence::kRequired);
         }
         if (read.ok()) read = body->ReadString("password", user.password, Presence::kRequired);
+        if (read.ok() && body->Has("mass_organisation_id") &&
+            !body->IsNull("mass_organisation_id")) {
+          std::int64_t id = 0;
+          read = body->ReadInt("mass_organisation_id", id, Presence::kRequired, 1);
+          user.mass_organisation_id = id;
+        }
         if (!read.ok()) return ErrorResponse(read.error());
         // An unknown unit, or one outside the caller's scope: the same 404 as for a unit in the
         // path, naming "organisation".
