@@ -14,8 +14,11 @@ if [ ! -f "$db" ]; then
   # An interrupted or failed load leaves no database, so the next run starts it over; the
   # audit checkpoint of an earlier, deleted database would not match the new one.
   trap 'rm -f "$db" "$db-wal" "$db-shm"' EXIT
-  rm -f "$db.audit-key.checkpoint"
-  "$bin" --db "$db" demo >/dev/null
+  rm -f "$db.audit-key.checkpoint" "$db.links"
+  # The personal links' tokens are shown only when they are issued: keep the demo's for later runs.
+  "$bin" --db "$db" demo >"$db.links"
+  grep -F '/hanh-trinh/' "$db.links" >"$db.links.tmp" || true
+  mv "$db.links.tmp" "$db.links"
   trap - EXIT
 fi
 
@@ -26,5 +29,9 @@ Mở trình duyệt: http://127.0.0.1:$port/
 Đăng nhập bằng một tài khoản dưới đây, mật khẩu các tài khoản mẫu: Hue@2023demo
 EOT
 "$bin" --db "$db" user list | sed -e '$d' -e 's/^/  /'
+if [ -s "$db.links" ]; then
+  echo "Trang theo dõi hồ sơ của một số người được phát triển (không cần đăng nhập):"
+  sed -e "s#: /hanh-trinh/#: http://127.0.0.1:$port/hanh-trinh/#" "$db.links"
+fi
 echo
 exec "$bin" --db "$db" serve --listen "127.0.0.1:$port" --static-dir "$root/web/dist"

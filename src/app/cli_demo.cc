@@ -10,6 +10,7 @@
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
 #include "demo/demo_data.h"
+#include "demo/demo_mass_organisations.h"
 #include "demo/demo_restructure.h"
 #include "demo/demo_users.h"
 #include "service/auth_service.h"
@@ -48,7 +49,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       if (!users.ok()) return ctx.Fail(users.error());
       ctx.out << "Tài khoản dùng thử (tên đăng nhập / mật khẩu):\n";
       for (const auto& [login, password] : *users) {
-        ctx.out << fmt::format("  {:<14} {}\n", login, password);
+        ctx.out << fmt::format("  {:<22} {}\n", login, password);
       }
       // DOMAIN §1: Huế's wards and communes merged on 1/7/2025, recorded as an office would.
       auto restructured = RestructureHue(*env.store, *env.clock, options.today);
@@ -59,6 +60,19 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
             "({} chi bộ chuyển theo)\n",
             FormatVnDate(HueRestructureDay()), restructured->wards_before,
             restructured->wards_after, restructured->cells_moved);
+      }
+      auto organisations = AddDemoMassOrganisations(*env.store, *env.clock, options.today);
+      if (!organisations.ok()) return ctx.Fail(organisations.error());
+      ctx.out << fmt::format(
+          "Tổ chức chính trị - xã hội: {} tổ chức, {} lượt giới thiệu nguồn, {} ý kiến\n",
+          organisations->organisations, organisations->nominations, organisations->opinions);
+      ctx.out << "Tài khoản dùng thử của tổ chức (tên đăng nhập / mật khẩu):\n";
+      for (const auto& [login, password] : organisations->accounts) {
+        ctx.out << fmt::format("  {:<22} {}\n", login, password);
+      }
+      ctx.out << "Đường dẫn theo dõi hồ sơ của người được phát triển (mở trên máy chủ):\n";
+      for (const auto& link : organisations->links) {
+        ctx.out << fmt::format("  {} ({}): {}\n", link.full_name, link.stage_label, link.path);
       }
     }
     return 0;
