@@ -15,6 +15,7 @@ constexpr Role kStaff = Role::kGrassrootsStaff;
 constexpr Role kSecretary = Role::kCellSecretary;
 constexpr Role kCentre = Role::kPoliticalCentre;
 constexpr Role kLeader = Role::kLeader;
+constexpr Role kMassOrg = Role::kMassOrganisation;
 
 std::string Names(const std::set<Role>& roles) {
   std::string out;
@@ -23,14 +24,15 @@ std::string Names(const std::set<Role>& roles) {
 }
 
 TEST(Role, CodesRoundTripAndLabelsAreVietnamese) {
-  EXPECT_EQ(AllRoles().size(), 6u);
+  EXPECT_EQ(AllRoles().size(), 7u);
   std::set<std::string_view> codes;
   for (Role role : AllRoles()) {
     EXPECT_EQ(RoleFromCode(RoleCode(role)), role);
     EXPECT_FALSE(RoleLabel(role).empty());
     codes.insert(RoleCode(role));
   }
-  EXPECT_EQ(codes.size(), 6u);
+  EXPECT_EQ(codes.size(), 7u);
+  EXPECT_EQ(RoleCode(Role::kMassOrganisation), "mass_organisation");
   EXPECT_EQ(RoleCode(Role::kOrganisationBoard), "organisation_board");
   EXPECT_EQ(RoleLabel(Role::kCellSecretary), "Bí thư chi bộ");
   EXPECT_FALSE(RoleFromCode("admin").has_value());
@@ -67,6 +69,7 @@ TEST(Role, PermissionMatrix) {
        .roles = {kAdmin, kBoard, kStaff, kSecretary, kCentre, kLeader}},
       {.permission = P::kManageTargets, .roles = {kAdmin, kBoard}},
       {.permission = P::kManageOrganisations, .roles = {kAdmin, kBoard}},
+      {.permission = P::kNominate, .roles = {kMassOrg}},
   };
   ASSERT_EQ(std::size(rows), AllPermissions().size());
   for (const Row& row : rows) {
@@ -75,6 +78,19 @@ TEST(Role, PermissionMatrix) {
       if (Allows(role, row.permission)) allowed.insert(role);
     }
     EXPECT_EQ(Names(allowed), Names(row.roles)) << PermissionCode(row.permission);
+  }
+}
+
+// A mass organisation reads no case and records no step: it nominates and gives opinions.
+TEST(Role, MassOrganisationsOnlyNominate) {
+  for (Permission p : AllPermissions()) {
+    EXPECT_EQ(Allows(kMassOrg, p), p == Permission::kNominate) << PermissionCode(p);
+  }
+  for (int i = 0; i < 100; ++i) {
+    std::optional<Action> a = ActionFromCode(ActionCode(static_cast<Action>(i)));
+    if (!a) continue;
+    EXPECT_FALSE(MayRecord(kMassOrg, *a, GrassrootsAuthority::kAuthorisedToAdmit))
+        << ActionCode(*a);
   }
 }
 
@@ -197,12 +213,14 @@ TEST(Role, MayGrantNeverEscalates) {
     std::set<Role> grantable;
   };
   const Row rows[] = {
-      {.actor = kAdmin, .grantable = {kAdmin, kBoard, kStaff, kSecretary, kCentre, kLeader}},
+      {.actor = kAdmin,
+       .grantable = {kAdmin, kBoard, kStaff, kSecretary, kCentre, kLeader, kMassOrg}},
       {.actor = kBoard, .grantable = {}},
-      {.actor = kStaff, .grantable = {kStaff, kSecretary}},
+      {.actor = kStaff, .grantable = {kStaff, kSecretary, kMassOrg}},
       {.actor = kSecretary, .grantable = {}},
       {.actor = kCentre, .grantable = {}},
       {.actor = kLeader, .grantable = {}},
+      {.actor = kMassOrg, .grantable = {}},
   };
   for (const Row& row : rows) {
     std::set<Role> granted;
@@ -218,6 +236,9 @@ TEST(Role, MayGrantNeverEscalates) {
     if (row.actor == kAdmin) continue;
     for (Role target : granted) {
       for (Permission p : AllPermissions()) {
+        // kNominate is an organisation's own voice (its nominations and opinions), no power
+        // over anyone's data: a ward's staff open the accounts of the ward's organisations.
+        if (p == Permission::kNominate) continue;
         if (Allows(target, p)) {
           EXPECT_TRUE(Allows(row.actor, p))
               << RoleCode(row.actor) << " grants " << RoleCode(target);
@@ -244,6 +265,7 @@ TEST(Role, RoleFitsOrganisation) {
       {.role = kLeader,
        .kinds = {K::kCityCommittee, K::kProvincialCommittee, K::kGrassrootsCommittee,
                  K::kIntermediateCommittee, K::kGrassrootsCell}},
+      {.role = kMassOrg, .kinds = {K::kGrassrootsCommittee, K::kGrassrootsCell}},
   };
   const OrgKind all[] = {K::kProvincialCommittee,
                          K::kCityCommittee,
