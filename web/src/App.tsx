@@ -4,11 +4,12 @@ import { ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { AuthProvider, useAuth } from './auth/AuthContext';
+import { AuthProvider, can, useAuth, type Permission } from './auth/AuthContext';
 import { ReferenceProvider } from './lib/reference';
 import { LargeTextContext, useLargeText } from './lib/textSize';
 import { AppLayout } from './components/AppLayout';
 import { TodoPage } from './pages/TodoPage';
+import { homePath, kMyOrgPath, kNominationsPath, kOpinionRequestsPath } from './lib/massOrgPaths';
 
 dayjs.locale('vi');
 
@@ -31,9 +32,14 @@ const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const CertificateCheckPage = lazy(() => import('./pages/CertificateCheckPage'));
+const CandidatePathPage = lazy(() => import('./pages/CandidatePathPage'));
 const OrgUnitPage = lazy(() => import('./pages/OrgUnitPage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const NotAllowedPage = lazy(() => import('./pages/NotAllowedPage'));
+const MyOrganisationPage = lazy(() => import('./pages/MyOrganisationPage'));
+const OpinionRequestsPage = lazy(() => import('./pages/OpinionRequestsPage'));
+const NominationsPage = lazy(() => import('./pages/NominationsPage'));
 
 function Loading() {
   return (
@@ -59,6 +65,26 @@ function RequireAuth({ children }: { children: ReactNode }) {
   );
 }
 
+// A page only for the roles holding `need`: the others (a mass organisation's account reads no
+// case) are told so, and the page asks the server nothing. While a session has expired (no
+// user) the page stays, so that what was typed survives the new login.
+function Only({ need, children }: { need: Permission; children: ReactNode }) {
+  const { user } = useAuth();
+  if (user && !can(user, need)) return <NotAllowedPage />;
+  return <>{children}</>;
+}
+
+// The first page: «Việc cần làm», or the organisation's own page for a mass organisation.
+function Home() {
+  const { user } = useAuth();
+  const home = homePath(user);
+  return home === '/' ? <TodoPage /> : <Navigate to={home} replace />;
+}
+
+const cases = (page: ReactNode) => <Only need="read_cases">{page}</Only>;
+const aggregates = (page: ReactNode) => <Only need="read_aggregates">{page}</Only>;
+const nominates = (page: ReactNode) => <Only need="nominate">{page}</Only>;
+
 function Shell() {
   return (
     <RequireAuth>
@@ -66,24 +92,27 @@ function Shell() {
         <AppLayout>
           <Suspense fallback={<Loading />}>
             <Routes>
-              <Route path="/" element={<TodoPage />} />
-              <Route path="/ho-so" element={<CaseListPage />} />
-              <Route path="/ho-so/:id" element={<CasePage />} />
-              <Route path="/nguoi" element={<PeoplePage />} />
-              <Route path="/nguoi/moi" element={<PersonPage />} />
-              <Route path="/nguoi/:id" element={<PersonPage />} />
-              <Route path="/to-chuc" element={<OrgTreePage />} />
-              <Route path="/don-vi/:code" element={<OrgUnitPage />} />
-              <Route path="/lich" element={<CalendarPage />} />
-              <Route path="/tai-khoan" element={<UsersPage />} />
+              <Route path="/" element={<Home />} />
+              <Route path="/ho-so" element={cases(<CaseListPage />)} />
+              <Route path="/ho-so/:id" element={cases(<CasePage />)} />
+              <Route path="/nguoi" element={cases(<PeoplePage />)} />
+              <Route path="/nguoi/moi" element={cases(<PersonPage />)} />
+              <Route path="/nguoi/:id" element={cases(<PersonPage />)} />
+              <Route path="/to-chuc" element={cases(<OrgTreePage />)} />
+              <Route path="/don-vi/:code" element={cases(<OrgUnitPage />)} />
+              <Route path="/lich" element={cases(<CalendarPage />)} />
+              <Route path="/tai-khoan" element={cases(<UsersPage />)} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
-              <Route path="/tong-quan" element={<DashboardPage />} />
-              <Route path="/nguon" element={<SourcesPage />} />
-              <Route path="/lop-boi-duong" element={<ClassesPage />} />
-              <Route path="/lop-boi-duong/:id" element={<ClassPage />} />
-              <Route path="/chi-tieu" element={<TargetsPage />} />
-              <Route path="/bao-cao" element={<ReportsPage />} />
-              <Route path="/nhap-excel" element={<ImportPage />} />
+              <Route path="/tong-quan" element={aggregates(<DashboardPage />)} />
+              <Route path="/nguon" element={cases(<SourcesPage />)} />
+              <Route path={kNominationsPath} element={cases(<NominationsPage />)} />
+              <Route path="/lop-boi-duong" element={cases(<ClassesPage />)} />
+              <Route path="/lop-boi-duong/:id" element={cases(<ClassPage />)} />
+              <Route path="/chi-tieu" element={aggregates(<TargetsPage />)} />
+              <Route path="/bao-cao" element={aggregates(<ReportsPage />)} />
+              <Route path="/nhap-excel" element={cases(<ImportPage />)} />
+              <Route path={kMyOrgPath} element={nominates(<MyOrganisationPage />)} />
+              <Route path={kOpinionRequestsPath} element={nominates(<OpinionRequestsPage />)} />
               <Route path="/huong-dan" element={<HelpPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
@@ -91,6 +120,21 @@ function Shell() {
         </AppLayout>
       </ReferenceProvider>
     </RequireAuth>
+  );
+}
+
+// Everything under the session check (GET /auth/me): the login page, the certificate check and
+// the application.
+function Session() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/dang-nhap" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
+        {/* Public: whoever holds a certificate checks its code, without an account. */}
+        <Route path="/kiem-tra-chung-nhan/:code?" element={<Suspense fallback={<Loading />}><CertificateCheckPage /></Suspense>} />
+        <Route path="/*" element={<Shell />} />
+      </Routes>
+    </AuthProvider>
   );
 }
 
@@ -111,17 +155,15 @@ export function App() {
         },
       }}
     >
-              <AuthProvider>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/dang-nhap" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
-              {/* Public: whoever holds a certificate checks its code, without an account. */}
-              <Route path="/kiem-tra-chung-nhan/:code?" element={<Suspense fallback={<Loading />}><CertificateCheckPage /></Suspense>} />
-              <Route path="/*" element={<Shell />} />
-            </Routes>
-          </BrowserRouter>
-        </AuthProvider>
-          </ConfigProvider>
+      <BrowserRouter>
+        <Routes>
+          {/* Public, and outside the session altogether (no /auth/me, no login page): the
+              person being developed follows their own path through a personal link. */}
+          <Route path="/hanh-trinh/:token" element={<Suspense fallback={<Loading />}><CandidatePathPage /></Suspense>} />
+          <Route path="/*" element={<Session />} />
+        </Routes>
+      </BrowserRouter>
+    </ConfigProvider>
     </LargeTextContext.Provider>
   );
 }

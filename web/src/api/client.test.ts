@@ -97,4 +97,13 @@ describe('api client', () => {
     const e3 = (await request('POST', '/imports', { answerStatuses: [422] }).catch((e: unknown) => e)) as ApiError;
     expect(e3).toBeInstanceOf(ApiError);
   });
+
+  it('keeps the seconds of Retry-After with the error', async () => {
+    setFetch(respond(429, { error: { code: 'too_many_requests', message: 'Thử lại sau' } }, { 'Retry-After': '42' }) as unknown as typeof fetch);
+    const error = (await api.get('/candidate-view/x').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(429);
+    expect(error.retryAfter).toBe(42);
+    setFetch(respond(404, { error: { code: 'not_found', message: 'Không tìm thấy' } }) as unknown as typeof fetch);
+    expect(((await api.get('/candidate-view/x').catch((e: unknown) => e)) as ApiError).retryAfter).toBeUndefined();
+  });
 });

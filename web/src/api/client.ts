@@ -9,14 +9,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly rule?: string;
   readonly field?: string;
+  // Seconds to wait before asking again (the Retry-After of a 429 or 503), when the server said.
+  readonly retryAfter?: number;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody, retryAfter?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.rule = body.rule;
     this.field = body.field;
+    this.retryAfter = retryAfter;
   }
 
   // Vietnamese text for the user. The rule a refusal cites (`rule`) is not part of it: it is
@@ -139,7 +142,9 @@ export async function request<T>(
     typeof parsed === 'object' && !('error' in parsed);
   if (!response.ok && !answered) {
     const errorBody = (parsed as { error?: ApiErrorBody } | undefined)?.error;
-    const error = new ApiError(response.status, errorBody ?? statusMessage(response.status));
+    const retryAfter = Number(response.headers.get('Retry-After') ?? '');
+    const error = new ApiError(response.status, errorBody ?? statusMessage(response.status),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
     if (response.status === 401 && !options.quietUnauthorised && onUnauthorised) onUnauthorised();
     throw error;
   }

@@ -145,6 +145,39 @@ export type SourceCategoryCount = Schemas['SourceCategoryLine'];
 export type SourceList = Schemas['SourcePool'];
 export type SourceReview = Schemas['SourceReview'];
 
+// Mass organisations of a ward (tổ chức chính trị - xã hội): the people they nominate as
+// sources (S0) and the opinions they give on a case (S6 union resolution 4-KNĐ, S7).
+export type MassOrganisation = Schemas['MassOrganisation'];
+export type MassOrganisationStats = Schemas['MassOrganisationStats'];
+export type MassOrganisationList = ResponseOf<'/api/v1/mass-organisations', 'get'>;
+export type Nomination = Schemas['Nomination'];
+export type NominationStatus = Nomination['status'];
+export type NominationInput = Schemas['NominationInput'];
+export type NominationAccept = Schemas['NominationAccept'];
+export type NominationDecline = Schemas['NominationDecline'];
+export type Opinion = Schemas['Opinion'];
+export type OpinionInput = Schemas['OpinionInput'];
+export type CaseOpinionLine = Schemas['CaseOpinionLine'];
+export type CaseOpinions = Schemas['CaseOpinions'];
+export type OpinionRequest = Schemas['OpinionRequest'];
+export type OpinionRequests = ResponseOf<'/api/v1/my-organisation/opinion-requests', 'get'>;
+export type MyOrganisation = ResponseOf<'/api/v1/my-organisation', 'get'>;
+
+// The morning digest (tóm tắt buổi sáng, GET /digest): the to-do list's overdue and due-soon
+// duties, the opinions received since the previous working day, the nominations waiting.
+export type Digest = ResponseOf<'/api/v1/digest', 'get'>;
+export type DigestOpinion = Schemas['DigestOpinion'];
+
+// Personal links (đường dẫn theo dõi): issued for a case by the ward, they let the person
+// being developed follow their own path without an account (GET /candidate-view/{token}).
+export type CandidateLink = Schemas['CandidateLink'];
+export type CandidateLinkState = CandidateLink['state'];
+export type CandidateLinkList = ResponseOf<'/api/v1/cases/{id}/candidate-links', 'get'>;
+export type CandidateLinkInput = Schemas['CandidateLinkInput'];
+export type IssuedCandidateLink = Schemas['IssuedCandidateLink'];
+export type CandidateView = Schemas['CandidateView'];
+export type CandidateClass = Schemas['CandidateClass'];
+
 // Reports.
 export type ReportRow = Schemas['ReportRow'];
 export type AdmissionsReport = Schemas['AdmissionReport'];

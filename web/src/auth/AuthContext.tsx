@@ -66,24 +66,28 @@ export function useAuth(): AuthState {
 // What a role may do in the UI (mirrors the matrix of src/domain/role.cc PermissionsOf; the
 // server decides). Change both together.
 export type Permission = 'read_cases' | 'write_people' | 'record' | 'manage_users' | 'manage_calendar' |
-  'read_audit' | 'read_aggregates' | 'manage_targets' | 'record_certificate' | 'manage_organisations';
+  'read_audit' | 'read_aggregates' | 'manage_targets' | 'record_certificate' | 'manage_organisations' |
+  'nominate';
 
 export function can(user: User | null, what: Permission): boolean {
   if (!user) return false;
   const r = user.role;
   switch (what) {
-    case 'read_cases': return true;
+    // A mass organisation's account holds `nominate` and nothing else: no case, no statistics.
+    case 'read_cases': return r !== 'mass_organisation';
     case 'write_people': return r === 'grassroots_staff' || r === 'cell_secretary';
-    case 'record': return r !== 'leader';
+    case 'record': return r !== 'leader' && r !== 'mass_organisation';
     case 'manage_users': return r === 'city_admin' || r === 'grassroots_staff';
     case 'manage_calendar': return r === 'city_admin';
     case 'read_audit': return r === 'city_admin' || r === 'organisation_board' || r === 'grassroots_staff';
-    // Every role reads the aggregates (dashboards, targets, reports).
-    case 'read_aggregates': return true;
+    // Every role but the mass organisations reads the aggregates (dashboards, targets, reports).
+    case 'read_aggregates': return r !== 'mass_organisation';
     case 'manage_targets': return r === 'city_admin' || r === 'organisation_board';
     case 'record_certificate': return r === 'grassroots_staff' || r === 'political_centre';
     // Adding, changing and dissolving units (POST/PATCH /organisations, …/dissolve).
     case 'manage_organisations': return r === 'city_admin' || r === 'organisation_board';
+    // A mass organisation nominates sources (S0) and gives its opinions (S6, S7).
+    case 'nominate': return r === 'mass_organisation';
   }
 }
 

@@ -4,17 +4,21 @@ import { Button, Switch } from 'antd';
 import { can, useAuth, type Permission } from '../auth/AuthContext';
 import { useReference } from '../lib/reference';
 import { useLargeTextSwitch } from '../lib/textSize';
+import { homePath, kMyOrgPath, kNominationsPath, kOpinionRequestsPath } from '../lib/massOrgPaths';
 import '../styles/app-help.css';
 
 interface MenuPage { to: string; label: string; need?: Permission }
 
-// The procedure's daily work.
+// The procedure's daily work. A mass organisation's account (permission nominate, and no other)
+// sees only its own two pages.
 const kPages: MenuPage[] = [
-  { to: '/', label: 'Việc cần làm' },
-  { to: '/ho-so', label: 'Hồ sơ kết nạp' },
-  { to: '/nguoi', label: 'Quần chúng' },
-  { to: '/to-chuc', label: 'Tổ chức đảng' },
-  { to: '/lich', label: 'Lịch làm việc' },
+  { to: '/', label: 'Việc cần làm', need: 'read_cases' },
+  { to: '/ho-so', label: 'Hồ sơ kết nạp', need: 'read_cases' },
+  { to: '/nguoi', label: 'Quần chúng', need: 'read_cases' },
+  { to: '/to-chuc', label: 'Tổ chức đảng', need: 'read_cases' },
+  { to: '/lich', label: 'Lịch làm việc', need: 'read_cases' },
+  { to: kMyOrgPath, label: 'Tổ chức của tôi', need: 'nominate' },
+  { to: kOpinionRequestsPath, label: 'Cho ý kiến', need: 'nominate' },
   // Lists kept in Excel, loaded once (ward staff, cell secretaries).
   { to: '/nhap-excel', label: 'Nhập từ Excel', need: 'write_people' },
   { to: '/tai-khoan', label: 'Tài khoản', need: 'manage_users' },
@@ -24,6 +28,7 @@ const kPages: MenuPage[] = [
 const kPlanPages: MenuPage[] = [
   { to: '/tong-quan', label: 'Tổng quan', need: 'read_aggregates' },
   { to: '/nguon', label: 'Nguồn phát triển đảng viên', need: 'read_cases' },
+  { to: kNominationsPath, label: 'Đoàn thể giới thiệu', need: 'read_cases' },
   { to: '/lop-boi-duong', label: 'Lớp bồi dưỡng', need: 'read_cases' },
   { to: '/chi-tieu', label: 'Chỉ tiêu', need: 'read_aggregates' },
   { to: '/bao-cao', label: 'Báo cáo', need: 'read_aggregates' },
@@ -65,14 +70,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const allowed = (p: MenuPage) => !p.need || can(user, p.need);
+  // While a session has expired (the login dialog is up) the menu stays that of the last user.
+  const [lastUser, setLastUser] = useState(user);
+  useEffect(() => { if (user) setLastUser(user); }, [user]);
+  const shown = user ?? lastUser;
+  const allowed = (p: MenuPage) => !p.need || can(shown, p.need);
   const pages = kPages.filter(allowed);
   const planPages = kPlanPages.filter(allowed);
+  const home = homePath(shown);
   return (
     <div className="app">
       <a className="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
       <header className="app-header">
-        <NavLink to="/" className="app-brand" aria-label="PTĐV — về trang Việc cần làm">
+        <NavLink to={home} className="app-brand" aria-label={`PTĐV — về trang ${home === '/' ? 'Việc cần làm' : 'Tổ chức của tôi'}`}>
           <span className="app-star" aria-hidden="true">★</span> PTĐV
         </NavLink>
         <button

@@ -89,3 +89,17 @@ describe('audit entries of the organisation tree and of transfers', () => {
       .toBe('Không có gì phải chuyển');
   });
 });
+
+describe('audit entries of the personal links', () => {
+  it('names issuing, revoking and opening a link, and who opened it', () => {
+    const issued = entry({ action: 'candidate_link.issue', after: { id: 3, case_id: 42, expires_on: '2024-02-13', revoked: false } });
+    expect(auditTitle(issued, (c) => c)).toBe('Cấp đường dẫn theo dõi cho người vào Đảng');
+    expect(auditDetail(issued)).toBe('Có hiệu lực đến hết ngày 13/02/2024');
+    expect(auditTitle(entry({ action: 'candidate_link.revoke' }), (c) => c)).toBe('Thu hồi đường dẫn theo dõi');
+    const viewed = entry({ action: 'candidate.view', actor: 'lien-ket-3', role: 'candidate', after: { link_id: 3, views: 2 } });
+    expect(auditTitle(viewed, (c) => c)).toBe('Người vào Đảng mở đường dẫn theo dõi');
+    expect(auditDetail(viewed)).toBe('');
+    expect(auditActor('lien-ket-3')).toBe('Người có đường dẫn theo dõi');
+    expect(auditActor('lien-ket')).toBe('lien-ket');
+  });
+});

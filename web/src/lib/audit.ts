@@ -44,6 +44,9 @@ const kActionLabels: Record<string, string> = {
   'demo.load': 'Nạp dữ liệu ban đầu',
   'database.backup': 'Sao lưu dữ liệu',
   'database.restore': 'Khôi phục dữ liệu',
+  'candidate_link.issue': 'Cấp đường dẫn theo dõi cho người vào Đảng',
+  'candidate_link.revoke': 'Thu hồi đường dẫn theo dõi',
+  'candidate.view': 'Người vào Đảng mở đường dẫn theo dõi',
 };
 
 // The object of an action, for one the list above does not name.
@@ -56,8 +59,11 @@ const kEntityLabels: Record<string, string> = {
 
 // The server's own actions (seeding, the demo load, the first accounts) are recorded by the
 // login "system" (service/actor.h); people read "Hệ thống".
+// A view through a personal link is recorded by "lien-ket-<link id>"
+// (service/candidate_link_service.cc View; change both together).
 export function auditActor(actor: string | null | undefined): string {
-  return !actor || actor === 'system' ? 'Hệ thống' : actor;
+  if (!actor || actor === 'system') return 'Hệ thống';
+  return /^lien-ket-\d+$/.test(actor) ? 'Người có đường dẫn theo dõi' : actor;
 }
 
 const kPersonFields: Record<string, string> = {
@@ -124,6 +130,10 @@ export function auditDetail(entry: AuditEntry): string {
       const unchanged = typeof load.unchanged === 'number' && load.unchanged > 0 ? `, ${load.unchanged} dòng đã có` : '';
       return `Tệp «${load.file}»: ${load.created} dòng mới${unchanged}`;
     }
+  }
+  if (entry.action === 'candidate_link.issue') {
+    const expires = object(entry.after)?.expires_on;
+    if (typeof expires === 'string' && expires) return `Có hiệu lực đến hết ngày ${shownDate(expires)}`;
   }
   if (entry.action === 'organisation.change') {
     const effective = object(entry.after)?.effective;

@@ -38,6 +38,9 @@ const kPageLabels: Record<string, string> = {
   '/tong-quan': 'Tổng quan',
   '/bao-cao': 'Báo cáo',
   '/nhap-excel': 'Nhập từ Excel',
+  '/doan-the-gioi-thieu': 'Đoàn thể giới thiệu',
+  '/to-chuc-doan-the': 'Tổ chức của tôi',
+  '/cho-y-kien': 'Cho ý kiến',
 };
 
 // The pages a role's tasks use, with their menu labels.
@@ -56,11 +59,12 @@ export const kHelpRoles: HelpRole[] = [
       'Thêm quần chúng mới ở trang «Quần chúng» (nút «+ Thêm người»), rồi bấm «Mở hồ sơ» để đưa người đó vào nguồn phát triển đảng viên.',
       'Trang «Hồ sơ kết nạp» lọc theo chi bộ, bước, thời hạn; nút «Xuất Excel» lấy danh sách để báo cáo.',
       'Trang «Nguồn phát triển đảng viên»: xem danh sách nguồn của từng chi bộ và «Ghi nhận rà soát» sau mỗi lần rà soát định kỳ.',
+      'Trang «Đoàn thể giới thiệu»: những người Mặt trận, Đoàn Thanh niên, Hội Phụ nữ, Công đoàn… giới thiệu. Với người đang chờ, bấm «Tiếp nhận vào nguồn» và chọn chi bộ (người đó được đưa vào danh sách nguồn của chi bộ), hoặc «Không tiếp nhận» và ghi lý do để tổ chức biết. Bảng cuối trang cho biết mỗi tổ chức đã giới thiệu bao nhiêu người, bao nhiêu người đã được kết nạp, đã cho bao nhiêu ý kiến. Tài khoản cho các tổ chức này tạo ở trang «Tài khoản», vai trò «Tổ chức chính trị - xã hội».',
       'Trang «Lớp bồi dưỡng»: mở lớp, bấm «Cử quần chúng đi học» để cử người vào lớp bồi dưỡng nhận thức về Đảng.',
       'Trang «Tổ chức đảng»: xem các chi bộ và số đảng viên; bấm vào tên một đơn vị để mở trang của đơn vị đó. Trang «Tài khoản» cấp tài khoản cho bí thư chi bộ.',
       'Trang «Nhập từ Excel»: nạp một lần danh sách quần chúng ưu tú (nguồn) hoặc đảng viên của các chi bộ đang giữ trong Excel, khỏi gõ lại từng người. Chọn loại danh sách (chưa có tệp thì bấm «Tải tệp mẫu»), chọn tệp .xlsx hoặc .csv; hệ thống kiểm tra mọi dòng và chỉ rõ dòng, cột bị lỗi. Sửa trong Excel, chọn lại tệp rồi bấm «Nhập … dòng»: còn một dòng lỗi thì chưa dòng nào được nhập; người đã có thì giữ nguyên.',
     ],
-    pages: links('/', '/ho-so', '/nguoi', '/nguon', '/lop-boi-duong', '/to-chuc', '/tai-khoan', '/nhap-excel'),
+    pages: links('/', '/ho-so', '/nguoi', '/nguon', '/doan-the-gioi-thieu', '/lop-boi-duong', '/to-chuc', '/tai-khoan', '/nhap-excel'),
   },
   {
     id: 'bi-thu-chi-bo',
@@ -102,6 +106,18 @@ export const kHelpRoles: HelpRole[] = [
       'Trang «Hồ sơ kết nạp»: tìm một người theo họ tên để xem người đó đã học lớp nào, hồ sơ đang ở bước nào.',
     ],
     pages: links('/lop-boi-duong', '/ho-so'),
+  },
+  {
+    id: 'to-chuc-chinh-tri-xa-hoi',
+    title: 'Tổ chức chính trị - xã hội của phường, xã',
+    who: 'Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Công đoàn, Hội Cựu chiến binh, Hội Nông dân, Ban Chỉ huy quân sự: giới thiệu người ưu tú với đảng ủy và cho ý kiến về người xin vào Đảng; không xem hồ sơ kết nạp.',
+    tasks: [
+      'Trang «Tổ chức của tôi» là trang đầu sau khi đăng nhập: số người tổ chức đã giới thiệu, đã được tiếp nhận, đã được kết nạp và số ý kiến đã cho.',
+      'Muốn giới thiệu một đoàn viên, hội viên ưu tú: điền mục «Giới thiệu nguồn» (họ tên, ngày sinh, giới tính, đối tượng, lý do, minh chứng, ngày giới thiệu) rồi bấm «Gửi giới thiệu». Danh sách bên dưới cho biết đảng ủy đã tiếp nhận vào chi bộ nào, hay không tiếp nhận và vì sao.',
+      'Trang «Cho ý kiến»: những người đang làm hồ sơ vào Đảng mà chi bộ cần ý kiến của tổ chức. Ghi ngày và nội dung nhận xét rồi bấm «Gửi ý kiến». Đoàn Thanh niên, Công đoàn ghi thêm nghị quyết giới thiệu đoàn viên ưu tú vào Đảng (mẫu 4-KNĐ).',
+      'Muốn đổi mật khẩu thì bấm «Đổi mật khẩu» ở góc trên.',
+    ],
+    pages: links('/to-chuc-doan-the', '/cho-y-kien', '/doi-mat-khau'),
   },
   {
     id: 'lanh-dao',

@@ -9,6 +9,8 @@ import { kEducations, kOccupations, kSexes, kWorkplaces, labelOf } from '../lib/
 import { useReference } from '../lib/reference';
 import { votesNeeded } from '../lib/vote';
 import { can, mayRecord, useAuth } from '../auth/AuthContext';
+import { CandidateLinks } from '../components/CandidateLinks';
+import { CaseOpinions } from '../components/CaseOpinions';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepForm } from '../components/StepForm';
@@ -165,6 +167,8 @@ export default function CasePage() {
             )}
           </Card>
 
+          <CaseOpinions caseId={header.id} version={header.version} />
+
           <Card title="Văn bản" className="documents-card">
             {scans.error ? <ErrorNotice error={scans.error} onRetry={scans.reload} what="bản quét" /> : null}
             {narrow ? (
@@ -260,6 +264,7 @@ export default function CasePage() {
                 : personalWithheld ? <Descriptions.Item label="Địa chỉ"><Withheld /></Descriptions.Item> : null}
             </Descriptions>
           </Card>
+          <CandidateLinks header={header} />
           <Card title="Lịch sử thay đổi" className="history-card">
             {readsAudit ? (
               audit.error ? <ErrorNotice error={audit.error} onRetry={audit.reload} what="lịch sử thay đổi" /> : (

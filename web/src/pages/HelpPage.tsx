@@ -12,6 +12,7 @@ const kSectionOfRole: Record<string, string> = {
   city_admin: 'ban-to-chuc',
   political_centre: 'trung-tam-chinh-tri',
   leader: 'lanh-dao',
+  mass_organisation: 'to-chuc-chinh-tri-xa-hoi',
 };
 
 // "Hướng dẫn sử dụng": each role's daily work in this application, and the words it uses.
@@ -22,7 +23,7 @@ export default function HelpPage() {
   return (
     <div className="page help-page">
       <Typography.Title level={1}>Hướng dẫn sử dụng</Typography.Title>
-      <p>Trang đầu sau khi đăng nhập là «Việc cần làm». Các trang khác ở thanh danh mục phía trên
+      <p>Trang đầu sau khi đăng nhập là «{mine === 'to-chuc-chinh-tri-xa-hoi' ? 'Tổ chức của tôi' : 'Việc cần làm'}». Các trang khác ở thanh danh mục phía trên
         (trên điện thoại: bấm «☰ Danh mục»). Ngày tháng gõ theo dạng ngày/tháng/năm, ví dụ 15/11/2023;
         tìm tên người hay tên đơn vị gõ có dấu hoặc không dấu đều được.</p>
       <nav aria-label="Mục lục hướng dẫn">

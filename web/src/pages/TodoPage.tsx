@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { can, useAuth } from '../auth/AuthContext';
 import { auditActor, auditDetail, auditLink, auditTitle } from '../lib/audit';
 import { RuleCitation } from '../components/RuleCitation';
+import { kDueSoonAnchor, kOverdueAnchor, MorningDigest } from '../components/MorningDigest';
 import { useState, type ReactNode } from 'react';
 import '../styles/todo.css';
 
@@ -33,9 +34,9 @@ function DeadlineItem({ row }: { row: DeadlineRow }) {
 }
 
 // `line`: an empty list said on one line across the page, not a half-page card of blank.
-function Section({ title, count, tone, children, className, line }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string; line?: boolean }) {
+function Section({ title, count, tone, children, className, line, id }: { title: string; count?: number; tone?: string; children: ReactNode; className?: string; line?: boolean; id?: string }) {
   return (
-    <section className={`todo-card ${line ? 'todo-line ' : ''}${className ?? ''}`} aria-label={title}>
+    <section id={id} className={`todo-card ${line ? 'todo-line ' : ''}${className ?? ''}`} aria-label={title}>
       <h2>{title}{count !== undefined && <span className={`count count-${tone ?? 'plain'}`} data-testid={`${tone}-count`}>{count}</span>}</h2>
       {children}
     </section>
@@ -91,15 +92,16 @@ export function TodoPage() {
         {user?.full_name}: mỗi thời hạn ghi rõ tính theo ngày làm việc hay theo ngày
         {deadlines.data?.on ? `, tính đến ngày ${formatDate(deadlines.data.on)}` : ''}.
       </p>
+      <MorningDigest />
       {deadlines.error ? <ErrorNotice error={deadlines.error} onRetry={deadlines.reload} what="danh sách thời hạn" /> : null}
       <div className="todo-grid">
-        {quietDueSoon && <Section title="Sắp đến hạn" count={0} tone="due_soon" className="todo-due-soon" line>
+        {quietDueSoon && <Section title="Sắp đến hạn" count={0} tone="due_soon" className="todo-due-soon" id={kDueSoonAnchor} line>
           <p className="empty">Không có hồ sơ sắp đến hạn</p>
         </Section>}
-        <Section title="Quá hạn" count={overdue.length} tone="overdue" className="todo-overdue">
+        <Section title="Quá hạn" count={overdue.length} tone="overdue" className="todo-overdue" id={kOverdueAnchor}>
           {loading ? <p className="loading">Đang tải…</p> : <Paged rows={overdue} empty="Không có việc quá hạn" />}
         </Section>
-        {!quietDueSoon && <Section title="Sắp đến hạn" count={dueSoon.length} tone="due_soon" className="todo-due-soon">
+        {!quietDueSoon && <Section title="Sắp đến hạn" count={dueSoon.length} tone="due_soon" className="todo-due-soon" id={kDueSoonAnchor}>
           {loading ? <p className="loading">Đang tải…</p> : <Paged rows={dueSoon} empty="Không có hồ sơ sắp đến hạn" />}
         </Section>}
         <Section title="Hồ sơ đang vướng" count={blocked.data?.total} tone="blocked">

@@ -8,6 +8,8 @@ import { useReference } from '../lib/reference';
 import { can, useAuth } from '../auth/AuthContext';
 import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { OrgSelect } from '../components/OrgSelect';
+import { MassOrgSelect } from '../components/MassOrgSelect';
+import { kMassOrgRole, kMassOrgRoleLabel } from '../lib/massOrgPaths';
 import { useOrgNames } from '../lib/myOrg';
 
 export default function UsersPage() {
@@ -21,13 +23,17 @@ export default function UsersPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [form] = Form.useForm();
   const [pwForm] = Form.useForm();
+  const chosenRole = Form.useWatch('role', form) as string | undefined;
+  const chosenOrg = Form.useWatch('organisation', form) as string | undefined;
   if (!manages) {
     return <div className="page"><Alert type="info" showIcon message="Chỉ quản trị viên và chuyên viên đảng ủy cơ sở quản lý tài khoản." /></div>;
   }
   // MayGrant (src/domain/role.cc): the administrator any role, grassroots staff their own
-  // role and cell secretaries.
-  const grantable = user?.role === 'city_admin' ? reference.roles : reference.roles.filter((r) => r.code === 'grassroots_staff' || r.code === 'cell_secretary');
-  const kFields = ['login', 'full_name', 'role', 'organisation', 'password'];
+  // role, cell secretaries and their ward's mass organisations.
+  const roles = reference.roles.some((r) => r.code === kMassOrgRole) ? reference.roles
+    : [...reference.roles, { code: kMassOrgRole, label: kMassOrgRoleLabel }];
+  const grantable = user?.role === 'city_admin' ? roles : roles.filter((r) => ['grassroots_staff', 'cell_secretary', kMassOrgRole].includes(r.code));
+  const kFields = ['login', 'full_name', 'role', 'organisation', 'password', 'mass_organisation_id'];
   const onError = (e: unknown) => {
     if (e instanceof ApiError) {
       setError(e);
@@ -83,7 +89,10 @@ export default function UsersPage() {
         </Card>
       )}
       <Modal open={creating} title="Thêm tài khoản" onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="Tạo tài khoản" cancelText="Hủy">
-        <Form form={form} layout="vertical" onFinish={async (v: NewAccount) => {
+        <Form form={form} layout="vertical" onValuesChange={(changed: Partial<NewAccount>) => {
+          // Another unit has other organisations.
+          if ('organisation' in changed) form.setFieldValue('mass_organisation_id', undefined);
+        }} onFinish={async (v: NewAccount) => {
           setError(null);
           try {
             await api.post('/users', { ...v, login: v.login.trim(), full_name: v.full_name.trim() });
@@ -99,6 +108,12 @@ export default function UsersPage() {
             <Select options={grantable.map((r) => ({ value: r.code, label: r.label }))} />
           </Form.Item>
           <Form.Item name="organisation" label="Đơn vị" rules={[{ required: true, message: 'Cần chọn đơn vị' }]}><OrgSelect placeholder="Chọn đơn vị" /></Form.Item>
+          {chosenRole === kMassOrgRole && (
+            <Form.Item name="mass_organisation_id" label="Tổ chức chính trị - xã hội mà tài khoản đại diện" preserve={false}
+              extra="Chọn đơn vị là đảng ủy phường, xã của tổ chức." rules={[{ required: true, message: 'Cần chọn tổ chức' }]}>
+              <MassOrgSelect org={chosenOrg} />
+            </Form.Item>
+          )}
           <Form.Item name="password" label="Mật khẩu ban đầu (ít nhất 10 ký tự)" rules={[{ required: true, min: 10, message: 'Mật khẩu cần ít nhất 10 ký tự' }]}><Input.Password autoComplete="new-password" /></Form.Item>
           {error && <Alert type="error" showIcon message={<ApiErrorText error={error} />} />}
         </Form>

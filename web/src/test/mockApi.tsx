@@ -22,13 +22,14 @@ export type Routes = Record<string, Answer | ((call: Call) => Answer)>;
 
 const kAccountTimes = {
   created_at: '2024-01-02T08:00:00Z', password_changed_at: '2024-01-02T08:00:00Z',
-  failed_attempts: 0, locked_until: null,
+  failed_attempts: 0, locked_until: null, mass_organisation_id: null,
 };
 
 export const kUsers: Record<string, User> = {
   centre: { id: 5, login: 'ttct', full_name: 'Trung tâm Chính trị', role: 'political_centre', org_id: 1, disabled: false, ...kAccountTimes },
   ward: { id: 3, login: 'taylocdu', full_name: 'Chuyên viên Tây Lộc', role: 'grassroots_staff', org_id: 2, disabled: false, ...kAccountTimes },
   board: { id: 2, login: 'bantochuc', full_name: 'Ban Tổ chức', role: 'organisation_board', org_id: 1, disabled: false, ...kAccountTimes },
+  massOrg: { id: 8, login: 'doanthanhnien.tayloc', full_name: 'Đoàn Thanh niên phường Tây Lộc', role: 'mass_organisation', org_id: 2, disabled: false, ...kAccountTimes, mass_organisation_id: 4 },
 };
 
 export const kOrganisations = {

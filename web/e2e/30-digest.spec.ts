@@ -1,0 +1,61 @@
+import { expect, kDesktop, login, test, until } from './harness';
+
+// «Tóm tắt buổi sáng» at the top of «Việc cần làm» (components/MorningDigest.tsx): for taylocdu on
+// the demo's 15/11/2023 it counts the same overdue duties as the page's «Quá hạn» list, names the
+// opinions the Youth Union gave the day before (docs/demo-data.md) and the nominations waiting
+// for the ward, each line leading to its items.
+
+const kToday = '15/11/2023';
+
+test('the morning digest counts what Việc cần làm lists and leads to the waiting nominations', async ({ newPage, fixture, screenshot }) => {
+  const page = await newPage(kDesktop);
+  await login(page, fixture.baseUrl, 'taylocdu');
+  const digest = page.getByRole('region', { name: 'Tóm tắt buổi sáng' });
+  await digest.locator('[data-digest]').first().waitFor();
+  const title = await digest.locator('h2').innerText();
+  expect(title.includes(kToday), `the digest is titled «${title}»`);
+
+  // Overdue: the digest's count is the number of items in the page's «Quá hạn» section.
+  const section = page.locator('.todo-overdue');
+  await section.locator('.deadline-item, .empty').first().waitFor();
+  const more = section.locator('.more-button');
+  while ((await more.count()) > 0) await more.click();
+  const items = await section.locator('.deadline-item').count();
+  const badge = Number(await page.getByTestId('overdue-count').innerText());
+  expect(items > 0 && items === badge, `the overdue section lists ${items} items under a count of ${badge}`);
+  const overdue = digest.locator('[data-digest="overdue"]');
+  const overdueText = await overdue.innerText();
+  const counted = /^(\d+) việc quá hạn( \(\d+ mới quá hạn từ \d\d\/\d\d\/\d{4}\))?$/.exec(overdueText);
+  expect(counted !== null && Number(counted[1]) === items, `the digest says «${overdueText}», the section lists ${items}`);
+
+  // The opinions given since the previous working day, each naming its case.
+  const opinions = digest.locator('[data-digest="opinions"]');
+  const opinionsText = await opinions.locator('.digest-opinions-count').innerText();
+  expect(/^\d+ ý kiến của các đoàn thể mới nhận$/.test(opinionsText), `the opinions line reads «${opinionsText}»`);
+  const person = opinions.locator('.digest-opinions a').first();
+  const href = await person.getAttribute('href');
+  expect(/^\/ho-so\/\d+$/.test(href ?? ''), `an opinion links to «${href}»`);
+
+  // The nominations waiting for the ward, as its nominations page lists them.
+  const waiting = await page.request.get(`${fixture.baseUrl}/api/v1/nominations?status=waiting`);
+  expect(waiting.ok(), `GET /nominations answered ${waiting.status()}`);
+  const count = ((await waiting.json()) as { items: unknown[] }).items.length;
+  expect(count > 0, 'the demo ward has no nomination waiting');
+  const nominations = digest.locator('[data-digest="nominations"]');
+  const nominationsText = await nominations.innerText();
+  expect(nominationsText === `${count} đề xuất giới thiệu nguồn đang chờ xem xét`,
+    `the digest says «${nominationsText}», ${count} are waiting`);
+  await screenshot(page, 'tom-tat-buoi-sang');
+
+  // The overdue line leads to the section, on the same page.
+  await overdue.getByRole('link').click();
+  await page.waitForURL(/\/#qua-han$/);
+  await until(() => section.evaluate((e) => e.getBoundingClientRect().top), (top) => top > -2 && top < 400,
+    (top) => `the overdue section is ${top} px from the top of the window`);
+
+  // The nominations line leads to the nominations waiting.
+  await nominations.getByRole('link').click();
+  await page.getByRole('heading', { name: 'Đoàn thể giới thiệu', level: 1 }).waitFor();
+  const url = new URL(page.url());
+  expect(url.pathname === '/doan-the-gioi-thieu' && url.searchParams.get('status') === 'waiting', `the link led to ${page.url()}`);
+});
