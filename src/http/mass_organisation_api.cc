@@ -91,8 +91,8 @@ Response CreateOrganisation(const MassOrganisationApi& api, const Request& reque
   MassOrgKind kind = MassOrgKind::kYouthUnion;
   std::string name;
   for (const Status& s : {body->ReadString("org", *org.code, Presence::kRequired),
-                   body->ReadCode("kind", kind, MassOrgKindFromCode, Presence::kRequired),
-                   body->ReadString("name", name, Presence::kRequired)}) {
+                          body->ReadCode("kind", kind, MassOrgKindFromCode, Presence::kRequired),
+                          body->ReadString("name", name, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   auto created = api.service.Create(*context.actor, org, kind, std::move(name));
@@ -122,7 +122,7 @@ Response AcceptNomination(const MassOrganisationApi& api, const Request& request
   OrgChoice cell{.code = std::string(), .field = "cell"};
   Date accepted_on = api.clock.Today();
   for (const Status& s : {body->ReadString("cell", *cell.code, Presence::kRequired),
-                   body->ReadDate("accepted_on", accepted_on, Presence::kRequired)}) {
+                          body->ReadDate("accepted_on", accepted_on, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   return NominationResponse(api.service.Accept(*context.actor, *id, cell, accepted_on));
@@ -137,7 +137,7 @@ Response DeclineNomination(const MassOrganisationApi& api, const Request& reques
   std::string reason;
   Date declined_on = api.clock.Today();
   for (const Status& s : {body->ReadString("reason", reason, Presence::kRequired),
-                   body->ReadDate("declined_on", declined_on, Presence::kRequired)}) {
+                          body->ReadDate("declined_on", declined_on, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   return NominationResponse(
@@ -236,9 +236,9 @@ Response GiveOpinion(const MassOrganisationApi& api, const Request& request,
   Date given_on = api.clock.Today();
   std::string content;
   for (const Status& s : {body->ReadInt("case_id", case_id, Presence::kRequired, 1),
-                   body->ReadCode("kind", kind, OpinionKindFromCode, Presence::kRequired),
-                   body->ReadDate("given_on", given_on, Presence::kRequired),
-                   body->ReadString("content", content, Presence::kRequired)}) {
+                          body->ReadCode("kind", kind, OpinionKindFromCode, Presence::kRequired),
+                          body->ReadDate("given_on", given_on, Presence::kRequired),
+                          body->ReadString("content", content, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   auto given = api.service.GiveOpinion(*context.actor, case_id, kind, given_on, std::move(content));
