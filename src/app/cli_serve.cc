@@ -205,7 +205,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   ImportService imports(*env.store, env.cases->rule_sets(), env.cases->calendars(), *env.clock);
   MassOrganisationService mass_organisations(*env.store, *env.clock);
   CandidateLinkService candidate_links(*env.store, *env.clock);
-  DigestService digests(*env.store, *env.cases, mass_organisations, *env.clock);
+  DigestService digests(*env.store, *env.cases, mass_organisations);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
   const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;

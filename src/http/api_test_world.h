@@ -164,7 +164,7 @@ class ApiWorld {
     imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), calendars_, clock_);
     mass_organisations = std::make_unique<MassOrganisationService>(*store_, clock_);
     candidate_links = std::make_unique<CandidateLinkService>(*store_, clock_);
-    digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations, clock_);
+    digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations);
     changes_ = std::make_unique<ChangeTracker>(*store_);
     response_cache_ = std::make_unique<ResponseCache>(std::size_t{64} << 20, changes_.get());
     Status registered = RegisterApi(router, {.store = *store_,

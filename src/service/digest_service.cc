@@ -8,8 +8,8 @@
 namespace ptdv {
 
 DigestService::DigestService(Store& store, CaseService& cases,
-                             MassOrganisationService& mass_organisations, const Clock& clock)
-    : store_(store), cases_(cases), mass_organisations_(mass_organisations), clock_(clock) {}
+                             MassOrganisationService& mass_organisations)
+    : store_(store), cases_(cases), mass_organisations_(mass_organisations) {}
 
 Result<Digest> DigestService::For(const Actor& actor, const OrgChoice& which, Date on) {
   PTDV_RETURN_IF_ERROR(AuthorisePermission(actor, Permission::kReadCases));

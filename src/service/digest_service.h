@@ -13,7 +13,6 @@
 
 #include "service/actor.h"
 #include "service/case_service.h"
-#include "service/clock.h"
 #include "service/mass_organisation_service.h"
 #include "service/org_service.h"
 #include "storage/store.h"
@@ -46,8 +45,7 @@ struct Digest {
 class DigestService {
  public:
   // Everything must outlive the service.
-  DigestService(Store& store, CaseService& cases, MassOrganisationService& mass_organisations,
-                const Clock& clock);
+  DigestService(Store& store, CaseService& cases, MassOrganisationService& mass_organisations);
 
   // The digest of the unit `which` names (the actor's own unit by default) on `on` (read_cases).
   // Errors as ChosenOrganisation and CaseService::DeadlinesFor.
@@ -57,7 +55,6 @@ class DigestService {
   Store& store_;
   CaseService& cases_;
   MassOrganisationService& mass_organisations_;
-  const Clock& clock_;
 };
 
 }  // namespace ptdv

@@ -20,7 +20,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view kNominationNoun = "đề xuất giới thiệu nguồn";
-constexpr std::string_view kMassOrganisationNoun = "tổ chức chính trị - xã hội";
 constexpr std::size_t kMaxReasonBytes = 2000;
 constexpr std::size_t kMaxContentBytes = 4000;
 constexpr std::size_t kMaxOrganisationName = 200;
