@@ -5,15 +5,12 @@
 #include "service/json_values.h"
 
 namespace ptdv::http {
-namespace {
 
 namespace json = boost::json;
 
-json::object WardObject(const Organisation& unit) {
+json::object UnitObject(const Organisation& unit) {
   return json::object{{"code", unit.code}, {"name", unit.name}};
 }
-
-}  // namespace
 
 json::object DeadlineRowObject(const DeadlineRow& row) {
   json::object item{{"case_id", row.header.id},
@@ -29,13 +26,13 @@ json::object MassOrganisationObject(const MassOrganisation& m, const Organisatio
                       {"kind", MassOrgKindCode(m.kind)},
                       {"kind_label", MassOrgKindLabel(m.kind)},
                       {"name", m.name},
-                      {"ward", WardObject(unit)}};
+                      {"ward", UnitObject(unit)}};
 }
 
 json::object NominationObject(const NominationRow& row) {
   const Nomination& n = row.nomination;
   json::value cell = nullptr, stage = nullptr, stage_label = nullptr;
-  if (row.cell) cell = WardObject(*row.cell);
+  if (row.cell) cell = UnitObject(*row.cell);
   if (row.source_case) {
     stage = StageCode(row.source_case->stage);
     stage_label = StageLabel(row.source_case->stage);

@@ -12,6 +12,8 @@ namespace ptdv::http {
 
 // {case_id, person_name, stage, rule, label, due, status, ...the deadline's fields}.
 boost::json::object DeadlineRowObject(const DeadlineRow& row);
+// {code, name} of a unit, as the mass organisations' routes name a ward or a cell.
+boost::json::object UnitObject(const Organisation& unit);
 // {id, kind, kind_label, name, ward: {code, name}}.
 boost::json::object MassOrganisationObject(const MassOrganisation& organisation,
                                            const Organisation& unit);

@@ -14,10 +14,6 @@ namespace {
 
 namespace json = boost::json;
 
-json::object WardObject(const Organisation& unit) {
-  return json::object{{"code", unit.code}, {"name", unit.name}};
-}
-
 json::object StatsObject(const MassOrganisationStats& s) {
   json::object j = MassOrganisationObject(s.organisation, s.unit);
   j["nominated"] = s.nominated;
@@ -217,7 +213,7 @@ Response MyOpinionRequests(const MassOrganisationApi& api, const Request& reques
     items.push_back(json::object{{"case_id", r.header.id},
                                  {"full_name", r.full_name},
                                  {"birth_year", r.birth_year},
-                                 {"cell", WardObject(r.cell)},
+                                 {"cell", UnitObject(r.cell)},
                                  {"stage", StageCode(r.header.stage)},
                                  {"stage_label", StageLabel(r.header.stage)},
                                  {"expected", std::move(expected)}});
