@@ -355,7 +355,53 @@ INSERT INTO smoke_bad (stmt) VALUES
           ' actor, recorded_at) VALUES (%s, 0, ''vote'', ''2023-01-01'', ''x'', ''a'', ''t'')',
           :case_id)),
   (format('INSERT INTO candidate_link (case_id, token_hash, issued_at, issued_by, expires_on,'
-          ' views) VALUES (%s, ''h'', 0, ''a'', ''2024-01-01'', -1)', :case_id));
+          ' views) VALUES (%s, ''h'', 0, ''a'', ''2024-01-01'', -1)', :case_id)),
+  ('INSERT INTO class_online VALUES (0, 101, 10, 70, 3)'),
+  ('INSERT INTO class_online VALUES (0, 100, 101, 70, 3)'),
+  ('INSERT INTO class_online VALUES (0, 100, 10, -1, 3)'),
+  ('INSERT INTO class_online VALUES (0, 100, 10, 70, 0)'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 0, ''t'','
+   ' ''f'', ''application/pdf'', 1, repeat(''a'', 64), ''a'', 0, 1, ''\\x25'')'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 1, '''','
+   ' ''f'', ''application/pdf'', 1, repeat(''a'', 64), ''a'', 0, 1, ''\\x25'')'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 1, ''t'','
+   ' ''f'', ''text/plain'', 1, repeat(''a'', 64), ''a'', 0, 1, ''\\x25'')'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 1, ''t'','
+   ' ''f'', ''application/pdf'', 0, repeat(''a'', 64), ''a'', 0, 1, ''\\x25'')'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 1, ''t'','
+   ' ''f'', ''application/pdf'', 1, ''abc'', ''a'', 0, 1, ''\\x25'')'),
+  ('INSERT INTO class_material (class_id, position, title, file_name, media_type,'
+   ' size_bytes, sha256, uploaded_by, uploaded_at, active, content) VALUES (0, 1, ''t'','
+   ' ''f'', ''application/pdf'', 1, repeat(''a'', 64), ''a'', 0, 2, ''\\x25'')'),
+  ('INSERT INTO quiz_question (class_id, position, text, correct_option, active)'
+   ' VALUES (0, 0, ''q'', 1, 1)'),
+  ('INSERT INTO quiz_question (class_id, position, text, correct_option, active)'
+   ' VALUES (0, 1, '''', 1, 1)'),
+  ('INSERT INTO quiz_question (class_id, position, text, correct_option, active)'
+   ' VALUES (0, 1, ''q'', 0, 1)'),
+  ('INSERT INTO quiz_question (class_id, position, text, correct_option, active)'
+   ' VALUES (0, 1, ''q'', 1, 2)'),
+  ('INSERT INTO quiz_option VALUES (0, 0, ''o'')'),
+  ('INSERT INTO quiz_option VALUES (0, 1, '''')'),
+  ('INSERT INTO quiz_attempt (enrolment_id, attempt_no, started_at, correct, total, passed)'
+   ' VALUES (0, 0, 0, 0, 1, 0)'),
+  ('INSERT INTO quiz_attempt (enrolment_id, attempt_no, started_at, correct, total, passed)'
+   ' VALUES (0, 1, 0, -1, 1, 0)'),
+  ('INSERT INTO quiz_attempt (enrolment_id, attempt_no, started_at, correct, total, passed)'
+   ' VALUES (0, 1, 0, 0, 0, 0)'),
+  ('INSERT INTO quiz_attempt (enrolment_id, attempt_no, started_at, correct, total, passed)'
+   ' VALUES (0, 1, 0, 0, 1, 2)'),
+  ('INSERT INTO quiz_attempt_item VALUES'
+   ' (0, 0, 0, 1, 0)'),
+  ('INSERT INTO quiz_attempt_item VALUES'
+   ' (0, 1, 0, 0, 0)'),
+  ('INSERT INTO quiz_attempt_item VALUES'
+   ' (0, 1, 0, 1, 2)');
 CREATE TEMP TABLE smoke_broken AS
   SELECT pg_temp.rejects(stmt, '23514') AS name FROM smoke_bad;
 DO $$

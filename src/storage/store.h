@@ -15,6 +15,7 @@
 
 #include "domain/admission_statistics.h"
 #include "domain/attachment.h"
+#include "domain/blended_class.h"
 #include "domain/candidate_path.h"
 #include "domain/mass_organisation.h"
 #include "domain/model.h"
@@ -428,6 +429,50 @@ class CandidateLinkRepository {
   virtual Status RecordView(Id id, std::chrono::sys_seconds at) = 0;
 };
 
+// The online part of the classes (domain/blended_class.h,
+// migrations/sqlite/0021_blended_classes.sql): rules, self-study documents and progress, the
+// question bank and the quiz attempts.
+class OnlineClassRepository {
+ public:
+  virtual ~OnlineClassRepository() = default;
+  // The class's rules; nullopt when the class has no online part.
+  virtual Result<std::optional<OnlineRules>> GetRules(Id class_id) = 0;
+  // Inserts or replaces the class's rules. kInvalid for an unknown class.
+  virtual Status PutRules(const OnlineRules& rules) = 0;
+
+  // Stores the document (its id ignored) with its bytes; returns the id.
+  virtual Result<Id> InsertMaterial(const ClassMaterial& material, std::string_view content) = 0;
+  // The class's documents, removed ones too, by position then id.
+  virtual Result<std::vector<ClassMaterial>> ListMaterials(Id class_id) = 0;
+  // One document of the class with its bytes; kNotFound when it is not the class's.
+  virtual Result<std::pair<ClassMaterial, std::string>> GetMaterialWithContent(Id class_id,
+                                                                               Id id) = 0;
+  // Writes position and active. kNotFound.
+  virtual Status UpdateMaterial(const ClassMaterial& material) = 0;
+  // Records that the learner completed the document at `at`; false (and nothing written) when
+  // it was recorded already.
+  virtual Result<bool> MarkMaterialDone(Id enrolment_id, Id material_id,
+                                        std::chrono::sys_seconds at) = 0;
+  // (enrolment id, document id) of every completion in the class, by enrolment then document.
+  virtual Result<std::vector<std::pair<Id, Id>>> ListMaterialsDone(Id class_id) = 0;
+
+  // Stores the question (its id ignored) and its options; returns the id.
+  virtual Result<Id> InsertQuestion(const QuizQuestion& question) = 0;
+  // The class's questions, removed ones too, with their options, by position then id.
+  virtual Result<std::vector<QuizQuestion>> ListQuestions(Id class_id) = 0;
+  // Writes active. kNotFound.
+  virtual Status SetQuestionActive(Id id, bool active) = 0;
+
+  // Stores an open attempt and its items (its id ignored); returns the id. kConflict when the
+  // learner already has an attempt of that number.
+  virtual Result<Id> InsertAttempt(const QuizAttempt& attempt) = 0;
+  // Writes submitted_at, correct, total, passed and each item's chosen and correct. kNotFound.
+  virtual Status UpdateAttempt(const QuizAttempt& attempt) = 0;
+  virtual Result<QuizAttempt> GetAttempt(Id id) = 0;  // with its items; kNotFound
+  // Every attempt of the class's enrolments with its items, by enrolment then attempt number.
+  virtual Result<std::vector<QuizAttempt>> ListAttempts(Id class_id) = 0;
+};
+
 // Read-only queries of the §7 reports (service/report_service.h).
 class ReportRepository {
  public:
@@ -540,6 +585,7 @@ class Transaction {
   virtual AttachmentRepository& Attachments() = 0;
   virtual MassOrganisationRepository& MassOrganisations() = 0;
   virtual CandidateLinkRepository& CandidateLinks() = 0;
+  virtual OnlineClassRepository& OnlineClasses() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
   // A unit of work inside this transaction (an SQL savepoint), so that the writes of many

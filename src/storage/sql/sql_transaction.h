@@ -16,6 +16,7 @@
 #include "storage/sql/sql_class_repository.h"
 #include "storage/sql/sql_mass_organisation_repository.h"
 #include "storage/sql/sql_membership_repository.h"
+#include "storage/sql/sql_online_class_repository.h"
 #include "storage/sql/sql_organisation_repository.h"
 #include "storage/sql/sql_person_repository.h"
 #include "storage/sql/sql_report_repository.h"
@@ -68,7 +69,8 @@ class SqlTransaction final : public Transaction {
         reports_(*lease_),
         attachments_(*lease_),
         mass_organisations_(*lease_),
-        candidate_links_(*lease_) {}
+        candidate_links_(*lease_),
+        online_classes_(*lease_) {}
 
   ~SqlTransaction() override {
     if (!finished_ && lease_->InTransaction()) (void)lease_->Run(kRollback);
@@ -91,6 +93,7 @@ class SqlTransaction final : public Transaction {
   AttachmentRepository& Attachments() override { return attachments_; }
   MassOrganisationRepository& MassOrganisations() override { return mass_organisations_; }
   CandidateLinkRepository& CandidateLinks() override { return candidate_links_; }
+  OnlineClassRepository& OnlineClasses() override { return online_classes_; }
 
   // Durable when it returns Ok (SQLite with synchronous=FULL fsyncs the WAL first; PostgreSQL
   // with synchronous_commit on, its default, flushes its WAL). On failure the transaction is
@@ -163,6 +166,7 @@ class SqlTransaction final : public Transaction {
   SqlAttachmentRepository<Db> attachments_;
   SqlMassOrganisationRepository<Db> mass_organisations_;
   SqlCandidateLinkRepository<Db> candidate_links_;
+  SqlOnlineClassRepository<Db> online_classes_;
 };
 
 }  // namespace ptdv
