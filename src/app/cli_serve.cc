@@ -21,6 +21,7 @@
 #include "http/access_log.h"
 #include "http/api.h"
 #include "http/attachment_api.h"
+#include "http/blended_class_api.h"
 #include "http/import_api.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -54,6 +55,7 @@ struct ServeOptions {
   int logins_per_minute = 60;
   int certificate_checks_per_minute = 30;
   int candidate_views_per_minute = 30;
+  int candidate_learning_per_minute = 120;
   int response_cache_mb = 64;
   int max_scan_mb = static_cast<int>(kDefaultMaxScanBytes >> 20);
   std::string trusted_proxies;
@@ -118,6 +120,12 @@ void AddServeOptions(CLI::App& serve, CliContext& ctx, ServeOptions& o) {
                 "(mặc định 30)",
                 1, 100000)
       ->envname("PTDV_CANDIDATE_VIEWS_PER_MINUTE");
+  ctx.AddNumber(
+         serve, "--candidate-learning-per-minute", o.candidate_learning_per_minute,
+         "Số thao tác học trực tuyến (mở tài liệu, làm bài kiểm tra) mỗi phút từ một địa chỉ "
+         "(mặc định 120)",
+         1, 100000)
+      ->envname("PTDV_CANDIDATE_LEARNING_PER_MINUTE");
   ctx.AddNumber(serve, "--max-scan-mb", o.max_scan_mb,
                 "Dung lượng tối đa của một bản quét đính kèm hồ sơ (MiB, mặc định 10)", 1, 200)
       ->envname("PTDV_MAX_SCAN_MB");
@@ -205,13 +213,17 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   ImportService imports(*env.store, env.cases->rule_sets(), env.cases->calendars(), *env.clock);
   MassOrganisationService mass_organisations(*env.store, *env.clock);
   CandidateLinkService candidate_links(*env.store, *env.clock);
+  // A self-study document may be as large as a scan.
+  BlendedClassService online_classes(*env.store, *env.clock, attachments.max_bytes());
   DigestService digests(*env.store, *env.cases, mass_organisations);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
   const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;
   server_options.upload_limit = [max_scan_request](http::Method method,
                                                    std::string_view path) -> std::size_t {
-    if (http::IsScanUpload(method, path)) return max_scan_request;
+    if (http::IsScanUpload(method, path) || http::IsMaterialUpload(method, path)) {
+      return max_scan_request;
+    }
     if (http::IsImportUpload(method, path)) return http::kMaxImportBodyBytes;
     return 0;
   };
@@ -245,6 +257,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                .imports = imports,
                .mass_organisations = mass_organisations,
                .candidate_links = candidate_links,
+               .online_classes = online_classes,
                .digests = digests,
                .auth_options = {.cookie = o.insecure_cookie ? http::CookieSecurity::kInsecure
                                                             : http::CookieSecurity::kSecure,
@@ -252,6 +265,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
                                                        .window = std::chrono::seconds(60)}},
                .certificate_checks_per_minute = o.certificate_checks_per_minute,
                .candidate_views_per_minute = o.candidate_views_per_minute,
+               .candidate_learning_per_minute = o.candidate_learning_per_minute,
                .response_cache = &response_cache});
   if (!registered.ok()) return ctx.Fail(registered.error());
   http::Metrics metrics;

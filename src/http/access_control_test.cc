@@ -173,6 +173,15 @@ class AccessControlTest : public ::testing::Test {
     auto issued = world_.classes->IssueCertificate({}, class_, certified_, "01-GCN/TTCT",
                                                    MakeDate(2026, 10, 12));
     ASSERT_TRUE(issued.ok()) << issued.error().message;
+    // The class's online part, with one self-study document.
+    ASSERT_TRUE(
+        world_.online_classes
+            ->PutRules({}, {.class_id = class_, .self_study_percent = 0, .quiz_questions = 0})
+            .ok());
+    auto material = world_.online_classes->AddMaterial(
+        {}, class_, {.title = "Bài 1", .file_name = "bai-1.pdf", .content = "%PDF-1.4\n%%EOF\n"});
+    ASSERT_TRUE(material.ok()) << material.error().message;
+    material_ = material->id;
     auto city_target = world_.targets->CreateTarget(
         {}, {.org_id = world_.city, .year = 2026, .count = 100, .legal_basis = "Nghị quyết 14-NQ/TU"});
     ASSERT_TRUE(city_target.ok()) << city_target.error().message;
@@ -528,6 +537,31 @@ class AccessControlTest : public ::testing::Test {
         {"POST /api/v1/cases/{id}/candidate-links/{link}/revoke",
          {{"/api/v1/cases/{case}/candidate-links/{link}/revoke"}}},
         {"GET /api/v1/candidate-view/{token}", {}},  // the token is the only reference
+        // The online part of a class: managed by its organiser only; the learner's routes take
+        // a personal link's token as their only reference.
+        {"GET /api/v1/classes/{id}/online", {{"/api/v1/classes/{class}/online"}}},
+        {"PUT /api/v1/classes/{id}/online",
+         {{"/api/v1/classes/{class}/online",
+           R"({"self_study_percent":100,"quiz_questions":5,"quiz_pass_percent":70,)"
+           R"("quiz_max_attempts":3})"}}},
+        {"POST /api/v1/classes/{id}/materials", {{"/api/v1/classes/{class}/materials?title=Bai"}}},
+        {"GET /api/v1/classes/{id}/materials/{material}",
+         {{"/api/v1/classes/{class}/materials/1"}}},
+        {"POST /api/v1/classes/{id}/materials/{material}/move",
+         {{"/api/v1/classes/{class}/materials/1/move", R"({"position":1})"}}},
+        {"POST /api/v1/classes/{id}/materials/{material}/remove",
+         {{"/api/v1/classes/{class}/materials/1/remove"}}},
+        {"POST /api/v1/classes/{id}/questions",
+         {{"/api/v1/classes/{class}/questions",
+           R"({"text":"Câu?","options":["Có","Không"],"correct_option":1})"}}},
+        {"POST /api/v1/classes/{id}/questions/{question}/remove",
+         {{"/api/v1/classes/{class}/questions/1/remove"}}},
+        {"GET /api/v1/classes/{id}/online/results", {{"/api/v1/classes/{class}/online/results"}}},
+        {"GET /api/v1/candidate-view/{token}/learning", {}},
+        {"GET /api/v1/candidate-view/{token}/materials/{material}", {}},
+        {"POST /api/v1/candidate-view/{token}/materials/{material}/done", {}},
+        {"POST /api/v1/candidate-view/{token}/classes/{class}/attempts", {}},
+        {"POST /api/v1/candidate-view/{token}/attempts/{attempt}/submit", {}},
         {"POST /api/v1/my-organisation/opinions",
          {{"/api/v1/my-organisation/opinions",
            R"({"case_id":{case},"kind":"opinion","given_on":"2026-11-02","content":"Tốt"})"}}},
@@ -748,6 +782,43 @@ class AccessControlTest : public ::testing::Test {
           fmt::format("/api/v1/cases/{}/candidate-links/{}/revoke", case_, foreign_.link)}},
         {"GET /api/v1/candidate-view/{token}",
          {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay"}},
+        // The online part of the Centre's class; the learner's routes with an unknown token.
+        {"GET /api/v1/classes/{id}/online",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/online", class_)}},
+        {"PUT /api/v1/classes/{id}/online",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/online", class_),
+          R"({"self_study_percent":100,"quiz_questions":5,"quiz_pass_percent":70,)"
+          R"("quiz_max_attempts":3})"}},
+        {"POST /api/v1/classes/{id}/materials",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/materials?title=Bai", class_)}},
+        {"GET /api/v1/classes/{id}/materials/{material}",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/materials/{}", class_, material_)}},
+        {"POST /api/v1/classes/{id}/materials/{material}/move",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/materials/{}/move", class_, material_),
+          R"({"position":1})"}},
+        {"POST /api/v1/classes/{id}/materials/{material}/remove",
+         {Target::kObject,
+          fmt::format("/api/v1/classes/{}/materials/{}/remove", class_, material_)}},
+        {"POST /api/v1/classes/{id}/questions",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/questions", class_),
+          R"({"text":"Câu?","options":["Có","Không"],"correct_option":1})"}},
+        {"POST /api/v1/classes/{id}/questions/{question}/remove",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/questions/1/remove", class_)}},
+        {"GET /api/v1/classes/{id}/online/results",
+         {Target::kObject, fmt::format("/api/v1/classes/{}/online/results", class_)}},
+        {"GET /api/v1/candidate-view/{token}/learning",
+         {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay/learning"}},
+        {"GET /api/v1/candidate-view/{token}/materials/{material}",
+         {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay/materials/1"}},
+        {"POST /api/v1/candidate-view/{token}/materials/{material}/done",
+         {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay/materials/1/done"}},
+        {"POST /api/v1/candidate-view/{token}/classes/{class}/attempts",
+         {Target::kReference,
+          fmt::format("/api/v1/candidate-view/khong-co-duong-dan-nay/classes/{}/attempts",
+                      class_)}},
+        {"POST /api/v1/candidate-view/{token}/attempts/{attempt}/submit",
+         {Target::kReference, "/api/v1/candidate-view/khong-co-duong-dan-nay/attempts/1/submit",
+          R"({"answers":[1]})"}},
         {"POST /api/v1/my-organisation/opinions",
          {Target::kObject, "/api/v1/my-organisation/opinions",
           fmt::format(R"({{"case_id":{},"kind":"opinion","given_on":"2026-11-02",)"
@@ -780,6 +851,7 @@ class AccessControlTest : public ::testing::Test {
 
   ApiWorld world_;
   Id person_ = 0, case_ = 0, class_ = 0, enrolment_ = 0, certified_ = 0, target_ = 0;
+  Id material_ = 0;  // a self-study document of class_
 };
 
 TEST_F(AccessControlTest, EveryRouteRefusesEveryRoleOfAnotherUnit) {

@@ -2,6 +2,7 @@
 
 #include "http/attachment_api.h"
 #include "http/audit_api.h"
+#include "http/blended_class_api.h"
 #include "http/calendar_api.h"
 #include "http/candidate_link_api.h"
 #include "http/case_api.h"
@@ -45,6 +46,9 @@ Status RegisterApi(Router& router, const ApiDeps& deps) {
   PTDV_RETURN_IF_ERROR(RegisterCandidateLinkApi(
       router, deps.candidate_links, deps.clock,
       RateLimit{.limit = deps.candidate_views_per_minute, .window = std::chrono::seconds(60)}));
+  PTDV_RETURN_IF_ERROR(RegisterBlendedClassApi(
+      router, deps.online_classes, deps.clock,
+      RateLimit{.limit = deps.candidate_learning_per_minute, .window = std::chrono::seconds(60)}));
   PTDV_RETURN_IF_ERROR(RegisterFormApi(router, deps.forms, deps.classes, deps.form_style));
   PTDV_RETURN_IF_ERROR(RegisterOpenApi(router));
   return Ok();

@@ -10,6 +10,7 @@
 #include "service/attachment_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/blended_class_service.h"
 #include "service/calendar_service.h"
 #include "service/candidate_link_service.h"
 #include "service/case_service.h"
@@ -49,6 +50,7 @@ struct ApiDeps {
   ImportService& imports;
   MassOrganisationService& mass_organisations;
   CandidateLinkService& candidate_links;
+  BlendedClassService& online_classes;
   DigestService& digests;
   // The page set-up of printed forms (DOMAIN §10 [?]).
   report::PageStyle form_style = {};
@@ -58,6 +60,9 @@ struct ApiDeps {
   // Views of candidates' personal pages per client address per minute
   // (GET /api/v1/candidate-view/{token}).
   int candidate_views_per_minute = 30;
+  // Requests of a learner's online class (documents, quiz) per client address per minute
+  // (/api/v1/candidate-view/{token}/...).
+  int candidate_learning_per_minute = 120;
   // Remembers read answers until the next write (http/response_cache.h); null: no caching.
   ResponseCache* response_cache = nullptr;
 };

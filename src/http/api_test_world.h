@@ -24,6 +24,7 @@
 #include "http/api.h"
 #include "http/attachment_api.h"
 #include "http/auth_api.h"
+#include "http/blended_class_api.h"
 #include "http/import_api.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -164,6 +165,8 @@ class ApiWorld {
     imports = std::make_unique<ImportService>(*store_, cases->rule_sets(), calendars_, clock_);
     mass_organisations = std::make_unique<MassOrganisationService>(*store_, clock_);
     candidate_links = std::make_unique<CandidateLinkService>(*store_, clock_);
+    online_classes =
+        std::make_unique<BlendedClassService>(*store_, clock_, attachments->max_bytes());
     digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations);
     changes_ = std::make_unique<ChangeTracker>(*store_);
     response_cache_ = std::make_unique<ResponseCache>(std::size_t{64} << 20, changes_.get());
@@ -185,13 +188,14 @@ class ApiWorld {
                                              .imports = *imports,
                                              .mass_organisations = *mass_organisations,
                                              .candidate_links = *candidate_links,
+                                             .online_classes = *online_classes,
                                              .digests = *digests,
                                              .response_cache = response_cache_.get()});
     if (!registered.ok()) { Fail(registered.error().message); return; }
     ServerOptions options = LoopbackOptions();
     const std::size_t max_scan_request = attachments->max_bytes() + std::size_t{64} * 1024;
     options.upload_limit = [max_scan_request](Method method, std::string_view path) {
-      if (IsScanUpload(method, path)) return max_scan_request;
+      if (IsScanUpload(method, path) || IsMaterialUpload(method, path)) return max_scan_request;
       if (IsImportUpload(method, path)) return kMaxImportBodyBytes;
       return std::size_t{0};
     };
@@ -284,6 +288,7 @@ class ApiWorld {
   std::unique_ptr<ImportService> imports;
   std::unique_ptr<MassOrganisationService> mass_organisations;
   std::unique_ptr<CandidateLinkService> candidate_links;
+  std::unique_ptr<BlendedClassService> online_classes;
   std::unique_ptr<DigestService> digests;
   Router router;
 

@@ -34,6 +34,7 @@ json::object ClassObject(const ClassSummary& s) {
                       {"ends_on", FormatIsoDate(c.ends_on)},
                       {"sessions", c.session_count},
                       {"min_attendance_percent", c.min_attendance_percent},
+                      {"blended", s.blended},
                       {"version", c.version}};
 }
 
@@ -246,8 +247,8 @@ Response IssueCertificate(const ClassApi& api, const Request& request, RouteCont
   if (!body.ok()) return ErrorResponse(body.error());
   std::string number;
   Date date{};
-  for (Status s : {body->ReadString("number", number, Presence::kRequired),
-                   body->ReadDate("date", date, Presence::kRequired)}) {
+  for (const Status& s : {body->ReadString("number", number, Presence::kRequired),
+                          body->ReadDate("date", date, Presence::kRequired)}) {
     if (!s.ok()) return ErrorResponse(s.error());
   }
   auto e = api.classes.IssueCertificate(*context.actor, path->class_id, path->enrolment_id, number,

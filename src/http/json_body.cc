@@ -108,6 +108,30 @@ Status BodyReader::ReadStrings(std::string_view key, std::vector<std::string>& o
   return Ok();
 }
 
+Status BodyReader::ReadOptionalInts(std::string_view key, std::vector<std::optional<int>>& out,
+                                    Presence presence, int min, int max) const {
+  const json::value* value = AsObject(object_).if_contains(key);
+  if (!value) return Absent(key, presence);
+  if (!value->is_array()) return WrongType(FieldName(key), "danh sách");
+  std::vector<std::optional<int>> numbers;
+  std::size_t i = 0;
+  for (const json::value& item : value->get_array()) {
+    const std::string field = fmt::format("{}[{}]", FieldName(key), i++);
+    if (item.is_null()) {
+      numbers.emplace_back();
+      continue;
+    }
+    if (!item.is_int64() || item.get_int64() < min || item.get_int64() > max) {
+      return Error::Invalid(
+          fmt::format("Trường «{}» phải là số nguyên từ {} đến {} hoặc null", field, min, max),
+          field);
+    }
+    numbers.emplace_back(static_cast<int>(item.get_int64()));
+  }
+  out = std::move(numbers);
+  return Ok();
+}
+
 Status BodyReader::ReadOptionalString(std::string_view key, std::optional<std::string>& out) const {
   if (!Has(key) || IsNull(key)) {
     out.reset();

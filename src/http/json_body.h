@@ -73,6 +73,10 @@ class BodyReader {
   // A list of strings; an element of another type is refused naming it ("units[1]").
   Status ReadStrings(std::string_view key, std::vector<std::string>& out,
                      Presence presence = Presence::kOptional) const;
+  // A list of integers within [min, max] or nulls (nullopt); another element is refused naming
+  // it ("answers[2]").
+  Status ReadOptionalInts(std::string_view key, std::vector<std::optional<int>>& out,
+                          Presence presence, int min, int max) const;
   Status ReadBool(std::string_view key, bool& out, Presence presence = Presence::kOptional) const;
   // An integer within [min, max] (a number with a fraction or an exponent is refused).
   Status ReadInt(std::string_view key, std::int64_t& out, Presence presence = Presence::kOptional,

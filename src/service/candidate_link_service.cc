@@ -15,13 +15,6 @@ namespace {
 
 namespace json = boost::json;
 
-// One answer for every token that opens nothing: unknown, revoked or expired alike.
-Error LinkClosed() {
-  return Error::NotFound(
-      "Đường dẫn này không còn hiệu lực. Vui lòng liên hệ chi bộ hoặc đảng ủy nơi anh/chị sinh "
-      "hoạt để được cấp đường dẫn mới.");
-}
-
 std::string LinkJson(const CandidateLink& link) {
   return json::serialize(json::object{{"id", link.id},
                                       {"case_id", link.case_id},
@@ -34,6 +27,23 @@ std::string_view FormatLabel(ClassFormat format) {
 }
 
 }  // namespace
+
+Error LinkClosed() {
+  return Error::NotFound(
+      "Đường dẫn này không còn hiệu lực. Vui lòng liên hệ chi bộ hoặc đảng ủy nơi anh/chị sinh "
+      "hoạt để được cấp đường dẫn mới.");
+}
+
+Result<CandidateLink> OpenCandidateLink(Transaction& tx, const std::string& token, Date today) {
+  PTDV_ASSIGN_OR_RETURN(std::optional<CandidateLink> link,
+                        tx.CandidateLinks().FindByTokenHash(Sha256Hex(token)));
+  if (!link || !link->OpensOn(today)) return LinkClosed();
+  return std::move(*link);
+}
+
+Actor CandidateActor(const CandidateLink& link, const std::string& address) {
+  return {.login = fmt::format("lien-ket-{}", link.id), .role = "candidate", .address = address};
+}
 
 CandidateLinkService::CandidateLinkService(Store& store, const Clock& clock)
     : store_(store), clock_(clock) {}
@@ -101,10 +111,8 @@ Result<CandidateView> CandidateLinkService::View(const std::string& token,
                                                  const std::string& address) {
   const Date today = clock_.Today();
   PTDV_ASSIGN_OR_RETURN(auto tx, store_.Begin(Access::kReadWrite));
-  PTDV_ASSIGN_OR_RETURN(std::optional<CandidateLink> link,
-                        tx->CandidateLinks().FindByTokenHash(Sha256Hex(token)));
-  if (!link || !link->OpensOn(today)) return LinkClosed();
-  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(link->case_id));
+  PTDV_ASSIGN_OR_RETURN(CandidateLink link, OpenCandidateLink(*tx, token, today));
+  PTDV_ASSIGN_OR_RETURN(CaseRecord record, tx->Cases().GetRecord(link.case_id));
   const Case& header = record.header;
   PTDV_ASSIGN_OR_RETURN(Person person, tx->People().Get(header.person_id));
   PTDV_ASSIGN_OR_RETURN(Organisation cell, tx->Organisations().Get(header.cell_id));
@@ -118,7 +126,7 @@ Result<CandidateView> CandidateLinkService::View(const std::string& token,
                      .milestones = CandidateMilestones(header, sympathiser_on),
                      .next = CandidateNext(header),
                      .as_of = today,
-                     .link_expires_on = link->expires_on};
+                     .link_expires_on = link.expires_on};
   PTDV_ASSIGN_OR_RETURN(auto enrolments, tx->Classes().ListEnrolmentsOfCase(header.id));
   for (const Enrolment& e : enrolments) {
     if (e.state == EnrolmentState::kRefused || e.state == EnrolmentState::kWithdrawn) continue;
@@ -134,13 +142,12 @@ Result<CandidateView> CandidateLinkService::View(const std::string& token,
                             .certificate_date = e.certificate_date});
   }
   const auto now = std::chrono::floor<std::chrono::seconds>(clock_.Now());
-  PTDV_RETURN_IF_ERROR(tx->CandidateLinks().RecordView(link->id, now));
-  const Actor viewer{
-      .login = fmt::format("lien-ket-{}", link->id), .role = "candidate", .address = address};
-  PTDV_RETURN_IF_ERROR(AppendAudit(
-      *tx, viewer, FormatTimestamp(clock_.Now()), "candidate.view",
-      {.entity = "case", .id = header.id, .org_id = header.cell_id}, "",
-      json::serialize(json::object{{"link_id", link->id}, {"views", link->views + 1}})));
+  PTDV_RETURN_IF_ERROR(tx->CandidateLinks().RecordView(link.id, now));
+  const Actor viewer = CandidateActor(link, address);
+  PTDV_RETURN_IF_ERROR(
+      AppendAudit(*tx, viewer, FormatTimestamp(clock_.Now()), "candidate.view",
+                  {.entity = "case", .id = header.id, .org_id = header.cell_id}, "",
+                  json::serialize(json::object{{"link_id", link.id}, {"views", link.views + 1}})));
   PTDV_RETURN_IF_ERROR(tx->Commit());
   return view;
 }

@@ -54,6 +54,13 @@ struct CandidateView {
   Date link_expires_on{};
 };
 
+// One answer for every token that opens nothing: unknown, revoked or expired alike.
+Error LinkClosed();
+// The link whose token is `token` when it opens on `today`; LinkClosed() otherwise.
+Result<CandidateLink> OpenCandidateLink(Transaction& tx, const std::string& token, Date today);
+// Who acts through a link, for the audit trail: "lien-ket-ID", role "candidate".
+Actor CandidateActor(const CandidateLink& link, const std::string& address);
+
 // Thread-safe if the Store is.
 class CandidateLinkService {
  public:

@@ -47,6 +47,7 @@ struct ClassSummary {
   std::string organiser_code;
   std::string organiser_name;
   int enrolled = 0;
+  bool blended = false;  // the class has an online part (domain/blended_class.h)
 };
 
 struct EnrolmentView {
@@ -126,7 +127,7 @@ class ClassService {
                                       int session, bool present);
 
   // The final assessment of an enrolled learner (kConflict when not enrolled or already
-  // certified). Audited "class.assessment".
+  // certified, or when the class's online quiz decides it). Audited "class.assessment".
   Result<Enrolment> Assess(const Actor& actor, Id class_id, Id enrolment_id,
                            Assessment assessment);
 
@@ -135,8 +136,9 @@ class ClassService {
   // certificate for the new-member class → P2) through CaseService::RecordIn, in the same
   // transaction. Refusals (domain CheckCertifiable): kConflict when already issued or the number
   // was used by the organiser for this kind of class; kRuleViolation R3 / P2 when the learner is
-  // not enrolled, not assessed as passed, or attended too few sessions; kInvalid for an empty
-  // number or a date before the class ended or in the future; and whatever recording the step
+  // not enrolled, not assessed as passed, or attended too few sessions, or (a blended class)
+  // short of the self-study share or of a passed quiz (domain CheckOnlineRules); kInvalid for an
+  // empty number or a date before the class ended or in the future; and whatever recording the step
   // on the case refuses (e.g. kConflict for a closed case). Audited "class.certificate" and
   // "case.record_certificate".
   Result<Enrolment> IssueCertificate(const Actor& actor, Id class_id, Id enrolment_id,
