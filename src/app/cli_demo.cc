@@ -9,6 +9,7 @@
 
 #include "app/cli_commands.h"
 #include "app/cli_context.h"
+#include "demo/demo_blended_classes.h"
 #include "demo/demo_data.h"
 #include "demo/demo_mass_organisations.h"
 #include "demo/demo_restructure.h"
@@ -70,6 +71,14 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       for (const auto& [login, password] : organisations->accounts) {
         ctx.out << fmt::format("  {:<22} {}\n", login, password);
       }
+      auto blended = AddDemoBlendedClasses(*env.store, *env.clock, options.today);
+      if (!blended.ok()) return ctx.Fail(blended.error());
+      ctx.out << fmt::format(
+          "Lớp học kết hợp trực tuyến: {} lớp (mỗi năm một lớp), {} tài liệu tự học, {} câu hỏi, "
+          "{} lượt làm bài kiểm tra{}\n",
+          blended->classes, blended->materials, blended->questions, blended->attempts,
+          blended->current_class.empty() ? ""
+                                         : fmt::format("; năm nay: {}", blended->current_class));
       ctx.out << "Đường dẫn theo dõi hồ sơ của người được phát triển (mở trên máy chủ):\n";
       for (const auto& link : organisations->links) {
         ctx.out << fmt::format("  {} ({}): {}\n", link.full_name, link.stage_label, link.path);
