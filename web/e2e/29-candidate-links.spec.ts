@@ -53,7 +53,8 @@ test('ward staff issue a personal link; the person follows their path without an
   await line.getByText('Còn hiệu lực').waitFor();
   expect((await line.innerText()).includes(`Hết hạn ngày ${kDefaultLastDay}`), `the link reads «${await line.innerText()}»`);
 
-  // The person opens it on a phone, without an account: the server is asked for that page only.
+  // The person opens it on a phone, without an account: the server is asked for that page only
+  // (its path and its online classes).
   const person = await newPage(kPhone);
   const asked: string[] = [];
   person.on('request', (r) => {
@@ -74,7 +75,9 @@ test('ward staff issue a personal link; the person follows their path without an
   }
   expect(!/\d{4}-\d{2}-\d{2}/.test(text), `the person's page shows an ISO date: ${text.slice(0, 600)}`);
   expect(new URL(person.url()).pathname === issued.path, `the page went on to ${person.url()}`);
-  expect(asked.length > 0 && asked.every((p) => p === `/api/v1/candidate-view/${issued.path.split('/').pop()}`),
+  // Its path, then its online classes.
+  const viewPath = `/api/v1/candidate-view/${issued.path.split('/').pop()}`;
+  expect(asked.length > 0 && asked.every((p) => p === viewPath || p === `${viewPath}/learning`),
     `the page asked for ${asked.join(', ')}`);
   await screenshot(person, 'hanh-trinh-dien-thoai');
 

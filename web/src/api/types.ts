@@ -126,6 +126,27 @@ export type AssessmentResult = Enrolment['assessment'];
 export type ClassView = ResponseOf<'/api/v1/classes/{id}', 'get'>;
 export type CertificateCheck = Schemas['CertificateCheck'];
 
+// Classes partly online (lớp kết hợp trực tuyến): the Political Centre sets a class's rules,
+// self-study documents and question bank (GET/PUT /classes/{id}/online and the routes under it)
+// and reads the results; the learner studies and takes the final quiz through their personal
+// link (GET /candidate-view/{token}/learning). `rules` and `quiz` are null when the class has
+// none.
+export type OnlineRules = Schemas['OnlineRules'];
+export type ClassMaterial = Schemas['ClassMaterial'];
+export type QuizQuestion = Schemas['QuizQuestion'];
+export type QuizQuestionInput = Schemas['QuizQuestionInput'];
+export type OnlineSetup = Schemas['OnlineSetup'];
+export type OnlineResults = Schemas['OnlineResults'];
+export type LearnerResult = Schemas['LearnerResult'];
+export type QuestionResult = Schemas['QuestionResult'];
+export type LearningMaterial = Schemas['LearningMaterial'];
+export type LearningQuiz = Schemas['LearningQuiz'];
+export type LearningClass = Schemas['LearningClass'];
+export type Learning = Schemas['Learning'];
+export type QuizPaper = Schemas['QuizPaper'];
+export type QuizAnswers = Schemas['QuizAnswers'];
+export type QuizResult = Schemas['QuizResult'];
+
 // Targets.
 export type Target = Schemas['Target'];
 export type TargetList = ResponseOf<'/api/v1/targets', 'get'>;

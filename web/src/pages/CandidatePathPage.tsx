@@ -4,13 +4,16 @@ import { api, ApiError, isMissingRoute } from '../api/client';
 import type { CandidateClass, CandidateView } from '../api/types';
 import { formatDate } from '../lib/format';
 import { useApi } from '../lib/useApi';
+import { CandidateLearning } from '../components/CandidateLearning';
 import '../styles/candidate-path.css';
 
 // The page of a personal link (/hanh-trinh/TOKEN), for the person being developed, without an
 // account: public like the certificate check, outside the session (App.tsx), and asking the
-// server only GET /candidate-view/{token}. It says, in plain words, where they are, the steps
-// done, the next one and its date, what to bring, and their classes. An unknown, revoked or
-// expired link gets the server's one answer (404); too many views from one address, a 429.
+// server only under /candidate-view/{token}. It says, in plain words, where they are, the steps
+// done, the next one and its date, what to bring, and their classes; for a class partly online,
+// the documents to study and the final quiz (components/CandidateLearning.tsx, asked for once the
+// path has loaded). An unknown, revoked or expired link gets the server's one answer (404); too
+// many views from one address, a 429.
 export default function CandidatePathPage() {
   const { token = '' } = useParams();
   const view = useApi(
@@ -22,7 +25,7 @@ export default function CandidatePathPage() {
       <main id="noi-dung" className="public-main candidate-main">
         {view.error ? <Closed error={view.error} onRetry={view.reload} />
           : !view.data ? <p className="loading" role="status">Đang tải thông tin…</p>
-            : <CandidatePath view={view.data} />}
+            : <CandidatePath view={view.data} token={token} />}
       </main>
     </div>
   );
@@ -57,7 +60,7 @@ function Closed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   );
 }
 
-function CandidatePath({ view }: { view: CandidateView }) {
+function CandidatePath({ view, token }: { view: CandidateView; token: string }) {
   const { next } = view;
   return (
     <>
@@ -110,6 +113,8 @@ function CandidatePath({ view }: { view: CandidateView }) {
           </ul>
         )}
       </section>
+
+      <CandidateLearning token={token} />
 
       <footer className="candidate-foot">
         Thông tin cập nhật ngày {formatDate(view.as_of)} · Đường dẫn có hiệu lực đến {formatDate(view.link_expires_on)}

@@ -12,10 +12,13 @@ import { useApi } from '../lib/useApi';
 import { DateField } from '../components/DateField';
 import { ApiErrorText, ErrorNotice } from '../components/ErrorNotice';
 import { RuleCitation } from '../components/RuleCitation';
+import { ClassOnline } from '../components/ClassOnline';
 
 // One class: its learners. Wards nominate their sympathisers (a case), the Political Centre
 // enrols them (the server refuses past capacity with 409), marks attendance per session, records
-// the assessment and issues the numbered certificate (R3 / P2), which lands on the case.
+// the assessment and issues the numbered certificate (R3 / P2), which lands on the case. A class
+// partly online (blended) also has self-study documents and a final quiz, which the Centre sets
+// up and follows in its «Học trực tuyến» section (components/ClassOnline.tsx).
 export default function ClassPage() {
   const { id } = useParams();
   const { user } = useAuth();
@@ -72,6 +75,7 @@ export default function ClassPage() {
         <div>
           <Link to="/lop-boi-duong" className="no-print">← Danh sách lớp</Link>
           <Typography.Title level={1}>{c.name}</Typography.Title>
+          {c.blended && <div className="class-title-tags"><Tag color="geekblue" className="blended-tag">Kết hợp trực tuyến</Tag></div>}
         </div>
         <Space className="no-print" wrap>
           <Button size="large" href={`/api/v1/classes/${c.id}/roster.pdf`} target="_blank" rel="noopener">In danh sách ký tên (PDF)</Button>
@@ -161,6 +165,7 @@ export default function ClassPage() {
           ]}
         />
       </Card>
+      {manage && <ClassOnline c={c} onBlended={view.reload} />}
       <CertificateModal c={c} today={today ?? c.ends_on} enrolment={certifying} onClose={() => setCertifying(null)}
         onIssued={(e) => { setCertifying(null); setIssued(e); view.reload(); }} />
       <Modal open={!!issued} title="Đã cấp giấy chứng nhận" onCancel={() => setIssued(null)} onOk={() => setIssued(null)}

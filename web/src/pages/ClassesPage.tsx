@@ -51,6 +51,7 @@ export default function ClassesPage() {
           {items.map((c) => (
             <li key={c.id} className="class-card">
               <Link to={`/lop-boi-duong/${c.id}`} className="deadline-person">{c.name}</Link>
+              {c.blended && <div><BlendedTag /></div>}
               <div className="muted">{c.code} · {c.kind_label || labelOf(kClassKinds, c.kind)} · {labelOf(kClassFormats, c.format)}</div>
               <div>{formatDate(c.starts_on)} – {formatDate(c.ends_on)} · {c.sessions} buổi · {c.place}</div>
               <div><CapacityTag c={c} /></div>
@@ -70,7 +71,8 @@ export default function ClassesPage() {
             { title: 'Mã lớp', dataIndex: 'code', width: 140 },
             { title: 'Tên lớp', dataIndex: 'name', render: (n, c) => <Link to={`/lop-boi-duong/${c.id}`}>{n}</Link> },
             { title: 'Loại lớp', dataIndex: 'kind', render: (k, c) => c.kind_label || labelOf(kClassKinds, k) },
-            { title: 'Hình thức', dataIndex: 'format', width: 120, render: (f) => labelOf(kClassFormats, f) },
+            { title: 'Hình thức', dataIndex: 'format', width: 150,
+              render: (f, c) => <>{labelOf(kClassFormats, f)}{c.blended && <div><BlendedTag /></div>}</> },
             { title: 'Thời gian', dataIndex: 'starts_on', width: 230, render: (_, c) => `${formatDate(c.starts_on)} – ${formatDate(c.ends_on)}` },
             { title: 'Số buổi', dataIndex: 'sessions', width: 90 },
             { title: 'Địa điểm', dataIndex: 'place' },
@@ -111,6 +113,11 @@ function AwaitingClassCard() {
         )}
     </Card>
   );
+}
+
+// A class partly online: self-study documents and a final quiz besides the sessions.
+function BlendedTag() {
+  return <Tag color="geekblue" className="blended-tag">Kết hợp trực tuyến</Tag>;
 }
 
 function CapacityTag({ c }: { c: TrainingClass }) {

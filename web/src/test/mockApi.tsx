@@ -68,7 +68,8 @@ export function mockApi(routes: Routes, user: User = kUsers.ward): Call[] {
     const method = init?.method ?? 'GET';
     const call: Call = {
       method, path, query: url.searchParams,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      // A file sent as it is (api.upload) stays a Blob; JSON is parsed.
+      body: init?.body instanceof Blob ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined,
       headers: (init?.headers ?? {}) as Record<string, string>,
     };
     calls.push(call);
