@@ -2107,6 +2107,75 @@ TEST_P(StoreContractTest, EnrolmentsCertificatesAndAttendance) {
   EXPECT_EQ(Must(read->Classes().GetEnrolment(second.id)).verification_code, "");
 }
 
+// The online part of a class (domain/blended_class.h): the same rows on every backend.
+TEST_P(StoreContractTest, OnlineClassesKeepRulesDocumentsQuestionsAndAttempts) {
+  World w = MakeWorld();
+  auto tx = Write();
+  Id class_id = Must(tx->Classes().Insert(SampleClass(w.city)));
+  Id case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
+  Enrolment e{.class_id = class_id, .person_id = w.person, .case_id = case_id,
+              .nominating_org_id = w.grassroots, .state = EnrolmentState::kEnrolled};
+  e.id = Must(tx->Classes().InsertEnrolment(e));
+  EXPECT_FALSE(Must(tx->OnlineClasses().GetRules(class_id)).has_value());
+  EXPECT_EQ(CodeOf(tx->OnlineClasses().PutRules({.class_id = 9999})), ErrorCode::kInvalid);
+  Must(tx->OnlineClasses().PutRules({.class_id = class_id, .quiz_questions = 2}));
+  Must(tx->OnlineClasses().PutRules({.class_id = class_id, .quiz_questions = 1}));  // replaces
+  const std::string bytes("%PDF-1.4\n\0\xff", 11);
+  ClassMaterial m{.class_id = class_id, .position = 1, .title = "Bài 1", .file_name = "bai.pdf",
+                  .size_bytes = 11, .sha256 = std::string(64, 'a'), .uploaded_by = "ttct",
+                  .uploaded_at = std::chrono::sys_seconds(std::chrono::seconds(1700000000))};
+  m.id = Must(tx->OnlineClasses().InsertMaterial(m, bytes));
+  EXPECT_TRUE(Must(tx->OnlineClasses().MarkMaterialDone(e.id, m.id, m.uploaded_at)));
+  EXPECT_FALSE(Must(tx->OnlineClasses().MarkMaterialDone(e.id, m.id, m.uploaded_at)));
+  QuizQuestion q{.class_id = class_id, .position = 1, .text = "Câu?", .options = {"Có", "Không"},
+                 .correct_option = 2};
+  q.id = Must(tx->OnlineClasses().InsertQuestion(q));
+  QuizAttempt a{.enrolment_id = e.id, .attempt_no = 1, .started_at = m.uploaded_at, .total = 1,
+                .items = {{.position = 1, .question_id = q.id}}};
+  a.id = Must(tx->OnlineClasses().InsertAttempt(a));
+  QuizAttempt twice = a;
+  EXPECT_EQ(CodeOf(tx->OnlineClasses().InsertAttempt(twice)), ErrorCode::kConflict);
+  Must(tx->Commit());
+
+  auto update = Write();
+  a.submitted_at = m.uploaded_at + std::chrono::minutes(20);
+  a.correct = 1;
+  a.passed = true;
+  a.items[0].chosen = 2;
+  a.items[0].correct = true;
+  Must(update->OnlineClasses().UpdateAttempt(a));
+  m.active = false;
+  m.position = 3;
+  Must(update->OnlineClasses().UpdateMaterial(m));
+  Must(update->OnlineClasses().SetQuestionActive(q.id, false));
+  EXPECT_EQ(CodeOf(update->OnlineClasses().SetQuestionActive(9999, false)), ErrorCode::kNotFound);
+  Must(update->Commit());
+
+  auto read = Read();
+  EXPECT_EQ(Must(read->OnlineClasses().GetRules(class_id))->quiz_questions, 1);
+  auto [stored, content] = Must(read->OnlineClasses().GetMaterialWithContent(class_id, m.id));
+  EXPECT_EQ(content, bytes);
+  EXPECT_EQ(stored.position, 3);
+  EXPECT_FALSE(stored.active);
+  EXPECT_EQ(stored.uploaded_at, m.uploaded_at);
+  EXPECT_EQ(CodeOf(read->OnlineClasses().GetMaterialWithContent(class_id + 1, m.id)),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Must(read->OnlineClasses().ListMaterialsDone(class_id)),
+            (std::vector<std::pair<Id, Id>>{{e.id, m.id}}));
+  auto questions = Must(read->OnlineClasses().ListQuestions(class_id));
+  ASSERT_EQ(questions.size(), 1u);
+  EXPECT_EQ(questions[0].options, (std::vector<std::string>{"Có", "Không"}));
+  EXPECT_FALSE(questions[0].active);
+  auto attempts = Must(read->OnlineClasses().ListAttempts(class_id));
+  ASSERT_EQ(attempts.size(), 1u);
+  EXPECT_TRUE(attempts[0].passed);
+  EXPECT_EQ(attempts[0].submitted_at, a.submitted_at);
+  ASSERT_EQ(attempts[0].items.size(), 1u);
+  EXPECT_EQ(attempts[0].items[0].chosen, 2);
+  EXPECT_TRUE(attempts[0].items[0].correct);
+  EXPECT_EQ(Must(read->OnlineClasses().GetAttempt(a.id)).items.size(), 1u);
+}
+
 TEST_P(StoreContractTest, TargetsRoundTripVersionAndSplit) {
   World w = MakeWorld();
   auto tx = Write();
