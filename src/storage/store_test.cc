@@ -2113,24 +2113,38 @@ TEST_P(StoreContractTest, OnlineClassesKeepRulesDocumentsQuestionsAndAttempts) {
   auto tx = Write();
   Id class_id = Must(tx->Classes().Insert(SampleClass(w.city)));
   Id case_id = Must(tx->Cases().Insert(SampleCase(w.person, w.cell)));
-  Enrolment e{.class_id = class_id, .person_id = w.person, .case_id = case_id,
-              .nominating_org_id = w.grassroots, .state = EnrolmentState::kEnrolled};
+  Enrolment e{.class_id = class_id,
+              .person_id = w.person,
+              .case_id = case_id,
+              .nominating_org_id = w.grassroots,
+              .state = EnrolmentState::kEnrolled};
   e.id = Must(tx->Classes().InsertEnrolment(e));
   EXPECT_FALSE(Must(tx->OnlineClasses().GetRules(class_id)).has_value());
   EXPECT_EQ(CodeOf(tx->OnlineClasses().PutRules({.class_id = 9999})), ErrorCode::kInvalid);
   Must(tx->OnlineClasses().PutRules({.class_id = class_id, .quiz_questions = 2}));
   Must(tx->OnlineClasses().PutRules({.class_id = class_id, .quiz_questions = 1}));  // replaces
   const std::string bytes("%PDF-1.4\n\0\xff", 11);
-  ClassMaterial m{.class_id = class_id, .position = 1, .title = "Bài 1", .file_name = "bai.pdf",
-                  .size_bytes = 11, .sha256 = std::string(64, 'a'), .uploaded_by = "ttct",
+  ClassMaterial m{.class_id = class_id,
+                  .position = 1,
+                  .title = "Bài 1",
+                  .file_name = "bai.pdf",
+                  .size_bytes = 11,
+                  .sha256 = std::string(64, 'a'),
+                  .uploaded_by = "ttct",
                   .uploaded_at = std::chrono::sys_seconds(std::chrono::seconds(1700000000))};
   m.id = Must(tx->OnlineClasses().InsertMaterial(m, bytes));
   EXPECT_TRUE(Must(tx->OnlineClasses().MarkMaterialDone(e.id, m.id, m.uploaded_at)));
   EXPECT_FALSE(Must(tx->OnlineClasses().MarkMaterialDone(e.id, m.id, m.uploaded_at)));
-  QuizQuestion q{.class_id = class_id, .position = 1, .text = "Câu?", .options = {"Có", "Không"},
+  QuizQuestion q{.class_id = class_id,
+                 .position = 1,
+                 .text = "Câu?",
+                 .options = {"Có", "Không"},
                  .correct_option = 2};
   q.id = Must(tx->OnlineClasses().InsertQuestion(q));
-  QuizAttempt a{.enrolment_id = e.id, .attempt_no = 1, .started_at = m.uploaded_at, .total = 1,
+  QuizAttempt a{.enrolment_id = e.id,
+                .attempt_no = 1,
+                .started_at = m.uploaded_at,
+                .total = 1,
                 .items = {{.position = 1, .question_id = q.id}}};
   a.id = Must(tx->OnlineClasses().InsertAttempt(a));
   QuizAttempt twice = a;
