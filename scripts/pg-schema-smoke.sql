@@ -356,6 +356,9 @@ INSERT INTO smoke_bad (stmt) VALUES
           :case_id)),
   (format('INSERT INTO candidate_link (case_id, token_hash, issued_at, issued_by, expires_on,'
           ' views) VALUES (%s, ''h'', 0, ''a'', ''2024-01-01'', -1)', :case_id)),
+  ('INSERT INTO digest_subscription (user_id, email, updated_at) VALUES (0, ''khong-co'', 0)'),
+  ('INSERT INTO digest_subscription (user_id, email, enabled, updated_at)'
+   ' VALUES (0, ''a@b.vn'', 2, 0)'),
   ('INSERT INTO class_online VALUES (0, 101, 10, 70, 3)'),
   ('INSERT INTO class_online VALUES (0, 100, 101, 70, 3)'),
   ('INSERT INTO class_online VALUES (0, 100, 10, -1, 3)'),

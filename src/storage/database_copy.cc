@@ -31,7 +31,7 @@ struct TableSpec {
   std::string_view bytes = {};
   bool seeded = false;
 };
-constexpr std::array<TableSpec, 34> kTables = {{
+constexpr std::array<TableSpec, 35> kTables = {{
     {"organisation"},
     {"organisation_version"},
     {"mass_organisation"},
@@ -50,6 +50,7 @@ constexpr std::array<TableSpec, 34> kTables = {{
     {"rule_set"},
     {"rule_parameter"},
     {"user_account"},
+    {"digest_subscription"},
     {"user_session"},
     {"training_class"},
     {"class_enrolment"},

@@ -511,6 +511,29 @@ struct User {
   std::optional<Instant> locked_until;
 };
 
+// A staff account's address for its morning digest by e-mail
+// (migrations/sqlite/0022_digest_subscriptions.sql).
+struct DigestSubscription {
+  Id user_id = 0;
+  std::string email;
+  bool enabled = true;
+  Instant updated_at{};
+  std::optional<Date> last_sent_on;  // the day its last digest was mailed
+};
+
+class DigestSubscriptionRepository {
+ public:
+  virtual ~DigestSubscriptionRepository() = default;
+  virtual Result<std::optional<DigestSubscription>> Get(Id user_id) = 0;
+  // Inserts or replaces email, enabled and updated_at (last_sent_on is kept). kInvalid for an
+  // unknown user or an address the schema refuses.
+  virtual Status Put(const DigestSubscription& subscription) = 0;
+  // The enabled subscriptions, by user id.
+  virtual Result<std::vector<DigestSubscription>> ListEnabled() = 0;
+  // Records that the user's digest of `day` was mailed. kNotFound.
+  virtual Status MarkSent(Id user_id, Date day) = 0;
+};
+
 struct Session {
   Id id = 0;
   // Lowercase hex SHA-256 of the session token. The token itself is never stored.
@@ -586,6 +609,7 @@ class Transaction {
   virtual MassOrganisationRepository& MassOrganisations() = 0;
   virtual CandidateLinkRepository& CandidateLinks() = 0;
   virtual OnlineClassRepository& OnlineClasses() = 0;
+  virtual DigestSubscriptionRepository& DigestSubscriptions() = 0;
   // Durable when it returns Ok. kConflict/kUnavailable on failure (then nothing was written).
   virtual Status Commit() = 0;
   // A unit of work inside this transaction (an SQL savepoint), so that the writes of many

@@ -14,6 +14,7 @@
 #include "storage/sql/sql_candidate_link_repository.h"
 #include "storage/sql/sql_case_repository.h"
 #include "storage/sql/sql_class_repository.h"
+#include "storage/sql/sql_digest_subscription_repository.h"
 #include "storage/sql/sql_mass_organisation_repository.h"
 #include "storage/sql/sql_membership_repository.h"
 #include "storage/sql/sql_online_class_repository.h"
@@ -70,7 +71,8 @@ class SqlTransaction final : public Transaction {
         attachments_(*lease_),
         mass_organisations_(*lease_),
         candidate_links_(*lease_),
-        online_classes_(*lease_) {}
+        online_classes_(*lease_),
+        digest_subscriptions_(*lease_) {}
 
   ~SqlTransaction() override {
     if (!finished_ && lease_->InTransaction()) (void)lease_->Run(kRollback);
@@ -94,6 +96,7 @@ class SqlTransaction final : public Transaction {
   MassOrganisationRepository& MassOrganisations() override { return mass_organisations_; }
   CandidateLinkRepository& CandidateLinks() override { return candidate_links_; }
   OnlineClassRepository& OnlineClasses() override { return online_classes_; }
+  DigestSubscriptionRepository& DigestSubscriptions() override { return digest_subscriptions_; }
 
   // Durable when it returns Ok (SQLite with synchronous=FULL fsyncs the WAL first; PostgreSQL
   // with synchronous_commit on, its default, flushes its WAL). On failure the transaction is
@@ -167,6 +170,7 @@ class SqlTransaction final : public Transaction {
   SqlMassOrganisationRepository<Db> mass_organisations_;
   SqlCandidateLinkRepository<Db> candidate_links_;
   SqlOnlineClassRepository<Db> online_classes_;
+  SqlDigestSubscriptionRepository<Db> digest_subscriptions_;
 };
 
 }  // namespace ptdv

@@ -114,7 +114,7 @@ TEST_F(SqliteStoreTest, SchemaHasTheAuditTriggersAndIndexes) {
   EXPECT_EQ(store->SchemaVersion().value(), 0);
   // 0005, 0007 and 0009 are other branches'; 0018 is PostgreSQL's only.
   EXPECT_EQ(store->Migrate().value(),
-            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21}));
+            (std::vector<int>{1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22}));
   std::unique_ptr<SqliteConnection> raw = SqliteConnection::Open(path_, {}).value();
   for (const char* name : {"audit_log_no_update",
                            "audit_log_no_delete",
