@@ -516,6 +516,8 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/dashboard", {{"/api/v1/dashboard?org={org}&year=2026"}}},
         {"GET /api/v1/mass-organisations", {{"/api/v1/mass-organisations?org={org}"}}},
         {"GET /api/v1/digest", {{"/api/v1/digest?org={org}"}}},
+        {"GET /api/v1/digest/subscription", {}},  // the caller's own account
+        {"PUT /api/v1/digest/subscription", {}},
         {"POST /api/v1/mass-organisations",
          {{"/api/v1/mass-organisations",
            R"({"org":"{ward}","kind":"veterans","name":"Hội Cựu chiến binh"})"}}},
@@ -747,6 +749,11 @@ class AccessControlTest : public ::testing::Test {
         {"GET /api/v1/cases/export.xlsx", {Target::kObject, "/api/v1/cases/export.xlsx?org=HUE-A"}},
         {"GET /api/v1/dashboard", {Target::kObject, "/api/v1/dashboard?org=HUE-A&year=2026"}},
         {"GET /api/v1/digest", {Target::kObject, "/api/v1/digest?org=HUE-A"}},
+        // The caller's own address for the digest by e-mail.
+        {"GET /api/v1/digest/subscription", {Target::kSession, "/api/v1/digest/subscription"}},
+        {"PUT /api/v1/digest/subscription",
+         {Target::kSession, "/api/v1/digest/subscription",
+          R"({"email":"ban.to.chuc@hue.gov.vn","enabled":true})"}},
         // The ward's mass organisations: their list, nominations and opinions.
         {"GET /api/v1/mass-organisations",
          {Target::kObject, "/api/v1/mass-organisations?org=HUE-A"}},

@@ -167,7 +167,7 @@ class ApiWorld {
     candidate_links = std::make_unique<CandidateLinkService>(*store_, clock_);
     online_classes =
         std::make_unique<BlendedClassService>(*store_, clock_, attachments->max_bytes());
-    digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations);
+    digests = std::make_unique<DigestService>(*store_, *cases, *mass_organisations, clock_);
     changes_ = std::make_unique<ChangeTracker>(*store_);
     response_cache_ = std::make_unique<ResponseCache>(std::size_t{64} << 20, changes_.get());
     Status registered = RegisterApi(router, {.store = *store_,

@@ -6,6 +6,7 @@
 #include "http/api_params.h"
 #include "http/api_routes.h"
 #include "http/error_mapping.h"
+#include "http/json_body.h"
 #include "service/json_values.h"
 
 namespace ptdv::http {
@@ -55,12 +56,47 @@ Response ShowDigest(const DigestApi& api, const Request& request, RouteContext& 
                                    {"nominations_waiting", std::move(nominations)}}));
 }
 
+json::value SubscriptionObject(const std::optional<DigestSubscription>& s) {
+  if (!s) return nullptr;
+  return json::object{
+      {"email", s->email}, {"enabled", s->enabled}, {"last_sent_on", DateOrNull(s->last_sent_on)}};
+}
+
+Response ShowSubscription(const DigestApi& api, const Request& request, RouteContext& context) {
+  if (auto known = CheckQueryKeys(request, {}); !known.ok()) return ErrorResponse(known.error());
+  auto subscription = api.digests.Subscription(*context.actor);
+  if (!subscription.ok()) return ErrorResponse(subscription.error());
+  Response r = Response::Json(
+      json::serialize(json::object{{"subscription", SubscriptionObject(*subscription)}}));
+  r.headers.Set("Cache-Control", "no-store");
+  return r;
+}
+
+Response Subscribe(const DigestApi& api, const Request& request, RouteContext& context) {
+  auto body = BodyReader::Parse(request, {"email", "enabled"});
+  if (!body.ok()) return ErrorResponse(body.error());
+  std::string email;
+  bool enabled = true;
+  for (const Status& s : {body->ReadString("email", email, Presence::kRequired),
+                          body->ReadBool("enabled", enabled, Presence::kRequired)}) {
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
+  auto subscription = api.digests.Subscribe(*context.actor, email, enabled);
+  if (!subscription.ok()) return ErrorResponse(subscription.error());
+  return Response::Json(
+      json::serialize(json::object{{"subscription", SubscriptionObject(*subscription)}}));
+}
+
 }  // namespace
 
 Status RegisterDigestApi(Router& router, DigestService& digests, const Clock& clock) {
   return AddRoutes<DigestApi>(
       router, DigestApi{digests, clock},
-      {{Method::kGet, "/api/v1/digest", RouteAccess::Require("read_cases"), ShowDigest}});
+      {{Method::kGet, "/api/v1/digest", RouteAccess::Require("read_cases"), ShowDigest},
+       {Method::kGet, "/api/v1/digest/subscription", RouteAccess::Require("read_cases"),
+        ShowSubscription},
+       {Method::kPut, "/api/v1/digest/subscription", RouteAccess::Require("read_cases"),
+        Subscribe}});
 }
 
 }  // namespace ptdv::http

@@ -8,11 +8,14 @@
 // as those pages (CaseService::DeadlinesFor, MassOrganisationService), so it lists exactly
 // their items. Read-only.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "service/actor.h"
 #include "service/case_service.h"
+#include "service/clock.h"
 #include "service/mass_organisation_service.h"
 #include "service/org_service.h"
 #include "storage/store.h"
@@ -41,20 +44,47 @@ struct Digest {
   }
 };
 
+// What one run of the e-mail digest did (DigestService::SendAll).
+struct DigestSendReport {
+  int sent = 0;
+  int already_sent = 0;               // sent earlier the same day
+  int skipped = 0;                    // the account is disabled or no longer reads cases
+  std::vector<std::string> failures;  // "login: reason", one per address the server refused
+};
+
+// Sends one message (RFC 5322 text) to one address: app/smtp_mailer.h, or a test's fake.
+using MailSender = std::function<Status(const std::string& to, const std::string& message)>;
+
 // Thread-safe if the Store is.
 class DigestService {
  public:
   // Everything must outlive the service.
-  DigestService(Store& store, CaseService& cases, MassOrganisationService& mass_organisations);
+  DigestService(Store& store, CaseService& cases, MassOrganisationService& mass_organisations,
+                const Clock& clock);
 
   // The digest of the unit `which` names (the actor's own unit by default) on `on` (read_cases).
   // Errors as ChosenOrganisation and CaseService::DeadlinesFor.
   Result<Digest> For(const Actor& actor, const OrgChoice& which, Date on);
 
+  // The actor's own subscription to the digest by e-mail; nullopt when it has none. kForbidden
+  // for an actor that is not an account (the CLI's system actor) or without read_cases.
+  Result<std::optional<DigestSubscription>> Subscription(const Actor& actor);
+  // Sets the actor's address and whether its digest is mailed (ValidateEmailAddress: kInvalid
+  // "email"). Audited "digest.subscription".
+  Result<DigestSubscription> Subscribe(const Actor& actor, const std::string& email, bool enabled);
+
+  // Mails the digest of `on` to every enabled subscription not yet served that day, as its
+  // account would read it (its own unit), from `from`, with a link to `base_url`; marks each
+  // sent one. A refused address is reported and the run goes on. Audited "digest.mail" per
+  // message sent.
+  Result<DigestSendReport> SendAll(Date on, const std::string& from, const std::string& base_url,
+                                   const MailSender& send);
+
  private:
   Store& store_;
   CaseService& cases_;
   MassOrganisationService& mass_organisations_;
+  const Clock& clock_;
 };
 
 }  // namespace ptdv
