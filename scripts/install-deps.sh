@@ -17,6 +17,7 @@ packages=(
   rapidjson-dev                      # the case list's answer written as it goes (src/http/case_api.cc)
   libxlsxwriter-dev                  # XLSX exports (src/report/)
   libcsv-dev                         # CSV lists of `ptdv import`
+  libcurl4-openssl-dev               # the morning digest by e-mail (SMTP, `ptdv digest send`)
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-liberation2  # printed forms (PDF)
   poppler-utils zbar-tools           # tests read printed forms back (pdftotext, QR codes)
   time                               # bench/import/run.sh times the loads (GNU time)

@@ -45,6 +45,7 @@ void BuildCli(CLI::App& app, CliContext& ctx) {
   AddImportCommand(app, ctx);
   AddBackupCommands(app, ctx);
   AddDbCommands(app, ctx);
+  AddDigestCommands(app, ctx);
 }
 
 // The command that was being read when parsing stopped: the last subcommand named.

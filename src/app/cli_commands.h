@@ -25,5 +25,6 @@ void AddUserCommands(CLI::App& app, CliContext& ctx);      // user add|passwd|di
 void AddImportCommand(CLI::App& app, CliContext& ctx);     // import
 void AddBackupCommands(CLI::App& app, CliContext& ctx);    // backup, restore
 void AddDbCommands(CLI::App& app, CliContext& ctx);        // db copy
+void AddDigestCommands(CLI::App& app, CliContext& ctx);    // digest send
 
 }  // namespace ptdv

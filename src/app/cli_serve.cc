@@ -215,7 +215,7 @@ int Serve(CliContext& ctx, Environment& env, ServeOptions& o) {
   CandidateLinkService candidate_links(*env.store, *env.clock);
   // A self-study document may be as large as a scan.
   BlendedClassService online_classes(*env.store, *env.clock, attachments.max_bytes());
-  DigestService digests(*env.store, *env.cases, mass_organisations);
+  DigestService digests(*env.store, *env.cases, mass_organisations, *env.clock);
   // A scan's upload and a list to import may be larger than other requests; each handler
   // checks its own limit (the scan's size, the number of rows).
   const std::size_t max_scan_request = attachments.max_bytes() + std::size_t{64} * 1024;
