@@ -188,6 +188,11 @@ export type MyOrganisation = ResponseOf<'/api/v1/my-organisation', 'get'>;
 // duties, the opinions received since the previous working day, the nominations waiting.
 export type Digest = ResponseOf<'/api/v1/digest', 'get'>;
 export type DigestOpinion = Schemas['DigestOpinion'];
+// The caller's own subscription to the digest by e-mail (GET/PUT /digest/subscription): the
+// operator's server mails it each working morning to `email` while `enabled`.
+export type DigestSubscriptionAnswer = ResponseOf<'/api/v1/digest/subscription', 'get'>;
+export type DigestSubscription = Schemas['DigestSubscription'];
+export type DigestSubscriptionInput = RequestOf<'/api/v1/digest/subscription', 'put'>;
 
 // Personal links (đường dẫn theo dõi): issued for a case by the ward, they let the person
 // being developed follow their own path without an account (GET /candidate-view/{token}).

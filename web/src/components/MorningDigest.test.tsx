@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setFetch } from '../api/client';
-import type { Digest, DigestOpinion } from '../api/types';
+import type { Digest, DigestOpinion, DigestSubscription } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { callsTo, kUsers, mockApi, renderPage } from '../test/mockApi';
 import { kMilitia, kWaiting, kYouthUnion } from '../test/massOrgFixtures';
@@ -151,5 +151,158 @@ describe('MorningDigest', () => {
     await within(region).findByRole('link', { name: '3 việc quá hạn (1 mới quá hạn từ 14/11/2023)' });
     // The digest's count is the list's.
     expect(within(overdue).getByTestId('overdue-count').textContent).toBe('3');
+  });
+});
+
+const kAddress = 'van.thu@tayloc.hue.gov.vn';
+const subscribed = (fields: Partial<DigestSubscription> = {}): DigestSubscription => ({
+  email: kAddress, enabled: true, last_sent_on: '2023-11-14', ...fields,
+});
+const mailPart = () => screen.findByRole('group', { name: 'Nhận qua thư điện tử' });
+const mailState = (part: HTMLElement) => within(part).getByTestId('digest-mail-state').textContent;
+
+describe('MorningDigest «Nhận qua thư điện tử»', () => {
+  it('says “not registered” when the account has no subscription', async () => {
+    const calls = mockApi({ 'GET /digest': { body: digest() }, 'GET /digest/subscription': { body: { subscription: null } } });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    expect(mailState(part)).toBe('Chưa đăng ký');
+    expect(within(part).getByRole('button', { name: 'Đăng ký' })).toBeTruthy();
+    expect(callsTo(calls, 'GET', '/digest/subscription')).toHaveLength(1);
+  });
+
+  it('says where the digest is mailed and when it was last, dates as dd/mm/yyyy', async () => {
+    mockApi({ 'GET /digest': { body: digest() }, 'GET /digest/subscription': { body: { subscription: subscribed() } } });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    expect(mailState(part)).toBe(`Đang gửi tới ${kAddress} · lần gửi gần nhất 14/11/2023`);
+    expect(within(part).getByRole('button', { name: 'Thay đổi' })).toBeTruthy();
+  });
+
+  it('saving sends the address and the switch, then shows the new state and “Đã lưu”', async () => {
+    const calls = mockApi({
+      'GET /digest': { body: digest() },
+      'GET /digest/subscription': { body: { subscription: null } },
+      'PUT /digest/subscription': (call) => ({ body: { subscription: { ...(call.body as object), last_sent_on: null } } }),
+    });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    fireEvent.click(within(part).getByRole('button', { name: 'Đăng ký' }));
+    const email = await within(part).findByLabelText('Địa chỉ thư điện tử') as HTMLInputElement;
+    expect(email.type).toBe('email');
+    expect(email.closest('form')!.noValidate).toBe(true);
+    expect(within(part).getByText(/Nhận tóm tắt này qua thư điện tử mỗi sáng/)).toBeTruthy();
+    // Registering means mailing: the switch starts on.
+    expect(within(part).getByRole('switch', { name: 'Gửi mỗi sáng' }).getAttribute('aria-checked')).toBe('true');
+    fireEvent.change(email, { target: { value: ` ${kAddress} ` } });
+    fireEvent.click(within(part).getByRole('button', { name: 'Lưu' }));
+    await within(part).findByText('Đã lưu');
+    expect(callsTo(calls, 'PUT', '/digest/subscription').map((c) => c.body)).toEqual([{ email: kAddress, enabled: true }]);
+    expect(mailState(part)).toBe(`Đang gửi tới ${kAddress}`);
+    expect(within(part).queryByLabelText('Địa chỉ thư điện tử')).toBeNull();
+    // The keyboard is back on the button that opened the form.
+    expect(document.activeElement).toBe(within(part).getByRole('button', { name: 'Thay đổi' }));
+  });
+
+  it('turning the switch off keeps the address and says the mail is paused', async () => {
+    const calls = mockApi({
+      'GET /digest': { body: digest() },
+      'GET /digest/subscription': { body: { subscription: subscribed() } },
+      'PUT /digest/subscription': (call) => ({ body: { subscription: { ...(call.body as object), last_sent_on: '2023-11-14' } } }),
+    });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    fireEvent.click(within(part).getByRole('button', { name: 'Thay đổi' }));
+    const email = await within(part).findByLabelText('Địa chỉ thư điện tử') as HTMLInputElement;
+    expect(email.value).toBe(kAddress);
+    fireEvent.click(within(part).getByRole('switch', { name: 'Gửi mỗi sáng' }));
+    fireEvent.click(within(part).getByRole('button', { name: 'Lưu' }));
+    await within(part).findByText('Đã lưu');
+    expect(callsTo(calls, 'PUT', '/digest/subscription').map((c) => c.body)).toEqual([{ email: kAddress, enabled: false }]);
+    expect(mailState(part)).toBe(`Đã tạm dừng gửi tới ${kAddress} · lần gửi gần nhất 14/11/2023`);
+  });
+
+  it('shows the server’s refusal of a malformed address on the field and keeps the form', async () => {
+    const calls = mockApi({
+      'GET /digest': { body: digest() },
+      'GET /digest/subscription': { body: { subscription: null } },
+      'PUT /digest/subscription': { status: 400, body: { error: { code: 'invalid', message: 'Địa chỉ thư điện tử không hợp lệ', field: 'email' } } },
+    });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    fireEvent.click(within(part).getByRole('button', { name: 'Đăng ký' }));
+    const email = await within(part).findByLabelText('Địa chỉ thư điện tử') as HTMLInputElement;
+    fireEvent.change(email, { target: { value: 'van.thu@tayloc' } });
+    fireEvent.click(within(part).getByRole('button', { name: 'Lưu' }));
+    const problem = await within(part).findByText('Địa chỉ thư điện tử không hợp lệ');
+    expect(problem.closest('.ant-form-item')).toBe(email.closest('.ant-form-item'));
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(callsTo(calls, 'PUT', '/digest/subscription').map((c) => c.body)).toEqual([{ email: 'van.thu@tayloc', enabled: true }]);
+    expect(mailState(part)).toBe('Chưa đăng ký');
+    expect(within(part).queryByText('Đã lưu')).toBeNull();
+  });
+
+  it('asks for an address before sending anything', async () => {
+    const calls = mockApi({ 'GET /digest': { body: digest() }, 'GET /digest/subscription': { body: { subscription: null } } });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    fireEvent.click(within(part).getByRole('button', { name: 'Đăng ký' }));
+    await within(part).findByLabelText('Địa chỉ thư điện tử');
+    fireEvent.click(within(part).getByRole('button', { name: 'Lưu' }));
+    await within(part).findByText('Cần nhập địa chỉ thư điện tử');
+    expect(callsTo(calls, 'PUT', '/digest/subscription')).toHaveLength(0);
+  });
+
+  it('“Hủy” closes the form and leaves the state as it was', async () => {
+    const calls = mockApi({ 'GET /digest': { body: digest() }, 'GET /digest/subscription': { body: { subscription: subscribed() } } });
+    renderPage(<MorningDigest />, '/', '/');
+    const part = await mailPart();
+    fireEvent.click(within(part).getByRole('button', { name: 'Thay đổi' }));
+    const email = await within(part).findByLabelText('Địa chỉ thư điện tử');
+    fireEvent.change(email, { target: { value: 'khac@tayloc.hue.gov.vn' } });
+    fireEvent.click(within(part).getByRole('button', { name: 'Hủy' }));
+    expect(within(part).queryByLabelText('Địa chỉ thư điện tử')).toBeNull();
+    expect(mailState(part)).toBe(`Đang gửi tới ${kAddress} · lần gửi gần nhất 14/11/2023`);
+    expect(callsTo(calls, 'PUT', '/digest/subscription')).toHaveLength(0);
+  });
+
+  it('a failed GET /digest/subscription leaves the card whole, without the part', async () => {
+    mockApi({
+      'GET /digest': { body: kBusy },
+      'GET /digest/subscription': { status: 503, body: { error: { code: 'unavailable', message: 'Máy chủ tạm thời không truy cập được cơ sở dữ liệu' } } },
+    });
+    renderPage(<MorningDigest />, '/', '/');
+    const region = await card();
+    await within(region).findByRole('link', { name: '3 việc quá hạn (1 mới quá hạn từ 14/11/2023)' });
+    // Let the subscription's answer arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('group', { name: 'Nhận qua thư điện tử' })).toBeNull();
+    expect(screen.queryByText('Máy chủ tạm thời không truy cập được cơ sở dữ liệu')).toBeNull();
+    expect(screen.queryByText('Chưa xem được tóm tắt buổi sáng.')).toBeNull();
+  });
+
+  it('the digest is shown without waiting for the subscription', async () => {
+    let answerSubscription!: () => void;
+    const held = new Promise<void>((resolve) => { answerSubscription = resolve; });
+    setFetch(async (input) => {
+      const path = new URL(String(input), 'http://localhost').pathname.replace(/^\/api\/v1/, '');
+      if (path === '/digest/subscription') await held;
+      const answers: Record<string, unknown> = {
+        '/auth/me': { user: kUsers.ward, csrf_token: 't' },
+        '/digest': kBusy,
+        '/digest/subscription': { subscription: subscribed({ last_sent_on: null }) },
+      };
+      const body = answers[path];
+      return new Response(JSON.stringify(body ?? { error: { code: 'not_found', message: 'Không tìm thấy' } }),
+        { status: body ? 200 : 404, headers: { 'Content-Type': 'application/json' } });
+    });
+    renderPage(<MorningDigest />, '/', '/');
+    const region = await card();
+    await within(region).findByRole('link', { name: '3 việc quá hạn (1 mới quá hạn từ 14/11/2023)' });
+    expect(within(region).queryByRole('group', { name: 'Nhận qua thư điện tử' })).toBeNull();
+    answerSubscription();
+    const part = await mailPart();
+    expect(region.contains(part)).toBe(true);
+    expect(mailState(part)).toBe(`Đang gửi tới ${kAddress}`);
   });
 });

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { Digest, DigestOpinion } from '../api/types';
+import type { Digest, DigestOpinion, DigestSubscription, DigestSubscriptionAnswer } from '../api/types';
 import { can, useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
 import { kNominationsPath } from '../lib/massOrgPaths';
@@ -11,7 +11,10 @@ import '../styles/digest.css';
 // «Tóm tắt buổi sáng» (GET /digest): a few lines at the top of «Việc cần làm» saying what needs
 // attention today, each leading to where the items are. Like the page, plain markup and no antd,
 // so that it comes with the initial bundle; its request goes out beside the page's own, and the
-// page never waits for it.
+// page never waits for it. Under it, «Nhận qua thư điện tử»: the account's subscription to the
+// same digest by e-mail (GET /digest/subscription), whose form is a chunk of its own.
+
+const DigestMailForm = lazy(() => import('./DigestMailForm'));
 
 // Where «Việc cần làm» (pages/TodoPage.tsx) puts its overdue and due-soon lists: the ids of
 // their sections. Change both together.
@@ -36,12 +39,16 @@ export function MorningDigest() {
 
 function DigestCard() {
   const digest = useApi((signal) => api.get<Digest>('/digest', { signal }), []);
+  // Asked beside the digest and shown once the digest is: the card never waits for it, and
+  // without an answer (an error, a server without the route) the part is left out.
+  const mail = useApi((signal) => api.get<DigestSubscriptionAnswer>('/digest/subscription', { signal }), []);
   if (digest.error) return <p className="muted digest-unavailable">Chưa xem được tóm tắt buổi sáng.</p>;
   const d = digest.data;
   return (
     <section className="todo-card digest-card" aria-label="Tóm tắt buổi sáng" aria-busy={!d}>
       <h2>Tóm tắt buổi sáng{d && <>{' '}<span className="digest-date">{formatDate(d.on)}</span></>}</h2>
       {!d ? <p className="loading">Đang tải…</p> : <DigestLines digest={d} />}
+      {d && mail.data && <DigestMail subscription={mail.data.subscription} />}
     </section>
   );
 }
@@ -99,4 +106,57 @@ function Opinions({ opinions }: { opinions: DigestOpinion[] }) {
       )}
     </li>
   );
+}
+
+// «Nhận qua thư điện tử»: one line saying where the digest is mailed, and a button opening the
+// form under it. The operator's server mails it each working morning (`ptdv digest send`), so the
+// line says what is set, not what was delivered, beyond the day of the last mail.
+function DigestMail({ subscription: loaded }: { subscription: DigestSubscription | null }) {
+  const [subscription, setSubscription] = useState(loaded);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  // Back to the button when the form closes, for whoever works with the keyboard.
+  useEffect(() => {
+    if (!editing && closed.current) toggle.current?.focus();
+  }, [editing]);
+  const close = () => {
+    closed.current = true;
+    setEditing(false);
+  };
+  return (
+    <div className="digest-mail" role="group" aria-label="Nhận qua thư điện tử">
+      <p className="digest-mail-line">
+        <span className="digest-mail-title">Nhận qua thư điện tử:</span>{' '}
+        <span className="digest-mail-state" data-testid="digest-mail-state">{mailState(subscription)}</span>
+        {!editing && (
+          <>
+            {' '}
+            <button type="button" ref={toggle} className="more-button digest-mail-toggle" onClick={() => { setSaved(false); setEditing(true); }}>
+              {subscription ? 'Thay đổi' : 'Đăng ký'}
+            </button>
+          </>
+        )}
+        {' '}
+        {/* Present before it speaks, so that screen readers announce it. */}
+        <span role="status" className="digest-mail-saved">{saved ? 'Đã lưu' : ''}</span>
+      </p>
+      {editing && (
+        <div className="digest-mail-body">
+          <Suspense fallback={<p className="loading">Đang tải…</p>}>
+            <DigestMailForm subscription={subscription} onCancel={close}
+              onSaved={(s) => { setSubscription(s); setSaved(true); close(); }} />
+          </Suspense>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// "Đang gửi tới van.thu@tayloc.hue.gov.vn · lần gửi gần nhất 14/11/2023", "Chưa đăng ký".
+function mailState(s: DigestSubscription | null): string {
+  if (!s) return 'Chưa đăng ký';
+  const last = s.last_sent_on ? ` · lần gửi gần nhất ${formatDate(s.last_sent_on)}` : '';
+  return s.enabled ? `Đang gửi tới ${s.email}${last}` : `Đã tạm dừng gửi tới ${s.email}${last}`;
 }
