@@ -72,6 +72,9 @@ const std::vector<CommandCase>& Commands() {
       {"backup", {"backup", "copies", "--keep", "{N}"}, "--keep"},
       {"restore", {"restore", "copy.db"}, ""},
       {"db copy", {"db", "copy", "--from", "a.db", "--to", "b.db"}, "--to"},
+      {"digest send",
+       {"digest", "send", "--smtp-url", "smtp://127.0.0.1:1", "--from", "ptdv@hue.gov.vn"},
+       "--from"},
   };
   return commands;
 }
