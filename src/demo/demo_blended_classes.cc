@@ -343,8 +343,10 @@ Result<DemoBlendedSummary> AddDemoBlendedClasses(Store& store, const Clock& cloc
   Actor centre{.login = "ttct", .role = "political_centre", .address = "demo"};
   {
     PTDV_ASSIGN_OR_RETURN(auto tx, store.Begin(Access::kReadOnly));
-    PTDV_ASSIGN_OR_RETURN(User ttct, tx->Users().GetByLogin("ttct"));
-    centre.scope_root = ttct.org_id;
+    // The account must exist; the actor has no scope of its own, because the classes of past
+    // years are organised by units a later reorganisation closed, which its unit's subtree of
+    // today no longer holds.
+    PTDV_RETURN_IF_ERROR(tx->Users().GetByLogin("ttct"));
     PTDV_ASSIGN_OR_RETURN(User ward_staff, tx->Users().GetByLogin("taylocdu"));
     ward = ward_staff.org_id;
     PTDV_ASSIGN_OR_RETURN(ward_units, tx->Organisations().SubtreeIds(ward, today));
